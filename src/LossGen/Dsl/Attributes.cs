@@ -1,0 +1,42 @@
+using System;
+
+namespace LossGen;
+
+/// <summary>
+/// Marks a <c>partial struct</c> whose <c>static Define(...)</c> method is a loss written in the
+/// LossGen DSL. The generator emits <c>Value</c> and <c>ValueAndGradient</c> for it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Struct, Inherited = false)]
+public sealed class LossAttribute : Attribute { }
+
+/// <summary>
+/// Marks a <c>partial struct</c> whose <c>static Define(...)</c> method is a regularizer written in
+/// the LossGen DSL. Compiled exactly like a <see cref="LossAttribute"/>; the distinction lets the
+/// analyzer reason about what is regularized.
+/// </summary>
+[AttributeUsage(AttributeTargets.Struct, Inherited = false)]
+public sealed class RegularizerAttribute : Attribute { }
+
+/// <summary>
+/// Marks a <c>partial struct</c> whose <c>static Define(...)</c> method is a per-element optimizer
+/// update rule. <c>ref</c> parameters other than the weight are per-element state.
+/// </summary>
+[AttributeUsage(AttributeTargets.Struct, Inherited = false)]
+public sealed class OptimizerAttribute : Attribute { }
+
+/// <summary>Names the dimensions of a tensor parameter, outermost first: <c>[Shape("N", "C")]</c>.</summary>
+[AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
+public sealed class ShapeAttribute : Attribute
+{
+    public ShapeAttribute(params string[] dimensions) => Dimensions = dimensions;
+
+    /// <summary>The symbolic dimension names, outermost (slowest varying) first.</summary>
+    public string[] Dimensions { get; }
+}
+
+/// <summary>
+/// Marks a tensor parameter as a constant input (data such as <c>X</c>): no gradient is computed
+/// or written for it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
+public sealed class ConstAttribute : Attribute { }

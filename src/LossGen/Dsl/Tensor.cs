@@ -1,0 +1,62 @@
+using System;
+
+namespace LossGen;
+
+/// <summary>
+/// A tensor parameter of a DSL declaration. It exists only so a declaration type-checks as
+/// ordinary C#: the generator reads the declaration, and nothing here is ever executed.
+/// Elements are accessed by index variables, <c>W[k, j]</c>, or by labels, <c>s[i, y[i]]</c>.
+/// </summary>
+public readonly struct Tensor
+{
+    public float this[IndexVar i] => throw Dsl.NotExecutable();
+    public float this[IndexVar i, IndexVar j] => throw Dsl.NotExecutable();
+    public float this[IndexVar i, IndexVar j, IndexVar k] => throw Dsl.NotExecutable();
+    public float this[IndexVar i, IndexVar j, IndexVar k, IndexVar l] => throw Dsl.NotExecutable();
+
+    /// <summary>
+    /// A local, named comprehension: <c>var s = Tensor.Of((i, j) => Sum(k => X[i, k] * W[k, j]) + b[j]);</c>
+    /// defines scores once so they can be used several times.
+    /// </summary>
+    public static Tensor Of(Func<IndexVar, float> element) => throw Dsl.NotExecutable();
+
+    /// <inheritdoc cref="Of(Func{IndexVar, float})"/>
+    public static Tensor Of(Func<IndexVar, IndexVar, float> element) => throw Dsl.NotExecutable();
+
+    /// <inheritdoc cref="Of(Func{IndexVar, float})"/>
+    public static Tensor Of(Func<IndexVar, IndexVar, IndexVar, float> element) => throw Dsl.NotExecutable();
+}
+
+/// <summary>
+/// Integer class labels (a constant input). <c>y[i]</c> is an index into a class dimension and is
+/// checked to lie in <c>[0, C)</c> at run time.
+/// </summary>
+public readonly struct Labels
+{
+    public IndexVar this[IndexVar i] => throw Dsl.NotExecutable();
+    public IndexVar this[IndexVar i, IndexVar j] => throw Dsl.NotExecutable();
+}
+
+/// <summary>
+/// An index variable. Its range is inferred from the tensor dimensions it indexes. Index
+/// variables can be compared with each other and with labels, for the conditional operator.
+/// </summary>
+public readonly struct IndexVar : IEquatable<IndexVar>
+{
+    public static bool operator ==(IndexVar a, IndexVar b) => throw Dsl.NotExecutable();
+    public static bool operator !=(IndexVar a, IndexVar b) => throw Dsl.NotExecutable();
+    public static bool operator <(IndexVar a, IndexVar b) => throw Dsl.NotExecutable();
+    public static bool operator <=(IndexVar a, IndexVar b) => throw Dsl.NotExecutable();
+    public static bool operator >(IndexVar a, IndexVar b) => throw Dsl.NotExecutable();
+    public static bool operator >=(IndexVar a, IndexVar b) => throw Dsl.NotExecutable();
+
+    public bool Equals(IndexVar other) => throw Dsl.NotExecutable();
+    public override bool Equals(object? obj) => throw Dsl.NotExecutable();
+    public override int GetHashCode() => throw Dsl.NotExecutable();
+}
+
+/// <summary>The optimizer step counter <c>t</c> (1 on the first step).</summary>
+public readonly struct Step
+{
+    public static implicit operator float(Step t) => throw Dsl.NotExecutable();
+}
