@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace LossGen.Compiler.Diagnostics;
+
+/// <summary>
+/// Every diagnostic LossGen reports. IDs are never reused; each has a page in docs/diagnostics/
+/// with a wrong and a fixed example, and a row in the analyzer release table.
+/// </summary>
+internal static class Descriptors
+{
+    private const string DeclarationCategory = "LossGen.Declaration";
+    private const string ShapeCategory = "LossGen.Shapes";
+
+    private static string HelpLink(string id) => $"https://github.com/lossgen/lossgen/blob/main/docs/diagnostics/{id}.md";
+
+    private static DiagnosticDescriptor Error(string id, string title, string message, string category) =>
+        new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+
+    public static readonly DiagnosticDescriptor MissingDefine = Error("LG0001",
+        "Declaration has no Define method",
+        "'{0}' must declare 'static float Define(...)' with a body: the DSL expression LossGen compiles",
+        DeclarationCategory);
+
+    public static readonly DiagnosticDescriptor NotPartialStruct = Error("LG0002",
+        "Declaration must be a partial struct",
+        "'{0}' must be declared 'partial struct' so LossGen can add the generated members",
+        DeclarationCategory);
+
+    public static readonly DiagnosticDescriptor UnsupportedParameter = Error("LG0003",
+        "Unsupported parameter type",
+        "Parameter '{0}' has type '{1}'; a Define parameter is a Tensor, Labels, or a float/double/int hyper-parameter",
+        DeclarationCategory);
+
+    public static readonly DiagnosticDescriptor UnsupportedStatement = Error("LG0004",
+        "Unsupported statement",
+        "'{0}' is not supported in a LossGen declaration: use local 'var' definitions and one final 'return'",
+        DeclarationCategory);
+
+    public static readonly DiagnosticDescriptor UnsupportedExpression = Error("LG0005",
+        "Unsupported construct",
+        "'{0}' is not supported in the LossGen DSL: {1}",
+        DeclarationCategory);
+
+    public static readonly DiagnosticDescriptor UnknownFunction = Error("LG0006",
+        "Unknown function",
+        "'{0}' is not a LossGen DSL function; use the members of LossGen.Dsl (Sum, Mean, Max, Min, LogSumExp, Exp, Log, Sqrt, Sqr, Pow, Abs, Relu, Sigmoid, Softplus, Tanh)",
+        DeclarationCategory);
+
+    public static readonly DiagnosticDescriptor NonConstantExponent = Error("LG0007",
+        "Exponent must be a constant",
+        "The exponent of Pow must be a numeric constant, but it is '{0}'",
+        DeclarationCategory);
+
+    public static readonly DiagnosticDescriptor InvalidShapeAttribute = Error("LG0008",
+        "Invalid Shape attribute",
+        "[Shape] on '{0}' is invalid: {1}",
+        DeclarationCategory);
+
+    public static readonly DiagnosticDescriptor RankMismatch = Error("LG0101",
+        "Tensor indexed with the wrong number of indices",
+        "'{0}' has rank {1} ({2}) but is indexed with {3} {4}",
+        ShapeCategory);
+
+    public static readonly DiagnosticDescriptor DimensionMismatch = Error("LG0102",
+        "Index variable ranges over two different dimensions",
+        "'{0}' is {1} but is indexed [{2}] with {3} over {4}",
+        ShapeCategory);
+
+    public static readonly DiagnosticDescriptor UnboundIndexRange = Error("LG0103",
+        "Range of an index variable cannot be inferred",
+        "The range of '{0}' cannot be inferred: it never indexes a tensor",
+        ShapeCategory);
+
+    public static readonly DiagnosticDescriptor LabelDimensionMismatch = Error("LG0104",
+        "Labels index two different dimensions",
+        "'{0}' indexes dimension {1} here but dimension {2} elsewhere; labels must index one class dimension",
+        ShapeCategory);
+
+    public static readonly DiagnosticDescriptor InternalError = new("LG0999",
+        "LossGen internal error",
+        "LossGen failed to compile '{0}': {1}. Please report this with the declaration.",
+        "LossGen.Internal", DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("LG0999"));
+
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
+    {
+        MissingDefine, NotPartialStruct, UnsupportedParameter, UnsupportedStatement, UnsupportedExpression,
+        UnknownFunction, NonConstantExponent, InvalidShapeAttribute,
+        RankMismatch, DimensionMismatch, UnboundIndexRange, LabelDimensionMismatch, InternalError,
+    };
+
+    public static DiagnosticDescriptor ById(string id)
+    {
+        foreach (var d in All)
+            if (d.Id == id) return d;
+        throw new KeyNotFoundException(id);
+    }
+}

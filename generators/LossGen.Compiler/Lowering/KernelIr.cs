@@ -1,0 +1,24 @@
+using System.Collections.Generic;
+
+namespace LossGen.Compiler.Lowering;
+
+// The output of Lower: a kernel body as a small statement tree, ready to print. Expressions are
+// already C# text (instruction selection is done); what Emit adds is the surface around them —
+// the method, its signature, validation, dispatch over lane widths and documentation.
+
+internal abstract record Stmt;
+
+/// <summary>One complete C# statement.</summary>
+internal sealed record Line(string Code) : Stmt;
+
+/// <summary>A comment explaining the block that follows.</summary>
+internal sealed record Comment(string Text) : Stmt;
+
+/// <summary>A braced block with an optional header (<c>for (…)</c>, <c>if (…)</c>).</summary>
+internal sealed record Block(string? Header, List<Stmt> Body) : Stmt;
+
+/// <summary>A store into a gradient buffer; tracked so Lower can check which write comes first.</summary>
+internal sealed record GradWrite(string Tensor, int Term, string Code) : Stmt;
+
+/// <summary>A lowered kernel: its statements, the expression of its value, and the gradient buffers it clears first.</summary>
+internal sealed record Kernel(List<Stmt> Body, string Result, IReadOnlyList<string> Cleared);

@@ -1,0 +1,228 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LossGen.Compiler.Ir;
+using LossGen.Compiler.Model;
+using LossGen.Compiler.Passes;
+
+namespace LossGen.Compiler.Lowering;
+
+// Loops: reductions, the loops of gradient terms, and gradient writes.
+internal sealed partial class Lower
+{
+    private Val LowerReduce(Scope home, Reduce r)
+    {
+        // Terms that continue into this reduction's loop and do not need its result ride along.
+        var fused = home.Pending.Where(p => !p.Done && p.NextLoop.Var == r.Var && !ExprWalk.Contains(p.Term.Coeff, r)).ToList();
+        foreach (var p in fused) home.Pending.Remove(p);
+        var lane = home.LaneVar is null && Vectorization.CanVectorize(r.Var, new[] { r.Body }.Concat(TermExprs(fused)));
+        var bodyVarying = lane || IsVarying(home, ExprWalk.FreeVars(r.Body));
+        var accKind = bodyVarying ? ValKind.Varying : ValKind.Uniform;
+        var what = Short(ExprPrinter.Print(r));
+
+        switch (r.Op)
+        {
+            case ReduceOp.Sum:
+            case ReduceOp.Mean:
+            {
+                var acc = Accumulate(home, accKind, "Zero", "0.0");
+                home.Stmts.Add(new Comment(fused.Count > 0 ? $"{what}, fused with its gradient" : what));
+                EmitLoop(home, r.Var, r.Dim, lane, fused, c =>
+                    Update(c, acc, Eval(c, r.Body), lane, (a, b) => $"{a} + {b}", "V.Zero"));
+                var total = Finish(home, acc, lane, "Sum");
+                return r.Op == ReduceOp.Sum
+                    ? total
+                    : ComputeBinary(home, BinaryOp.Div, total, new Val("(double)" + DimParam(r.Dim), ValKind.Uniform, Root(home)), bodyVarying && !lane);
+            }
+            case ReduceOp.Max:
+            case ReduceOp.Min:
+            {
+                var (fn, init, cross) = r.Op == ReduceOp.Max
+                    ? ("Max", "double.NegativeInfinity", "MaxAcross")
+                    : ("Min", "double.PositiveInfinity", "MinAcross");
+                var acc = Accumulate(home, accKind, $"Splat(({T}){init})", init);
+                home.Stmts.Add(new Comment(what));
+                EmitLoop(home, r.Var, r.Dim, lane, fused, c =>
+                    Update(c, acc, Eval(c, r.Body), lane, (a, b) => bodyVarying ? $"V.{fn}({a}, {b})" : $"Scalar.{fn}({a}, {b})", $"V.Splat(({T}){init})"));
+                return Finish(home, acc, lane, cross);
+            }
+            default:
+            {
+                // log Σ exp(x) = m + log Σ exp(x − m), m = max x: no term overflows, the largest is exp(0).
+                var shift = LowerReduce(home, new Reduce(ReduceOp.Max, r.Var, r.Dim, r.Body));
+                var acc = Accumulate(home, accKind, "Zero", "0.0");
+                home.Stmts.Add(new Comment($"{what}: Σ exp(x − max), the max-shifted sum"));
+                EmitLoop(home, r.Var, r.Dim, lane, fused, c =>
+                {
+                    var x = Eval(c, r.Body);
+                    var shifted = ComputeBinary(c, BinaryOp.Sub, x, shift, c.LaneVar is not null && (x.Kind == ValKind.Varying || shift.Kind == ValKind.Varying));
+                    var e = ComputeUnary(c, UnaryOp.Exp, shifted, shifted.Kind == ValKind.Varying);
+                    Update(c, acc, e, lane, (a, b) => $"{a} + {b}", "V.Zero");
+                });
+                var sum = Finish(home, acc, lane, "Sum");
+                if (sum.Kind == ValKind.Varying)
+                {
+                    var m = AsVarying(home, shift);
+                    return Local(home, ValKind.Varying,
+                        $"V.Select(V.Equal({m}, V.Splat(({T})double.NegativeInfinity)), {m}, {m} + V.Log({sum.Code}))");
+                }
+                // An all −∞ row (or a +∞ or NaN max) has no finite shift: its value is the max itself.
+                return Local(home, ValKind.Uniform, $"double.IsFinite({shift.Code}) ? {shift.Code} + Scalar.Log({sum.Code}) : {shift.Code}");
+            }
+        }
+    }
+
+    private IEnumerable<Expr> TermExprs(IEnumerable<PendingTerm> terms) =>
+        terms.SelectMany(p => new[] { p.Term.Coeff, new Access(p.Term.Tensor, p.Term.Index) });
+
+    private Val Accumulate(Scope home, ValKind kind, string vectorInit, string scalarInit) =>
+        kind == ValKind.Varying
+            ? Local(home, ValKind.Varying, vectorInit.StartsWith("Splat") ? "V." + vectorInit : "V." + vectorInit, "acc")
+            : Local(home, ValKind.Uniform, scalarInit, "acc");
+
+    /// <summary>Adds one body value into an accumulator; in the masked tail, lanes past the end add the neutral value.</summary>
+    private void Update(Scope c, Val acc, Val x, bool lane, Func<string, string, string> combine, string neutral)
+    {
+        if (acc.Kind == ValKind.Varying)
+        {
+            var v = AsVarying(c, x);
+            if (lane && c.Masked) v = $"V.Select({TailMask(c)}, {v}, {neutral})";
+            c.Stmts.Add(new Line($"{acc.Code} = {combine(acc.Code, v)};"));
+        }
+        else
+        {
+            c.Stmts.Add(new Line($"{acc.Code} = {combine(acc.Code, x.Code)};"));
+        }
+    }
+
+    private string TailMask(Scope c)
+    {
+        var lane = c.LaneScope!;
+        if (lane.Memo.TryGetValue("tail", out var m)) return m.Code;
+        var mask = Local(lane, ValKind.Mask, $"V.FirstLanes({lane.Remaining})", "tail");
+        lane.Memo["tail"] = mask;
+        return mask.Code;
+    }
+
+    private Val Finish(Scope home, Val acc, bool lane, string across) =>
+        lane ? Local(home, ValKind.Uniform, $"V.{across}({acc.Code})") : acc;
+
+    /// <summary>
+    /// A loop over <paramref name="var"/>: a plain for loop, or for the vector loop a full-width body
+    /// and a masked tail generated from the same description.
+    /// </summary>
+    private void EmitLoop(Scope parent, string var, string dim, bool lane, List<PendingTerm> terms, Action<Scope> body)
+    {
+        var family = new LoopFamily(parent, lane);
+        var extent = DimParam(dim);
+        Scope Open(bool masked)
+        {
+            var child = new Scope(parent, var, dim, lane, masked, family);
+            foreach (var t in terms) child.Pending.Add(t with { Next = t.Next + 1 });
+            body(child);
+            ProcessPending(child);
+            return child;
+        }
+
+        if (!lane)
+        {
+            var child = Open(masked: false);
+            parent.Stmts.Add(new Block($"for (int {var} = 0; {var} < {extent}; {var}++)", child.Stmts));
+        }
+        else
+        {
+            var main = Open(masked: false);
+            var tail = Open(masked: true);
+            var tailBody = new List<Stmt> { new Line($"int rem_{var} = {extent} - {var};") };
+            tailBody.AddRange(tail.Stmts);
+            parent.Stmts.Add(new Block(null, new List<Stmt>
+            {
+                new Line($"int {var} = 0;"),
+                new Block($"for (; {var} <= {extent} - V.Count; {var} += V.Count)", main.Stmts),
+                new Comment($"the last {extent} mod V.Count elements, masked"),
+                new Block($"if ({var} < {extent})", tailBody),
+            }));
+        }
+
+        // Registers that summed a gradient element across the loop are stored once, after it.
+        foreach (var acc in family.Accumulators)
+        {
+            var value = acc.Varying && lane
+                ? new Val($"V.Sum({acc.Name})", ValKind.Uniform, parent)
+                : new Val(acc.Name, acc.Varying ? ValKind.Varying : ValKind.Uniform, parent);
+            Write(parent, acc.Tensor, acc.Index, acc.Term, value);
+        }
+    }
+
+    /// <summary>Emits the gradient terms still pending in a scope: further loops first, then direct writes.</summary>
+    private void ProcessPending(Scope s)
+    {
+        var pending = s.Pending.ToList();
+        s.Pending.Clear();
+        foreach (var group in pending.Where(p => !p.Done).GroupBy(p => p.NextLoop))
+        {
+            var terms = group.ToList();
+            var lane = s.LaneVar is null && Vectorization.CanVectorize(group.Key.Var, TermExprs(terms));
+            s.Stmts.Add(new Comment("gradient: " + string.Join("; ", terms.Select(Describe))));
+            EmitLoop(s, group.Key.Var, group.Key.Dim, lane, terms, _ => { });
+        }
+        foreach (var p in pending.Where(p => p.Done))
+            Write(s, p.Term.Tensor, p.Term.Index, p.Id, Eval(s, p.Term.Coeff));
+    }
+
+    private string Describe(PendingTerm p) =>
+        $"{Naming.Gradient(decl, p.Term.Tensor)}[{string.Join(", ", p.Term.Index.Select(ExprPrinter.Ix))}] += {Short(ExprPrinter.Print(p.Term.Coeff))}";
+
+    private static string Short(string s) => s.Length <= 90 ? s : s.Substring(0, 87) + "...";
+
+    /// <summary>
+    /// Adds (or, for the overwriting term, stores) a value into a gradient element. If the element
+    /// does not depend on the innermost loop, the value is summed in a register instead.
+    /// </summary>
+    private void Write(Scope s, string tensor, EquatableArray<Ix> index, int term, Val value)
+    {
+        var free = new HashSet<string>(index.SelectMany(ix => ExprWalk.FreeVars(ix)));
+        if (s.Var is not null && !free.Contains(s.Var))
+        {
+            var family = s.Family!;
+            var acc = family.Accumulators.FirstOrDefault(a => a.Tensor == tensor && a.Index.Equals(index) && a.Term == term);
+            var varying = value.Kind == ValKind.Varying || family.Lane;
+            if (acc is null)
+            {
+                var name = Fresh("g");
+                family.Parent.Stmts.Add(new Line(varying ? $"V {name} = V.Zero;" : $"double {name} = 0.0;"));
+                acc = new Accumulator(name, tensor, index, term, varying);
+                family.Accumulators.Add(acc);
+            }
+            if (varying)
+            {
+                var v = AsVarying(s, value);
+                if (s.Masked) v = $"V.Select({TailMask(s)}, {v}, V.Zero)";
+                s.Stmts.Add(new Line($"{acc.Name} = {acc.Name} + {v};"));
+            }
+            else
+            {
+                s.Stmts.Add(new Line($"{acc.Name} += {value.Code};"));
+            }
+            return;
+        }
+
+        var grad = Naming.Gradient(decl, tensor);
+        var offset = Offset(s, tensor, index);
+        var overwrite = coveringTerm.TryGetValue(tensor, out var owner) && owner == term;
+        var targetVarying = s.LaneVar is not null && free.Contains(s.LaneVar);
+        if (targetVarying)
+        {
+            var v = AsVarying(s, value);
+            var op = overwrite ? "Store" : "AddTo";
+            s.Stmts.Add(new GradWrite(tensor, term, s.Masked
+                ? $"V.{op}Partial({grad}, {offset}, {s.Remaining}, {v});"
+                : $"V.{op}({grad}, {offset}, {v});"));
+            return;
+        }
+        var scalar = value.Kind == ValKind.Varying
+            ? (s.Masked ? $"V.Sum(V.Select({TailMask(s)}, {value.Code}, V.Zero))" : $"V.Sum({value.Code})")
+            : value.Code;
+        s.Stmts.Add(new GradWrite(tensor, term, $"{grad}[{offset}] {(overwrite ? "=" : "+=")} ({T})({scalar});"));
+    }
+}

@@ -1,0 +1,295 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using LossGen.Compiler.Ir;
+using LossGen.Compiler.Model;
+
+namespace LossGen.Compiler.Lowering;
+
+// Instruction selection for expressions: each distinct subexpression becomes one local, in the
+// outermost scope where it can be computed.
+internal sealed partial class Lower
+{
+    private Val Eval(Scope s, Expr e)
+    {
+        switch (e)
+        {
+            case Const c: return new Val(Literal(c.Value), ValKind.Uniform, Root(s));
+            case Hyper h: return new Val(h.Name, ValKind.Uniform, Root(s));
+            case Extent x: return new Val("(double)" + DimParam(x.Dim), ValKind.Uniform, Root(s));
+        }
+        var home = HomeOf(s, ExprWalk.FreeVars(e));
+        if (home.Memo.TryGetValue(e, out var known)) return known;
+        var value = Compute(home, e);
+        home.Memo[e] = value;
+        return value;
+    }
+
+    private static Scope Root(Scope s) => s.Parent is null ? s : Root(s.Parent);
+
+    /// <summary>The outermost scope, from <paramref name="s"/> up, where all of <paramref name="free"/> are bound.</summary>
+    private static Scope HomeOf(Scope s, HashSet<string> free)
+    {
+        var home = s;
+        while (home.Parent is not null && free.All(home.Parent.Bound.Contains)) home = home.Parent;
+        return home;
+    }
+
+    private static bool IsVarying(Scope home, HashSet<string> free) => home.LaneVar is not null && free.Contains(home.LaneVar);
+
+    private Val Local(Scope home, ValKind kind, string code, string prefix = "t")
+    {
+        var name = Fresh(prefix);
+        var declType = kind switch { ValKind.Uniform => "double", ValKind.Index => "int", ValKind.Bool => "bool", _ => "V" };
+        home.Stmts.Add(new Line($"{declType} {name} = {code};"));
+        return new Val(name, kind, home);
+    }
+
+    private Val Compute(Scope home, Expr e)
+    {
+        var varying = IsVarying(home, ExprWalk.FreeVars(e));
+        switch (e)
+        {
+            case Access a:
+                var offset = Offset(home, a.Tensor, a.Indices);
+                if (!varying) return Local(home, ValKind.Uniform, $"{a.Tensor}[{offset}]", "x");
+                return Local(home, ValKind.Varying, home.Masked
+                    ? $"V.LoadPartial({a.Tensor}, {offset}, {home.Remaining})"
+                    : $"V.Load({a.Tensor}, {offset})", "x");
+            case Unary u: return ComputeUnary(home, u.Op, Eval(home, u.X), varying);
+            case PowConst p: return ComputePow(home, p, varying);
+            case Binary b: return ComputeBinary(home, b.Op, Eval(home, b.A), Eval(home, b.B), varying);
+            case Select sel:
+                var cond = EvalCond(home, sel.Cond);
+                var yes = Eval(home, sel.IfTrue);
+                var no = Eval(home, sel.IfFalse);
+                if (cond.Kind == ValKind.Mask)
+                    return Local(home, ValKind.Varying, $"V.Select({cond.Code}, {AsVarying(home, yes)}, {AsVarying(home, no)})");
+                return varying
+                    ? Local(home, ValKind.Varying, $"{cond.Code} ? {AsVarying(home, yes)} : {AsVarying(home, no)}")
+                    : Local(home, ValKind.Uniform, $"{cond.Code} ? {yes.Code} : {no.Code}");
+            case Reduce r:
+                return LowerReduce(home, r);
+            default:
+                throw new System.InvalidOperationException("Unexpected IR node " + e.GetType().Name);
+        }
+    }
+
+    private Val ComputeUnary(Scope home, UnaryOp op, Val x, bool varying)
+    {
+        if (varying)
+        {
+            var v = AsVarying(home, x);
+            var code = op switch
+            {
+                UnaryOp.Neg => $"-{v}",
+                UnaryOp.Sqr => $"{v} * {v}",
+                UnaryOp.Relu => $"V.Max({v}, V.Zero)",
+                _ => $"V.{op}({v})",
+            };
+            return Local(home, ValKind.Varying, code);
+        }
+        var ucode = op switch
+        {
+            UnaryOp.Neg => $"-{x.Code}",
+            UnaryOp.Sqr => $"{x.Code} * {x.Code}",
+            _ => $"Scalar.{op}({x.Code})",
+        };
+        return Local(home, ValKind.Uniform, ucode);
+    }
+
+    private Val ComputePow(Scope home, PowConst p, bool varying)
+    {
+        var x = Eval(home, p.X);
+        var xs = varying ? AsVarying(home, x) : x.Code;
+        var kind = varying ? ValKind.Varying : ValKind.Uniform;
+        var n = p.P;
+        if (n == System.Math.Floor(n) && System.Math.Abs(n) <= 4 && n != 0)
+        {
+            // Small integer powers are exact products, as a user would write them by hand.
+            var product = string.Join(" * ", Enumerable.Repeat(xs, (int)System.Math.Abs(n)));
+            if (n > 0) return Local(home, kind, product);
+            return Local(home, kind, varying ? $"V.One / ({product})" : $"1.0 / ({product})");
+        }
+        var fn = varying ? "V" : "Scalar";
+        var exponent = varying ? AsVarying(home, new Val(Literal(n), ValKind.Uniform, Root(home))) : Literal(n);
+        return Local(home, kind, $"{fn}.Exp({exponent} * {fn}.Log({xs}))");
+    }
+
+    private Val ComputeBinary(Scope home, BinaryOp op, Val a, Val b, bool varying)
+    {
+        if (varying)
+        {
+            var x = AsVarying(home, a);
+            var y = AsVarying(home, b);
+            var code = op switch
+            {
+                BinaryOp.Add => $"{x} + {y}",
+                BinaryOp.Sub => $"{x} - {y}",
+                BinaryOp.Mul => $"{x} * {y}",
+                BinaryOp.Div => $"{x} / {y}",
+                BinaryOp.Max => $"V.Max({x}, {y})",
+                _ => $"V.Min({x}, {y})",
+            };
+            return Local(home, ValKind.Varying, code);
+        }
+        var ucode = op switch
+        {
+            BinaryOp.Add => $"{a.Code} + {b.Code}",
+            BinaryOp.Sub => $"{a.Code} - {b.Code}",
+            BinaryOp.Mul => $"{a.Code} * {b.Code}",
+            BinaryOp.Div => $"{a.Code} / {b.Code}",
+            BinaryOp.Max => $"Scalar.Max({a.Code}, {b.Code})",
+            _ => $"Scalar.Min({a.Code}, {b.Code})",
+        };
+        return Local(home, ValKind.Uniform, ucode);
+    }
+
+    /// <summary>A uniform value broadcast to every lane, computed once where the value itself lives.</summary>
+    private string AsVarying(Scope use, Val v)
+    {
+        if (v.Kind == ValKind.Varying) return v.Code;
+        if (v.Code == Literal(0)) return "V.Zero";
+        if (v.Code == Literal(1)) return "V.One";
+        var home = v.Home;
+        var key = ("splat", v.Code);
+        if (home.Memo.TryGetValue(key, out var known)) return known.Code;
+        var splat = Local(home, ValKind.Varying, $"V.Splat(({T}){v.Code})", "b");
+        home.Memo[key] = splat;
+        return splat.Code;
+    }
+
+    private string AsUniform(Val v) => v.Kind == ValKind.Varying ? $"V.Sum({v.Code})" : v.Code;
+
+    private static string Literal(double v)
+    {
+        if (double.IsPositiveInfinity(v)) return "double.PositiveInfinity";
+        if (double.IsNegativeInfinity(v)) return "double.NegativeInfinity";
+        var s = v.ToString("R", CultureInfo.InvariantCulture);
+        return s.Contains(".") || s.Contains("E") ? s : s + ".0";
+    }
+
+    // ---- indices and offsets ----
+
+    private string IndexOf(Scope s, Ix ix)
+    {
+        switch (ix)
+        {
+            case VarIx v: return v.Var;
+            case LabelIx l:
+                var home = HomeOf(s, ExprWalk.FreeVars(l));
+                if (home.Memo.TryGetValue(l, out var known)) return known.Code;
+                var label = Local(home, ValKind.Index, $"{l.Labels}[{Offset(home, l.Labels, l.Indices)}]", l.Labels);
+                home.Memo[l] = label;
+                return label.Code;
+            default:
+                throw new System.InvalidOperationException("Unexpected index " + ix);
+        }
+    }
+
+    /// <summary>
+    /// The row-major offset of an element: ((i0·d1 + i1)·d2 + i2)…; every prefix is a local in
+    /// the outermost scope where its indices are bound, so a row's base offset is computed once per row.
+    /// </summary>
+    private string Offset(Scope s, string tensor, EquatableArray<Ix> indices)
+    {
+        var dims = tensors[tensor].Dims;
+        var code = IndexOf(s, indices[0]);
+        for (var p = 1; p < indices.Count; p++)
+        {
+            var prefix = new EquatableArray<Ix>(indices.Take(p));
+            var prefixFree = new HashSet<string>(prefix.SelectMany(ix => ExprWalk.FreeVars(ix)));
+            var home = HomeOf(s, prefixFree);
+            var key = ("offset", string.Join(",", dims.Take(p + 1)), prefix);
+            if (!home.Memo.TryGetValue(key, out var rowBase))
+            {
+                rowBase = Local(home, ValKind.Index, $"{code} * {DimParam(dims[p])}", "o");
+                home.Memo[key] = rowBase;
+            }
+            code = $"{rowBase.Code} + {IndexOf(s, indices[p])}";
+        }
+        return code;
+    }
+
+    // ---- conditions ----
+
+    private Val EvalCond(Scope s, Cond c)
+    {
+        var free = new HashSet<string>(CondFree(c));
+        var home = HomeOf(s, free);
+        if (home.Memo.TryGetValue(c, out var known)) return known;
+        var value = ComputeCond(home, c, IsVarying(home, free));
+        home.Memo[c] = value;
+        return value;
+    }
+
+    private IEnumerable<string> CondFree(Cond c) =>
+        ExprWalk.FreeVars(new Select(c, Const.Zero, Const.One));
+
+    private Val ComputeCond(Scope home, Cond c, bool varying)
+    {
+        switch (c)
+        {
+            case IndexCompare ic when varying:
+                var laneLeft = ic.A is VarIx la && la.Var == home.LaneVar;
+                var op = laneLeft ? ic.Op : Flip(ic.Op);
+                var other = IndexOf(home, laneLeft ? ic.B : ic.A);
+                return Local(home, ValKind.Mask, $"V.IndexMask({home.LaneVar}, IndexComparison.{MaskName(op)}, {other})", "m");
+            case IndexCompare ic:
+                return Local(home, ValKind.Bool, $"{IndexOf(home, ic.A)} {ExprPrinter.Op(ic.Op)} {IndexOf(home, ic.B)}", "c");
+            case ValueCompare vc when varying:
+                return Local(home, ValKind.Mask,
+                    $"V.{CompareName(vc.Op)}({AsVarying(home, Eval(home, vc.A))}, {AsVarying(home, Eval(home, vc.B))})", "m");
+            case ValueCompare vc:
+                return Local(home, ValKind.Bool, $"{Eval(home, vc.A).Code} {ExprPrinter.Op(vc.Op)} {Eval(home, vc.B).Code}", "c");
+            case AndCond a: return Combine(home, EvalCond(home, a.A), EvalCond(home, a.B), "&&", "And");
+            case OrCond o: return Combine(home, EvalCond(home, o.A), EvalCond(home, o.B), "||", "Or");
+            case NotCond n:
+                var inner = EvalCond(home, n.A);
+                return inner.Kind == ValKind.Mask
+                    ? Local(home, ValKind.Mask, $"V.Not({inner.Code})", "m")
+                    : Local(home, ValKind.Bool, $"!{inner.Code}", "c");
+            default:
+                throw new System.InvalidOperationException("Unexpected condition " + c);
+        }
+    }
+
+    private Val Combine(Scope home, Val a, Val b, string boolOp, string maskOp)
+    {
+        if (a.Kind == ValKind.Bool && b.Kind == ValKind.Bool)
+            return Local(home, ValKind.Bool, $"{a.Code} {boolOp} {b.Code}", "c");
+        return Local(home, ValKind.Mask, $"V.{maskOp}({AsMask(a)}, {AsMask(b)})", "m");
+    }
+
+    /// <summary>A bool as a lane mask: all lanes set or none.</summary>
+    private static string AsMask(Val v) => v.Kind == ValKind.Mask ? v.Code : $"V.FirstLanes({v.Code} ? V.Count : 0)";
+
+    private static CompareOp Flip(CompareOp op) => op switch
+    {
+        CompareOp.Lt => CompareOp.Gt,
+        CompareOp.Le => CompareOp.Ge,
+        CompareOp.Gt => CompareOp.Lt,
+        CompareOp.Ge => CompareOp.Le,
+        _ => op,
+    };
+
+    private static string MaskName(CompareOp op) => op switch
+    {
+        CompareOp.Eq => "Equal",
+        CompareOp.Ne => "NotEqual",
+        CompareOp.Lt => "Less",
+        CompareOp.Le => "LessOrEqual",
+        CompareOp.Gt => "Greater",
+        _ => "GreaterOrEqual",
+    };
+
+    private static string CompareName(CompareOp op) => op switch
+    {
+        CompareOp.Eq => "Equal",
+        CompareOp.Ne => "NotEqual",
+        CompareOp.Lt => "LessThan",
+        CompareOp.Le => "LessThanOrEqual",
+        CompareOp.Gt => "GreaterThan",
+        _ => "GreaterThanOrEqual",
+    };
+}

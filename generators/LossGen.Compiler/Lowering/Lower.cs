@@ -1,0 +1,120 @@
+using System.Collections.Generic;
+using System.Linq;
+using LossGen.Compiler.Ir;
+using LossGen.Compiler.Model;
+using LossGen.Compiler.Passes;
+
+namespace LossGen.Compiler.Lowering;
+
+/// <summary>
+/// Lower: schedules the forward expression and the gradient terms into loop nests.
+/// <list type="bullet">
+/// <item>Each reduction is a loop; each distinct subexpression is computed once, in the outermost
+///   loop where its index variables are bound (hoisting and CSE by value equality).</item>
+/// <item>Fusion: a gradient term whose next loop is a forward reduction's loop, and whose
+///   coefficient does not need that reduction's result, is emitted inside the same loop — the
+///   SVM's value and gradient come out of one pass over each row. Terms that need the result
+///   (softmax needs the log-sum-exp) get a loop of their own after it.</item>
+/// <item>Vectorization: see <see cref="Vectorization"/>; a vector loop has a full-width body and a
+///   masked tail for the last <c>rem &lt; V.Count</c> elements.</item>
+/// <item>Gradient writes into an element that does not depend on the innermost loop (the label
+///   scatter <c>ds[i, y[i]]</c> inside the loop over j) sum in a register and are stored once
+///   after the loop.</item>
+/// <item>A gradient buffer is overwritten, not cleared and accumulated, when one term writes each
+///   of its elements exactly once before any other term touches it; otherwise it is cleared first.</item>
+/// </list>
+/// </summary>
+internal sealed partial class Lower
+{
+    private readonly ShapedDeclaration decl;
+    private readonly ElementType type;
+    private readonly Dictionary<string, TensorShape> tensors;
+    private readonly Dictionary<string, int> coveringTerm;
+    private int counter;
+
+    private Lower(ShapedDeclaration decl, ElementType type, Dictionary<string, int> coveringTerm)
+    {
+        this.decl = decl;
+        this.type = type;
+        this.coveringTerm = coveringTerm;
+        tensors = decl.Tensors.ToDictionary(t => t.Name);
+    }
+
+    public static Kernel Run(ShapedDeclaration decl, Expr body, IReadOnlyList<GradTerm> terms, ElementType type)
+    {
+        var covering = CoveringCandidates(decl, terms);
+        while (true)
+        {
+            var kernel = new Lower(decl, type, covering).Build(body, terms);
+            // The plan assumed the overwriting term writes first; if the schedule put another write
+            // to the same buffer before it, fall back to clearing that buffer and accumulating.
+            var wrongOrder = FirstWrites(kernel.Body)
+                .Where(w => covering.TryGetValue(w.Key, out var t) && t != w.Value)
+                .Select(w => w.Key).ToList();
+            if (wrongOrder.Count == 0) return kernel;
+            foreach (var t in wrongOrder) covering.Remove(t);
+        }
+    }
+
+    private Kernel Build(Expr body, IReadOnlyList<GradTerm> terms)
+    {
+        var root = new Scope(null, null, null, lane: false, masked: false, family: null);
+        for (var n = 0; n < terms.Count; n++) root.Pending.Add(new PendingTerm(terms[n], n, 0));
+        var result = Eval(root, body);
+        ProcessPending(root);
+        var differentiable = decl.Tensors.Where(t => t.Kind == ParamKind.Tensor).Select(t => t.Name);
+        var cleared = terms.Count == 0 ? new List<string>() : differentiable.Where(t => !coveringTerm.ContainsKey(t)).ToList();
+        return new Kernel(root.Stmts, AsUniform(result), cleared);
+    }
+
+    /// <summary>
+    /// For each gradient buffer, the term that can overwrite it: its indices are exactly its loop
+    /// variables (so it writes every element once), and every other term of the buffer writes
+    /// only inside the same outermost iteration (the same row), so it can come after.
+    /// </summary>
+    private static Dictionary<string, int> CoveringCandidates(ShapedDeclaration decl, IReadOnlyList<GradTerm> terms)
+    {
+        var result = new Dictionary<string, int>();
+        foreach (var group in terms.Select((t, id) => (t, id)).GroupBy(x => x.t.Tensor))
+        {
+            var rank = decl.Tensors.First(t => t.Name == group.Key).Dims.Count;
+            var candidate = group.FirstOrDefault(x =>
+            {
+                var vars = x.t.Index.OfType<VarIx>().Select(v => v.Var).ToList();
+                return vars.Count == rank && x.t.Loops.Count == rank && vars.Distinct().Count() == rank
+                       && x.t.Loops.All(l => vars.Contains(l.Var));
+            });
+            if (candidate.t is null) continue;
+            var outer = candidate.t.Loops[0].Var;
+            var position = candidate.t.Index.ToList().FindIndex(ix => ix is VarIx v && v.Var == outer);
+            var othersInRow = group.Where(x => x.id != candidate.id).All(x =>
+                x.t.Loops.Count > 0 && x.t.Loops[0].Var == outer
+                && x.t.Index[position] is VarIx v && v.Var == outer);
+            if (othersInRow) result[group.Key] = candidate.id;
+        }
+        return result;
+    }
+
+    private static Dictionary<string, int> FirstWrites(IEnumerable<Stmt> stmts)
+    {
+        var first = new Dictionary<string, int>();
+        void Walk(IEnumerable<Stmt> list)
+        {
+            foreach (var s in list)
+            {
+                if (s is GradWrite w && !first.ContainsKey(w.Tensor)) first[w.Tensor] = w.Term;
+                if (s is Block b) Walk(b.Body);
+            }
+        }
+        Walk(stmts);
+        return first;
+    }
+
+    private string Fresh(string prefix) => prefix + (++counter);
+
+    private string T => type == ElementType.Float ? "float" : "double";
+
+    private string DimParam(string dim) => Naming.DimParameter(decl, dim);
+}
+
+internal enum ElementType { Float, Double }

@@ -1,0 +1,71 @@
+using System.Collections.Generic;
+using LossGen.Compiler.Ir;
+using LossGen.Compiler.Model;
+using LossGen.Compiler.Passes;
+
+namespace LossGen.Compiler.Lowering;
+
+internal enum ValKind { Uniform, Varying, Index, Bool, Mask }
+
+/// <summary>
+/// A lowered value: C# text and what it is. Uniform values are <c>double</c> scalars (per-row
+/// work is cheap and double keeps long sums accurate in the float kernels too); varying values
+/// are lane vectors <c>V</c>; indices are <c>int</c>; conditions are <c>bool</c> or lane masks.
+/// </summary>
+internal sealed record Val(string Code, ValKind Kind, Scope Home);
+
+/// <summary>A gradient term waiting to be emitted; <see cref="Next"/> counts the loops already open.</summary>
+internal sealed record PendingTerm(GradTerm Term, int Id, int Next)
+{
+    public bool Done => Next == Term.Loops.Count;
+    public LoopVar NextLoop => Term.Loops[Next];
+}
+
+/// <summary>Register accumulators of one loop (shared by its full-vector body and its masked tail).</summary>
+internal sealed class LoopFamily
+{
+    public LoopFamily(Scope parent, bool lane) { Parent = parent; Lane = lane; }
+    public Scope Parent { get; }
+    public bool Lane { get; }
+    public List<Accumulator> Accumulators { get; } = new();
+}
+
+/// <summary>A register that sums contributions to one gradient element across a loop, stored once after it.</summary>
+internal sealed record Accumulator(string Name, string Tensor, EquatableArray<Ix> Index, int Term, bool Varying);
+
+/// <summary>
+/// One instance of a lexical scope of the kernel: the root, or one body of one loop. Values are
+/// memoized per instance, so each distinct subexpression is computed once where it is visible,
+/// and a value that does not depend on a loop's variable is computed before that loop.
+/// </summary>
+internal sealed class Scope
+{
+    public Scope(Scope? parent, string? var, string? dim, bool lane, bool masked, LoopFamily? family)
+    {
+        Parent = parent;
+        Var = var;
+        Dim = dim;
+        Family = family;
+        Bound = parent is null ? new HashSet<string>() : new HashSet<string>(parent.Bound);
+        if (var is not null) Bound.Add(var);
+        LaneVar = lane ? var : parent?.LaneVar;
+        LaneScope = lane ? this : parent?.LaneScope;
+        Masked = masked || (parent?.Masked ?? false);
+        Remaining = masked ? "rem_" + var : parent?.Remaining;
+    }
+
+    public Scope? Parent { get; }
+    public string? Var { get; }
+    public string? Dim { get; }
+    public LoopFamily? Family { get; }
+    public HashSet<string> Bound { get; }
+    /// <summary>The vectorized loop's variable, if this scope is inside the vector loop.</summary>
+    public string? LaneVar { get; }
+    public Scope? LaneScope { get; }
+    /// <summary>Inside the masked tail of the vector loop: only <see cref="Remaining"/> lanes are real.</summary>
+    public bool Masked { get; }
+    public string? Remaining { get; }
+    public List<Stmt> Stmts { get; } = new();
+    public Dictionary<object, Val> Memo { get; } = new();
+    public List<PendingTerm> Pending { get; } = new();
+}

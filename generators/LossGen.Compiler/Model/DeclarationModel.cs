@@ -1,0 +1,55 @@
+using LossGen.Compiler.Ir;
+
+namespace LossGen.Compiler.Model;
+
+internal enum DeclarationKind { Loss, Regularizer }
+
+internal enum ParamKind
+{
+    /// <summary>A differentiable tensor: the generated gradient is written for it.</summary>
+    Tensor,
+    /// <summary>A constant tensor input such as X: no gradient.</summary>
+    ConstTensor,
+    /// <summary>Integer labels, indices into a class dimension.</summary>
+    Labels,
+    /// <summary>A scalar hyper-parameter.</summary>
+    Hyper,
+}
+
+/// <summary>
+/// A parameter of <c>Define</c>. For tensors, <see cref="DeclaredDims"/> holds the [Shape] names (empty
+/// when not annotated) and <see cref="Rank"/> is the declared rank or the rank of its first use.
+/// For hyper-parameters, <see cref="Default"/> is the default value, if any.
+/// </summary>
+internal sealed record ParamModel(string Name, ParamKind Kind, EquatableArray<string> DeclaredDims, int Rank, double? Default, SourceSpan Span)
+{
+    public bool IsTensor => Kind is ParamKind.Tensor or ParamKind.ConstTensor or ParamKind.Labels;
+}
+
+/// <summary>A tensor element access as written, with its position, for the shape checks.</summary>
+internal sealed record AccessSite(string Tensor, EquatableArray<Ix> Indices, SourceSpan Span, EquatableArray<SourceSpan> IndexSpans);
+
+/// <summary>Where an index variable is declared (a lambda parameter), for diagnostics about its range.</summary>
+internal sealed record IndexVarSite(string Var, SourceSpan Span);
+
+/// <summary>An outer type the declaration is nested in (emitted around the generated members).</summary>
+internal sealed record ContainingType(string Keyword, string Name);
+
+/// <summary>
+/// Everything the compiler knows about one declaration after Read and Parse: plain values with
+/// value equality, no symbols or syntax (so the incremental pipeline can cache it).
+/// </summary>
+internal sealed record DeclarationModel(
+    string Namespace,
+    string TypeName,
+    EquatableArray<ContainingType> ContainingTypes,
+    DeclarationKind Kind,
+    EquatableArray<ParamModel> Parameters,
+    Expr? Body,
+    EquatableArray<AccessSite> Sites,
+    EquatableArray<IndexVarSite> IndexVars,
+    string SourceText,
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    public string FullName => (Namespace.Length == 0 ? "" : Namespace + ".") + TypeName;
+}

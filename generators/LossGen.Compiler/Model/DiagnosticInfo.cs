@@ -1,0 +1,23 @@
+using Microsoft.CodeAnalysis;
+
+namespace LossGen.Compiler.Model;
+
+/// <summary>A diagnostic as data: the descriptor's id, where it points, and its message arguments.</summary>
+internal sealed record DiagnosticInfo(string Id, SourceSpan Span, EquatableArray<string> Arguments)
+{
+    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, SourceSpan span, params string[] arguments) =>
+        new(descriptor.Id, span, EquatableArray.Of(arguments));
+
+    public Diagnostic ToDiagnostic() =>
+        Diagnostic.Create(Diagnostics.Descriptors.ById(Id), Span.ToLocation(), Arguments.ToArray<object>());
+}
+
+internal static class EquatableArrayObjectExtensions
+{
+    public static object[] ToArray<T>(this EquatableArray<string> items)
+    {
+        var result = new object[items.Count];
+        for (var i = 0; i < result.Length; i++) result[i] = items[i];
+        return result;
+    }
+}

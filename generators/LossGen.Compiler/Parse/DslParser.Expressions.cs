@@ -1,0 +1,263 @@
+using System.Collections.Generic;
+using System.Linq;
+using LossGen.Compiler.Diagnostics;
+using LossGen.Compiler.Ir;
+using LossGen.Compiler.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LossGen.Compiler.Parse;
+
+// DSL expressions → IR.
+internal sealed partial class DslParser
+{
+    /// <summary>Lambda parameters in scope, bound to the index they stand for.</summary>
+    private readonly Dictionary<ISymbol, Ix> indexBindings = new(SymbolEqualityComparer.Default);
+
+    /// <summary>Stands in for a construct that was reported, so parsing can go on.</summary>
+    private static readonly Expr Error = Const.Zero;
+
+    private Expr ParseExpr(ExpressionSyntax syntax)
+    {
+        switch (syntax)
+        {
+            case ParenthesizedExpressionSyntax p:
+                return ParseExpr(p.Expression);
+            case LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression } lit:
+                return E.C(System.Convert.ToDouble(lit.Token.Value, System.Globalization.CultureInfo.InvariantCulture));
+            case CastExpressionSyntax cast when IsNumeric(model.GetTypeInfo(cast).Type):
+                return ParseExpr(cast.Expression);
+            case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression } neg:
+                return E.Neg(ParseExpr(neg.Operand));
+            case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryPlusExpression } plus:
+                return ParseExpr(plus.Operand);
+            case BinaryExpressionSyntax bin when ArithmeticOp(bin) is { } op:
+                return new Binary(op, ParseExpr(bin.Left), ParseExpr(bin.Right));
+            case ConditionalExpressionSyntax c:
+                return new Select(ParseCond(c.Condition), ParseExpr(c.WhenTrue), ParseExpr(c.WhenFalse));
+            case IdentifierNameSyntax id:
+                return ParseIdentifier(id);
+            case ElementAccessExpressionSyntax access:
+                return ParseElementAccess(access);
+            case InvocationExpressionSyntax call:
+                return ParseCall(call);
+            default:
+                return Unsupported(syntax, "only arithmetic, DSL functions, element access and the conditional operator are allowed");
+        }
+    }
+
+    private Expr Unsupported(SyntaxNode node, string why)
+    {
+        Report(Descriptors.UnsupportedExpression, SourceSpan.From(node), FirstLine(node), why);
+        return Error;
+    }
+
+    private static bool IsNumeric(ITypeSymbol? t) =>
+        t?.SpecialType is SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Int32;
+
+    private static BinaryOp? ArithmeticOp(BinaryExpressionSyntax b) => b.Kind() switch
+    {
+        SyntaxKind.AddExpression => BinaryOp.Add,
+        SyntaxKind.SubtractExpression => BinaryOp.Sub,
+        SyntaxKind.MultiplyExpression => BinaryOp.Mul,
+        SyntaxKind.DivideExpression => BinaryOp.Div,
+        _ => null,
+    };
+
+    private Expr ParseIdentifier(IdentifierNameSyntax id)
+    {
+        var symbol = model.GetSymbolInfo(id).Symbol;
+        switch (symbol)
+        {
+            case IParameterSymbol p when indexBindings.ContainsKey(p):
+                return Unsupported(id, "an index variable is not a number; compare it with '==' inside a conditional instead");
+            case IParameterSymbol p when parameters.TryGetValue(p.Name, out var param):
+                return param.Kind == ParamKind.Hyper
+                    ? new Hyper(p.Name)
+                    : Unsupported(id, $"the tensor '{p.Name}' must be indexed, as in {p.Name}[i]");
+            case ILocalSymbol l when scalarLocals.TryGetValue(l, out var value):
+                return value;
+            case ILocalSymbol l when comprehensions.ContainsKey(l):
+                return Unsupported(id, $"the comprehension '{l.Name}' must be indexed, as in {l.Name}[i, j]");
+            default:
+                return Unsupported(id, "only parameters of Define, index variables and locals can be named");
+        }
+    }
+
+    private Expr ParseElementAccess(ElementAccessExpressionSyntax access)
+    {
+        var args = access.ArgumentList.Arguments;
+        var indices = args.Select(a => ParseIx(a.Expression)).ToList();
+        if (indices.Any(i => i is null)) return Error;
+        var ix = indices.Select(i => i!).ToEquatableArray();
+
+        var target = model.GetSymbolInfo(access.Expression).Symbol;
+        if (target is IParameterSymbol p && parameters.TryGetValue(p.Name, out var param) && param.IsTensor)
+        {
+            if (param.Kind == ParamKind.Labels)
+                return Unsupported(access, $"labels are indices, not numbers: use '{p.Name}[…]' as an index, as in s[i, {p.Name}[i]]");
+            sites.Add(new AccessSite(p.Name, ix, SourceSpan.From(access),
+                args.Select(a => SourceSpan.From(a)).ToEquatableArray()));
+            return new Access(p.Name, ix);
+        }
+        if (target is ILocalSymbol local && comprehensions.TryGetValue(local, out var lambda))
+            return InlineComprehension(access, lambda, ix);
+        return Unsupported(access, "only tensor parameters and Tensor.Of comprehensions can be indexed");
+    }
+
+    /// <summary>An index: an index variable, or a label <c>y[i]</c>.</summary>
+    private Ix? ParseIx(ExpressionSyntax syntax)
+    {
+        syntax = Unwrap(syntax);
+        if (syntax is IdentifierNameSyntax id && model.GetSymbolInfo(id).Symbol is IParameterSymbol lp
+            && indexBindings.TryGetValue(lp, out var bound))
+            return bound;
+        if (syntax is ElementAccessExpressionSyntax ea && model.GetSymbolInfo(ea.Expression).Symbol is IParameterSymbol lab
+            && parameters.TryGetValue(lab.Name, out var lparam) && lparam.Kind == ParamKind.Labels)
+        {
+            var inner = ea.ArgumentList.Arguments.Select(a => ParseIx(a.Expression)).ToList();
+            if (inner.Any(i => i is null)) return null;
+            var innerIx = inner.Select(i => i!).ToEquatableArray();
+            sites.Add(new AccessSite(lab.Name, innerIx, SourceSpan.From(ea),
+                ea.ArgumentList.Arguments.Select(a => SourceSpan.From(a)).ToEquatableArray()));
+            return new LabelIx(lab.Name, innerIx);
+        }
+        Unsupported(syntax, "an index must be an index variable or a label such as y[i]; index arithmetic is not supported");
+        return null;
+    }
+
+    private Expr InlineComprehension(ElementAccessExpressionSyntax access, LambdaExpressionSyntax lambda, EquatableArray<Ix> ix)
+    {
+        var ps = LambdaParameters(lambda);
+        if (ps.Count != ix.Count)
+        {
+            Report(Descriptors.RankMismatch, SourceSpan.From(access), access.Expression.ToString(),
+                ps.Count.ToString(), "a comprehension", ix.Count.ToString(), ix.Count == 1 ? "index" : "indices");
+            return Error;
+        }
+        if (lambda.Body is not ExpressionSyntax body)
+            return Unsupported(lambda, "a comprehension body must be an expression");
+        var symbols = ps.Select(p => model.GetDeclaredSymbol(p)!).ToList();
+        for (var n = 0; n < symbols.Count; n++) indexBindings[symbols[n]] = ix[n];
+        var result = ParseExpr(body);
+        foreach (var s in symbols) indexBindings.Remove(s);
+        return result;
+    }
+
+    private static IReadOnlyList<ParameterSyntax> LambdaParameters(LambdaExpressionSyntax lambda) => lambda switch
+    {
+        SimpleLambdaExpressionSyntax s => new[] { s.Parameter },
+        ParenthesizedLambdaExpressionSyntax p => p.ParameterList.Parameters.ToList(),
+        _ => new ParameterSyntax[0],
+    };
+
+    private Expr ParseCall(InvocationExpressionSyntax call)
+    {
+        var method = model.GetSymbolInfo(call).Symbol as IMethodSymbol;
+        var name = method?.Name ?? call.Expression.ToString();
+        if (method is null || method.ContainingType.ToDisplayString() != DslType)
+        {
+            Report(Descriptors.UnknownFunction, SourceSpan.From(call), call.Expression.ToString());
+            return Error;
+        }
+        var args = call.ArgumentList.Arguments.Select(a => a.Expression).ToList();
+        if (args.Count == 1 && Unwrap(args[0]) is LambdaExpressionSyntax lambda)
+            return ParseReduction(name, lambda);
+
+        switch (name)
+        {
+            case "Exp": return E.Un(UnaryOp.Exp, ParseExpr(args[0]));
+            case "Log": return E.Un(UnaryOp.Log, ParseExpr(args[0]));
+            case "Sqrt": return E.Un(UnaryOp.Sqrt, ParseExpr(args[0]));
+            case "Sqr": return E.Un(UnaryOp.Sqr, ParseExpr(args[0]));
+            case "Abs": return E.Un(UnaryOp.Abs, ParseExpr(args[0]));
+            case "Relu": return E.Un(UnaryOp.Relu, ParseExpr(args[0]));
+            case "Sigmoid": return E.Un(UnaryOp.Sigmoid, ParseExpr(args[0]));
+            case "Softplus": return E.Un(UnaryOp.Softplus, ParseExpr(args[0]));
+            case "Tanh": return E.Un(UnaryOp.Tanh, ParseExpr(args[0]));
+            case "Max": return new Binary(BinaryOp.Max, ParseExpr(args[0]), ParseExpr(args[1]));
+            case "Min": return new Binary(BinaryOp.Min, ParseExpr(args[0]), ParseExpr(args[1]));
+            case "Pow":
+                var exponent = model.GetConstantValue(args[1]);
+                if (!exponent.HasValue || exponent.Value is null)
+                {
+                    Report(Descriptors.NonConstantExponent, SourceSpan.From(args[1]), args[1].ToString());
+                    return Error;
+                }
+                return new PowConst(ParseExpr(args[0]),
+                    System.Convert.ToDouble(exponent.Value, System.Globalization.CultureInfo.InvariantCulture));
+            default:
+                Report(Descriptors.UnknownFunction, SourceSpan.From(call), call.Expression.ToString());
+                return Error;
+        }
+    }
+
+    private Expr ParseReduction(string name, LambdaExpressionSyntax lambda)
+    {
+        ReduceOp? op = name switch
+        {
+            "Sum" => ReduceOp.Sum,
+            "Mean" => ReduceOp.Mean,
+            "Max" => ReduceOp.Max,
+            "Min" => ReduceOp.Min,
+            "LogSumExp" => ReduceOp.LogSumExp,
+            _ => null,
+        };
+        if (op is null) return Unsupported(lambda, $"'{name}' does not take a lambda");
+        if (lambda.Body is not ExpressionSyntax body)
+            return Unsupported(lambda, "a reduction body must be an expression, not a block");
+
+        // Every index variable gets a name unique in the declaration, so later passes can move
+        // expressions between scopes without capture.
+        var ps = LambdaParameters(lambda);
+        var vars = new List<string>();
+        foreach (var p in ps)
+        {
+            var v = FreshVar(p.Identifier.Text);
+            vars.Add(v);
+            indexVars.Add(new IndexVarSite(v, SourceSpan.From(p)));
+            indexBindings[model.GetDeclaredSymbol(p)!] = new VarIx(v);
+        }
+        var result = ParseExpr(body);
+        foreach (var p in ps) indexBindings.Remove(model.GetDeclaredSymbol(p)!);
+        for (var n = vars.Count - 1; n >= 0; n--) result = new Reduce(op.Value, vars[n], "", result);
+        return result;
+    }
+
+    private Cond ParseCond(ExpressionSyntax syntax)
+    {
+        syntax = Unwrap(syntax);
+        switch (syntax)
+        {
+            case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not:
+                return new NotCond(ParseCond(not.Operand));
+            case BinaryExpressionSyntax b when b.IsKind(SyntaxKind.LogicalAndExpression):
+                return new AndCond(ParseCond(b.Left), ParseCond(b.Right));
+            case BinaryExpressionSyntax b when b.IsKind(SyntaxKind.LogicalOrExpression):
+                return new OrCond(ParseCond(b.Left), ParseCond(b.Right));
+            case BinaryExpressionSyntax b when CompareOpOf(b) is { } op:
+                if (model.GetTypeInfo(b.Left).Type?.ToDisplayString() == IndexVarType)
+                {
+                    var l = ParseIx(b.Left);
+                    var r = ParseIx(b.Right);
+                    return l is null || r is null ? new ValueCompare(CompareOp.Eq, Error, Error) : new IndexCompare(op, l, r);
+                }
+                return new ValueCompare(op, ParseExpr(b.Left), ParseExpr(b.Right));
+            default:
+                Unsupported(syntax, "a condition compares indices, labels or values with ==, !=, <, <=, >, >=, combined with &&, || and !");
+                return new ValueCompare(CompareOp.Eq, Error, Error);
+        }
+    }
+
+    private static CompareOp? CompareOpOf(BinaryExpressionSyntax b) => b.Kind() switch
+    {
+        SyntaxKind.EqualsExpression => CompareOp.Eq,
+        SyntaxKind.NotEqualsExpression => CompareOp.Ne,
+        SyntaxKind.LessThanExpression => CompareOp.Lt,
+        SyntaxKind.LessThanOrEqualExpression => CompareOp.Le,
+        SyntaxKind.GreaterThanExpression => CompareOp.Gt,
+        SyntaxKind.GreaterThanOrEqualExpression => CompareOp.Ge,
+        _ => null,
+    };
+}

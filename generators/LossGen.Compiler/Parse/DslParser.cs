@@ -1,0 +1,194 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LossGen.Compiler.Diagnostics;
+using LossGen.Compiler.Ir;
+using LossGen.Compiler.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LossGen.Compiler.Parse;
+
+/// <summary>
+/// Read and Parse: turns an attributed <c>partial struct</c> and its <c>Define</c> method into a
+/// <see cref="DeclarationModel"/>. This is the only code that touches Roslyn symbols and syntax.
+/// Anything outside the DSL becomes a diagnostic at the exact span of the offending construct;
+/// parsing continues past it so one build reports every problem, and it never throws.
+/// </summary>
+internal sealed partial class DslParser
+{
+    private const string DslType = "LossGen.Dsl";
+    private const string TensorType = "LossGen.Tensor";
+    private const string LabelsType = "LossGen.Labels";
+    private const string IndexVarType = "LossGen.IndexVar";
+    private const string ShapeAttribute = "LossGen.ShapeAttribute";
+    private const string ConstAttribute = "LossGen.ConstAttribute";
+
+    private readonly SemanticModel model;
+    private readonly List<DiagnosticInfo> diagnostics = new();
+    private readonly List<AccessSite> sites = new();
+    private readonly List<IndexVarSite> indexVars = new();
+    private readonly Dictionary<string, ParamModel> parameters = new(StringComparer.Ordinal);
+    private readonly HashSet<string> usedVarNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<ISymbol, Expr> scalarLocals = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, LambdaExpressionSyntax> comprehensions = new(SymbolEqualityComparer.Default);
+
+    private DslParser(SemanticModel model) => this.model = model;
+
+    public static DeclarationModel Parse(StructDeclarationSyntax syntax, INamedTypeSymbol type, SemanticModel model, DeclarationKind kind) =>
+        new DslParser(model).ParseDeclaration(syntax, type, kind);
+
+    private DeclarationModel ParseDeclaration(StructDeclarationSyntax syntax, INamedTypeSymbol type, DeclarationKind kind)
+    {
+        if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
+            Report(Descriptors.NotPartialStruct, SourceSpan.From(syntax.Identifier), type.Name);
+
+        var define = syntax.Members.OfType<MethodDeclarationSyntax>().FirstOrDefault(m => m.Identifier.Text == "Define");
+        Expr? body = null;
+        var paramModels = new List<ParamModel>();
+        if (define is null)
+        {
+            Report(Descriptors.MissingDefine, SourceSpan.From(syntax.Identifier), type.Name);
+        }
+        else if (model.GetDeclaredSymbol(define) is not IMethodSymbol method || !method.IsStatic
+                 || method.ReturnType.SpecialType is not (SpecialType.System_Single or SpecialType.System_Double)
+                 || (define.Body is null && define.ExpressionBody is null))
+        {
+            Report(Descriptors.MissingDefine, SourceSpan.From(define.Identifier), type.Name);
+        }
+        else
+        {
+            foreach (var p in method.Parameters) paramModels.Add(ReadParameter(p));
+            foreach (var p in paramModels) parameters[p.Name] = p;
+            body = ParseBody(define);
+        }
+
+        var containing = new List<ContainingType>();
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+            containing.Insert(0, new ContainingType(outer.TypeKind == TypeKind.Struct ? "partial struct" : "partial class", outer.Name));
+
+        // The rank of an unannotated tensor is the rank of its first use.
+        var withRanks = paramModels.Select(p => p.IsTensor && p.Rank == 0
+            ? p with { Rank = sites.FirstOrDefault(s => s.Tensor == p.Name)?.Indices.Count ?? 0 }
+            : p).ToEquatableArray();
+
+        return new DeclarationModel(
+            type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
+            type.Name,
+            containing.ToEquatableArray(),
+            kind,
+            withRanks,
+            diagnostics.Count == 0 ? body : null,
+            sites.ToEquatableArray(),
+            indexVars.ToEquatableArray(),
+            define?.ToString() ?? "",
+            diagnostics.ToEquatableArray());
+    }
+
+    private ParamModel ReadParameter(IParameterSymbol p)
+    {
+        var span = SourceSpan.From(p.Locations.FirstOrDefault() ?? Location.None);
+        var typeName = p.Type.ToDisplayString();
+        var isConst = p.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ConstAttribute);
+        var dims = ReadShape(p, span);
+        if (typeName == TensorType)
+            return new ParamModel(p.Name, isConst ? ParamKind.ConstTensor : ParamKind.Tensor, dims, dims.Count, null, span);
+        if (typeName == LabelsType)
+            return new ParamModel(p.Name, ParamKind.Labels, dims, dims.Count, null, span);
+        if (p.Type.SpecialType is SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Int32
+            && p.RefKind == RefKind.None)
+        {
+            double? def = p.HasExplicitDefaultValue && p.ExplicitDefaultValue is not null
+                ? Convert.ToDouble(p.ExplicitDefaultValue, System.Globalization.CultureInfo.InvariantCulture)
+                : null;
+            return new ParamModel(p.Name, ParamKind.Hyper, EquatableArray<string>.Empty, 0, def, span);
+        }
+        Report(Descriptors.UnsupportedParameter, span, p.Name, typeName);
+        return new ParamModel(p.Name, ParamKind.Hyper, EquatableArray<string>.Empty, 0, null, span);
+    }
+
+    private EquatableArray<string> ReadShape(IParameterSymbol p, SourceSpan span)
+    {
+        var attr = p.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == ShapeAttribute);
+        if (attr is null || attr.ConstructorArguments.Length != 1) return EquatableArray<string>.Empty;
+        var attrSpan = attr.ApplicationSyntaxReference is { } r ? SourceSpan.From(r.GetSyntax()) : span;
+        var names = attr.ConstructorArguments[0].Values.Select(v => v.Value as string ?? "").ToList();
+        foreach (var n in names)
+            if (!SyntaxFacts.IsValidIdentifier(n))
+                Report(Descriptors.InvalidShapeAttribute, attrSpan, p.Name, $"'{n}' is not a valid dimension name");
+        if (names.Distinct().Count() != names.Count && names.Count > 0)
+        {
+            // Repeated names are allowed (a square matrix is [D, D]); nothing to report.
+        }
+        if (names.Count == 0)
+            Report(Descriptors.InvalidShapeAttribute, attrSpan, p.Name, "it names no dimensions");
+        return names.ToEquatableArray();
+    }
+
+    private Expr? ParseBody(MethodDeclarationSyntax define)
+    {
+        if (define.ExpressionBody is { } arrow) return ParseExpr(arrow.Expression);
+
+        Expr? result = null;
+        var statements = define.Body!.Statements;
+        for (var n = 0; n < statements.Count; n++)
+        {
+            switch (statements[n])
+            {
+                case LocalDeclarationStatementSyntax local:
+                    foreach (var v in local.Declaration.Variables) DeclareLocal(v);
+                    break;
+                case ReturnStatementSyntax { Expression: { } e } when n == statements.Count - 1:
+                    result = ParseExpr(e);
+                    break;
+                case var other:
+                    Report(Descriptors.UnsupportedStatement, SourceSpan.From(other), FirstLine(other));
+                    break;
+            }
+        }
+        if (result is null && diagnostics.Count == 0)
+            Report(Descriptors.UnsupportedStatement, SourceSpan.From(define.Body), "a body without a final 'return'");
+        return result;
+    }
+
+    private void DeclareLocal(VariableDeclaratorSyntax v)
+    {
+        if (v.Initializer is null || model.GetDeclaredSymbol(v) is not { } symbol)
+        {
+            Report(Descriptors.UnsupportedStatement, SourceSpan.From(v), FirstLine(v));
+            return;
+        }
+        var init = Unwrap(v.Initializer.Value);
+        if (init is InvocationExpressionSyntax call && model.GetSymbolInfo(call).Symbol is IMethodSymbol m
+            && m.ContainingType.ToDisplayString() == TensorType && m.Name == "Of"
+            && call.ArgumentList.Arguments.Count == 1 && call.ArgumentList.Arguments[0].Expression is LambdaExpressionSyntax lambda)
+        {
+            // A named comprehension is re-read at each use with its parameters bound to the use's
+            // indices, so every use is checked and differentiated where it stands.
+            comprehensions[symbol] = lambda;
+            return;
+        }
+        scalarLocals[symbol] = ParseExpr(v.Initializer.Value);
+    }
+
+    private static string FirstLine(SyntaxNode node)
+    {
+        var text = node.ToString();
+        var nl = text.IndexOf('\n');
+        return (nl < 0 ? text : text.Substring(0, nl)).Trim();
+    }
+
+    private static ExpressionSyntax Unwrap(ExpressionSyntax e) =>
+        e is ParenthesizedExpressionSyntax p ? Unwrap(p.Expression) : e;
+
+    private void Report(DiagnosticDescriptor d, SourceSpan span, params string[] args) =>
+        diagnostics.Add(DiagnosticInfo.Create(d, span, args));
+
+    private string FreshVar(string name)
+    {
+        var candidate = name;
+        for (var n = 2; !usedVarNames.Add(candidate); n++) candidate = name + n;
+        return candidate;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using LossGen.Compiler.Ir;
+using LossGen.Compiler.Model;
+
+namespace LossGen.Compiler.Passes;
+
+/// <summary>
+/// Differentiate: reverse mode on the IR. The adjoint of the result is 1; each node passes to its
+/// children the adjoint times its partial derivative, and each element access of a
+/// differentiable tensor becomes a <see cref="GradTerm"/> summed over the enclosing reductions.
+/// </summary>
+/// <remarks>
+/// Subgradients at kinks (documented in docs/subgradients.md and checked by the tests):
+/// <list type="bullet">
+/// <item><c>Max(a, b)</c>: ties go to the first argument (a gets 1 when a ≥ b). So the hinge
+///   written <c>Max(0, m)</c> has derivative 0 at m = 0, as PyTorch's hinge losses do.</item>
+/// <item><c>Min(a, b)</c>: ties go to the first argument (a gets 1 when a ≤ b).</item>
+/// <item><c>Relu(x)</c>: 0 at x = 0. <c>Abs(x)</c>: sign(x), 0 at x = 0.</item>
+/// <item>Reductions <c>Max</c>/<c>Min</c>: the adjoint is split evenly among tied elements (a
+///   convex combination, so still a valid subgradient), as torch.amax does.</item>
+/// </list>
+/// </remarks>
+internal static class Differentiate
+{
+    public static IReadOnlyList<GradTerm> Run(Expr body, IReadOnlyCollection<string> differentiable)
+    {
+        var terms = new List<GradTerm>();
+        Backprop(body, Const.One, ImmutableList<LoopVar>.Empty, differentiable, terms);
+
+        // Contributions to the same element under the same loops are one term: one write, not two.
+        return terms
+            .GroupBy(t => (t.Tensor, t.Index, t.Loops))
+            .Select(g => g.Skip(1).Aggregate(g.First(), (acc, t) => acc with { Coeff = E.Add(acc.Coeff, t.Coeff) }))
+            .Where(t => !E.IsConst(t.Coeff, 0))
+            .ToList();
+    }
+
+    private static void Backprop(Expr e, Expr adj, ImmutableList<LoopVar> loops, IReadOnlyCollection<string> diff, List<GradTerm> terms)
+    {
+        if (E.IsConst(adj, 0)) return;
+        void Go(Expr child, Expr childAdj) => Backprop(child, childAdj, loops, diff, terms);
+
+        switch (e)
+        {
+            case Access a when diff.Contains(a.Tensor):
+                terms.Add(new GradTerm(a.Tensor, a.Indices, loops.ToEquatableArray(), adj));
+                break;
+            case Binary { Op: BinaryOp.Add } b: Go(b.A, adj); Go(b.B, adj); break;
+            case Binary { Op: BinaryOp.Sub } b: Go(b.A, adj); Go(b.B, E.Neg(adj)); break;
+            case Binary { Op: BinaryOp.Mul } b: Go(b.A, E.Mul(adj, b.B)); Go(b.B, E.Mul(adj, b.A)); break;
+            case Binary { Op: BinaryOp.Div } b:
+                Go(b.A, E.Div(adj, b.B));
+                Go(b.B, E.Neg(E.Div(E.Mul(adj, e), b.B))); // d(a/b)/db = −(a/b)/b
+                break;
+            case Binary { Op: BinaryOp.Max } b:
+                Go(b.A, E.When(new ValueCompare(CompareOp.Ge, b.A, b.B), adj));
+                Go(b.B, E.When(new ValueCompare(CompareOp.Lt, b.A, b.B), adj));
+                break;
+            case Binary { Op: BinaryOp.Min } b:
+                Go(b.A, E.When(new ValueCompare(CompareOp.Le, b.A, b.B), adj));
+                Go(b.B, E.When(new ValueCompare(CompareOp.Gt, b.A, b.B), adj));
+                break;
+            case Unary u:
+                Go(u.X, UnaryPartial(u, adj));
+                break;
+            case PowConst p:
+                Go(p.X, E.Mul(adj, E.Mul(E.C(p.P), Simplify.Run(new PowConst(p.X, p.P - 1)))));
+                break;
+            case Select s:
+                Go(s.IfTrue, E.When(s.Cond, adj));
+                Go(s.IfFalse, E.Unless(s.Cond, adj));
+                break;
+            case Reduce r:
+                var inner = loops.Add(new LoopVar(r.Var, r.Dim));
+                Backprop(r.Body, ReducePartial(r, adj), inner, diff, terms);
+                break;
+        }
+    }
+
+    private static Expr UnaryPartial(Unary u, Expr adj) => u.Op switch
+    {
+        UnaryOp.Neg => E.Neg(adj),
+        UnaryOp.Exp => E.Mul(adj, u),
+        UnaryOp.Log => E.Div(adj, u.X),
+        UnaryOp.Sqrt => E.Div(E.Mul(E.C(0.5), adj), u),
+        UnaryOp.Sqr => E.Mul(E.Mul(E.C(2), adj), u.X),
+        UnaryOp.Abs => E.Mul(adj, new Unary(UnaryOp.Sign, u.X)),
+        UnaryOp.Sign => Const.Zero,
+        UnaryOp.Relu => E.When(new ValueCompare(CompareOp.Gt, u.X, Const.Zero), adj),
+        UnaryOp.Sigmoid => E.Mul(adj, E.Mul(u, E.Sub(Const.One, u))),
+        UnaryOp.Tanh => E.Mul(adj, E.Sub(Const.One, new Unary(UnaryOp.Sqr, u))),
+        UnaryOp.Softplus => E.Mul(adj, new Unary(UnaryOp.Sigmoid, u.X)),
+        _ => Const.Zero,
+    };
+
+    private static Expr ReducePartial(Reduce r, Expr adj)
+    {
+        switch (r.Op)
+        {
+            case ReduceOp.Sum: return adj;
+            case ReduceOp.Mean: return E.Div(adj, new Extent(r.Dim));
+            case ReduceOp.LogSumExp: return E.Mul(adj, new Unary(UnaryOp.Exp, E.Sub(r.Body, r)));
+            default:
+                // Max/Min: the adjoint goes to the elements equal to the result, split evenly among ties.
+                var isExtreme = new ValueCompare(CompareOp.Eq, r.Body, r);
+                var ties = new Reduce(ReduceOp.Sum, r.Var, r.Dim, E.When(isExtreme, Const.One));
+                return E.When(isExtreme, E.Div(adj, ties));
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System.Collections.Generic;
+using System.Linq;
+using LossGen.Compiler.Diagnostics;
+using LossGen.Compiler.Ir;
+using LossGen.Compiler.Model;
+
+namespace LossGen.Compiler.Passes;
+
+/// <summary>
+/// Shapes: infers the dimension every index variable ranges over and every unannotated tensor
+/// axis, by unifying the slots an index is used in (union-find), and checks them against the
+/// [Shape] annotations. Errors are returned as data at the exact index that causes them.
+/// </summary>
+internal static class InferShapes
+{
+    public static (ShapedDeclaration? Result, IReadOnlyList<DiagnosticInfo> Diagnostics) Run(DeclarationModel model)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        var uf = new UnionFind();
+        var paramsByName = model.Parameters.Where(p => p.IsTensor).ToDictionary(p => p.Name);
+
+        // Declared dimensions are rigid names; unannotated axes start as free slots.
+        foreach (var p in paramsByName.Values)
+            for (var axis = 0; axis < p.DeclaredDims.Count; axis++)
+                uf.Name(Slot(p.Name, axis), p.DeclaredDims[axis]);
+
+        foreach (var site in model.Sites)
+        {
+            if (!paramsByName.TryGetValue(site.Tensor, out var p)) continue;
+            var rank = p.DeclaredDims.Count > 0 ? p.DeclaredDims.Count : p.Rank;
+            if (site.Indices.Count != rank)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.RankMismatch, site.Span, p.Name, rank.ToString(),
+                    ShapeText(p.Name, rank, uf), site.Indices.Count.ToString(), site.Indices.Count == 1 ? "index" : "indices"));
+                continue;
+            }
+            for (var axis = 0; axis < rank; axis++)
+            {
+                var ix = site.Indices[axis];
+                var key = ix switch { VarIx v => VarKey(v.Var), LabelIx l => ClassKey(l.Labels), _ => null };
+                if (key is null) continue;
+                var before = uf.NameOf(key);
+                if (!uf.Union(key, Slot(p.Name, axis), out var clash))
+                {
+                    var indexText = string.Join(", ", site.Indices.Select(IxText));
+                    diagnostics.Add(ix is LabelIx lab
+                        ? DiagnosticInfo.Create(Descriptors.LabelDimensionMismatch, site.IndexSpans[axis], lab.Labels, clash.Right, clash.Left)
+                        : DiagnosticInfo.Create(Descriptors.DimensionMismatch, site.IndexSpans[axis], p.Name,
+                            ShapeText(p.Name, rank, uf), indexText, IxText(ix), before ?? clash.Left));
+                }
+            }
+        }
+
+        foreach (var v in model.IndexVars)
+            if (!uf.Has(VarKey(v.Var)))
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnboundIndexRange, v.Span, v.Var));
+
+        if (diagnostics.Count > 0 || model.Body is null) return (null, diagnostics);
+
+        string DimOf(string key) => uf.NameOf(key) ?? uf.FallbackName(key);
+
+        var tensors = model.Parameters.Where(p => p.IsTensor).Select(p =>
+        {
+            var rank = p.DeclaredDims.Count > 0 ? p.DeclaredDims.Count : p.Rank;
+            return new TensorShape(p.Name, p.Kind, Enumerable.Range(0, rank).Select(a => DimOf(Slot(p.Name, a))).ToEquatableArray());
+        }).ToEquatableArray();
+
+        var dims = tensors.SelectMany(t => t.Dims).Distinct().ToEquatableArray();
+        var labels = tensors.Where(t => t.Kind == ParamKind.Labels && uf.Has(ClassKey(t.Name)))
+            .Select(t => new LabelBinding(t.Name, DimOf(ClassKey(t.Name)))).ToEquatableArray();
+        var body = ExprWalk.Rewrite(model.Body, e => e is Reduce r ? r with { Dim = DimOf(VarKey(r.Var)) } : e);
+        return (new ShapedDeclaration(model, body, tensors, dims, labels), diagnostics);
+    }
+
+    private static string Slot(string tensor, int axis) => tensor + "#" + axis;
+    private static string VarKey(string v) => "var:" + v;
+    private static string ClassKey(string labels) => "class:" + labels;
+
+    private static string IxText(Ix ix) => ix switch
+    {
+        VarIx v => v.Var,
+        LabelIx l => l.Labels + "[" + string.Join(", ", l.Indices.Select(IxText)) + "]",
+        _ => "?",
+    };
+
+    private static string ShapeText(string tensor, int rank, UnionFind uf) =>
+        "[" + string.Join(", ", Enumerable.Range(0, rank).Select(a => uf.NameOf(Slot(tensor, a)) ?? "?")) + "]";
+
+    /// <summary>Union-find over dimension slots; a class may carry one declared (rigid) name.</summary>
+    private sealed class UnionFind
+    {
+        private readonly Dictionary<string, string> parent = new();
+        private readonly Dictionary<string, string> names = new();
+        private readonly Dictionary<string, string> firstSlot = new();
+
+        public bool Has(string key) => parent.ContainsKey(key);
+
+        private string Find(string key)
+        {
+            if (!parent.TryGetValue(key, out var p)) { parent[key] = key; return key; }
+            if (p == key) return key;
+            var root = Find(p);
+            parent[key] = root;
+            return root;
+        }
+
+        public void Name(string key, string name) => names[Find(key)] = name;
+
+        public string? NameOf(string key) => Has(key) && names.TryGetValue(Find(key), out var n) ? n : null;
+
+        /// <summary>An unannotated dimension is named after the first axis it was seen on: sDim1.</summary>
+        public string FallbackName(string key)
+        {
+            var root = Find(key);
+            var slot = firstSlot.TryGetValue(root, out var s) ? s : parent.Keys.First(k => Find(k) == root && k.Contains("#"));
+            var hash = slot.IndexOf('#');
+            return slot.Substring(0, hash) + "Dim" + slot.Substring(hash + 1);
+        }
+
+        public bool Union(string a, string b, out (string Left, string Right) clash)
+        {
+            clash = default;
+            var ra = Find(a);
+            var rb = Find(b);
+            if (b.Contains("#") && !firstSlot.ContainsKey(rb)) firstSlot[rb] = b;
+            if (ra == rb) return true;
+            names.TryGetValue(ra, out var na);
+            names.TryGetValue(rb, out var nb);
+            if (na is not null && nb is not null && na != nb)
+            {
+                clash = (na, nb);
+                return false;
+            }
+            parent[ra] = rb;
+            if (nb is null && na is not null) names[rb] = na;
+            if (firstSlot.TryGetValue(ra, out var fa) && !firstSlot.ContainsKey(rb)) firstSlot[rb] = fa;
+            return true;
+        }
+    }
+}
