@@ -1,0 +1,301 @@
+using System;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace LossGen.Simd;
+
+/// <summary>Two double lanes in one <see cref="Vector128{T}"/> (SSE / Arm64 AdvSimd).</summary>
+/// <remarks>
+/// A single-field readonly struct so the JIT keeps it in a register. Partial memory members use, in
+/// order of preference: the AVX-512VL masked move (<c>vmovupd ymm/xmm</c> with a k-mask, as cheap as
+/// a full move), the AVX <c>vmaskmovpd</c> (masked-off lanes are neither read nor written and
+/// cannot fault, but the store form is slower on some AMD cores), and without either an in-bounds
+/// full load plus mask when the span has room, else a per-element loop. Both masked forms are exact
+/// at the very end of a span.
+/// </remarks>
+public readonly struct D128 : ILanes<D128, double>, IExponentBits<D128>
+{
+    /// <summary>The lanes.</summary>
+    public readonly Vector128<double> Value;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public D128(Vector128<double> value) => Value = value;
+
+    public static int Count
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector128<double>.Count;
+    }
+
+    public static bool IsHardwareAccelerated
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector128.IsHardwareAccelerated;
+    }
+
+    public static D128 Zero
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(Vector128<double>.Zero);
+    }
+
+    public static D128 One
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(Vector128<double>.One);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 Splat(double value) => new(Vector128.Create(value));
+
+    // ---- memory ----
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 Load(ReadOnlySpan<double> source, int offset)
+    {
+        Debug.Assert(offset >= 0 && source.Length - offset >= Count);
+        return new(Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)offset));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe D128 LoadPartial(ReadOnlySpan<double> source, int offset, int count)
+    {
+        Debug.Assert(offset >= 0 && count >= 0 && count <= Count && source.Length - offset >= count);
+        ref double start = ref Unsafe.Add(ref MemoryMarshal.GetReference(source), (nint)offset);
+        Vector128<double> mask = FirstLanes(count).Value;
+        if (Avx512F.VL.IsSupported)
+        {
+            fixed (double* p = &start)
+            {
+                return new(Avx512F.VL.MaskLoad(p, mask, Vector128<double>.Zero));
+            }
+        }
+        if (Avx.IsSupported)
+        {
+            fixed (double* p = &start)
+            {
+                return new(Avx.MaskLoad(p, mask));
+            }
+        }
+        if (source.Length - offset >= Count)
+        {
+            return new(Vector128.LoadUnsafe(ref start) & mask);
+        }
+        return new(PartialMemory.Load<Vector128<double>, double>(ref start, count));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Span<double> destination, int offset, D128 value)
+    {
+        Debug.Assert(offset >= 0 && destination.Length - offset >= Count);
+        value.Value.StoreUnsafe(ref MemoryMarshal.GetReference(destination), (nuint)offset);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StorePartial(Span<double> destination, int offset, int count, D128 value)
+    {
+        Debug.Assert(offset >= 0 && count >= 0 && count <= Count && destination.Length - offset >= count);
+        ref double start = ref Unsafe.Add(ref MemoryMarshal.GetReference(destination), (nint)offset);
+        if (Avx512F.VL.IsSupported)
+        {
+            fixed (double* p = &start)
+            {
+                Avx512F.VL.MaskStore(p, FirstLanes(count).Value, value.Value);
+            }
+            return;
+        }
+        if (Avx.IsSupported)
+        {
+            fixed (double* p = &start)
+            {
+                Avx.MaskStore(p, FirstLanes(count).Value, value.Value);
+            }
+            return;
+        }
+        // A full read-modify-write would race with whoever owns the lanes past count: write only ours.
+        PartialMemory.Store(ref start, count, value.Value);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddTo(Span<double> destination, int offset, D128 value)
+    {
+        Debug.Assert(offset >= 0 && destination.Length - offset >= Count);
+        ref double start = ref MemoryMarshal.GetReference(destination);
+        (Vector128.LoadUnsafe(ref start, (nuint)offset) + value.Value).StoreUnsafe(ref start, (nuint)offset);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddToPartial(Span<double> destination, int offset, int count, D128 value) =>
+        StorePartial(destination, offset, count, LoadPartial(destination, offset, count) + value);
+
+    // ---- arithmetic ----
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 operator +(D128 a, D128 b) => new(a.Value + b.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 operator -(D128 a, D128 b) => new(a.Value - b.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 operator *(D128 a, D128 b) => new(a.Value * b.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 operator /(D128 a, D128 b) => new(a.Value / b.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 operator -(D128 a) => new(-a.Value);
+
+    /// <summary>Fused on FMA hardware; a separate multiply and add elsewhere (never a slow software fma).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 MultiplyAdd(D128 a, D128 b, D128 c) => new(Vector128.MultiplyAddEstimate(a.Value, b.Value, c.Value));
+
+    // ---- pointwise math ----
+
+    /// <summary>IEEE 754-2019 maximum: NaN propagates, +0 beats -0 (as <see cref="Math.Max(double, double)"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 Max(D128 a, D128 b) => new(Vector128.Max(a.Value, b.Value));
+
+    /// <summary>IEEE 754-2019 minimum: NaN propagates, -0 beats +0 (as <see cref="Math.Min(double, double)"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 Min(D128 a, D128 b) => new(Vector128.Min(a.Value, b.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 Abs(D128 x) => new(Vector128.Abs(x.Value));
+
+    /// <summary>±1 with the sign bit of x, +0 at ±0, NaN for NaN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 Sign(D128 x)
+    {
+        Vector128<double> v = x.Value;
+        Vector128<double> unit = (v & Vector128.Create(-0.0)) | Vector128<double>.One;
+        Vector128<double> signOrZero = Vector128.AndNot(unit, Vector128.Equals(v, Vector128<double>.Zero));
+        return new(Vector128.ConditionalSelect(Vector128.Equals(v, v), signOrZero, v));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 Sqrt(D128 x) => new(Vector128.Sqrt(x.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 Exp(D128 x) => VectorMathD.Exp(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 Log(D128 x) => VectorMathD.Log(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 Tanh(D128 x) => VectorMathD.Tanh(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 Sigmoid(D128 x) => VectorMath.Sigmoid<D128, double>(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 Softplus(D128 x) => VectorMath.Softplus<D128, double>(x);
+
+    // ---- masks ----
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 Equal(D128 a, D128 b) => new(Vector128.Equals(a.Value, b.Value));
+
+    /// <summary>Set where a ≠ b, including where either is NaN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 NotEqual(D128 a, D128 b) => new(~Vector128.Equals(a.Value, b.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 LessThan(D128 a, D128 b) => new(Vector128.LessThan(a.Value, b.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 LessThanOrEqual(D128 a, D128 b) => new(Vector128.LessThanOrEqual(a.Value, b.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 GreaterThan(D128 a, D128 b) => new(Vector128.GreaterThan(a.Value, b.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 GreaterThanOrEqual(D128 a, D128 b) => new(Vector128.GreaterThanOrEqual(a.Value, b.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 And(D128 maskA, D128 maskB) => new(maskA.Value & maskB.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 Or(D128 maskA, D128 maskB) => new(maskA.Value | maskB.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 Not(D128 mask) => new(~mask.Value);
+
+    /// <remarks>
+    /// Compares the lane number with <c>value - start</c> instead of adding start to every lane; the
+    /// difference is computed in 64 bits and clamped to [-1, Count], which changes no comparison
+    /// with a lane number in [0, Count) and so cannot overflow for any start and value.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 IndexMask(int start, IndexComparison op, int value)
+    {
+        Vector128<long> lane = Vector128<long>.Indices;
+        Vector128<long> bound = Vector128.Create(Math.Clamp((long)value - start, -1, Count));
+        Vector128<long> mask = op switch
+        {
+            IndexComparison.Equal => Vector128.Equals(lane, bound),
+            IndexComparison.NotEqual => ~Vector128.Equals(lane, bound),
+            IndexComparison.Less => Vector128.LessThan(lane, bound),
+            IndexComparison.LessOrEqual => Vector128.LessThanOrEqual(lane, bound),
+            IndexComparison.Greater => Vector128.GreaterThan(lane, bound),
+            IndexComparison.GreaterOrEqual => Vector128.GreaterThanOrEqual(lane, bound),
+            _ => LaneThrow.UnknownComparison<Vector128<long>>(op),
+        };
+        return new(mask.AsDouble());
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 FirstLanes(int count) =>
+        new(Vector128.LessThan(Vector128<long>.Indices, Vector128.Create((long)count)).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 Select(D128 mask, D128 ifTrue, D128 ifFalse) =>
+        new(Vector128.ConditionalSelect(mask.Value, ifTrue.Value, ifFalse.Value));
+
+    // ---- horizontal ----
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Sum(D128 x) => Vector128.Sum(x.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double MaxAcross(D128 x) => Horizontal.Max(x.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double MinAcross(D128 x) => Horizontal.Min(x.Value);
+
+    // ---- exponent bits (see IExponentBits) ----
+
+    /// <remarks>
+    /// Adding 1.5·2^52 puts the integer k in the low mantissa bits, so k + 1023 lands in the exponent
+    /// field with one 64-bit add and shift: no double→long convert, which before AVX-512DQ is a
+    /// software sequence.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static D128 IExponentBits<D128>.Pow2(D128 k)
+    {
+        Vector128<long> shifted = (k.Value + Vector128.Create(FloatBits.DoubleShifter)).AsInt64();
+        return new(Vector128.ShiftLeft(shifted + Vector128.Create(FloatBits.DoublePow2Offset), 52).AsDouble());
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static D128 IExponentBits<D128>.ReducedMantissa(D128 x)
+    {
+        Vector128<long> rebased = x.Value.AsInt64() - Vector128.Create(FloatBits.DoubleSqrtHalfBits);
+        return new(((rebased & Vector128.Create(FloatBits.DoubleMantissaMask)) + Vector128.Create(FloatBits.DoubleSqrtHalfBits)).AsDouble());
+    }
+
+    /// <remarks>
+    /// A logical shift of the biased field and the 2^52 trick turn the exponent into a double
+    /// without a 64-bit arithmetic shift or a long→double convert (both need AVX-512).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static D128 IExponentBits<D128>.ReducedExponent(D128 x)
+    {
+        Vector128<long> rebased = x.Value.AsInt64() - Vector128.Create(FloatBits.DoubleSqrtHalfBits);
+        Vector128<long> biased = Vector128.ShiftRightLogical(rebased + Vector128.Create(FloatBits.DoubleExponentBias), 52);
+        Vector128<double> twoPow52PlusBiased = (biased | Vector128.Create(FloatBits.DoubleTwoPow52Bits)).AsDouble();
+        return new(twoPow52PlusBiased - Vector128.Create(FloatBits.DoubleExponentUnbias));
+    }
+}

@@ -1,0 +1,285 @@
+using System;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace LossGen.Simd;
+
+/// <summary>Eight double lanes in one <see cref="Vector512{T}"/> (AVX-512).</summary>
+/// <remarks>
+/// A single-field readonly struct so the JIT keeps it in a register. Partial memory members use the
+/// AVX-512 masked move (<c>vmovupd</c> with a k-mask): masked-off lanes are neither read nor written
+/// and cannot fault, so it is exact at the end of a span and costs the same as a full move.
+/// Without AVX-512 they fall back to an in-bounds full load plus mask when the span has room, and
+/// to a per-element loop otherwise.
+/// </remarks>
+public readonly struct D512 : ILanes<D512, double>, IExponentBits<D512>
+{
+    /// <summary>The lanes.</summary>
+    public readonly Vector512<double> Value;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public D512(Vector512<double> value) => Value = value;
+
+    public static int Count
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector512<double>.Count;
+    }
+
+    public static bool IsHardwareAccelerated
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector512.IsHardwareAccelerated;
+    }
+
+    public static D512 Zero
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(Vector512<double>.Zero);
+    }
+
+    public static D512 One
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(Vector512<double>.One);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 Splat(double value) => new(Vector512.Create(value));
+
+    // ---- memory ----
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 Load(ReadOnlySpan<double> source, int offset)
+    {
+        Debug.Assert(offset >= 0 && source.Length - offset >= Count);
+        return new(Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)offset));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe D512 LoadPartial(ReadOnlySpan<double> source, int offset, int count)
+    {
+        Debug.Assert(offset >= 0 && count >= 0 && count <= Count && source.Length - offset >= count);
+        ref double start = ref Unsafe.Add(ref MemoryMarshal.GetReference(source), (nint)offset);
+        Vector512<double> mask = FirstLanes(count).Value;
+        if (Avx512F.IsSupported)
+        {
+            fixed (double* p = &start)
+            {
+                return new(Avx512F.MaskLoad(p, mask, Vector512<double>.Zero));
+            }
+        }
+        if (source.Length - offset >= Count)
+        {
+            return new(Vector512.LoadUnsafe(ref start) & mask);
+        }
+        return new(PartialMemory.Load<Vector512<double>, double>(ref start, count));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Span<double> destination, int offset, D512 value)
+    {
+        Debug.Assert(offset >= 0 && destination.Length - offset >= Count);
+        value.Value.StoreUnsafe(ref MemoryMarshal.GetReference(destination), (nuint)offset);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StorePartial(Span<double> destination, int offset, int count, D512 value)
+    {
+        Debug.Assert(offset >= 0 && count >= 0 && count <= Count && destination.Length - offset >= count);
+        ref double start = ref Unsafe.Add(ref MemoryMarshal.GetReference(destination), (nint)offset);
+        if (Avx512F.IsSupported)
+        {
+            fixed (double* p = &start)
+            {
+                Avx512F.MaskStore(p, FirstLanes(count).Value, value.Value);
+            }
+            return;
+        }
+        // A full read-modify-write would race with whoever owns the lanes past count: write only ours.
+        PartialMemory.Store(ref start, count, value.Value);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddTo(Span<double> destination, int offset, D512 value)
+    {
+        Debug.Assert(offset >= 0 && destination.Length - offset >= Count);
+        ref double start = ref MemoryMarshal.GetReference(destination);
+        (Vector512.LoadUnsafe(ref start, (nuint)offset) + value.Value).StoreUnsafe(ref start, (nuint)offset);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddToPartial(Span<double> destination, int offset, int count, D512 value) =>
+        StorePartial(destination, offset, count, LoadPartial(destination, offset, count) + value);
+
+    // ---- arithmetic ----
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 operator +(D512 a, D512 b) => new(a.Value + b.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 operator -(D512 a, D512 b) => new(a.Value - b.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 operator *(D512 a, D512 b) => new(a.Value * b.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 operator /(D512 a, D512 b) => new(a.Value / b.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 operator -(D512 a) => new(-a.Value);
+
+    /// <summary>Fused on FMA hardware; a separate multiply and add elsewhere (never a slow software fma).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 MultiplyAdd(D512 a, D512 b, D512 c) => new(Vector512.MultiplyAddEstimate(a.Value, b.Value, c.Value));
+
+    // ---- pointwise math ----
+
+    /// <summary>IEEE 754-2019 maximum: NaN propagates, +0 beats -0 (as <see cref="Math.Max(double, double)"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 Max(D512 a, D512 b) => new(Vector512.Max(a.Value, b.Value));
+
+    /// <summary>IEEE 754-2019 minimum: NaN propagates, -0 beats +0 (as <see cref="Math.Min(double, double)"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 Min(D512 a, D512 b) => new(Vector512.Min(a.Value, b.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 Abs(D512 x) => new(Vector512.Abs(x.Value));
+
+    /// <summary>±1 with the sign bit of x, +0 at ±0, NaN for NaN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 Sign(D512 x)
+    {
+        Vector512<double> v = x.Value;
+        Vector512<double> unit = (v & Vector512.Create(-0.0)) | Vector512<double>.One;
+        Vector512<double> signOrZero = Vector512.AndNot(unit, Vector512.Equals(v, Vector512<double>.Zero));
+        return new(Vector512.ConditionalSelect(Vector512.Equals(v, v), signOrZero, v));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 Sqrt(D512 x) => new(Vector512.Sqrt(x.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 Exp(D512 x) => VectorMathD.Exp(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 Log(D512 x) => VectorMathD.Log(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 Tanh(D512 x) => VectorMathD.Tanh(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 Sigmoid(D512 x) => VectorMath.Sigmoid<D512, double>(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 Softplus(D512 x) => VectorMath.Softplus<D512, double>(x);
+
+    // ---- masks ----
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 Equal(D512 a, D512 b) => new(Vector512.Equals(a.Value, b.Value));
+
+    /// <summary>Set where a ≠ b, including where either is NaN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 NotEqual(D512 a, D512 b) => new(~Vector512.Equals(a.Value, b.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 LessThan(D512 a, D512 b) => new(Vector512.LessThan(a.Value, b.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 LessThanOrEqual(D512 a, D512 b) => new(Vector512.LessThanOrEqual(a.Value, b.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 GreaterThan(D512 a, D512 b) => new(Vector512.GreaterThan(a.Value, b.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 GreaterThanOrEqual(D512 a, D512 b) => new(Vector512.GreaterThanOrEqual(a.Value, b.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 And(D512 maskA, D512 maskB) => new(maskA.Value & maskB.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 Or(D512 maskA, D512 maskB) => new(maskA.Value | maskB.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 Not(D512 mask) => new(~mask.Value);
+
+    /// <remarks>
+    /// Compares the lane number with <c>value - start</c> instead of adding start to every lane; the
+    /// difference is computed in 64 bits and clamped to [-1, Count], which changes no comparison
+    /// with a lane number in [0, Count) and so cannot overflow for any start and value.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 IndexMask(int start, IndexComparison op, int value)
+    {
+        Vector512<long> lane = Vector512<long>.Indices;
+        Vector512<long> bound = Vector512.Create(Math.Clamp((long)value - start, -1, Count));
+        Vector512<long> mask = op switch
+        {
+            IndexComparison.Equal => Vector512.Equals(lane, bound),
+            IndexComparison.NotEqual => ~Vector512.Equals(lane, bound),
+            IndexComparison.Less => Vector512.LessThan(lane, bound),
+            IndexComparison.LessOrEqual => Vector512.LessThanOrEqual(lane, bound),
+            IndexComparison.Greater => Vector512.GreaterThan(lane, bound),
+            IndexComparison.GreaterOrEqual => Vector512.GreaterThanOrEqual(lane, bound),
+            _ => LaneThrow.UnknownComparison<Vector512<long>>(op),
+        };
+        return new(mask.AsDouble());
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 FirstLanes(int count) =>
+        new(Vector512.LessThan(Vector512<long>.Indices, Vector512.Create((long)count)).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 Select(D512 mask, D512 ifTrue, D512 ifFalse) =>
+        new(Vector512.ConditionalSelect(mask.Value, ifTrue.Value, ifFalse.Value));
+
+    // ---- horizontal ----
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Sum(D512 x) => Vector512.Sum(x.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double MaxAcross(D512 x) => Horizontal.Max(x.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double MinAcross(D512 x) => Horizontal.Min(x.Value);
+
+    // ---- exponent bits (see IExponentBits) ----
+
+    /// <remarks>
+    /// Adding 1.5·2^52 puts the integer k in the low mantissa bits, so k + 1023 lands in the exponent
+    /// field with one 64-bit add and shift: no double→long convert, which before AVX-512DQ is a
+    /// software sequence.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static D512 IExponentBits<D512>.Pow2(D512 k)
+    {
+        Vector512<long> shifted = (k.Value + Vector512.Create(FloatBits.DoubleShifter)).AsInt64();
+        return new(Vector512.ShiftLeft(shifted + Vector512.Create(FloatBits.DoublePow2Offset), 52).AsDouble());
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static D512 IExponentBits<D512>.ReducedMantissa(D512 x)
+    {
+        Vector512<long> rebased = x.Value.AsInt64() - Vector512.Create(FloatBits.DoubleSqrtHalfBits);
+        return new(((rebased & Vector512.Create(FloatBits.DoubleMantissaMask)) + Vector512.Create(FloatBits.DoubleSqrtHalfBits)).AsDouble());
+    }
+
+    /// <remarks>
+    /// A logical shift of the biased field and the 2^52 trick turn the exponent into a double
+    /// without a 64-bit arithmetic shift or a long→double convert (both need AVX-512).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static D512 IExponentBits<D512>.ReducedExponent(D512 x)
+    {
+        Vector512<long> rebased = x.Value.AsInt64() - Vector512.Create(FloatBits.DoubleSqrtHalfBits);
+        Vector512<long> biased = Vector512.ShiftRightLogical(rebased + Vector512.Create(FloatBits.DoubleExponentBias), 52);
+        Vector512<double> twoPow52PlusBiased = (biased | Vector512.Create(FloatBits.DoubleTwoPow52Bits)).AsDouble();
+        return new(twoPow52PlusBiased - Vector512.Create(FloatBits.DoubleExponentUnbias));
+    }
+}

@@ -1,0 +1,294 @@
+using System;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace LossGen.Simd;
+
+/// <summary>Four float lanes in one <see cref="Vector128{T}"/> (SSE / Arm64 AdvSimd).</summary>
+/// <remarks>
+/// A single-field readonly struct so the JIT keeps it in a register. Partial memory members use, in
+/// order of preference: the AVX-512VL masked move (<c>vmovups ymm/xmm</c> with a k-mask, as cheap as
+/// a full move), the AVX <c>vmaskmovps</c> (masked-off lanes are neither read nor written and
+/// cannot fault, but the store form is slower on some AMD cores), and without either an in-bounds
+/// full load plus mask when the span has room, else a per-element loop. Both masked forms are exact
+/// at the very end of a span.
+/// </remarks>
+public readonly struct F128 : ILanes<F128, float>, IExponentBits<F128>
+{
+    /// <summary>The lanes.</summary>
+    public readonly Vector128<float> Value;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public F128(Vector128<float> value) => Value = value;
+
+    public static int Count
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector128<float>.Count;
+    }
+
+    public static bool IsHardwareAccelerated
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector128.IsHardwareAccelerated;
+    }
+
+    public static F128 Zero
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(Vector128<float>.Zero);
+    }
+
+    public static F128 One
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(Vector128<float>.One);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 Splat(float value) => new(Vector128.Create(value));
+
+    // ---- memory ----
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 Load(ReadOnlySpan<float> source, int offset)
+    {
+        Debug.Assert(offset >= 0 && source.Length - offset >= Count);
+        return new(Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)offset));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe F128 LoadPartial(ReadOnlySpan<float> source, int offset, int count)
+    {
+        Debug.Assert(offset >= 0 && count >= 0 && count <= Count && source.Length - offset >= count);
+        ref float start = ref Unsafe.Add(ref MemoryMarshal.GetReference(source), (nint)offset);
+        Vector128<float> mask = FirstLanes(count).Value;
+        if (Avx512F.VL.IsSupported)
+        {
+            fixed (float* p = &start)
+            {
+                return new(Avx512F.VL.MaskLoad(p, mask, Vector128<float>.Zero));
+            }
+        }
+        if (Avx.IsSupported)
+        {
+            fixed (float* p = &start)
+            {
+                return new(Avx.MaskLoad(p, mask));
+            }
+        }
+        if (source.Length - offset >= Count)
+        {
+            return new(Vector128.LoadUnsafe(ref start) & mask);
+        }
+        return new(PartialMemory.Load<Vector128<float>, float>(ref start, count));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Span<float> destination, int offset, F128 value)
+    {
+        Debug.Assert(offset >= 0 && destination.Length - offset >= Count);
+        value.Value.StoreUnsafe(ref MemoryMarshal.GetReference(destination), (nuint)offset);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StorePartial(Span<float> destination, int offset, int count, F128 value)
+    {
+        Debug.Assert(offset >= 0 && count >= 0 && count <= Count && destination.Length - offset >= count);
+        ref float start = ref Unsafe.Add(ref MemoryMarshal.GetReference(destination), (nint)offset);
+        if (Avx512F.VL.IsSupported)
+        {
+            fixed (float* p = &start)
+            {
+                Avx512F.VL.MaskStore(p, FirstLanes(count).Value, value.Value);
+            }
+            return;
+        }
+        if (Avx.IsSupported)
+        {
+            fixed (float* p = &start)
+            {
+                Avx.MaskStore(p, FirstLanes(count).Value, value.Value);
+            }
+            return;
+        }
+        // A full read-modify-write would race with whoever owns the lanes past count: write only ours.
+        PartialMemory.Store(ref start, count, value.Value);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddTo(Span<float> destination, int offset, F128 value)
+    {
+        Debug.Assert(offset >= 0 && destination.Length - offset >= Count);
+        ref float start = ref MemoryMarshal.GetReference(destination);
+        (Vector128.LoadUnsafe(ref start, (nuint)offset) + value.Value).StoreUnsafe(ref start, (nuint)offset);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddToPartial(Span<float> destination, int offset, int count, F128 value) =>
+        StorePartial(destination, offset, count, LoadPartial(destination, offset, count) + value);
+
+    // ---- arithmetic ----
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 operator +(F128 a, F128 b) => new(a.Value + b.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 operator -(F128 a, F128 b) => new(a.Value - b.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 operator *(F128 a, F128 b) => new(a.Value * b.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 operator /(F128 a, F128 b) => new(a.Value / b.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 operator -(F128 a) => new(-a.Value);
+
+    /// <summary>Fused on FMA hardware; a separate multiply and add elsewhere (never a slow software fma).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 MultiplyAdd(F128 a, F128 b, F128 c) => new(Vector128.MultiplyAddEstimate(a.Value, b.Value, c.Value));
+
+    // ---- pointwise math ----
+
+    /// <summary>IEEE 754-2019 maximum: NaN propagates, +0 beats -0 (as <see cref="Math.Max(float, float)"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 Max(F128 a, F128 b) => new(Vector128.Max(a.Value, b.Value));
+
+    /// <summary>IEEE 754-2019 minimum: NaN propagates, -0 beats +0 (as <see cref="Math.Min(float, float)"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 Min(F128 a, F128 b) => new(Vector128.Min(a.Value, b.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 Abs(F128 x) => new(Vector128.Abs(x.Value));
+
+    /// <summary>±1 with the sign bit of x, +0 at ±0, NaN for NaN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 Sign(F128 x)
+    {
+        Vector128<float> v = x.Value;
+        Vector128<float> unit = (v & Vector128.Create(-0f)) | Vector128<float>.One;
+        Vector128<float> signOrZero = Vector128.AndNot(unit, Vector128.Equals(v, Vector128<float>.Zero));
+        return new(Vector128.ConditionalSelect(Vector128.Equals(v, v), signOrZero, v));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 Sqrt(F128 x) => new(Vector128.Sqrt(x.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 Exp(F128 x) => VectorMathF.Exp(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 Log(F128 x) => VectorMathF.Log(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 Tanh(F128 x) => VectorMathF.Tanh(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 Sigmoid(F128 x) => VectorMath.Sigmoid<F128, float>(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 Softplus(F128 x) => VectorMath.Softplus<F128, float>(x);
+
+    // ---- masks ----
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 Equal(F128 a, F128 b) => new(Vector128.Equals(a.Value, b.Value));
+
+    /// <summary>Set where a ≠ b, including where either is NaN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 NotEqual(F128 a, F128 b) => new(~Vector128.Equals(a.Value, b.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 LessThan(F128 a, F128 b) => new(Vector128.LessThan(a.Value, b.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 LessThanOrEqual(F128 a, F128 b) => new(Vector128.LessThanOrEqual(a.Value, b.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 GreaterThan(F128 a, F128 b) => new(Vector128.GreaterThan(a.Value, b.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 GreaterThanOrEqual(F128 a, F128 b) => new(Vector128.GreaterThanOrEqual(a.Value, b.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 And(F128 maskA, F128 maskB) => new(maskA.Value & maskB.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 Or(F128 maskA, F128 maskB) => new(maskA.Value | maskB.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 Not(F128 mask) => new(~mask.Value);
+
+    /// <remarks>
+    /// Compares the lane number with <c>value - start</c> instead of adding start to every lane; the
+    /// difference is computed in 64 bits and clamped to [-1, Count], which changes no comparison
+    /// with a lane number in [0, Count) and so cannot overflow for any start and value.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 IndexMask(int start, IndexComparison op, int value)
+    {
+        Vector128<int> lane = Vector128<int>.Indices;
+        Vector128<int> bound = Vector128.Create((int)Math.Clamp((long)value - start, -1, Count));
+        Vector128<int> mask = op switch
+        {
+            IndexComparison.Equal => Vector128.Equals(lane, bound),
+            IndexComparison.NotEqual => ~Vector128.Equals(lane, bound),
+            IndexComparison.Less => Vector128.LessThan(lane, bound),
+            IndexComparison.LessOrEqual => Vector128.LessThanOrEqual(lane, bound),
+            IndexComparison.Greater => Vector128.GreaterThan(lane, bound),
+            IndexComparison.GreaterOrEqual => Vector128.GreaterThanOrEqual(lane, bound),
+            _ => LaneThrow.UnknownComparison<Vector128<int>>(op),
+        };
+        return new(mask.AsSingle());
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 FirstLanes(int count) =>
+        new(Vector128.LessThan(Vector128<int>.Indices, Vector128.Create(count)).AsSingle());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 Select(F128 mask, F128 ifTrue, F128 ifFalse) =>
+        new(Vector128.ConditionalSelect(mask.Value, ifTrue.Value, ifFalse.Value));
+
+    // ---- horizontal ----
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Sum(F128 x) => Vector128.Sum(x.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float MaxAcross(F128 x) => Horizontal.Max(x.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float MinAcross(F128 x) => Horizontal.Min(x.Value);
+
+    // ---- exponent bits (see IExponentBits) ----
+
+    /// <remarks>
+    /// Adding 1.5·2^23 puts the integer k in the low mantissa bits (the spacing of floats there is 1),
+    /// so k + 127 lands in the exponent field with one integer add and shift and no float→int convert.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static F128 IExponentBits<F128>.Pow2(F128 k)
+    {
+        Vector128<int> shifted = (k.Value + Vector128.Create(FloatBits.Shifter)).AsInt32();
+        return new(Vector128.ShiftLeft(shifted + Vector128.Create(FloatBits.Pow2Offset), 23).AsSingle());
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static F128 IExponentBits<F128>.ReducedMantissa(F128 x)
+    {
+        Vector128<int> rebased = x.Value.AsInt32() - Vector128.Create(FloatBits.SqrtHalfBits);
+        return new(((rebased & Vector128.Create(FloatBits.MantissaMask)) + Vector128.Create(FloatBits.SqrtHalfBits)).AsSingle());
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static F128 IExponentBits<F128>.ReducedExponent(F128 x)
+    {
+        Vector128<int> rebased = x.Value.AsInt32() - Vector128.Create(FloatBits.SqrtHalfBits);
+        return new(Vector128.ConvertToSingle(Vector128.ShiftRightArithmetic(rebased, 23)));
+    }
+}
