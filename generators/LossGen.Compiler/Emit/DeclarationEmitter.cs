@@ -140,7 +140,7 @@ internal sealed class DeclarationEmitter
             w.Line("/// <code>");
             foreach (var term in terms)
                 w.Line("/// " + Xml($"{Grad(term.Tensor)}[{string.Join(", ", term.Index.Select(ExprPrinter.Ix))}] += "
-                    + (term.Loops.Count > 0 ? "Σ_" + string.Join(",", term.Loops.Select(l => l.Var)) + " " : "")
+                    + SumPrefix(term)
                     + ExprPrinter.Print(term.Coeff)));
             w.Line("/// </code>");
             w.Line("/// At kinks the subgradient conventions of docs/subgradients.md apply (e.g. max(0, x) has slope 0 at x = 0).");
@@ -156,6 +156,14 @@ internal sealed class DeclarationEmitter
         foreach (var h in Hypers)
             w.Line($"/// <param name=\"{h.Name}\">Hyper-parameter{(h.Default is { } d ? " (default " + ExprPrinter.Num(d) + ")" : "")}.</param>");
         w.Line("/// <exception cref=\"ArgumentException\">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>");
+    }
+
+    /// <summary>Σ over the loops the target element does not index: those are summed, the rest are elementwise.</summary>
+    private static string SumPrefix(GradTerm term)
+    {
+        var indexed = new HashSet<string>(term.Index.SelectMany(ix => ExprWalk.FreeVars(ix)));
+        var summed = term.Loops.Select(l => l.Var).Where(v => !indexed.Contains(v)).ToList();
+        return summed.Count == 0 ? "" : "Σ_" + string.Join(",", summed) + " ";
     }
 
     private string ParamDoc(TensorShape x) => x.Kind switch
