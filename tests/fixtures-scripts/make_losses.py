@@ -345,7 +345,7 @@ def seed_example_checks():
     assert abs(from_torch(per)[0] - 2.0404) < 1e-4, from_torch(per)[0]
 
 
-def make_svm(p, fam, offset):
+def make_svm(p, offset):
     g = rng(offset)
     oracle = lambda inp, prm, dt: torch_svm(inp, prm, dt, p)
     check = lambda inp, prm: np_svm(inp, prm, p)
@@ -376,14 +376,14 @@ def main():
            "L = (1/N) sum_i sum_{j != y_i} max(0, s_ij - s_{i,y_i} + delta); s [N, C] row = example, "
            "y int in [0, C). grads.s = dL/ds. per_example = L_i (before the mean). "
            "Oracle: torch.nn.functional.multi_margin_loss(p=1, margin=delta, reduction='mean') * C.",
-           make_svm(1, "svm", 1),
+           make_svm(1, 1),
            notes="torch divides each row by C (and includes no j == y_i term); we multiply by C, so "
                  "float32 values carry torch's extra /C then *C rounding. Hinge active iff margin > 0.")
 
     family("svm_squared",
            "L = (1/N) sum_i sum_{j != y_i} max(0, s_ij - s_{i,y_i} + delta)^2. "
            "Oracle: multi_margin_loss(p=2, margin=delta, reduction='mean') * C.",
-           make_svm(2, "svm_squared", 2))
+           make_svm(2, 2))
 
     g = rng(3)
     cases = []
