@@ -48,23 +48,16 @@ internal sealed partial class Lower
             }
             default:
             {
-                // log Σ exp(x) = m + log Σ exp(x − m), m = max x: no term overflows, the largest is exp(0).
-                var shift = LowerReduce(home, new Reduce(ReduceOp.Max, r.Var, r.Dim, r.Body));
-                var acc = Accumulate(home, accKind, "Zero", "0.0");
-                home.Stmts.Add(new Comment($"{what}: Σ exp(x − max), the max-shifted sum"));
-                EmitLoop(home, r.Var, r.Dim, lane, fused, c =>
-                {
-                    var x = Eval(c, r.Body);
-                    var shifted = ComputeBinary(c, BinaryOp.Sub, x, shift, c.LaneVar is not null && (x.Kind == ValKind.Varying || shift.Kind == ValKind.Varying));
-                    var e = ComputeUnary(c, UnaryOp.Exp, shifted, shifted.Kind == ValKind.Varying);
-                    Update(c, acc, e, lane, (a, b) => $"{a} + {b}", "V.Zero");
-                });
-                var sum = Finish(home, acc, lane, "Sum");
-                if (sum.Kind == ValKind.Varying)
+                // log Σ exp(x) = m + log Σ exp(x − m), m = max x: no term overflows, the largest is
+                // exp(0). Both pieces are ordinary (memoized) reductions, shared with the gradient.
+                foreach (var p in fused) home.Pending.Add(p);
+                var shift = Eval(home, LogSumExpParts.Shift(r));
+                var sum = Eval(home, LogSumExpParts.Normalizer(r));
+                if (sum.Kind == ValKind.Varying || shift.Kind == ValKind.Varying)
                 {
                     var m = AsVarying(home, shift);
                     return Local(home, ValKind.Varying,
-                        $"V.Select(V.Equal({m}, V.Splat(({T})double.NegativeInfinity)), {m}, {m} + V.Log({sum.Code}))");
+                        $"V.Select(V.Equal({m}, V.Splat(({T})double.NegativeInfinity)), {m}, {m} + V.Log({AsVarying(home, sum)}))");
                 }
                 // An all −∞ row (or a +∞ or NaN max) has no finite shift: its value is the max itself.
                 return Local(home, ValKind.Uniform, $"double.IsFinite({shift.Code}) ? {shift.Code} + Scalar.Log({sum.Code}) : {shift.Code}");

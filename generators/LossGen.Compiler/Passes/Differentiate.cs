@@ -101,7 +101,9 @@ internal static class Differentiate
         {
             case ReduceOp.Sum: return adj;
             case ReduceOp.Mean: return E.Div(adj, new Extent(r.Dim));
-            case ReduceOp.LogSumExp: return E.Mul(adj, new Unary(UnaryOp.Exp, E.Sub(r.Body, r)));
+            case ReduceOp.LogSumExp:
+                // The softmax weight exp(x − m) / z, from the same max and sum as the value.
+                return E.Mul(adj, E.Div(new Unary(UnaryOp.Exp, E.Sub(r.Body, LogSumExpParts.Shift(r))), LogSumExpParts.Normalizer(r)));
             default:
                 // Max/Min: the adjoint goes to the elements equal to the result, split evenly among ties.
                 var isExtreme = new ValueCompare(CompareOp.Eq, r.Body, r);
