@@ -58,6 +58,8 @@ internal sealed partial class Lower
                     : $"V.Load({a.Tensor}, {offset})", "x");
             case Unary u: return ComputeUnary(home, u.Op, Eval(home, u.X), varying);
             case PowConst p: return ComputePow(home, p, varying);
+            case Binary { Op: BinaryOp.Sub, A: Reduce { Op: ReduceOp.LogSumExp } lse } b when !varying:
+                return ComputeLogSoftmaxForm(home, lse, Eval(home, b.B));
             case Binary b: return ComputeBinary(home, b.Op, Eval(home, b.A), Eval(home, b.B), varying);
             case Select sel:
                 var cond = EvalCond(home, sel.Cond);
@@ -73,6 +75,19 @@ internal sealed partial class Lower
             default:
                 throw new System.InvalidOperationException("Unexpected IR node " + e.GetType().Name);
         }
+    }
+
+    /// <summary>
+    /// <c>logsumexp(x) − t</c> evaluated as <c>(m − t) + log z</c>, the log-softmax form: when t is
+    /// the largest score (the usual cross-entropy case) m − t is exactly 0 and log z survives,
+    /// where m + log z would round to m at |x| ~ 1e30 and the loss would come out 0 instead of log z.
+    /// </summary>
+    private Val ComputeLogSoftmaxForm(Scope home, Reduce lse, Val t)
+    {
+        var m = Eval(home, LogSumExpParts.Shift(lse));
+        var z = Eval(home, LogSumExpParts.Normalizer(lse));
+        return Local(home, ValKind.Uniform,
+            $"double.IsFinite({m.Code}) ? ({m.Code} - {t.Code}) + Scalar.Log({z.Code}) : {m.Code} - {t.Code}");
     }
 
     private Val ComputeUnary(Scope home, UnaryOp op, Val x, bool varying)
