@@ -234,10 +234,18 @@ internal sealed class DeclarationEmitter
             w.Line($"    // {Grad(c)} is accumulated into by several terms, so it starts from zero.");
             w.Line($"    {Grad(c)}.Clear();");
         }
+        foreach (var s in kernel.Scratches)
+        {
+            w.Line($"    // Scratch row over {s.Dim}, rented so the kernel allocates nothing after warm-up.");
+            w.Line($"    {t}[] {s.Name}Array = System.Buffers.ArrayPool<{t}>.Shared.Rent(Math.Max(1, {Dim(s.Dim)}));");
+            w.Line($"    Span<{t}> {s.Name} = {s.Name}Array.AsSpan(0, {Dim(s.Dim)});");
+        }
         var inner = new CodeWriter();
         KernelPrinter.Print(inner, kernel.Body);
         foreach (var line in inner.ToString().Split('\n'))
             if (line.Length > 0) w.Line("    " + line);
+        foreach (var s in kernel.Scratches)
+            w.Line($"    System.Buffers.ArrayPool<{t}>.Shared.Return({s.Name}Array);");
         w.Line($"    return {kernel.Result};");
         w.Line("}");
     }

@@ -27,7 +27,7 @@ internal sealed partial class Lower
             {
                 var acc = Accumulate(home, accKind, "Zero", "0.0");
                 home.Stmts.Add(new Comment(fused.Count > 0 ? $"{what}, fused with its gradient" : what));
-                EmitLoop(home, r.Var, r.Dim, lane, fused, c =>
+                EmitLoop(home, r.Var, r.Dim, lane, fused, new[] { r.Body }, c =>
                     Update(c, acc, Eval(c, r.Body), lane, (a, b) => $"{a} + {b}", "V.Zero"));
                 var total = Finish(home, acc, lane, "Sum");
                 return r.Op == ReduceOp.Sum
@@ -42,7 +42,7 @@ internal sealed partial class Lower
                     : ("Min", "double.PositiveInfinity", "MinAcross");
                 var acc = Accumulate(home, accKind, $"Splat(({T}){init})", init);
                 home.Stmts.Add(new Comment(what));
-                EmitLoop(home, r.Var, r.Dim, lane, fused, c =>
+                EmitLoop(home, r.Var, r.Dim, lane, fused, new[] { r.Body }, c =>
                     Update(c, acc, Eval(c, r.Body), lane, (a, b) => bodyVarying ? $"V.{fn}({a}, {b})" : $"Scalar.{fn}({a}, {b})", $"V.Splat(({T}){init})"));
                 return Finish(home, acc, lane, cross);
             }
@@ -104,8 +104,9 @@ internal sealed partial class Lower
     /// A loop over <paramref name="var"/>: a plain for loop, or for the vector loop a full-width body
     /// and a masked tail generated from the same description.
     /// </summary>
-    private void EmitLoop(Scope parent, string var, string dim, bool lane, List<PendingTerm> terms, Action<Scope> body)
+    private void EmitLoop(Scope parent, string var, string dim, bool lane, List<PendingTerm> terms, IEnumerable<Expr> content, Action<Scope> body)
     {
+        MaterializeRows(parent, var, dim, content.Concat(TermExprs(terms)));
         var family = new LoopFamily(parent, lane);
         var extent = DimParam(dim);
         Scope Open(bool masked)
@@ -147,6 +148,65 @@ internal sealed partial class Lower
         }
     }
 
+    /// <summary>
+    /// Before a loop over <paramref name="var"/>: every nested reduction the loop needs for each
+    /// value of var, and that depends on nothing else the loop binds, is computed for the whole
+    /// row into a scratch row first (once per enclosing iteration), so no pass recomputes it.
+    /// </summary>
+    private void MaterializeRows(Scope parent, string var, string dim, IEnumerable<Expr> content)
+    {
+        // Only rows inside a loop: at the root a "row" would be a whole extra pass over the data,
+        // which is what fusing the outer loop avoids.
+        if (parent.LaneVar is not null || parent.Parent is null) return;
+        var rowVars = new HashSet<string>(parent.Bound) { var };
+        var chosen = new List<Expr>();
+        foreach (var node in content.SelectMany(ExprWalk.Nodes))
+        {
+            if (node is not Reduce inner || inner.Var == var || chosen.Any(c => ExprWalk.Contains(c, node))) continue;
+            var free = ExprWalk.FreeVars(inner);
+            if (!free.Contains(var) || !free.All(rowVars.Contains)) continue;
+            if (Materialized(parent, inner) is not null || chosen.Contains(inner)) continue;
+            chosen.Add(inner);
+        }
+        foreach (var inner in chosen)
+        {
+            var name = Fresh("row");
+            scratches.Add(new Scratch(name, dim));
+            var lane = Vectorization.CanVectorize(var, new[] { inner });
+            parent.Stmts.Add(new Comment($"{name}[{var}] = {Short(ExprPrinter.Print(inner))}, computed once and reused by every pass over {var}"));
+            EmitLoop(parent, var, dim, lane, new List<PendingTerm>(), Array.Empty<Expr>(), c =>
+            {
+                var x = Eval(c, inner);
+                if (c.LaneVar == var)
+                    c.Stmts.Add(new Line(c.Masked
+                        ? $"V.StorePartial({name}, {var}, {c.Remaining}, {AsVarying(c, x)});"
+                        : $"V.Store({name}, {var}, {AsVarying(c, x)});"));
+                else
+                    c.Stmts.Add(new Line($"{name}[{var}] = ({T})({AsUniform(x)});"));
+            });
+            parent.Memo[("row", inner)] = new Val(name, ValKind.Index, parent);
+            rowVarOf[name] = var;
+        }
+    }
+
+    private readonly Dictionary<string, string> rowVarOf = new();
+
+    /// <summary>The scratch row holding <paramref name="e"/>, if an enclosing scope materialized it.</summary>
+    private static string? Materialized(Scope s, Expr e)
+    {
+        for (var a = s; a is not null; a = a.Parent)
+            if (a.Memo.TryGetValue(("row", e), out var row)) return row.Code;
+        return null;
+    }
+
+    private Val LoadScratch(Scope home, string row)
+    {
+        var v = rowVarOf[row];
+        if (home.LaneVar == v)
+            return Local(home, ValKind.Varying, home.Masked ? $"V.LoadPartial({row}, {v}, {home.Remaining})" : $"V.Load({row}, {v})", "x");
+        return Local(home, ValKind.Uniform, $"{row}[{v}]", "x");
+    }
+
     /// <summary>Emits the gradient terms still pending in a scope: further loops first, then direct writes.</summary>
     private void ProcessPending(Scope s)
     {
@@ -157,7 +217,7 @@ internal sealed partial class Lower
             var terms = group.ToList();
             var lane = s.LaneVar is null && Vectorization.CanVectorize(group.Key.Var, TermExprs(terms));
             s.Stmts.Add(new Comment("gradient: " + string.Join("; ", terms.Select(Describe))));
-            EmitLoop(s, group.Key.Var, group.Key.Dim, lane, terms, _ => { });
+            EmitLoop(s, group.Key.Var, group.Key.Dim, lane, terms, Array.Empty<Expr>(), _ => { });
         }
         foreach (var p in pending.Where(p => p.Done))
             Write(s, p.Term.Tensor, p.Term.Index, p.Id, Eval(s, p.Term.Coeff));

@@ -20,6 +20,12 @@ internal sealed partial class Lower
         }
         var home = HomeOf(s, ExprWalk.FreeVars(e));
         if (home.Memo.TryGetValue(e, out var known)) return known;
+        if (e is Reduce && Materialized(home, e) is { } row)
+        {
+            var loaded = LoadScratch(home, row);
+            home.Memo[e] = loaded;
+            return loaded;
+        }
         var value = Compute(home, e);
         home.Memo[e] = value;
         return value;

@@ -20,6 +20,9 @@ namespace LossGen.Compiler.Lowering;
 /// <item>Gradient writes into an element that does not depend on the innermost loop (the label
 ///   scatter <c>ds[i, y[i]]</c> inside the loop over j) sum in a register and are stored once
 ///   after the loop.</item>
+/// <item>Materialization: a nested reduction that a loop over j needs for every j (the scores
+///   Σ_k X[i,k]·W[k,j] of a linear model) is computed once into a scratch row and loaded by every
+///   later loop over j in the same iteration, instead of being recomputed by each pass.</item>
 /// <item>A gradient buffer is overwritten, not cleared and accumulated, when one term writes each
 ///   of its elements exactly once before any other term touches it; otherwise it is cleared first.</item>
 /// </list>
@@ -31,6 +34,7 @@ internal sealed partial class Lower
     private readonly Dictionary<string, TensorShape> tensors;
     private readonly Dictionary<string, int> coveringTerm;
     private int counter;
+    private readonly List<Scratch> scratches = new();
 
     private Lower(ShapedDeclaration decl, ElementType type, Dictionary<string, int> coveringTerm)
     {
@@ -64,7 +68,7 @@ internal sealed partial class Lower
         ProcessPending(root);
         var differentiable = decl.Tensors.Where(t => t.Kind == ParamKind.Tensor).Select(t => t.Name);
         var cleared = terms.Count == 0 ? new List<string>() : differentiable.Where(t => !coveringTerm.ContainsKey(t)).ToList();
-        return new Kernel(root.Stmts, AsUniform(result), cleared);
+        return new Kernel(root.Stmts, AsUniform(result), cleared, scratches);
     }
 
     /// <summary>

@@ -15,12 +15,13 @@ internal sealed record CompileResult(string HintName, string Source, EquatableAr
 /// (they need Roslyn symbols); everything after works on plain values.
 /// <code>
 ///  1. Shapes         InferShapes      dimensions of every index and tensor; shape errors as data
-///  2. Stabilize      Stabilize        log Σ exp → logsumexp (max-shifted when lowered)
-///  3. Simplify       Simplify         constant folding, identities, small powers
-///  4. Differentiate  Differentiate    reverse mode → gradient terms in index notation
-///  5. Simplify       Simplify         the same clean-up on the derived coefficients
-///  6. Lower          Lower            loops, fusion, hoisting/CSE, vector lanes, masked tails
-///  7. Emit           DeclarationEmitter  readable C#: API, validation, dispatch, docs
+///  2. Canonicalize   CanonicalizeIndexNames  alpha-equal subexpressions become equal values
+///  3. Stabilize      Stabilize        log Σ exp → logsumexp (max-shifted when lowered)
+///  4. Simplify       Simplify         constant folding, identities, small powers
+///  5. Differentiate  Differentiate    reverse mode → gradient terms in index notation
+///  6. Simplify       Simplify         the same clean-up on the derived coefficients
+///  7. Lower          Lower            loops, fusion, hoisting/CSE, vector lanes, masked tails
+///  8. Emit           DeclarationEmitter  readable C#: API, validation, dispatch, docs
 /// </code>
 /// </summary>
 internal static class CompilerPipeline
@@ -36,7 +37,7 @@ internal static class CompilerPipeline
         if (shaped is null)
             return Fallback(hint, model, shapeErrors.ToEquatableArray());
 
-        var body = Simplify.Run(Stabilize.Run(shaped.Body));
+        var body = Simplify.Run(Stabilize.Run(CanonicalizeIndexNames.Run(shaped.Body)));
         var differentiable = shaped.Tensors.Where(t => t.Kind == ParamKind.Tensor).Select(t => t.Name).ToList();
         var terms = Differentiate.Run(body, differentiable)
             .Select(t => t with { Coeff = Simplify.Run(t.Coeff) })

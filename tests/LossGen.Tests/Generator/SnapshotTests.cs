@@ -1,0 +1,82 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Shouldly;
+using Xunit;
+
+namespace LossGen.Tests.Generator;
+
+/// <summary>
+/// Approval tests of the generated code: it is part of the product, so any change to it is
+/// reviewed as a diff of the approved file (Generator/Approved/*.approved.cs).
+/// </summary>
+public class SnapshotTests
+{
+    private const string Usings = "using LossGen;\nusing static LossGen.Dsl;\nnamespace Demo;\n";
+
+    public static TheoryData<string, string> Declarations => new()
+    {
+        { "Svm", Usings + """
+            [Loss]
+            public partial struct Svm
+            {
+                static float Define([Shape("N", "C")] Tensor s, [Shape("N")] Labels y, float delta = 1f)
+                    => Mean(i => Sum(j => j == y[i] ? 0f : Max(0f, s[i, j] - s[i, y[i]] + delta)));
+            }
+            """ },
+        { "Softmax", Usings + """
+            [Loss]
+            public partial struct Softmax
+            {
+                static float Define([Shape("N", "C")] Tensor s, [Shape("N")] Labels y)
+                    => Mean(i => LogSumExp(j => s[i, j]) - s[i, y[i]]);
+            }
+            """ },
+        { "Huber", Usings + """
+            [Loss]
+            public partial struct Huber
+            {
+                static float Define([Const] Tensor X, Tensor w, [Const] Tensor t, float delta = 1f)
+                {
+                    var r = Tensor.Of(i => Sum(k => X[i, k] * w[k]) - t[i]);
+                    return Mean(i => Abs(r[i]) <= delta ? 0.5f * Sqr(r[i]) : delta * (Abs(r[i]) - 0.5f * delta));
+                }
+            }
+            """ },
+        { "LinearSoftmax", Usings + """
+            [Loss]
+            public partial struct LinearSoftmax
+            {
+                static float Define([Const, Shape("N", "D")] Tensor X, [Shape("D", "C")] Tensor W, [Shape("C")] Tensor b,
+                                    [Shape("N")] Labels y, float lambda = 1e-3f)
+                {
+                    var s = Tensor.Of((i, j) => Sum(k => X[i, k] * W[k, j]) + b[j]);
+                    return Mean(i => LogSumExp(j => s[i, j]) - s[i, y[i]]) + lambda * Sum((k, j) => Sqr(W[k, j]));
+                }
+            }
+            """ },
+    };
+
+    [Theory]
+    [MemberData(nameof(Declarations))]
+    public void Generated_code_matches_the_approved_snapshot(string name, string source)
+    {
+        var (output, run) = GeneratorHarness.Generate(source);
+
+        // The generated code must compile without a single warning.
+        output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ShouldBeEmpty();
+        GeneratorHarness.GeneratedSource(run, name).ShouldMatchApproved(c => c
+            .WithDiscriminator(name)
+            .SubFolder("Approved")
+            .WithFileExtension(".cs")
+            .NoDiff());
+    }
+
+    [Fact]
+    public void Generation_is_deterministic()
+    {
+        var source = Declarations.Select(d => (string)d[1]).First();
+        var first = GeneratorHarness.GeneratedSource(GeneratorHarness.Generate(source).Run, "Svm");
+        var second = GeneratorHarness.GeneratedSource(GeneratorHarness.Generate(source).Run, "Svm");
+        second.ShouldBe(first);
+    }
+}
