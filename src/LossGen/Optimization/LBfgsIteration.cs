@@ -3,7 +3,7 @@ using System;
 namespace LossGen.Optimization;
 
 /// <summary>Receives each accepted L-BFGS step; see <see cref="LBfgsOptions.Observer"/>.</summary>
-public delegate void LBfgsObserver(in LBfgsIteration iteration);
+public delegate void LBfgsObserver(LBfgsIteration iteration);
 
 /// <summary>
 /// One accepted L-BFGS step, x_{k+1} = x_k + α d_k, as seen by an <see cref="LBfgsObserver"/>.

@@ -106,7 +106,7 @@ public sealed class LBfgsTests
             var checker = new Rosenbrock();
             var options = Tight with
             {
-                Observer = (in LBfgsIteration it) =>
+                Observer = it =>
                 {
                     double[] g0 = new double[it.Point.Length];
                     double[] g1 = new double[it.Point.Length];
@@ -151,7 +151,7 @@ public sealed class LBfgsTests
         int calls = 0;
         var f2 = new Rosenbrock();
         double[] x2 = Rosenbrock.StandardStart(10);
-        LBfgsResult r2 = LBfgs.Minimize(ref f2, x2, Tight with { Observer = (in LBfgsIteration _) => calls++ });
+        LBfgsResult r2 = LBfgs.Minimize(ref f2, x2, Tight with { Observer = _ => calls++ });
 
         r2.ShouldBe(r1);
         x2.ShouldBe(x1);
@@ -186,7 +186,7 @@ public sealed class LBfgsTests
         var f = new NaNAfter { CallsBeforeNaN = 4 };
         double[] x = { 0.0, 0.0, 0.0 };
         double[] lastAccepted = (double[])x.Clone();
-        var options = Tight with { Observer = (in LBfgsIteration it) => lastAccepted = it.Point.ToArray() };
+        var options = Tight with { Observer = it => lastAccepted = it.Point.ToArray() };
 
         LBfgsResult result = LBfgs.Minimize(ref f, x, options);
 
