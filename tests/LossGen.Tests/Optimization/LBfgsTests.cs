@@ -97,47 +97,60 @@ public sealed class LBfgsTests
     [Fact]
     public void Every_accepted_step_satisfies_the_strong_Wolfe_conditions()
     {
+        // Rosenbrock (steps that overshoot, zoom) and the 50-D quadratic (a first step far too
+        // short, so the search must extrapolate).
+        CheckStrongWolfe(new Rosenbrock(), Rosenbrock.StandardStart(2));
+        CheckStrongWolfe(new Rosenbrock(), Rosenbrock.StandardStart(10));
+        var minimizer = new double[50];
+        for (int i = 0; i < minimizer.Length; i++)
+        {
+            minimizer[i] = 3 + Math.Sin(i + 1);
+        }
+
+        CheckStrongWolfe(new CoupledQuadratic(minimizer), new double[50]);
+    }
+
+    private static void CheckStrongWolfe<TFunc>(TFunc objective, double[] x)
+        where TFunc : struct, IDifferentiableFunction
+    {
         // The observer hands out the previous point, the direction and the accepted point; the
         // test re-evaluates the objective itself at both ends, so it does not rely on the numbers
         // the optimizer reports.
-        foreach (int n in new[] { 2, 10 })
+        var steps = new List<(double Alpha, double F0, double Slope0, double F1, double Slope1, double StepError)>();
+        TFunc checker = objective;
+        var options = Tight with
         {
-            var steps = new List<(double Alpha, double F0, double Slope0, double F1, double Slope1, double StepError)>();
-            var checker = new Rosenbrock();
-            var options = Tight with
+            Observer = it =>
             {
-                Observer = it =>
+                double[] g0 = new double[it.Point.Length];
+                double[] g1 = new double[it.Point.Length];
+                double f0 = checker.ValueAndGradient(it.PreviousPoint, g0);
+                double f1 = checker.ValueAndGradient(it.Point, g1);
+                double slope0 = 0, slope1 = 0, stepError = 0;
+                for (int i = 0; i < g0.Length; i++)
                 {
-                    double[] g0 = new double[it.Point.Length];
-                    double[] g1 = new double[it.Point.Length];
-                    double f0 = checker.ValueAndGradient(it.PreviousPoint, g0);
-                    double f1 = checker.ValueAndGradient(it.Point, g1);
-                    double slope0 = 0, slope1 = 0, stepError = 0;
-                    for (int i = 0; i < g0.Length; i++)
-                    {
-                        slope0 += g0[i] * it.Direction[i];
-                        slope1 += g1[i] * it.Direction[i];
-                        stepError = Math.Max(stepError, Math.Abs(it.Point[i] - (it.PreviousPoint[i] + it.StepLength * it.Direction[i])));
-                    }
+                    slope0 += g0[i] * it.Direction[i];
+                    slope1 += g1[i] * it.Direction[i];
+                    stepError = Math.Max(stepError, Math.Abs(it.Point[i] - (it.PreviousPoint[i] + it.StepLength * it.Direction[i])));
+                }
 
-                    steps.Add((it.StepLength, f0, slope0, f1, slope1, stepError));
-                },
-            };
+                steps.Add((it.StepLength, f0, slope0, f1, slope1, stepError));
+            },
+        };
 
-            var f = new Rosenbrock();
-            double[] x = Rosenbrock.StandardStart(n);
-            LBfgsResult result = LBfgs.Minimize(ref f, x, options);
+        TFunc f = objective;
+        LBfgsResult result = LBfgs.Minimize(ref f, x, options);
 
-            steps.Count.ShouldBe(result.Iterations);
-            steps.Count.ShouldBeGreaterThan(10);
-            foreach (var s in steps)
-            {
-                s.Alpha.ShouldBeGreaterThan(0);
-                s.StepError.ShouldBe(0);
-                s.Slope0.ShouldBeLessThan(0);
-                s.F1.ShouldBeLessThanOrEqualTo(s.F0 + options.C1 * s.Alpha * s.Slope0);
-                Math.Abs(s.Slope1).ShouldBeLessThanOrEqualTo(options.C2 * Math.Abs(s.Slope0));
-            }
+        result.Converged.ShouldBeTrue();
+        steps.Count.ShouldBe(result.Iterations);
+        steps.Count.ShouldBeGreaterThan(10);
+        foreach (var s in steps)
+        {
+            s.Alpha.ShouldBeGreaterThan(0);
+            s.StepError.ShouldBe(0);
+            s.Slope0.ShouldBeLessThan(0);
+            s.F1.ShouldBeLessThanOrEqualTo(s.F0 + options.C1 * s.Alpha * s.Slope0);
+            Math.Abs(s.Slope1).ShouldBeLessThanOrEqualTo(options.C2 * Math.Abs(s.Slope0));
         }
     }
 
