@@ -36,8 +36,11 @@ namespace LossGen.Checking;
 /// is smooth, <c>x</c> is on the kink (or closer to it than the last step) and the analytic value
 /// must lie between the one-sided derivatives, each Richardson-extrapolated from the last two
 /// levels (<c>2D⁺(h/2) − D⁺(h)</c> cancels the <c>f″h/2</c> bias of a one-sided difference).
-/// If <c>x</c> is merely very close to the kink, the true derivative is the one-sided derivative
-/// of the kink-free side, an end of that interval, so this can never fail a correct gradient.
+/// The halving also stops early, with the same interval check, when the rounding noise of the
+/// next level could hide half of the kink already seen (in float this comes after a few levels).
+/// If <c>x</c> is merely close to the kink, the differences on the kink-free side are exact
+/// one-sided derivatives, so the true derivative is an end of that interval: the interval check
+/// can be lenient there, but it can never fail a correct gradient.
 /// </para>
 /// </remarks>
 internal sealed class CoordinateProber<T, TFunction>
@@ -93,6 +96,7 @@ internal sealed class CoordinateProber<T, TFunction>
             return Compare(0, CoordinateKind.Smooth, 0, analytic, name);
 
         int halvings = Math.Clamp(options.MaxStepHalvings, 1, MaxLevels - 2);
+        double kinkSize = 0;
         for (int k = 0; k < halvings; k++)
         {
             double r = Gap(k + 1) - Gap(k) / 2;
@@ -104,8 +108,15 @@ internal sealed class CoordinateProber<T, TFunction>
             // A non-finite value cannot be classified; compare now so the NaN fails loudly.
             if (!double.IsFinite(inconsistency))
                 return Compare(k, CoordinateKind.Smooth, 0, analytic, name);
+
+            // Rounding noise grows as the step shrinks. Once it could hide half of the kink seen at
+            // a coarser level, a "smooth" verdict here would only mean "too noisy to tell", so stop
+            // and check the subgradient interval from the last levels that could still tell.
+            if (kinkSize > 0 && noise + budget >= kinkSize / 2)
+                return CompareWithInterval(k - 1, analytic, name);
             if (inconsistency <= noise + budget)
                 return Compare(k, k == 0 ? CoordinateKind.Smooth : CoordinateKind.NearKink, 2 * inconsistency, analytic, name);
+            kinkSize = Math.Max(kinkSize, inconsistency);
         }
 
         return CompareWithInterval(halvings - 1, analytic, name);
