@@ -112,7 +112,8 @@ internal sealed class CoordinateProber<T, TFunction>
             // Rounding noise grows as the step shrinks. Once it could hide half of the kink seen at
             // a coarser level, a "smooth" verdict here would only mean "too noisy to tell", so stop
             // and check the subgradient interval from the last levels that could still tell.
-            if (kinkSize > 0 && noise + budget >= kinkSize / 2)
+            // (Only noise counts here: the tolerance budget is the same at every level.)
+            if (kinkSize > 0 && noise >= kinkSize / 2)
                 return CompareWithInterval(k - 1, analytic, name);
             if (inconsistency <= noise + budget)
                 return Compare(k, k == 0 ? CoordinateKind.Smooth : CoordinateKind.NearKink, 2 * inconsistency, analytic, name);

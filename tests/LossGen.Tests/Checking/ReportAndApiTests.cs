@@ -137,4 +137,26 @@ public class ReportAndApiTests
         Should.Throw<ArgumentException>(() => GradCheck.Check(new L1<double>(0), new[] { 1, double.NaN }))
             .Message.ShouldContain("x[1]");
     }
+
+    [Fact]
+    public void The_step_and_tolerance_options_are_honoured()
+    {
+        var (loss, x) = SmoothGradientTests.LinearClassifier();
+        var faulty = new PlantedFault<double, LinearSoftmax>(loss, Fault.SmallRelativeError, 31);
+
+        var stepped = GradCheck.Check(loss, x, loss.Layout, new GradCheckOptions { Step = 1.0 / 16384 });
+        stepped.Passed.ShouldBeTrue(stepped.ToString());
+        stepped.Coordinates.ShouldAllBe(c => c.Step == 1.0 / 16384 && c.Kind == CoordinateKind.Smooth);
+
+        // A step far above the derived one makes truncation error visible; the checker then
+        // halves it (as for a feature sharper than the step) instead of failing.
+        var coarse = GradCheck.Check(loss, x, loss.Layout, new GradCheckOptions { Step = 1.0 / 64 });
+        coarse.Passed.ShouldBeTrue(coarse.ToString());
+        coarse.AtKinkCount.ShouldBe(0, coarse.ToString());
+
+        // A 1e-3 relative error fails at the default rtol 1e-6 and passes when rtol is loosened past it.
+        GradCheck.Check(faulty, x, loss.Layout).Passed.ShouldBeFalse();
+        GradCheck.Check(faulty, x, loss.Layout, new GradCheckOptions { RelativeTolerance = 2e-3 }).Passed.ShouldBeTrue();
+        GradCheck.Check(faulty, x, loss.Layout, new GradCheckOptions { RelativeTolerance = 0, AbsoluteTolerance = 1 }).Passed.ShouldBeTrue();
+    }
 }
