@@ -15,6 +15,11 @@ namespace LossGen.Checking;
 /// <param name="RelativeError"><c>|a − n| / max(|a|, |n|)</c>, 0 when both are 0.</param>
 /// <param name="Tolerance">The allowed <c>|a − n|</c>: atol + rtol·|n| + the rounding allowance.</param>
 /// <param name="Passed">Whether <see cref="AbsoluteError"/> is within <see cref="Tolerance"/> (false for any NaN).</param>
+/// <param name="IntervalWidened">
+/// At a kink, true when rounding noise stopped the step from shrinking further, so kink structure
+/// finer than <see cref="Step"/> could not be seen and the interval was widened by how much the
+/// one-sided differences still moved between the last two steps. Such a check is more lenient.
+/// </param>
 public sealed record CoordinateCheck(
     Coordinate Coordinate,
     CoordinateKind Kind,
@@ -26,7 +31,8 @@ public sealed record CoordinateCheck(
     double AbsoluteError,
     double RelativeError,
     double Tolerance,
-    bool Passed)
+    bool Passed,
+    bool IntervalWidened = false)
 {
     /// <summary>Error over tolerance: above 1 fails. Used to rank the worst coordinates.</summary>
     public double Severity => double.IsNaN(AbsoluteError) ? double.PositiveInfinity

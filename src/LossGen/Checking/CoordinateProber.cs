@@ -114,7 +114,7 @@ internal sealed class CoordinateProber<T, TFunction>
             // and check the subgradient interval from the last levels that could still tell.
             // (Only noise counts here: the tolerance budget is the same at every level.)
             if (kinkSize > 0 && noise >= kinkSize / 2)
-                return CompareWithInterval(k - 1, analytic, name);
+                return CompareWithInterval(k - 1, analytic, name, widened: true);
             if (inconsistency <= noise + budget)
                 return Compare(k, k == 0 ? CoordinateKind.Smooth : CoordinateKind.NearKink, 2 * inconsistency, analytic, name);
             kinkSize = Math.Max(kinkSize, inconsistency);
@@ -153,19 +153,31 @@ internal sealed class CoordinateProber<T, TFunction>
     }
 
     /// <summary>Subgradient check: the analytic value within the one-sided derivatives at levels k and k+1.</summary>
-    private CoordinateCheck CompareWithInterval(int k, double analytic, Coordinate name)
+    /// <param name="k">The coarser of the two levels the one-sided derivatives are extrapolated from.</param>
+    /// <param name="analytic">The analytic gradient element.</param>
+    /// <param name="name">The coordinate, for the result.</param>
+    /// <param name="widened">
+    /// The halving stopped because rounding noise, not the kink, dominated the next level. A second
+    /// kink closer to x than this level's step would then go unseen and pull one one-sided
+    /// difference toward its far side; it shows as drift between the last two levels, so each end
+    /// is widened by that side's drift (on a kink-free side the drift is only the small curvature
+    /// term <c>f″h/2</c>).
+    /// </param>
+    private CoordinateCheck CompareWithInterval(int k, double analytic, Coordinate name, bool widened = false)
     {
         double forward = 2 * Forward(k + 1) - Forward(k);
         double backward = 2 * Backward(k + 1) - Backward(k);
-        double lower = Math.Min(forward, backward);
-        double upper = Math.Max(forward, backward);
+        double forwardDrift = widened ? Math.Abs(Forward(k + 1) - Forward(k)) : 0;
+        double backwardDrift = widened ? Math.Abs(Backward(k + 1) - Backward(k)) : 0;
+        double lower = Math.Min(forward - forwardDrift, backward - backwardDrift);
+        double upper = Math.Max(forward + forwardDrift, backward + backwardDrift);
         double noise = Math.Max(2 * ForwardNoise(k + 1) + ForwardNoise(k), 2 * BackwardNoise(k + 1) + BackwardNoise(k));
         double tolerance = atol + rtol * Math.Max(Math.Abs(lower), Math.Abs(upper)) + noise;
         double nearest = Math.Clamp(analytic, lower, upper);
         double error = Math.Abs(analytic - nearest);
         bool passed = Finite(analytic, lower, upper) && error <= tolerance;
         return new CoordinateCheck(name, CoordinateKind.AtKink, analytic, nearest, lower, upper, Step(k + 1),
-            error, RelativeError(error, analytic, nearest), tolerance, passed);
+            error, RelativeError(error, analytic, nearest), tolerance, passed, widened);
     }
 
     private static bool Finite(double a, double b, double c) => double.IsFinite(a) && double.IsFinite(b) && double.IsFinite(c);

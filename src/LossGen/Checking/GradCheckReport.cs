@@ -188,7 +188,7 @@ public sealed class GradCheckReport
         if (c.Kind == CoordinateKind.NearKink)
             text.Append("  (near a kink: step shrunk)");
         else if (c.Kind == CoordinateKind.AtKink)
-            text.Append("  (at a kink)");
+            text.Append(c.IntervalWidened ? "  (at a kink; interval widened, rounding noise hides finer structure)" : "  (at a kink)");
         text.AppendLine();
     }
 }
