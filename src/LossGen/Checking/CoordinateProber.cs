@@ -42,6 +42,13 @@ namespace LossGen.Checking;
 /// one-sided derivatives, so the true derivative is an end of that interval: the interval check
 /// can be lenient there, but it can never fail a correct gradient.
 /// </para>
+/// <para>
+/// <b>Limit.</b> Two kinks on the same coordinate line closer together than the finest step the
+/// noise allows look like one kink of the combined jump. The drift widening (see
+/// <see cref="CompareWithInterval"/>) covers them down to a fraction of that step; kinks closer
+/// still can make a correct gradient fail. In double, when noise does not stop the 20 default
+/// halvings earlier, that needs two kinks within about 1e-11 of each other (relative to max(1, |x|)).
+/// </para>
 /// </remarks>
 internal sealed class CoordinateProber<T, TFunction>
     where T : unmanaged, IFloatingPointIeee754<T>

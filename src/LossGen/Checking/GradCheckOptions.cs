@@ -36,10 +36,11 @@ public sealed record GradCheckOptions
 
     /// <summary>
     /// How many times the step may be halved looking for a scale at which a coordinate is smooth
-    /// before it is judged to sit exactly on a kink. Six halvings reach h/64: far enough to step
-    /// inside a kink a few ulps of h away, near enough that rounding noise stays small.
+    /// before it is judged to sit exactly on a kink. Halving also stops on its own once rounding
+    /// noise could hide half of the kink (after a few levels in float, a few dozen in double), so
+    /// this is a cap: 20 halvings reach h/10⁶, which resolves two kinks a millionth of a step apart.
     /// </summary>
-    public int MaxStepHalvings { get; init; } = 6;
+    public int MaxStepHalvings { get; init; } = 20;
 
     /// <summary>
     /// The number of roundings one evaluation of the function is assumed to be off by, in units of
