@@ -84,6 +84,12 @@ public static class GradCheck
             throw new ArgumentException($"The layout {layout} has {layout.Length} elements but x has {x.Length}.", nameof(layout));
         if (options.Step is double step && !(step > 0 && double.IsFinite(step)))
             throw new ArgumentOutOfRangeException(nameof(options), step, "GradCheckOptions.Step must be positive and finite.");
+        if (options.AbsoluteTolerance is double a && !(a >= 0))
+            throw new ArgumentOutOfRangeException(nameof(options), a, "GradCheckOptions.AbsoluteTolerance must be non-negative.");
+        if (options.RelativeTolerance is double r && !(r >= 0))
+            throw new ArgumentOutOfRangeException(nameof(options), r, "GradCheckOptions.RelativeTolerance must be non-negative.");
+        if (!(options.NoiseFactor >= 0))
+            throw new ArgumentOutOfRangeException(nameof(options), options.NoiseFactor, "GradCheckOptions.NoiseFactor must be non-negative.");
         for (int i = 0; i < x.Length; i++)
         {
             if (!T.IsFinite(x[i]))

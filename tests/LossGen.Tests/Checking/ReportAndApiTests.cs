@@ -159,4 +159,16 @@ public class ReportAndApiTests
         GradCheck.Check(faulty, x, loss.Layout, new GradCheckOptions { RelativeTolerance = 2e-3 }).Passed.ShouldBeTrue();
         GradCheck.Check(faulty, x, loss.Layout, new GradCheckOptions { RelativeTolerance = 0, AbsoluteTolerance = 1 }).Passed.ShouldBeTrue();
     }
+
+    [Theory]
+    [InlineData(0.0, null, null, 16.0)]
+    [InlineData(double.NaN, null, null, 16.0)]
+    [InlineData(null, -1e-9, null, 16.0)]
+    [InlineData(null, null, -1e-3, 16.0)]
+    [InlineData(null, null, null, -1.0)]
+    public void Meaningless_options_are_rejected(double? step, double? atol, double? rtol, double noiseFactor)
+    {
+        var options = new GradCheckOptions { Step = step, AbsoluteTolerance = atol, RelativeTolerance = rtol, NoiseFactor = noiseFactor };
+        Should.Throw<ArgumentOutOfRangeException>(() => GradCheck.Check(new L1<double>(0), new double[] { 1 }, null, options));
+    }
 }
