@@ -106,6 +106,11 @@ internal sealed class CoordinateProber<T, TFunction>
         double kinkSize = 0;
         for (int k = 0; k < halvings; k++)
         {
+            // Below a couple of spacings of T around x the probe cannot move by the step any more:
+            // the finest level is as far as the type lets us look, the same situation as noise.
+            if (k > 0 && !Resolvable(k + 1))
+                return CompareWithInterval(k - 1, analytic, name, widened: true);
+
             double r = Gap(k + 1) - Gap(k) / 2;
             double c = Centered(k) - Centered(k + 1);
             double inconsistency = Math.Abs(r) + Math.Abs(c);
@@ -142,7 +147,7 @@ internal sealed class CoordinateProber<T, TFunction>
         // Halve until the whole stencil x ± h_k stays on one side of the kink. Half the distance
         // leaves room for the probe's rounding to the function's type.
         int k = 0;
-        while (k < MaxLevels - 2 && Step(k) > distance / 2)
+        while (k < MaxLevels - 2 && Step(k) > distance / 2 && Resolvable(k + 1))
             k++;
         if (Step(k) > distance / 2)
             return CompareWithInterval(0, analytic, name);
@@ -196,6 +201,16 @@ internal sealed class CoordinateProber<T, TFunction>
     }
 
     private double Step(int k) => Math.ScaleB(baseStep, -k);
+
+    /// <summary>Whether the step of level k still spans at least two spacings of T around x.</summary>
+    private bool Resolvable(int k)
+    {
+        T x = probe[coordinate];
+        double spacing = Math.Max(
+            double.CreateTruncating(T.BitIncrement(x)) - point[coordinate],
+            point[coordinate] - double.CreateTruncating(T.BitDecrement(x)));
+        return Step(k) >= 2 * spacing;
+    }
 
     // ---- differences at level k, over the steps actually taken ----
     private double Forward(int k) { Evaluate(k); return (valuePlus[k] - valueAtX) / stepPlus[k]; }

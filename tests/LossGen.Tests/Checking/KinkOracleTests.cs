@@ -45,6 +45,28 @@ public class KinkOracleTests
     }
 
     [Fact]
+    public void A_kink_closer_than_the_type_can_resolve_is_treated_as_at_the_point()
+    {
+        // 1 + 2⁻⁴⁰ is 1 in float but not in double: to the oracle (double) the kink is at that
+        // tiny distance, and no float probe can stay on one side of it.
+        var options = new GradCheckOptions { KinkOracle = new FixedDistanceOracle(Math.ScaleB(1, -40)) };
+
+        var report = GradCheck.Check(new L1<float>(0), new float[] { 1 }, null, options);
+
+        report.Coordinates[0].Kind.ShouldBe(CoordinateKind.AtKink);
+        report.Passed.ShouldBeTrue(report.ToString());
+    }
+
+    private sealed class FixedDistanceOracle(double distance) : IKinkOracle
+    {
+        public bool TryGetKinkDistance(ReadOnlySpan<double> x, int coordinate, out double d)
+        {
+            d = distance;
+            return true;
+        }
+    }
+
+    [Fact]
     public void The_oracle_replaces_detection()
     {
         // An oracle that (wrongly) says "no kinks" turns detection off, so the probe straddles the

@@ -143,6 +143,23 @@ public class KinkTests
         failure.Numeric.ShouldBe(1, 1e-6);
     }
 
+    [Fact]
+    public void A_kink_where_the_loss_is_zero_stops_halving_at_the_resolution_of_float()
+    {
+        // With f = 0 at x there is no rounding noise to stop the halving, so it must stop where
+        // x ± h can no longer be represented (s = 1 in float: spacing 2⁻²³) instead of throwing.
+        var svm = new MulticlassSvm<float>(1, 3, new[] { 0 });
+        var scores = new float[] { 2, 1, 0 };
+
+        var report = GradCheck.Check(svm, scores, null, new GradCheckOptions { MaxStepHalvings = 40 });
+
+        report.Passed.ShouldBeTrue(report.ToString());
+        var kink = report.Find("x[1]").ShouldNotBeNull();
+        kink.Kind.ShouldBe(CoordinateKind.AtKink);
+        kink.Step.ShouldBeGreaterThanOrEqualTo(Math.ScaleB(1, -22));
+        GradCheck.Check(new MulticlassSvm<float>(1, 3, new[] { 0 }), scores, null, Naive).Passed.ShouldBeFalse();
+    }
+
     private static ParameterLayout Scores => ParameterLayout.Single("s", Rows, Classes);
 
     private static MulticlassSvm<T> Svm<T>(bool squared)
