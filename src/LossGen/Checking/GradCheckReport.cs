@@ -1,0 +1,194 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+
+namespace LossGen.Checking;
+
+/// <summary>
+/// Everything a gradient check found: the verdict, the counts, the worst coordinates, and the
+/// coordinates at or near a kink listed on their own (they are checked differently and must be
+/// visible, never silently passed). <see cref="ToString"/> is written to be read in a failed test.
+/// </summary>
+public sealed class GradCheckReport
+{
+    internal GradCheckReport(
+        string elementType,
+        int totalCoordinates,
+        bool sparse,
+        ulong seed,
+        double absoluteTolerance,
+        double relativeTolerance,
+        double value,
+        double valueFromGradient,
+        double valueTolerance,
+        ImmutableArray<CoordinateCheck> coordinates,
+        int reportedWorst)
+    {
+        ElementType = elementType;
+        TotalCoordinates = totalCoordinates;
+        IsSparse = sparse;
+        Seed = seed;
+        AbsoluteTolerance = absoluteTolerance;
+        RelativeTolerance = relativeTolerance;
+        Value = value;
+        ValueFromGradient = valueFromGradient;
+        ValueTolerance = valueTolerance;
+        double valueGap = Math.Abs(value - valueFromGradient);
+        ValueMatches = valueGap <= valueTolerance;
+        Coordinates = coordinates;
+
+        var bySeverity = coordinates.OrderByDescending(c => c.Severity).ThenBy(c => c.Coordinate.FlatIndex).ToImmutableArray();
+        Failures = bySeverity.Where(c => !c.Passed).ToImmutableArray();
+        Worst = bySeverity.Take(Math.Max(0, reportedWorst)).ToImmutableArray();
+        KinkCoordinates = coordinates.Where(c => c.Kind != CoordinateKind.Smooth).ToImmutableArray();
+        NearKinkCount = coordinates.Count(c => c.Kind == CoordinateKind.NearKink);
+        AtKinkCount = coordinates.Count(c => c.Kind == CoordinateKind.AtKink);
+        foreach (var c in coordinates)
+        {
+            // A NaN error is the worst error, and once seen it stays the maximum.
+            if (!double.IsNaN(MaxAbsoluteError) && (double.IsNaN(c.AbsoluteError) || c.AbsoluteError > MaxAbsoluteError))
+                MaxAbsoluteError = c.AbsoluteError;
+            if (MaxRelativeErrorAt is null || (!double.IsNaN(MaxRelativeError) && (double.IsNaN(c.RelativeError) || c.RelativeError > MaxRelativeError)))
+            {
+                MaxRelativeError = c.RelativeError;
+                MaxRelativeErrorAt = c.Coordinate;
+            }
+        }
+
+        Passed = ValueMatches && Failures.IsEmpty;
+    }
+
+    /// <summary>True when every checked coordinate passed and the two value entry points agree.</summary>
+    public bool Passed { get; }
+
+    /// <summary><c>Single</c> or <c>Double</c>: the type the function computed in.</summary>
+    public string ElementType { get; }
+
+    /// <summary>The number of parameters of the function.</summary>
+    public int TotalCoordinates { get; }
+
+    /// <summary>Whether only a sample of the coordinates was checked.</summary>
+    public bool IsSparse { get; }
+
+    /// <summary>The seed of the sample, when <see cref="IsSparse"/>.</summary>
+    public ulong Seed { get; }
+
+    public double AbsoluteTolerance { get; }
+
+    public double RelativeTolerance { get; }
+
+    /// <summary><c>Value(x)</c>.</summary>
+    public double Value { get; }
+
+    /// <summary>The value returned by <c>ValueAndGradient(x, g)</c>.</summary>
+    public double ValueFromGradient { get; }
+
+    /// <summary>How far the two values may differ.</summary>
+    public double ValueTolerance { get; }
+
+    /// <summary>Whether <c>Value</c> and <c>ValueAndGradient</c> return the same value (within tolerance).</summary>
+    public bool ValueMatches { get; }
+
+    /// <summary>Every checked coordinate, in flat-index order.</summary>
+    public ImmutableArray<CoordinateCheck> Coordinates { get; }
+
+    public int CheckedCount => Coordinates.Length;
+
+    public int FailedCount => Failures.Length;
+
+    public int NearKinkCount { get; }
+
+    public int AtKinkCount { get; }
+
+    /// <summary>The failing coordinates, worst (largest error over tolerance) first.</summary>
+    public ImmutableArray<CoordinateCheck> Failures { get; }
+
+    /// <summary>The coordinates with the largest error over tolerance, passing or not.</summary>
+    public ImmutableArray<CoordinateCheck> Worst { get; }
+
+    /// <summary>The coordinates at or near a kink, in flat-index order, with how each was checked.</summary>
+    public ImmutableArray<CoordinateCheck> KinkCoordinates { get; }
+
+    public double MaxAbsoluteError { get; }
+
+    public double MaxRelativeError { get; }
+
+    /// <summary>Where <see cref="MaxRelativeError"/> occurs; null when nothing was checked.</summary>
+    public Coordinate? MaxRelativeErrorAt { get; }
+
+    /// <summary>The check of one coordinate, by its name (<c>W[3, 7]</c>); null when it was not checked.</summary>
+    public CoordinateCheck? Find(string coordinate)
+    {
+        foreach (var c in Coordinates)
+        {
+            if (c.Coordinate.ToString() == coordinate)
+                return c;
+        }
+
+        return null;
+    }
+
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        text.Append(inv, $"Gradient check {(Passed ? "passed" : "FAILED")} ({ElementType}, ");
+        text.Append(IsSparse
+            ? string.Create(inv, $"sparse: {CheckedCount} of {TotalCoordinates} coordinates, seed {Seed})")
+            : string.Create(inv, $"full: {TotalCoordinates} coordinates)"));
+        text.AppendLine(".");
+        text.Append(inv, $"  {FailedCount} failed, {NearKinkCount} near a kink (step shrunk), {AtKinkCount} at a kink (subgradient check).");
+        text.AppendLine();
+        text.Append(inv, $"  pass when |a - n| <= atol + rtol*|n| + rounding allowance; atol {AbsoluteTolerance:G3}, rtol {RelativeTolerance:G3}.");
+        text.AppendLine();
+        text.Append(inv, $"  max relative error {MaxRelativeError:G4}{(MaxRelativeErrorAt is { } at ? " at " + at : "")}, max absolute error {MaxAbsoluteError:G4}.");
+        text.AppendLine();
+        if (!ValueMatches)
+        {
+            text.Append(inv, $"  VALUE MISMATCH: Value(x) = {Value:R} but ValueAndGradient(x) returned {ValueFromGradient:R} (allowed difference {ValueTolerance:G3}).");
+            text.AppendLine();
+        }
+
+        if (!Failures.IsEmpty)
+        {
+            text.AppendLine(string.Create(inv, $"Failures (worst first{(Failures.Length > Worst.Length ? $", {Worst.Length} of {Failures.Length}" : "")}):"));
+            foreach (var c in Failures.Take(Math.Max(Worst.Length, 1)))
+                AppendRow(text, c);
+        }
+        else if (!Worst.IsEmpty)
+        {
+            text.AppendLine("Closest to failing:");
+            foreach (var c in Worst)
+                AppendRow(text, c);
+        }
+
+        if (!KinkCoordinates.IsEmpty)
+        {
+            text.AppendLine("At or near a kink:");
+            foreach (var c in KinkCoordinates.Take(Math.Max(Worst.Length, 1)))
+                AppendRow(text, c);
+            if (KinkCoordinates.Length > Worst.Length)
+                text.AppendLine(string.Create(inv, $"  ... and {KinkCoordinates.Length - Worst.Length} more."));
+        }
+
+        return text.ToString();
+    }
+
+    private static void AppendRow(StringBuilder text, CoordinateCheck c)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        text.Append(inv, $"  {c.Coordinate,-12} {(c.Passed ? "ok  " : "FAIL")} analytic {c.Analytic,13:G6}  ");
+        text.Append(c.Kind == CoordinateKind.AtKink
+            ? string.Create(inv, $"subgradient interval [{c.Lower:G6}, {c.Upper:G6}]")
+            : string.Create(inv, $"numeric {c.Numeric,13:G6}"));
+        text.Append(inv, $"  |a-n| {c.AbsoluteError:G3}  rel {c.RelativeError:G3}  tol {c.Tolerance:G3}  step {c.Step:G3}");
+        if (c.Kind == CoordinateKind.NearKink)
+            text.Append("  (near a kink: step shrunk)");
+        else if (c.Kind == CoordinateKind.AtKink)
+            text.Append(c.IntervalWidened ? "  (at a kink; interval widened, rounding noise hides finer structure)" : "  (at a kink)");
+        text.AppendLine();
+    }
+}
