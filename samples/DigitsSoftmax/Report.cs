@@ -67,7 +67,7 @@ public static class Report
         {
             // Box-drawing characters survive most terminals but not every log viewer.
             Border = Console.IsOutputRedirected ? TableBorder.Ascii : TableBorder.Rounded,
-            Title = new TableTitle("Validation confusion matrix (rows: true digit, columns: predicted; . = 0)"),
+            Title = new TableTitle("Validation confusion matrix (row: true, column: predicted, . = 0)"),
         };
         table.AddColumn(new TableColumn("true").RightAligned());
         for (int j = 0; j < classes; j++)
@@ -105,7 +105,7 @@ public static class Report
         AnsiConsole.MarkupLine(Markup.Escape(Invariant(
             $"Final: train accuracy {Percent(trainAccuracy)}, validation accuracy {Percent(validationAccuracy)}")));
         AnsiConsole.WriteLine(Invariant(
-            $"Time:  SGD {sgd.TotalSeconds:F3} s ({steps} steps), total {total.TotalSeconds:F3} s (loading, evaluation and output included)"));
+            $"Time:  SGD {sgd.TotalSeconds:F3} s ({steps} steps), total {total.TotalSeconds:F3} s incl. loading and evaluation"));
     }
 
     private static string Percent(double fraction) => (fraction * 100).ToString("F2", CultureInfo.InvariantCulture) + "%";
