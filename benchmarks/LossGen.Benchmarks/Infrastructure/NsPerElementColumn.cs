@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Reflection;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
@@ -92,16 +91,14 @@ public sealed class EffectiveBandwidthColumn : IColumn
     {
         double? meanNs = summary[benchmarkCase]?.ResultStatistics?.Mean;
         long elements = NsPerElementColumn.ElementCount(benchmarkCase);
-        MethodInfo method = benchmarkCase.Descriptor.WorkloadMethod;
-        var bytes = method.GetCustomAttribute<BytesPerElementAttribute>()
-                    ?? method.DeclaringType?.GetCustomAttribute<BytesPerElementAttribute>();
+        int? bytes = PercentOfBandwidthColumn.BytesPerElement(benchmarkCase);
         if (meanNs is null || elements <= 0 || bytes is null)
         {
             return "-";
         }
 
         // bytes / ns = GB/s
-        return (bytes.Bytes * (double)elements / meanNs.Value).ToString("0.0", CultureInfo.InvariantCulture);
+        return (bytes.Value * (double)elements / meanNs.Value).ToString("0.0", CultureInfo.InvariantCulture);
     }
 
     public override string ToString() => ColumnName;

@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 
 namespace LossGen.Benchmarks.Infrastructure;
@@ -10,7 +11,9 @@ public sealed class PerElementConfig : ManualConfig
 {
     public PerElementConfig()
     {
-        AddColumn(new NsPerElementColumn(), new EffectiveBandwidthColumn());
+        // Median beside Mean: on a shared 2-core machine a few preempted iterations skew the mean.
+        AddColumn(StatisticColumn.Median);
+        AddColumn(new NsPerElementColumn(), new EffectiveBandwidthColumn(), new PercentOfBandwidthColumn());
         AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using BenchmarkDotNet.Attributes;
 using LossGen.Benchmarks.Infrastructure;
 using LossGen.Benchmarks.Peers;
@@ -24,23 +25,26 @@ public class AdamBenchmarks
     private float[] _v = [];
     private float[] _scratch = [];
 
-    [Params(1 << 20, 1 << 24)]
-    public int P { get; set; }
+    [ParamsSource(nameof(Sizes))]
+    public VectorLength Size { get; set; } = new(1);
+
+    public static IEnumerable<VectorLength> Sizes => VectorLength.Optimizer;
 
     [GlobalSetup]
     public void Setup()
     {
-        _w = InputData.Normal(P, seed: 5, scale: 0.05);
-        _g = InputData.Normal(P, seed: 6, scale: 0.01);
-        _m = InputData.Normal(P, seed: 7, scale: 0.001);
+        int p = Size.P;
+        _w = InputData.Normal(p, seed: 5, scale: 0.05);
+        _g = InputData.Normal(p, seed: 6, scale: 0.01);
+        _m = InputData.Normal(p, seed: 7, scale: 0.001);
         // v must be non-negative (it is a running mean of g²).
-        _v = new float[P];
-        for (int i = 0; i < P; i++)
+        _v = new float[p];
+        for (int i = 0; i < p; i++)
         {
             _v[i] = _g[i] * _g[i];
         }
 
-        _scratch = new float[P];
+        _scratch = new float[p];
     }
 
     [Benchmark(Baseline = true)]

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -23,6 +25,7 @@ namespace LossGen.Benchmarks.Suites;
 [MemoryDiagnoser]
 [Config(typeof(PerElementConfig))]
 [BenchmarkCategory("Bandwidth")]
+[BandwidthReference]
 public class BandwidthBenchmarks
 {
     private float[] _a = [];
@@ -30,21 +33,27 @@ public class BandwidthBenchmarks
     private float[] _c = [];
     private float[] _d = [];
 
-    // 655360, 1638400, 2048000 = the three N·C loss shapes; 1M and 16M = the Adam sizes.
-    [Params(65536 * 10, 16384 * 100, 2048 * 1000, 1 << 20, 1 << 24)]
-    public int Elements { get; set; }
+    // The loss shapes (shown as NxC, Elements = N·C) and the Adam sizes (shown as P), so each kernel's
+    // matching reference row has the same Size label and the %BW column can pair them.
+    [ParamsSource(nameof(Sizes))]
+    public IElementCount Size { get; set; } = new VectorLength(1);
+
+    public static IEnumerable<IElementCount> Sizes =>
+        ScoreShape.Standard.Cast<IElementCount>().Concat(VectorLength.Optimizer);
 
     [GlobalSetup]
     public void Setup()
     {
-        _a = InputData.Normal(Elements, seed: 11);
-        _b = InputData.Normal(Elements, seed: 12);
-        _c = InputData.Normal(Elements, seed: 13);
-        _d = new float[Elements];
+        int elements = checked((int)Size.Elements);
+        _a = InputData.Normal(elements, seed: 11);
+        _b = InputData.Normal(elements, seed: 12);
+        _c = InputData.Normal(elements, seed: 13);
+        _d = new float[elements];
         Array.Fill(_d, 1f);
     }
 
-    [Benchmark, BytesPerElement(8)]
+    // Baseline only so the joined table has a Ratio for these rows (time relative to Copy).
+    [Benchmark(Baseline = true), BytesPerElement(8)]
     public void Copy() => CopyKernel(_a, _b);
 
     [Benchmark, BytesPerElement(12)]

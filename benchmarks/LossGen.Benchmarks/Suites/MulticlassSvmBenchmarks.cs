@@ -21,27 +21,27 @@ public class MulticlassSvmBenchmarks
     private float[] _dScores = [];
 
     [ParamsSource(nameof(Shapes))]
-    public ScoreShape Shape { get; set; } = new(1, 1);
+    public ScoreShape Size { get; set; } = new(1, 1);
 
     public static IEnumerable<ScoreShape> Shapes => ScoreShape.Standard;
 
     [GlobalSetup]
     public void Setup()
     {
-        _scores = InputData.Normal(Shape.N * Shape.C, seed: 1);
-        _labels = InputData.Labels(Shape.N, Shape.C, seed: 2);
-        _dScores = new float[Shape.N * Shape.C];
+        _scores = InputData.Normal(Size.N * Size.C, seed: 1);
+        _labels = InputData.Labels(Size.N, Size.C, seed: 2);
+        _dScores = new float[Size.N * Size.C];
     }
 
     [Benchmark(Baseline = true)]
-    public float Naive() => MulticlassSvmNaive.ValueAndGradient(_scores, _labels, Shape.N, Shape.C, _dScores);
+    public float Naive() => MulticlassSvmNaive.ValueAndGradient(_scores, _labels, Size.N, Size.C, _dScores);
 
     [Benchmark]
     public float TensorPrimitivesComposed() =>
-        MulticlassSvmTensorPrimitives.ValueAndGradient(_scores, _labels, Shape.N, Shape.C, _dScores);
+        MulticlassSvmTensorPrimitives.ValueAndGradient(_scores, _labels, Size.N, Size.C, _dScores);
 
     // Generated: added when the LossGen kernels land, e.g.
     // [Benchmark] public float Generated() =>
-    //     LossGen.Builtins.MulticlassSvm.ValueAndGradient(_scores, _labels, Shape.C, _dScores);
+    //     LossGen.Builtins.MulticlassSvm.ValueAndGradient(_scores, _labels, Size.C, _dScores);
     // (also add it to Verification/PeerVerifier.cs so it is checked before it is timed)
 }
