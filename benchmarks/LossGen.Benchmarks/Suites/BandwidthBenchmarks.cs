@@ -36,10 +36,10 @@ public class BandwidthBenchmarks
     // The loss shapes (shown as NxC, Elements = N·C) and the Adam sizes (shown as P), so each kernel's
     // matching reference row has the same Size label and the %BW column can pair them.
     [ParamsSource(nameof(Sizes))]
-    public IElementCount Size { get; set; } = new VectorLength(1);
+    public MatchedSize Size { get; set; } = new(new VectorLength(1));
 
-    public static IEnumerable<IElementCount> Sizes =>
-        ScoreShape.Standard.Cast<IElementCount>().Concat(VectorLength.Optimizer);
+    public static IEnumerable<MatchedSize> Sizes =>
+        ScoreShape.Standard.Cast<IElementCount>().Concat(VectorLength.Optimizer).Select(size => new MatchedSize(size));
 
     [GlobalSetup]
     public void Setup()
