@@ -4,8 +4,8 @@
 #
 # Usage: benchmarks/run.sh [extra BenchmarkDotNet args...]
 #   JOB=tuned   (default) 1 launch, 5 warmup + 20 measured iterations of ~250 ms each:
-#               about 8 s per case, ~5 minutes for all 31 cases on a 2-core machine.
-#   JOB=short   BenchmarkDotNet's ShortRun (3 warmup + 3 measured): ~2 minutes, for quick checks.
+#               about 8 s per case: 5–8 minutes for all 31 cases on the shared 2-core machine.
+#   JOB=short   BenchmarkDotNet's ShortRun (3 warmup + 3 measured): 2–5 minutes, noisy; for quick checks.
 #   JOB=default BenchmarkDotNet's default heuristics: most precise, 15–30 minutes.
 # Extra args go to BenchmarkDotNet, e.g. `benchmarks/run.sh --filter '*Adam*'` (the default filter is '*').
 # Results: BenchmarkDotNet.Artifacts/results/ under benchmarks/ (markdown, CSV, HTML; the log beside it).
