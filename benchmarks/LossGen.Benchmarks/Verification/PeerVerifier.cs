@@ -29,15 +29,14 @@ internal static class PeerVerifier
     [
         ("Naive", (s, y, n, c, ds) => MulticlassSvmNaive.ValueAndGradient(s, y, n, c, ds)),
         ("TensorPrimitivesComposed", (s, y, n, c, ds) => MulticlassSvmTensorPrimitives.ValueAndGradient(s, y, n, c, ds)),
-        // Generated: added when the LossGen kernels land
-        // ("Generated", (s, y, n, c, ds) => LossGen.Builtins.MulticlassSvm.ValueAndGradient(s, y, c, ds)),
+        ("Generated", (s, y, n, c, ds) => LossGen.Builtins.MulticlassSvm.ValueAndGradient(s, y, n, c, ds)),
     ];
 
     private static readonly (string Name, LossKernel Kernel)[] SoftmaxKernels =
     [
         ("Naive", SoftmaxCrossEntropyNaive.ValueAndGradient),
         ("TensorPrimitivesComposed", SoftmaxCrossEntropyTensorPrimitives.ValueAndGradient),
-        // Generated: added when the LossGen kernels land
+        ("Generated", (s, y, n, c, ds) => LossGen.Builtins.SoftmaxCrossEntropy.ValueAndGradient(s, y, n, c, ds)),
     ];
 
     private static readonly (string Name, AdamKernel Kernel)[] AdamKernels =
