@@ -97,10 +97,9 @@ internal static class VectorMathD
     {
         V a = V.Abs(x);
         V e = Exp(V.Splat(-2.0) * a);
-        V t = (V.One - e) / (V.One + e);
-        V large = V.Select(V.LessThan(x, V.Zero), -t, t);
+        V large = (V.One - e) / (V.One + e);
 
-        V z = x * x;
+        V z = a * a;
         V poly = V.Splat(18888466084.0 / 194896477400625.0);
         poly = V.MultiplyAdd(poly, z, V.Splat(-443861162.0 / 1856156927625.0));
         poly = V.MultiplyAdd(poly, z, V.Splat(6404582.0 / 10854718875.0));
@@ -111,8 +110,11 @@ internal static class VectorMathD
         poly = V.MultiplyAdd(poly, z, V.Splat(-17.0 / 315.0));
         poly = V.MultiplyAdd(poly, z, V.Splat(2.0 / 15.0));
         poly = V.MultiplyAdd(poly, z, V.Splat(-1.0 / 3.0));
-        V small = V.MultiplyAdd(poly * z, x, x);
+        V small = V.MultiplyAdd(poly * z, a, a);
 
-        return V.Select(V.LessThan(a, V.Splat(DoubleTanhSeriesLimit)), small, large);
+        // Both branches work on |x| ≥ 0; OR-ing the sign bit of x back makes tanh odd down to
+        // tanh(−0) = −0 (an added correction term can only produce +0 there) and keeps NaN a NaN.
+        V magnitude = V.Select(V.LessThan(a, V.Splat(DoubleTanhSeriesLimit)), small, large);
+        return V.Or(magnitude, V.And(x, V.Splat(-0.0)));
     }
 }

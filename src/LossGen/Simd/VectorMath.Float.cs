@@ -109,18 +109,20 @@ internal static class VectorMathF
     {
         V a = V.Abs(x);
         V e = Exp(V.Splat(-2f) * a);
-        V t = (V.One - e) / (V.One + e);
-        V large = V.Select(V.LessThan(x, V.Zero), -t, t);
+        V large = (V.One - e) / (V.One + e);
 
-        V z = x * x;
+        V z = a * a;
         V poly = V.Splat(21844f / 6081075f);
         poly = V.MultiplyAdd(poly, z, V.Splat(-1382f / 155925f));
         poly = V.MultiplyAdd(poly, z, V.Splat(62f / 2835f));
         poly = V.MultiplyAdd(poly, z, V.Splat(-17f / 315f));
         poly = V.MultiplyAdd(poly, z, V.Splat(2f / 15f));
         poly = V.MultiplyAdd(poly, z, V.Splat(-1f / 3f));
-        V small = V.MultiplyAdd(poly * z, x, x);
+        V small = V.MultiplyAdd(poly * z, a, a);
 
-        return V.Select(V.LessThan(a, V.Splat(TanhSeriesLimit)), small, large);
+        // Both branches work on |x| ≥ 0; OR-ing the sign bit of x back makes tanh odd down to
+        // tanh(−0) = −0 (an added correction term can only produce +0 there) and keeps NaN a NaN.
+        V magnitude = V.Select(V.LessThan(a, V.Splat(TanhSeriesLimit)), small, large);
+        return V.Or(magnitude, V.And(x, V.Splat(-0f)));
     }
 }
