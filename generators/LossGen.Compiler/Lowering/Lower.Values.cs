@@ -20,7 +20,7 @@ internal sealed partial class Lower
         }
         var home = HomeOf(s, ExprWalk.FreeVars(e));
         if (home.Memo.TryGetValue(e, out var known)) return known;
-        if (e is Reduce && Materialized(home, e) is { } row)
+        if (home.Var is not null && Materialized(home, e) is { } row)
         {
             var loaded = LoadScratch(home, row);
             home.Memo[e] = loaded;

@@ -19,7 +19,8 @@ internal sealed record CompileResult(string HintName, string Source, EquatableAr
 ///  3. Stabilize      Stabilize        log Σ exp → logsumexp (max-shifted when lowered)
 ///  4. Simplify       Simplify         constant folding, identities, small powers
 ///  5. Differentiate  Differentiate    reverse mode → gradient terms in index notation
-///  6. Simplify       Simplify         the same clean-up on the derived coefficients
+///  6. Fold           FoldLabelScatters ds[i, y[i]] += a  →  ds[i, j] += [j == y[i]]·a, one store per element
+///     Simplify       Simplify         the same clean-up on the derived coefficients
 ///  7. Lower          Lower            loops, fusion, hoisting/CSE, vector lanes, masked tails
 ///  8. Emit           DeclarationEmitter  readable C#: API, validation, dispatch, docs
 /// </code>
@@ -39,7 +40,7 @@ internal static class CompilerPipeline
 
         var body = Simplify.Run(Stabilize.Run(CanonicalizeIndexNames.Run(shaped.Body)));
         var differentiable = shaped.Tensors.Where(t => t.Kind == ParamKind.Tensor).Select(t => t.Name).ToList();
-        var terms = Differentiate.Run(body, differentiable)
+        var terms = FoldLabelScatters.Run(Differentiate.Run(body, differentiable))
             .Select(t => t with { Coeff = Simplify.Run(t.Coeff) })
             .ToList();
 
