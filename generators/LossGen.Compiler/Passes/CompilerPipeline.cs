@@ -38,7 +38,7 @@ internal static class CompilerPipeline
         if (shaped is null)
             return Fallback(hint, model, shapeErrors.ToEquatableArray());
 
-        var body = Simplify.Run(Stabilize.Run(CanonicalizeIndexNames.Run(shaped.Body)));
+        var body = Simplify.Run(Stabilize.Run(CanonicalizeIndexNames.Run(shaped.Body, Naming.Reserved(shaped))));
         var differentiable = shaped.Tensors.Where(t => t.Kind == ParamKind.Tensor).Select(t => t.Name).ToList();
         var terms = FoldLabelScatters.Run(Differentiate.Run(body, differentiable))
             .Select(t => t with { Coeff = Simplify.Run(t.Coeff) })
@@ -66,7 +66,7 @@ internal static class CompilerPipeline
             return new CompileResult(hint, w.ToString(), diagnostics);
         if (model.Namespace.Length > 0) w.Line($"namespace {model.Namespace};");
         foreach (var outer in model.ContainingTypes) w.Open($"{outer.Keyword} {outer.Name}");
-        w.Line($"partial struct {model.TypeName} {{ }}");
+        w.Line($"partial {model.TypeKeyword} {model.TypeName} {{ }}");
         foreach (var _ in model.ContainingTypes) w.Close();
         return new CompileResult(hint, w.ToString(), diagnostics);
     }

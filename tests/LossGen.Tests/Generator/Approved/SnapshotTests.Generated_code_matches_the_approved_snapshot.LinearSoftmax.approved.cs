@@ -22,17 +22,17 @@ partial struct LinearSoftmax
     /// <param name="n">The size of dimension N.</param>
     /// <param name="d">The size of dimension D.</param>
     /// <param name="c">The size of dimension C.</param>
-    /// <param name="lambda">Hyper-parameter (default 0.0010000000474974513).</param>
+    /// <param name="lambda">Hyper-parameter (default 0.001).</param>
     /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
-    public static float Value(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int n, int d, int c, float lambda = 0.0010000000474974513f)
+    public static float Value(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int n, int d, int c, float lambda = 0.001f)
     {
         Validate(X.Length, W.Length, b.Length, y, n, d, c, -1, -1);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double value = F512.IsHardwareAccelerated ? ValueKernel<F512>(X, W, b, y, n, d, c, lambda)
+        double result = F512.IsHardwareAccelerated ? ValueKernel<F512>(X, W, b, y, n, d, c, lambda)
             : F256.IsHardwareAccelerated ? ValueKernel<F256>(X, W, b, y, n, d, c, lambda)
             : F128.IsHardwareAccelerated ? ValueKernel<F128>(X, W, b, y, n, d, c, lambda)
             : ValueKernel<F1>(X, W, b, y, n, d, c, lambda);
-        return (float)value;
+        return (float)result;
     }
 
     /// <summary>
@@ -58,17 +58,17 @@ partial struct LinearSoftmax
     /// <param name="c">The size of dimension C.</param>
     /// <param name="dW">Receives ∂L/∂W, shape [D, C].</param>
     /// <param name="db">Receives ∂L/∂b, shape [C].</param>
-    /// <param name="lambda">Hyper-parameter (default 0.0010000000474974513).</param>
+    /// <param name="lambda">Hyper-parameter (default 0.001).</param>
     /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
-    public static float ValueAndGradient(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int n, int d, int c, Span<float> dW, Span<float> db, float lambda = 0.0010000000474974513f)
+    public static float ValueAndGradient(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int n, int d, int c, Span<float> dW, Span<float> db, float lambda = 0.001f)
     {
         Validate(X.Length, W.Length, b.Length, y, n, d, c, dW.Length, db.Length);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double value = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512>(X, W, b, y, n, d, c, dW, db, lambda)
+        double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512>(X, W, b, y, n, d, c, dW, db, lambda)
             : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256>(X, W, b, y, n, d, c, dW, db, lambda)
             : F128.IsHardwareAccelerated ? ValueAndGradientKernel<F128>(X, W, b, y, n, d, c, dW, db, lambda)
             : ValueAndGradientKernel<F1>(X, W, b, y, n, d, c, dW, db, lambda);
-        return (float)value;
+        return (float)result;
     }
 
     /// <summary>
@@ -84,17 +84,17 @@ partial struct LinearSoftmax
     /// <param name="n">The size of dimension N.</param>
     /// <param name="d">The size of dimension D.</param>
     /// <param name="c">The size of dimension C.</param>
-    /// <param name="lambda">Hyper-parameter (default 0.0010000000474974513).</param>
+    /// <param name="lambda">Hyper-parameter (default 0.001).</param>
     /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
-    public static double Value(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int n, int d, int c, double lambda = 0.0010000000474974513d)
+    public static double Value(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int n, int d, int c, double lambda = 0.001d)
     {
         Validate(X.Length, W.Length, b.Length, y, n, d, c, -1, -1);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double value = D512.IsHardwareAccelerated ? ValueKernel<D512>(X, W, b, y, n, d, c, lambda)
+        double result = D512.IsHardwareAccelerated ? ValueKernel<D512>(X, W, b, y, n, d, c, lambda)
             : D256.IsHardwareAccelerated ? ValueKernel<D256>(X, W, b, y, n, d, c, lambda)
             : D128.IsHardwareAccelerated ? ValueKernel<D128>(X, W, b, y, n, d, c, lambda)
             : ValueKernel<D1>(X, W, b, y, n, d, c, lambda);
-        return (double)value;
+        return (double)result;
     }
 
     /// <summary>
@@ -120,17 +120,17 @@ partial struct LinearSoftmax
     /// <param name="c">The size of dimension C.</param>
     /// <param name="dW">Receives ∂L/∂W, shape [D, C].</param>
     /// <param name="db">Receives ∂L/∂b, shape [C].</param>
-    /// <param name="lambda">Hyper-parameter (default 0.0010000000474974513).</param>
+    /// <param name="lambda">Hyper-parameter (default 0.001).</param>
     /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
-    public static double ValueAndGradient(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int n, int d, int c, Span<double> dW, Span<double> db, double lambda = 0.0010000000474974513d)
+    public static double ValueAndGradient(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int n, int d, int c, Span<double> dW, Span<double> db, double lambda = 0.001d)
     {
         Validate(X.Length, W.Length, b.Length, y, n, d, c, dW.Length, db.Length);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double value = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512>(X, W, b, y, n, d, c, dW, db, lambda)
+        double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512>(X, W, b, y, n, d, c, dW, db, lambda)
             : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256>(X, W, b, y, n, d, c, dW, db, lambda)
             : D128.IsHardwareAccelerated ? ValueAndGradientKernel<D128>(X, W, b, y, n, d, c, dW, db, lambda)
             : ValueAndGradientKernel<D1>(X, W, b, y, n, d, c, dW, db, lambda);
-        return (double)value;
+        return (double)result;
     }
 
     /// <summary>Checks every argument before anything is computed or written (a gradient length of −1 means none).</summary>
@@ -163,16 +163,16 @@ partial struct LinearSoftmax
             double acc2 = 0.0;
             // Σ_k(X[i, k]·W[k, y[i]])
             int o3 = i * d;
-            int y6 = y[i];
+            int label6 = y[i];
             for (int k = 0; k < d; k++)
             {
                 double x4 = X[o3 + k];
                 int o5 = k * c;
-                double x7 = W[o5 + y6];
+                double x7 = W[o5 + label6];
                 double t8 = x4 * x7;
                 acc2 = acc2 + t8;
             }
-            double x9 = b[y6];
+            double x9 = b[label6];
             double t10 = acc2 + x9;
             V acc11 = V.Splat((float)double.NegativeInfinity);
             // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
@@ -323,19 +323,19 @@ partial struct LinearSoftmax
             double acc2 = 0.0;
             // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
             int o3 = i * d;
-            int y6 = y[i];
+            int label6 = y[i];
             for (int k = 0; k < d; k++)
             {
                 double x4 = X[o3 + k];
                 int o5 = k * c;
-                double x7 = W[o5 + y6];
+                double x7 = W[o5 + label6];
                 double t8 = x4 * x7;
                 acc2 = acc2 + t8;
                 double t10 = t9 * x4;
                 double t11 = -t10;
-                dW[o5 + y6] += (float)(t11);
+                dW[o5 + label6] += (float)(t11);
             }
-            double x12 = b[y6];
+            double x12 = b[label6];
             double t13 = acc2 + x12;
             V acc14 = V.Splat((float)double.NegativeInfinity);
             // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
@@ -446,7 +446,7 @@ partial struct LinearSoftmax
                         int o59 = k * c;
                         V.AddTo(dW, o59 + j, t58);
                     }
-                    V m60 = V.IndexMask(j, IndexComparison.Equal, y6);
+                    V m60 = V.IndexMask(j, IndexComparison.Equal, label6);
                     V t63 = V.Select(m60, b62, V.Zero);
                     V t64 = t55 + t63;
                     V.AddTo(db, j, t64);
@@ -466,7 +466,7 @@ partial struct LinearSoftmax
                         int o70 = k * c;
                         V.AddToPartial(dW, o70 + j, rem_j, t69);
                     }
-                    V m71 = V.IndexMask(j, IndexComparison.Equal, y6);
+                    V m71 = V.IndexMask(j, IndexComparison.Equal, label6);
                     V t72 = V.Select(m71, b62, V.Zero);
                     V t73 = t66 + t72;
                     V.AddToPartial(db, j, rem_j, t73);
@@ -529,16 +529,16 @@ partial struct LinearSoftmax
             double acc2 = 0.0;
             // Σ_k(X[i, k]·W[k, y[i]])
             int o3 = i * d;
-            int y6 = y[i];
+            int label6 = y[i];
             for (int k = 0; k < d; k++)
             {
                 double x4 = X[o3 + k];
                 int o5 = k * c;
-                double x7 = W[o5 + y6];
+                double x7 = W[o5 + label6];
                 double t8 = x4 * x7;
                 acc2 = acc2 + t8;
             }
-            double x9 = b[y6];
+            double x9 = b[label6];
             double t10 = acc2 + x9;
             V acc11 = V.Splat((double)double.NegativeInfinity);
             // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
@@ -689,19 +689,19 @@ partial struct LinearSoftmax
             double acc2 = 0.0;
             // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
             int o3 = i * d;
-            int y6 = y[i];
+            int label6 = y[i];
             for (int k = 0; k < d; k++)
             {
                 double x4 = X[o3 + k];
                 int o5 = k * c;
-                double x7 = W[o5 + y6];
+                double x7 = W[o5 + label6];
                 double t8 = x4 * x7;
                 acc2 = acc2 + t8;
                 double t10 = t9 * x4;
                 double t11 = -t10;
-                dW[o5 + y6] += (double)(t11);
+                dW[o5 + label6] += (double)(t11);
             }
-            double x12 = b[y6];
+            double x12 = b[label6];
             double t13 = acc2 + x12;
             V acc14 = V.Splat((double)double.NegativeInfinity);
             // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
@@ -812,7 +812,7 @@ partial struct LinearSoftmax
                         int o59 = k * c;
                         V.AddTo(dW, o59 + j, t58);
                     }
-                    V m60 = V.IndexMask(j, IndexComparison.Equal, y6);
+                    V m60 = V.IndexMask(j, IndexComparison.Equal, label6);
                     V t63 = V.Select(m60, b62, V.Zero);
                     V t64 = t55 + t63;
                     V.AddTo(db, j, t64);
@@ -832,7 +832,7 @@ partial struct LinearSoftmax
                         int o70 = k * c;
                         V.AddToPartial(dW, o70 + j, rem_j, t69);
                     }
-                    V m71 = V.IndexMask(j, IndexComparison.Equal, y6);
+                    V m71 = V.IndexMask(j, IndexComparison.Equal, label6);
                     V t72 = V.Select(m71, b62, V.Zero);
                     V t73 = t66 + t72;
                     V.AddToPartial(db, j, rem_j, t73);

@@ -24,11 +24,11 @@ partial struct Softmax
     {
         Validate(s.Length, y, n, c, -1);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double value = F512.IsHardwareAccelerated ? ValueKernel<F512>(s, y, n, c)
+        double result = F512.IsHardwareAccelerated ? ValueKernel<F512>(s, y, n, c)
             : F256.IsHardwareAccelerated ? ValueKernel<F256>(s, y, n, c)
             : F128.IsHardwareAccelerated ? ValueKernel<F128>(s, y, n, c)
             : ValueKernel<F1>(s, y, n, c);
-        return (float)value;
+        return (float)result;
     }
 
     /// <summary>
@@ -52,11 +52,11 @@ partial struct Softmax
     {
         Validate(s.Length, y, n, c, ds.Length);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double value = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512>(s, y, n, c, ds)
+        double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512>(s, y, n, c, ds)
             : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256>(s, y, n, c, ds)
             : F128.IsHardwareAccelerated ? ValueAndGradientKernel<F128>(s, y, n, c, ds)
             : ValueAndGradientKernel<F1>(s, y, n, c, ds);
-        return (float)value;
+        return (float)result;
     }
 
     /// <summary>
@@ -74,11 +74,11 @@ partial struct Softmax
     {
         Validate(s.Length, y, n, c, -1);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double value = D512.IsHardwareAccelerated ? ValueKernel<D512>(s, y, n, c)
+        double result = D512.IsHardwareAccelerated ? ValueKernel<D512>(s, y, n, c)
             : D256.IsHardwareAccelerated ? ValueKernel<D256>(s, y, n, c)
             : D128.IsHardwareAccelerated ? ValueKernel<D128>(s, y, n, c)
             : ValueKernel<D1>(s, y, n, c);
-        return (double)value;
+        return (double)result;
     }
 
     /// <summary>
@@ -102,11 +102,11 @@ partial struct Softmax
     {
         Validate(s.Length, y, n, c, ds.Length);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double value = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512>(s, y, n, c, ds)
+        double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512>(s, y, n, c, ds)
             : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256>(s, y, n, c, ds)
             : D128.IsHardwareAccelerated ? ValueAndGradientKernel<D128>(s, y, n, c, ds)
             : ValueAndGradientKernel<D1>(s, y, n, c, ds);
-        return (double)value;
+        return (double)result;
     }
 
     /// <summary>Checks every argument before anything is computed or written (a gradient length of −1 means none).</summary>
@@ -130,8 +130,8 @@ partial struct Softmax
         for (int i = 0; i < n; i++)
         {
             int o2 = i * c;
-            int y3 = y[i];
-            double x4 = s[o2 + y3];
+            int label3 = y[i];
+            double x4 = s[o2 + label3];
             V acc5 = V.Splat((float)double.NegativeInfinity);
             // max_j(s[i, j])
             {
@@ -197,8 +197,8 @@ partial struct Softmax
         for (int i = 0; i < n; i++)
         {
             int o2 = i * c;
-            int y3 = y[i];
-            double x4 = s[o2 + y3];
+            int label3 = y[i];
+            double x4 = s[o2 + label3];
             V acc5 = V.Splat((float)double.NegativeInfinity);
             // max_j(s[i, j])
             {
@@ -255,7 +255,7 @@ partial struct Softmax
                 {
                     V x24 = V.Load(row11, j);
                     V t26 = b25 * x24;
-                    V m27 = V.IndexMask(j, IndexComparison.Equal, y3);
+                    V m27 = V.IndexMask(j, IndexComparison.Equal, label3);
                     V t30 = V.Select(m27, b29, V.Zero);
                     V t31 = t26 + t30;
                     V.Store(ds, o2 + j, t31);
@@ -266,7 +266,7 @@ partial struct Softmax
                     int rem_j = c - j;
                     V x32 = V.LoadPartial(row11, j, rem_j);
                     V t33 = b25 * x32;
-                    V m34 = V.IndexMask(j, IndexComparison.Equal, y3);
+                    V m34 = V.IndexMask(j, IndexComparison.Equal, label3);
                     V t35 = V.Select(m34, b29, V.Zero);
                     V t36 = t33 + t35;
                     V.StorePartial(ds, o2 + j, rem_j, t36);
@@ -287,8 +287,8 @@ partial struct Softmax
         for (int i = 0; i < n; i++)
         {
             int o2 = i * c;
-            int y3 = y[i];
-            double x4 = s[o2 + y3];
+            int label3 = y[i];
+            double x4 = s[o2 + label3];
             V acc5 = V.Splat((double)double.NegativeInfinity);
             // max_j(s[i, j])
             {
@@ -354,8 +354,8 @@ partial struct Softmax
         for (int i = 0; i < n; i++)
         {
             int o2 = i * c;
-            int y3 = y[i];
-            double x4 = s[o2 + y3];
+            int label3 = y[i];
+            double x4 = s[o2 + label3];
             V acc5 = V.Splat((double)double.NegativeInfinity);
             // max_j(s[i, j])
             {
@@ -412,7 +412,7 @@ partial struct Softmax
                 {
                     V x24 = V.Load(row11, j);
                     V t26 = b25 * x24;
-                    V m27 = V.IndexMask(j, IndexComparison.Equal, y3);
+                    V m27 = V.IndexMask(j, IndexComparison.Equal, label3);
                     V t30 = V.Select(m27, b29, V.Zero);
                     V t31 = t26 + t30;
                     V.Store(ds, o2 + j, t31);
@@ -423,7 +423,7 @@ partial struct Softmax
                     int rem_j = c - j;
                     V x32 = V.LoadPartial(row11, j, rem_j);
                     V t33 = b25 * x32;
-                    V m34 = V.IndexMask(j, IndexComparison.Equal, y3);
+                    V m34 = V.IndexMask(j, IndexComparison.Equal, label3);
                     V t35 = V.Select(m34, b29, V.Zero);
                     V t36 = t33 + t35;
                     V.StorePartial(ds, o2 + j, rem_j, t36);
