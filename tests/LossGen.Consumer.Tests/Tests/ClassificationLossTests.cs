@@ -198,12 +198,11 @@ public class ClassificationLossTests
     }
 
     /// <summary>
-    /// (c) at scores of 1e4: the float loss must agree with the double one to 1e-4 relative like
-    /// everywhere else. The rows' losses are O(1), and the inputs are exact in float, so a stable
-    /// evaluation in float loses only ~1e-7 relative.
+    /// (c) at scores of 1e4: the float loss agrees with the double one to 1e-4 relative like
+    /// everywhere else (the rows' losses are O(1) and the inputs are exact in float).
     /// </summary>
-    [Fact(Skip = "compiler bug: float log-sum-exp − s_y is formed as (m + log Σ) − s_y, so at |s| = 1e4 the O(1) loss loses ~1e-3 absolute to float rounding of m + log Σ")]
-    public void NaiveSoftmax_float_agrees_with_double_at_scores_1e4()
+    [Fact]
+    public void NaiveSoftmax_float_value_agrees_with_double_at_scores_1e4()
     {
         var rng = new Random(5);
         const int n = 11, c = 13;
@@ -212,6 +211,28 @@ public class ClassificationLossTests
         var vd = NaiveSoftmax.Value(s, y, n, c);
         var vf = NaiveSoftmax.Value(LossCase.ToFloat(s), y, n, c);
         Assert.True(Math.Abs(vf - vd) <= 1e-4 * Math.Abs(vd), $"float {vf:R} vs double {vd:R}");
+    }
+
+    /// <summary>
+    /// (c) for the gradient at scores of 1e4: softmax probabilities are O(1) and the score
+    /// differences s_j − m are exact in float, so a float kernel can get them to ~1e-7 relative.
+    /// The generated float kernel subtracts the log-sum-exp rounded to float (ulp 1e-3 at 1e4)
+    /// from s_j, which puts ~1e-3 relative error into every probability.
+    /// </summary>
+    [Fact(Skip = "accuracy defect: float softmax gradient at |s| = 1e4 is off by ~1.4e-4 relative (exp(s − (float)lse) instead of exp((s − m) − log Σ))")]
+    public void NaiveSoftmax_float_gradient_agrees_with_double_at_scores_1e4()
+    {
+        var rng = new Random(1);
+        const int n = 11, c = 13;
+        var y = Inputs.Labels(rng, n, c);
+        var s = HugeScores(rng, n * c, 1e4);
+        var gd = new double[s.Length];
+        var gf = new float[s.Length];
+        NaiveSoftmax.ValueAndGradient(s, y, n, c, gd);
+        NaiveSoftmax.ValueAndGradient(LossCase.ToFloat(s), y, n, c, gf);
+        var max = gd.Max(Math.Abs);
+        for (var k = 0; k < gd.Length; k++)
+            Assert.True(Math.Abs(gf[k] - gd[k]) <= 1e-4 * Math.Max(Math.Abs(gd[k]), 1e-2 * max), $"float ds[{k}] = {gf[k]:R} vs double {gd[k]:R}");
     }
 
     /// <summary>
