@@ -11,3 +11,23 @@ public static partial class ConsumerOuter
         static float Define(Tensor s, Labels y) => Mean(i => LogSumExp(j => s[i, j]) - s[i, y[i]]);
     }
 }
+
+namespace LossGen.Consumer.Tests.Declarations
+{
+    /// <summary>A declaration nested in a partial struct.</summary>
+    public partial struct OuterStruct
+    {
+        [Loss]
+        public partial struct InStruct
+        {
+            static float Define([Shape("N")] Tensor w) => Sum(k => Sqr(w[k]));
+        }
+    }
+
+    /// <summary>An internal readonly partial struct.</summary>
+    [Loss]
+    internal readonly partial struct ReadonlyLoss
+    {
+        static float Define([Shape("N")] Tensor w) => Mean(k => Abs(w[k]));
+    }
+}
