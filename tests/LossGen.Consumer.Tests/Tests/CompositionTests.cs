@@ -69,3 +69,31 @@ public class CompositionTests
         }.CheckAll();
     }
 }
+
+public class MultiTargetTests
+{
+    [Theory]
+    [InlineData(1, 1, 1, 1)]
+    [InlineData(3, 4, 2, 2)]
+    [InlineData(9, 5, 7, 3)]   // more targets than classes: repeats are certain
+    [InlineData(24, 67, 3, 4)] // several full vectors per row
+    public void MultiTargetSoftmax_matches_reference_and_gradient(int n, int c, int k, int seed)
+    {
+        var rng = new Random(seed);
+        var y = Inputs.Labels(rng, n * k, c);
+        var s = Inputs.Uniform(rng, n * c, -3, 3);
+        new LossCase
+        {
+            Params = new[] { s },
+            Value = () => MultiTargetSoftmax.Value(s, y, n, c, k),
+            ValueAndGradient = g => MultiTargetSoftmax.ValueAndGradient(s, y, n, c, k, g[0]),
+            ValueFloat = () => MultiTargetSoftmax.Value(LossCase.ToFloat(s), y, n, c, k),
+            ValueAndGradientFloat = g => MultiTargetSoftmax.ValueAndGradient(LossCase.ToFloat(s), y, n, c, k, g[0]),
+            Reference = () => Enumerable.Range(0, n).Sum(i =>
+            {
+                var lse = Inputs.LogSumExp(s.AsSpan(i * c, c));
+                return Enumerable.Range(0, k).Sum(t => lse - s[i * c + y[i * k + t]]);
+            }) / n,
+        }.CheckAll();
+    }
+}
