@@ -194,6 +194,12 @@ public class MatrixLossTests
         Assert.Equal(softmax[1] + 0.5, g[1], 12);
         Assert.Equal(softmax[2] - 2, g[2], 12);
         Assert.Equal(softmax[3] + 0.5, g[3], 12);
+
+        // The float kernel must find the same ties: the tie test compares each element with the
+        // reduction's result, which must not have been rounded differently from the element.
+        var gf = new float[4];
+        GlobalSpread.ValueAndGradient(new float[] { 1, 3, -2, 3 }, 2, 2, gf);
+        for (var k = 0; k < 4; k++) Assert.Equal(g[k], gf[k], 6);
     }
 
     [Theory]
