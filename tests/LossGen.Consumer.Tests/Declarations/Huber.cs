@@ -6,7 +6,7 @@ namespace LossGen.Consumer.Tests.Declarations;
 /// <summary>
 /// Huber loss on the residuals of a linear model, written with the conditional operator on a
 /// value comparison: ½r² inside the band |r| ≤ δ, δ(|r| − ½δ) outside. The residuals are a
-/// rank-1 named comprehension, used three times.
+/// rank-1 named comprehension, read in both branches and in the condition.
 /// </summary>
 [Loss]
 public partial struct HuberRegression

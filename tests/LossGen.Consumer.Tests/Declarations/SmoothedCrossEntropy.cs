@@ -16,7 +16,7 @@ public partial struct LabelSmoothedCrossEntropy
 
 /// <summary>
 /// Focal loss with γ = 2: <c>L_i = −(1 − p_i)² log p_i</c>, with p_i the softmax probability of
-/// the label, written through a scalar local for log p_i.
+/// the label, with log p_i as a rank-1 comprehension that reads the labels.
 /// </summary>
 [Loss]
 public partial struct FocalLoss
