@@ -32,18 +32,25 @@ public sealed class LossGenAnalyzer : DiagnosticAnalyzer
     {
         var syntax = (StructDeclarationSyntax)context.Node;
         if (context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not { } type) return;
-        var kind = KindOf(type);
+        var kind = KindOf(type, syntax);
         if (kind is null) return;
 
         var model = DslParser.Parse(syntax, type, context.SemanticModel, kind.Value);
         var diagnostics = model.Diagnostics.Count > 0 ? model.Diagnostics.AsEnumerable() : InferShapes.Run(model).Diagnostics;
-        foreach (var d in diagnostics) context.ReportDiagnostic(d.ToDiagnostic());
+        foreach (var d in diagnostics) context.ReportDiagnostic(d.ToDiagnostic(syntax.SyntaxTree));
     }
 
-    private static DeclarationKind? KindOf(INamedTypeSymbol type)
+    /// <summary>
+    /// The declaration's kind, if this part of the struct carries the attribute. Like the
+    /// generator, the analyzer reads only that part: another part of the same partial struct (say,
+    /// helper members in a second file) is not a declaration and has no Define of its own.
+    /// </summary>
+    private static DeclarationKind? KindOf(INamedTypeSymbol type, StructDeclarationSyntax syntax)
     {
         foreach (var a in type.GetAttributes())
         {
+            if (a.ApplicationSyntaxReference is not { } r || r.SyntaxTree != syntax.SyntaxTree || !syntax.Span.Contains(r.Span))
+                continue;
             switch (a.AttributeClass?.ToDisplayString())
             {
                 case "LossGen.LossAttribute": return DeclarationKind.Loss;

@@ -42,7 +42,12 @@ internal sealed partial class DslParser
     private DeclarationModel ParseDeclaration(StructDeclarationSyntax syntax, INamedTypeSymbol type, DeclarationKind kind)
     {
         if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
-            Report(Descriptors.NotPartialStruct, SourceSpan.From(syntax.Identifier), type.Name);
+            Report(Descriptors.NotPartialStruct, SourceSpan.From(syntax.Identifier), type.Name, "partial struct");
+        // The generated members are emitted inside the same outer types, so each must be partial too;
+        // otherwise the generated part itself would not compile.
+        for (var outer = syntax.Parent as TypeDeclarationSyntax; outer is not null; outer = outer.Parent as TypeDeclarationSyntax)
+            if (!outer.Modifiers.Any(SyntaxKind.PartialKeyword))
+                Report(Descriptors.NotPartialStruct, SourceSpan.From(outer.Identifier), outer.Identifier.Text, "partial " + outer.Keyword.Text);
 
         var define = syntax.Members.OfType<MethodDeclarationSyntax>().FirstOrDefault(m => m.Identifier.Text == "Define");
         Expr? body = null;

@@ -26,6 +26,8 @@ public class CorpusTests
         var run = DiagnosticRun.Of(c.Markup.Source);
 
         var actual = run.Reported.OrderBy(d => d.Location.SourceSpan.Start).ToList();
+        // Only a location in the syntax tree is reachable by #pragma, .editorconfig and [SuppressMessage].
+        actual.ShouldAllBe(d => d.Location.IsInSource);
         var expected = c.Markup.Spans.Select(s => Describe(c.Id, s, c.Markup.Source));
         actual.Select(d => Describe(d.Id, d.Location.SourceSpan, c.Markup.Source)).ShouldBe(expected,
             "reported:\n" + string.Join("\n", actual.Select(d => d.ToString())));
