@@ -31,6 +31,8 @@ public sealed class LossGenAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SyntaxNodeAnalysisContext context)
     {
         var syntax = (StructDeclarationSyntax)context.Node;
+        // Skipped by the generator too: a struct with no name yet is only C#'s error.
+        if (syntax.Identifier.IsMissing) return;
         if (context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not { } type) return;
         var kind = KindOf(type, syntax);
         if (kind is null) return;
@@ -41,22 +43,12 @@ public sealed class LossGenAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// The declaration's kind, if this part of the struct carries the attribute. Like the
-    /// generator, the analyzer reads only that part: another part of the same partial struct (say,
-    /// helper members in a second file) is not a declaration and has no Define of its own.
+    /// The declaration's kind, if this part of the struct is the declaration. Like the generator,
+    /// the analyzer reads only that part: another part of the same partial struct (say, helper
+    /// members in a second file) is not a declaration and has no Define of its own.
     /// </summary>
-    private static DeclarationKind? KindOf(INamedTypeSymbol type, StructDeclarationSyntax syntax)
-    {
-        foreach (var a in type.GetAttributes())
-        {
-            if (a.ApplicationSyntaxReference is not { } r || r.SyntaxTree != syntax.SyntaxTree || !syntax.Span.Contains(r.Span))
-                continue;
-            switch (a.AttributeClass?.ToDisplayString())
-            {
-                case "LossGen.LossAttribute": return DeclarationKind.Loss;
-                case "LossGen.RegularizerAttribute": return DeclarationKind.Regularizer;
-            }
-        }
-        return null;
-    }
+    private static DeclarationKind? KindOf(INamedTypeSymbol type, StructDeclarationSyntax syntax) =>
+        DeclaringPart.Is(syntax, type, "LossGen.LossAttribute") ? DeclarationKind.Loss
+        : DeclaringPart.Is(syntax, type, "LossGen.RegularizerAttribute") ? DeclarationKind.Regularizer
+        : null;
 }
