@@ -31,25 +31,24 @@ public sealed class LossGenAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SyntaxNodeAnalysisContext context)
     {
         var syntax = (TypeDeclarationSyntax)context.Node;
+        // Skipped by the generator too: a struct with no name yet is only C#'s error.
+        if (syntax.Identifier.IsMissing) return;
         if (context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not { } type) return;
-        var kind = KindOf(type);
+        var kind = KindOf(type, syntax);
         if (kind is null) return;
 
         var model = DslParser.Parse(syntax, type, context.SemanticModel, kind.Value);
         var diagnostics = model.Diagnostics.Count > 0 ? model.Diagnostics.AsEnumerable() : InferShapes.Run(model).Diagnostics;
-        foreach (var d in diagnostics) context.ReportDiagnostic(d.ToDiagnostic());
+        foreach (var d in diagnostics) context.ReportDiagnostic(d.ToDiagnostic(syntax.SyntaxTree));
     }
 
-    private static DeclarationKind? KindOf(INamedTypeSymbol type)
-    {
-        foreach (var a in type.GetAttributes())
-        {
-            switch (a.AttributeClass?.ToDisplayString())
-            {
-                case "LossGen.LossAttribute": return DeclarationKind.Loss;
-                case "LossGen.RegularizerAttribute": return DeclarationKind.Regularizer;
-            }
-        }
-        return null;
-    }
+    /// <summary>
+    /// The declaration's kind, if this part of the struct is the declaration. Like the generator,
+    /// the analyzer reads only that part: another part of the same partial struct (say, helper
+    /// members in a second file) is not a declaration and has no Define of its own.
+    /// </summary>
+    private static DeclarationKind? KindOf(INamedTypeSymbol type, TypeDeclarationSyntax syntax) =>
+        DeclaringPart.Is(syntax, type, "LossGen.LossAttribute") ? DeclarationKind.Loss
+        : DeclaringPart.Is(syntax, type, "LossGen.RegularizerAttribute") ? DeclarationKind.Regularizer
+        : null;
 }

@@ -41,9 +41,16 @@ public sealed class LossGenGenerator : IIncrementalGenerator
         IncrementalGeneratorInitializationContext context, string attribute, DeclarationKind kind) =>
         context.SyntaxProvider.ForAttributeWithMetadataName(
                 attribute,
-                static (node, _) => node is StructDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.Text: "struct" },
-                (ctx, _) => DslParser.Parse((TypeDeclarationSyntax)ctx.TargetNode, (INamedTypeSymbol)ctx.TargetSymbol, ctx.SemanticModel, kind))
-            .WithTrackingName(ReadStep);
+                // A struct without a name (the user is still typing it) is C#'s error to report;
+                // a part generated for it would add a second error, and two would share a hint name.
+                static (node, _) => node is StructDeclarationSyntax { Identifier.IsMissing: false }
+                    or RecordDeclarationSyntax { ClassOrStructKeyword.Text: "struct", Identifier.IsMissing: false },
+                (ctx, _) => DeclaringPart.Is((TypeDeclarationSyntax)ctx.TargetNode, (INamedTypeSymbol)ctx.TargetSymbol, attribute)
+                    ? DslParser.Parse((TypeDeclarationSyntax)ctx.TargetNode, (INamedTypeSymbol)ctx.TargetSymbol, ctx.SemanticModel, kind)
+                    : null)
+            .WithTrackingName(ReadStep)
+            .Where(static m => m is not null)
+            .Select(static (m, _) => m!);
 
     private sealed record Compiled(string Name, CompileResult Result, string? InternalError);
 

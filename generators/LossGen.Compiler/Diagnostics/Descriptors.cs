@@ -24,7 +24,7 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor NotPartialStruct = Error("LG0002",
         "Declaration must be a partial struct",
-        "'{0}' must be declared 'partial struct' so LossGen can add the generated members",
+        "'{0}' must be declared '{1}' so LossGen can add the generated members",
         DeclarationCategory);
 
     public static readonly DiagnosticDescriptor UnsupportedParameter = Error("LG0003",

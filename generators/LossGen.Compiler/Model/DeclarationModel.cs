@@ -29,8 +29,12 @@ internal sealed record ParamModel(string Name, ParamKind Kind, EquatableArray<st
 /// <summary>A tensor element access as written, with its position, for the shape checks.</summary>
 internal sealed record AccessSite(string Tensor, EquatableArray<Ix> Indices, SourceSpan Span, EquatableArray<SourceSpan> IndexSpans);
 
-/// <summary>Where an index variable is declared (a lambda parameter), for diagnostics about its range.</summary>
-internal sealed record IndexVarSite(string Var, SourceSpan Span);
+/// <summary>
+/// Where an index variable is declared (a lambda parameter), for diagnostics about its range.
+/// <see cref="Var"/> is unique in the declaration (a second <c>j</c> becomes <c>j2</c>);
+/// <see cref="Written"/> is the name the user wrote, which is what messages must show.
+/// </summary>
+internal sealed record IndexVarSite(string Var, SourceSpan Span, string Written);
 
 /// <summary>An outer type the declaration is nested in (emitted around the generated members).</summary>
 internal sealed record ContainingType(string Keyword, string Name);

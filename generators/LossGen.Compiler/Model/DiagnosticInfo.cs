@@ -10,6 +10,16 @@ internal sealed record DiagnosticInfo(string Id, SourceSpan Span, EquatableArray
 
     public Diagnostic ToDiagnostic() =>
         Diagnostic.Create(Diagnostics.Descriptors.ById(Id), Span.ToLocation(), Arguments.ToArray<object>());
+
+    /// <summary>
+    /// The diagnostic at a location inside <paramref name="tree"/> when the span is in it. Only an
+    /// in-source location is subject to #pragma, .editorconfig severities and [SuppressMessage];
+    /// a location rebuilt from a path alone is an external one, which none of them reach.
+    /// </summary>
+    public Diagnostic ToDiagnostic(SyntaxTree tree) =>
+        Span.FilePath == tree.FilePath && Span.Span.End <= tree.Length
+            ? Diagnostic.Create(Diagnostics.Descriptors.ById(Id), Location.Create(tree, Span.Span), Arguments.ToArray<object>())
+            : ToDiagnostic();
 }
 
 internal static class EquatableArrayObjectExtensions

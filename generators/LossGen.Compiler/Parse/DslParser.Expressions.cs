@@ -146,10 +146,12 @@ internal sealed partial class DslParser
         }
         if (lambda.Body is not ExpressionSyntax body)
             return Unsupported(lambda, "a comprehension body must be an expression");
-        var symbols = ps.Select(p => model.GetDeclaredSymbol(p)!).ToList();
-        for (var n = 0; n < symbols.Count; n++) indexBindings[symbols[n]] = ix[n];
+        var symbols = ps.Select(p => model.GetDeclaredSymbol(p)).ToList();
+        for (var n = 0; n < symbols.Count; n++)
+            if (symbols[n] is { } symbol) indexBindings[symbol] = ix[n];
         var result = ParseExpr(body);
-        foreach (var s in symbols) indexBindings.Remove(s);
+        foreach (var s in symbols)
+            if (s is not null) indexBindings.Remove(s);
         return result;
     }
 
@@ -162,7 +164,8 @@ internal sealed partial class DslParser
 
     private Expr ParseCall(InvocationExpressionSyntax call)
     {
-        var method = model.GetSymbolInfo(call).Symbol as IMethodSymbol;
+        var info = model.GetSymbolInfo(call);
+        var method = info.Symbol as IMethodSymbol ?? DslCandidate(info);
         var name = method?.Name ?? call.Expression.ToString();
         if (method is null && model.GetDiagnostics(call.Span).Any(d => d.Severity == DiagnosticSeverity.Error))
         {
@@ -178,6 +181,12 @@ internal sealed partial class DslParser
         var args = call.ArgumentList.Arguments.Select(a => a.Expression).ToList();
         if (args.Count == 1 && Unwrap(args[0]) is LambdaExpressionSyntax lambda)
             return ParseReduction(name, lambda);
+        // Only reachable when C# itself reports the call (a DSL function with the wrong arguments).
+        var arity = name switch { "Max" or "Min" or "Pow" => 2, "Sum" or "Mean" or "LogSumExp" => -1, _ => 1 };
+        if (args.Count != arity)
+            return Unsupported(call, arity < 0 || args.Count == 1 && IsReduction(name)
+                ? $"'{name}' takes a lambda over index variables, as in {name}(i => x[i])"
+                : $"'{name}' does not take {args.Count} argument{(args.Count == 1 ? "" : "s")}");
 
         switch (name)
         {
@@ -206,6 +215,18 @@ internal sealed partial class DslParser
         }
     }
 
+    /// <summary>
+    /// A call whose arguments do not type-check (an error inside a lambda body makes C# reject the
+    /// whole call) still names a DSL function; parsing its arguments finds the construct at fault,
+    /// where reporting the outer call as unknown would point at the wrong place with the wrong ID.
+    /// </summary>
+    private static IMethodSymbol? DslCandidate(SymbolInfo info) =>
+        info.CandidateSymbols.Length > 0 && info.CandidateSymbols.All(c => c is IMethodSymbol m && m.ContainingType.ToDisplayString() == DslType)
+            ? (IMethodSymbol)info.CandidateSymbols[0]
+            : null;
+
+    private static bool IsReduction(string name) => name is "Sum" or "Mean" or "Max" or "Min" or "LogSumExp";
+
     private Expr ParseReduction(string name, LambdaExpressionSyntax lambda)
     {
         ReduceOp? op = name switch
@@ -229,11 +250,13 @@ internal sealed partial class DslParser
         {
             var v = FreshVar(p.Identifier.Text);
             vars.Add(v);
-            indexVars.Add(new IndexVarSite(v, SourceSpan.From(p)));
-            indexBindings[model.GetDeclaredSymbol(p)!] = new VarIx(v);
+            indexVars.Add(new IndexVarSite(v, SourceSpan.From(p), p.Identifier.Text));
+            // A lambda C# could not bind may have no parameter symbol; its uses are then reported.
+            if (model.GetDeclaredSymbol(p) is { } symbol) indexBindings[symbol] = new VarIx(v);
         }
         var result = ParseExpr(body);
-        foreach (var p in ps) indexBindings.Remove(model.GetDeclaredSymbol(p)!);
+        foreach (var p in ps)
+            if (model.GetDeclaredSymbol(p) is { } symbol) indexBindings.Remove(symbol);
         for (var n = vars.Count - 1; n >= 0; n--) result = new Reduce(op.Value, vars[n], "", result);
         return result;
     }

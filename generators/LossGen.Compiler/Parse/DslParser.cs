@@ -45,7 +45,12 @@ internal sealed partial class DslParser
     private DeclarationModel ParseDeclaration(TypeDeclarationSyntax syntax, INamedTypeSymbol type, DeclarationKind kind)
     {
         if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
-            Report(Descriptors.NotPartialStruct, SourceSpan.From(syntax.Identifier), type.Name);
+            Report(Descriptors.NotPartialStruct, SourceSpan.From(syntax.Identifier), type.Name, "partial struct");
+        // The generated members are emitted inside the same outer types, so each must be partial too;
+        // otherwise the generated part itself would not compile.
+        for (var outer = syntax.Parent as TypeDeclarationSyntax; outer is not null; outer = outer.Parent as TypeDeclarationSyntax)
+            if (!outer.Modifiers.Any(SyntaxKind.PartialKeyword))
+                Report(Descriptors.NotPartialStruct, SourceSpan.From(outer.Identifier), outer.Identifier.Text, "partial " + outer.Keyword.Text);
 
         var define = syntax.Members.OfType<MethodDeclarationSyntax>().FirstOrDefault(m => m.Identifier.Text == "Define");
         Expr? body = null;
@@ -110,7 +115,9 @@ internal sealed partial class DslParser
             double? def = p.HasExplicitDefaultValue && p.ExplicitDefaultValue is not null ? ToDouble(p.ExplicitDefaultValue) : null;
             return new ParamModel(p.Name, ParamKind.Hyper, EquatableArray<string>.Empty, 0, def, span);
         }
-        Report(Descriptors.UnsupportedParameter, span, p.Name, typeName);
+        // 'ref float' must not read as 'float', which would look like a supported type.
+        var written = p.RefKind switch { RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.In => "in ", RefKind.RefReadOnlyParameter => "ref readonly ", _ => "" };
+        Report(Descriptors.UnsupportedParameter, span, p.Name, written + typeName);
         return new ParamModel(p.Name, ParamKind.Hyper, EquatableArray<string>.Empty, 0, null, span);
     }
 
@@ -118,11 +125,18 @@ internal sealed partial class DslParser
     {
         var attr = p.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == ShapeAttribute);
         if (attr is null || attr.ConstructorArguments.Length != 1) return EquatableArray<string>.Empty;
-        var attrSpan = attr.ApplicationSyntaxReference is { } r ? SourceSpan.From(r.GetSyntax()) : span;
-        var names = attr.ConstructorArguments[0].Values.Select(v => v.Value as string ?? "").ToList();
-        foreach (var n in names)
-            if (!SyntaxFacts.IsValidIdentifier(n))
-                Report(Descriptors.InvalidShapeAttribute, attrSpan, p.Name, $"'{n}' is not a valid dimension name");
+        var attrSyntax = attr.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax;
+        var attrSpan = attrSyntax is not null ? SourceSpan.From(attrSyntax) : span;
+        // [Shape(null)] passes a null array, whose Values cannot be enumerated.
+        var arg = attr.ConstructorArguments[0];
+        var names = arg.IsNull ? new List<string>() : arg.Values.Select(v => v.Value as string ?? "").ToList();
+        // A bad name is reported at its own argument when the names are written one by one.
+        var written = attrSyntax?.ArgumentList?.Arguments;
+        for (var k = 0; k < names.Count; k++)
+            if (!SyntaxFacts.IsValidIdentifier(names[k]))
+                Report(Descriptors.InvalidShapeAttribute,
+                    written is { } a && a.Count == names.Count ? SourceSpan.From(a[k].Expression) : attrSpan,
+                    p.Name, $"'{names[k]}' is not a valid dimension name");
         if (names.Distinct().Count() != names.Count && names.Count > 0)
         {
             // Repeated names are allowed (a square matrix is [D, D]); nothing to report.

@@ -18,18 +18,31 @@ internal static class InferShapes
         var diagnostics = new List<DiagnosticInfo>();
         var uf = new UnionFind();
         var paramsByName = model.Parameters.Where(p => p.IsTensor).ToDictionary(p => p.Name);
+        // Messages name index variables as the user wrote them, not by their unique internal names.
+        var written = new Dictionary<string, string>();
+        foreach (var v in model.IndexVars) written[v.Var] = v.Written;
+        string IxText(Ix ix) => ix switch
+        {
+            VarIx v => written.TryGetValue(v.Var, out var w) ? w : v.Var,
+            LabelIx l => l.Labels + "[" + string.Join(", ", l.Indices.Select(IxText)) + "]",
+            _ => "?",
+        };
 
         // Declared dimensions are rigid names; unannotated axes start as free slots.
         foreach (var p in paramsByName.Values)
             for (var axis = 0; axis < p.DeclaredDims.Count; axis++)
                 uf.Name(Slot(p.Name, axis), p.DeclaredDims[axis]);
 
+        // Index variables of a site with the wrong rank are never unified; they are not also
+        // reported as unbound, which would bury the one real error under consequences of it.
+        var inRankErrors = new HashSet<string>();
         foreach (var site in model.Sites)
         {
             if (!paramsByName.TryGetValue(site.Tensor, out var p)) continue;
             var rank = p.DeclaredDims.Count > 0 ? p.DeclaredDims.Count : p.Rank;
             if (site.Indices.Count != rank)
             {
+                foreach (var v in site.Indices.OfType<VarIx>()) inRankErrors.Add(v.Var);
                 diagnostics.Add(DiagnosticInfo.Create(Descriptors.RankMismatch, site.Span, p.Name, rank.ToString(),
                     ShapeText(p.Name, rank, uf), site.Indices.Count.ToString(), site.Indices.Count == 1 ? "index" : "indices"));
                 continue;
@@ -52,8 +65,8 @@ internal static class InferShapes
         }
 
         foreach (var v in model.IndexVars)
-            if (!uf.Has(VarKey(v.Var)))
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnboundIndexRange, v.Span, v.Var));
+            if (!uf.Has(VarKey(v.Var)) && !inRankErrors.Contains(v.Var))
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnboundIndexRange, v.Span, v.Written));
 
         if (diagnostics.Count > 0 || model.Body is null) return (null, diagnostics);
 
@@ -75,13 +88,6 @@ internal static class InferShapes
     private static string Slot(string tensor, int axis) => tensor + "#" + axis;
     private static string VarKey(string v) => "var:" + v;
     private static string ClassKey(string labels) => "class:" + labels;
-
-    private static string IxText(Ix ix) => ix switch
-    {
-        VarIx v => v.Var,
-        LabelIx l => l.Labels + "[" + string.Join(", ", l.Indices.Select(IxText)) + "]",
-        _ => "?",
-    };
 
     private static string ShapeText(string tensor, int rank, UnionFind uf) =>
         "[" + string.Join(", ", Enumerable.Range(0, rank).Select(a => uf.NameOf(Slot(tensor, a)) ?? "?")) + "]";
