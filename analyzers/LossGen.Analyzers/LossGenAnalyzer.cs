@@ -26,6 +26,19 @@ public sealed class LossGenAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
         context.RegisterSyntaxNodeAction(Analyze, SyntaxKind.StructDeclaration);
+        context.RegisterSyntaxNodeAction(AnalyzeRecordStruct, SyntaxKind.RecordStructDeclaration);
+    }
+
+    /// <summary>
+    /// The attributes allow a record struct, but the generator reads only plain structs; without
+    /// this a [Loss] record struct would silently get nothing.
+    /// </summary>
+    private static void AnalyzeRecordStruct(SyntaxNodeAnalysisContext context)
+    {
+        var syntax = (RecordDeclarationSyntax)context.Node;
+        if (syntax.Identifier.IsMissing || context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not { } type) return;
+        if (DeclaringPart.Is(syntax, type, "LossGen.LossAttribute") || DeclaringPart.Is(syntax, type, "LossGen.RegularizerAttribute"))
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.NotPartialStruct, syntax.Identifier.GetLocation(), type.Name, "partial struct"));
     }
 
     private static void Analyze(SyntaxNodeAnalysisContext context)

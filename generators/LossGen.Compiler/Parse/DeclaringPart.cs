@@ -12,7 +12,7 @@ namespace LossGen.Compiler.Parse;
 /// </summary>
 internal static class DeclaringPart
 {
-    public static bool Is(StructDeclarationSyntax syntax, INamedTypeSymbol type, string attributeMetadataName)
+    public static bool Is(TypeDeclarationSyntax syntax, INamedTypeSymbol type, string attributeMetadataName)
     {
         var first = type.GetAttributes()
             .FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == attributeMetadataName)?.ApplicationSyntaxReference;
