@@ -57,6 +57,11 @@ internal static class Descriptors
         "[Shape] on '{0}' is invalid: {1}",
         DeclarationCategory);
 
+    public static readonly DiagnosticDescriptor GenericDeclaration = Error("LG0009",
+        "Declaration cannot be generic",
+        "'{0}' has type parameters; a LossGen declaration must not be generic (float and double versions are generated for you; generic outer types are fine)",
+        DeclarationCategory);
+
     public static readonly DiagnosticDescriptor RankMismatch = Error("LG0101",
         "Tensor indexed with the wrong number of indices",
         "'{0}' has rank {1} ({2}) but is indexed with {3} {4}",
@@ -85,7 +90,7 @@ internal static class Descriptors
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         MissingDefine, NotPartialStruct, UnsupportedParameter, UnsupportedStatement, UnsupportedExpression,
-        UnknownFunction, NonConstantExponent, InvalidShapeAttribute,
+        UnknownFunction, NonConstantExponent, InvalidShapeAttribute, GenericDeclaration,
         RankMismatch, DimensionMismatch, UnboundIndexRange, LabelDimensionMismatch, InternalError,
     };
 

@@ -46,6 +46,11 @@ internal sealed partial class DslParser
     {
         if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
             Report(Descriptors.NotPartialStruct, SourceSpan.From(syntax.Identifier), type.Name, "partial struct");
+        // The generated part is non-generic, so for a generic declaration it would silently
+        // declare a different type and the user's would get nothing. (Generic outer types are
+        // fine: the generated part is emitted inside them with their type parameters.)
+        if (syntax.TypeParameterList is { } typeParameters)
+            Report(Descriptors.GenericDeclaration, SourceSpan.From(typeParameters), syntax.Identifier.Text);
         // The generated members are emitted inside the same outer types, so each must be partial too;
         // otherwise the generated part itself would not compile.
         for (var outer = syntax.Parent as TypeDeclarationSyntax; outer is not null; outer = outer.Parent as TypeDeclarationSyntax)
@@ -102,7 +107,7 @@ internal sealed partial class DslParser
         var span = SourceSpan.From(p.Locations.FirstOrDefault() ?? Location.None);
         var typeName = p.Type.ToDisplayString();
         var isConst = p.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ConstAttribute);
-        var dims = ReadShape(p, span);
+        var dims = ReadShape(p, span, hasShape: typeName is TensorType or LabelsType);
         if (typeName == TensorType)
             return new ParamModel(p.Name, isConst ? ParamKind.ConstTensor : ParamKind.Tensor, dims, dims.Count, null, span);
         if (typeName == LabelsType)
@@ -121,12 +126,18 @@ internal sealed partial class DslParser
         return new ParamModel(p.Name, ParamKind.Hyper, EquatableArray<string>.Empty, 0, null, span);
     }
 
-    private EquatableArray<string> ReadShape(IParameterSymbol p, SourceSpan span)
+    private EquatableArray<string> ReadShape(IParameterSymbol p, SourceSpan span, bool hasShape)
     {
         var attr = p.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == ShapeAttribute);
         if (attr is null || attr.ConstructorArguments.Length != 1) return EquatableArray<string>.Empty;
         var attrSyntax = attr.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax;
         var attrSpan = attrSyntax is not null ? SourceSpan.From(attrSyntax) : span;
+        // Ignoring it would let a user believe a scalar was checked against dimensions.
+        if (!hasShape)
+        {
+            Report(Descriptors.InvalidShapeAttribute, attrSpan, p.Name, "only Tensor and Labels parameters have a shape");
+            return EquatableArray<string>.Empty;
+        }
         // [Shape(null)] passes a null array, whose Values cannot be enumerated.
         var arg = attr.ConstructorArguments[0];
         var names = arg.IsNull ? new List<string>() : arg.Values.Select(v => v.Value as string ?? "").ToList();
