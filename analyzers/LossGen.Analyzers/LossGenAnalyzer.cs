@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using LossGen.Compiler.Diagnostics;
 using LossGen.Compiler.Model;
+using LossGen.Compiler.Optimizers;
 using LossGen.Compiler.Parse;
 using LossGen.Compiler.Passes;
 using Microsoft.CodeAnalysis;
@@ -32,6 +33,12 @@ public sealed class LossGenAnalyzer : DiagnosticAnalyzer
     {
         var syntax = (StructDeclarationSyntax)context.Node;
         if (context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not { } type) return;
+        if (IsOptimizer(type))
+        {
+            foreach (var d in OptimizerParser.Parse(syntax, type, context.SemanticModel).Diagnostics)
+                context.ReportDiagnostic(d.ToDiagnostic());
+            return;
+        }
         var kind = KindOf(type);
         if (kind is null) return;
 
@@ -39,6 +46,9 @@ public sealed class LossGenAnalyzer : DiagnosticAnalyzer
         var diagnostics = model.Diagnostics.Count > 0 ? model.Diagnostics.AsEnumerable() : InferShapes.Run(model).Diagnostics;
         foreach (var d in diagnostics) context.ReportDiagnostic(d.ToDiagnostic());
     }
+
+    private static bool IsOptimizer(INamedTypeSymbol type) =>
+        type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "LossGen.OptimizerAttribute");
 
     private static DeclarationKind? KindOf(INamedTypeSymbol type)
     {
