@@ -54,8 +54,11 @@ internal sealed class OptimizerEmitter
             w.Line();
             WriteStep(type);
         }
-        w.Line();
-        WriteValidation();
+        foreach (var type in new[] { ElementType.Float, ElementType.Double })
+        {
+            w.Line();
+            WriteValidation(type);
+        }
         foreach (var type in new[] { ElementType.Float, ElementType.Double })
         {
             w.Line();
@@ -135,10 +138,11 @@ internal sealed class OptimizerEmitter
         new[] { Weight.Name, Gradient.Name }.Concat(States.Select(s => s.Name)).Select(n => n + ".Length")
             .Append(StepName(model)).Concat(Hypers.Select(h => h.Name));
 
-    private void WriteValidation()
+    /// <summary>Hyper-parameters are checked in the caller's type, so a message quotes the value as it was passed.</summary>
+    private void WriteValidation(ElementType type)
     {
         var lengths = new[] { Weight.Name, Gradient.Name }.Concat(States.Select(s => s.Name)).Select(n => $"int {n}Length");
-        var ps = lengths.Append($"long {StepName(model)}").Concat(Hypers.Select(h => $"double {h.Name}"));
+        var ps = lengths.Append($"long {StepName(model)}").Concat(Hypers.Select(h => $"{TypeName(type)} {h.Name}"));
         w.Line("/// <summary>Checks every argument before anything is written, so a bad call leaves the weights and state untouched.</summary>");
         w.Open($"private static void Validate({string.Join(", ", ps)})");
         foreach (var b in new[] { Gradient }.Concat(States))

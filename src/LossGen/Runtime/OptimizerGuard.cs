@@ -33,6 +33,22 @@ public static class OptimizerGuard
             throw new ArgumentException($"The learning rate must be finite and not negative, but {parameter} = {value}.", parameter);
     }
 
+    /// <inheritdoc cref="LearningRate(double, string)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void LearningRate(float value, string parameter)
+    {
+        if (!(value >= 0) || float.IsInfinity(value))
+            throw new ArgumentException($"The learning rate must be finite and not negative, but {parameter} = {value}.", parameter);
+    }
+
+    /// <inheritdoc cref="NotNaN(double, string)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void NotNaN(float value, string parameter)
+    {
+        if (float.IsNaN(value))
+            throw new ArgumentException($"Hyper-parameter {parameter} is NaN.", parameter);
+    }
+
     /// <summary>A NaN hyper-parameter would silently turn every weight into NaN.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void NotNaN(double value, string parameter)
