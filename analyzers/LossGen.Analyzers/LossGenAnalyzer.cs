@@ -26,12 +26,12 @@ public sealed class LossGenAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterSyntaxNodeAction(Analyze, SyntaxKind.StructDeclaration);
+        context.RegisterSyntaxNodeAction(Analyze, SyntaxKind.StructDeclaration, SyntaxKind.RecordStructDeclaration);
     }
 
     private static void Analyze(SyntaxNodeAnalysisContext context)
     {
-        var syntax = (StructDeclarationSyntax)context.Node;
+        var syntax = (TypeDeclarationSyntax)context.Node;
         if (context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not { } type) return;
         if (IsOptimizer(type))
         {

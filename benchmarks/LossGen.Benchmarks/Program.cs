@@ -1,9 +1,21 @@
+using System;
 using BenchmarkDotNet.Running;
+using LossGen.Benchmarks.Verification;
 
 namespace LossGen.Benchmarks;
 
 public static class Program
 {
-    public static void Main(string[] args) =>
+    public static int Main(string[] args)
+    {
+        // --verify is handled before BenchmarkDotNet sees the arguments: it is a correctness gate, not
+        // a benchmark, and must fail the process (exit 1) so scripts stop before timing a wrong kernel.
+        if (Array.IndexOf(args, "--verify") >= 0)
+        {
+            return PeerVerifier.Run();
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

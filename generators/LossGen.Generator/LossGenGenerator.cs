@@ -59,8 +59,8 @@ public sealed class LossGenGenerator : IIncrementalGenerator
         IncrementalGeneratorInitializationContext context, string attribute, DeclarationKind kind) =>
         context.SyntaxProvider.ForAttributeWithMetadataName(
                 attribute,
-                static (node, _) => node is StructDeclarationSyntax,
-                (ctx, _) => DslParser.Parse((StructDeclarationSyntax)ctx.TargetNode, (INamedTypeSymbol)ctx.TargetSymbol, ctx.SemanticModel, kind))
+                static (node, _) => node is StructDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.Text: "struct" },
+                (ctx, _) => DslParser.Parse((TypeDeclarationSyntax)ctx.TargetNode, (INamedTypeSymbol)ctx.TargetSymbol, ctx.SemanticModel, kind))
             .WithTrackingName(ReadStep);
 
     private sealed record Compiled(string Name, CompileResult Result, string? InternalError);

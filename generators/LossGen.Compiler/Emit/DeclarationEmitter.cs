@@ -51,7 +51,7 @@ internal sealed class DeclarationEmitter
         w.Line();
         if (m.Namespace.Length > 0) { w.Line($"namespace {m.Namespace};"); w.Line(); }
         foreach (var outer in m.ContainingTypes) w.Open($"{outer.Keyword} {outer.Name}");
-        w.Open($"partial struct {m.TypeName}");
+        w.Open($"partial {m.TypeKeyword} {m.TypeName}");
 
         foreach (var k in kernels)
         {
@@ -102,11 +102,12 @@ internal sealed class DeclarationEmitter
         var prefix = type == ElementType.Float ? "F" : "D";
         var args = KernelArguments(withGradients);
         w.Line("// The widest vector width the hardware accelerates; the JIT folds these checks away.");
-        w.Line($"double value = {prefix}512.IsHardwareAccelerated ? {kernel}<{prefix}512>({args})");
+        var result = decl.Model.Parameters.Any(p => p.Name == "result") ? "result_" : "result";
+        w.Line($"double {result} = {prefix}512.IsHardwareAccelerated ? {kernel}<{prefix}512>({args})");
         w.Line($"    : {prefix}256.IsHardwareAccelerated ? {kernel}<{prefix}256>({args})");
         w.Line($"    : {prefix}128.IsHardwareAccelerated ? {kernel}<{prefix}128>({args})");
         w.Line($"    : {kernel}<{prefix}1>({args});");
-        w.Line($"return ({TypeName(type)})value;");
+        w.Line($"return ({TypeName(type)}){result};");
     }
 
     private string Parameters(ElementType type, bool withGradients)
@@ -220,10 +221,10 @@ internal sealed class DeclarationEmitter
     {
         var t = TypeName(type);
         var ps = new List<string>();
-        ps.AddRange(Inputs.Select(x => x.Kind == ParamKind.Labels ? $"ReadOnlySpan<int> {x.Name}" : $"ReadOnlySpan<{t}> {x.Name}"));
+        ps.AddRange(Inputs.Select(x => x.Kind == ParamKind.Labels ? $"ReadOnlySpan<int> {Naming.Kernel(x.Name)}" : $"ReadOnlySpan<{t}> {Naming.Kernel(x.Name)}"));
         ps.AddRange(decl.Dims.Select(d => $"int {Dim(d)}"));
         if (withGradients) ps.AddRange(Differentiable.Select(x => $"Span<{t}> {Grad(x.Name)}"));
-        ps.AddRange(Hypers.Select(h => $"double {h.Name}"));
+        ps.AddRange(Hypers.Select(h => $"double {Naming.Kernel(h.Name)}"));
         w.Line($"[System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
         w.Line($"private static double {name}<V>({string.Join(", ", ps)})");
         w.Line($"    where V : struct, ILanes<V, {t}>");

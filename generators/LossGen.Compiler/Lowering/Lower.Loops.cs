@@ -107,6 +107,7 @@ internal sealed partial class Lower
     private void EmitLoop(Scope parent, string var, string dim, bool lane, List<PendingTerm> terms, IEnumerable<Expr> content, Action<Scope> body)
     {
         MaterializeRows(parent, var, dim, content.Concat(TermExprs(terms)));
+        var shared = SharedWithLaterPasses(parent, var, content);
         var family = new LoopFamily(parent, lane);
         var extent = DimParam(dim);
         Scope Open(bool masked)
@@ -114,6 +115,7 @@ internal sealed partial class Lower
             var child = new Scope(parent, var, dim, lane, masked, family);
             foreach (var t in terms) child.Pending.Add(t with { Next = t.Next + 1 });
             body(child);
+            foreach (var (value, row) in shared) StoreRow(child, row, var, Eval(child, value));
             ProcessPending(child);
             return child;
         }
@@ -137,6 +139,8 @@ internal sealed partial class Lower
                 new Block($"if ({var} < {extent})", tailBody),
             }));
         }
+
+        foreach (var (value, row) in shared) RegisterRow(parent, value, row, var);
 
         // Registers that summed a gradient element across the loop are stored once, after it.
         foreach (var acc in family.Accumulators)
@@ -174,19 +178,54 @@ internal sealed partial class Lower
             scratches.Add(new Scratch(name, dim));
             var lane = Vectorization.CanVectorize(var, new[] { inner });
             parent.Stmts.Add(new Comment($"{name}[{var}] = {Short(ExprPrinter.Print(inner))}, computed once and reused by every pass over {var}"));
-            EmitLoop(parent, var, dim, lane, new List<PendingTerm>(), Array.Empty<Expr>(), c =>
-            {
-                var x = Eval(c, inner);
-                if (c.LaneVar == var)
-                    c.Stmts.Add(new Line(c.Masked
-                        ? $"V.StorePartial({name}, {var}, {c.Remaining}, {AsVarying(c, x)});"
-                        : $"V.Store({name}, {var}, {AsVarying(c, x)});"));
-                else
-                    c.Stmts.Add(new Line($"{name}[{var}] = ({T})({AsUniform(x)});"));
-            });
-            parent.Memo[("row", inner)] = new Val(name, ValKind.Index, parent);
-            rowVarOf[name] = var;
+            EmitLoop(parent, var, dim, lane, new List<PendingTerm>(), Array.Empty<Expr>(), c => StoreRow(c, name, var, Eval(c, inner)));
+            RegisterRow(parent, inner, name, var);
         }
+    }
+
+    /// <summary>
+    /// Values this loop computes for every element that a gradient pass over the same variable,
+    /// still to come, needs again and that are costly to recompute (an exp, a log, a division, a
+    /// reduction): they are written to a scratch row as they are computed, and loaded later.
+    /// </summary>
+    private List<(Expr Value, string Row)> SharedWithLaterPasses(Scope parent, string var, IEnumerable<Expr> content)
+    {
+        var result = new List<(Expr, string)>();
+        if (parent.LaneVar is not null || parent.Parent is null) return result;
+        var later = parent.Pending.Where(p => !p.Done && p.NextLoop.Var == var).Select(p => p.Term.Coeff).ToList();
+        if (later.Count == 0) return result;
+        var rowVars = new HashSet<string>(parent.Bound) { var };
+        foreach (var node in content.SelectMany(ExprWalk.Nodes))
+        {
+            if (!IsCostly(node) || result.Any(r => ExprWalk.Contains(r.Item1, node))) continue;
+            var free = ExprWalk.FreeVars(node);
+            if (!free.Contains(var) || !free.All(rowVars.Contains) || Materialized(parent, node) is not null) continue;
+            if (!later.Any(c => ExprWalk.Contains(c, node))) continue;
+            var name = Fresh("row");
+            scratches.Add(new Scratch(name, parent.Pending.First(p => !p.Done && p.NextLoop.Var == var).NextLoop.Dim));
+            result.Add((node, name));
+        }
+        return result;
+    }
+
+    private static bool IsCostly(Expr e) =>
+        e is Reduce or Unary { Op: UnaryOp.Exp or UnaryOp.Log or UnaryOp.Tanh or UnaryOp.Sigmoid or UnaryOp.Softplus or UnaryOp.Sqrt }
+            or Binary { Op: BinaryOp.Div };
+
+    private void StoreRow(Scope c, string row, string var, Val x)
+    {
+        if (c.LaneVar == var)
+            c.Stmts.Add(new Line(c.Masked
+                ? $"V.StorePartial({row}, {var}, {c.Remaining}, {AsVarying(c, x)});"
+                : $"V.Store({row}, {var}, {AsVarying(c, x)});"));
+        else
+            c.Stmts.Add(new Line($"{row}[{var}] = ({T})({AsUniform(x)});"));
+    }
+
+    private void RegisterRow(Scope parent, Expr value, string row, string var)
+    {
+        parent.Memo[("row", value)] = new Val(row, ValKind.Index, parent);
+        rowVarOf[row] = var;
     }
 
     private readonly Dictionary<string, string> rowVarOf = new();

@@ -15,12 +15,12 @@ internal sealed partial class Lower
         switch (e)
         {
             case Const c: return new Val(Literal(c.Value), ValKind.Uniform, Root(s));
-            case Hyper h: return new Val(h.Name, ValKind.Uniform, Root(s));
+            case Hyper h: return new Val(Naming.Kernel(h.Name), ValKind.Uniform, Root(s));
             case Extent x: return new Val("(double)" + DimParam(x.Dim), ValKind.Uniform, Root(s));
         }
         var home = HomeOf(s, ExprWalk.FreeVars(e));
         if (home.Memo.TryGetValue(e, out var known)) return known;
-        if (e is Reduce && Materialized(home, e) is { } row)
+        if (home.Var is not null && Materialized(home, e) is { } row)
         {
             var loaded = LoadScratch(home, row);
             home.Memo[e] = loaded;
@@ -58,10 +58,11 @@ internal sealed partial class Lower
         {
             case Access a:
                 var offset = Offset(home, a.Tensor, a.Indices);
-                if (!varying) return Local(home, ValKind.Uniform, $"{a.Tensor}[{offset}]", "x");
+                var tensor = Naming.Kernel(a.Tensor);
+                if (!varying) return Local(home, ValKind.Uniform, $"{tensor}[{offset}]", "x");
                 return Local(home, ValKind.Varying, home.Masked
-                    ? $"V.LoadPartial({a.Tensor}, {offset}, {home.Remaining})"
-                    : $"V.Load({a.Tensor}, {offset})", "x");
+                    ? $"V.LoadPartial({tensor}, {offset}, {home.Remaining})"
+                    : $"V.Load({tensor}, {offset})", "x");
             case Unary u: return ComputeUnary(home, u.Op, Eval(home, u.X), varying);
             case PowConst p: return ComputePow(home, p, varying);
             case Binary { Op: BinaryOp.Sub, A: Reduce { Op: ReduceOp.LogSumExp } lse } b when !varying:
@@ -200,7 +201,7 @@ internal sealed partial class Lower
             case LabelIx l:
                 var home = HomeOf(s, ExprWalk.FreeVars(l));
                 if (home.Memo.TryGetValue(l, out var known)) return known.Code;
-                var label = Local(home, ValKind.Index, $"{l.Labels}[{Offset(home, l.Labels, l.Indices)}]", l.Labels);
+                var label = Local(home, ValKind.Index, $"{Naming.Kernel(l.Labels)}[{Offset(home, l.Labels, l.Indices)}]", "label");
                 home.Memo[l] = label;
                 return label.Code;
             default:
@@ -224,7 +225,8 @@ internal sealed partial class Lower
             var key = ("offset", string.Join(",", dims.Take(p + 1)), prefix);
             if (!home.Memo.TryGetValue(key, out var rowBase))
             {
-                rowBase = Local(home, ValKind.Index, $"{code} * {DimParam(dims[p])}", "o");
+                // Parenthesized: for rank ≥ 3 the running offset is a sum, (i·d1 + j)·d2.
+                rowBase = Local(home, ValKind.Index, p == 1 ? $"{code} * {DimParam(dims[p])}" : $"({code}) * {DimParam(dims[p])}", "o");
                 home.Memo[key] = rowBase;
             }
             code = $"{rowBase.Code} + {IndexOf(s, indices[p])}";

@@ -42,7 +42,10 @@ internal sealed partial class Lower
         this.type = type;
         this.coveringTerm = coveringTerm;
         tensors = decl.Tensors.ToDictionary(t => t.Name);
+        userNames = new HashSet<string>(Naming.Reserved(decl));
     }
+
+    private readonly HashSet<string> userNames;
 
     public static Kernel Run(ShapedDeclaration decl, Expr body, IReadOnlyList<GradTerm> terms, ElementType type)
     {
@@ -114,7 +117,13 @@ internal sealed partial class Lower
         return first;
     }
 
-    private string Fresh(string prefix) => prefix + (++counter);
+    private string Fresh(string prefix)
+    {
+        // Temporaries skip any number that would reuse a user's name (a hyper-parameter called acc1).
+        string name;
+        do name = prefix + (++counter); while (userNames.Contains(name));
+        return name;
+    }
 
     private string T => type == ElementType.Float ? "float" : "double";
 

@@ -1,22 +1,73 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using LossGen.Compiler.Passes;
 
 namespace LossGen.Compiler.Lowering;
 
-/// <summary>Names the generated API uses for dimensions and gradient buffers.</summary>
+/// <summary>
+/// Every identifier the generated code introduces, chosen so that no user name can collide with
+/// one: dimension parameters, gradient buffers, the lane type parameter, temporaries and loop
+/// variables. User names are kept where they are visible (the public API); inside kernels a user
+/// name that would shadow a generated one gets a trailing underscore.
+/// </summary>
 internal static class Naming
 {
-    /// <summary>A dimension's parameter: its name with a lower-case first letter (N → n, sDim1 → sDim1).</summary>
+    /// <summary>Names generated code uses for its own types and helpers.</summary>
+    private static readonly HashSet<string> GeneratorNames = new(StringComparer.Ordinal)
+    {
+        "V", "Scalar", "Guard", "Math", "IndexComparison", "System", "Span", "ReadOnlySpan", "LossGen",
+        "F512", "F256", "F128", "F1", "D512", "D256", "D128", "D1", "ILanes", "value", "Validate",
+    };
+
+    /// <summary>Temporaries are a short prefix and a number.</summary>
+    private static readonly Regex Temporary = new(@"^((t|x|o|m|c|b|g|acc|row|tail|label)\d+|rem_.*|.*Array)$", RegexOptions.CultureInvariant);
+
+    private static IEnumerable<string> UserNames(ShapedDeclaration decl) => decl.Model.Parameters.Select(p => p.Name);
+
+    /// <summary>A dimension's parameter: its name with a lower-case first letter (N → n), made unique.</summary>
     public static string DimParameter(ShapedDeclaration decl, string dim)
     {
-        var name = char.ToLowerInvariant(dim[0]) + dim.Substring(1);
-        return decl.Model.Parameters.Any(p => p.Name == name) ? name + "Dim" : name;
+        var taken = new HashSet<string>(UserNames(decl).Concat(decl.Tensors.Select(t => "d" + t.Name)).Concat(GeneratorNames));
+        foreach (var other in decl.Dims)
+        {
+            var name = Unique(char.ToLowerInvariant(other[0]) + other.Substring(1), "Dim", taken);
+            if (other == dim) return name;
+            taken.Add(name);
+        }
+        throw new InvalidOperationException("Unknown dimension " + dim);
     }
 
-    /// <summary>The gradient buffer of a tensor: d + its name (s → ds, W → dW).</summary>
+    /// <summary>The gradient buffer of a tensor: d + its name (s → ds, W → dW), made unique.</summary>
     public static string Gradient(ShapedDeclaration decl, string tensor)
     {
-        var name = "d" + tensor;
-        return decl.Model.Parameters.Any(p => p.Name == name) ? "grad_" + tensor : name;
+        var taken = new HashSet<string>(UserNames(decl).Concat(GeneratorNames));
+        return Unique("d" + tensor, "Grad", taken);
+    }
+
+    /// <summary>A user's tensor or hyper-parameter name as used inside the generated kernels.</summary>
+    public static string Kernel(string userName) =>
+        GeneratorNames.Contains(userName) || Temporary.IsMatch(userName) ? userName + "_" : userName;
+
+    /// <summary>Names a loop variable must avoid: parameters, dimensions, gradients and generated names.</summary>
+    public static HashSet<string> Reserved(ShapedDeclaration decl)
+    {
+        var reserved = new HashSet<string>(UserNames(decl).Select(Kernel), StringComparer.Ordinal);
+        reserved.UnionWith(GeneratorNames);
+        foreach (var d in decl.Dims) reserved.Add(DimParameter(decl, d));
+        foreach (var t in decl.Tensors) reserved.Add(Gradient(decl, t.Name));
+        return reserved;
+    }
+
+    /// <summary>Whether a name could be taken for a generated temporary.</summary>
+    public static bool LooksLikeTemporary(string name) => Temporary.IsMatch(name);
+
+    private static string Unique(string name, string suffix, HashSet<string> taken)
+    {
+        if (!taken.Contains(name)) return name;
+        var candidate = name + suffix;
+        for (var n = 2; taken.Contains(candidate); n++) candidate = name + suffix + n;
+        return candidate;
     }
 }

@@ -43,6 +43,7 @@ internal sealed record DeclarationModel(
     string Namespace,
     string TypeName,
     EquatableArray<ContainingType> ContainingTypes,
+    string TypeKeyword,
     DeclarationKind Kind,
     EquatableArray<ParamModel> Parameters,
     Expr? Body,

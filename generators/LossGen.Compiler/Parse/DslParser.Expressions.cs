@@ -156,6 +156,12 @@ internal sealed partial class DslParser
     {
         var method = model.GetSymbolInfo(call).Symbol as IMethodSymbol;
         var name = method?.Name ?? call.Expression.ToString();
+        if (method is null && model.GetDiagnostics(call.Span).Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            // The call does not type-check (wrong argument types): C# says why; no LossGen error on top.
+            hasCSharpErrors = true;
+            return Error;
+        }
         if (method is null || method.ContainingType.ToDisplayString() != DslType)
         {
             Report(Descriptors.UnknownFunction, SourceSpan.From(call), call.Expression.ToString());

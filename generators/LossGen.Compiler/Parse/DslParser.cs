@@ -36,10 +36,13 @@ internal sealed partial class DslParser
 
     private DslParser(SemanticModel model) => this.model = model;
 
-    public static DeclarationModel Parse(StructDeclarationSyntax syntax, INamedTypeSymbol type, SemanticModel model, DeclarationKind kind) =>
+    public static DeclarationModel Parse(TypeDeclarationSyntax syntax, INamedTypeSymbol type, SemanticModel model, DeclarationKind kind) =>
         new DslParser(model).ParseDeclaration(syntax, type, kind);
 
-    private DeclarationModel ParseDeclaration(StructDeclarationSyntax syntax, INamedTypeSymbol type, DeclarationKind kind)
+    /// <summary>Set when the body has C# errors of its own: the compiler reports those, LossGen adds nothing.</summary>
+    private bool hasCSharpErrors;
+
+    private DeclarationModel ParseDeclaration(TypeDeclarationSyntax syntax, INamedTypeSymbol type, DeclarationKind kind)
     {
         if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
             Report(Descriptors.NotPartialStruct, SourceSpan.From(syntax.Identifier), type.Name);
@@ -66,7 +69,9 @@ internal sealed partial class DslParser
 
         var containing = new List<ContainingType>();
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-            containing.Insert(0, new ContainingType(outer.TypeKind == TypeKind.Struct ? "partial struct" : "partial class", outer.Name));
+            containing.Insert(0, new ContainingType(
+                (outer.IsRecord ? "partial record " : "partial ") + (outer.TypeKind == TypeKind.Struct ? "struct" : outer.TypeKind == TypeKind.Interface ? "interface" : "class"),
+                outer.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
 
         // The rank of an unannotated tensor is the rank of its first use.
         var withRanks = paramModels.Select(p => p.IsTensor && p.Rank == 0
@@ -77,9 +82,10 @@ internal sealed partial class DslParser
             type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
             type.Name,
             containing.ToEquatableArray(),
+            type.IsRecord ? "record struct" : "struct",
             kind,
             withRanks,
-            diagnostics.Count == 0 ? body : null,
+            diagnostics.Count == 0 && !hasCSharpErrors ? body : null,
             sites.ToEquatableArray(),
             indexVars.ToEquatableArray(),
             define?.ToString() ?? "",
@@ -99,8 +105,12 @@ internal sealed partial class DslParser
         if (p.Type.SpecialType is SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Int32
             && p.RefKind == RefKind.None)
         {
+            // A float default is read through its shortest round-trip text, so 0.1f means 0.1 in
+            // the double overload too, not 0.10000000149011612.
             double? def = p.HasExplicitDefaultValue && p.ExplicitDefaultValue is not null
-                ? Convert.ToDouble(p.ExplicitDefaultValue, System.Globalization.CultureInfo.InvariantCulture)
+                ? p.ExplicitDefaultValue is float f
+                    ? double.Parse(f.ToString("R", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture)
+                    : Convert.ToDouble(p.ExplicitDefaultValue, System.Globalization.CultureInfo.InvariantCulture)
                 : null;
             return new ParamModel(p.Name, ParamKind.Hyper, EquatableArray<string>.Empty, 0, def, span);
         }

@@ -14,7 +14,17 @@ namespace LossGen.Compiler.Passes;
 /// </summary>
 internal static class CanonicalizeIndexNames
 {
-    public static Expr Run(Expr body) => Go(body, new Dictionary<string, string>(), new HashSet<string>());
+    public static Expr Run(Expr body, ISet<string> reserved)
+    {
+        Reserved = reserved;
+        return Go(body, new Dictionary<string, string>(), new HashSet<string>());
+    }
+
+    // Names a loop variable must not take (parameters, dimensions, gradients, generated names).
+    [System.ThreadStatic] private static ISet<string>? Reserved;
+
+    private static bool Taken(string name, HashSet<string> enclosing) =>
+        enclosing.Contains(name) || (Reserved?.Contains(name) ?? false) || Lowering.Naming.LooksLikeTemporary(name);
 
     private static Expr Go(Expr e, Dictionary<string, string> renames, HashSet<string> enclosing)
     {
@@ -23,7 +33,7 @@ internal static class CanonicalizeIndexNames
             case Reduce r:
             {
                 var name = BaseName(r.Var);
-                for (var n = 2; enclosing.Contains(name); n++) name = BaseName(r.Var) + n;
+                for (var n = 2; Taken(name, enclosing); n++) name = BaseName(r.Var) + "_" + n;
                 var inner = new Dictionary<string, string>(renames) { [r.Var] = name };
                 var innerEnclosing = new HashSet<string>(enclosing) { name };
                 return new Reduce(r.Op, name, r.Dim, Go(r.Body, inner, innerEnclosing));

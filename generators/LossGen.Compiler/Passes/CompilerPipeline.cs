@@ -19,7 +19,8 @@ internal sealed record CompileResult(string HintName, string Source, EquatableAr
 ///  3. Stabilize      Stabilize        log Σ exp → logsumexp (max-shifted when lowered)
 ///  4. Simplify       Simplify         constant folding, identities, small powers
 ///  5. Differentiate  Differentiate    reverse mode → gradient terms in index notation
-///  6. Simplify       Simplify         the same clean-up on the derived coefficients
+///  6. Fold           FoldLabelScatters ds[i, y[i]] += a  →  ds[i, j] += [j == y[i]]·a, one store per element
+///     Simplify       Simplify         the same clean-up on the derived coefficients
 ///  7. Lower          Lower            loops, fusion, hoisting/CSE, vector lanes, masked tails
 ///  8. Emit           DeclarationEmitter  readable C#: API, validation, dispatch, docs
 /// </code>
@@ -37,9 +38,9 @@ internal static class CompilerPipeline
         if (shaped is null)
             return Fallback(hint, model, shapeErrors.ToEquatableArray());
 
-        var body = Simplify.Run(Stabilize.Run(CanonicalizeIndexNames.Run(shaped.Body)));
+        var body = Simplify.Run(Stabilize.Run(CanonicalizeIndexNames.Run(shaped.Body, Naming.Reserved(shaped))));
         var differentiable = shaped.Tensors.Where(t => t.Kind == ParamKind.Tensor).Select(t => t.Name).ToList();
-        var terms = Differentiate.Run(body, differentiable)
+        var terms = FoldLabelScatters.Run(Differentiate.Run(body, differentiable))
             .Select(t => t with { Coeff = Simplify.Run(t.Coeff) })
             .ToList();
 
@@ -65,7 +66,7 @@ internal static class CompilerPipeline
             return new CompileResult(hint, w.ToString(), diagnostics);
         if (model.Namespace.Length > 0) w.Line($"namespace {model.Namespace};");
         foreach (var outer in model.ContainingTypes) w.Open($"{outer.Keyword} {outer.Name}");
-        w.Line($"partial struct {model.TypeName} {{ }}");
+        w.Line($"partial {model.TypeKeyword} {model.TypeName} {{ }}");
         foreach (var _ in model.ContainingTypes) w.Close();
         return new CompileResult(hint, w.ToString(), diagnostics);
     }

@@ -17,7 +17,7 @@ namespace LossGen.Compiler.Passes;
 /// <item><c>Max(a, b)</c>: ties go to the first argument (a gets 1 when a ≥ b). So the hinge
 ///   written <c>Max(0, m)</c> has derivative 0 at m = 0, as PyTorch's hinge losses do.</item>
 /// <item><c>Min(a, b)</c>: ties go to the first argument (a gets 1 when a ≤ b).</item>
-/// <item><c>Relu(x)</c>: 0 at x = 0. <c>Abs(x)</c>: sign(x), 0 at x = 0.</item>
+/// <item><c>Relu(x)</c>: 0 at x = 0. <c>Abs(x)</c>: sign(x), 0 at x = 0. <c>Sqrt(x)</c>: 0 at x = 0.</item>
 /// <item>Reductions <c>Max</c>/<c>Min</c>: the adjoint is split evenly among tied elements (a
 ///   convex combination, so still a valid subgradient), as torch.amax does.</item>
 /// </list>
@@ -84,7 +84,9 @@ internal static class Differentiate
         UnaryOp.Neg => E.Neg(adj),
         UnaryOp.Exp => E.Mul(adj, u),
         UnaryOp.Log => E.Div(adj, u.X),
-        UnaryOp.Sqrt => E.Div(E.Mul(E.C(0.5), adj), u),
+        // √x has no finite slope at 0; the convention 0 there keeps ‖w‖ = √Σw² finite at w = 0
+        // (0 is in the norm's subdifferential), where 0.5/√0 = ∞ times 2w = 0 would give NaN.
+        UnaryOp.Sqrt => E.When(new ValueCompare(CompareOp.Gt, u.X, Const.Zero), E.Div(E.Mul(E.C(0.5), adj), u)),
         UnaryOp.Sqr => E.Mul(E.Mul(E.C(2), adj), u.X),
         UnaryOp.Abs => E.Mul(adj, new Unary(UnaryOp.Sign, u.X)),
         UnaryOp.Sign => Const.Zero,

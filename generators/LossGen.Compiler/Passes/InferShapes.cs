@@ -124,6 +124,8 @@ internal static class InferShapes
             var rb = Find(b);
             if (b.Contains("#") && !firstSlot.ContainsKey(rb)) firstSlot[rb] = b;
             if (ra == rb) return true;
+            // The merged class keeps the axis seen first (a's class existed before this use).
+            var earliest = firstSlot.TryGetValue(ra, out var fromA) ? fromA : firstSlot.TryGetValue(rb, out var fromB) ? fromB : null;
             names.TryGetValue(ra, out var na);
             names.TryGetValue(rb, out var nb);
             if (na is not null && nb is not null && na != nb)
@@ -133,7 +135,7 @@ internal static class InferShapes
             }
             parent[ra] = rb;
             if (nb is null && na is not null) names[rb] = na;
-            if (firstSlot.TryGetValue(ra, out var fa) && !firstSlot.ContainsKey(rb)) firstSlot[rb] = fa;
+            if (earliest is not null) firstSlot[rb] = earliest;
             return true;
         }
     }

@@ -268,15 +268,41 @@ public readonly struct D256 : ILanes<D256, double>, IExponentBits<D256>
     // ---- exponent bits (see IExponentBits) ----
 
     /// <remarks>
+    /// MinNative/MaxNative are single min/max instructions. On x86 they return their second operand
+    /// when either is NaN, so x goes second to let a NaN through; Arm's fmin/fmax propagate NaN.
+    /// (The IEEE <c>Min</c>/<c>Max</c> cost two fix-up instructions each on AVX-512.)
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static D256 IExponentBits<D256>.ClampKeepNaN(D256 x, D256 low, D256 high) =>
+        new(Vector256.MaxNative(low.Value, Vector256.MinNative(high.Value, x.Value)));
+
+    /// <remarks>
+    /// AVX-512 has this as one instruction (vscalef), which rounds once and handles overflow and
+    /// subnormal results. Elsewhere 2^k is applied as two normal powers of two, 2^k1·2^k2 with
+    /// k1 = round(k/2), so only the last multiply can round into the subnormal range.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static D256 IExponentBits<D256>.ScaleByPow2(D256 p, D256 k)
+    {
+        if (Avx512F.VL.IsSupported)
+        {
+            return new(Avx512F.VL.Scale(p.Value, k.Value));
+        }
+        Vector256<double> shifter = Vector256.Create(FloatBits.DoubleShifter);
+        Vector256<double> k1 = Vector256.MultiplyAddEstimate(k.Value, Vector256.Create(0.5), shifter) - shifter;
+        return new(p.Value * Pow2(k1) * Pow2(k.Value - k1));
+    }
+
+    /// <remarks>
     /// Adding 1.5·2^52 puts the integer k in the low mantissa bits, so k + 1023 lands in the exponent
     /// field with one 64-bit add and shift: no double→long convert, which before AVX-512DQ is a
     /// software sequence.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static D256 IExponentBits<D256>.Pow2(D256 k)
+    private static Vector256<double> Pow2(Vector256<double> k)
     {
-        Vector256<long> shifted = (k.Value + Vector256.Create(FloatBits.DoubleShifter)).AsInt64();
-        return new(Vector256.ShiftLeft(shifted + Vector256.Create(FloatBits.DoublePow2Offset), 52).AsDouble());
+        Vector256<long> shifted = (k + Vector256.Create(FloatBits.DoubleShifter)).AsInt64();
+        return Vector256.ShiftLeft(shifted + Vector256.Create(FloatBits.DoublePow2Offset), 52).AsDouble();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

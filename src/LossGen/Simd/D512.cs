@@ -252,15 +252,41 @@ public readonly struct D512 : ILanes<D512, double>, IExponentBits<D512>
     // ---- exponent bits (see IExponentBits) ----
 
     /// <remarks>
+    /// MinNative/MaxNative are single min/max instructions. On x86 they return their second operand
+    /// when either is NaN, so x goes second to let a NaN through; Arm's fmin/fmax propagate NaN.
+    /// (The IEEE <c>Min</c>/<c>Max</c> cost two fix-up instructions each on AVX-512.)
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static D512 IExponentBits<D512>.ClampKeepNaN(D512 x, D512 low, D512 high) =>
+        new(Vector512.MaxNative(low.Value, Vector512.MinNative(high.Value, x.Value)));
+
+    /// <remarks>
+    /// AVX-512 has this as one instruction (vscalef), which rounds once and handles overflow and
+    /// subnormal results. Elsewhere 2^k is applied as two normal powers of two, 2^k1·2^k2 with
+    /// k1 = round(k/2), so only the last multiply can round into the subnormal range.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static D512 IExponentBits<D512>.ScaleByPow2(D512 p, D512 k)
+    {
+        if (Avx512F.IsSupported)
+        {
+            return new(Avx512F.Scale(p.Value, k.Value));
+        }
+        Vector512<double> shifter = Vector512.Create(FloatBits.DoubleShifter);
+        Vector512<double> k1 = Vector512.MultiplyAddEstimate(k.Value, Vector512.Create(0.5), shifter) - shifter;
+        return new(p.Value * Pow2(k1) * Pow2(k.Value - k1));
+    }
+
+    /// <remarks>
     /// Adding 1.5·2^52 puts the integer k in the low mantissa bits, so k + 1023 lands in the exponent
     /// field with one 64-bit add and shift: no double→long convert, which before AVX-512DQ is a
     /// software sequence.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static D512 IExponentBits<D512>.Pow2(D512 k)
+    private static Vector512<double> Pow2(Vector512<double> k)
     {
-        Vector512<long> shifted = (k.Value + Vector512.Create(FloatBits.DoubleShifter)).AsInt64();
-        return new(Vector512.ShiftLeft(shifted + Vector512.Create(FloatBits.DoublePow2Offset), 52).AsDouble());
+        Vector512<long> shifted = (k + Vector512.Create(FloatBits.DoubleShifter)).AsInt64();
+        return Vector512.ShiftLeft(shifted + Vector512.Create(FloatBits.DoublePow2Offset), 52).AsDouble();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -268,14 +268,40 @@ public readonly struct F128 : ILanes<F128, float>, IExponentBits<F128>
     // ---- exponent bits (see IExponentBits) ----
 
     /// <remarks>
+    /// MinNative/MaxNative are single min/max instructions. On x86 they return their second operand
+    /// when either is NaN, so x goes second to let a NaN through; Arm's fmin/fmax propagate NaN.
+    /// (The IEEE <c>Min</c>/<c>Max</c> cost two fix-up instructions each on AVX-512.)
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static F128 IExponentBits<F128>.ClampKeepNaN(F128 x, F128 low, F128 high) =>
+        new(Vector128.MaxNative(low.Value, Vector128.MinNative(high.Value, x.Value)));
+
+    /// <remarks>
+    /// AVX-512 has this as one instruction (vscalef), which rounds once and handles overflow and
+    /// subnormal results. Elsewhere 2^k is applied as two normal powers of two, 2^k1·2^k2 with
+    /// k1 = round(k/2), so only the last multiply can round into the subnormal range.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static F128 IExponentBits<F128>.ScaleByPow2(F128 p, F128 k)
+    {
+        if (Avx512F.VL.IsSupported)
+        {
+            return new(Avx512F.VL.Scale(p.Value, k.Value));
+        }
+        Vector128<float> shifter = Vector128.Create(FloatBits.Shifter);
+        Vector128<float> k1 = Vector128.MultiplyAddEstimate(k.Value, Vector128.Create(0.5f), shifter) - shifter;
+        return new(p.Value * Pow2(k1) * Pow2(k.Value - k1));
+    }
+
+    /// <remarks>
     /// Adding 1.5·2^23 puts the integer k in the low mantissa bits (the spacing of floats there is 1),
     /// so k + 127 lands in the exponent field with one integer add and shift and no float→int convert.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static F128 IExponentBits<F128>.Pow2(F128 k)
+    private static Vector128<float> Pow2(Vector128<float> k)
     {
-        Vector128<int> shifted = (k.Value + Vector128.Create(FloatBits.Shifter)).AsInt32();
-        return new(Vector128.ShiftLeft(shifted + Vector128.Create(FloatBits.Pow2Offset), 23).AsSingle());
+        Vector128<int> shifted = (k + Vector128.Create(FloatBits.Shifter)).AsInt32();
+        return Vector128.ShiftLeft(shifted + Vector128.Create(FloatBits.Pow2Offset), 23).AsSingle();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -252,14 +252,40 @@ public readonly struct F512 : ILanes<F512, float>, IExponentBits<F512>
     // ---- exponent bits (see IExponentBits) ----
 
     /// <remarks>
+    /// MinNative/MaxNative are single min/max instructions. On x86 they return their second operand
+    /// when either is NaN, so x goes second to let a NaN through; Arm's fmin/fmax propagate NaN.
+    /// (The IEEE <c>Min</c>/<c>Max</c> cost two fix-up instructions each on AVX-512.)
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static F512 IExponentBits<F512>.ClampKeepNaN(F512 x, F512 low, F512 high) =>
+        new(Vector512.MaxNative(low.Value, Vector512.MinNative(high.Value, x.Value)));
+
+    /// <remarks>
+    /// AVX-512 has this as one instruction (vscalef), which rounds once and handles overflow and
+    /// subnormal results. Elsewhere 2^k is applied as two normal powers of two, 2^k1·2^k2 with
+    /// k1 = round(k/2), so only the last multiply can round into the subnormal range.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static F512 IExponentBits<F512>.ScaleByPow2(F512 p, F512 k)
+    {
+        if (Avx512F.IsSupported)
+        {
+            return new(Avx512F.Scale(p.Value, k.Value));
+        }
+        Vector512<float> shifter = Vector512.Create(FloatBits.Shifter);
+        Vector512<float> k1 = Vector512.MultiplyAddEstimate(k.Value, Vector512.Create(0.5f), shifter) - shifter;
+        return new(p.Value * Pow2(k1) * Pow2(k.Value - k1));
+    }
+
+    /// <remarks>
     /// Adding 1.5·2^23 puts the integer k in the low mantissa bits (the spacing of floats there is 1),
     /// so k + 127 lands in the exponent field with one integer add and shift and no float→int convert.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static F512 IExponentBits<F512>.Pow2(F512 k)
+    private static Vector512<float> Pow2(Vector512<float> k)
     {
-        Vector512<int> shifted = (k.Value + Vector512.Create(FloatBits.Shifter)).AsInt32();
-        return new(Vector512.ShiftLeft(shifted + Vector512.Create(FloatBits.Pow2Offset), 23).AsSingle());
+        Vector512<int> shifted = (k + Vector512.Create(FloatBits.Shifter)).AsInt32();
+        return Vector512.ShiftLeft(shifted + Vector512.Create(FloatBits.Pow2Offset), 23).AsSingle();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

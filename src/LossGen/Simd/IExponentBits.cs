@@ -8,8 +8,17 @@ namespace LossGen.Simd;
 internal interface IExponentBits<TSelf>
     where TSelf : struct
 {
-    /// <summary>2^k for lanes holding integers k in the normal exponent range (no overflow, no subnormals).</summary>
-    static abstract TSelf Pow2(TSelf k);
+    /// <summary>
+    /// x clamped to [low, high], NaN passed through unchanged, in as few instructions as the
+    /// hardware allows (exp clamps every input, so this is on the hot path).
+    /// </summary>
+    static abstract TSelf ClampKeepNaN(TSelf x, TSelf low, TSelf high);
+
+    /// <summary>
+    /// p·2^k for lanes holding integers k in [-1076, 1024] (double) or [-150, 128] (float): one
+    /// rounding, so results overflow to infinity and underflow gradually through the subnormals.
+    /// </summary>
+    static abstract TSelf ScaleByPow2(TSelf p, TSelf k);
 
     /// <summary>For positive normal x = m·2^e with m in [√½, √2): m.</summary>
     static abstract TSelf ReducedMantissa(TSelf x);

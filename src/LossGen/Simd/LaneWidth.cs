@@ -18,13 +18,13 @@ public enum VectorWidth
 
 /// <summary>Which lane width a kernel should run with on this machine.</summary>
 /// <remarks>
-/// This is a run-time question, not a compile-time one. Under the JIT,
-/// <c>VectorNNN.IsHardwareAccelerated</c> is a constant per process and the check folds away; under
-/// NativeAOT the default target instruction set is x64-v2 (SSE4.2, no AVX), so AVX2 and AVX-512 can
-/// only be used through the run-time checks the AOT compiler keeps for these properties. The JIT also
-/// reports Vector512 as not accelerated on CPUs where 512-bit code lowers the clock (its default
-/// preferred vector width is then 256), and <c>DOTNET_PreferredVectorBitWidth</c> can override it;
-/// reading the property, rather than CPU flags, respects both.
+/// This must be asked at run time, never decided by the generator at compile time: the same
+/// assembly runs on machines with and without AVX-512, and under NativeAOT the compiler targets a
+/// conservative baseline instruction set by default (no AVX), which leaves Vector256/Vector512
+/// unaccelerated unless the app opts in with <c>IlcInstructionSet</c>. Under the JIT the properties are constants per process
+/// and the check folds away. The JIT also reports Vector512 as unaccelerated on CPUs whose clock drops
+/// under 512-bit code (preferring 256) and honours <c>DOTNET_PreferredVectorBitWidth</c>; reading the
+/// properties, rather than CPU flags, respects both.
 /// </remarks>
 public static class LaneWidth
 {

@@ -6,7 +6,8 @@ namespace LossGen.Simd;
 internal static class VectorMathD
 {
     // exp(710) exceeds double.MaxValue and exp(-746) is below 2^-1075 (half the smallest
-    // subnormal), so clamping to [-746, 710] changes no result and keeps k within [-1076, 1024].
+    // subnormal), so clamping to [-746, 710] changes no result and keeps k within [-1076, 1024],
+    // the range ScaleByPow2 handles.
     private const double DoubleExpMaxArgument = 710.0;
     private const double DoubleExpMinArgument = -746.0;
 
@@ -22,10 +23,7 @@ internal static class VectorMathD
     public static V Exp<V>(V x)
         where V : struct, ILanes<V, double>, IExponentBits<V>
     {
-        V high = V.Splat(DoubleExpMaxArgument);
-        V low = V.Splat(DoubleExpMinArgument);
-        x = V.Select(V.GreaterThan(x, high), high, x);
-        x = V.Select(V.LessThan(x, low), low, x);
+        x = V.ClampKeepNaN(x, V.Splat(DoubleExpMinArgument), V.Splat(DoubleExpMaxArgument));
 
         V shifter = V.Splat(FloatBits.DoubleShifter);
         V k = V.MultiplyAdd(x, V.Splat(DoubleLog2E), shifter) - shifter;
@@ -46,9 +44,7 @@ internal static class VectorMathD
         p = V.MultiplyAdd(p, r, V.One);
         p = V.MultiplyAdd(p, r, V.One);
 
-        V k1 = V.MultiplyAdd(k, V.Splat(0.5), shifter) - shifter;
-        V k2 = k - k1;
-        return p * V.Pow2(k1) * V.Pow2(k2);
+        return V.ScaleByPow2(p, k);
     }
 
     /// <summary>ln x as in the float version, with R = Σ 2s^(2n)/(2n+1) for n = 1..9.</summary>
@@ -97,10 +93,9 @@ internal static class VectorMathD
     {
         V a = V.Abs(x);
         V e = Exp(V.Splat(-2.0) * a);
-        V t = (V.One - e) / (V.One + e);
-        V large = V.Select(V.LessThan(x, V.Zero), -t, t);
+        V large = (V.One - e) / (V.One + e);
 
-        V z = x * x;
+        V z = a * a;
         V poly = V.Splat(18888466084.0 / 194896477400625.0);
         poly = V.MultiplyAdd(poly, z, V.Splat(-443861162.0 / 1856156927625.0));
         poly = V.MultiplyAdd(poly, z, V.Splat(6404582.0 / 10854718875.0));
@@ -111,8 +106,11 @@ internal static class VectorMathD
         poly = V.MultiplyAdd(poly, z, V.Splat(-17.0 / 315.0));
         poly = V.MultiplyAdd(poly, z, V.Splat(2.0 / 15.0));
         poly = V.MultiplyAdd(poly, z, V.Splat(-1.0 / 3.0));
-        V small = V.MultiplyAdd(poly * z, x, x);
+        V small = V.MultiplyAdd(poly * z, a, a);
 
-        return V.Select(V.LessThan(a, V.Splat(DoubleTanhSeriesLimit)), small, large);
+        // Both branches work on |x| ≥ 0; OR-ing the sign bit of x back makes tanh odd down to
+        // tanh(−0) = −0 (an added correction term can only produce +0 there) and keeps NaN a NaN.
+        V magnitude = V.Select(V.LessThan(a, V.Splat(DoubleTanhSeriesLimit)), small, large);
+        return V.Or(magnitude, V.And(x, V.Splat(-0.0)));
     }
 }

@@ -15,22 +15,22 @@ partial struct Huber
     /// L = mean_i([abs(Σ_k(X[i, k]·w[k]) − t[i]) &lt;= delta ? 0.5·(Σ_k(X[i, k]·w[k]) − t[i])² : delta·(abs(Σ_k(X[i, k]·w[k]) − t[i]) − 0.5·delta)])
     /// </code>
     /// </summary>
-    /// <param name="X">Constant input, shape [tDim0, wDim0], row-major.</param>
-    /// <param name="w">Shape [wDim0], row-major.</param>
-    /// <param name="t">Constant input, shape [tDim0], row-major.</param>
-    /// <param name="tDim0">The size of dimension tDim0.</param>
-    /// <param name="wDim0">The size of dimension wDim0.</param>
+    /// <param name="X">Constant input, shape [XDim0, XDim1], row-major.</param>
+    /// <param name="w">Shape [XDim1], row-major.</param>
+    /// <param name="t">Constant input, shape [XDim0], row-major.</param>
+    /// <param name="xDim0">The size of dimension XDim0.</param>
+    /// <param name="xDim1">The size of dimension XDim1.</param>
     /// <param name="delta">Hyper-parameter (default 1).</param>
     /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
-    public static float Value(ReadOnlySpan<float> X, ReadOnlySpan<float> w, ReadOnlySpan<float> t, int tDim0, int wDim0, float delta = 1f)
+    public static float Value(ReadOnlySpan<float> X, ReadOnlySpan<float> w, ReadOnlySpan<float> t, int xDim0, int xDim1, float delta = 1f)
     {
-        Validate(X.Length, w.Length, t.Length, tDim0, wDim0, -1);
+        Validate(X.Length, w.Length, t.Length, xDim0, xDim1, -1);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double value = F512.IsHardwareAccelerated ? ValueKernel<F512>(X, w, t, tDim0, wDim0, delta)
-            : F256.IsHardwareAccelerated ? ValueKernel<F256>(X, w, t, tDim0, wDim0, delta)
-            : F128.IsHardwareAccelerated ? ValueKernel<F128>(X, w, t, tDim0, wDim0, delta)
-            : ValueKernel<F1>(X, w, t, tDim0, wDim0, delta);
-        return (float)value;
+        double result = F512.IsHardwareAccelerated ? ValueKernel<F512>(X, w, t, xDim0, xDim1, delta)
+            : F256.IsHardwareAccelerated ? ValueKernel<F256>(X, w, t, xDim0, xDim1, delta)
+            : F128.IsHardwareAccelerated ? ValueKernel<F128>(X, w, t, xDim0, xDim1, delta)
+            : ValueKernel<F1>(X, w, t, xDim0, xDim1, delta);
+        return (float)result;
     }
 
     /// <summary>
@@ -40,27 +40,27 @@ partial struct Huber
     /// </code>
     /// The derived gradient (each sum over the index variables of its right-hand side):
     /// <code>
-    /// dw[k] += Σ_i [abs(Σ_k(X[i, k]·w[k]) − t[i]) &lt;= delta ? 1/tDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, k] + [abs(Σ_k(X[i, k]·w[k]) − t[i]) &lt;= delta ? 0 : 1/tDim0]·delta·sign(Σ_k(X[i, k]·w[k]) − t[i])·X[i, k]
+    /// dw[k] += Σ_i [abs(Σ_k(X[i, k]·w[k]) − t[i]) &lt;= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, k] + [abs(Σ_k(X[i, k]·w[k]) − t[i]) &lt;= delta ? 0 : 1/XDim0]·delta·sign(Σ_k(X[i, k]·w[k]) − t[i])·X[i, k]
     /// </code>
     /// At kinks the subgradient conventions of docs/subgradients.md apply (e.g. max(0, x) has slope 0 at x = 0).
     /// </summary>
-    /// <param name="X">Constant input, shape [tDim0, wDim0], row-major.</param>
-    /// <param name="w">Shape [wDim0], row-major.</param>
-    /// <param name="t">Constant input, shape [tDim0], row-major.</param>
-    /// <param name="tDim0">The size of dimension tDim0.</param>
-    /// <param name="wDim0">The size of dimension wDim0.</param>
-    /// <param name="dw">Receives ∂L/∂w, shape [wDim0].</param>
+    /// <param name="X">Constant input, shape [XDim0, XDim1], row-major.</param>
+    /// <param name="w">Shape [XDim1], row-major.</param>
+    /// <param name="t">Constant input, shape [XDim0], row-major.</param>
+    /// <param name="xDim0">The size of dimension XDim0.</param>
+    /// <param name="xDim1">The size of dimension XDim1.</param>
+    /// <param name="dw">Receives ∂L/∂w, shape [XDim1].</param>
     /// <param name="delta">Hyper-parameter (default 1).</param>
     /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
-    public static float ValueAndGradient(ReadOnlySpan<float> X, ReadOnlySpan<float> w, ReadOnlySpan<float> t, int tDim0, int wDim0, Span<float> dw, float delta = 1f)
+    public static float ValueAndGradient(ReadOnlySpan<float> X, ReadOnlySpan<float> w, ReadOnlySpan<float> t, int xDim0, int xDim1, Span<float> dw, float delta = 1f)
     {
-        Validate(X.Length, w.Length, t.Length, tDim0, wDim0, dw.Length);
+        Validate(X.Length, w.Length, t.Length, xDim0, xDim1, dw.Length);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double value = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512>(X, w, t, tDim0, wDim0, dw, delta)
-            : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256>(X, w, t, tDim0, wDim0, dw, delta)
-            : F128.IsHardwareAccelerated ? ValueAndGradientKernel<F128>(X, w, t, tDim0, wDim0, dw, delta)
-            : ValueAndGradientKernel<F1>(X, w, t, tDim0, wDim0, dw, delta);
-        return (float)value;
+        double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512>(X, w, t, xDim0, xDim1, dw, delta)
+            : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256>(X, w, t, xDim0, xDim1, dw, delta)
+            : F128.IsHardwareAccelerated ? ValueAndGradientKernel<F128>(X, w, t, xDim0, xDim1, dw, delta)
+            : ValueAndGradientKernel<F1>(X, w, t, xDim0, xDim1, dw, delta);
+        return (float)result;
     }
 
     /// <summary>
@@ -69,22 +69,22 @@ partial struct Huber
     /// L = mean_i([abs(Σ_k(X[i, k]·w[k]) − t[i]) &lt;= delta ? 0.5·(Σ_k(X[i, k]·w[k]) − t[i])² : delta·(abs(Σ_k(X[i, k]·w[k]) − t[i]) − 0.5·delta)])
     /// </code>
     /// </summary>
-    /// <param name="X">Constant input, shape [tDim0, wDim0], row-major.</param>
-    /// <param name="w">Shape [wDim0], row-major.</param>
-    /// <param name="t">Constant input, shape [tDim0], row-major.</param>
-    /// <param name="tDim0">The size of dimension tDim0.</param>
-    /// <param name="wDim0">The size of dimension wDim0.</param>
+    /// <param name="X">Constant input, shape [XDim0, XDim1], row-major.</param>
+    /// <param name="w">Shape [XDim1], row-major.</param>
+    /// <param name="t">Constant input, shape [XDim0], row-major.</param>
+    /// <param name="xDim0">The size of dimension XDim0.</param>
+    /// <param name="xDim1">The size of dimension XDim1.</param>
     /// <param name="delta">Hyper-parameter (default 1).</param>
     /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
-    public static double Value(ReadOnlySpan<double> X, ReadOnlySpan<double> w, ReadOnlySpan<double> t, int tDim0, int wDim0, double delta = 1d)
+    public static double Value(ReadOnlySpan<double> X, ReadOnlySpan<double> w, ReadOnlySpan<double> t, int xDim0, int xDim1, double delta = 1d)
     {
-        Validate(X.Length, w.Length, t.Length, tDim0, wDim0, -1);
+        Validate(X.Length, w.Length, t.Length, xDim0, xDim1, -1);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double value = D512.IsHardwareAccelerated ? ValueKernel<D512>(X, w, t, tDim0, wDim0, delta)
-            : D256.IsHardwareAccelerated ? ValueKernel<D256>(X, w, t, tDim0, wDim0, delta)
-            : D128.IsHardwareAccelerated ? ValueKernel<D128>(X, w, t, tDim0, wDim0, delta)
-            : ValueKernel<D1>(X, w, t, tDim0, wDim0, delta);
-        return (double)value;
+        double result = D512.IsHardwareAccelerated ? ValueKernel<D512>(X, w, t, xDim0, xDim1, delta)
+            : D256.IsHardwareAccelerated ? ValueKernel<D256>(X, w, t, xDim0, xDim1, delta)
+            : D128.IsHardwareAccelerated ? ValueKernel<D128>(X, w, t, xDim0, xDim1, delta)
+            : ValueKernel<D1>(X, w, t, xDim0, xDim1, delta);
+        return (double)result;
     }
 
     /// <summary>
@@ -94,66 +94,66 @@ partial struct Huber
     /// </code>
     /// The derived gradient (each sum over the index variables of its right-hand side):
     /// <code>
-    /// dw[k] += Σ_i [abs(Σ_k(X[i, k]·w[k]) − t[i]) &lt;= delta ? 1/tDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, k] + [abs(Σ_k(X[i, k]·w[k]) − t[i]) &lt;= delta ? 0 : 1/tDim0]·delta·sign(Σ_k(X[i, k]·w[k]) − t[i])·X[i, k]
+    /// dw[k] += Σ_i [abs(Σ_k(X[i, k]·w[k]) − t[i]) &lt;= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, k] + [abs(Σ_k(X[i, k]·w[k]) − t[i]) &lt;= delta ? 0 : 1/XDim0]·delta·sign(Σ_k(X[i, k]·w[k]) − t[i])·X[i, k]
     /// </code>
     /// At kinks the subgradient conventions of docs/subgradients.md apply (e.g. max(0, x) has slope 0 at x = 0).
     /// </summary>
-    /// <param name="X">Constant input, shape [tDim0, wDim0], row-major.</param>
-    /// <param name="w">Shape [wDim0], row-major.</param>
-    /// <param name="t">Constant input, shape [tDim0], row-major.</param>
-    /// <param name="tDim0">The size of dimension tDim0.</param>
-    /// <param name="wDim0">The size of dimension wDim0.</param>
-    /// <param name="dw">Receives ∂L/∂w, shape [wDim0].</param>
+    /// <param name="X">Constant input, shape [XDim0, XDim1], row-major.</param>
+    /// <param name="w">Shape [XDim1], row-major.</param>
+    /// <param name="t">Constant input, shape [XDim0], row-major.</param>
+    /// <param name="xDim0">The size of dimension XDim0.</param>
+    /// <param name="xDim1">The size of dimension XDim1.</param>
+    /// <param name="dw">Receives ∂L/∂w, shape [XDim1].</param>
     /// <param name="delta">Hyper-parameter (default 1).</param>
     /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
-    public static double ValueAndGradient(ReadOnlySpan<double> X, ReadOnlySpan<double> w, ReadOnlySpan<double> t, int tDim0, int wDim0, Span<double> dw, double delta = 1d)
+    public static double ValueAndGradient(ReadOnlySpan<double> X, ReadOnlySpan<double> w, ReadOnlySpan<double> t, int xDim0, int xDim1, Span<double> dw, double delta = 1d)
     {
-        Validate(X.Length, w.Length, t.Length, tDim0, wDim0, dw.Length);
+        Validate(X.Length, w.Length, t.Length, xDim0, xDim1, dw.Length);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double value = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512>(X, w, t, tDim0, wDim0, dw, delta)
-            : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256>(X, w, t, tDim0, wDim0, dw, delta)
-            : D128.IsHardwareAccelerated ? ValueAndGradientKernel<D128>(X, w, t, tDim0, wDim0, dw, delta)
-            : ValueAndGradientKernel<D1>(X, w, t, tDim0, wDim0, dw, delta);
-        return (double)value;
+        double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512>(X, w, t, xDim0, xDim1, dw, delta)
+            : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256>(X, w, t, xDim0, xDim1, dw, delta)
+            : D128.IsHardwareAccelerated ? ValueAndGradientKernel<D128>(X, w, t, xDim0, xDim1, dw, delta)
+            : ValueAndGradientKernel<D1>(X, w, t, xDim0, xDim1, dw, delta);
+        return (double)result;
     }
 
     /// <summary>Checks every argument before anything is computed or written (a gradient length of −1 means none).</summary>
-    private static void Validate(int XLength, int wLength, int tLength, int tDim0, int wDim0, int dwLength)
+    private static void Validate(int XLength, int wLength, int tLength, int xDim0, int xDim1, int dwLength)
     {
-        Guard.Dimension(tDim0, "tDim0", "tDim0");
-        Guard.Dimension(wDim0, "wDim0", "wDim0");
-        Guard.Length(XLength, (long)tDim0 * (long)wDim0, "X", "[tDim0, wDim0]", tDim0, wDim0);
-        Guard.Length(wLength, (long)wDim0, "w", "[wDim0]", wDim0);
-        Guard.Length(tLength, (long)tDim0, "t", "[tDim0]", tDim0);
-        if (dwLength >= 0) Guard.Length(dwLength, (long)wDim0, "dw", "[wDim0]", wDim0);
-        Guard.NonEmpty(tDim0, "tDim0", "tDim0");
+        Guard.Dimension(xDim0, "xDim0", "XDim0");
+        Guard.Dimension(xDim1, "xDim1", "XDim1");
+        Guard.Length(XLength, (long)xDim0 * (long)xDim1, "X", "[XDim0, XDim1]", xDim0, xDim1);
+        Guard.Length(wLength, (long)xDim1, "w", "[XDim1]", xDim1);
+        Guard.Length(tLength, (long)xDim0, "t", "[XDim0]", xDim0);
+        if (dwLength >= 0) Guard.Length(dwLength, (long)xDim1, "dw", "[XDim1]", xDim1);
+        Guard.NonEmpty(xDim0, "xDim0", "XDim0");
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernel<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> w, ReadOnlySpan<float> t, int tDim0, int wDim0, double delta)
+    private static double ValueKernel<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> w, ReadOnlySpan<float> t, int xDim0, int xDim1, double delta)
         where V : struct, ILanes<V, float>
     {
         double acc1 = 0.0;
         // mean_i([abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 0.5·(Σ_k(X[i, k]·w[k]) − t[i])² : delt...
         double t18 = 0.5 * delta;
-        for (int i = 0; i < tDim0; i++)
+        for (int i = 0; i < xDim0; i++)
         {
             V acc2 = V.Zero;
             // Σ_k(X[i, k]·w[k])
-            int o3 = i * wDim0;
+            int o3 = i * xDim1;
             {
                 int k = 0;
-                for (; k <= wDim0 - V.Count; k += V.Count)
+                for (; k <= xDim1 - V.Count; k += V.Count)
                 {
                     V x4 = V.Load(X, o3 + k);
                     V x5 = V.Load(w, k);
                     V t6 = x4 * x5;
                     acc2 = acc2 + t6;
                 }
-                // the last wDim0 mod V.Count elements, masked
-                if (k < wDim0)
+                // the last xDim1 mod V.Count elements, masked
+                if (k < xDim1)
                 {
-                    int rem_k = wDim0 - k;
+                    int rem_k = xDim1 - k;
                     V x7 = V.LoadPartial(X, o3 + k, rem_k);
                     V x8 = V.LoadPartial(w, k, rem_k);
                     V t9 = x7 * x8;
@@ -173,12 +173,12 @@ partial struct Huber
             double t21 = c15 ? t17 : t20;
             acc1 = acc1 + t21;
         }
-        double t22 = acc1 / (double)tDim0;
+        double t22 = acc1 / (double)xDim0;
         return t22;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernel<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> w, ReadOnlySpan<float> t, int tDim0, int wDim0, Span<float> dw, double delta)
+    private static double ValueAndGradientKernel<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> w, ReadOnlySpan<float> t, int xDim0, int xDim1, Span<float> dw, double delta)
         where V : struct, ILanes<V, float>
     {
         // dw is accumulated into by several terms, so it starts from zero.
@@ -186,25 +186,25 @@ partial struct Huber
         double acc1 = 0.0;
         // mean_i([abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 0.5·(Σ_k(X[i, k]·w[k]) − t[i])² : delt..., fused with its gradient
         double t18 = 0.5 * delta;
-        double t22 = 1.0 / (double)tDim0;
-        for (int i = 0; i < tDim0; i++)
+        double t22 = 1.0 / (double)xDim0;
+        for (int i = 0; i < xDim0; i++)
         {
             V acc2 = V.Zero;
             // Σ_k(X[i, k]·w[k])
-            int o3 = i * wDim0;
+            int o3 = i * xDim1;
             {
                 int k = 0;
-                for (; k <= wDim0 - V.Count; k += V.Count)
+                for (; k <= xDim1 - V.Count; k += V.Count)
                 {
                     V x4 = V.Load(X, o3 + k);
                     V x5 = V.Load(w, k);
                     V t6 = x4 * x5;
                     acc2 = acc2 + t6;
                 }
-                // the last wDim0 mod V.Count elements, masked
-                if (k < wDim0)
+                // the last xDim1 mod V.Count elements, masked
+                if (k < xDim1)
                 {
-                    int rem_k = wDim0 - k;
+                    int rem_k = xDim1 - k;
                     V x7 = V.LoadPartial(X, o3 + k, rem_k);
                     V x8 = V.LoadPartial(w, k, rem_k);
                     V t9 = x7 * x8;
@@ -223,7 +223,7 @@ partial struct Huber
             double t20 = delta * t19;
             double t21 = c15 ? t17 : t20;
             acc1 = acc1 + t21;
-            // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/tDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
+            // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
             double t23 = c15 ? t22 : 0.0;
             double t24 = t23 * t13;
             V b26 = V.Splat((float)t24);
@@ -234,7 +234,7 @@ partial struct Huber
             V b32 = V.Splat((float)t31);
             {
                 int k = 0;
-                for (; k <= wDim0 - V.Count; k += V.Count)
+                for (; k <= xDim1 - V.Count; k += V.Count)
                 {
                     V x25 = V.Load(X, o3 + k);
                     V t27 = b26 * x25;
@@ -242,10 +242,10 @@ partial struct Huber
                     V t34 = t27 + t33;
                     V.AddTo(dw, k, t34);
                 }
-                // the last wDim0 mod V.Count elements, masked
-                if (k < wDim0)
+                // the last xDim1 mod V.Count elements, masked
+                if (k < xDim1)
                 {
-                    int rem_k = wDim0 - k;
+                    int rem_k = xDim1 - k;
                     V x35 = V.LoadPartial(X, o3 + k, rem_k);
                     V t36 = b26 * x35;
                     V t37 = b32 * x35;
@@ -254,35 +254,35 @@ partial struct Huber
                 }
             }
         }
-        double t39 = acc1 / (double)tDim0;
+        double t39 = acc1 / (double)xDim0;
         return t39;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernel<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> w, ReadOnlySpan<double> t, int tDim0, int wDim0, double delta)
+    private static double ValueKernel<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> w, ReadOnlySpan<double> t, int xDim0, int xDim1, double delta)
         where V : struct, ILanes<V, double>
     {
         double acc1 = 0.0;
         // mean_i([abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 0.5·(Σ_k(X[i, k]·w[k]) − t[i])² : delt...
         double t18 = 0.5 * delta;
-        for (int i = 0; i < tDim0; i++)
+        for (int i = 0; i < xDim0; i++)
         {
             V acc2 = V.Zero;
             // Σ_k(X[i, k]·w[k])
-            int o3 = i * wDim0;
+            int o3 = i * xDim1;
             {
                 int k = 0;
-                for (; k <= wDim0 - V.Count; k += V.Count)
+                for (; k <= xDim1 - V.Count; k += V.Count)
                 {
                     V x4 = V.Load(X, o3 + k);
                     V x5 = V.Load(w, k);
                     V t6 = x4 * x5;
                     acc2 = acc2 + t6;
                 }
-                // the last wDim0 mod V.Count elements, masked
-                if (k < wDim0)
+                // the last xDim1 mod V.Count elements, masked
+                if (k < xDim1)
                 {
-                    int rem_k = wDim0 - k;
+                    int rem_k = xDim1 - k;
                     V x7 = V.LoadPartial(X, o3 + k, rem_k);
                     V x8 = V.LoadPartial(w, k, rem_k);
                     V t9 = x7 * x8;
@@ -302,12 +302,12 @@ partial struct Huber
             double t21 = c15 ? t17 : t20;
             acc1 = acc1 + t21;
         }
-        double t22 = acc1 / (double)tDim0;
+        double t22 = acc1 / (double)xDim0;
         return t22;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernel<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> w, ReadOnlySpan<double> t, int tDim0, int wDim0, Span<double> dw, double delta)
+    private static double ValueAndGradientKernel<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> w, ReadOnlySpan<double> t, int xDim0, int xDim1, Span<double> dw, double delta)
         where V : struct, ILanes<V, double>
     {
         // dw is accumulated into by several terms, so it starts from zero.
@@ -315,25 +315,25 @@ partial struct Huber
         double acc1 = 0.0;
         // mean_i([abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 0.5·(Σ_k(X[i, k]·w[k]) − t[i])² : delt..., fused with its gradient
         double t18 = 0.5 * delta;
-        double t22 = 1.0 / (double)tDim0;
-        for (int i = 0; i < tDim0; i++)
+        double t22 = 1.0 / (double)xDim0;
+        for (int i = 0; i < xDim0; i++)
         {
             V acc2 = V.Zero;
             // Σ_k(X[i, k]·w[k])
-            int o3 = i * wDim0;
+            int o3 = i * xDim1;
             {
                 int k = 0;
-                for (; k <= wDim0 - V.Count; k += V.Count)
+                for (; k <= xDim1 - V.Count; k += V.Count)
                 {
                     V x4 = V.Load(X, o3 + k);
                     V x5 = V.Load(w, k);
                     V t6 = x4 * x5;
                     acc2 = acc2 + t6;
                 }
-                // the last wDim0 mod V.Count elements, masked
-                if (k < wDim0)
+                // the last xDim1 mod V.Count elements, masked
+                if (k < xDim1)
                 {
-                    int rem_k = wDim0 - k;
+                    int rem_k = xDim1 - k;
                     V x7 = V.LoadPartial(X, o3 + k, rem_k);
                     V x8 = V.LoadPartial(w, k, rem_k);
                     V t9 = x7 * x8;
@@ -352,7 +352,7 @@ partial struct Huber
             double t20 = delta * t19;
             double t21 = c15 ? t17 : t20;
             acc1 = acc1 + t21;
-            // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/tDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
+            // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
             double t23 = c15 ? t22 : 0.0;
             double t24 = t23 * t13;
             V b26 = V.Splat((double)t24);
@@ -363,7 +363,7 @@ partial struct Huber
             V b32 = V.Splat((double)t31);
             {
                 int k = 0;
-                for (; k <= wDim0 - V.Count; k += V.Count)
+                for (; k <= xDim1 - V.Count; k += V.Count)
                 {
                     V x25 = V.Load(X, o3 + k);
                     V t27 = b26 * x25;
@@ -371,10 +371,10 @@ partial struct Huber
                     V t34 = t27 + t33;
                     V.AddTo(dw, k, t34);
                 }
-                // the last wDim0 mod V.Count elements, masked
-                if (k < wDim0)
+                // the last xDim1 mod V.Count elements, masked
+                if (k < xDim1)
                 {
-                    int rem_k = wDim0 - k;
+                    int rem_k = xDim1 - k;
                     V x35 = V.LoadPartial(X, o3 + k, rem_k);
                     V t36 = b26 * x35;
                     V t37 = b32 * x35;
@@ -383,7 +383,7 @@ partial struct Huber
                 }
             }
         }
-        double t39 = acc1 / (double)tDim0;
+        double t39 = acc1 / (double)xDim0;
         return t39;
     }
 }

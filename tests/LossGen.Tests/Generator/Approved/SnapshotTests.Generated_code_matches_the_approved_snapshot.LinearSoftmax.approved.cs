@@ -22,17 +22,17 @@ partial struct LinearSoftmax
     /// <param name="n">The size of dimension N.</param>
     /// <param name="d">The size of dimension D.</param>
     /// <param name="c">The size of dimension C.</param>
-    /// <param name="lambda">Hyper-parameter (default 0.0010000000474974513).</param>
+    /// <param name="lambda">Hyper-parameter (default 0.001).</param>
     /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
-    public static float Value(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int n, int d, int c, float lambda = 0.0010000000474974513f)
+    public static float Value(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int n, int d, int c, float lambda = 0.001f)
     {
         Validate(X.Length, W.Length, b.Length, y, n, d, c, -1, -1);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double value = F512.IsHardwareAccelerated ? ValueKernel<F512>(X, W, b, y, n, d, c, lambda)
+        double result = F512.IsHardwareAccelerated ? ValueKernel<F512>(X, W, b, y, n, d, c, lambda)
             : F256.IsHardwareAccelerated ? ValueKernel<F256>(X, W, b, y, n, d, c, lambda)
             : F128.IsHardwareAccelerated ? ValueKernel<F128>(X, W, b, y, n, d, c, lambda)
             : ValueKernel<F1>(X, W, b, y, n, d, c, lambda);
-        return (float)value;
+        return (float)result;
     }
 
     /// <summary>
@@ -42,10 +42,9 @@ partial struct LinearSoftmax
     /// </code>
     /// The derived gradient (each sum over the index variables of its right-hand side):
     /// <code>
-    /// dW[k, j] += Σ_i 1/N·(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j]))/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j]))))·X[i, k]
-    /// db[j] += Σ_i 1/N·(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j]))/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j]))))
+    /// dW[k, j] += Σ_i 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j]))·X[i, k]
+    /// db[j] += Σ_i 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])) + [j == y[i] ? −(1/N) : 0]
     /// dW[k, y[i]] += −(1/N·X[i, k])
-    /// db[y[i]] += −(1/N)
     /// dW[k, j] += 2·lambda·W[k, j]
     /// </code>
     /// At kinks the subgradient conventions of docs/subgradients.md apply (e.g. max(0, x) has slope 0 at x = 0).
@@ -59,17 +58,17 @@ partial struct LinearSoftmax
     /// <param name="c">The size of dimension C.</param>
     /// <param name="dW">Receives ∂L/∂W, shape [D, C].</param>
     /// <param name="db">Receives ∂L/∂b, shape [C].</param>
-    /// <param name="lambda">Hyper-parameter (default 0.0010000000474974513).</param>
+    /// <param name="lambda">Hyper-parameter (default 0.001).</param>
     /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
-    public static float ValueAndGradient(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int n, int d, int c, Span<float> dW, Span<float> db, float lambda = 0.0010000000474974513f)
+    public static float ValueAndGradient(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int n, int d, int c, Span<float> dW, Span<float> db, float lambda = 0.001f)
     {
         Validate(X.Length, W.Length, b.Length, y, n, d, c, dW.Length, db.Length);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double value = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512>(X, W, b, y, n, d, c, dW, db, lambda)
+        double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512>(X, W, b, y, n, d, c, dW, db, lambda)
             : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256>(X, W, b, y, n, d, c, dW, db, lambda)
             : F128.IsHardwareAccelerated ? ValueAndGradientKernel<F128>(X, W, b, y, n, d, c, dW, db, lambda)
             : ValueAndGradientKernel<F1>(X, W, b, y, n, d, c, dW, db, lambda);
-        return (float)value;
+        return (float)result;
     }
 
     /// <summary>
@@ -85,17 +84,17 @@ partial struct LinearSoftmax
     /// <param name="n">The size of dimension N.</param>
     /// <param name="d">The size of dimension D.</param>
     /// <param name="c">The size of dimension C.</param>
-    /// <param name="lambda">Hyper-parameter (default 0.0010000000474974513).</param>
+    /// <param name="lambda">Hyper-parameter (default 0.001).</param>
     /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
-    public static double Value(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int n, int d, int c, double lambda = 0.0010000000474974513d)
+    public static double Value(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int n, int d, int c, double lambda = 0.001d)
     {
         Validate(X.Length, W.Length, b.Length, y, n, d, c, -1, -1);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double value = D512.IsHardwareAccelerated ? ValueKernel<D512>(X, W, b, y, n, d, c, lambda)
+        double result = D512.IsHardwareAccelerated ? ValueKernel<D512>(X, W, b, y, n, d, c, lambda)
             : D256.IsHardwareAccelerated ? ValueKernel<D256>(X, W, b, y, n, d, c, lambda)
             : D128.IsHardwareAccelerated ? ValueKernel<D128>(X, W, b, y, n, d, c, lambda)
             : ValueKernel<D1>(X, W, b, y, n, d, c, lambda);
-        return (double)value;
+        return (double)result;
     }
 
     /// <summary>
@@ -105,10 +104,9 @@ partial struct LinearSoftmax
     /// </code>
     /// The derived gradient (each sum over the index variables of its right-hand side):
     /// <code>
-    /// dW[k, j] += Σ_i 1/N·(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j]))/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j]))))·X[i, k]
-    /// db[j] += Σ_i 1/N·(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j]))/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j]))))
+    /// dW[k, j] += Σ_i 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j]))·X[i, k]
+    /// db[j] += Σ_i 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])) + [j == y[i] ? −(1/N) : 0]
     /// dW[k, y[i]] += −(1/N·X[i, k])
-    /// db[y[i]] += −(1/N)
     /// dW[k, j] += 2·lambda·W[k, j]
     /// </code>
     /// At kinks the subgradient conventions of docs/subgradients.md apply (e.g. max(0, x) has slope 0 at x = 0).
@@ -122,17 +120,17 @@ partial struct LinearSoftmax
     /// <param name="c">The size of dimension C.</param>
     /// <param name="dW">Receives ∂L/∂W, shape [D, C].</param>
     /// <param name="db">Receives ∂L/∂b, shape [C].</param>
-    /// <param name="lambda">Hyper-parameter (default 0.0010000000474974513).</param>
+    /// <param name="lambda">Hyper-parameter (default 0.001).</param>
     /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
-    public static double ValueAndGradient(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int n, int d, int c, Span<double> dW, Span<double> db, double lambda = 0.0010000000474974513d)
+    public static double ValueAndGradient(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int n, int d, int c, Span<double> dW, Span<double> db, double lambda = 0.001d)
     {
         Validate(X.Length, W.Length, b.Length, y, n, d, c, dW.Length, db.Length);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double value = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512>(X, W, b, y, n, d, c, dW, db, lambda)
+        double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512>(X, W, b, y, n, d, c, dW, db, lambda)
             : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256>(X, W, b, y, n, d, c, dW, db, lambda)
             : D128.IsHardwareAccelerated ? ValueAndGradientKernel<D128>(X, W, b, y, n, d, c, dW, db, lambda)
             : ValueAndGradientKernel<D1>(X, W, b, y, n, d, c, dW, db, lambda);
-        return (double)value;
+        return (double)result;
     }
 
     /// <summary>Checks every argument before anything is computed or written (a gradient length of −1 means none).</summary>
@@ -165,16 +163,16 @@ partial struct LinearSoftmax
             double acc2 = 0.0;
             // Σ_k(X[i, k]·W[k, y[i]])
             int o3 = i * d;
-            int y6 = y[i];
+            int label6 = y[i];
             for (int k = 0; k < d; k++)
             {
                 double x4 = X[o3 + k];
                 int o5 = k * c;
-                double x7 = W[o5 + y6];
+                double x7 = W[o5 + label6];
                 double t8 = x4 * x7;
                 acc2 = acc2 + t8;
             }
-            double x9 = b[y6];
+            double x9 = b[label6];
             double t10 = acc2 + x9;
             V acc11 = V.Splat((float)double.NegativeInfinity);
             // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
@@ -312,29 +310,32 @@ partial struct LinearSoftmax
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
         float[] row15Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
         Span<float> row15 = row15Array.AsSpan(0, c);
+        // Scratch row over C, rented so the kernel allocates nothing after warm-up.
+        float[] row37Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
+        Span<float> row37 = row37Array.AsSpan(0, c);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(Σ_k(X[i, k]·W[k, j]) + b[j]) − (Σ_k(X[i, k]·W[k, y[i]]) + b[y[i]])), fused with its gradient
         double t9 = 1.0 / (double)n;
-        V b58 = V.Splat((float)t9);
-        double t75 = -t9;
+        double t61 = -t9;
+        V b62 = V.Splat((float)t61);
         for (int i = 0; i < n; i++)
         {
             double acc2 = 0.0;
             // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
             int o3 = i * d;
-            int y6 = y[i];
+            int label6 = y[i];
             for (int k = 0; k < d; k++)
             {
                 double x4 = X[o3 + k];
                 int o5 = k * c;
-                double x7 = W[o5 + y6];
+                double x7 = W[o5 + label6];
                 double t8 = x4 * x7;
                 acc2 = acc2 + t8;
                 double t10 = t9 * x4;
                 double t11 = -t10;
-                dW[o5 + y6] += (float)(t11);
+                dW[o5 + label6] += (float)(t11);
             }
-            double x12 = b[y6];
+            double x12 = b[label6];
             double t13 = acc2 + x12;
             V acc14 = V.Splat((float)double.NegativeInfinity);
             // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
@@ -397,122 +398,121 @@ partial struct LinearSoftmax
             double t35 = V.MaxAcross(acc14);
             V acc36 = V.Zero;
             // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-            V b40 = V.Splat((float)t35);
+            V b41 = V.Splat((float)t35);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x37 = V.Load(row15, j);
-                    V x38 = V.Load(b, j);
-                    V t39 = x37 + x38;
-                    V t41 = t39 - b40;
-                    V t42 = V.Exp(t41);
-                    acc36 = acc36 + t42;
+                    V x38 = V.Load(row15, j);
+                    V x39 = V.Load(b, j);
+                    V t40 = x38 + x39;
+                    V t42 = t40 - b41;
+                    V t43 = V.Exp(t42);
+                    acc36 = acc36 + t43;
+                    V.Store(row37, j, t43);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x43 = V.LoadPartial(row15, j, rem_j);
-                    V x44 = V.LoadPartial(b, j, rem_j);
-                    V t45 = x43 + x44;
-                    V t46 = t45 - b40;
-                    V t47 = V.Exp(t46);
-                    V tail48 = V.FirstLanes(rem_j);
-                    acc36 = acc36 + V.Select(tail48, t47, V.Zero);
+                    V x44 = V.LoadPartial(row15, j, rem_j);
+                    V x45 = V.LoadPartial(b, j, rem_j);
+                    V t46 = x44 + x45;
+                    V t47 = t46 - b41;
+                    V t48 = V.Exp(t47);
+                    V tail49 = V.FirstLanes(rem_j);
+                    acc36 = acc36 + V.Select(tail49, t48, V.Zero);
+                    V.StorePartial(row37, j, rem_j, t48);
                 }
             }
-            double t49 = V.Sum(acc36);
-            double t50 = double.IsFinite(t35) ? (t35 - t13) + Scalar.Log(t49) : t35 - t13;
-            acc1 = acc1 + t50;
-            // gradient: dW[k, j] += 1/N·(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j]))/Σ_j(exp(Σ_k(...; db[j] += 1/N·(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j]))/Σ_j(exp(Σ_k(...
-            V b56 = V.Splat((float)t49);
+            double t50 = V.Sum(acc36);
+            double t51 = double.IsFinite(t35) ? (t35 - t13) + Scalar.Log(t50) : t35 - t13;
+            acc1 = acc1 + t51;
+            // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+            double t52 = t9 / t50;
+            V b54 = V.Splat((float)t52);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    // gradient: dW[k, j] += 1/N·(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j]))/Σ_j(exp(Σ_k(...
-                    V x51 = V.Load(row15, j);
-                    V x52 = V.Load(b, j);
-                    V t53 = x51 + x52;
-                    V t54 = t53 - b40;
-                    V t55 = V.Exp(t54);
-                    V t57 = t55 / b56;
-                    V t59 = b58 * t57;
+                    // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+                    V x53 = V.Load(row37, j);
+                    V t55 = b54 * x53;
                     for (int k = 0; k < d; k++)
                     {
-                        double x60 = X[o3 + k];
-                        V b61 = V.Splat((float)x60);
-                        V t62 = t59 * b61;
-                        int o63 = k * c;
-                        V.AddTo(dW, o63 + j, t62);
+                        double x56 = X[o3 + k];
+                        V b57 = V.Splat((float)x56);
+                        V t58 = t55 * b57;
+                        int o59 = k * c;
+                        V.AddTo(dW, o59 + j, t58);
                     }
-                    V.AddTo(db, j, t59);
+                    V m60 = V.IndexMask(j, IndexComparison.Equal, label6);
+                    V t63 = V.Select(m60, b62, V.Zero);
+                    V t64 = t55 + t63;
+                    V.AddTo(db, j, t64);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    // gradient: dW[k, j] += 1/N·(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j]))/Σ_j(exp(Σ_k(...
-                    V x64 = V.LoadPartial(row15, j, rem_j);
-                    V x65 = V.LoadPartial(b, j, rem_j);
-                    V t66 = x64 + x65;
-                    V t67 = t66 - b40;
-                    V t68 = V.Exp(t67);
-                    V t69 = t68 / b56;
-                    V t70 = b58 * t69;
+                    // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+                    V x65 = V.LoadPartial(row37, j, rem_j);
+                    V t66 = b54 * x65;
                     for (int k = 0; k < d; k++)
                     {
-                        double x71 = X[o3 + k];
-                        V b72 = V.Splat((float)x71);
-                        V t73 = t70 * b72;
-                        int o74 = k * c;
-                        V.AddToPartial(dW, o74 + j, rem_j, t73);
+                        double x67 = X[o3 + k];
+                        V b68 = V.Splat((float)x67);
+                        V t69 = t66 * b68;
+                        int o70 = k * c;
+                        V.AddToPartial(dW, o70 + j, rem_j, t69);
                     }
-                    V.AddToPartial(db, j, rem_j, t70);
+                    V m71 = V.IndexMask(j, IndexComparison.Equal, label6);
+                    V t72 = V.Select(m71, b62, V.Zero);
+                    V t73 = t66 + t72;
+                    V.AddToPartial(db, j, rem_j, t73);
                 }
             }
-            db[y6] += (float)(t75);
         }
-        double t76 = acc1 / (double)n;
-        double acc77 = 0.0;
+        double t74 = acc1 / (double)n;
+        double acc75 = 0.0;
         // Σ_k(Σ_j(W[k, j]²)), fused with its gradient
-        double t82 = 2.0 * lambda;
-        V b83 = V.Splat((float)t82);
+        double t80 = 2.0 * lambda;
+        V b81 = V.Splat((float)t80);
         for (int k = 0; k < d; k++)
         {
-            V acc78 = V.Zero;
+            V acc76 = V.Zero;
             // Σ_j(W[k, j]²), fused with its gradient
-            int o79 = k * c;
+            int o77 = k * c;
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x80 = V.Load(W, o79 + j);
-                    V t81 = x80 * x80;
-                    acc78 = acc78 + t81;
-                    V t84 = b83 * x80;
-                    V.AddTo(dW, o79 + j, t84);
+                    V x78 = V.Load(W, o77 + j);
+                    V t79 = x78 * x78;
+                    acc76 = acc76 + t79;
+                    V t82 = b81 * x78;
+                    V.AddTo(dW, o77 + j, t82);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x85 = V.LoadPartial(W, o79 + j, rem_j);
-                    V t86 = x85 * x85;
-                    V tail87 = V.FirstLanes(rem_j);
-                    acc78 = acc78 + V.Select(tail87, t86, V.Zero);
-                    V t88 = b83 * x85;
-                    V.AddToPartial(dW, o79 + j, rem_j, t88);
+                    V x83 = V.LoadPartial(W, o77 + j, rem_j);
+                    V t84 = x83 * x83;
+                    V tail85 = V.FirstLanes(rem_j);
+                    acc76 = acc76 + V.Select(tail85, t84, V.Zero);
+                    V t86 = b81 * x83;
+                    V.AddToPartial(dW, o77 + j, rem_j, t86);
                 }
             }
-            double t89 = V.Sum(acc78);
-            acc77 = acc77 + t89;
+            double t87 = V.Sum(acc76);
+            acc75 = acc75 + t87;
         }
-        double t90 = lambda * acc77;
-        double t91 = t76 + t90;
+        double t88 = lambda * acc75;
+        double t89 = t74 + t88;
         System.Buffers.ArrayPool<float>.Shared.Return(row15Array);
-        return t91;
+        System.Buffers.ArrayPool<float>.Shared.Return(row37Array);
+        return t89;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -529,16 +529,16 @@ partial struct LinearSoftmax
             double acc2 = 0.0;
             // Σ_k(X[i, k]·W[k, y[i]])
             int o3 = i * d;
-            int y6 = y[i];
+            int label6 = y[i];
             for (int k = 0; k < d; k++)
             {
                 double x4 = X[o3 + k];
                 int o5 = k * c;
-                double x7 = W[o5 + y6];
+                double x7 = W[o5 + label6];
                 double t8 = x4 * x7;
                 acc2 = acc2 + t8;
             }
-            double x9 = b[y6];
+            double x9 = b[label6];
             double t10 = acc2 + x9;
             V acc11 = V.Splat((double)double.NegativeInfinity);
             // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
@@ -676,29 +676,32 @@ partial struct LinearSoftmax
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
         double[] row15Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
         Span<double> row15 = row15Array.AsSpan(0, c);
+        // Scratch row over C, rented so the kernel allocates nothing after warm-up.
+        double[] row37Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
+        Span<double> row37 = row37Array.AsSpan(0, c);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(Σ_k(X[i, k]·W[k, j]) + b[j]) − (Σ_k(X[i, k]·W[k, y[i]]) + b[y[i]])), fused with its gradient
         double t9 = 1.0 / (double)n;
-        V b58 = V.Splat((double)t9);
-        double t75 = -t9;
+        double t61 = -t9;
+        V b62 = V.Splat((double)t61);
         for (int i = 0; i < n; i++)
         {
             double acc2 = 0.0;
             // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
             int o3 = i * d;
-            int y6 = y[i];
+            int label6 = y[i];
             for (int k = 0; k < d; k++)
             {
                 double x4 = X[o3 + k];
                 int o5 = k * c;
-                double x7 = W[o5 + y6];
+                double x7 = W[o5 + label6];
                 double t8 = x4 * x7;
                 acc2 = acc2 + t8;
                 double t10 = t9 * x4;
                 double t11 = -t10;
-                dW[o5 + y6] += (double)(t11);
+                dW[o5 + label6] += (double)(t11);
             }
-            double x12 = b[y6];
+            double x12 = b[label6];
             double t13 = acc2 + x12;
             V acc14 = V.Splat((double)double.NegativeInfinity);
             // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
@@ -761,121 +764,120 @@ partial struct LinearSoftmax
             double t35 = V.MaxAcross(acc14);
             V acc36 = V.Zero;
             // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-            V b40 = V.Splat((double)t35);
+            V b41 = V.Splat((double)t35);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x37 = V.Load(row15, j);
-                    V x38 = V.Load(b, j);
-                    V t39 = x37 + x38;
-                    V t41 = t39 - b40;
-                    V t42 = V.Exp(t41);
-                    acc36 = acc36 + t42;
+                    V x38 = V.Load(row15, j);
+                    V x39 = V.Load(b, j);
+                    V t40 = x38 + x39;
+                    V t42 = t40 - b41;
+                    V t43 = V.Exp(t42);
+                    acc36 = acc36 + t43;
+                    V.Store(row37, j, t43);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x43 = V.LoadPartial(row15, j, rem_j);
-                    V x44 = V.LoadPartial(b, j, rem_j);
-                    V t45 = x43 + x44;
-                    V t46 = t45 - b40;
-                    V t47 = V.Exp(t46);
-                    V tail48 = V.FirstLanes(rem_j);
-                    acc36 = acc36 + V.Select(tail48, t47, V.Zero);
+                    V x44 = V.LoadPartial(row15, j, rem_j);
+                    V x45 = V.LoadPartial(b, j, rem_j);
+                    V t46 = x44 + x45;
+                    V t47 = t46 - b41;
+                    V t48 = V.Exp(t47);
+                    V tail49 = V.FirstLanes(rem_j);
+                    acc36 = acc36 + V.Select(tail49, t48, V.Zero);
+                    V.StorePartial(row37, j, rem_j, t48);
                 }
             }
-            double t49 = V.Sum(acc36);
-            double t50 = double.IsFinite(t35) ? (t35 - t13) + Scalar.Log(t49) : t35 - t13;
-            acc1 = acc1 + t50;
-            // gradient: dW[k, j] += 1/N·(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j]))/Σ_j(exp(Σ_k(...; db[j] += 1/N·(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j]))/Σ_j(exp(Σ_k(...
-            V b56 = V.Splat((double)t49);
+            double t50 = V.Sum(acc36);
+            double t51 = double.IsFinite(t35) ? (t35 - t13) + Scalar.Log(t50) : t35 - t13;
+            acc1 = acc1 + t51;
+            // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+            double t52 = t9 / t50;
+            V b54 = V.Splat((double)t52);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    // gradient: dW[k, j] += 1/N·(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j]))/Σ_j(exp(Σ_k(...
-                    V x51 = V.Load(row15, j);
-                    V x52 = V.Load(b, j);
-                    V t53 = x51 + x52;
-                    V t54 = t53 - b40;
-                    V t55 = V.Exp(t54);
-                    V t57 = t55 / b56;
-                    V t59 = b58 * t57;
+                    // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+                    V x53 = V.Load(row37, j);
+                    V t55 = b54 * x53;
                     for (int k = 0; k < d; k++)
                     {
-                        double x60 = X[o3 + k];
-                        V b61 = V.Splat((double)x60);
-                        V t62 = t59 * b61;
-                        int o63 = k * c;
-                        V.AddTo(dW, o63 + j, t62);
+                        double x56 = X[o3 + k];
+                        V b57 = V.Splat((double)x56);
+                        V t58 = t55 * b57;
+                        int o59 = k * c;
+                        V.AddTo(dW, o59 + j, t58);
                     }
-                    V.AddTo(db, j, t59);
+                    V m60 = V.IndexMask(j, IndexComparison.Equal, label6);
+                    V t63 = V.Select(m60, b62, V.Zero);
+                    V t64 = t55 + t63;
+                    V.AddTo(db, j, t64);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    // gradient: dW[k, j] += 1/N·(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j]))/Σ_j(exp(Σ_k(...
-                    V x64 = V.LoadPartial(row15, j, rem_j);
-                    V x65 = V.LoadPartial(b, j, rem_j);
-                    V t66 = x64 + x65;
-                    V t67 = t66 - b40;
-                    V t68 = V.Exp(t67);
-                    V t69 = t68 / b56;
-                    V t70 = b58 * t69;
+                    // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+                    V x65 = V.LoadPartial(row37, j, rem_j);
+                    V t66 = b54 * x65;
                     for (int k = 0; k < d; k++)
                     {
-                        double x71 = X[o3 + k];
-                        V b72 = V.Splat((double)x71);
-                        V t73 = t70 * b72;
-                        int o74 = k * c;
-                        V.AddToPartial(dW, o74 + j, rem_j, t73);
+                        double x67 = X[o3 + k];
+                        V b68 = V.Splat((double)x67);
+                        V t69 = t66 * b68;
+                        int o70 = k * c;
+                        V.AddToPartial(dW, o70 + j, rem_j, t69);
                     }
-                    V.AddToPartial(db, j, rem_j, t70);
+                    V m71 = V.IndexMask(j, IndexComparison.Equal, label6);
+                    V t72 = V.Select(m71, b62, V.Zero);
+                    V t73 = t66 + t72;
+                    V.AddToPartial(db, j, rem_j, t73);
                 }
             }
-            db[y6] += (double)(t75);
         }
-        double t76 = acc1 / (double)n;
-        double acc77 = 0.0;
+        double t74 = acc1 / (double)n;
+        double acc75 = 0.0;
         // Σ_k(Σ_j(W[k, j]²)), fused with its gradient
-        double t82 = 2.0 * lambda;
-        V b83 = V.Splat((double)t82);
+        double t80 = 2.0 * lambda;
+        V b81 = V.Splat((double)t80);
         for (int k = 0; k < d; k++)
         {
-            V acc78 = V.Zero;
+            V acc76 = V.Zero;
             // Σ_j(W[k, j]²), fused with its gradient
-            int o79 = k * c;
+            int o77 = k * c;
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x80 = V.Load(W, o79 + j);
-                    V t81 = x80 * x80;
-                    acc78 = acc78 + t81;
-                    V t84 = b83 * x80;
-                    V.AddTo(dW, o79 + j, t84);
+                    V x78 = V.Load(W, o77 + j);
+                    V t79 = x78 * x78;
+                    acc76 = acc76 + t79;
+                    V t82 = b81 * x78;
+                    V.AddTo(dW, o77 + j, t82);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x85 = V.LoadPartial(W, o79 + j, rem_j);
-                    V t86 = x85 * x85;
-                    V tail87 = V.FirstLanes(rem_j);
-                    acc78 = acc78 + V.Select(tail87, t86, V.Zero);
-                    V t88 = b83 * x85;
-                    V.AddToPartial(dW, o79 + j, rem_j, t88);
+                    V x83 = V.LoadPartial(W, o77 + j, rem_j);
+                    V t84 = x83 * x83;
+                    V tail85 = V.FirstLanes(rem_j);
+                    acc76 = acc76 + V.Select(tail85, t84, V.Zero);
+                    V t86 = b81 * x83;
+                    V.AddToPartial(dW, o77 + j, rem_j, t86);
                 }
             }
-            double t89 = V.Sum(acc78);
-            acc77 = acc77 + t89;
+            double t87 = V.Sum(acc76);
+            acc75 = acc75 + t87;
         }
-        double t90 = lambda * acc77;
-        double t91 = t76 + t90;
+        double t88 = lambda * acc75;
+        double t89 = t74 + t88;
         System.Buffers.ArrayPool<double>.Shared.Return(row15Array);
-        return t91;
+        System.Buffers.ArrayPool<double>.Shared.Return(row37Array);
+        return t89;
     }
 }

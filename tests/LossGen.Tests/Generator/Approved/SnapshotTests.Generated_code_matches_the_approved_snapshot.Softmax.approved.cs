@@ -24,11 +24,11 @@ partial struct Softmax
     {
         Validate(s.Length, y, n, c, -1);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double value = F512.IsHardwareAccelerated ? ValueKernel<F512>(s, y, n, c)
+        double result = F512.IsHardwareAccelerated ? ValueKernel<F512>(s, y, n, c)
             : F256.IsHardwareAccelerated ? ValueKernel<F256>(s, y, n, c)
             : F128.IsHardwareAccelerated ? ValueKernel<F128>(s, y, n, c)
             : ValueKernel<F1>(s, y, n, c);
-        return (float)value;
+        return (float)result;
     }
 
     /// <summary>
@@ -38,8 +38,7 @@ partial struct Softmax
     /// </code>
     /// The derived gradient (each sum over the index variables of its right-hand side):
     /// <code>
-    /// ds[i, j] += 1/N·(exp(s[i, j] − max_j(s[i, j]))/Σ_j(exp(s[i, j] − max_j(s[i, j]))))
-    /// ds[i, y[i]] += −(1/N)
+    /// ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1/N) : 0]
     /// </code>
     /// At kinks the subgradient conventions of docs/subgradients.md apply (e.g. max(0, x) has slope 0 at x = 0).
     /// </summary>
@@ -53,11 +52,11 @@ partial struct Softmax
     {
         Validate(s.Length, y, n, c, ds.Length);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double value = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512>(s, y, n, c, ds)
+        double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512>(s, y, n, c, ds)
             : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256>(s, y, n, c, ds)
             : F128.IsHardwareAccelerated ? ValueAndGradientKernel<F128>(s, y, n, c, ds)
             : ValueAndGradientKernel<F1>(s, y, n, c, ds);
-        return (float)value;
+        return (float)result;
     }
 
     /// <summary>
@@ -75,11 +74,11 @@ partial struct Softmax
     {
         Validate(s.Length, y, n, c, -1);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double value = D512.IsHardwareAccelerated ? ValueKernel<D512>(s, y, n, c)
+        double result = D512.IsHardwareAccelerated ? ValueKernel<D512>(s, y, n, c)
             : D256.IsHardwareAccelerated ? ValueKernel<D256>(s, y, n, c)
             : D128.IsHardwareAccelerated ? ValueKernel<D128>(s, y, n, c)
             : ValueKernel<D1>(s, y, n, c);
-        return (double)value;
+        return (double)result;
     }
 
     /// <summary>
@@ -89,8 +88,7 @@ partial struct Softmax
     /// </code>
     /// The derived gradient (each sum over the index variables of its right-hand side):
     /// <code>
-    /// ds[i, j] += 1/N·(exp(s[i, j] − max_j(s[i, j]))/Σ_j(exp(s[i, j] − max_j(s[i, j]))))
-    /// ds[i, y[i]] += −(1/N)
+    /// ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1/N) : 0]
     /// </code>
     /// At kinks the subgradient conventions of docs/subgradients.md apply (e.g. max(0, x) has slope 0 at x = 0).
     /// </summary>
@@ -104,11 +102,11 @@ partial struct Softmax
     {
         Validate(s.Length, y, n, c, ds.Length);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double value = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512>(s, y, n, c, ds)
+        double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512>(s, y, n, c, ds)
             : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256>(s, y, n, c, ds)
             : D128.IsHardwareAccelerated ? ValueAndGradientKernel<D128>(s, y, n, c, ds)
             : ValueAndGradientKernel<D1>(s, y, n, c, ds);
-        return (double)value;
+        return (double)result;
     }
 
     /// <summary>Checks every argument before anything is computed or written (a gradient length of −1 means none).</summary>
@@ -132,8 +130,8 @@ partial struct Softmax
         for (int i = 0; i < n; i++)
         {
             int o2 = i * c;
-            int y3 = y[i];
-            double x4 = s[o2 + y3];
+            int label3 = y[i];
+            double x4 = s[o2 + label3];
             V acc5 = V.Splat((float)double.NegativeInfinity);
             // max_j(s[i, j])
             {
@@ -188,16 +186,19 @@ partial struct Softmax
     private static double ValueAndGradientKernel<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int n, int c, Span<float> ds)
         where V : struct, ILanes<V, float>
     {
+        // Scratch row over C, rented so the kernel allocates nothing after warm-up.
+        float[] row11Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
+        Span<float> row11 = row11Array.AsSpan(0, c);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(s[i, j]) − s[i, y[i]]), fused with its gradient
-        double t21 = 1.0 / (double)n;
-        V b27 = V.Splat((float)t21);
-        double t34 = -t21;
+        double t22 = 1.0 / (double)n;
+        double t28 = -t22;
+        V b29 = V.Splat((float)t28);
         for (int i = 0; i < n; i++)
         {
             int o2 = i * c;
-            int y3 = y[i];
-            double x4 = s[o2 + y3];
+            int label3 = y[i];
+            double x4 = s[o2 + label3];
             V acc5 = V.Splat((float)double.NegativeInfinity);
             // max_j(s[i, j])
             {
@@ -219,59 +220,62 @@ partial struct Softmax
             double t9 = V.MaxAcross(acc5);
             V acc10 = V.Zero;
             // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-            V b12 = V.Splat((float)t9);
+            V b13 = V.Splat((float)t9);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x11 = V.Load(s, o2 + j);
-                    V t13 = x11 - b12;
-                    V t14 = V.Exp(t13);
-                    acc10 = acc10 + t14;
+                    V x12 = V.Load(s, o2 + j);
+                    V t14 = x12 - b13;
+                    V t15 = V.Exp(t14);
+                    acc10 = acc10 + t15;
+                    V.Store(row11, j, t15);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x15 = V.LoadPartial(s, o2 + j, rem_j);
-                    V t16 = x15 - b12;
-                    V t17 = V.Exp(t16);
-                    V tail18 = V.FirstLanes(rem_j);
-                    acc10 = acc10 + V.Select(tail18, t17, V.Zero);
+                    V x16 = V.LoadPartial(s, o2 + j, rem_j);
+                    V t17 = x16 - b13;
+                    V t18 = V.Exp(t17);
+                    V tail19 = V.FirstLanes(rem_j);
+                    acc10 = acc10 + V.Select(tail19, t18, V.Zero);
+                    V.StorePartial(row11, j, rem_j, t18);
                 }
             }
-            double t19 = V.Sum(acc10);
-            double t20 = double.IsFinite(t9) ? (t9 - x4) + Scalar.Log(t19) : t9 - x4;
-            acc1 = acc1 + t20;
-            // gradient: ds[i, j] += 1/N·(exp(s[i, j] − max_j(s[i, j]))/Σ_j(exp(s[i, j] − max_j(s[i, j]))))
-            V b25 = V.Splat((float)t19);
+            double t20 = V.Sum(acc10);
+            double t21 = double.IsFinite(t9) ? (t9 - x4) + Scalar.Log(t20) : t9 - x4;
+            acc1 = acc1 + t21;
+            // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
+            double t23 = t22 / t20;
+            V b25 = V.Splat((float)t23);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x22 = V.Load(s, o2 + j);
-                    V t23 = x22 - b12;
-                    V t24 = V.Exp(t23);
-                    V t26 = t24 / b25;
-                    V t28 = b27 * t26;
-                    V.Store(ds, o2 + j, t28);
+                    V x24 = V.Load(row11, j);
+                    V t26 = b25 * x24;
+                    V m27 = V.IndexMask(j, IndexComparison.Equal, label3);
+                    V t30 = V.Select(m27, b29, V.Zero);
+                    V t31 = t26 + t30;
+                    V.Store(ds, o2 + j, t31);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x29 = V.LoadPartial(s, o2 + j, rem_j);
-                    V t30 = x29 - b12;
-                    V t31 = V.Exp(t30);
-                    V t32 = t31 / b25;
-                    V t33 = b27 * t32;
-                    V.StorePartial(ds, o2 + j, rem_j, t33);
+                    V x32 = V.LoadPartial(row11, j, rem_j);
+                    V t33 = b25 * x32;
+                    V m34 = V.IndexMask(j, IndexComparison.Equal, label3);
+                    V t35 = V.Select(m34, b29, V.Zero);
+                    V t36 = t33 + t35;
+                    V.StorePartial(ds, o2 + j, rem_j, t36);
                 }
             }
-            ds[o2 + y3] += (float)(t34);
         }
-        double t35 = acc1 / (double)n;
-        return t35;
+        double t37 = acc1 / (double)n;
+        System.Buffers.ArrayPool<float>.Shared.Return(row11Array);
+        return t37;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -283,8 +287,8 @@ partial struct Softmax
         for (int i = 0; i < n; i++)
         {
             int o2 = i * c;
-            int y3 = y[i];
-            double x4 = s[o2 + y3];
+            int label3 = y[i];
+            double x4 = s[o2 + label3];
             V acc5 = V.Splat((double)double.NegativeInfinity);
             // max_j(s[i, j])
             {
@@ -339,16 +343,19 @@ partial struct Softmax
     private static double ValueAndGradientKernel<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int n, int c, Span<double> ds)
         where V : struct, ILanes<V, double>
     {
+        // Scratch row over C, rented so the kernel allocates nothing after warm-up.
+        double[] row11Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
+        Span<double> row11 = row11Array.AsSpan(0, c);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(s[i, j]) − s[i, y[i]]), fused with its gradient
-        double t21 = 1.0 / (double)n;
-        V b27 = V.Splat((double)t21);
-        double t34 = -t21;
+        double t22 = 1.0 / (double)n;
+        double t28 = -t22;
+        V b29 = V.Splat((double)t28);
         for (int i = 0; i < n; i++)
         {
             int o2 = i * c;
-            int y3 = y[i];
-            double x4 = s[o2 + y3];
+            int label3 = y[i];
+            double x4 = s[o2 + label3];
             V acc5 = V.Splat((double)double.NegativeInfinity);
             // max_j(s[i, j])
             {
@@ -370,58 +377,61 @@ partial struct Softmax
             double t9 = V.MaxAcross(acc5);
             V acc10 = V.Zero;
             // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-            V b12 = V.Splat((double)t9);
+            V b13 = V.Splat((double)t9);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x11 = V.Load(s, o2 + j);
-                    V t13 = x11 - b12;
-                    V t14 = V.Exp(t13);
-                    acc10 = acc10 + t14;
+                    V x12 = V.Load(s, o2 + j);
+                    V t14 = x12 - b13;
+                    V t15 = V.Exp(t14);
+                    acc10 = acc10 + t15;
+                    V.Store(row11, j, t15);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x15 = V.LoadPartial(s, o2 + j, rem_j);
-                    V t16 = x15 - b12;
-                    V t17 = V.Exp(t16);
-                    V tail18 = V.FirstLanes(rem_j);
-                    acc10 = acc10 + V.Select(tail18, t17, V.Zero);
+                    V x16 = V.LoadPartial(s, o2 + j, rem_j);
+                    V t17 = x16 - b13;
+                    V t18 = V.Exp(t17);
+                    V tail19 = V.FirstLanes(rem_j);
+                    acc10 = acc10 + V.Select(tail19, t18, V.Zero);
+                    V.StorePartial(row11, j, rem_j, t18);
                 }
             }
-            double t19 = V.Sum(acc10);
-            double t20 = double.IsFinite(t9) ? (t9 - x4) + Scalar.Log(t19) : t9 - x4;
-            acc1 = acc1 + t20;
-            // gradient: ds[i, j] += 1/N·(exp(s[i, j] − max_j(s[i, j]))/Σ_j(exp(s[i, j] − max_j(s[i, j]))))
-            V b25 = V.Splat((double)t19);
+            double t20 = V.Sum(acc10);
+            double t21 = double.IsFinite(t9) ? (t9 - x4) + Scalar.Log(t20) : t9 - x4;
+            acc1 = acc1 + t21;
+            // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
+            double t23 = t22 / t20;
+            V b25 = V.Splat((double)t23);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x22 = V.Load(s, o2 + j);
-                    V t23 = x22 - b12;
-                    V t24 = V.Exp(t23);
-                    V t26 = t24 / b25;
-                    V t28 = b27 * t26;
-                    V.Store(ds, o2 + j, t28);
+                    V x24 = V.Load(row11, j);
+                    V t26 = b25 * x24;
+                    V m27 = V.IndexMask(j, IndexComparison.Equal, label3);
+                    V t30 = V.Select(m27, b29, V.Zero);
+                    V t31 = t26 + t30;
+                    V.Store(ds, o2 + j, t31);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x29 = V.LoadPartial(s, o2 + j, rem_j);
-                    V t30 = x29 - b12;
-                    V t31 = V.Exp(t30);
-                    V t32 = t31 / b25;
-                    V t33 = b27 * t32;
-                    V.StorePartial(ds, o2 + j, rem_j, t33);
+                    V x32 = V.LoadPartial(row11, j, rem_j);
+                    V t33 = b25 * x32;
+                    V m34 = V.IndexMask(j, IndexComparison.Equal, label3);
+                    V t35 = V.Select(m34, b29, V.Zero);
+                    V t36 = t33 + t35;
+                    V.StorePartial(ds, o2 + j, rem_j, t36);
                 }
             }
-            ds[o2 + y3] += (double)(t34);
         }
-        double t35 = acc1 / (double)n;
-        return t35;
+        double t37 = acc1 / (double)n;
+        System.Buffers.ArrayPool<double>.Shared.Return(row11Array);
+        return t37;
     }
 }

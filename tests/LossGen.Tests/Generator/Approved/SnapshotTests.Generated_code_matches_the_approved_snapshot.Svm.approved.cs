@@ -25,11 +25,11 @@ partial struct Svm
     {
         Validate(s.Length, y, n, c, -1);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double value = F512.IsHardwareAccelerated ? ValueKernel<F512>(s, y, n, c, delta)
+        double result = F512.IsHardwareAccelerated ? ValueKernel<F512>(s, y, n, c, delta)
             : F256.IsHardwareAccelerated ? ValueKernel<F256>(s, y, n, c, delta)
             : F128.IsHardwareAccelerated ? ValueKernel<F128>(s, y, n, c, delta)
             : ValueKernel<F1>(s, y, n, c, delta);
-        return (float)value;
+        return (float)result;
     }
 
     /// <summary>
@@ -55,11 +55,11 @@ partial struct Svm
     {
         Validate(s.Length, y, n, c, ds.Length);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double value = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512>(s, y, n, c, ds, delta)
+        double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512>(s, y, n, c, ds, delta)
             : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256>(s, y, n, c, ds, delta)
             : F128.IsHardwareAccelerated ? ValueAndGradientKernel<F128>(s, y, n, c, ds, delta)
             : ValueAndGradientKernel<F1>(s, y, n, c, ds, delta);
-        return (float)value;
+        return (float)result;
     }
 
     /// <summary>
@@ -78,11 +78,11 @@ partial struct Svm
     {
         Validate(s.Length, y, n, c, -1);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double value = D512.IsHardwareAccelerated ? ValueKernel<D512>(s, y, n, c, delta)
+        double result = D512.IsHardwareAccelerated ? ValueKernel<D512>(s, y, n, c, delta)
             : D256.IsHardwareAccelerated ? ValueKernel<D256>(s, y, n, c, delta)
             : D128.IsHardwareAccelerated ? ValueKernel<D128>(s, y, n, c, delta)
             : ValueKernel<D1>(s, y, n, c, delta);
-        return (double)value;
+        return (double)result;
     }
 
     /// <summary>
@@ -108,11 +108,11 @@ partial struct Svm
     {
         Validate(s.Length, y, n, c, ds.Length);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double value = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512>(s, y, n, c, ds, delta)
+        double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512>(s, y, n, c, ds, delta)
             : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256>(s, y, n, c, ds, delta)
             : D128.IsHardwareAccelerated ? ValueAndGradientKernel<D128>(s, y, n, c, ds, delta)
             : ValueAndGradientKernel<D1>(s, y, n, c, ds, delta);
-        return (double)value;
+        return (double)result;
     }
 
     /// <summary>Checks every argument before anything is computed or written (a gradient length of −1 means none).</summary>
@@ -138,15 +138,15 @@ partial struct Svm
         {
             V acc2 = V.Zero;
             // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])
-            int y3 = y[i];
+            int label3 = y[i];
             int o5 = i * c;
-            double x7 = s[o5 + y3];
+            double x7 = s[o5 + label3];
             V b8 = V.Splat((float)x7);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V m4 = V.IndexMask(j, IndexComparison.Equal, y3);
+                    V m4 = V.IndexMask(j, IndexComparison.Equal, label3);
                     V x6 = V.Load(s, o5 + j);
                     V t9 = x6 - b8;
                     V t11 = t9 + b10;
@@ -158,7 +158,7 @@ partial struct Svm
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V m14 = V.IndexMask(j, IndexComparison.Equal, y3);
+                    V m14 = V.IndexMask(j, IndexComparison.Equal, label3);
                     V x15 = V.LoadPartial(s, o5 + j, rem_j);
                     V t16 = x15 - b8;
                     V t17 = t16 + b10;
@@ -188,16 +188,16 @@ partial struct Svm
         {
             V acc2 = V.Zero;
             // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]), fused with its gradient
-            int y3 = y[i];
+            int label3 = y[i];
             int o5 = i * c;
-            double x7 = s[o5 + y3];
+            double x7 = s[o5 + label3];
             V b8 = V.Splat((float)x7);
             V g20 = V.Zero;
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V m4 = V.IndexMask(j, IndexComparison.Equal, y3);
+                    V m4 = V.IndexMask(j, IndexComparison.Equal, label3);
                     V x6 = V.Load(s, o5 + j);
                     V t9 = x6 - b8;
                     V t11 = t9 + b10;
@@ -215,7 +215,7 @@ partial struct Svm
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V m21 = V.IndexMask(j, IndexComparison.Equal, y3);
+                    V m21 = V.IndexMask(j, IndexComparison.Equal, label3);
                     V x22 = V.LoadPartial(s, o5 + j, rem_j);
                     V t23 = x22 - b8;
                     V t24 = t23 + b10;
@@ -231,7 +231,7 @@ partial struct Svm
                     g20 = g20 + V.Select(tail27, t31, V.Zero);
                 }
             }
-            ds[o5 + y3] += (float)(V.Sum(g20));
+            ds[o5 + label3] += (float)(V.Sum(g20));
             double t32 = V.Sum(acc2);
             acc1 = acc1 + t32;
         }
@@ -250,15 +250,15 @@ partial struct Svm
         {
             V acc2 = V.Zero;
             // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])
-            int y3 = y[i];
+            int label3 = y[i];
             int o5 = i * c;
-            double x7 = s[o5 + y3];
+            double x7 = s[o5 + label3];
             V b8 = V.Splat((double)x7);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V m4 = V.IndexMask(j, IndexComparison.Equal, y3);
+                    V m4 = V.IndexMask(j, IndexComparison.Equal, label3);
                     V x6 = V.Load(s, o5 + j);
                     V t9 = x6 - b8;
                     V t11 = t9 + b10;
@@ -270,7 +270,7 @@ partial struct Svm
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V m14 = V.IndexMask(j, IndexComparison.Equal, y3);
+                    V m14 = V.IndexMask(j, IndexComparison.Equal, label3);
                     V x15 = V.LoadPartial(s, o5 + j, rem_j);
                     V t16 = x15 - b8;
                     V t17 = t16 + b10;
@@ -300,16 +300,16 @@ partial struct Svm
         {
             V acc2 = V.Zero;
             // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]), fused with its gradient
-            int y3 = y[i];
+            int label3 = y[i];
             int o5 = i * c;
-            double x7 = s[o5 + y3];
+            double x7 = s[o5 + label3];
             V b8 = V.Splat((double)x7);
             V g20 = V.Zero;
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V m4 = V.IndexMask(j, IndexComparison.Equal, y3);
+                    V m4 = V.IndexMask(j, IndexComparison.Equal, label3);
                     V x6 = V.Load(s, o5 + j);
                     V t9 = x6 - b8;
                     V t11 = t9 + b10;
@@ -327,7 +327,7 @@ partial struct Svm
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V m21 = V.IndexMask(j, IndexComparison.Equal, y3);
+                    V m21 = V.IndexMask(j, IndexComparison.Equal, label3);
                     V x22 = V.LoadPartial(s, o5 + j, rem_j);
                     V t23 = x22 - b8;
                     V t24 = t23 + b10;
@@ -343,7 +343,7 @@ partial struct Svm
                     g20 = g20 + V.Select(tail27, t31, V.Zero);
                 }
             }
-            ds[o5 + y3] += (double)(V.Sum(g20));
+            ds[o5 + label3] += (double)(V.Sum(g20));
             double t32 = V.Sum(acc2);
             acc1 = acc1 + t32;
         }

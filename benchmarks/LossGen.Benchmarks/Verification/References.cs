@@ -1,0 +1,85 @@
+using System;
+
+namespace LossGen.Benchmarks.Verification;
+
+/// <summary>
+/// Double-precision references written as literally as the formulas, with no attempt at speed, so
+/// they are easy to audit by eye. Inputs are the same floats the peers see, widened to double.
+/// </summary>
+internal static class References
+{
+    public static double MulticlassSvm(float[] s, int[] y, int n, int c, double delta, double[] ds)
+    {
+        double loss = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double correct = s[i * c + y[i]];
+            ds[i * c + y[i]] = 0;
+            for (int j = 0; j < c; j++)
+            {
+                if (j == y[i])
+                {
+                    continue;
+                }
+
+                double margin = s[i * c + j] - correct + delta;
+                // Strictly positive: exactly at the kink the subgradient convention is 0.
+                if (margin > 0)
+                {
+                    loss += margin;
+                    ds[i * c + j] = 1.0 / n;
+                    ds[i * c + y[i]] -= 1.0 / n;
+                }
+                else
+                {
+                    ds[i * c + j] = 0;
+                }
+            }
+        }
+
+        return loss / n;
+    }
+
+    public static double SoftmaxCrossEntropy(float[] s, int[] y, int n, int c, double[] ds)
+    {
+        double loss = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double max = double.NegativeInfinity;
+            for (int j = 0; j < c; j++)
+            {
+                max = Math.Max(max, s[i * c + j]);
+            }
+
+            double sum = 0;
+            for (int j = 0; j < c; j++)
+            {
+                sum += Math.Exp(s[i * c + j] - max);
+            }
+
+            double logSumExp = max + Math.Log(sum);
+            loss += logSumExp - s[i * c + y[i]];
+            for (int j = 0; j < c; j++)
+            {
+                double softmax = Math.Exp(s[i * c + j] - max) / sum;
+                ds[i * c + j] = (softmax - (j == y[i] ? 1.0 : 0.0)) / n;
+            }
+        }
+
+        return loss / n;
+    }
+
+    /// <summary>One Adam step in double, PyTorch formulation, updating w, m, v in place.</summary>
+    public static void AdamStep(double[] w, float[] g, double[] m, double[] v, int t,
+        double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8)
+    {
+        for (int i = 0; i < w.Length; i++)
+        {
+            m[i] = beta1 * m[i] + (1 - beta1) * g[i];
+            v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
+            double mHat = m[i] / (1 - Math.Pow(beta1, t));
+            double vHat = v[i] / (1 - Math.Pow(beta2, t));
+            w[i] -= lr * mHat / (Math.Sqrt(vHat) + eps);
+        }
+    }
+}
