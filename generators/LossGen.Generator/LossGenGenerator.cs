@@ -42,8 +42,8 @@ public sealed class LossGenGenerator : IIncrementalGenerator
         // [Optimizer] rules have their own front end and passes (see OptimizerPipeline).
         var optimizers = context.SyntaxProvider.ForAttributeWithMetadataName(
                 "LossGen.OptimizerAttribute",
-                static (node, _) => node is StructDeclarationSyntax,
-                (ctx, _) => OptimizerParser.Parse((StructDeclarationSyntax)ctx.TargetNode, (INamedTypeSymbol)ctx.TargetSymbol, ctx.SemanticModel))
+                static (node, _) => node is StructDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.Text: "struct" },
+                (ctx, _) => OptimizerParser.Parse((TypeDeclarationSyntax)ctx.TargetNode, (INamedTypeSymbol)ctx.TargetSymbol, ctx.SemanticModel))
             .WithTrackingName(ReadOptimizerStep);
         var compiledOptimizers = optimizers.Select((m, _) => SafeCompile(m.FullName, () => OptimizerPipeline.Compile(m)))
             .WithTrackingName(CompileOptimizerStep);

@@ -46,7 +46,7 @@ internal sealed class OptimizerEmitter
         w.Line();
         if (model.Namespace.Length > 0) { w.Line($"namespace {model.Namespace};"); w.Line(); }
         foreach (var outer in model.ContainingTypes) w.Open($"{outer.Keyword} {outer.Name}");
-        w.Open($"partial struct {model.TypeName}");
+        w.Open($"partial {model.TypeKeyword} {model.TypeName}");
 
         WriteLayout();
         foreach (var type in new[] { ElementType.Float, ElementType.Double })
@@ -54,7 +54,8 @@ internal sealed class OptimizerEmitter
             w.Line();
             WriteStep(type);
         }
-        foreach (var type in new[] { ElementType.Float, ElementType.Double })
+        // Without hyper-parameters the float and double checks would have the same signature.
+        foreach (var type in Hypers.Any() ? new[] { ElementType.Float, ElementType.Double } : new[] { ElementType.Double })
         {
             w.Line();
             WriteValidation(type);

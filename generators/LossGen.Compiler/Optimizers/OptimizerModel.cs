@@ -41,6 +41,7 @@ internal sealed record OptimizerModel(
     string Namespace,
     string TypeName,
     EquatableArray<ContainingType> ContainingTypes,
+    string TypeKeyword,
     EquatableArray<OptimizerParam> Parameters,
     EquatableArray<UpdateStatement> Statements,
     EquatableArray<DiagnosticInfo> Diagnostics)

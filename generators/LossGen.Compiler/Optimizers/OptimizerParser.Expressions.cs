@@ -70,6 +70,12 @@ internal sealed partial class OptimizerParser
     private Expr ParseCall(InvocationExpressionSyntax call)
     {
         var method = model.GetSymbolInfo(call).Symbol as IMethodSymbol;
+        if (method is null && model.GetDiagnostics(call.Span).Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            // The call does not type-check: C# says why, and LossGen adds nothing on top.
+            hasCSharpErrors = true;
+            return Error;
+        }
         if (method is null || method.ContainingType.ToDisplayString() != DslType)
         {
             Report(Descriptors.UnknownFunction, SourceSpan.From(call), call.Expression.ToString());

@@ -18,6 +18,8 @@ internal sealed partial class OptimizerParser
             ReadExpressionStatement(arrow.Expression, arrow.Expression);
             return;
         }
+        if (define.Body!.Statements.Count == 0)
+            Report(Descriptors.MissingUpdateRule, SourceSpan.From(define.Identifier), ContainingName(define));
         foreach (var statement in define.Body!.Statements)
         {
             switch (statement)
@@ -34,6 +36,9 @@ internal sealed partial class OptimizerParser
             }
         }
     }
+
+    private static string ContainingName(SyntaxNode node) =>
+        node.Parent is BaseTypeDeclarationSyntax t ? t.Identifier.Text : "the optimizer";
 
     private void DeclareLocal(VariableDeclaratorSyntax v, SyntaxNode statement)
     {

@@ -34,12 +34,15 @@ internal sealed partial class OptimizerParser
     private readonly Dictionary<ISymbol, Expr> values = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, OptimizerParamKind> kinds = new(SymbolEqualityComparer.Default);
 
+    /// <summary>Set when C# already reports an error inside the rule; LossGen then adds no diagnostic of its own there.</summary>
+    private bool hasCSharpErrors;
+
     private OptimizerParser(SemanticModel model) => this.model = model;
 
-    public static OptimizerModel Parse(StructDeclarationSyntax syntax, INamedTypeSymbol type, SemanticModel model) =>
+    public static OptimizerModel Parse(TypeDeclarationSyntax syntax, INamedTypeSymbol type, SemanticModel model) =>
         new OptimizerParser(model).ParseDeclaration(syntax, type);
 
-    private OptimizerModel ParseDeclaration(StructDeclarationSyntax syntax, INamedTypeSymbol type)
+    private OptimizerModel ParseDeclaration(TypeDeclarationSyntax syntax, INamedTypeSymbol type)
     {
         if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
             Report(Descriptors.NotPartialStruct, SourceSpan.From(syntax.Identifier), type.Name);
@@ -55,14 +58,18 @@ internal sealed partial class OptimizerParser
 
         var containing = new List<ContainingType>();
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-            containing.Insert(0, new ContainingType(outer.TypeKind == TypeKind.Struct ? "partial struct" : "partial class", outer.Name));
+            containing.Insert(0, new ContainingType(
+                (outer.IsRecord ? "partial record " : "partial ") + (outer.TypeKind == TypeKind.Struct ? "struct" : outer.TypeKind == TypeKind.Interface ? "interface" : "class"),
+                outer.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
 
         return new OptimizerModel(
             type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
             type.Name,
             containing.ToEquatableArray(),
+            type.IsRecord ? "record struct" : "struct",
             parameters.ToEquatableArray(),
-            diagnostics.Count == 0 ? statements.ToEquatableArray() : EquatableArray<UpdateStatement>.Empty,
+            // A rule C# itself rejects has no statements: the generator then emits only the fallback.
+            diagnostics.Count == 0 && !hasCSharpErrors ? statements.ToEquatableArray() : EquatableArray<UpdateStatement>.Empty,
             diagnostics.ToEquatableArray());
     }
 

@@ -20,7 +20,7 @@ internal static class OptimizerPipeline
     {
         var hint = (model.Namespace.Length > 0 ? model.Namespace + "." : "")
                    + string.Concat(model.ContainingTypes.Select(c => c.Name + ".")) + model.TypeName + ".g.cs";
-        if (model.Diagnostics.Count > 0)
+        if (model.Diagnostics.Count > 0 || model.Statements.Count == 0)
             return Fallback(hint, model);
         return new CompileResult(hint, OptimizerEmitter.Emit(model), EquatableArray<DiagnosticInfo>.Empty);
     }
@@ -38,7 +38,7 @@ internal static class OptimizerPipeline
             return new CompileResult(hint, w.ToString(), model.Diagnostics);
         if (model.Namespace.Length > 0) w.Line($"namespace {model.Namespace};");
         foreach (var outer in model.ContainingTypes) w.Open($"{outer.Keyword} {outer.Name}");
-        w.Line($"partial struct {model.TypeName} {{ }}");
+        w.Line($"partial {model.TypeKeyword} {model.TypeName} {{ }}");
         foreach (var _ in model.ContainingTypes) w.Close();
         return new CompileResult(hint, w.ToString(), model.Diagnostics);
     }

@@ -23,6 +23,8 @@ internal sealed record UpdateKernel(IReadOnlyList<string> Preamble, IReadOnlyLis
 ///   element and each distinct subexpression computed once, however often the rule names it.</item>
 /// <item>Each buffer the rule assigns is stored once, with its final value; a buffer only read
 ///   (the gradient, or state a rule leaves alone) is never written.</item>
+/// <item>Strength reduction: dividing by an element-independent value multiplies by its
+///   reciprocal, computed once.</item>
 /// <item>Vector lanes: lane k holds element p + k; the tail repeats the body with masked loads
 ///   and stores, whose inactive lanes are neither read nor written.</item>
 /// </list>
@@ -119,6 +121,13 @@ internal sealed class UpdateLowering
             case PowConst pc:
                 code = SmallPower(Varying(b, pc.X), pc.P, "V.One")
                        ?? $"V.Exp({Splat(Literal(pc.P))} * V.Log({Varying(b, pc.X)}))";
+                break;
+            case Binary { Op: BinaryOp.Div } div when IsUniform(div.B):
+                // Strength reduction: a per-element division by a per-step value (√(1 − β₂ᵗ) in
+                // Adam) becomes a multiplication by its reciprocal, computed once. A division costs
+                // several times a multiplication and pipelines worse; the result may differ in the
+                // last bit.
+                code = $"{Varying(b, div.A)} * {Splat(Uniform(new Binary(BinaryOp.Div, Const.One, div.B)))}";
                 break;
             case Binary bin:
                 var l = Varying(b, bin.A);

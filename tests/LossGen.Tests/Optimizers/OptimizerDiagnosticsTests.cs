@@ -35,8 +35,9 @@ public class OptimizerDiagnosticsTests
     [InlineData("LG0006", "ref float w, float g, float lr", "w -= lr * System.MathF.Sqrt(g);", "System.MathF.Sqrt(g)")]
     [InlineData("LG0202", "float w, float g, float lr", "", "float w")]
     [InlineData("LG0202", "ref float w, ref float g, float lr", "", "ref float g")]
-    [InlineData("LG0205", "ref float w, float g, ref int count", "", "ref int count")]
-    [InlineData("LG0205", "ref float w, float g, string name", "", "string name")]
+    [InlineData("LG0205", "ref float w, float g, ref int count", "w -= g;", "ref int count")]
+    [InlineData("LG0205", "ref float w, float g, string name", "w -= g;", "string name")]
+    [InlineData("LG0201", "ref float w, float g", "", "Define")]
     public void Reports_at_the_exact_span(string id, string signature, string body, string spanText)
     {
         var source = Rule(signature, body);
@@ -59,6 +60,25 @@ public class OptimizerDiagnosticsTests
         var d = Assert.Single(GeneratorHarness.Analyze(GeneratorHarness.Compilation(source)));
         Assert.Equal("LG0201", d.Id);
         Assert.Equal("Empty", source.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length));
+    }
+
+    [Fact]
+    public void A_record_struct_rule_compiles_like_a_struct()
+    {
+        var source = Usings + "[Optimizer]\npublic partial record struct Halve { static void Define(ref float w, float g) => w -= 0.5f * g; }\n";
+        Assert.Empty(GeneratorHarness.Analyze(GeneratorHarness.Compilation(source)));
+        var (output, _) = GeneratorHarness.Generate(source);
+        Assert.Empty(output.GetDiagnostics().Where(e => e.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void A_call_CSharp_rejects_gets_no_LossGen_diagnostic_on_top()
+    {
+        var source = Rule("ref float w, float g", "w -= Sqrt(g, g);");
+        Assert.Empty(GeneratorHarness.Analyze(GeneratorHarness.Compilation(source)));
+        var (output, _) = GeneratorHarness.Generate(source);
+        Assert.Contains(output.GetDiagnostics(), e => e.Id == "CS1501");
+        Assert.DoesNotContain(output.GetDiagnostics(), e => e.Id.StartsWith("CS") && e.Id != "CS1501");
     }
 
     [Fact]
