@@ -165,8 +165,10 @@ internal sealed class OptimizerEmitter
         ps.AddRange(States.Select(s => $"Span<{t}> {s.Name}"));
         ps.Add($"long {StepName(model)}");
         ps.AddRange(Hypers.Select(h => $"double {h.Name}"));
-        var reserved = model.Parameters.Select(p => p.Name).Concat(new[] { "p", "n", "rem", "V", StepName(model) });
-        var kernel = UpdateLowering.Run(model, type, reserved);
+        var taken = model.Parameters.Select(p => p.Name).Append(StepName(model)).Append("V").ToList();
+        var names = LoopNames.Avoiding(taken);
+        var kernel = UpdateLowering.Run(model, type, taken, names);
+        var (index, count, remaining) = (names.Index, names.Count, names.Remaining);
 
         w.Line("[System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
         w.Line($"private static void StepKernel<V>({string.Join(", ", ps)})");
@@ -177,14 +179,14 @@ internal sealed class OptimizerEmitter
             w.Line("// The same for every element: computed once per step.");
             foreach (var line in kernel.Preamble) w.Line(line);
         }
-        w.Line($"int n = {Weight.Name}.Length;");
-        w.Line("int p = 0;");
-        w.Open("for (; p <= n - V.Count; p += V.Count)");
+        w.Line($"int {count} = {Weight.Name}.Length;");
+        w.Line($"int {index} = 0;");
+        w.Open($"for (; {index} <= {count} - V.Count; {index} += V.Count)");
         foreach (var line in kernel.Body) w.Line(line);
         w.Close();
-        w.Line("// The last n mod V.Count elements, with masked loads and stores.");
-        w.Open("if (p < n)");
-        w.Line("int rem = n - p;");
+        w.Line($"// The last {count} mod V.Count elements, with masked loads and stores.");
+        w.Open($"if ({index} < {count})");
+        w.Line($"int {remaining} = {count} - {index};");
         foreach (var line in kernel.Tail) w.Line(line);
         w.Close();
         w.Close();

@@ -11,6 +11,17 @@ namespace LossGen.Compiler.Optimizers;
 /// body for a full vector of <c>V.Count</c> elements starting at p (<see cref="Body"/>) and for the
 /// last <c>rem &lt; V.Count</c> elements (<see cref="Tail"/>, masked loads and stores).
 /// </summary>
+/// <summary>The kernel's own variables: the element index, the element count and the tail's remaining count.</summary>
+internal sealed record LoopNames(string Index, string Count, string Remaining)
+{
+    /// <summary>p, n and rem, with underscores appended while a name is taken by a parameter of the rule.</summary>
+    public static LoopNames Avoiding(ICollection<string> taken)
+    {
+        string Pick(string name) => taken.Contains(name) ? Pick(name + "_") : name;
+        return new LoopNames(Pick("p"), Pick("n"), Pick("rem"));
+    }
+}
+
 internal sealed record UpdateKernel(IReadOnlyList<string> Preamble, IReadOnlyList<string> Body, IReadOnlyList<string> Tail);
 
 /// <summary>
@@ -35,13 +46,15 @@ internal sealed class UpdateLowering
     private readonly string elementType;
     private readonly HashSet<string> reserved;
     private readonly HashSet<string> steps;
+    private readonly LoopNames names;
     private readonly List<string> preamble = new();
     private readonly Dictionary<Expr, string> uniforms = new();
     private readonly Dictionary<string, string> splats = new();
     private int counter;
 
-    private UpdateLowering(OptimizerModel model, ElementType type, IEnumerable<string> reserved)
+    private UpdateLowering(OptimizerModel model, ElementType type, IEnumerable<string> reserved, LoopNames names)
     {
+        this.names = names;
         this.model = model;
         elementType = type == ElementType.Float ? "float" : "double";
         this.reserved = new HashSet<string>(reserved);
@@ -49,9 +62,9 @@ internal sealed class UpdateLowering
     }
 
     /// <param name="reserved">Names already taken in the kernel (its parameters), which locals must avoid.</param>
-    public static UpdateKernel Run(OptimizerModel model, ElementType type, IEnumerable<string> reserved)
+    public static UpdateKernel Run(OptimizerModel model, ElementType type, IEnumerable<string> reserved, LoopNames names)
     {
-        var lowering = new UpdateLowering(model, type, reserved);
+        var lowering = new UpdateLowering(model, type, reserved.Concat(new[] { names.Index, names.Count, names.Remaining }), names);
         var body = lowering.Pass(masked: false);
         var tail = lowering.Pass(masked: true);
         return new UpdateKernel(lowering.preamble, body, tail);
@@ -91,7 +104,7 @@ internal sealed class UpdateLowering
         foreach (var (buffer, value) in FinalValues(model))
         {
             var v = Varying(body, value, buffer);
-            body.Lines.Add(masked ? $"V.StorePartial({buffer}, p, rem, {v});" : $"V.Store({buffer}, p, {v});");
+            body.Lines.Add(masked ? $"V.StorePartial({buffer}, {names.Index}, {names.Remaining}, {v});" : $"V.Store({buffer}, {names.Index}, {v});");
         }
         return body.Lines;
     }
@@ -105,7 +118,7 @@ internal sealed class UpdateLowering
         switch (e)
         {
             case Access a:
-                code = b.Masked ? $"V.LoadPartial({a.Tensor}, p, rem)" : $"V.Load({a.Tensor}, p)";
+                code = b.Masked ? $"V.LoadPartial({a.Tensor}, {names.Index}, {names.Remaining})" : $"V.Load({a.Tensor}, {names.Index})";
                 hint ??= a.Tensor;
                 break;
             case Unary u:

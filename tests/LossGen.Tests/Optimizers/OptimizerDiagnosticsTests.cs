@@ -72,6 +72,16 @@ public class OptimizerDiagnosticsTests
     }
 
     [Fact]
+    public void Parameters_named_like_the_kernel_loop_variables_still_compile()
+    {
+        var source = Rule("ref float w, float g, ref float rem, float p = 0.5f, float n = 2f, float u1 = 1f, float s2 = 1f",
+            "rem = p * rem + g; w -= n * u1 * s2 * rem / (1 + p);");
+        Assert.Empty(GeneratorHarness.Analyze(GeneratorHarness.Compilation(source)));
+        var (output, _) = GeneratorHarness.Generate(source);
+        Assert.Empty(output.GetDiagnostics().Where(e => e.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
     public void A_call_CSharp_rejects_gets_no_LossGen_diagnostic_on_top()
     {
         var source = Rule("ref float w, float g", "w -= Sqrt(g, g);");

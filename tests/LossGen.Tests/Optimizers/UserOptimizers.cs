@@ -10,9 +10,9 @@ namespace LossGen.Tests.Optimizers;
 
 /// <summary>
 /// Optimizers the generator has never seen, declared as a user would and compiled through the
-/// real generator into an in-memory assembly: Lion, Adamax, AMSGrad, and the seed's second
-/// formulation of momentum. A small wrapper per rule takes arrays, because spans cannot pass
-/// through reflection.
+/// real generator into an in-memory assembly: Lion, Adamax, AMSGrad, the seed's second
+/// formulation of momentum, and SGD with a fused elastic-net penalty. A small wrapper per rule
+/// takes arrays, because spans cannot pass through reflection.
 /// </summary>
 internal static class UserOptimizers
 {
@@ -73,8 +73,20 @@ internal static class UserOptimizers
             }
         }
 
+        // SGD with the elastic-net penalty λ·Σ(β w² + |w|) fused into the update: its gradient
+        // λ(2βw + sign w) is added to g inside the same pass.
+        [Optimizer]
+        public partial struct SgdElasticNet
+        {
+            static void Define(ref float w, float g, float lr, float lambda, float beta = 0.5f)
+            {
+                w -= lr * (g + lambda * (2 * beta * w + Sign(w)));
+            }
+        }
+
         public static class Run
         {
+            public static void SgdElasticNet(double[] w, double[] g, long t, double lr, double lambda, double beta) => User.SgdElasticNet.Step(w, g, t, lr, lambda, beta);
             public static void Lion(double[] w, double[] g, double[] m, long t, double lr, double b1, double b2, double wd) => User.Lion.Step(w, g, m, t, lr, b1, b2, wd);
             public static void Lion(float[] w, float[] g, float[] m, long t, float lr, float b1, float b2, float wd) => User.Lion.Step(w, g, m, t, lr, b1, b2, wd);
             public static void Adamax(double[] w, double[] g, double[] m, double[] u, long t, double lr) => User.Adamax.Step(w, g, m, u, t, lr);
