@@ -48,6 +48,7 @@ internal sealed class UpdateLowering
     private readonly HashSet<string> steps;
     private readonly LoopNames names;
     private readonly List<string> preamble = new();
+    private readonly List<string> broadcasts = new();
     private readonly Dictionary<Expr, string> uniforms = new();
     private readonly Dictionary<string, string> splats = new();
     private int counter;
@@ -67,7 +68,10 @@ internal sealed class UpdateLowering
         var lowering = new UpdateLowering(model, type, reserved.Concat(new[] { names.Index, names.Count, names.Remaining }), names);
         var body = lowering.Pass(masked: false);
         var tail = lowering.Pass(masked: true);
-        return new UpdateKernel(lowering.preamble, body, tail);
+        // Every scalar first, then every broadcast: Math.Pow is a call, and a call between a
+        // broadcast and the loop makes the JIT spill the vector to the stack and reload it from
+        // memory in every iteration (no vector register survives a call on x64 Unix).
+        return new UpdateKernel(lowering.preamble.Concat(lowering.broadcasts).ToList(), body, tail);
     }
 
     /// <summary>The buffers the rule writes, each with its value after the step.</summary>
@@ -264,7 +268,7 @@ internal sealed class UpdateLowering
         if (uniform == "1.0") return "V.One";
         if (splats.TryGetValue(uniform, out var known)) return known;
         var name = Fresh("s");
-        preamble.Add($"V {name} = V.Splat(({elementType}){uniform});");
+        broadcasts.Add($"V {name} = V.Splat(({elementType}){uniform});");
         splats[uniform] = name;
         return name;
     }
