@@ -13,7 +13,7 @@ namespace LossGen.Tests.Optimizers;
 /// </summary>
 public class GeneratedStepTests
 {
-    private const string Sketch = """
+    internal const string Sketch = """
         using LossGen;
         using static LossGen.Dsl;
         namespace Demo;
