@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using LossGen.Compiler.Diagnostics;
 using LossGen.Compiler.Model;
+using LossGen.Compiler.Optimizers;
 using LossGen.Compiler.Parse;
 using LossGen.Compiler.Passes;
 using Microsoft.CodeAnalysis;
@@ -34,6 +35,12 @@ public sealed class LossGenAnalyzer : DiagnosticAnalyzer
         // Skipped by the generator too: a struct with no name yet is only C#'s error.
         if (syntax.Identifier.IsMissing) return;
         if (context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not { } type) return;
+        if (DeclaringPart.Is(syntax, type, "LossGen.OptimizerAttribute"))
+        {
+            foreach (var d in OptimizerParser.Parse(syntax, type, context.SemanticModel).Diagnostics)
+                context.ReportDiagnostic(d.ToDiagnostic(syntax.SyntaxTree));
+            return;
+        }
         var kind = KindOf(type, syntax);
         if (kind is null) return;
 

@@ -44,7 +44,7 @@ internal static class PeerVerifier
         ("Naive", (w, g, m, v, t) => AdamNaive.Step(w, g, m, v, t)),
         // Verification only: the benchmark allocates scratch once in setup, here once per call is fine.
         ("TensorPrimitivesComposed", (w, g, m, v, t) => AdamTensorPrimitives.Step(w, g, m, v, t, new float[w.Length])),
-        // Generated: added when the LossGen kernels land
+        ("Generated", (w, g, m, v, t) => LossGen.Builtins.Adam.Step(w, g, m, v, t)),
     ];
 
     public static int Run()

@@ -82,6 +82,33 @@ internal static class Descriptors
         "'{0}' indexes dimension {1} here but dimension {2} elsewhere; labels must index one class dimension",
         ShapeCategory);
 
+    private const string OptimizerCategory = "LossGen.Optimizer";
+
+    public static readonly DiagnosticDescriptor MissingUpdateRule = Error("LG0201",
+        "Optimizer has no update rule",
+        "'{0}' must declare 'static void Define(ref float w, float g, ...)' with a body of assignments: the per-element update rule",
+        OptimizerCategory);
+
+    public static readonly DiagnosticDescriptor MissingWeightOrGradient = Error("LG0202",
+        "Optimizer rule must start with the weight and its gradient",
+        "{0}: an update rule's first parameter is the weight, 'ref float w', and its second the gradient, 'float g'",
+        OptimizerCategory);
+
+    public static readonly DiagnosticDescriptor AssignmentToReadOnly = Error("LG0203",
+        "Only the weight, state and locals can be assigned",
+        "'{0}' cannot be assigned: it is {1}; only the weight, 'ref' state parameters and locals of the rule can be",
+        OptimizerCategory);
+
+    public static readonly DiagnosticDescriptor UnsupportedUpdateStatement = Error("LG0204",
+        "Unsupported statement in an update rule",
+        "'{0}' is not supported in an update rule: use assignments ('=', '+=', '-=', '*=', '/=') and local definitions, with no loops, branches or returns",
+        OptimizerCategory);
+
+    public static readonly DiagnosticDescriptor UnsupportedOptimizerParameter = Error("LG0205",
+        "Unsupported optimizer parameter",
+        "Parameter '{0}' has type '{1}'; after the weight and the gradient, a parameter is 'ref float' state, a 'Step' counter, or a float/double/int hyper-parameter",
+        OptimizerCategory);
+
     public static readonly DiagnosticDescriptor InternalError = new("LG0999",
         "LossGen internal error",
         "LossGen failed to compile '{0}': {1}. Please report this with the declaration.",
@@ -91,7 +118,9 @@ internal static class Descriptors
     {
         MissingDefine, NotPartialStruct, UnsupportedParameter, UnsupportedStatement, UnsupportedExpression,
         UnknownFunction, NonConstantExponent, InvalidShapeAttribute, GenericDeclaration,
-        RankMismatch, DimensionMismatch, UnboundIndexRange, LabelDimensionMismatch, InternalError,
+        RankMismatch, DimensionMismatch, UnboundIndexRange, LabelDimensionMismatch,
+        MissingUpdateRule, MissingWeightOrGradient, AssignmentToReadOnly, UnsupportedUpdateStatement, UnsupportedOptimizerParameter,
+        InternalError,
     };
 
     public static DiagnosticDescriptor ById(string id)

@@ -35,6 +35,8 @@ public static class Dsl
     /// <summary><c>x^p</c>; the exponent must be a constant.</summary>
     public static float Pow(float x, float p) => throw NotExecutable();
     public static float Abs(float x) => throw NotExecutable();
+    /// <summary>-1, 0 or +1 (0 at ±0); used by sign-based rules such as Lion.</summary>
+    public static float Sign(float x) => throw NotExecutable();
     public static float Max(float a, float b) => throw NotExecutable();
     public static float Min(float a, float b) => throw NotExecutable();
     public static float Relu(float x) => throw NotExecutable();

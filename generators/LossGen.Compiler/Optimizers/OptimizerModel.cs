@@ -1,0 +1,53 @@
+using LossGen.Compiler.Ir;
+using LossGen.Compiler.Model;
+
+namespace LossGen.Compiler.Optimizers;
+
+/// <summary>What a parameter of an optimizer's <c>Define</c> is.</summary>
+internal enum OptimizerParamKind
+{
+    /// <summary>The first parameter, <c>ref float w</c>: the weight being updated.</summary>
+    Weight,
+    /// <summary>The second parameter, <c>float g</c>: the gradient of the weight (read only).</summary>
+    Gradient,
+    /// <summary>Any further <c>ref float</c>: one element of a per-parameter state buffer.</summary>
+    State,
+    /// <summary>A <c>Step</c>: the 1-based step counter, the same for every element.</summary>
+    Step,
+    /// <summary>A float, double or int passed by value: a hyper-parameter, the same for every element.</summary>
+    Hyper,
+}
+
+/// <summary>A parameter of an optimizer's <c>Define</c>; <see cref="Default"/> is a hyper-parameter's default value.</summary>
+internal sealed record OptimizerParam(string Name, OptimizerParamKind Kind, double? Default, SourceSpan Span)
+{
+    /// <summary>Weight and state: the parameters that are spans the update writes.</summary>
+    public bool IsBuffer => Kind is OptimizerParamKind.Weight or OptimizerParamKind.State;
+}
+
+/// <summary>
+/// One statement of the rule, in source order. <see cref="Value"/> is the value assigned, with
+/// every earlier assignment already substituted, so it is a pure expression of the values the
+/// buffers held before the step (<c>Access(m, [p])</c>), the gradient, the step counter and the
+/// hyper-parameters. <see cref="Target"/> is the buffer written, or null for a local.
+/// </summary>
+internal sealed record UpdateStatement(string Text, string? Target, Expr Value);
+
+/// <summary>
+/// Everything the compiler knows about one [Optimizer] declaration after Read and Parse: plain
+/// values with value equality (no symbols or syntax), so the incremental pipeline can cache it.
+/// </summary>
+internal sealed record OptimizerModel(
+    string Namespace,
+    string TypeName,
+    EquatableArray<ContainingType> ContainingTypes,
+    string TypeKeyword,
+    EquatableArray<OptimizerParam> Parameters,
+    EquatableArray<UpdateStatement> Statements,
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>The index variable every element access uses: the rule is the same for every element p.</summary>
+    public const string Element = "p";
+
+    public string FullName => (Namespace.Length == 0 ? "" : Namespace + ".") + TypeName;
+}

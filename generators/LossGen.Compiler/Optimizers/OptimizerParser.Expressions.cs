@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Linq;
+using LossGen.Compiler.Diagnostics;
+using LossGen.Compiler.Ir;
+using LossGen.Compiler.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LossGen.Compiler.Optimizers;
+
+// Scalar expressions of an update rule → IR. The loss DSL's reductions and indexing have no place
+// in a per-element rule; what remains is arithmetic, the pointwise DSL functions and conditionals.
+internal sealed partial class OptimizerParser
+{
+    private const string DslType = "LossGen.Dsl";
+
+    /// <summary>Stands in for a construct that was reported, so parsing can go on.</summary>
+    private static readonly Expr Error = Const.Zero;
+
+    private Expr ParseExpr(ExpressionSyntax syntax)
+    {
+        switch (syntax)
+        {
+            case ParenthesizedExpressionSyntax p:
+                return ParseExpr(p.Expression);
+            case LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression } lit:
+                return E.C(System.Convert.ToDouble(lit.Token.Value, CultureInfo.InvariantCulture));
+            case CastExpressionSyntax cast when model.GetTypeInfo(cast).Type?.SpecialType is SpecialType.System_Single or SpecialType.System_Double:
+                return ParseExpr(cast.Expression);
+            case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression } neg:
+                return E.Neg(ParseExpr(neg.Operand));
+            case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryPlusExpression } plus:
+                return ParseExpr(plus.Operand);
+            case BinaryExpressionSyntax bin when ArithmeticOp(bin) is { } op:
+                return new Binary(op, ParseExpr(bin.Left), ParseExpr(bin.Right));
+            case ConditionalExpressionSyntax c:
+                return E.Select(ParseCond(c.Condition), ParseExpr(c.WhenTrue), ParseExpr(c.WhenFalse));
+            case IdentifierNameSyntax id:
+                return ParseIdentifier(id);
+            case InvocationExpressionSyntax call:
+                return ParseCall(call);
+            default:
+                return Unsupported(syntax, "an update rule uses arithmetic, the pointwise DSL functions and the conditional operator");
+        }
+    }
+
+    private Expr Unsupported(SyntaxNode node, string why)
+    {
+        Report(Descriptors.UnsupportedExpression, SourceSpan.From(node), FirstLine(node), why);
+        return Error;
+    }
+
+    private static BinaryOp? ArithmeticOp(BinaryExpressionSyntax b) => b.Kind() switch
+    {
+        SyntaxKind.AddExpression => BinaryOp.Add,
+        SyntaxKind.SubtractExpression => BinaryOp.Sub,
+        SyntaxKind.MultiplyExpression => BinaryOp.Mul,
+        SyntaxKind.DivideExpression => BinaryOp.Div,
+        _ => null,
+    };
+
+    private Expr ParseIdentifier(IdentifierNameSyntax id)
+    {
+        var symbol = model.GetSymbolInfo(id).Symbol;
+        if (symbol is not null && values.TryGetValue(symbol, out var value)) return value;
+        return Unsupported(id, "only parameters and locals of Define can be named");
+    }
+
+    private Expr ParseCall(InvocationExpressionSyntax call)
+    {
+        var method = model.GetSymbolInfo(call).Symbol as IMethodSymbol;
+        if (method is null && model.GetDiagnostics(call.Span).Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            // The call does not type-check: C# says why, and LossGen adds nothing on top.
+            hasCSharpErrors = true;
+            return Error;
+        }
+        if (method is null || method.ContainingType.ToDisplayString() != DslType)
+        {
+            Report(Descriptors.UnknownFunction, SourceSpan.From(call), call.Expression.ToString());
+            return Error;
+        }
+        var args = call.ArgumentList.Arguments.Select(a => a.Expression).ToList();
+        if (args.Any(a => a is LambdaExpressionSyntax))
+            return Unsupported(call, "an update rule is per element: reductions over index variables belong in a [Loss]");
+        switch (method.Name)
+        {
+            case "Exp": return E.Un(UnaryOp.Exp, ParseExpr(args[0]));
+            case "Log": return E.Un(UnaryOp.Log, ParseExpr(args[0]));
+            case "Sqrt": return E.Un(UnaryOp.Sqrt, ParseExpr(args[0]));
+            case "Sqr": return E.Un(UnaryOp.Sqr, ParseExpr(args[0]));
+            case "Abs": return E.Un(UnaryOp.Abs, ParseExpr(args[0]));
+            case "Sign": return E.Un(UnaryOp.Sign, ParseExpr(args[0]));
+            case "Relu": return E.Un(UnaryOp.Relu, ParseExpr(args[0]));
+            case "Sigmoid": return E.Un(UnaryOp.Sigmoid, ParseExpr(args[0]));
+            case "Softplus": return E.Un(UnaryOp.Softplus, ParseExpr(args[0]));
+            case "Tanh": return E.Un(UnaryOp.Tanh, ParseExpr(args[0]));
+            case "Max": return new Binary(BinaryOp.Max, ParseExpr(args[0]), ParseExpr(args[1]));
+            case "Min": return new Binary(BinaryOp.Min, ParseExpr(args[0]), ParseExpr(args[1]));
+            case "Pow": return ParsePow(args[0], args[1]);
+            default:
+                Report(Descriptors.UnknownFunction, SourceSpan.From(call), call.Expression.ToString());
+                return Error;
+        }
+    }
+
+    /// <summary>
+    /// <c>Pow(x, c)</c> with a constant exponent is <see cref="PowConst"/>. A variable exponent, as in
+    /// the bias correction <c>Pow(beta1, t)</c>, is <c>exp(e·log x)</c> in the IR (defined for x &gt; 0,
+    /// and 0 at x = 0); <see cref="UpdateLowering"/> recognises the shape and, for values the same
+    /// for every element, calls Math.Pow once per step.
+    /// </summary>
+    private Expr ParsePow(ExpressionSyntax x, ExpressionSyntax exponent)
+    {
+        var constant = model.GetConstantValue(exponent);
+        if (constant.HasValue && constant.Value is not null)
+            return new PowConst(ParseExpr(x), System.Convert.ToDouble(constant.Value, CultureInfo.InvariantCulture));
+        return PowOf(ParseExpr(x), ParseExpr(exponent));
+    }
+
+    public static Expr PowOf(Expr x, Expr exponent) =>
+        new Unary(UnaryOp.Exp, new Binary(BinaryOp.Mul, exponent, new Unary(UnaryOp.Log, x)));
+
+    private Cond ParseCond(ExpressionSyntax syntax)
+    {
+        while (syntax is ParenthesizedExpressionSyntax p) syntax = p.Expression;
+        switch (syntax)
+        {
+            case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not:
+                return new NotCond(ParseCond(not.Operand));
+            case BinaryExpressionSyntax b when b.IsKind(SyntaxKind.LogicalAndExpression):
+                return new AndCond(ParseCond(b.Left), ParseCond(b.Right));
+            case BinaryExpressionSyntax b when b.IsKind(SyntaxKind.LogicalOrExpression):
+                return new OrCond(ParseCond(b.Left), ParseCond(b.Right));
+            case BinaryExpressionSyntax b when CompareOpOf(b) is { } op:
+                return new ValueCompare(op, ParseExpr(b.Left), ParseExpr(b.Right));
+            default:
+                Unsupported(syntax, "a condition compares values with ==, !=, <, <=, >, >=, combined with &&, || and !");
+                return new ValueCompare(CompareOp.Eq, Error, Error);
+        }
+    }
+
+    private static CompareOp? CompareOpOf(BinaryExpressionSyntax b) => b.Kind() switch
+    {
+        SyntaxKind.EqualsExpression => CompareOp.Eq,
+        SyntaxKind.NotEqualsExpression => CompareOp.Ne,
+        SyntaxKind.LessThanExpression => CompareOp.Lt,
+        SyntaxKind.LessThanOrEqualExpression => CompareOp.Le,
+        SyntaxKind.GreaterThanExpression => CompareOp.Gt,
+        SyntaxKind.GreaterThanOrEqualExpression => CompareOp.Ge,
+        _ => null,
+    };
+}
