@@ -25,7 +25,7 @@ internal sealed partial class DslParser
             case ParenthesizedExpressionSyntax p:
                 return ParseExpr(p.Expression);
             case LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression } lit:
-                return E.C(System.Convert.ToDouble(lit.Token.Value, System.Globalization.CultureInfo.InvariantCulture));
+                return E.C(ToDouble(lit.Token.Value));
             case CastExpressionSyntax cast when IsNumeric(model.GetTypeInfo(cast).Type):
                 return ParseExpr(cast.Expression);
             case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression } neg:
@@ -46,6 +46,14 @@ internal sealed partial class DslParser
                 return Unsupported(syntax, "only arithmetic, DSL functions, element access and the conditional operator are allowed");
         }
     }
+
+    /// <summary>
+    /// A numeric constant as the number the user wrote: a float literal 0.1f is read through its
+    /// shortest round-trip text, so the double kernels use 0.1, not 0.10000000149011612.
+    /// </summary>
+    internal static double ToDouble(object? value) => value is float f
+        ? double.Parse(f.ToString("R", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture)
+        : System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
 
     private Expr Unsupported(SyntaxNode node, string why)
     {
@@ -191,8 +199,7 @@ internal sealed partial class DslParser
                     Report(Descriptors.NonConstantExponent, SourceSpan.From(args[1]), args[1].ToString());
                     return Error;
                 }
-                return new PowConst(ParseExpr(args[0]),
-                    System.Convert.ToDouble(exponent.Value, System.Globalization.CultureInfo.InvariantCulture));
+                return new PowConst(ParseExpr(args[0]), ToDouble(exponent.Value));
             default:
                 Report(Descriptors.UnknownFunction, SourceSpan.From(call), call.Expression.ToString());
                 return Error;

@@ -107,11 +107,7 @@ internal sealed partial class DslParser
         {
             // A float default is read through its shortest round-trip text, so 0.1f means 0.1 in
             // the double overload too, not 0.10000000149011612.
-            double? def = p.HasExplicitDefaultValue && p.ExplicitDefaultValue is not null
-                ? p.ExplicitDefaultValue is float f
-                    ? double.Parse(f.ToString("R", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture)
-                    : Convert.ToDouble(p.ExplicitDefaultValue, System.Globalization.CultureInfo.InvariantCulture)
-                : null;
+            double? def = p.HasExplicitDefaultValue && p.ExplicitDefaultValue is not null ? ToDouble(p.ExplicitDefaultValue) : null;
             return new ParamModel(p.Name, ParamKind.Hyper, EquatableArray<string>.Empty, 0, def, span);
         }
         Report(Descriptors.UnsupportedParameter, span, p.Name, typeName);

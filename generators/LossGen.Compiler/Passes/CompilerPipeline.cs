@@ -29,8 +29,7 @@ internal static class CompilerPipeline
 {
     public static CompileResult Compile(DeclarationModel model)
     {
-        var hint = (model.Namespace.Length > 0 ? model.Namespace + "." : "")
-                   + string.Concat(model.ContainingTypes.Select(c => c.Name + ".")) + model.TypeName + ".g.cs";
+        var hint = HintName(model);
         if (model.Diagnostics.Count > 0 || model.Body is null)
             return Fallback(hint, model, model.Diagnostics);
 
@@ -50,6 +49,18 @@ internal static class CompilerPipeline
                 Lower.Run(shaped, body, terms, type)))
             .ToList();
         return new CompileResult(hint, DeclarationEmitter.Emit(shaped, body, terms, kernels), EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    /// <summary>
+    /// The generated file's name: the declaration's full name, with the characters a hint name may
+    /// not contain (the &lt;T&gt; of a generic container) replaced, so it stays unique and valid.
+    /// </summary>
+    public static string HintName(DeclarationModel model)
+    {
+        var full = (model.Namespace.Length > 0 ? model.Namespace + "." : "")
+                   + string.Concat(model.ContainingTypes.Select(c => c.Name + ".")) + model.TypeName;
+        var safe = new string(full.Select(ch => char.IsLetterOrDigit(ch) || ch is '.' or '_' ? ch : '_').ToArray());
+        return safe + ".g.cs";
     }
 
     /// <summary>

@@ -1,7 +1,5 @@
-// Compiler bug repros, kept out of the build: declarations the generator silently mis-places or
-// ignores. No LG diagnostic is reported for either; the user only sees CS0117 ("does not contain a
-// definition for 'Value'") at the call site. Define LOSSGEN_REPRO_CONTAINING_TYPES to reproduce.
-#if LOSSGEN_REPRO_CONTAINING_TYPES
+// Regression declarations: a loss nested in a generic type and a [Loss] partial record struct
+// get their generated members on the right type (once silently misplaced or dropped).
 using LossGen;
 using static LossGen.Dsl;
 
@@ -22,4 +20,3 @@ public static class ContainingTypesUse
     public static double A(double[] w) => OuterGeneric<int>.InGeneric.Value(w, w.Length);   // CS0117
     public static double B(double[] w) => RecordLoss.Value(w, w.Length);                    // CS0117
 }
-#endif

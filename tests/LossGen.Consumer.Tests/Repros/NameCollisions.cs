@@ -1,8 +1,5 @@
-// Compiler bug repros, kept out of the build: a user's name for a tensor, hyper-parameter or
-// dimension that coincides with a name the emitter picks itself makes the generated file fail to
-// compile. Each declaration below is valid DSL; each one alone breaks the build with the error
-// shown. Define LOSSGEN_REPRO_NAME_COLLISIONS to reproduce.
-#if LOSSGEN_REPRO_NAME_COLLISIONS
+// Regression declarations: user names that coincide with names the emitter picks itself (a
+// tensor V, a hyper-parameter value or acc1, dimensions DX beside X, N beside n) must compile.
 using LossGen;
 using static LossGen.Dsl;
 
@@ -27,4 +24,3 @@ namespace LossGen.Consumer.Tests.Repros;
 // CS0100: dimensions N and n both become parameter n.
 [Loss] public partial struct DimensionsDifferingInCase
 { static float Define([Shape("N", "n")] Tensor X) => Sum((i, j) => Sqr(X[i, j])); }
-#endif

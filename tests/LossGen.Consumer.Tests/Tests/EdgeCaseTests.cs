@@ -118,7 +118,7 @@ public class EdgeCaseTests
         Assert.Equal(2 * w.Sum(v => v * v), Declarations.HyperNamedLikeDim.Value(w, n), 12);
     }
 
-    /// <summary>A constant tensor named dw pushes w's gradient buffer to grad_w.</summary>
+    /// <summary>A constant tensor named dw pushes w's gradient buffer to dwGrad.</summary>
     [Theory]
     [InlineData(1, 1)]
     [InlineData(17, 2)]
@@ -128,7 +128,7 @@ public class EdgeCaseTests
         var w = Inputs.Uniform(rng, n, -2, 2);
         var dw = Inputs.Uniform(rng, n, -2, 2);
         var dwf = LossCase.ToFloat(dw);
-        OneTensor(w, x => Declarations.GradientNameTaken.Value(x, dw, n), (x, g) => Declarations.GradientNameTaken.ValueAndGradient(x, dw, n, grad_w: g),
+        OneTensor(w, x => Declarations.GradientNameTaken.Value(x, dw, n), (x, g) => Declarations.GradientNameTaken.ValueAndGradient(x, dw, n, dwGrad: g),
             x => Declarations.GradientNameTaken.Value(x, dwf, n), (x, g) => Declarations.GradientNameTaken.ValueAndGradient(x, dwf, n, g),
             () => Enumerable.Range(0, n).Sum(i => w[i] * dw[i])).CheckAll();
     }

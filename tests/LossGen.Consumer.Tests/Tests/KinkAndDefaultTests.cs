@@ -50,7 +50,7 @@ public class KinkAndDefaultTests
     /// At w = 0 (a common initialization) ‖w‖ has the subdifferential {g : ‖g‖ ≤ 1}; 0 is the natural
     /// choice and what the Abs convention suggests. A NaN gradient would poison every later step.
     /// </summary>
-    [Fact(Skip = "compiler gap: Sqrt has no subgradient convention at 0, so ‖w‖ at w = 0 gives NaN gradients (0·∞ / 0/0)")]
+    [Fact]
     public void Euclidean_norm_at_zero_has_a_finite_subgradient()
     {
         double[] w = { 0, 0, 0 };
@@ -64,7 +64,7 @@ public class KinkAndDefaultTests
     /// decimal number the user wrote; the double API should use that number, not the float
     /// nearest to it widened to double (0.10000000149011612). The doc comment prints the widened value too.
     /// </summary>
-    [Fact(Skip = "compiler bug: double overloads take float-literal defaults widened (eps = 0.10000000149011612d, l1 = 0.009999999776482582d) instead of 0.1 and 0.01")]
+    [Fact]
     public void Double_defaults_are_the_literals_written()
     {
         double[] s = { 0.3, -1.2, 2.0 };
