@@ -1,0 +1,37 @@
+using System;
+using System.Numerics;
+using LossGen.Builtins;
+using static LossGen.Training.FloatDispatch;
+
+namespace LossGen.Training;
+
+/// <summary>The generated <see cref="Sgd"/> rule (w ← w − lr·(g + λw)); no state.</summary>
+public readonly struct SgdOptimizer<T> : IOptimizer<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly double _lr;
+    private readonly double _weightDecay;
+
+    public SgdOptimizer(double lr = 0.01, double weightDecay = 0)
+    {
+        RequireFloatOrDouble<T>(nameof(Sgd));
+        _lr = lr;
+        _weightDecay = weightDecay;
+    }
+
+    public int StateBufferCount => 0;
+
+    public void Step(Span<T> w, ReadOnlySpan<T> g, Span<T> state, long t, double learningRateMultiplier)
+    {
+        StateSlice(state, w.Length, 0, 0);
+        double lr = _lr * learningRateMultiplier;
+        if (IsFloat<T>())
+        {
+            Sgd.Step(As<T, float>(w), As<T, float>(g), t, (float)lr, (float)_weightDecay);
+        }
+        else
+        {
+            Sgd.Step(As<T, double>(w), As<T, double>(g), t, lr, _weightDecay);
+        }
+    }
+}
