@@ -12,15 +12,27 @@ namespace LossGen.Training;
 public readonly struct AdamOptimizer<T> : IOptimizer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    // False only in default(...), whose hyper-parameters would all be zero.
+    private readonly bool _built;
     private readonly double _lr;
     private readonly double _beta1;
     private readonly double _beta2;
     private readonly double _eps;
     private readonly double _weightDecay;
 
-    public AdamOptimizer(double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8, double weightDecay = 0)
+    /// <summary>The generated rule's default learning rate.</summary>
+    public const double DefaultLr = 1e-3;
+
+    /// <summary>The generated rule's default hyper-parameters (PyTorch's); a struct's <c>new()</c> would otherwise zero them.</summary>
+    public AdamOptimizer()
+        : this(lr: DefaultLr)
+    {
+    }
+
+    public AdamOptimizer(double lr = DefaultLr, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8, double weightDecay = 0)
     {
         RequireFloatOrDouble<T>(nameof(Adam));
+        _built = true;
         _lr = lr;
         _beta1 = beta1;
         _beta2 = beta2;
@@ -32,6 +44,7 @@ public readonly struct AdamOptimizer<T> : IOptimizer<T>
 
     public void Step(Span<T> w, ReadOnlySpan<T> g, Span<T> state, long t, double learningRateMultiplier)
     {
+        RequireBuilt(_built, nameof(AdamOptimizer<T>));
         Span<T> m = StateSlice(state, w.Length, 0, 2);
         Span<T> v = StateSlice(state, w.Length, 1, 2);
         double lr = _lr * learningRateMultiplier;

@@ -13,6 +13,8 @@ namespace LossGen.Training;
 public readonly struct AdamWPaperOptimizer<T> : IOptimizer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    // False only in default(...), whose hyper-parameters would all be zero.
+    private readonly bool _built;
     private readonly double _weightDecay;
     private readonly double _lr;
     private readonly double _beta1;
@@ -22,6 +24,7 @@ public readonly struct AdamWPaperOptimizer<T> : IOptimizer<T>
     public AdamWPaperOptimizer(double weightDecay, double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8)
     {
         RequireFloatOrDouble<T>(nameof(AdamWPaper));
+        _built = true;
         _weightDecay = weightDecay;
         _lr = lr;
         _beta1 = beta1;
@@ -33,6 +36,7 @@ public readonly struct AdamWPaperOptimizer<T> : IOptimizer<T>
 
     public void Step(Span<T> w, ReadOnlySpan<T> g, Span<T> state, long t, double learningRateMultiplier)
     {
+        RequireBuilt(_built, nameof(AdamWPaperOptimizer<T>));
         Span<T> m = StateSlice(state, w.Length, 0, 2);
         Span<T> v = StateSlice(state, w.Length, 1, 2);
         if (IsFloat<T>())

@@ -36,15 +36,30 @@ internal static class FloatDispatch
         }
     }
 
+    /// <summary>A <c>default(...)</c> adapter has every hyper-parameter zero; refuse it rather than silently not learning.</summary>
+    public static void RequireBuilt(bool built, string adapter)
+    {
+        if (!built)
+        {
+            throw new InvalidOperationException(
+                $"This {adapter} is default(...): build it with a constructor so its hyper-parameters are set.");
+        }
+    }
+
     /// <summary>Splits the flat state buffer into its equal parts and checks its length.</summary>
     public static Span<T> StateSlice<T>(Span<T> state, int weights, int index, int count)
     {
-        if (state.Length != weights * count)
+        RequireStateLength(state, weights, count);
+        return state.Slice(index * weights, weights);
+    }
+
+    /// <summary>The flat state buffer must hold <paramref name="count"/> buffers of one element per weight.</summary>
+    public static void RequireStateLength<T>(Span<T> state, int weights, int count)
+    {
+        if (state.Length != (long)weights * count)
         {
             ThrowState(state.Length, weights, count);
         }
-
-        return state.Slice(index * weights, weights);
     }
 
     private static void ThrowState(int length, int weights, int count) =>

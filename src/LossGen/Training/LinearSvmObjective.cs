@@ -30,9 +30,10 @@ public readonly struct LinearSvmObjective<T> : IBatchObjective<T>
 
     public LinearDataset<T> Data => _data;
 
-    public int ParameterCount => _data.ParameterCount;
+    // A default(...) objective has no data: 0 here makes the trainer refuse it with an ArgumentException.
+    public int ParameterCount => _data?.ParameterCount ?? 0;
 
-    public int ExampleCount => _data.Count;
+    public int ExampleCount => _data?.Count ?? 0;
 
     public T ValueAndGradient(ReadOnlySpan<T> parameters, ReadOnlySpan<int> rows, Span<T> gradient)
     {

@@ -9,13 +9,25 @@ namespace LossGen.Training;
 public readonly struct NesterovOptimizer<T> : IOptimizer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    // False only in default(...), whose hyper-parameters would all be zero.
+    private readonly bool _built;
     private readonly double _lr;
     private readonly double _momentum;
     private readonly double _weightDecay;
 
-    public NesterovOptimizer(double lr = 0.01, double momentum = 0.9, double weightDecay = 0)
+    /// <summary>The generated rule's default learning rate.</summary>
+    public const double DefaultLr = 0.01;
+
+    /// <summary>The generated rule's default hyper-parameters (PyTorch's); a struct's <c>new()</c> would otherwise zero them.</summary>
+    public NesterovOptimizer()
+        : this(lr: DefaultLr)
+    {
+    }
+
+    public NesterovOptimizer(double lr = DefaultLr, double momentum = 0.9, double weightDecay = 0)
     {
         RequireFloatOrDouble<T>(nameof(Nesterov));
+        _built = true;
         _lr = lr;
         _momentum = momentum;
         _weightDecay = weightDecay;
@@ -25,6 +37,7 @@ public readonly struct NesterovOptimizer<T> : IOptimizer<T>
 
     public void Step(Span<T> w, ReadOnlySpan<T> g, Span<T> state, long t, double learningRateMultiplier)
     {
+        RequireBuilt(_built, nameof(NesterovOptimizer<T>));
         Span<T> v = StateSlice(state, w.Length, 0, 1);
         double lr = _lr * learningRateMultiplier;
         if (IsFloat<T>())

@@ -9,15 +9,27 @@ namespace LossGen.Training;
 public readonly struct RmsPropMomentumOptimizer<T> : IOptimizer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    // False only in default(...), whose hyper-parameters would all be zero.
+    private readonly bool _built;
     private readonly double _lr;
     private readonly double _alpha;
     private readonly double _eps;
     private readonly double _momentum;
     private readonly double _weightDecay;
 
-    public RmsPropMomentumOptimizer(double lr = 0.01, double alpha = 0.99, double eps = 1e-8, double momentum = 0.9, double weightDecay = 0)
+    /// <summary>The generated rule's default learning rate.</summary>
+    public const double DefaultLr = 0.01;
+
+    /// <summary>The generated rule's default hyper-parameters (PyTorch's); a struct's <c>new()</c> would otherwise zero them.</summary>
+    public RmsPropMomentumOptimizer()
+        : this(lr: DefaultLr)
+    {
+    }
+
+    public RmsPropMomentumOptimizer(double lr = DefaultLr, double alpha = 0.99, double eps = 1e-8, double momentum = 0.9, double weightDecay = 0)
     {
         RequireFloatOrDouble<T>(nameof(RmsPropMomentum));
+        _built = true;
         _lr = lr;
         _alpha = alpha;
         _eps = eps;
@@ -29,6 +41,7 @@ public readonly struct RmsPropMomentumOptimizer<T> : IOptimizer<T>
 
     public void Step(Span<T> w, ReadOnlySpan<T> g, Span<T> state, long t, double learningRateMultiplier)
     {
+        RequireBuilt(_built, nameof(RmsPropMomentumOptimizer<T>));
         Span<T> squareAvg = StateSlice(state, w.Length, 0, 2);
         Span<T> buffer = StateSlice(state, w.Length, 1, 2);
         double lr = _lr * learningRateMultiplier;

@@ -9,14 +9,26 @@ namespace LossGen.Training;
 public readonly struct RmsPropOptimizer<T> : IOptimizer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    // False only in default(...), whose hyper-parameters would all be zero.
+    private readonly bool _built;
     private readonly double _lr;
     private readonly double _alpha;
     private readonly double _eps;
     private readonly double _weightDecay;
 
-    public RmsPropOptimizer(double lr = 0.01, double alpha = 0.99, double eps = 1e-8, double weightDecay = 0)
+    /// <summary>The generated rule's default learning rate.</summary>
+    public const double DefaultLr = 0.01;
+
+    /// <summary>The generated rule's default hyper-parameters (PyTorch's); a struct's <c>new()</c> would otherwise zero them.</summary>
+    public RmsPropOptimizer()
+        : this(lr: DefaultLr)
+    {
+    }
+
+    public RmsPropOptimizer(double lr = DefaultLr, double alpha = 0.99, double eps = 1e-8, double weightDecay = 0)
     {
         RequireFloatOrDouble<T>(nameof(RmsProp));
+        _built = true;
         _lr = lr;
         _alpha = alpha;
         _eps = eps;
@@ -27,6 +39,7 @@ public readonly struct RmsPropOptimizer<T> : IOptimizer<T>
 
     public void Step(Span<T> w, ReadOnlySpan<T> g, Span<T> state, long t, double learningRateMultiplier)
     {
+        RequireBuilt(_built, nameof(RmsPropOptimizer<T>));
         Span<T> squareAvg = StateSlice(state, w.Length, 0, 1);
         double lr = _lr * learningRateMultiplier;
         if (IsFloat<T>())

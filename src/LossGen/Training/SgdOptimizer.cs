@@ -9,12 +9,24 @@ namespace LossGen.Training;
 public readonly struct SgdOptimizer<T> : IOptimizer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    // False only in default(...), whose hyper-parameters would all be zero.
+    private readonly bool _built;
     private readonly double _lr;
     private readonly double _weightDecay;
 
-    public SgdOptimizer(double lr = 0.01, double weightDecay = 0)
+    /// <summary>The generated rule's default learning rate.</summary>
+    public const double DefaultLr = 0.01;
+
+    /// <summary>The generated rule's default hyper-parameters (PyTorch's); a struct's <c>new()</c> would otherwise zero them.</summary>
+    public SgdOptimizer()
+        : this(lr: DefaultLr)
+    {
+    }
+
+    public SgdOptimizer(double lr = DefaultLr, double weightDecay = 0)
     {
         RequireFloatOrDouble<T>(nameof(Sgd));
+        _built = true;
         _lr = lr;
         _weightDecay = weightDecay;
     }
@@ -23,7 +35,8 @@ public readonly struct SgdOptimizer<T> : IOptimizer<T>
 
     public void Step(Span<T> w, ReadOnlySpan<T> g, Span<T> state, long t, double learningRateMultiplier)
     {
-        StateSlice(state, w.Length, 0, 0);
+        RequireBuilt(_built, nameof(SgdOptimizer<T>));
+        RequireStateLength(state, w.Length, 0);
         double lr = _lr * learningRateMultiplier;
         if (IsFloat<T>())
         {
