@@ -25,8 +25,8 @@ internal static class TrainingData
     }
 
     /// <summary>
-    /// Three well-separated Gaussian-free clusters in 2-D: class k's points lie within 0.5 of
-    /// centre k, and the centres are 4 apart, so a linear classifier can reach 100%.
+    /// Three well-separated clusters in 2-D: each coordinate of a class-k point lies within 0.5 of
+    /// centre k's, and the centres are far apart, so a linear classifier can reach 100%.
     /// </summary>
     public static LinearDataset<T> Separable<T>(int perClass, ulong seed)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
