@@ -75,6 +75,12 @@ public sealed partial class Trainer<TObjective, TOptimizer, TSchedule, T>
                 nameof(initialParameters));
         }
 
+        if (options.MaxGradientNorm is not null && !IsFloat<T>() && !IsDouble<T>())
+        {
+            throw new ArgumentException(
+                $"Gradient clipping is implemented for float and double only, not {typeof(T).Name}.", "options.MaxGradientNorm");
+        }
+
         int stateBuffers = optimizer.StateBufferCount;
         if (stateBuffers < 0)
         {
