@@ -6,7 +6,7 @@ namespace DigitsSoftmax;
 
 /// <summary>
 /// Loads the embedded digits, splits them 80/20, trains a linear softmax classifier with
-/// mini-batch SGD on the generated LinearSoftmax objective, and reports per-epoch loss and
+/// mini-batch SGD (LossGen's trainer) on the generated LinearSoftmax objective, and reports per-epoch loss and
 /// accuracy, the validation confusion matrix and the time taken. See <c>--help</c>.
 /// </summary>
 public static class Program
@@ -42,19 +42,18 @@ public static class Program
             return 1;
         }
 
-        // One seeded generator drives the split and then every epoch's shuffle, so a seed fixes
-        // the whole run.
+        // The seed fixes the whole run: it drives the split here and the trainer's per-epoch shuffles.
         var rng = new Random(options.Seed);
         (Dataset train, Dataset validation) = Split.TrainValidation(all, ValidationFraction, rng);
         var model = new LinearModel(all.FeatureCount, all.ClassCount);
-        var trainer = new SgdTrainer(model, train, options.BatchSize, options.LearningRate, options.Lambda);
+        var trainer = new SgdTrainer(model, train, options.BatchSize, options.LearningRate, options.Lambda, options.Seed);
         Report.Setup(all, train, validation, options, trainer.BatchSize);
 
         var sgd = new Stopwatch();
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             sgd.Start();
-            double loss = trainer.RunEpoch(rng);
+            double loss = trainer.RunEpoch();
             sgd.Stop();
             Report.Epoch(epoch, loss, model.Accuracy(train), model.Accuracy(validation));
         }
