@@ -30,7 +30,7 @@ internal sealed class OptimizerEmitter
         model.Parameters.FirstOrDefault(p => p.Kind == OptimizerParamKind.Step)?.Name
         ?? (model.Parameters.Any(p => p.Name == "t") ? "step" : "t");
 
-    /// <summary>Hyper-parameters that are learning rates, by name: they must be finite and not negative.</summary>
+    /// <summary>Hyper-parameters that scale the step, by name (lr, learningRate, …Lr, …Multiplier): they must be finite and not negative.</summary>
     public static bool IsLearningRate(string name) =>
         name.ToLowerInvariant() is "lr" or "learningrate"
         || name.EndsWith("Lr", System.StringComparison.Ordinal) || name.EndsWith("Multiplier", System.StringComparison.Ordinal);
