@@ -30,7 +30,7 @@ internal sealed class OptimizerEmitter
         model.Parameters.FirstOrDefault(p => p.Kind == OptimizerParamKind.Step)?.Name
         ?? (model.Parameters.Any(p => p.Name == "t") ? "step" : "t");
 
-    /// <summary>Hyper-parameters that are learning rates, by name: they must be finite and not negative.</summary>
+    /// <summary>Hyper-parameters that scale the step, by name (lr, learningRate, …Lr, …Multiplier): they must be finite and not negative.</summary>
     public static bool IsLearningRate(string name) =>
         name.ToLowerInvariant() is "lr" or "learningrate"
         || name.EndsWith("Lr", System.StringComparison.Ordinal) || name.EndsWith("Multiplier", System.StringComparison.Ordinal);
@@ -89,6 +89,8 @@ internal sealed class OptimizerEmitter
         Doc();
         w.Open($"public static void Step({ApiParameters(t)})");
         w.Line($"Validate({string.Join(", ", ValidationArguments())});");
+        foreach (var (written, other) in OverlapChecks())
+            w.Line($"OptimizerGuard.Disjoint<{t}>({written}, \"{written}\", {other}, \"{other}\");");
         var prefix = type == ElementType.Float ? "F" : "D";
         var args = string.Join(", ", KernelArguments());
         w.Line("// The widest vector width the hardware accelerates; the JIT folds these checks away.");
@@ -97,6 +99,17 @@ internal sealed class OptimizerEmitter
         w.Line($"else if ({prefix}128.IsHardwareAccelerated) StepKernel<{prefix}128>({args});");
         w.Line($"else StepKernel<{prefix}1>({args});");
         w.Close();
+    }
+
+    /// <summary>Every pair of a buffer the step writes (weights, state) with another buffer it touches.</summary>
+    private IEnumerable<(string Written, string Other)> OverlapChecks()
+    {
+        var written = new[] { Weight.Name }.Concat(States.Select(s => s.Name)).ToList();
+        for (var a = 0; a < written.Count; a++)
+        {
+            yield return (written[a], Gradient.Name);
+            for (var b = a + 1; b < written.Count; b++) yield return (written[b], written[a]);
+        }
     }
 
     private string ApiParameters(string t)
@@ -130,7 +143,7 @@ internal sealed class OptimizerEmitter
         w.Line($"/// <param name=\"{StepName(model)}\">The step number: 1 on the first call, then 2, 3, …</param>");
         foreach (var h in Hypers)
             w.Line($"/// <param name=\"{h.Name}\">Hyper-parameter{(h.Default is { } d ? " (default " + d.ToString("R", CultureInfo.InvariantCulture) + ")" : "")}.</param>");
-        w.Line("/// <exception cref=\"ArgumentException\">A span's length differs from the weights', the step number is below 1, a learning rate is negative or not finite, or a hyper-parameter is NaN. Nothing is written then.</exception>");
+        w.Line("/// <exception cref=\"ArgumentException\">A span's length differs from the weights', two spans overlap, the step number is below 1, a learning rate is negative or not finite, or a hyper-parameter is NaN. Nothing is written then.</exception>");
     }
 
     // ---- validation ----

@@ -20,6 +20,11 @@ internal sealed partial class OptimizerParser
 
     private Expr ParseExpr(ExpressionSyntax syntax)
     {
+        // A constant subexpression has the value C# gives it: '1 / 2' is the int 0, as the
+        // compiler that type-checks the rule says, not the 0.5 a slide might mean.
+        var constant = model.GetConstantValue(syntax);
+        if (constant.HasValue && constant.Value is int or long or float or double or decimal)
+            return E.C(System.Convert.ToDouble(constant.Value, CultureInfo.InvariantCulture));
         switch (syntax)
         {
             case ParenthesizedExpressionSyntax p:

@@ -57,6 +57,17 @@ public static class OptimizerGuard
             throw new ArgumentException($"Hyper-parameter {parameter} is NaN.", parameter);
     }
 
+    /// <summary>
+    /// A buffer the step writes must not overlap another buffer it reads or writes: the fused pass
+    /// reads a block of every buffer before it writes, so overlapping spans would see half-updated values.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Disjoint<T>(ReadOnlySpan<T> written, string writtenParameter, ReadOnlySpan<T> other, string otherParameter)
+    {
+        if (written.Overlaps(other))
+            throw new ArgumentException($"'{writtenParameter}' overlaps '{otherParameter}' in memory; every buffer of a step needs its own storage.", writtenParameter);
+    }
+
     private static void ThrowLength(int length, string parameter, int weights, string weightParameter) =>
         throw new ArgumentException(
             $"'{parameter}' has length {length}, but the weights '{weightParameter}' have length {weights}: every gradient and state span needs one element per weight.",

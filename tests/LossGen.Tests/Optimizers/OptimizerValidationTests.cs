@@ -77,6 +77,14 @@ public class OptimizerValidationTests
     }
 
     [Fact]
+    public void Overlapping_buffers_are_rejected()
+    {
+        Rejects("m", "'m' overlaps 'w'", b => Adam.Step(b.W, b.G, b.W, b.V, 1));
+        Rejects("v", "'v' overlaps 'm'", b => Adam.Step(b.Wd.AsSpan(0, 20), b.Gd.AsSpan(0, 20), b.Md.AsSpan(0, 20), b.Md.AsSpan(10, 20), 1));
+        Rejects("w", "'w' overlaps 'g'", b => Sgd.Step(b.Wd.AsSpan(0, 30), b.Wd.AsSpan(5, 30), 1, 0.1));
+    }
+
+    [Fact]
     public void A_valid_call_after_rejections_updates_every_element()
     {
         var b = new Buffers();

@@ -101,6 +101,14 @@ public class UserOptimizerTests
     }
 
     [Fact]
+    public void Constant_subexpressions_have_their_CSharp_values()
+    {
+        var w = new[] { 1.0, -2.0 };
+        UserOptimizers.Call("IntegerDivision", w, new[] { 4.0, 8.0 }, 1L);
+        Assert.Equal(new[] { 1.0 - 2.0, -2.0 - 4.0 }, w);
+    }
+
+    [Fact]
     public void A_user_rule_validates_its_arguments_like_a_built_in()
     {
         var w = new[] { 1.0, 2.0 };

@@ -84,8 +84,16 @@ internal static class UserOptimizers
             }
         }
 
+        // Constant subexpressions follow C#: 1 / 2 is the int 0, so only 0.5f * g moves w.
+        [Optimizer]
+        public partial struct IntegerDivision
+        {
+            static void Define(ref float w, float g) => w -= 1 / 2 * g + 0.5f * g;
+        }
+
         public static class Run
         {
+            public static void IntegerDivision(double[] w, double[] g, long t) => User.IntegerDivision.Step(w, g, t);
             public static void SgdElasticNet(double[] w, double[] g, long t, double lr, double lambda, double beta) => User.SgdElasticNet.Step(w, g, t, lr, lambda, beta);
             public static void Lion(double[] w, double[] g, double[] m, long t, double lr, double b1, double b2, double wd) => User.Lion.Step(w, g, m, t, lr, b1, b2, wd);
             public static void Lion(float[] w, float[] g, float[] m, long t, float lr, float b1, float b2, float wd) => User.Lion.Step(w, g, m, t, lr, b1, b2, wd);
