@@ -4,6 +4,8 @@ using System.Linq;
 using LossGen.Compiler.Ir;
 using LossGen.Compiler.Model;
 
+using static LossGen.Compiler.Lowering.CSharpText;
+
 namespace LossGen.Compiler.Lowering;
 
 // Instruction selection for expressions: each distinct subexpression becomes one local, in the
@@ -183,14 +185,6 @@ internal sealed partial class Lower
 
     private string AsUniform(Val v) => v.Kind == ValKind.Varying ? $"V.Sum({v.Code})" : v.Code;
 
-    private static string Literal(double v)
-    {
-        if (double.IsPositiveInfinity(v)) return "double.PositiveInfinity";
-        if (double.IsNegativeInfinity(v)) return "double.NegativeInfinity";
-        var s = v.ToString("R", CultureInfo.InvariantCulture);
-        return s.Contains(".") || s.Contains("E") ? s : s + ".0";
-    }
-
     // ---- indices and offsets ----
 
     private string IndexOf(Scope s, Ix ix)
@@ -306,13 +300,4 @@ internal sealed partial class Lower
         _ => "GreaterOrEqual",
     };
 
-    private static string CompareName(CompareOp op) => op switch
-    {
-        CompareOp.Eq => "Equal",
-        CompareOp.Ne => "NotEqual",
-        CompareOp.Lt => "LessThan",
-        CompareOp.Le => "LessThanOrEqual",
-        CompareOp.Gt => "GreaterThan",
-        _ => "GreaterThanOrEqual",
-    };
 }

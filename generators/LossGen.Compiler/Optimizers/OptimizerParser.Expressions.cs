@@ -7,6 +7,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
+using static LossGen.Compiler.Parse.DslSyntax;
+
 namespace LossGen.Compiler.Optimizers;
 
 // Scalar expressions of an update rule → IR. The loss DSL's reductions and indexing have no place
@@ -55,15 +57,6 @@ internal sealed partial class OptimizerParser
         Report(Descriptors.UnsupportedExpression, SourceSpan.From(node), FirstLine(node), why);
         return Error;
     }
-
-    private static BinaryOp? ArithmeticOp(BinaryExpressionSyntax b) => b.Kind() switch
-    {
-        SyntaxKind.AddExpression => BinaryOp.Add,
-        SyntaxKind.SubtractExpression => BinaryOp.Sub,
-        SyntaxKind.MultiplyExpression => BinaryOp.Mul,
-        SyntaxKind.DivideExpression => BinaryOp.Div,
-        _ => null,
-    };
 
     private Expr ParseIdentifier(IdentifierNameSyntax id)
     {
@@ -146,14 +139,4 @@ internal sealed partial class OptimizerParser
         }
     }
 
-    private static CompareOp? CompareOpOf(BinaryExpressionSyntax b) => b.Kind() switch
-    {
-        SyntaxKind.EqualsExpression => CompareOp.Eq,
-        SyntaxKind.NotEqualsExpression => CompareOp.Ne,
-        SyntaxKind.LessThanExpression => CompareOp.Lt,
-        SyntaxKind.LessThanOrEqualExpression => CompareOp.Le,
-        SyntaxKind.GreaterThanExpression => CompareOp.Gt,
-        SyntaxKind.GreaterThanOrEqualExpression => CompareOp.Ge,
-        _ => null,
-    };
 }

@@ -5,6 +5,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
+using static LossGen.Compiler.Parse.DslSyntax;
+
 namespace LossGen.Compiler.Optimizers;
 
 // The body of an update rule: assignments and local definitions, executed symbolically.

@@ -9,6 +9,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
+using static LossGen.Compiler.Parse.DslSyntax;
+
 namespace LossGen.Compiler.Optimizers;
 
 /// <summary>
@@ -98,7 +100,7 @@ internal sealed partial class OptimizerParser
                 : ClassifyRest(p);
             if (kind is null) continue;
             double? def = kind == OptimizerParamKind.Hyper && p.HasExplicitDefaultValue && p.ExplicitDefaultValue is not null
-                ? DefaultValue(p.ExplicitDefaultValue)
+                ? ToDouble(p.ExplicitDefaultValue)
                 : null;
             parameters.Add(new OptimizerParam(p.Name, kind.Value, def, SpanOf(p)));
             kinds[p] = kind.Value;
@@ -119,14 +121,6 @@ internal sealed partial class OptimizerParser
         return null;
     }
 
-    /// <summary>
-    /// A float default (1e-3f) is read through its shortest round-trip text, so the double API's
-    /// default is 0.001 and not 0.0010000000474974513, the float's exact binary value.
-    /// </summary>
-    private static double DefaultValue(object value) => value is float f
-        ? double.Parse(f.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
-        : Convert.ToDouble(value, CultureInfo.InvariantCulture);
-
     private static string Declared(IParameterSymbol p) =>
         (p.RefKind switch { RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.In => "in ", _ => "" }) + p.Type.ToDisplayString() + " " + p.Name;
 
@@ -138,10 +132,4 @@ internal sealed partial class OptimizerParser
     private void Report(DiagnosticDescriptor d, SourceSpan span, params string[] args) =>
         diagnostics.Add(DiagnosticInfo.Create(d, span, args));
 
-    private static string FirstLine(SyntaxNode node)
-    {
-        var text = node.ToString();
-        var nl = text.IndexOf('\n');
-        return (nl < 0 ? text : text.Substring(0, nl)).Trim();
-    }
 }

@@ -4,6 +4,8 @@ using System.Linq;
 using LossGen.Compiler.Ir;
 using LossGen.Compiler.Lowering;
 
+using static LossGen.Compiler.Lowering.CSharpText;
+
 namespace LossGen.Compiler.Optimizers;
 
 /// <summary>
@@ -289,21 +291,4 @@ internal sealed class UpdateLowering
         return name;
     }
 
-    private static string Literal(double v)
-    {
-        if (double.IsPositiveInfinity(v)) return "double.PositiveInfinity";
-        if (double.IsNegativeInfinity(v)) return "double.NegativeInfinity";
-        var s = v.ToString("R", CultureInfo.InvariantCulture);
-        return s.Contains(".") || s.Contains("E") ? s : s + ".0";
-    }
-
-    private static string CompareName(CompareOp op) => op switch
-    {
-        CompareOp.Eq => "Equal",
-        CompareOp.Ne => "NotEqual",
-        CompareOp.Lt => "LessThan",
-        CompareOp.Le => "LessThanOrEqual",
-        CompareOp.Gt => "GreaterThan",
-        _ => "GreaterThanOrEqual",
-    };
 }

@@ -7,6 +7,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
+using static LossGen.Compiler.Parse.DslSyntax;
+
 namespace LossGen.Compiler.Parse;
 
 // DSL expressions → IR.
@@ -47,14 +49,6 @@ internal sealed partial class DslParser
         }
     }
 
-    /// <summary>
-    /// A numeric constant as the number the user wrote: a float literal 0.1f is read through its
-    /// shortest round-trip text, so the double kernels use 0.1, not 0.10000000149011612.
-    /// </summary>
-    internal static double ToDouble(object? value) => value is float f
-        ? double.Parse(f.ToString("R", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture)
-        : System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
-
     private Expr Unsupported(SyntaxNode node, string why)
     {
         Report(Descriptors.UnsupportedExpression, SourceSpan.From(node), FirstLine(node), why);
@@ -63,15 +57,6 @@ internal sealed partial class DslParser
 
     private static bool IsNumeric(ITypeSymbol? t) =>
         t?.SpecialType is SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Int32;
-
-    private static BinaryOp? ArithmeticOp(BinaryExpressionSyntax b) => b.Kind() switch
-    {
-        SyntaxKind.AddExpression => BinaryOp.Add,
-        SyntaxKind.SubtractExpression => BinaryOp.Sub,
-        SyntaxKind.MultiplyExpression => BinaryOp.Mul,
-        SyntaxKind.DivideExpression => BinaryOp.Div,
-        _ => null,
-    };
 
     private Expr ParseIdentifier(IdentifierNameSyntax id)
     {
@@ -286,14 +271,4 @@ internal sealed partial class DslParser
         }
     }
 
-    private static CompareOp? CompareOpOf(BinaryExpressionSyntax b) => b.Kind() switch
-    {
-        SyntaxKind.EqualsExpression => CompareOp.Eq,
-        SyntaxKind.NotEqualsExpression => CompareOp.Ne,
-        SyntaxKind.LessThanExpression => CompareOp.Lt,
-        SyntaxKind.LessThanOrEqualExpression => CompareOp.Le,
-        SyntaxKind.GreaterThanExpression => CompareOp.Gt,
-        SyntaxKind.GreaterThanOrEqualExpression => CompareOp.Ge,
-        _ => null,
-    };
 }

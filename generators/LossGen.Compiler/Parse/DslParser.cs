@@ -8,6 +8,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
+using static LossGen.Compiler.Parse.DslSyntax;
+
 namespace LossGen.Compiler.Parse;
 
 /// <summary>
@@ -201,13 +203,6 @@ internal sealed partial class DslParser
             return;
         }
         scalarLocals[symbol] = ParseExpr(v.Initializer.Value);
-    }
-
-    private static string FirstLine(SyntaxNode node)
-    {
-        var text = node.ToString();
-        var nl = text.IndexOf('\n');
-        return (nl < 0 ? text : text.Substring(0, nl)).Trim();
     }
 
     private static ExpressionSyntax Unwrap(ExpressionSyntax e) =>
