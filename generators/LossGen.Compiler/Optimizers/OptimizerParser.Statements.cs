@@ -47,6 +47,12 @@ internal sealed partial class OptimizerParser
         if (v.Initializer is null || model.GetDeclaredSymbol(v) is not ILocalSymbol symbol)
         {
             Report(Descriptors.UnsupportedUpdateStatement, SourceSpan.From(v), FirstLine(v));
+            // Reported once, here: its later assignments and reads add no LG0203/LG0005.
+            if (model.GetDeclaredSymbol(v) is ILocalSymbol local)
+            {
+                reported.Add(local);
+                values[local] = Error;
+            }
             return;
         }
         var value = ParseExpr(v.Initializer.Value);
@@ -62,6 +68,7 @@ internal sealed partial class OptimizerParser
             return;
         }
         var target = model.GetSymbolInfo(assignment.Left).Symbol;
+        if (target is not null && reported.Contains(target)) return; // its declaration is reported (LG0205, LG0204)
         if (assignment.Left is not IdentifierNameSyntax || target is null || !IsAssignable(target, out var what))
         {
             Report(Descriptors.AssignmentToReadOnly, SourceSpan.From(assignment.Left), assignment.Left.ToString(),

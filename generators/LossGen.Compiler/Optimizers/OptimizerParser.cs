@@ -35,6 +35,8 @@ internal sealed partial class OptimizerParser
     /// <summary>The current value of every parameter and local, by symbol.</summary>
     private readonly Dictionary<ISymbol, Expr> values = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, OptimizerParamKind> kinds = new(SymbolEqualityComparer.Default);
+    /// <summary>Parameters (LG0205) and locals (LG0204) whose declaration is reported: their uses add no diagnostic.</summary>
+    private readonly HashSet<ISymbol> reported = new(SymbolEqualityComparer.Default);
 
     /// <summary>Set when C# already reports an error inside the rule; LossGen then adds no diagnostic of its own there.</summary>
     private bool hasCSharpErrors;
@@ -98,7 +100,13 @@ internal sealed partial class OptimizerParser
             var kind = n == 0 ? OptimizerParamKind.Weight
                 : n == 1 ? OptimizerParamKind.Gradient
                 : ClassifyRest(p);
-            if (kind is null) continue;
+            if (kind is null)
+            {
+                // Reported (LG0205); its uses in the body stand for a value, so they add no LG0005/LG0203.
+                reported.Add(p);
+                values[p] = Error;
+                continue;
+            }
             double? def = kind == OptimizerParamKind.Hyper && p.HasExplicitDefaultValue && p.ExplicitDefaultValue is not null
                 ? ToDouble(p.ExplicitDefaultValue)
                 : null;
@@ -117,12 +125,15 @@ internal sealed partial class OptimizerParser
         if (p.RefKind == RefKind.Ref && real) return OptimizerParamKind.State;
         if (p.RefKind == RefKind.None && p.Type.ToDisplayString() == StepType) return OptimizerParamKind.Step;
         if (p.RefKind == RefKind.None && (real || p.Type.SpecialType == SpecialType.System_Int32)) return OptimizerParamKind.Hyper;
-        Report(Descriptors.UnsupportedOptimizerParameter, SpanOf(p), p.Name, Declared(p));
+        Report(Descriptors.UnsupportedOptimizerParameter, SpanOf(p), p.Name, TypeWritten(p));
         return null;
     }
 
-    private static string Declared(IParameterSymbol p) =>
-        (p.RefKind switch { RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.In => "in ", _ => "" }) + p.Type.ToDisplayString() + " " + p.Name;
+    private static string Declared(IParameterSymbol p) => TypeWritten(p) + " " + p.Name;
+
+    /// <summary>The type as declared, with its ref kind: 'ref int' must not read as 'int', a supported type.</summary>
+    private static string TypeWritten(IParameterSymbol p) =>
+        (p.RefKind switch { RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.In => "in ", RefKind.RefReadOnlyParameter => "ref readonly ", _ => "" }) + p.Type.ToDisplayString();
 
     private static SourceSpan SpanOf(IParameterSymbol p) =>
         p.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is { } syntax
