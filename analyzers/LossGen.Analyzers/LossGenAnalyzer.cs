@@ -37,7 +37,7 @@ public sealed class LossGenAnalyzer : DiagnosticAnalyzer
 
         var model = DslParser.Parse(syntax, type, context.SemanticModel, kind.Value);
         var diagnostics = model.Diagnostics.Count > 0 ? model.Diagnostics.AsEnumerable() : InferShapes.Run(model).Diagnostics;
-        foreach (var d in diagnostics) context.ReportDiagnostic(d.ToDiagnostic());
+        foreach (var d in diagnostics) context.ReportDiagnostic(d.ToDiagnostic(syntax.SyntaxTree));
     }
 
     private static DeclarationKind? KindOf(INamedTypeSymbol type)

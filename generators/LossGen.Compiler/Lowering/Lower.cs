@@ -62,6 +62,7 @@ internal sealed partial class Lower
 
     private Kernel Build(Expr body, IReadOnlyList<GradTerm> terms)
     {
+        CollectTiedExtremes(terms);
         var root = new Scope(null, null, null, lane: false, masked: false, family: null);
         for (var n = 0; n < terms.Count; n++) root.Pending.Add(new PendingTerm(terms[n], n, 0));
         var result = Eval(root, body);

@@ -10,6 +10,16 @@ internal sealed record DiagnosticInfo(string Id, SourceSpan Span, EquatableArray
 
     public Diagnostic ToDiagnostic() =>
         Diagnostic.Create(Diagnostics.Descriptors.ById(Id), Span.ToLocation(), Arguments.ToArray<object>());
+
+    /// <summary>
+    /// The diagnostic located in <paramref name="tree"/> when the span is in that file. A location
+    /// rebuilt from a path alone is an "external" one: #pragma warning disable does not apply to it,
+    /// and it has no syntax tree to attribute it to a declaration.
+    /// </summary>
+    public Diagnostic ToDiagnostic(SyntaxTree tree) =>
+        tree.FilePath == Span.FilePath
+            ? Diagnostic.Create(Diagnostics.Descriptors.ById(Id), Location.Create(tree, Span.Span), Arguments.ToArray<object>())
+            : ToDiagnostic();
 }
 
 internal static class EquatableArrayObjectExtensions
