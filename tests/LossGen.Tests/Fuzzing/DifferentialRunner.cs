@@ -92,8 +92,18 @@ internal static class DifferentialRunner
                 .Select((p, k) => (Name: "P" + (start + k), Source: new DeclarationText("P" + (start + k), p).ToString()))
                 .ToList();
             discarded += RunBatch(batch, seed, shapesPerProgram, failures);
+            Progress(new FuzzReport(Math.Min(count, start + batchSize), discarded, failures));
         }
         return new FuzzReport(count, discarded, failures);
+    }
+
+    /// <summary>A long run appends its running totals to the file named by LOSSGEN_FUZZ_LOG after every batch.</summary>
+    private static void Progress(FuzzReport report)
+    {
+        if (Environment.GetEnvironmentVariable("LOSSGEN_FUZZ_LOG") is not { Length: > 0 } path) return;
+        var failed = string.Join(", ", report.Failures.Select(f => $"{f.Program} [{f.Check}]"));
+        System.IO.File.AppendAllText(path, $"{DateTime.UtcNow:HH:mm:ss} {report.Programs} programs ({report.Discarded} discarded), "
+            + $"{report.Crashes} crashes, {report.Mismatches} mismatches {failed}\n");
     }
 
     /// <summary>Compiles the given declarations as one batch and checks each; returns how many were discarded.</summary>

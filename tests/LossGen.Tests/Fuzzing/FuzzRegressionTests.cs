@@ -16,14 +16,13 @@ public class FuzzRegressionTests
     // A uniform gradient contribution inside the vector loop, to an element the lane variable does
     // not index, was added once per vector instead of once per lane: du came out 1/(N·D), not 1/N.
     [InlineData("Mean(k => Mean(i => w[k] + u[i]))")]
-    [InlineData("Sum(j => Sum(i => b[j] * u[i]))")]
+    [InlineData("Sum(j => Sum(i => b[j] + Sqr(u[i])))")]
     // The tie test of a Max reduction compared a body recomputed by scalar tanh with a maximum from
     // vector tanh: they differ by an ulp, nothing tied, and the gradient through the Max was 0.
     [InlineData("Mean(j => Max(j2 => Tanh(Mean(i => b[j2] + u[i]))) + b[j])")]
-    [InlineData("Sum(i => Min(j => Exp(Tanh(s[i, j] + u[i]))))")]
-    [InlineData("Sum(j => Max(k => Sigmoid(w[k] * b[j])))")]
+    [InlineData("Sum(j => Max(j2 => Sigmoid(Sum(k => w[k] * b[j2]))) * b[j])")]
     // Max(x, x) derives "x >= x", emitted as a self-comparison that C# warns about (CS1718).
-    [InlineData("Mean(i => Max(u[i], u[i]) + Min(u[i], u[i]))")]
+    [InlineData("Mean(i => Max(u[i], u[i]) * b[y[i]] + Min(u[i], u[i]))")]
     public void Found_by_fuzzing(string loss) => AssertCompilesCorrectly(new GeneratedProgram("", loss, "0.5f"));
 
     [Fact]
@@ -35,14 +34,26 @@ public class FuzzRegressionTests
             "Sum(i => t[y[i], i])", "0.5f"));
     }
 
-    private static void AssertCompilesCorrectly(GeneratedProgram program)
+    [Fact]
+    public void A_forward_reduction_inside_a_gradient_loop_over_a_same_named_variable_compiles()
+    {
+        // As found (seed 20261121, program 17): the log-sum-exp over j inside t1 is needed by a
+        // gradient loop over another variable canonicalized to j; the kernel declared j twice (CS0136).
+        AssertCompilesCorrectly(new GeneratedProgram(
+            "var t1 = Tensor.Of((p1, p2) => ((s[p2, y[p2]] + LogSumExp(j1 => (Mean((i2, j2x) => ((u[p2] + u[i2]) * b[j2x])) * b[j1]))) * u[p1]));\n"
+            + "var m1 = Mean((i1, j1x) => (-1.5f + (u[i1] * t1[i1, i1])) / (2f + Tanh(Pow(Relu(b[j1x]), 3))));\n",
+            "Max((i1, j1x) => (j1x <= y[i1] ? Max(Sqr(t1[i1, i1]), ((j1x == y[i1] && j1x != y[i1]) ? Exp(Tanh(s[i1, j1x])) : Max(t1[i1, i1], 0.1f)))"
+            + " : Max((k2, i2x) => Min((X[i2x, k2] - m1), s[i2x, y[i2x]]))))", "1f"), draws: 2);
+    }
+
+    private static void AssertCompilesCorrectly(GeneratedProgram program, int draws = 6)
     {
         var source = new DeclarationText("R", program).ToString();
         using var compiled = CompiledBatch.Compile(CompiledBatch.Usings + source, load: true);
         compiled.GeneratorCrashes.ShouldBeEmpty();
         compiled.CompileErrors.Select(d => d.ToString()).ShouldBeEmpty();
         var loaded = new LoadedProgram(compiled.TypeOf("R"), compiled.Shaped("R"));
-        for (var k = 0; k < 6; k++)
+        for (var k = 0; k < draws; k++)
         {
             var inputs = FuzzInputs.Draw(new Random(k), large: k % 2 == 1);
             var failure = DifferentialRunner.Check(loaded, inputs, out var discard);
