@@ -21,6 +21,9 @@ public class FuzzRegressionTests
     // vector tanh: they differ by an ulp, nothing tied, and the gradient through the Max was 0.
     [InlineData("Mean(j => Max(j2 => Tanh(Mean(i => b[j2] + u[i]))) + b[j])")]
     [InlineData("Sum(j => Max(j2 => Sigmoid(Sum(k => w[k] * b[j2]))) * b[j])")]
+    // A loss that does not depend on a differentiable tensor left its gradient buffers unwritten
+    // (the checker's NaN poison survived) instead of overwriting them with zeros.
+    [InlineData("Mean((k, i) => X[i, k])")]
     // Max(x, x) derives "x >= x", emitted as a self-comparison that C# warns about (CS1718).
     [InlineData("Mean(i => Max(u[i], u[i]) * b[y[i]] + Min(u[i], u[i]))")]
     public void Found_by_fuzzing(string loss) => AssertCompilesCorrectly(new GeneratedProgram("", loss, "0.5f"));
