@@ -42,6 +42,14 @@ internal sealed class IrInterpreter
         return (value, interpreter.MaxMagnitude);
     }
 
+    /// <summary>Evaluates a subexpression with its free index variables bound as given (for the kink oracle).</summary>
+    public static double EvaluateIn(ShapedDeclaration decl, IrInputs inputs, Expr e, IReadOnlyDictionary<string, int> bindings)
+    {
+        var interpreter = new IrInterpreter(decl, inputs);
+        foreach (var (v, k) in bindings) interpreter.env[v] = k;
+        return interpreter.Eval(e);
+    }
+
     private double Eval(Expr e)
     {
         var v = EvalNode(e);
