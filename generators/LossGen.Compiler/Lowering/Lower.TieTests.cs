@@ -30,7 +30,18 @@ internal sealed partial class Lower
             .Select(c => c.B)
             .OfType<Reduce>()
             .Where(r => r.Op is ReduceOp.Max or ReduceOp.Min));
+        nestedInTied = new HashSet<string>(tiedExtremes.Where(r => !LaneExact(r.Body))
+            .SelectMany(r => ExprWalk.Nodes(r.Body)).OfType<Reduce>().Select(r => r.Var));
     }
+
+    /// <summary>
+    /// Variables of reductions nested in a tied reduction's body. Their loops stay scalar too: a
+    /// nested sum or log-sum-exp summed across lanes in one place and in order in another differs
+    /// in the last bits, which is enough to break the tie test (found by the long fuzz run:
+    /// <c>Mean(i =&gt; Max(k =&gt; LogSumExp(j =&gt; w[k] + s[i, y[i]] + b[j]) − …))</c> got half its gradient).
+    /// Keyed by name, so a same-named loop elsewhere also stays scalar: slower, never wrong.
+    /// </summary>
+    private HashSet<string> nestedInTied = new();
 
     /// <summary>
     /// <see cref="Vectorization.CanVectorize"/>, and no loop that computes a tied reduction whose
@@ -41,7 +52,8 @@ internal sealed partial class Lower
     private bool Vectorizable(string v, IEnumerable<Expr> exprs)
     {
         var list = exprs.ToList();
-        return Vectorization.CanVectorize(v, list)
+        return !nestedInTied.Contains(v)
+               && Vectorization.CanVectorize(v, list)
                && !list.SelectMany(ExprWalk.Nodes).Any(n => n is Reduce r && tiedExtremes.Contains(r) && !LaneExact(r.Body));
     }
 

@@ -141,7 +141,8 @@ internal static class DifferentialRunner
             try
             {
                 var program = new LoadedProgram(compiled.TypeOf(name), compiled.Shaped(name));
-                var random = new Random(unchecked((int)seed) ^ name.GetHashCode(StringComparison.Ordinal) * 7919);
+                // string.GetHashCode is randomized per process; the inputs must reproduce from the name.
+                var random = new Random(unchecked((int)seed ^ name.Aggregate(17, (h, ch) => h * 31 + ch)));
                 var usable = 0;
                 for (var shape = 0; shape < shapesPerProgram; shape++)
                 {

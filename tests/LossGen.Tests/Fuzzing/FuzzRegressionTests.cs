@@ -20,6 +20,9 @@ public class FuzzRegressionTests
     // The tie test of a Max reduction compared a body recomputed by scalar tanh with a maximum from
     // vector tanh: they differ by an ulp, nothing tied, and the gradient through the Max was 0.
     [InlineData("Mean(j => Max(j2 => Tanh(Mean(i => b[j2] + u[i]))) + b[j])")]
+    // The same with a log-sum-exp nested in the Max: summed across lanes in one loop and in order
+    // in another, it differed in the last bits (long run, seed 20261121, program 5890).
+    [InlineData("Mean(i1 => Max(k2 => (LogSumExp(j3 => ((w[k2] + s[i1, y[i1]]) + b[j3])) - Pow(1f + Sqr(Tanh(X[i1, k2])), -0.5f))))")]
     // A loss that does not depend on a differentiable tensor left its gradient buffers unwritten
     // (the checker's NaN poison survived) instead of overwriting them with zeros.
     [InlineData("Mean((k, i) => X[i, k])")]
