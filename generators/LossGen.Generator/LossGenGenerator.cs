@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Collections.Immutable;
 using LossGen.Compiler.Diagnostics;
+using LossGen.Compiler.Emit;
 using LossGen.Compiler.Model;
 using LossGen.Compiler.Optimizers;
 using LossGen.Compiler.Parse;
@@ -25,12 +26,54 @@ public sealed class LossGenGenerator : IIncrementalGenerator
     public const string ReadOptimizerStep = "LossGen.ReadOptimizer";
     public const string CompileOptimizerStep = "LossGen.CompileOptimizer";
 
+    public const string EmitTestsStep = "LossGen.EmitTests";
+
+    /// <summary>
+    /// Generated gradient-check tests are opt-in (MSBuild <c>&lt;LossGenEmitTests&gt;true&lt;/LossGenEmitTests&gt;</c>
+    /// with <c>&lt;CompilerVisibleProperty Include="LossGenEmitTests" /&gt;</c>) and need xUnit and the
+    /// checker in the compilation. Both are reduced to one bool, so edits elsewhere re-run nothing.
+    /// </summary>
+    private static IncrementalValueProvider<bool> EmitTestsEnabled(IncrementalGeneratorInitializationContext context)
+    {
+        var optedIn = context.AnalyzerConfigOptionsProvider.Select((o, _) =>
+            o.GlobalOptions.TryGetValue("build_property.LossGenEmitTests", out var v) && string.Equals(v?.Trim(), "true", StringComparison.OrdinalIgnoreCase));
+        var canRun = context.CompilationProvider.Select((c, _) =>
+            c.GetTypeByMetadataName("Xunit.FactAttribute") is not null && c.GetTypeByMetadataName("LossGen.Checking.GradCheck") is not null);
+        return optedIn.Combine(canRun).Select((p, _) => p.Left && p.Right);
+    }
+
+    private sealed record EmittedTest(string HintName, string? Source, string? InternalError);
+
+    /// <summary>Like the kernels, a failing test emitter must not take the build down: no test, and LG0999.</summary>
+    private static EmittedTest SafeEmitTest(DeclarationModel model)
+    {
+        // The same path as the kernels' hint (nested types included), so two declarations never collide.
+        var hint = CompilerPipeline.HintName(model).Replace(".g.cs", ".GradientCheck.g.cs");
+        try
+        {
+            return new EmittedTest(hint, GradientTestEmitter.Emit(model), null);
+        }
+        catch (Exception e)
+        {
+            return new EmittedTest(hint, null, e.GetType().Name + ": " + e.Message);
+        }
+    }
+
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var losses = Declarations(context, "LossGen.LossAttribute", DeclarationKind.Loss);
         var regularizers = Declarations(context, "LossGen.RegularizerAttribute", DeclarationKind.Regularizer);
+        var emitTests = EmitTestsEnabled(context);
         foreach (var models in new[] { losses, regularizers })
         {
+            var tests = models.Combine(emitTests).Where(p => p.Right).Select((p, _) => SafeEmitTest(p.Left)).WithTrackingName(EmitTestsStep);
+            context.RegisterSourceOutput(tests, (spc, test) =>
+            {
+                if (test.Source is not null) spc.AddSource(test.HintName, test.Source);
+                if (test.InternalError is { } error)
+                    spc.ReportDiagnostic(Diagnostic.Create(Descriptors.InternalError, Location.None, test.HintName, error));
+            });
+
             var compiled = models.Select((m, _) => SafeCompile(m)).WithTrackingName(CompileStep);
             context.RegisterSourceOutput(compiled, (spc, result) =>
             {

@@ -12,10 +12,21 @@ internal sealed partial class Lower
 {
     private Val LowerReduce(Scope home, Reduce r)
     {
+        // Index names are unique only among the reductions that enclose each other in the forward
+        // expression (CanonicalizeIndexNames), but a gradient loop can need a forward reduction
+        // over a variable of the same name: for (int j …) inside for (int j …) does not compile
+        // (CS0136). Such a reduction is lowered under a fresh name; its value is the same.
+        if (home.Bound.Contains(r.Var))
+        {
+            var fresh = Fresh(r.Var + "_");
+            var renamed = new Reduce(r.Op, fresh, r.Dim,
+                ExprWalk.Rewrite(r.Body, e => e, ix => ix is VarIx v && v.Var == r.Var ? new VarIx(fresh) : ix));
+            return Eval(home, renamed);
+        }
         // Terms that continue into this reduction's loop and do not need its result ride along.
         var fused = home.Pending.Where(p => !p.Done && p.NextLoop.Var == r.Var && !ExprWalk.Contains(p.Term.Coeff, r)).ToList();
         foreach (var p in fused) home.Pending.Remove(p);
-        var lane = home.LaneVar is null && Vectorization.CanVectorize(r.Var, new[] { r.Body }.Concat(TermExprs(fused)));
+        var lane = home.LaneVar is null && Vectorizable(r.Var, new Expr[] { r }.Concat(TermExprs(fused)));
         var bodyVarying = lane || IsVarying(home, ExprWalk.FreeVars(r.Body));
         var accKind = bodyVarying ? ValKind.Varying : ValKind.Uniform;
         var what = Short(ExprPrinter.Print(r));
@@ -176,7 +187,7 @@ internal sealed partial class Lower
         {
             var name = Fresh("row");
             scratches.Add(new Scratch(name, dim));
-            var lane = Vectorization.CanVectorize(var, new[] { inner });
+            var lane = Vectorizable(var, new[] { inner });
             parent.Stmts.Add(new Comment($"{name}[{var}] = {Short(ExprPrinter.Print(inner))}, computed once and reused by every pass over {var}"));
             EmitLoop(parent, var, dim, lane, new List<PendingTerm>(), Array.Empty<Expr>(), c => StoreRow(c, name, var, Eval(c, inner)));
             RegisterRow(parent, inner, name, var);
@@ -254,7 +265,7 @@ internal sealed partial class Lower
         foreach (var group in pending.Where(p => !p.Done).GroupBy(p => p.NextLoop))
         {
             var terms = group.ToList();
-            var lane = s.LaneVar is null && Vectorization.CanVectorize(group.Key.Var, TermExprs(terms));
+            var lane = s.LaneVar is null && Vectorizable(group.Key.Var, TermExprs(terms));
             s.Stmts.Add(new Comment("gradient: " + string.Join("; ", terms.Select(Describe))));
             EmitLoop(s, group.Key.Var, group.Key.Dim, lane, terms, Array.Empty<Expr>(), _ => { });
         }
@@ -312,8 +323,13 @@ internal sealed partial class Lower
                 : $"V.{op}({grad}, {offset}, {v});"));
             return;
         }
-        var scalar = value.Kind == ValKind.Varying
-            ? (s.Masked ? $"V.Sum(V.Select({TailMask(s)}, {value.Code}, V.Zero))" : $"V.Sum({value.Code})")
+        // Inside the vector loop a uniform value still stands for every active lane: the term is
+        // summed over the lane variable, which the target does not index, so it counts once per
+        // lane (V.Count times in the body, rem times in the tail), not once per vector.
+        var perLane = value.Kind == ValKind.Varying || s.LaneVar is not null;
+        var lanes = perLane ? AsVarying(s, value) : value.Code;
+        var scalar = perLane
+            ? (s.Masked ? $"V.Sum(V.Select({TailMask(s)}, {lanes}, V.Zero))" : $"V.Sum({lanes})")
             : value.Code;
         s.Stmts.Add(new GradWrite(tensor, term, $"{grad}[{offset}] {(overwrite ? "=" : "+=")} ({T})({scalar});"));
     }

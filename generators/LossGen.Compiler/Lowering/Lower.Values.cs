@@ -253,12 +253,27 @@ internal sealed partial class Lower
                 var other = IndexOf(home, laneLeft ? ic.B : ic.A);
                 return Local(home, ValKind.Mask, $"V.IndexMask({home.LaneVar}, IndexComparison.{MaskName(op)}, {other})", "m");
             case IndexCompare ic:
-                return Local(home, ValKind.Bool, $"{IndexOf(home, ic.A)} {ExprPrinter.Op(ic.Op)} {IndexOf(home, ic.B)}", "c");
+                var (ia, ib) = (IndexOf(home, ic.A), IndexOf(home, ic.B));
+                // A comprehension used at t[y[i], i] turns its "p != y[q]" into y[i] != y[i]: emit
+                // the constant rather than a self-comparison C# warns about (CS1718).
+                if (ia == ib)
+                    return Local(home, ValKind.Bool, ic.Op is CompareOp.Eq or CompareOp.Le or CompareOp.Ge ? "true" : "false", "c");
+                return Local(home, ValKind.Bool, $"{ia} {ExprPrinter.Op(ic.Op)} {ib}", "c");
             case ValueCompare vc when varying:
                 return Local(home, ValKind.Mask,
                     $"V.{CompareName(vc.Op)}({AsVarying(home, Eval(home, vc.A))}, {AsVarying(home, Eval(home, vc.B))})", "m");
             case ValueCompare vc:
-                return Local(home, ValKind.Bool, $"{Eval(home, vc.A).Code} {ExprPrinter.Op(vc.Op)} {Eval(home, vc.B).Code}", "c");
+                var (left, right) = (Eval(home, vc.A).Code, Eval(home, vc.B).Code);
+                // Max(x, x) derives x >= x; C# warns on a comparison of a variable with itself
+                // (CS1718), so emit what it evaluates to: true unless x is NaN (false for < and >).
+                if (left == right)
+                    return Local(home, ValKind.Bool, vc.Op switch
+                    {
+                        CompareOp.Lt or CompareOp.Gt => "false",
+                        CompareOp.Ne => $"double.IsNaN({left})",
+                        _ => $"!double.IsNaN({left})",
+                    }, "c");
+                return Local(home, ValKind.Bool, $"{left} {ExprPrinter.Op(vc.Op)} {right}", "c");
             case AndCond a: return Combine(home, EvalCond(home, a.A), EvalCond(home, a.B), "&&", "And");
             case OrCond o: return Combine(home, EvalCond(home, o.A), EvalCond(home, o.B), "||", "Or");
             case NotCond n:

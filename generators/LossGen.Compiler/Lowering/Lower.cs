@@ -47,12 +47,17 @@ internal sealed partial class Lower
 
     private readonly HashSet<string> userNames;
 
-    public static Kernel Run(ShapedDeclaration decl, Expr body, IReadOnlyList<GradTerm> terms, ElementType type)
+    /// <param name="withGradients">
+    /// The kernel takes gradient buffers (ValueAndGradient). It is not the same as having terms: a
+    /// loss that does not depend on a differentiable tensor has none, and its buffer must still be
+    /// overwritten with zeros (found by fuzzing: Mean(i, k => X[i, k]) left ds untouched).
+    /// </param>
+    public static Kernel Run(ShapedDeclaration decl, Expr body, IReadOnlyList<GradTerm> terms, ElementType type, bool withGradients)
     {
         var covering = CoveringCandidates(decl, terms);
         while (true)
         {
-            var kernel = new Lower(decl, type, covering).Build(body, terms);
+            var kernel = new Lower(decl, type, covering).Build(body, terms, withGradients);
             // The plan assumed the overwriting term writes first; if the schedule put another write
             // to the same buffer before it, fall back to clearing that buffer and accumulating.
             var wrongOrder = FirstWrites(kernel.Body)
@@ -63,14 +68,15 @@ internal sealed partial class Lower
         }
     }
 
-    private Kernel Build(Expr body, IReadOnlyList<GradTerm> terms)
+    private Kernel Build(Expr body, IReadOnlyList<GradTerm> terms, bool withGradients)
     {
+        CollectTiedExtremes(terms);
         var root = new Scope(null, null, null, lane: false, masked: false, family: null);
         for (var n = 0; n < terms.Count; n++) root.Pending.Add(new PendingTerm(terms[n], n, 0));
         var result = Eval(root, body);
         ProcessPending(root);
         var differentiable = decl.Tensors.Where(t => t.Kind == ParamKind.Tensor).Select(t => t.Name);
-        var cleared = terms.Count == 0 ? new List<string>() : differentiable.Where(t => !coveringTerm.ContainsKey(t)).ToList();
+        var cleared = !withGradients ? new List<string>() : differentiable.Where(t => !coveringTerm.ContainsKey(t)).ToList();
         return new Kernel(root.Stmts, AsUniform(result), cleared, scratches);
     }
 

@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LossGen.Checking;
+
+namespace LossGen.Tests.Fuzzing;
+
+/// <summary>
+/// Random inputs for the fixed fuzz signature: sizes N, C, D and tensors s[N, C], u[N], b[C], w[D]
+/// (differentiable, in that order in the flat parameter span), X[N, D], labels y[N] in [0, C), alpha.
+/// </summary>
+internal sealed record FuzzInputs(int N, int C, int D, double[] S, double[] U, double[] B, double[] W, double[] X, int[] Y, double Alpha)
+{
+    /// <summary>
+    /// Small shapes include the 1-row and 1-class edge cases; large ones exceed the widest vector
+    /// (8 doubles, 16 floats with AVX-512) on C so both the full-width loop and the masked tail run.
+    /// </summary>
+    public static FuzzInputs Draw(Random r, bool large)
+    {
+        // Nested reductions multiply the sizes, so they stay small except where lanes need width.
+        int n = large ? r.Next(2, 4) : r.Next(1, 4);
+        int c = large ? r.Next(9, 18) : r.Next(1, 4);
+        int d = large ? r.Next(2, 6) : r.Next(1, 4);
+        double[] Values(int count) => Enumerable.Range(0, count).Select(_ => Math.Round(r.NextDouble() * 4 - 2, 6)).ToArray();
+        return new FuzzInputs(n, c, d, Values(n * c), Values(n), Values(c), Values(d), Values(n * d),
+            Enumerable.Range(0, n).Select(_ => r.Next(c)).ToArray(), Math.Round(r.NextDouble() * 2 - 0.5, 3));
+    }
+
+    public int[] Dims => new[] { N, C, D };
+
+    public double[][] Tensors => new[] { S, U, B, W, X };
+
+    public IrInputs ForInterpreter(double beta) => new(
+        new Dictionary<string, double[]> { ["s"] = S, ["u"] = U, ["b"] = B, ["w"] = W, ["X"] = X },
+        new Dictionary<string, int[]> { ["y"] = Y },
+        new Dictionary<string, int> { ["N"] = N, ["C"] = C, ["D"] = D },
+        new Dictionary<string, double> { ["alpha"] = Alpha, ["beta"] = beta });
+
+    /// <summary>The same inputs rounded to float, as the float API receives them.</summary>
+    public FuzzInputs RoundedToFloat()
+    {
+        static double[] F(double[] a) => a.Select(v => (double)(float)v).ToArray();
+        return this with { S = F(S), U = F(U), B = F(B), W = F(W), X = F(X), Alpha = (float)Alpha };
+    }
+
+    /// <summary>s, u, b, w end to end: the point the gradient is checked at.</summary>
+    public double[] Differentiable() => S.Concat(U).Concat(B).Concat(W).ToArray();
+
+    public ParameterLayout Layout() => new(
+        new ParameterBlock("s", N, C), new ParameterBlock("u", N), new ParameterBlock("b", C), new ParameterBlock("w", D));
+
+    public override string ToString() => $"N={N} C={C} D={D}";
+}
