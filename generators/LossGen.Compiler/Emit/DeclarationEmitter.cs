@@ -229,7 +229,6 @@ internal sealed class DeclarationEmitter
         w.Line($"private static double {name}<V>({string.Join(", ", ps)})");
         w.Line($"    where V : struct, ILanes<V, {t}>");
         w.Line("{");
-        var body = new CodeWriter();
         foreach (var c in kernel.Cleared)
         {
             w.Line($"    // {Grad(c)} is accumulated into by several terms, so it starts from zero.");

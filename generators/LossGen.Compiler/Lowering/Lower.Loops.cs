@@ -81,7 +81,7 @@ internal sealed partial class Lower
 
     private Val Accumulate(Scope home, ValKind kind, string vectorInit, string scalarInit) =>
         kind == ValKind.Varying
-            ? Local(home, ValKind.Varying, vectorInit.StartsWith("Splat") ? "V." + vectorInit : "V." + vectorInit, "acc")
+            ? Local(home, ValKind.Varying, "V." + vectorInit, "acc")
             : Local(home, ValKind.Uniform, scalarInit, "acc");
 
     /// <summary>Adds one body value into an accumulator; in the masked tail, lanes past the end add the neutral value.</summary>

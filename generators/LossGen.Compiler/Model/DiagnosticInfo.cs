@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace LossGen.Compiler.Model;
@@ -9,7 +10,7 @@ internal sealed record DiagnosticInfo(string Id, SourceSpan Span, EquatableArray
         new(descriptor.Id, span, EquatableArray.Of(arguments));
 
     public Diagnostic ToDiagnostic() =>
-        Diagnostic.Create(Diagnostics.Descriptors.ById(Id), Span.ToLocation(), Arguments.ToArray<object>());
+        Diagnostic.Create(Diagnostics.Descriptors.ById(Id), Span.ToLocation(), Arguments.Cast<object>().ToArray());
 
     /// <summary>
     /// The diagnostic at a location inside <paramref name="tree"/> when the span is in it. Only an
@@ -18,16 +19,6 @@ internal sealed record DiagnosticInfo(string Id, SourceSpan Span, EquatableArray
     /// </summary>
     public Diagnostic ToDiagnostic(SyntaxTree tree) =>
         Span.FilePath == tree.FilePath && Span.Span.End <= tree.Length
-            ? Diagnostic.Create(Diagnostics.Descriptors.ById(Id), Location.Create(tree, Span.Span), Arguments.ToArray<object>())
+            ? Diagnostic.Create(Diagnostics.Descriptors.ById(Id), Location.Create(tree, Span.Span), Arguments.Cast<object>().ToArray())
             : ToDiagnostic();
-}
-
-internal static class EquatableArrayObjectExtensions
-{
-    public static object[] ToArray<T>(this EquatableArray<string> items)
-    {
-        var result = new object[items.Count];
-        for (var i = 0; i < result.Length; i++) result[i] = items[i];
-        return result;
-    }
 }

@@ -150,10 +150,7 @@ internal sealed partial class DslParser
                 Report(Descriptors.InvalidShapeAttribute,
                     written is { } a && a.Count == names.Count ? SourceSpan.From(a[k].Expression) : attrSpan,
                     p.Name, $"'{names[k]}' is not a valid dimension name");
-        if (names.Distinct().Count() != names.Count && names.Count > 0)
-        {
-            // Repeated names are allowed (a square matrix is [D, D]); nothing to report.
-        }
+        // Repeated names are allowed: a square matrix is [D, D].
         if (names.Count == 0)
             Report(Descriptors.InvalidShapeAttribute, attrSpan, p.Name, "it names no dimensions");
         return names.ToEquatableArray();

@@ -59,9 +59,12 @@ internal static class CompilerPipeline
     {
         var full = (model.Namespace.Length > 0 ? model.Namespace + "." : "")
                    + string.Concat(model.ContainingTypes.Select(c => c.Name + ".")) + model.TypeName;
-        var safe = new string(full.Select(ch => char.IsLetterOrDigit(ch) || ch is '.' or '_' ? ch : '_').ToArray());
-        return safe + ".g.cs";
+        return HintName(full);
     }
+
+    /// <summary>A hint name for a full type name, with the characters a hint name may not contain replaced.</summary>
+    public static string HintName(string fullName) =>
+        new string(fullName.Select(ch => char.IsLetterOrDigit(ch) || ch is '.' or '_' ? ch : '_').ToArray()) + ".g.cs";
 
     /// <summary>
     /// An invalid declaration still gets a compiling partial struct, so the only errors the user
