@@ -27,7 +27,8 @@ internal sealed partial class Lower
         // Terms that continue into this reduction's loop and do not need its result ride along.
         var fused = home.Pending.Where(p => !p.Done && p.NextLoop.Var == r.Var && !ExprWalk.Contains(p.Term.Coeff, r)).ToList();
         foreach (var p in fused) home.Pending.Remove(p);
-        var lane = home.LaneVar is null && Vectorizable(r.Var, new Expr[] { r }.Concat(TermExprs(fused)));
+        // A tied Max/Min records its selected index in a scalar loop (LowerTiedExtreme).
+        var lane = home.LaneVar is null && !tiedExtremes.Contains(r) && Vectorizable(r.Var, new Expr[] { r }.Concat(TermExprs(fused)));
         var bodyVarying = lane || IsVarying(home, ExprWalk.FreeVars(r.Body));
         var accKind = bodyVarying ? ValKind.Varying : ValKind.Uniform;
         var what = Short(ExprPrinter.Print(r));

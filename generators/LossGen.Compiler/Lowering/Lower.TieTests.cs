@@ -40,17 +40,20 @@ internal sealed partial class Lower
     };
 
     /// <summary>
-    /// <see cref="Vectorization.CanVectorize"/>, and no loop that computes a tied reduction becomes
-    /// a vector loop: the selected index is one scalar per reduction, recorded by a scalar loop
-    /// (a loop whose lanes each need their own selected index would need an index per lane).
-    /// Reductions nested in a tied one's body are free to vectorize: the value and the index come
-    /// from the same pass, so how the body rounds does not matter.
+    /// <see cref="Vectorization.CanVectorize"/>, and no tied reduction is computed in vector lanes:
+    /// the selected index is one scalar per reduction, recorded by a scalar loop. A tied
+    /// reduction's own loop is scalar (see <see cref="LowerReduce"/>), and so is a loop over v
+    /// when a tied reduction inside it depends on v (each lane would need its own index). A loop
+    /// that only uses the index, such as the gradient pass over j testing <c>j == at</c> (the
+    /// reduction is computed before it), vectorizes with a lane mask; so do reductions nested in a
+    /// tied one's body: the value and the index come from the same pass, so how the body rounds
+    /// does not matter.
     /// </summary>
     private bool Vectorizable(string v, IEnumerable<Expr> exprs)
     {
         var list = exprs.ToList();
         return Vectorization.CanVectorize(v, list)
-               && !list.SelectMany(ExprWalk.Nodes).Any(n => n is Reduce r && tiedExtremes.Contains(r));
+               && !list.SelectMany(ExprWalk.Nodes).Any(n => n is Reduce r && tiedExtremes.Contains(r) && ExprWalk.FreeVars(r).Contains(v));
     }
 
     /// <summary>

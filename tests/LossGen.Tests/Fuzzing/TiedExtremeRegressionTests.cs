@@ -53,6 +53,40 @@ public class TiedExtremeRegressionTests
         FuzzRegressionTests.AssertCompilesCorrectly(new GeneratedProgram(statements, result, beta));
 
     /// <summary>
+    /// The documented tie rule (docs/subgradients.md) on rows wider than any vector, so the
+    /// gradient pass over j runs full vectors and a masked tail: of several equal maxima (minima)
+    /// the first gets the whole adjoint, the others nothing, whatever lane they fall in.
+    /// </summary>
+    [Fact]
+    public void At_a_tie_the_first_extreme_element_gets_the_gradient()
+    {
+        var program = new GeneratedProgram("", "Mean(i => Max(j => s[i, j])) + Sum(i => Min(j => s[i, j] + u[i]))", "0.5f");
+        using var compiled = CompiledBatch.Compile(CompiledBatch.Usings + new DeclarationText("R", program), load: true);
+        compiled.CompileErrors.ShouldBeEmpty();
+        var loaded = new LoadedProgram(compiled.TypeOf("R"), compiled.Shaped("R"));
+        const int C = 19;
+        var s = new double[2 * C];
+        for (var j = 0; j < C; j++) (s[j], s[C + j]) = (0.1 * (j % 5), -0.1 * (j % 7));
+        // Row 0: maxima 3 at j = 5, 12, 18; minima −1 at j = 2, 17. Row 1: maxima 2 at 9 and 16, minimum −4 at 11 and 13.
+        (s[5], s[12], s[18], s[2], s[17]) = (3, 3, 3, -1, -1);
+        (s[C + 9], s[C + 16], s[C + 11], s[C + 13]) = (2, 2, -4, -4);
+        var inputs = new FuzzInputs(2, C, 2, S: s, U: new[] { 0.5, -0.25 }, B: new double[C], W: new double[2],
+            X: new double[4], Y: new[] { 0, 0 }, Alpha: 0.5);
+
+        var x = inputs.Differentiable();
+        var gradient = new double[x.Length];
+        var value = loaded.Function(inputs).ValueAndGradient(x, gradient);
+
+        value.ShouldBe((3 + 2) / 2.0 + (-1 + 0.5) + (-4 - 0.25), 1e-12);
+        var expected = new double[2 * C];
+        (expected[5], expected[C + 9]) = (0.5, 0.5); // the Mean's 1/N to the first maximum of each row
+        expected[2] += 1;                             // the Sum's 1 to the first minimum of each row
+        expected[C + 11] += 1;
+        gradient.Take(2 * C).ToArray().ShouldBe(expected);
+        gradient.Skip(2 * C).Take(2).ToArray().ShouldBe(new[] { 1.0, 1.0 }); // du: the Min's body holds u[i] once
+    }
+
+    /// <summary>
     /// The minimised example on the inputs it failed with (N = C = D = 2): db came out 0. The
     /// Min selects j2 = 0 here (b[0]² is the smaller square, so −1.5/(1 + b[j2]²) is the smaller
     /// shift), and db must equal the centered difference of the double Value, not 0.

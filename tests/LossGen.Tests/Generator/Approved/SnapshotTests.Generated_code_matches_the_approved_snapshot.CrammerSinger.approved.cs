@@ -176,7 +176,9 @@ partial struct CrammerSinger
         double acc1 = 0.0;
         // mean_i(max_j(s[i, j] + [j == y[i] ? 0 : delta]) − s[i, y[i]]), fused with its gradient
         double t13 = 1.0 / (double)n;
-        double t16 = -t13;
+        V b14 = V.Splat((float)t13);
+        double t17 = -t13;
+        V b18 = V.Splat((float)t17);
         for (int i = 0; i < n; i++)
         {
             double acc2 = double.NegativeInfinity;
@@ -197,18 +199,32 @@ partial struct CrammerSinger
             double t11 = acc2 - x10;
             acc1 = acc1 + t11;
             // gradient: ds[i, j] += [j == argmax_j(s[i, j] + [j == y[i] ? 0 : delta]) ? 1/N : 0] + [j == y[i] ? −(1/N) : 0]
-            for (int j = 0; j < c; j++)
             {
-                bool c12 = j == at3;
-                double t14 = c12 ? t13 : 0.0;
-                bool c15 = j == label6;
-                double t17 = c15 ? t16 : 0.0;
-                double t18 = t14 + t17;
-                ds[o4 + j] = (float)(t18);
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
+                {
+                    V m12 = V.IndexMask(j, IndexComparison.Equal, at3);
+                    V t15 = V.Select(m12, b14, V.Zero);
+                    V m16 = V.IndexMask(j, IndexComparison.Equal, label6);
+                    V t19 = V.Select(m16, b18, V.Zero);
+                    V t20 = t15 + t19;
+                    V.Store(ds, o4 + j, t20);
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V m21 = V.IndexMask(j, IndexComparison.Equal, at3);
+                    V t22 = V.Select(m21, b14, V.Zero);
+                    V m23 = V.IndexMask(j, IndexComparison.Equal, label6);
+                    V t24 = V.Select(m23, b18, V.Zero);
+                    V t25 = t22 + t24;
+                    V.StorePartial(ds, o4 + j, rem_j, t25);
+                }
             }
         }
-        double t19 = acc1 / (double)n;
-        return t19;
+        double t26 = acc1 / (double)n;
+        return t26;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -262,7 +278,9 @@ partial struct CrammerSinger
         double acc1 = 0.0;
         // mean_i(max_j(s[i, j] + [j == y[i] ? 0 : delta]) − s[i, y[i]]), fused with its gradient
         double t13 = 1.0 / (double)n;
-        double t16 = -t13;
+        V b14 = V.Splat((double)t13);
+        double t17 = -t13;
+        V b18 = V.Splat((double)t17);
         for (int i = 0; i < n; i++)
         {
             double acc2 = double.NegativeInfinity;
@@ -283,17 +301,31 @@ partial struct CrammerSinger
             double t11 = acc2 - x10;
             acc1 = acc1 + t11;
             // gradient: ds[i, j] += [j == argmax_j(s[i, j] + [j == y[i] ? 0 : delta]) ? 1/N : 0] + [j == y[i] ? −(1/N) : 0]
-            for (int j = 0; j < c; j++)
             {
-                bool c12 = j == at3;
-                double t14 = c12 ? t13 : 0.0;
-                bool c15 = j == label6;
-                double t17 = c15 ? t16 : 0.0;
-                double t18 = t14 + t17;
-                ds[o4 + j] = (double)(t18);
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
+                {
+                    V m12 = V.IndexMask(j, IndexComparison.Equal, at3);
+                    V t15 = V.Select(m12, b14, V.Zero);
+                    V m16 = V.IndexMask(j, IndexComparison.Equal, label6);
+                    V t19 = V.Select(m16, b18, V.Zero);
+                    V t20 = t15 + t19;
+                    V.Store(ds, o4 + j, t20);
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V m21 = V.IndexMask(j, IndexComparison.Equal, at3);
+                    V t22 = V.Select(m21, b14, V.Zero);
+                    V m23 = V.IndexMask(j, IndexComparison.Equal, label6);
+                    V t24 = V.Select(m23, b18, V.Zero);
+                    V t25 = t22 + t24;
+                    V.StorePartial(ds, o4 + j, rem_j, t25);
+                }
             }
         }
-        double t19 = acc1 / (double)n;
-        return t19;
+        double t26 = acc1 / (double)n;
+        return t26;
     }
 }
