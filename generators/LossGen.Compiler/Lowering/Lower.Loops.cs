@@ -55,7 +55,7 @@ internal sealed partial class Lower
                     : ("Min", "double.PositiveInfinity", "MinAcross");
                 if (tiedExtremes.Contains(r))
                 {
-                    // Vectorizable keeps every loop around a tied reduction scalar.
+                    // Vectorizable keeps scalar every loop whose variable a tied reduction depends on.
                     if (bodyVarying) throw new InvalidOperationException("A tied " + what + " inside a vector loop");
                     return LowerTiedExtreme(home, r, fused, fn, init);
                 }
