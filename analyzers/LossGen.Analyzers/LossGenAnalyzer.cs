@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using LossGen.Analyzers.Lints;
 using LossGen.Compiler.Diagnostics;
 using LossGen.Compiler.Model;
 using LossGen.Compiler.Optimizers;
@@ -45,8 +46,18 @@ public sealed class LossGenAnalyzer : DiagnosticAnalyzer
         if (kind is null) return;
 
         var model = DslParser.Parse(syntax, type, context.SemanticModel, kind.Value);
-        var diagnostics = model.Diagnostics.Count > 0 ? model.Diagnostics.AsEnumerable() : InferShapes.Run(model).Diagnostics;
-        foreach (var d in diagnostics) context.ReportDiagnostic(d.ToDiagnostic(syntax.SyntaxTree));
+        if (model.Diagnostics.Count > 0)
+        {
+            foreach (var d in model.Diagnostics) context.ReportDiagnostic(d.ToDiagnostic(syntax.SyntaxTree));
+            return;
+        }
+        var (shaped, shapeErrors) = InferShapes.Run(model);
+        foreach (var d in shapeErrors) context.ReportDiagnostic(d.ToDiagnostic(syntax.SyntaxTree));
+        // Lints (LG03xx) are about declarations that compile: on a broken one they would only add noise.
+        if (shaped is null) return;
+        var define = syntax.Members.OfType<MethodDeclarationSyntax>().First(m => m.Identifier.Text == "Define");
+        var lints = new LintContext(type, define, context.SemanticModel, shaped, context.CancellationToken);
+        foreach (var d in DeclarationLints.Run(lints)) context.ReportDiagnostic(d);
     }
 
     /// <summary>
