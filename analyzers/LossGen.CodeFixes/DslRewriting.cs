@@ -39,10 +39,16 @@ internal static class DslRewriting
     public static BinaryExpressionSyntax Minus(ExpressionSyntax a, ExpressionSyntax b) =>
         SyntaxFactory.BinaryExpression(SyntaxKind.SubtractExpression, Grouped(a), Grouped(b));
 
-    /// <summary>Replaces one expression, keeping its surrounding trivia, and lets the formatter tidy the new node.</summary>
+    /// <summary>
+    /// Replaces one expression, keeping its surrounding trivia, and lets the formatter tidy the new
+    /// node. Parentheses the user put around the old expression go with it: the replacement is
+    /// grouped only if the place needs it.
+    /// </summary>
     public static async Task<Document> ReplaceAsync(Document document, SyntaxNode old, ExpressionSyntax replacement, CancellationToken cancellation)
     {
         var root = await document.GetSyntaxRootAsync(cancellation).ConfigureAwait(false);
+        while (old.Parent is ParenthesizedExpressionSyntax outer) old = outer;
+        replacement = Grouped(replacement);
         var node = replacement.WithTriviaFrom(old).WithAdditionalAnnotations(Formatter.Annotation);
         return document.WithSyntaxRoot(root!.ReplaceNode(old, node));
     }
