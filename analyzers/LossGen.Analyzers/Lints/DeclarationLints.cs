@@ -8,5 +8,7 @@ namespace LossGen.Analyzers.Lints;
 internal static class DeclarationLints
 {
     public static IEnumerable<Diagnostic> Run(LintContext c) =>
-        StabilityLints.Run(c);
+        StabilityLints.Run(c)
+            .Concat(NonDifferentiableLint.Run(c))
+            .Concat(MissingShapeLint.Run(c));
 }

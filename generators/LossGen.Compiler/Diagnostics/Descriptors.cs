@@ -48,7 +48,7 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor UnknownFunction = Error("LG0006",
         "Unknown function",
-        "'{0}' is not a LossGen DSL function; use the members of LossGen.Dsl (Sum, Mean, Max, Min, LogSumExp, Exp, Log, Sqrt, Sqr, Pow, Abs, Relu, Sigmoid, Softplus, Tanh)",
+        "'{0}' is not a LossGen DSL function; use the members of LossGen.Dsl (Sum, Mean, Max, Min, LogSumExp, Exp, Log, Sqrt, Sqr, Pow, Abs, Relu, Sigmoid, Softplus, Tanh, Sign)",
         DeclarationCategory);
 
     public static readonly DiagnosticDescriptor NonConstantExponent = Error("LG0007",
