@@ -28,6 +28,8 @@ public sealed class LossGenAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
         context.RegisterSyntaxNodeAction(Analyze, SyntaxKind.StructDeclaration, SyntaxKind.RecordStructDeclaration);
+        // LG0305 reads the user's training code, not a declaration.
+        context.RegisterCompilationStartAction(AdamL2Lint.Register);
     }
 
     private static void Analyze(SyntaxNodeAnalysisContext context)

@@ -9,6 +9,8 @@ internal static class DeclarationLints
 {
     public static IEnumerable<Diagnostic> Run(LintContext c) =>
         StabilityLints.Run(c)
+            .Concat(LargeDimensionLint.Run(c))
+            .Concat(BiasRegularizerLint.Run(c))
             .Concat(NonDifferentiableLint.Run(c))
             .Concat(MissingShapeLint.Run(c));
 }

@@ -136,7 +136,7 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor FloatAccumulationOverLargeDimension = Warning("LG0304",
         "Float accumulation over a dimension declared large",
-        "'{0}' sums over '{1}', declared with {2} elements: the float kernels accumulate in float, which stops counting at 2^24 = 16,777,216 terms; call the double overloads of '{3}' for data this large",
+        "'{0}' sums over '{1}', declared with {2} elements, in float vector lanes in the float kernels: past 2^24 = 16,777,216 terms a float sum no longer changes when a term is added; call the double overloads of '{3}' for data this large",
         StabilityCategory);
 
     public static readonly DiagnosticDescriptor L2WithAdam = Warning("LG0305",
