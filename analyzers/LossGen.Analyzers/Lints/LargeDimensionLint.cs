@@ -15,7 +15,8 @@ namespace LossGen.Analyzers.Lints;
 /// accumulate in double; the ones that run in vector lanes (their index is the last, contiguous
 /// index of everything they read: <see cref="Vectorization.CanVectorize"/>) accumulate in float
 /// lanes, and a float sum stops resolving its terms once it holds 2^24 of them (16777216f + 1f is
-/// 16777216f). Sum, Mean and LogSumExp accumulate; Max and Min do not round.
+/// 16777216f). Sum, Mean and LogSumExp accumulate; Max and Min do not round. Reported at the
+/// reduction's name (<c>Sum</c>), the body being the loop's, not the accumulator's.
 /// </summary>
 internal static class LargeDimensionLint
 {
@@ -45,7 +46,7 @@ internal static class LargeDimensionLint
                     || !sizes.TryGetValue(reduce.Dim, out var size) || size < Threshold
                     || !Vectorization.CanVectorize(reduce.Var, new Expr[] { reduce }))
                     continue;
-                yield return LintContext.Create(Descriptors.FloatAccumulationOverLargeDimension, call,
+                yield return LintContext.Create(Descriptors.FloatAccumulationOverLargeDimension, call.Expression,
                     $"{StableForms.CalleeName(call)}({StableForms.Parameters(lambda)} => …)", reduce.Dim,
                     size.ToString("N0", CultureInfo.InvariantCulture), c.Type.Name);
                 break;
