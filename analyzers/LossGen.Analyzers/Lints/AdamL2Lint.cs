@@ -1,6 +1,8 @@
 using System.Linq;
 using LossGen.Compiler.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -18,7 +20,8 @@ namespace LossGen.Analyzers.Lints;
 ///   (or LinearSvmObjective) whose λ — explicit, or the default 1e-3 — is not the constant 0: the
 ///   objective's λΣW² — at the λ argument, or at the objective when λ is the default.</item>
 /// </list>
-/// An objective or optimizer built elsewhere and passed in a variable is not followed.
+/// An objective or optimizer built elsewhere and passed in a variable is not followed, nor a
+/// <c>Create</c> not written <c>Trainer.Create</c> (through <c>using static</c>).
 /// </summary>
 internal static class AdamL2Lint
 {
@@ -30,21 +33,30 @@ internal static class AdamL2Lint
         var objectives = new[] { "LossGen.Training.LinearSoftmaxObjective`1", "LossGen.Training.LinearSvmObjective`1" }
             .Select(start.Compilation.GetTypeByMetadataName).Where(t => t is not null).ToList();
 
-        start.RegisterOperationAction(context =>
+        // Syntax actions with a check of the written name first: an operation action would make the
+        // driver build the operation tree of every method body in the compilation.
+        start.RegisterSyntaxNodeAction(context =>
         {
-            var creation = (IObjectCreationOperation)context.Operation;
-            if (!IsCreationOf(creation, adam)) return;
+            // A target-typed new() names no type; it is rare enough to bind each one.
+            var syntax = (BaseObjectCreationExpressionSyntax)context.Node;
+            if (syntax is ObjectCreationExpressionSyntax { Type: var type } && !Names(type, adam.Name)
+                || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IObjectCreationOperation creation
+                || !IsCreationOf(creation, adam))
+                return;
             var decay = Argument(creation, "weightDecay");
             if (decay is { ArgumentKind: ArgumentKind.Explicit } && !IsZero(decay.Value))
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.L2WithAdam, decay.Syntax.GetLocation(),
                     "AdamOptimizer's weightDecay", "give it this weightDecay instead"));
-        }, OperationKind.ObjectCreation);
+        }, SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
 
         if (trainer is null) return;
-        start.RegisterOperationAction(context =>
+        start.RegisterSyntaxNodeAction(context =>
         {
-            var call = (IInvocationOperation)context.Operation;
-            if (call.TargetMethod.Name != "Create" || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, trainer)) return;
+            var syntax = (InvocationExpressionSyntax)context.Node;
+            if (syntax.Expression is not MemberAccessExpressionSyntax { Name.Identifier.Text: "Create" }
+                || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call
+                || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, trainer))
+                return;
             var objective = Created(call.Arguments.FirstOrDefault(a => a.Parameter?.Name == "objective")?.Value);
             var optimizer = Created(call.Arguments.FirstOrDefault(a => a.Parameter?.Name == "optimizer")?.Value);
             if (objective is null || optimizer is null || !IsCreationOf(optimizer, adam)
@@ -55,8 +67,18 @@ internal static class AdamL2Lint
             var at = lambda.ArgumentKind == ArgumentKind.Explicit ? lambda.Syntax : objective.Syntax;
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.L2WithAdam, at.GetLocation(),
                 $"The lambda of {objective.Type!.Name}", "set lambda to 0"));
-        }, OperationKind.Invocation);
+        }, SyntaxKind.InvocationExpression);
     }
+
+    /// <summary>Whether a written type is <paramref name="name"/> (<c>AdamOptimizer&lt;float&gt;</c>, possibly qualified).</summary>
+    private static bool Names(TypeSyntax type, string name) => type switch
+    {
+        GenericNameSyntax g => g.Identifier.Text == name,
+        QualifiedNameSyntax q => Names(q.Right, name),
+        AliasQualifiedNameSyntax a => Names(a.Name, name),
+        IdentifierNameSyntax i => i.Identifier.Text == name,
+        _ => false,
+    };
 
     private static bool IsCreationOf(IObjectCreationOperation creation, INamedTypeSymbol generic) =>
         SymbolEqualityComparer.Default.Equals(creation.Type?.OriginalDefinition, generic);

@@ -25,13 +25,19 @@ internal sealed class LintContext(
     public ShapedDeclaration Shaped { get; } = shaped;
     public CancellationToken Cancellation { get; } = cancellation;
 
+    private ISymbol? defineSymbol;
+
+    private ISymbol? DefineSymbol => defineSymbol ??= Semantic.GetDeclaredSymbol(Define, Cancellation);
+
     /// <summary>Every node of Define's body (the parameters' attributes are not part of the math).</summary>
     public IEnumerable<SyntaxNode> BodyNodes =>
         (Define.ExpressionBody as SyntaxNode ?? Define.Body as SyntaxNode)?.DescendantNodes() ?? Enumerable.Empty<SyntaxNode>();
 
     /// <summary>Whether <paramref name="call"/> binds to the DSL function <paramref name="name"/> (not a user's look-alike).</summary>
     public bool IsDsl(InvocationExpressionSyntax call, string name) =>
-        Semantic.GetSymbolInfo(call, Cancellation).Symbol is IMethodSymbol m && m.Name == name && m.ContainingType.ToDisplayString() == DslType;
+        // The name is compared first: binding every call of a declaration would be the lints' main cost.
+        StableForms.CalleeName(call) == name
+        && Semantic.GetSymbolInfo(call, Cancellation).Symbol is IMethodSymbol m && m.Name == name && m.ContainingType.ToDisplayString() == DslType;
 
     /// <summary>
     /// The first differentiable tensor <paramref name="node"/> reads, directly or through the
@@ -46,7 +52,7 @@ internal sealed class LintContext(
             switch (Semantic.GetSymbolInfo(id, Cancellation).Symbol)
             {
                 case IParameterSymbol p when Shaped.Tensors.Any(t => t.Name == p.Name && t.Kind == ParamKind.Tensor)
-                                             && SymbolEqualityComparer.Default.Equals(p.ContainingSymbol, Semantic.GetDeclaredSymbol(Define, Cancellation)):
+                                             && SymbolEqualityComparer.Default.Equals(p.ContainingSymbol, DefineSymbol):
                     return p.Name;
                 case ILocalSymbol local when visited.Add(local):
                     foreach (var reference in local.DeclaringSyntaxReferences)
