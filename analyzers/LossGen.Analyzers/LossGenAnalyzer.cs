@@ -16,7 +16,9 @@ namespace LossGen.Analyzers;
 /// <summary>
 /// Reports LossGen's diagnostics at their exact spans. It runs the same front end as the
 /// generator (Read, Parse, Shapes), so what it reports is exactly why the generator emitted no
-/// kernel. Being an analyzer, its diagnostics obey #pragma, .editorconfig and [SuppressMessage].
+/// kernel. On a declaration that compiles it then runs the lints (LG03xx, Lints/): warnings
+/// about numerically fragile or misconfigured code, which never stop the generator. Being an
+/// analyzer, its diagnostics obey #pragma, .editorconfig and [SuppressMessage].
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LossGenAnalyzer : DiagnosticAnalyzer
