@@ -59,6 +59,22 @@ public sealed class LossGenGenerator : IIncrementalGenerator
         }
     }
 
+    /// <summary>The step checks of an [Optimizer] (see <see cref="OptimizerTestEmitter"/>); a failure is LG0999, never an exception.</summary>
+    private static EmittedTest SafeEmitOptimizerTest(OptimizerModel model)
+    {
+        var hint = (model.Namespace.Length > 0 ? model.Namespace + "." : "")
+                   + string.Concat(model.ContainingTypes.Select(c => c.Name + ".")) + model.TypeName + ".StepCheck.g.cs";
+        hint = CompilerPipeline.HintName(hint.Substring(0, hint.Length - ".g.cs".Length));
+        try
+        {
+            return new EmittedTest(hint, OptimizerTestEmitter.Emit(model), null);
+        }
+        catch (Exception e)
+        {
+            return new EmittedTest(hint, null, e.GetType().Name + ": " + e.Message);
+        }
+    }
+
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var losses = Declarations(context, "LossGen.LossAttribute", DeclarationKind.Loss);
@@ -94,6 +110,14 @@ public sealed class LossGenGenerator : IIncrementalGenerator
             .WithTrackingName(ReadOptimizerStep)
             .Where(static m => m is not null)
             .Select(static (m, _) => m!);
+        var optimizerTests = optimizers.Combine(emitTests).Where(p => p.Right).Select((p, _) => SafeEmitOptimizerTest(p.Left))
+            .WithTrackingName(EmitTestsStep);
+        context.RegisterSourceOutput(optimizerTests, (spc, test) =>
+        {
+            if (test.Source is not null) spc.AddSource(test.HintName, test.Source);
+            if (test.InternalError is { } error)
+                spc.ReportDiagnostic(Diagnostic.Create(Descriptors.InternalError, Location.None, test.HintName, error));
+        });
         var compiledOptimizers = optimizers.Select((m, _) => SafeCompile(m.FullName, () => OptimizerPipeline.Compile(m)))
             .WithTrackingName(CompileOptimizerStep);
         context.RegisterSourceOutput(compiledOptimizers, (spc, result) =>
