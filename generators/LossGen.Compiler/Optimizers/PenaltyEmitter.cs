@@ -192,7 +192,7 @@ internal sealed class PenaltyEmitter
         }
         foreach (var (t, lanes, lines) in new[] { ("float", "FloatLanes", floatLines), ("double", "DoubleLanes", doubleLines) })
         {
-            w.Line($"/// <summary>λ·∂R/∂{x} in every lane. Inlined into an optimizer's loop, whose JIT hoists the broadcasts out of it.</summary>");
+            w.Line($"/// <summary>λ·∂R/∂{x} in every lane, inlined into an optimizer's loop (its broadcasts cost a few instructions per vector there).</summary>");
             w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
             w.Line($"private V {lanes}<V>(V {x})");
             w.Line($"    where V : struct, ILanes<V, {t}>");

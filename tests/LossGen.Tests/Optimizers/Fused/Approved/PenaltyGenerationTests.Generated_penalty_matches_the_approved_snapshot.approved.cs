@@ -69,7 +69,7 @@ partial struct ElasticNet
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         V LossGen.Optimization.IElementwiseRegularizer<double>.Gradient<V>(V w) => DoubleLanes(w);
 
-        /// <summary>λ·∂R/∂w in every lane. Inlined into an optimizer's loop, whose JIT hoists the broadcasts out of it.</summary>
+        /// <summary>λ·∂R/∂w in every lane, inlined into an optimizer's loop (its broadcasts cost a few instructions per vector there).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private V FloatLanes<V>(V w)
             where V : struct, ILanes<V, float>
@@ -83,7 +83,7 @@ partial struct ElasticNet
             return t7;
         }
 
-        /// <summary>λ·∂R/∂w in every lane. Inlined into an optimizer's loop, whose JIT hoists the broadcasts out of it.</summary>
+        /// <summary>λ·∂R/∂w in every lane, inlined into an optimizer's loop (its broadcasts cost a few instructions per vector there).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private V DoubleLanes<V>(V w)
             where V : struct, ILanes<V, double>
