@@ -55,6 +55,9 @@ internal sealed class UpdateLowering
         this.names = names;
         this.model = model;
         this.regularizer = regularizer;
+        var taken = new HashSet<string>(reserved);
+        PenaltyConstants = "penalty";
+        while (taken.Contains(PenaltyConstants)) PenaltyConstants += "_";
         lanes = new LaneExpressions(
             type == ElementType.Float ? "float" : "double",
             reserved,
@@ -73,6 +76,7 @@ internal sealed class UpdateLowering
         // broadcast and the loop makes the JIT spill the vector to the stack and reload it from
         // memory in every iteration (no vector register survives a call on x64 Unix).
         var preamble = lowering.lanes.Scalars.Select(s => $"double {s.Name} = {s.Code};")
+            .Concat(lowering.PenaltyBroadcast())
             .Concat(lowering.lanes.Broadcasts.Select(s => $"V {s.Name} = {s.Code};"));
         return new UpdateKernel(preamble.ToList(), body, tail);
     }
@@ -112,6 +116,16 @@ internal sealed class UpdateLowering
         return body.Lines;
     }
 
+    /// <summary>The fused regularizer's constants, broadcast once with the rule's (its Broadcast is inlined: no call after the scalars).</summary>
+    private IEnumerable<string> PenaltyBroadcast()
+    {
+        if (regularizer is null) yield break;
+        yield return $"LossGen.Optimization.PenaltyLanes<V> {PenaltyConstants} = {regularizer}.Broadcast<V>();";
+    }
+
+    /// <summary>The local holding the regularizer's broadcast constants: penalty, or penalty_… if the rule has a parameter of that name (generated locals always end in a number).</summary>
+    private string PenaltyConstants { get; }
+
     /// <summary>One element of a buffer, loaded; with a fused regularizer, the gradient also gets its term.</summary>
     private string Load(LaneBody b, Access a)
     {
@@ -121,6 +135,6 @@ internal sealed class UpdateLowering
         var weight = model.Parameters.First(p => p.Kind == OptimizerParamKind.Weight).Name;
         var w = lanes.Varying(b, Initial(weight));
         b.Lines.Add($"// The regularized gradient {gradient} + λ∇R({weight}), from the {weight} already in registers.");
-        return $"{load} + {regularizer}.Gradient<V>({w})";
+        return $"{load} + {regularizer}.Gradient<V>({w}, {PenaltyConstants})";
     }
 }

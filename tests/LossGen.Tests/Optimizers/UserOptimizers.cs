@@ -98,8 +98,24 @@ internal static class UserOptimizers
             static float Define([Shape("P")] Tensor w, float scale = 1f) => Sum(k => Log(1 + Sqr(w[k] / scale)));
         }
 
+        // Five per-step constants (λ, 2a, b, 4c, d): one more than PenaltyLanes holds, so the
+        // fifth is broadcast inside the lanes Gradient.
+        [Regularizer]
+        public partial struct ManyConstants
+        {
+            static float Define([Shape("P")] Tensor w, float a = 0.5f, float b = 0.25f, float c = 0.125f, float d = 3f) =>
+                Sum(k => a * Sqr(w[k]) + b * Abs(w[k]) + c * Sqr(Sqr(w[k])) + d * Log(1 + Sqr(w[k])));
+        }
+
         public static class Run
         {
+            public static void ManyConstantsGradient(double[] w, double[] result, double lambda)
+            {
+                var penalty = new User.ManyConstants.Penalty(lambda);
+                for (int i = 0; i < w.Length; i++) result[i] = penalty.Gradient(w[i]);
+            }
+            public static void ManyConstantsFused(double[] w, double[] g, long t, double lambda, double lr) =>
+                User.MomentumSeed.Step(w, g, new double[w.Length], t, new User.ManyConstants.Penalty(lambda), lr, 0.0);
             public static void LionCauchy(double[] w, double[] g, double[] m, long t, double lambda, double scale) =>
                 User.Lion.Step(w, g, m, t, new User.Cauchy.Penalty(lambda, scale), 0.01, 0.9, 0.99, 0.1);
             public static void LionCauchy(float[] w, float[] g, float[] m, long t, double lambda, double scale) =>

@@ -377,6 +377,7 @@ partial struct Adam
         double u25 = Math.Pow(beta2, (double)t);
         double u26 = 1.0 - u25;
         double u27 = 1.0 / u26;
+        LossGen.Optimization.PenaltyLanes<V> penalty = regularizer.Broadcast<V>();
         V s1 = V.Splat((float)beta1);
         V s5 = V.Splat((float)u4);
         V s10 = V.Splat((float)beta2);
@@ -394,7 +395,7 @@ partial struct Adam
             V t3 = s1 * m2;
             V w6 = V.Load(w, p);
             // The regularized gradient g + λ∇R(w), from the w already in registers.
-            V g7 = V.Load(g, p) + regularizer.Gradient<V>(w6);
+            V g7 = V.Load(g, p) + regularizer.Gradient<V>(w6, penalty);
             V t8 = s5 * g7;
             V m9 = t3 + t8;
             // v = beta2 * v + (1 - beta2) * g * g;
@@ -424,7 +425,7 @@ partial struct Adam
             V t36 = s1 * m35;
             V w37 = V.LoadPartial(w, p, rem);
             // The regularized gradient g + λ∇R(w), from the w already in registers.
-            V g38 = V.LoadPartial(g, p, rem) + regularizer.Gradient<V>(w37);
+            V g38 = V.LoadPartial(g, p, rem) + regularizer.Gradient<V>(w37, penalty);
             V t39 = s5 * g38;
             V m40 = t36 + t39;
             // v = beta2 * v + (1 - beta2) * g * g;
@@ -461,6 +462,7 @@ partial struct Adam
         double u25 = Math.Pow(beta2, (double)t);
         double u26 = 1.0 - u25;
         double u27 = 1.0 / u26;
+        LossGen.Optimization.PenaltyLanes<V> penalty = regularizer.Broadcast<V>();
         V s1 = V.Splat((double)beta1);
         V s5 = V.Splat((double)u4);
         V s10 = V.Splat((double)beta2);
@@ -478,7 +480,7 @@ partial struct Adam
             V t3 = s1 * m2;
             V w6 = V.Load(w, p);
             // The regularized gradient g + λ∇R(w), from the w already in registers.
-            V g7 = V.Load(g, p) + regularizer.Gradient<V>(w6);
+            V g7 = V.Load(g, p) + regularizer.Gradient<V>(w6, penalty);
             V t8 = s5 * g7;
             V m9 = t3 + t8;
             // v = beta2 * v + (1 - beta2) * g * g;
@@ -508,7 +510,7 @@ partial struct Adam
             V t36 = s1 * m35;
             V w37 = V.LoadPartial(w, p, rem);
             // The regularized gradient g + λ∇R(w), from the w already in registers.
-            V g38 = V.LoadPartial(g, p, rem) + regularizer.Gradient<V>(w37);
+            V g38 = V.LoadPartial(g, p, rem) + regularizer.Gradient<V>(w37, penalty);
             V t39 = s5 * g38;
             V m40 = t36 + t39;
             // v = beta2 * v + (1 - beta2) * g * g;

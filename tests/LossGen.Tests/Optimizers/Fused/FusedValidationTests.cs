@@ -91,6 +91,7 @@ public class FusedValidationTests
     {
         public void Validate() => LossGen.Runtime.OptimizerGuard.PenaltyWeight(lambda, "lambda");
         public double Gradient(double w) => lambda * w;
-        public V Gradient<V>(V w) where V : struct, ILanes<V, double> => V.Splat(lambda) * w;
+        public PenaltyLanes<V> Broadcast<V>() where V : struct, ILanes<V, double> => new() { C0 = V.Splat(lambda) };
+        public V Gradient<V>(V w, in PenaltyLanes<V> constants) where V : struct, ILanes<V, double> => constants.C0 * w;
     }
 }

@@ -39,6 +39,14 @@ public class PenaltyGenerationTests
             static float Define([Shape("P")] Tensor w, float eps = 1e-3f) => Sum(k => Sqrt(Sqr(w[k]) + eps)) + 2;
         }
 
+        // Five per-step constants: one more than PenaltyLanes holds.
+        [Regularizer]
+        public partial struct ManyConstants
+        {
+            static float Define([Shape("P")] Tensor w, float a = 0.5f, float b = 0.25f, float c = 0.125f, float d = 3f) =>
+                Sum(k => a * Sqr(w[k]) + b * Abs(w[k]) + c * Sqr(Sqr(w[k])) + d * Log(1 + Sqr(w[k])));
+        }
+
         // Not element-wise: the mean's derivative is f'(w)/P.
         [Regularizer]
         public partial struct MeanSquare
@@ -66,7 +74,16 @@ public class PenaltyGenerationTests
         var (output, run) = GeneratorHarness.Generate(Source);
         output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ShouldBeEmpty();
         var penalties = run.Results.Single().GeneratedSources.Select(s => s.HintName).Where(h => h.EndsWith(".Penalty.g.cs")).Order();
-        penalties.ShouldBe(new[] { "Demo.ElasticNet.Penalty.g.cs", "Demo.Frobenius.Penalty.g.cs", "Demo.Smooth.Penalty.g.cs" });
+        penalties.ShouldBe(new[] { "Demo.ElasticNet.Penalty.g.cs", "Demo.Frobenius.Penalty.g.cs", "Demo.ManyConstants.Penalty.g.cs", "Demo.Smooth.Penalty.g.cs" });
+    }
+
+    [Fact]
+    public void Constants_beyond_the_four_lanes_slots_are_broadcast_in_the_gradient()
+    {
+        var (_, run) = GeneratorHarness.Generate(Source);
+        var text = run.Results.Single().GeneratedSources.Single(s => s.HintName == "Demo.ManyConstants.Penalty.g.cs").SourceText.ToString();
+        text.ShouldContain("C3 = V.Splat(");
+        text.ShouldContain("// More than 4 constants: the rest are broadcast here, in the loop.");
     }
 
     [Fact]

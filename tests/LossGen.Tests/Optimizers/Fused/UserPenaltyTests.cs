@@ -60,6 +60,28 @@ public class UserPenaltyTests
         }
     }
 
+    /// <summary>
+    /// A penalty with more per-step constants than PenaltyLanes holds: the scalar Gradient and the
+    /// fused step (MomentumSeed with ρ = 0 is w −= lr·g) both give λ·f′(w) with
+    /// f′ = 2a·w + b·sign(w) + 4c·w³ + 2d·w / (1 + w²), written here by hand.
+    /// </summary>
+    [Fact]
+    public void A_penalty_with_five_constants_has_the_hand_derived_gradient()
+    {
+        const double lambda = 0.3, lr = 0.1;
+        static double F(double w) => 2 * 0.5 * w + 0.25 * Math.Sign(w) + 4 * 0.125 * w * w * w + 2 * 3 * w / (1 + w * w);
+        var w = FusedStepTests.Weights(19);
+        var gradient = new double[19];
+        UserOptimizers.Call("ManyConstantsGradient", w, gradient, lambda);
+        for (var i = 0; i < w.Length; i++)
+            Assert.True(Math.Abs(gradient[i] - lambda * F(w[i])) <= 1e-14 * Math.Max(1, Math.Abs(gradient[i])), $"gradient at w[{i}] = {w[i]}");
+
+        var stepped = w.ToArray();
+        UserOptimizers.Call("ManyConstantsFused", stepped, new double[19], 1L, lambda, lr);
+        for (var i = 0; i < w.Length; i++)
+            Assert.True(Math.Abs(stepped[i] - (w[i] - lr * lambda * F(w[i]))) <= 1e-14 * Math.Max(1, Math.Abs(w[i])), $"w[{i}] after the fused step");
+    }
+
     [Fact]
     public void Float_fused_lion_runs_the_same_rule()
     {

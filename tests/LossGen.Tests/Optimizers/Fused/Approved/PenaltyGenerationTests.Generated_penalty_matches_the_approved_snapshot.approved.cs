@@ -3,6 +3,7 @@
 #nullable enable
 using System;
 using System.Runtime.CompilerServices;
+using LossGen.Optimization;
 using LossGen.Runtime;
 using LossGen.Simd;
 
@@ -22,7 +23,7 @@ partial struct ElasticNet
     /// At a kink the derivative is the one the regularizer's own gradient uses (docs/subgradients.md:
     /// |x| has derivative sign(x), 0 at 0).
     /// </summary>
-    public readonly struct Penalty : LossGen.Optimization.IElementwiseRegularizer<float>, LossGen.Optimization.IElementwiseRegularizer<double>
+    public readonly struct Penalty : IElementwiseRegularizer<float>, IElementwiseRegularizer<double>
     {
         private readonly double lambda;
         private readonly double beta;
@@ -57,25 +58,37 @@ partial struct ElasticNet
 
         /// <summary>λ·∂R/∂w at one element.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public float Gradient(float w) => FloatLanes(new F1(w)).Value;
+        public float Gradient(float w) => FloatLanes(new F1(w), FloatBroadcast<F1>()).Value;
 
         /// <summary>λ·∂R/∂w at one element.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double Gradient(double w) => DoubleLanes(new D1(w)).Value;
+        public double Gradient(double w) => DoubleLanes(new D1(w), DoubleBroadcast<D1>()).Value;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        V LossGen.Optimization.IElementwiseRegularizer<float>.Gradient<V>(V w) => FloatLanes(w);
+        PenaltyLanes<V> IElementwiseRegularizer<float>.Broadcast<V>() => FloatBroadcast<V>();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        V LossGen.Optimization.IElementwiseRegularizer<double>.Gradient<V>(V w) => DoubleLanes(w);
+        V IElementwiseRegularizer<float>.Gradient<V>(V w, in PenaltyLanes<V> constants) => FloatLanes(w, constants);
 
-        /// <summary>λ·∂R/∂w in every lane, inlined into an optimizer's loop (its broadcasts cost a few instructions per vector there).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private V FloatLanes<V>(V w)
+        PenaltyLanes<V> IElementwiseRegularizer<double>.Broadcast<V>() => DoubleBroadcast<V>();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        V IElementwiseRegularizer<double>.Gradient<V>(V w, in PenaltyLanes<V> constants) => DoubleLanes(w, constants);
+
+        /// <summary>The per-step constants in every lane: an optimizer's kernel makes them once, before its loop.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private PenaltyLanes<V> FloatBroadcast<V>()
+            where V : struct, ILanes<V, float>
+            => new() { C0 = V.Splat((float)lambda), C1 = V.Splat((float)u2) };
+
+        /// <summary>λ·∂R/∂w in every lane, inlined into an optimizer's loop.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private V FloatLanes<V>(V w, in PenaltyLanes<V> constants)
             where V : struct, ILanes<V, float>
         {
-            V s1 = V.Splat((float)lambda);
-            V s3 = V.Splat((float)u2);
+            V s1 = constants.C0;
+            V s3 = constants.C1;
             V t4 = s3 * w;
             V t5 = V.Sign(w);
             V t6 = t4 + t5;
@@ -83,13 +96,19 @@ partial struct ElasticNet
             return t7;
         }
 
-        /// <summary>λ·∂R/∂w in every lane, inlined into an optimizer's loop (its broadcasts cost a few instructions per vector there).</summary>
+        /// <summary>The per-step constants in every lane: an optimizer's kernel makes them once, before its loop.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private V DoubleLanes<V>(V w)
+        private PenaltyLanes<V> DoubleBroadcast<V>()
+            where V : struct, ILanes<V, double>
+            => new() { C0 = V.Splat((double)lambda), C1 = V.Splat((double)u2) };
+
+        /// <summary>λ·∂R/∂w in every lane, inlined into an optimizer's loop.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private V DoubleLanes<V>(V w, in PenaltyLanes<V> constants)
             where V : struct, ILanes<V, double>
         {
-            V s1 = V.Splat((double)lambda);
-            V s3 = V.Splat((double)u2);
+            V s1 = constants.C0;
+            V s3 = constants.C1;
             V t4 = s3 * w;
             V t5 = V.Sign(w);
             V t6 = t4 + t5;
