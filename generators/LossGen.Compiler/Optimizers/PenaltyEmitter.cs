@@ -39,18 +39,29 @@ internal sealed class PenaltyEmitter
     private readonly CodeWriter w = new();
     private readonly string lambda;
     private readonly Dictionary<string, string> properties = new();
+    private readonly Dictionary<string, string> fields = new();
+
+    /// <summary>The members the emitter writes itself: no field or property may take these names.</summary>
+    private static readonly string[] Members =
+        { TypeName, "Validate", "Gradient", "FloatLanes", "DoubleLanes", "FloatBroadcast", "DoubleBroadcast", "Lambda" };
 
     private PenaltyEmitter(ElementwisePenalty penalty)
     {
         this.penalty = penalty;
         var hyperNames = penalty.Hypers.Select(h => h.Name).ToList();
-        lambda = Pick("lambda", hyperNames.Append(penalty.Weight).ToList());
-        var members = new List<string> { TypeName, "Validate", "Gradient", "FloatLanes", "DoubleLanes", "Lambda" };
+        lambda = Pick("lambda", hyperNames.Append(penalty.Weight).Concat(Members).ToList());
+        var taken = new List<string>(Members) { lambda };
+        // Fields keep the declared names (so messages and code read like the declaration) unless a
+        // name is one of the emitter's members; properties are the names capitalized.
         foreach (var h in hyperNames)
         {
-            var property = Pick(char.ToUpperInvariant(h[0]) + h.Substring(1), members.Concat(hyperNames).ToList());
-            members.Add(property);
-            properties[h] = property;
+            fields[h] = Pick(h, taken.Concat(hyperNames.Where(o => o != h)).ToList());
+            taken.Add(fields[h]);
+        }
+        foreach (var h in hyperNames)
+        {
+            properties[h] = Pick(char.ToUpperInvariant(h[0]) + h.Substring(1), taken);
+            taken.Add(properties[h]);
         }
     }
 
@@ -65,7 +76,11 @@ internal sealed class PenaltyEmitter
 
     private static string Pick(string name, ICollection<string> taken) => taken.Contains(name) ? Pick(name + "_", taken) : name;
 
-    private IEnumerable<string> Fields => new[] { lambda }.Concat(penalty.Hypers.Select(h => h.Name));
+    /// <summary>λ and the hyper-parameters, as fields.</summary>
+    private IEnumerable<string> Fields => new[] { lambda }.Concat(penalty.Hypers.Select(h => fields[h.Name]));
+
+    /// <summary>λ and the hyper-parameters as the constructor and Validate(…) name them (the declared names).</summary>
+    private IEnumerable<string> Parameters => new[] { lambda }.Concat(penalty.Hypers.Select(h => h.Name));
 
     /// <summary>
     /// λ·f′(w): the gradient of the penalty λ·R(w) at one element. When f′ is a product, its
@@ -76,7 +91,8 @@ internal sealed class PenaltyEmitter
     {
         get
         {
-            var factors = Factors(penalty.Derivative).Prepend(new Hyper(lambda)).ToList();
+            var derivative = ExprWalk.Rewrite(penalty.Derivative, e => e is Hyper h && fields.TryGetValue(h.Name, out var f) ? new Hyper(f) : e);
+            var factors = Factors(derivative).Prepend(new Hyper(lambda)).ToList();
             var uniform = factors.Where(LaneExpressions.IsUniform).Aggregate((Expr)Const.One, E.Mul);
             return factors.Where(f => !LaneExpressions.IsUniform(f)).Aggregate(uniform, E.Mul);
         }
@@ -155,8 +171,8 @@ internal sealed class PenaltyEmitter
         w.Line($"/// <exception cref=\"ArgumentException\">λ is negative or not finite, or a hyper-parameter is NaN.</exception>");
         var ps = new[] { $"double {lambda}" }.Concat(penalty.Hypers.Select(h => h.Default is { } d ? $"double {h.Name} = {Num(d)}" : $"double {h.Name}"));
         w.Open($"public {TypeName}({string.Join(", ", ps)})");
-        w.Line($"Validate({string.Join(", ", Fields)});");
-        foreach (var f in Fields) w.Line($"this.{f} = {f};");
+        w.Line($"Validate({string.Join(", ", Parameters)});");
+        foreach (var (f, parameter) in Fields.Zip(Parameters, (f, q) => (f, q))) w.Line($"this.{f} = {parameter};");
         foreach (var (name, code) in scalars) w.Line($"{name} = {code};");
         w.Close();
     }
@@ -168,7 +184,7 @@ internal sealed class PenaltyEmitter
         foreach (var h in penalty.Hypers)
         {
             w.Line($"/// <summary>Hyper-parameter {Xml(h.Name)} of {Xml(penalty.TypeName)}.</summary>");
-            w.Line($"public double {properties[h.Name]} => {h.Name};");
+            w.Line($"public double {properties[h.Name]} => {fields[h.Name]};");
         }
     }
 
@@ -177,7 +193,7 @@ internal sealed class PenaltyEmitter
         w.Line("/// <summary>Checks λ and the hyper-parameters; a fused Step calls it before it writes anything.</summary>");
         w.Line($"public void Validate() => Validate({string.Join(", ", Fields)});");
         w.Line();
-        w.Open($"private static void Validate({string.Join(", ", Fields.Select(f => "double " + f))})");
+        w.Open($"private static void Validate({string.Join(", ", Parameters.Select(f => "double " + f))})");
         w.Line($"OptimizerGuard.PenaltyWeight({lambda}, \"{lambda}\");");
         foreach (var h in penalty.Hypers) w.Line($"OptimizerGuard.NotNaN({h.Name}, \"{h.Name}\");");
         w.Close();
@@ -234,7 +250,7 @@ internal sealed class PenaltyEmitter
     private Lanes Lower(string type)
     {
         var element = new Access(penalty.Weight, EquatableArray.Of<Ix>(new VarIx(OptimizerModel.Element)));
-        var reserved = Fields.Append(penalty.Weight).Append(Constants).Append("V").Append("Value");
+        var reserved = Fields.Concat(Parameters).Concat(Members).Append(penalty.Weight).Append(Constants).Append("V").Append("Value");
         var lanes = new LaneExpressions(type, reserved, System.Array.Empty<string>(),
             (_, a) => throw new System.InvalidOperationException("An element-wise penalty reads only its own element, not " + a.Tensor));
         var body = new LaneBody(masked: false);

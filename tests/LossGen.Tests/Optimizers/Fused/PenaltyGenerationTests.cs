@@ -47,6 +47,14 @@ public class PenaltyGenerationTests
                 Sum(k => a * Sqr(w[k]) + b * Abs(w[k]) + c * Sqr(Sqr(w[k])) + d * Log(1 + Sqr(w[k])));
         }
 
+        // Hyper-parameters named like the Penalty's own members still give a compiling Penalty.
+        [Regularizer]
+        public partial struct Clashing
+        {
+            static float Define([Shape("P")] Tensor w, float Gradient = 2f, float lambda = 0.5f, float Lambda = 0.25f, float constants = 1f) =>
+                Sum(k => Gradient * Sqr(w[k]) + lambda * Abs(w[k]) + Lambda * w[k] + constants);
+        }
+
         // Not element-wise: the mean's derivative is f'(w)/P.
         [Regularizer]
         public partial struct MeanSquare
@@ -74,7 +82,7 @@ public class PenaltyGenerationTests
         var (output, run) = GeneratorHarness.Generate(Source);
         output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ShouldBeEmpty();
         var penalties = run.Results.Single().GeneratedSources.Select(s => s.HintName).Where(h => h.EndsWith(".Penalty.g.cs")).Order();
-        penalties.ShouldBe(new[] { "Demo.ElasticNet.Penalty.g.cs", "Demo.Frobenius.Penalty.g.cs", "Demo.ManyConstants.Penalty.g.cs", "Demo.Smooth.Penalty.g.cs" });
+        penalties.ShouldBe(new[] { "Demo.Clashing.Penalty.g.cs", "Demo.ElasticNet.Penalty.g.cs", "Demo.Frobenius.Penalty.g.cs", "Demo.ManyConstants.Penalty.g.cs", "Demo.Smooth.Penalty.g.cs" });
     }
 
     [Fact]
