@@ -25,6 +25,7 @@ public sealed class LossGenGenerator : IIncrementalGenerator
     public const string CompileStep = "LossGen.Compile";
     public const string ReadOptimizerStep = "LossGen.ReadOptimizer";
     public const string CompileOptimizerStep = "LossGen.CompileOptimizer";
+    public const string CompilePenaltyStep = "LossGen.CompilePenalty";
 
     public const string EmitTestsStep = "LossGen.EmitTests";
 
@@ -93,11 +94,25 @@ public sealed class LossGenGenerator : IIncrementalGenerator
             var compiled = models.Select((m, _) => SafeCompile(m)).WithTrackingName(CompileStep);
             context.RegisterSourceOutput(compiled, (spc, result) =>
             {
-                spc.AddSource(result.Result.HintName, result.Result.Source);
+                spc.AddSource(result.Result!.HintName, result.Result.Source);
                 if (result.InternalError is { } error)
                     spc.ReportDiagnostic(Diagnostic.Create(Descriptors.InternalError, Location.None, result.Name, error));
             });
         }
+
+        // An element-wise regularizer also gets a Penalty struct that any optimizer's Step can fuse
+        // (see PenaltyEmitter); other regularizers get nothing here.
+        var penalties = regularizers.Select((m, _) => SafeCompile(m.FullName, () => PenaltyEmitter.Compile(m)))
+            .WithTrackingName(CompilePenaltyStep)
+            .Where(static r => r.Result is not null || r.InternalError is not null);
+        context.RegisterSourceOutput(penalties, (spc, result) =>
+        {
+            // On an internal error the regularizer's own file stands; only the Penalty is missing.
+            if (result.InternalError is { } error)
+                spc.ReportDiagnostic(Diagnostic.Create(Descriptors.InternalError, Location.None, result.Name, error));
+            else
+                spc.AddSource(result.Result!.HintName, result.Result.Source);
+        });
 
         // [Optimizer] rules have their own front end and passes (see OptimizerPipeline).
         var optimizers = context.SyntaxProvider.ForAttributeWithMetadataName(
@@ -122,7 +137,7 @@ public sealed class LossGenGenerator : IIncrementalGenerator
             .WithTrackingName(CompileOptimizerStep);
         context.RegisterSourceOutput(compiledOptimizers, (spc, result) =>
         {
-            spc.AddSource(result.Result.HintName, result.Result.Source);
+            spc.AddSource(result.Result!.HintName, result.Result.Source);
             if (result.InternalError is { } error)
                 spc.ReportDiagnostic(Diagnostic.Create(Descriptors.InternalError, Location.None, result.Name, error));
         });
@@ -143,12 +158,12 @@ public sealed class LossGenGenerator : IIncrementalGenerator
             .Where(static m => m is not null)
             .Select(static (m, _) => m!);
 
-    private sealed record Compiled(string Name, CompileResult Result, string? InternalError);
+    private sealed record Compiled(string Name, CompileResult? Result, string? InternalError);
 
     /// <summary>A bug in a pass must not take the user's build down with an exception: it becomes LG0999.</summary>
     private static Compiled SafeCompile(DeclarationModel model) => SafeCompile(model.FullName, () => CompilerPipeline.Compile(model));
 
-    private static Compiled SafeCompile(string fullName, Func<CompileResult> compile)
+    private static Compiled SafeCompile(string fullName, Func<CompileResult?> compile)
     {
         try
         {
