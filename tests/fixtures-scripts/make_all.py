@@ -12,9 +12,11 @@ import make_broadcast  # noqa: E402
 import make_digits_lbfgs  # noqa: E402
 import make_losses  # noqa: E402
 import make_optimizers  # noqa: E402
+import make_whole_tensor  # noqa: E402
 
 if __name__ == "__main__":
     make_losses.main()
     make_optimizers.main()
     make_digits_lbfgs.main()
     make_broadcast.main()
+    make_whole_tensor.main()

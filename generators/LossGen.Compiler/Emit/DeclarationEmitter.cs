@@ -206,7 +206,7 @@ internal sealed class DeclarationEmitter
             w.Line($"if ({Grad(x.Name)}Length >= 0) Guard.Length({Grad(x.Name)}Length, {Product(x)}, \"{Grad(x.Name)}\", \"{Shape(x)}\", {Dims(x)});");
         foreach (var l in decl.Labels)
             w.Line($"Guard.Labels({l.Labels}, \"{l.Labels}\", {Dim(l.ClassDim)}, \"{l.ClassDim}\");");
-        foreach (var d in MeanDims().Distinct())
+        foreach (var d in MeanDims().Where(d => !Shapes.DimNames.IsFixed(d)).Distinct())
             w.Line($"Guard.NonEmpty({Dim(d)}, \"{Dim(d)}\", \"{d}\");");
         w.Close();
     }
