@@ -200,15 +200,27 @@ internal sealed class DeclarationEmitter
         foreach (var x in Inputs)
         {
             var length = x.Kind == ParamKind.Labels ? x.Name + ".Length" : x.Name + "Length";
-            w.Line($"Guard.Length({length}, {Product(x)}, \"{x.Name}\", \"{Shape(x)}\", {Dims(x)});");
+            w.Line($"Guard.Length({length}, {Product(x)}, \"{x.Name}\", \"{ShapeForMessage(x)}\", {Dims(x)});");
         }
         foreach (var x in Differentiable)
-            w.Line($"if ({Grad(x.Name)}Length >= 0) Guard.Length({Grad(x.Name)}Length, {Product(x)}, \"{Grad(x.Name)}\", \"{Shape(x)}\", {Dims(x)});");
+            w.Line($"if ({Grad(x.Name)}Length >= 0) Guard.Length({Grad(x.Name)}Length, {Product(x)}, \"{Grad(x.Name)}\", \"{ShapeForMessage(x)}\", {Dims(x)});");
         foreach (var l in decl.Labels)
             w.Line($"Guard.Labels({l.Labels}, \"{l.Labels}\", {Dim(l.ClassDim)}, \"{l.ClassDim}\");");
         foreach (var d in MeanDims().Where(d => !Shapes.DimNames.IsFixed(d)).Distinct())
             w.Line($"Guard.NonEmpty({Dim(d)}, \"{Dim(d)}\", \"{d}\");");
         w.Close();
+    }
+
+    /// <summary>
+    /// The shape as a length error shows it. A tensor without [Shape] used whole took the shape of
+    /// what it was combined with; its dimensions are only known at run time, so the message says
+    /// where the shape came from, since the user never wrote it.
+    /// </summary>
+    private string ShapeForMessage(TensorShape x)
+    {
+        var from = decl.Model.Parameters.FirstOrDefault(p => p.Name == x.Name)?.InferredFrom;
+        var text = from is null ? Shape(x) : $"{Shape(x)} (it has no [Shape] and takes that of '{from}'; declare one with 1s to broadcast it)";
+        return text.Replace("\\", "\\\\").Replace("\"", "\\\"");
     }
 
     /// <summary>Dimensions a Mean divides by: an empty one would make the loss 0/0.</summary>

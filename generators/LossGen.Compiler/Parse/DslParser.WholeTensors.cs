@@ -273,23 +273,11 @@ internal sealed partial class DslParser
 
     private Expr TensorElement(IdentifierNameSyntax id, string tensor, IReadOnlyList<Ix?> ix)
     {
-        // A size-1 axis read at 0 is bound by a one-element Sum over that axis: the IR has no
-        // constant indices, and a sum of one term is the term (Lower hoists it out of the loops
-        // that do not index it, and the gradient flows to that one element).
-        var units = new List<string>();
-        var indices = new List<Ix>();
-        foreach (var i in ix)
-        {
-            if (i is not null) { indices.Add(i); continue; }
-            var v = FreshIndex("u", id);
-            units.Add(v);
-            indices.Add(new VarIx(v));
-        }
+        // A size-1 axis is read at its one element, 0.
+        var indices = ix.Select(i => i ?? new ConstIx(0)).ToEquatableArray();
         var span = SourceSpan.From(id);
-        sites.Add(new AccessSite(tensor, indices.ToEquatableArray(), span, indices.Select(_ => span).ToEquatableArray()));
-        Expr result = new Access(tensor, indices.ToEquatableArray());
-        for (var n = units.Count - 1; n >= 0; n--) result = new Reduce(ReduceOp.Sum, units[n], "", result);
-        return result;
+        sites.Add(new AccessSite(tensor, indices, span, indices.Select(_ => span).ToEquatableArray()));
+        return new Access(tensor, indices);
     }
 
     /// <summary>A fresh index variable for an axis the user did not name, reported (if ever) at <paramref name="at"/>.</summary>

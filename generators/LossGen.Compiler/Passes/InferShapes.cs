@@ -26,6 +26,7 @@ internal static class InferShapes
         {
             VarIx v => written.TryGetValue(v.Var, out var w) ? w : v.Var,
             LabelIx l => l.Labels + "[" + string.Join(", ", l.Indices.Select(IxText)) + "]",
+            ConstIx c => c.Value.ToString(),
             _ => "?",
         };
 
