@@ -108,6 +108,7 @@ internal sealed partial class DslParser
             var b = Padded(right, System.Math.Max(left.Rank, right.Rank), axis);
             Report(Descriptors.BroadcastMismatch, SourceSpan.From(bin),
                 FirstLine(bin.Left), ShapeText(left), FirstLine(bin.Right), ShapeText(right), axis.ToString(), a, b);
+            broadcastErrors.Add((diagnostics.Count - 1, bin));
             return null;
         }
         return result.Shape;

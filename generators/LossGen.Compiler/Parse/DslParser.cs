@@ -78,6 +78,7 @@ internal sealed partial class DslParser
             foreach (var p in method.Parameters) paramModels.Add(ReadParameter(p));
             foreach (var p in paramModels) parameters[p.Name] = p;
             body = ParseBody(define);
+            AttachBroadcastFixes();
         }
 
         var containing = new List<ContainingType>();

@@ -18,6 +18,9 @@ namespace LossGen.Tests.Generator;
 /// </summary>
 internal static class GeneratorHarness
 {
+    /// <summary>The references of every in-memory compilation: the platform and the LossGen runtime.</summary>
+    public static ImmutableArray<MetadataReference> MetadataReferences => References.Value;
+
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
     {
         var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
