@@ -162,8 +162,9 @@ internal sealed partial class DslParser
             {
                 var input = ShapeOf(args[0].Expression);
                 var axis = AxisOf(call, m, input);
-                if (input is null || axis is null) return null;
-                return Broadcasting.ReduceAxis(input, axis.Value, KeepDimsOf(call, m) ?? false).Shape;
+                var keep = KeepDimsOf(call, m);
+                if (input is null || axis is null || keep is null) return null;
+                return Broadcasting.ReduceAxis(input, axis.Value, keep.Value).Shape;
             }
             case "Pow":
                 if (ArgumentFor(call, m, "p") is { } p && !model.GetConstantValue(p).HasValue)
