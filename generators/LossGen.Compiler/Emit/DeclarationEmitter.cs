@@ -195,15 +195,16 @@ internal sealed class DeclarationEmitter
         w.Open($"private static void Validate({string.Join(", ", ps)})");
         foreach (var d in decl.Dims)
             w.Line($"Guard.Dimension({Dim(d)}, \"{Dim(d)}\", \"{d}\");");
-        string Product(TensorShape x) => string.Join(" * ", x.Dims.Select(d => "(long)" + Dim(d)));
-        string Dims(TensorShape x) => string.Join(", ", x.Dims.Select(Dim));
+        // A tensor that is never indexed and has no [Shape] has no axes: one number, a span of one.
+        string Product(TensorShape x) => x.Dims.Count == 0 ? "1L" : string.Join(" * ", x.Dims.Select(d => "(long)" + Dim(d)));
+        string Dims(TensorShape x) => string.Concat(x.Dims.Select(d => ", " + Dim(d)));
         foreach (var x in Inputs)
         {
             var length = x.Kind == ParamKind.Labels ? x.Name + ".Length" : x.Name + "Length";
-            w.Line($"Guard.Length({length}, {Product(x)}, \"{x.Name}\", \"{ShapeForMessage(x)}\", {Dims(x)});");
+            w.Line($"Guard.Length({length}, {Product(x)}, \"{x.Name}\", \"{ShapeForMessage(x)}\"{Dims(x)});");
         }
         foreach (var x in Differentiable)
-            w.Line($"if ({Grad(x.Name)}Length >= 0) Guard.Length({Grad(x.Name)}Length, {Product(x)}, \"{Grad(x.Name)}\", \"{ShapeForMessage(x)}\", {Dims(x)});");
+            w.Line($"if ({Grad(x.Name)}Length >= 0) Guard.Length({Grad(x.Name)}Length, {Product(x)}, \"{Grad(x.Name)}\", \"{ShapeForMessage(x)}\"{Dims(x)});");
         foreach (var l in decl.Labels)
             w.Line($"Guard.Labels({l.Labels}, \"{l.Labels}\", {Dim(l.ClassDim)}, \"{l.ClassDim}\");");
         foreach (var d in MeanDims().Where(d => !Shapes.DimNames.IsFixed(d)).Distinct())

@@ -30,6 +30,19 @@ internal sealed partial class DslParser
     /// <summary>Unannotated tensors used whole take the shape of what they are combined with.</summary>
     private readonly Dictionary<string, (SymbolicShape Shape, string From)> inferredShapes = new();
 
+    /// <summary>
+    /// Where each index the user wrote on a whole-tensor local stands in the source, by object
+    /// identity (equal records such as two i's must keep their own positions).
+    /// </summary>
+    private readonly Dictionary<Ix, SourceSpan> userIndexSpans = new(ReferenceComparer.Instance);
+
+    private sealed class ReferenceComparer : IEqualityComparer<Ix>
+    {
+        public static readonly ReferenceComparer Instance = new();
+        public bool Equals(Ix? a, Ix? b) => ReferenceEquals(a, b);
+        public int GetHashCode(Ix ix) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(ix);
+    }
+
     private bool IsTensorTyped(ExpressionSyntax e) => model.GetTypeInfo(e).Type?.ToDisplayString() == TensorType;
 
     private bool IsDslMember(IMethodSymbol? m) => m is not null && m.ContainingType.ToDisplayString() == DslType;
@@ -278,7 +291,9 @@ internal sealed partial class DslParser
         // A size-1 axis is read at its one element, 0.
         var indices = ix.Select(i => i ?? new ConstIx(0)).ToEquatableArray();
         var span = SourceSpan.From(id);
-        sites.Add(new AccessSite(tensor, indices, span, indices.Select(_ => span).ToEquatableArray()));
+        // An index the user wrote (d[i, j] on a local) is blamed where it was written, not here.
+        var indexSpans = ix.Select(i => i is not null && userIndexSpans.TryGetValue(i, out var written) ? written : span);
+        sites.Add(new AccessSite(tensor, indices, span, indexSpans.ToEquatableArray()));
         return new Access(tensor, indices);
     }
 
@@ -379,6 +394,10 @@ internal sealed partial class DslParser
                 shape.Rank.ToString(), ShapeText(shape), ix.Count.ToString(), ix.Count == 1 ? "index" : "indices");
             return Error;
         }
-        return Element(init, ix.Select(i => (Ix?)i).ToList());
+        var args = access.ArgumentList.Arguments;
+        for (var k = 0; k < ix.Count; k++) userIndexSpans[ix[k]] = SourceSpan.From(args[k]);
+        var element = Element(init, ix.Select(i => (Ix?)i).ToList());
+        foreach (var i in ix) userIndexSpans.Remove(i);
+        return element;
     }
 }
