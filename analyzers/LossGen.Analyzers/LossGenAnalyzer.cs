@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using LossGen.Analyzers.Lints;
 using LossGen.Compiler.Diagnostics;
 using LossGen.Compiler.Model;
 using LossGen.Compiler.Optimizers;
@@ -15,7 +16,9 @@ namespace LossGen.Analyzers;
 /// <summary>
 /// Reports LossGen's diagnostics at their exact spans. It runs the same front end as the
 /// generator (Read, Parse, Shapes), so what it reports is exactly why the generator emitted no
-/// kernel. Being an analyzer, its diagnostics obey #pragma, .editorconfig and [SuppressMessage].
+/// kernel. On a declaration that compiles it then runs the lints (LG03xx, Lints/): warnings
+/// about numerically fragile or misconfigured code, which never stop the generator. Being an
+/// analyzer, its diagnostics obey #pragma, .editorconfig and [SuppressMessage].
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LossGenAnalyzer : DiagnosticAnalyzer
@@ -27,6 +30,8 @@ public sealed class LossGenAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
         context.RegisterSyntaxNodeAction(Analyze, SyntaxKind.StructDeclaration, SyntaxKind.RecordStructDeclaration);
+        // LG0305 reads the user's training code, not a declaration.
+        context.RegisterCompilationStartAction(AdamL2Lint.Register);
     }
 
     private static void Analyze(SyntaxNodeAnalysisContext context)
@@ -45,8 +50,18 @@ public sealed class LossGenAnalyzer : DiagnosticAnalyzer
         if (kind is null) return;
 
         var model = DslParser.Parse(syntax, type, context.SemanticModel, kind.Value);
-        var diagnostics = model.Diagnostics.Count > 0 ? model.Diagnostics.AsEnumerable() : InferShapes.Run(model).Diagnostics;
-        foreach (var d in diagnostics) context.ReportDiagnostic(d.ToDiagnostic(syntax.SyntaxTree));
+        if (model.Diagnostics.Count > 0)
+        {
+            foreach (var d in model.Diagnostics) context.ReportDiagnostic(d.ToDiagnostic(syntax.SyntaxTree));
+            return;
+        }
+        var (shaped, shapeErrors) = InferShapes.Run(model);
+        foreach (var d in shapeErrors) context.ReportDiagnostic(d.ToDiagnostic(syntax.SyntaxTree));
+        // Lints (LG03xx) are about declarations that compile: on a broken one they would only add noise.
+        if (shaped is null) return;
+        var define = syntax.Members.OfType<MethodDeclarationSyntax>().First(m => m.Identifier.Text == "Define");
+        var lints = new LintContext(type, define, context.SemanticModel, shaped, context.CancellationToken);
+        foreach (var d in DeclarationLints.Run(lints)) context.ReportDiagnostic(d);
     }
 
     /// <summary>

@@ -17,6 +17,10 @@ internal static class Descriptors
     private static DiagnosticDescriptor Error(string id, string title, string message, string category) =>
         new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
 
+    // Lints (LG03xx) are warnings: the declaration compiles and runs, but almost certainly not as meant.
+    private static DiagnosticDescriptor Warning(string id, string title, string message, string category) =>
+        new(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+
     public static readonly DiagnosticDescriptor MissingDefine = Error("LG0001",
         "Declaration has no Define method",
         "'{0}' must declare 'static float Define(...)' with a body: the DSL expression LossGen compiles",
@@ -44,7 +48,7 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor UnknownFunction = Error("LG0006",
         "Unknown function",
-        "'{0}' is not a LossGen DSL function; use the members of LossGen.Dsl (Sum, Mean, Max, Min, LogSumExp, Exp, Log, Sqrt, Sqr, Pow, Abs, Relu, Sigmoid, Softplus, Tanh)",
+        "'{0}' is not a LossGen DSL function; use the members of LossGen.Dsl (Sum, Mean, Max, Min, LogSumExp, Exp, Log, Sqrt, Sqr, Pow, Abs, Relu, Sigmoid, Softplus, Tanh, Sign)",
         DeclarationCategory);
 
     public static readonly DiagnosticDescriptor NonConstantExponent = Error("LG0007",
@@ -139,6 +143,52 @@ internal static class Descriptors
         "Parameter '{0}' has type '{1}'; after the weight and the gradient, a parameter is 'ref float' state, a 'Step' counter, or a float/double/int hyper-parameter",
         OptimizerCategory);
 
+    // ---- Lints (LG0301–LG0349): the declaration compiles, but numbers or gradients will not be what was meant ----
+
+    private const string StabilityCategory = "LossGen.Stability";
+    private const string GradientCategory = "LossGen.Gradient";
+    private const string ConfigurationCategory = "LossGen.Configuration";
+
+    public static readonly DiagnosticDescriptor UnshiftedLogSumExp = Warning("LG0301",
+        "Log of a sum of exponentials without a max shift",
+        "'{0}' is log-sum-exp written out, which overflows once an exponent exceeds about 88 (float) when evaluated as written; use 'LogSumExp({1} => …)', which is always evaluated max-shifted",
+        StabilityCategory);
+
+    public static readonly DiagnosticDescriptor NaiveSoftmax = Warning("LG0302",
+        "Softmax without a max shift",
+        "'{0}' is a softmax written as Exp(x) / Sum(Exp(…)): both overflow for scores above about 88 (float) and the quotient becomes NaN; write it as Exp(x - LogSumExp(…))",
+        StabilityCategory);
+
+    public static readonly DiagnosticDescriptor LogOfSoftmax = Warning("LG0303",
+        "Log of a softmax",
+        "'{0}' takes the log of a softmax; write it in log-softmax form, x - LogSumExp(…), which neither overflows nor takes the log of a probability that underflowed to 0",
+        StabilityCategory);
+
+    public static readonly DiagnosticDescriptor FloatAccumulationOverLargeDimension = Warning("LG0304",
+        "Float accumulation over a dimension declared large",
+        "'{0}' sums over '{1}', declared with {2} elements, in float vector lanes in the float kernels: past 2^24 = 16,777,216 terms a float sum no longer changes when a term is added; call the double overloads of '{3}' for data this large",
+        StabilityCategory);
+
+    public static readonly DiagnosticDescriptor L2WithAdam = Warning("LG0305",
+        "L2 regularization combined with Adam",
+        "{0} adds L2 regularization to the gradient, which Adam then divides by its running RMS, so weights with large gradients are barely decayed; for weight decay use AdamWTorchOptimizer (or AdamWPaperOptimizer) and {1}",
+        ConfigurationCategory);
+
+    public static readonly DiagnosticDescriptor RegularizedBias = Warning("LG0306",
+        "Regularizer applied to a bias",
+        "'{0}' regularizes '{1}', which is added to the scores as a bias; a bias does not scale any input, so penalizing it only pulls the scores' offset towards 0: regularize the weights alone",
+        ConfigurationCategory);
+
+    public static readonly DiagnosticDescriptor NonDifferentiableOperation = Warning("LG0307",
+        "Non-differentiable operation on a differentiable input",
+        "'{0}' depends on the differentiable '{1}' only through {2}, whose derivative is zero almost everywhere: no gradient reaches '{1}' through it",
+        GradientCategory);
+
+    public static readonly DiagnosticDescriptor MissingShape = new("LG0308",
+        "Tensor parameter has no [Shape]",
+        "'{0}' has no [Shape]; its dimensions are inferred from use as [{1}]",
+        ShapeCategory, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLink("LG0308"));
+
     public static readonly DiagnosticDescriptor InternalError = new("LG0999",
         "LossGen internal error",
         "LossGen failed to compile '{0}': {1}. Please report this with the declaration.",
@@ -151,6 +201,8 @@ internal static class Descriptors
         RankMismatch, DimensionMismatch, UnboundIndexRange, LabelDimensionMismatch,
         BroadcastMismatch, AxisOutOfRange, MatMulMismatch, LabelComparedAcrossDimensions, WholeTensorShapeUnknown, LabelsIndexOwnDimension,
         MissingUpdateRule, MissingWeightOrGradient, AssignmentToReadOnly, UnsupportedUpdateStatement, UnsupportedOptimizerParameter,
+        UnshiftedLogSumExp, NaiveSoftmax, LogOfSoftmax, FloatAccumulationOverLargeDimension,
+        L2WithAdam, RegularizedBias, NonDifferentiableOperation, MissingShape,
         InternalError,
     };
 

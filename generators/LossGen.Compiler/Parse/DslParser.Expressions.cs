@@ -28,6 +28,11 @@ internal sealed partial class DslParser
                 return ParseExpr(p.Expression);
             case LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression } lit:
                 return E.C(ToDouble(lit.Token.Value));
+            case CastExpressionSyntax cast when IsTruncation(cast):
+                // (int)2.5f is the constant 2; (int)x would be compiled as x, a silently wrong number.
+                return model.GetConstantValue(cast) is { HasValue: true, Value: { } truncated }
+                    ? E.C(ToDouble(truncated))
+                    : Unsupported(cast, "a cast to int truncates, which the DSL does not compute (and whose derivative would be zero almost everywhere)");
             case CastExpressionSyntax cast when IsNumeric(model.GetTypeInfo(cast).Type):
                 return ParseExpr(cast.Expression);
             case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression } neg:
@@ -54,6 +59,11 @@ internal sealed partial class DslParser
         Report(Descriptors.UnsupportedExpression, SourceSpan.From(node), FirstLine(node), why);
         return Error;
     }
+
+    /// <summary>A cast from a floating-point value to int.</summary>
+    private bool IsTruncation(CastExpressionSyntax cast) =>
+        model.GetTypeInfo(cast).Type?.SpecialType == SpecialType.System_Int32
+        && model.GetTypeInfo(cast.Expression).Type?.SpecialType is SpecialType.System_Single or SpecialType.System_Double;
 
     private static bool IsNumeric(ITypeSymbol? t) =>
         t?.SpecialType is SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Int32;
@@ -185,6 +195,8 @@ internal sealed partial class DslParser
             case "Sqrt": return E.Un(UnaryOp.Sqrt, ParseExpr(args[0]));
             case "Sqr": return E.Un(UnaryOp.Sqr, ParseExpr(args[0]));
             case "Abs": return E.Un(UnaryOp.Abs, ParseExpr(args[0]));
+            // Its derivative is 0 (LG0307 warns when the argument is differentiable).
+            case "Sign": return E.Un(UnaryOp.Sign, ParseExpr(args[0]));
             case "Relu": return E.Un(UnaryOp.Relu, ParseExpr(args[0]));
             case "Sigmoid": return E.Un(UnaryOp.Sigmoid, ParseExpr(args[0]));
             case "Softplus": return E.Un(UnaryOp.Softplus, ParseExpr(args[0]));

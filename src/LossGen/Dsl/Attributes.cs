@@ -40,3 +40,25 @@ public sealed class ShapeAttribute : Attribute
 /// </summary>
 [AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
 public sealed class ConstAttribute : Attribute { }
+
+/// <summary>
+/// The size a symbolic dimension is expected to have in use, on a declaration:
+/// <c>[Loss, DimensionSize("V", 50_000_000)]</c>. A hint for the analyzer, never checked at run
+/// time: with it, LossGen can warn where a float kernel would accumulate that many terms in float
+/// (LG0304).
+/// </summary>
+[AttributeUsage(AttributeTargets.Struct, AllowMultiple = true, Inherited = false)]
+public sealed class DimensionSizeAttribute : Attribute
+{
+    public DimensionSizeAttribute(string dimension, long expectedSize)
+    {
+        Dimension = dimension;
+        ExpectedSize = expectedSize;
+    }
+
+    /// <summary>A dimension name used in a [Shape] of the declaration.</summary>
+    public string Dimension { get; }
+
+    /// <summary>The number of elements the dimension is expected to have.</summary>
+    public long ExpectedSize { get; }
+}

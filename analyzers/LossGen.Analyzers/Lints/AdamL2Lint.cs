@@ -1,0 +1,98 @@
+using System.Linq;
+using LossGen.Compiler.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LossGen.Analyzers.Lints;
+
+/// <summary>
+/// LG0305: L2 regularization where decoupled weight decay (AdamW) was probably meant. With Adam,
+/// an L2 term's gradient λw is divided by the running RMS like the loss's gradient, so weights with
+/// large gradients are hardly decayed (Loshchilov and Hutter); AdamW decays every weight by the same
+/// factor. Reported where both are visible in the user's code:
+/// <list type="bullet">
+/// <item><c>new AdamOptimizer&lt;T&gt;(…, weightDecay: λ)</c> with λ not the constant 0: PyTorch's
+///   Adam <c>weight_decay</c>, which is L2 added to the gradient — at the argument;</item>
+/// <item><c>Trainer.Create(new LinearSoftmaxObjective&lt;T&gt;(…), new AdamOptimizer&lt;T&gt;(…), …)</c>
+///   (or LinearSvmObjective) whose λ — explicit, or the default 1e-3 — is not the constant 0: the
+///   objective's λΣW² — at the λ argument, or at the objective when λ is the default.</item>
+/// </list>
+/// An objective or optimizer built elsewhere and passed in a variable is not followed, nor a
+/// <c>Create</c> not written <c>Trainer.Create</c> (through <c>using static</c>).
+/// </summary>
+internal static class AdamL2Lint
+{
+    public static void Register(CompilationStartAnalysisContext start)
+    {
+        var adam = start.Compilation.GetTypeByMetadataName("LossGen.Training.AdamOptimizer`1");
+        var trainer = start.Compilation.GetTypeByMetadataName("LossGen.Training.Trainer");
+        if (adam is null) return;
+        var objectives = new[] { "LossGen.Training.LinearSoftmaxObjective`1", "LossGen.Training.LinearSvmObjective`1" }
+            .Select(start.Compilation.GetTypeByMetadataName).Where(t => t is not null).ToList();
+
+        // Syntax actions with a check of the written name first: an operation action would make the
+        // driver build the operation tree of every method body in the compilation.
+        start.RegisterSyntaxNodeAction(context =>
+        {
+            // A target-typed new() names no type; it is rare enough to bind each one.
+            var syntax = (BaseObjectCreationExpressionSyntax)context.Node;
+            if (syntax is ObjectCreationExpressionSyntax { Type: var type } && !Names(type, adam.Name)
+                || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IObjectCreationOperation creation
+                || !IsCreationOf(creation, adam))
+                return;
+            var decay = Argument(creation, "weightDecay");
+            if (decay is { ArgumentKind: ArgumentKind.Explicit } && !IsZero(decay.Value))
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.L2WithAdam, decay.Syntax.GetLocation(),
+                    "AdamOptimizer's weightDecay", "give it this weightDecay instead"));
+        }, SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
+
+        if (trainer is null) return;
+        start.RegisterSyntaxNodeAction(context =>
+        {
+            var syntax = (InvocationExpressionSyntax)context.Node;
+            if (syntax.Expression is not MemberAccessExpressionSyntax { Name.Identifier.Text: "Create" }
+                || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call
+                || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, trainer))
+                return;
+            var objective = Created(call.Arguments.FirstOrDefault(a => a.Parameter?.Name == "objective")?.Value);
+            var optimizer = Created(call.Arguments.FirstOrDefault(a => a.Parameter?.Name == "optimizer")?.Value);
+            if (objective is null || optimizer is null || !IsCreationOf(optimizer, adam)
+                || !objectives.Any(o => IsCreationOf(objective, o!)))
+                return;
+            var lambda = Argument(objective, "lambda");
+            if (lambda is null || IsZero(lambda.Value)) return;
+            var at = lambda.ArgumentKind == ArgumentKind.Explicit ? lambda.Syntax : objective.Syntax;
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.L2WithAdam, at.GetLocation(),
+                $"The lambda of {objective.Type!.Name}", "set lambda to 0"));
+        }, SyntaxKind.InvocationExpression);
+    }
+
+    /// <summary>Whether a written type is <paramref name="name"/> (<c>AdamOptimizer&lt;float&gt;</c>, possibly qualified).</summary>
+    private static bool Names(TypeSyntax type, string name) => type switch
+    {
+        GenericNameSyntax g => g.Identifier.Text == name,
+        QualifiedNameSyntax q => Names(q.Right, name),
+        AliasQualifiedNameSyntax a => Names(a.Name, name),
+        IdentifierNameSyntax i => i.Identifier.Text == name,
+        _ => false,
+    };
+
+    private static bool IsCreationOf(IObjectCreationOperation creation, INamedTypeSymbol generic) =>
+        SymbolEqualityComparer.Default.Equals(creation.Type?.OriginalDefinition, generic);
+
+    private static IArgumentOperation? Argument(IObjectCreationOperation creation, string name) =>
+        creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == name);
+
+    /// <summary>The object creation an argument is, through the implicit conversions of generic inference.</summary>
+    private static IObjectCreationOperation? Created(IOperation? value)
+    {
+        while (value is IConversionOperation conversion) value = conversion.Operand;
+        return value as IObjectCreationOperation;
+    }
+
+    private static bool IsZero(IOperation value) =>
+        value.ConstantValue is { HasValue: true, Value: { } v } && System.Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture) == 0;
+}
