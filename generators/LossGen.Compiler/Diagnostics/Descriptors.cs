@@ -111,11 +111,6 @@ internal static class Descriptors
         "'{0}' is used as a whole tensor but has no [Shape], and nothing it is combined with gives one; declare it, as in [Shape(\"N\", \"D\")]",
         ShapeCategory);
 
-    public static readonly DiagnosticDescriptor LabelsIndexOwnDimension = Error("LG0110",
-        "Labels index their own examples dimension",
-        "'{0}' indexes dimension {1} of '{2}', but {1} is the dimension of '{0}' itself (one label per example); labels are class indices, into a dimension such as {3}",
-        ShapeCategory);
-
     private const string OptimizerCategory = "LossGen.Optimizer";
 
     public static readonly DiagnosticDescriptor MissingUpdateRule = Error("LG0201",
@@ -199,7 +194,7 @@ internal static class Descriptors
         MissingDefine, NotPartialStruct, UnsupportedParameter, UnsupportedStatement, UnsupportedExpression,
         UnknownFunction, NonConstantExponent, InvalidShapeAttribute, GenericDeclaration,
         RankMismatch, DimensionMismatch, UnboundIndexRange, LabelDimensionMismatch,
-        BroadcastMismatch, AxisOutOfRange, MatMulMismatch, LabelComparedAcrossDimensions, WholeTensorShapeUnknown, LabelsIndexOwnDimension,
+        BroadcastMismatch, AxisOutOfRange, MatMulMismatch, LabelComparedAcrossDimensions, WholeTensorShapeUnknown,
         MissingUpdateRule, MissingWeightOrGradient, AssignmentToReadOnly, UnsupportedUpdateStatement, UnsupportedOptimizerParameter,
         UnshiftedLogSumExp, NaiveSoftmax, LogOfSoftmax, FloatAccumulationOverLargeDimension,
         L2WithAdam, RegularizedBias, NonDifferentiableOperation, MissingShape,

@@ -92,40 +92,12 @@ internal static class InferShapes
             return new TensorShape(p.Name, p.Kind, Enumerable.Range(0, rank).Select(a => DimOf(Slot(p.Name, a))).ToEquatableArray());
         }).ToEquatableArray();
 
-        LabelsIndexingTheirOwnDimension(model, tensors, diagnostics);
-        if (diagnostics.Count > 0) return (null, diagnostics);
-
         // A fixed size ([Shape("N", "2")]) is a number in the generated code, not a parameter.
         var dims = tensors.SelectMany(t => t.Dims).Where(d => !DimNames.IsFixed(d)).Distinct().ToEquatableArray();
         var labels = tensors.Where(t => t.Kind == ParamKind.Labels && uf.IsBound(ClassKey(t.Name)))
             .Select(t => new LabelBinding(t.Name, DimOf(ClassKey(t.Name)))).ToEquatableArray();
         var body = ExprWalk.Rewrite(model.Body, e => e is Reduce r ? r with { Dim = DimOf(VarKey(r.Var)) } : e);
         return (new ShapedDeclaration(model, body, tensors, dims, labels), diagnostics);
-    }
-
-    /// <summary>
-    /// Labels hold one class index per example, so the dimension their values index is a class
-    /// dimension, not their own (examples) dimension: s[y[i], j] with s [N, C] and y [N] reads row
-    /// y[i], where s[i, y[i]] was meant. Reported only when the tensor has another axis the labels
-    /// could be meant for; a square [N, N] similarity indexed by labels over N is legitimate.
-    /// </summary>
-    private static void LabelsIndexingTheirOwnDimension(DeclarationModel model, EquatableArray<TensorShape> tensors, List<DiagnosticInfo> diagnostics)
-    {
-        var shapes = tensors.ToDictionary(t => t.Name);
-        var reported = new HashSet<string>();
-        foreach (var site in model.Sites)
-        {
-            if (!shapes.TryGetValue(site.Tensor, out var tensor) || tensor.Kind == ParamKind.Labels) continue;
-            for (var axis = 0; axis < site.Indices.Count; axis++)
-            {
-                if (site.Indices[axis] is not LabelIx label || !shapes.TryGetValue(label.Labels, out var labels)) continue;
-                var indexed = tensor.Dims[axis];
-                var other = tensor.Dims.FirstOrDefault(d => !labels.Dims.Contains(d));
-                if (labels.Dims.Contains(indexed) && other is not null && reported.Add(label.Labels))
-                    diagnostics.Add(DiagnosticInfo.Create(Descriptors.LabelsIndexOwnDimension, site.IndexSpans[axis],
-                        label.Labels, indexed, tensor.Name, other));
-            }
-        }
     }
 
     private static string Slot(string tensor, int axis) => tensor + "#" + axis;
