@@ -1,20 +1,12 @@
-extern alias AnalyzerAssembly;
 extern alias CodeFixesAssembly;
 
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using LossGen.Tests.Diagnostics;
 using LossGen.Tests.Fuzzing;
-using LossGen.Tests.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 using Shouldly;
 using Xunit;
 
@@ -150,37 +142,15 @@ public class BroadcastFixTests
     private static double Invoke(CompiledBatch batch, string type, double[][] inputs, double[] gradient) =>
         batch.TypeOf(type).GetMethod("Run")!.CreateDelegate<Wrapper>()(inputs, gradient);
 
-    // ---- applying a fix in a workspace ----
+    // ---- applying the fix in a workspace (CodeFixRunner) ----
 
     private static string Apply(string markup, string title)
     {
-        var (document, actions) = Offered(markup);
-        var action = actions.ShouldHaveSingleItem("exactly one fix is offered");
-        action.Title.ShouldBe(title);
-        var operations = action.GetOperationsAsync(CancellationToken.None).GetAwaiter().GetResult();
-        var changed = operations.OfType<ApplyChangesOperation>().ShouldHaveSingleItem().ChangedSolution;
-        return changed.GetDocument(document.Id)!.GetTextAsync().GetAwaiter().GetResult().ToString();
+        var (_, actions) = Offered(markup);
+        actions.ShouldHaveSingleItem("exactly one fix is offered").Title.ShouldBe(title);
+        return CodeFixRunner.Apply(markup, "LG0105", new CodeFixesAssembly::LossGen.CodeFixes.BroadcastFix());
     }
 
-    private static (Document Document, List<CodeAction> Actions) Offered(string markup)
-    {
-        var marked = Markup.Parse(markup);
-        var workspace = new AdhocWorkspace();
-        var project = workspace.AddProject(ProjectInfo.Create(ProjectId.CreateNewId(), VersionStamp.Default, "UserCode", "UserCode", LanguageNames.CSharp,
-            compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
-            parseOptions: GeneratorHarness.ParseOptions, metadataReferences: GeneratorHarness.MetadataReferences));
-        var document = workspace.AddDocument(project.Id, "User0.cs", SourceText.From(marked.Source));
-        var compilation = document.Project.GetCompilationAsync().GetAwaiter().GetResult()!;
-        var diagnostic = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new AnalyzerAssembly::LossGen.Analyzers.LossGenAnalyzer()))
-            .GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult()
-            .ShouldHaveSingleItem();
-        diagnostic.Id.ShouldBe("LG0105");
-        diagnostic.Location.SourceSpan.ShouldBe(marked.Spans.Single());
-
-        var provider = new CodeFixesAssembly::LossGen.CodeFixes.BroadcastFix();
-        provider.FixableDiagnosticIds.ShouldContain("LG0105");
-        var actions = new List<CodeAction>();
-        provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (a, _) => actions.Add(a), CancellationToken.None)).GetAwaiter().GetResult();
-        return (document, actions);
-    }
+    private static (Document Document, IReadOnlyList<CodeAction> Actions) Offered(string markup) =>
+        CodeFixRunner.Offered(markup, "LG0105", new CodeFixesAssembly::LossGen.CodeFixes.BroadcastFix());
 }

@@ -59,7 +59,9 @@ public class WholeTensorRobustnessTests
     [InlineData("var s = Tensor.Of((i, j) => X[i, j]); return Sum(s);", "LG0005")]
     [InlineData("var t = X + c.T; return Sum(t) + Sum(i => t[i, i]);", "LG0105")]
     [InlineData("var t = X + v; return Sum(i => t[i]);", "LG0101")]
-    // Labels index a whole-tensor local's class axis, and are compared with an index over it.
+    // Labels index a whole-tensor local's axis, and are compared with an index over it. Here the
+    // local is a Gram matrix [N, N], so the labels range over the examples (a positive pair):
+    // legitimate, though it reads X[y[i], k] once expanded.
     [InlineData("var s = MatMul(X, X.T); return Mean(i => Sum(j => j == y[i] ? 0f : s[i, j]) - s[i, y[i]]);", "")]
     public void Block_body(string statements, string expected)
     {
