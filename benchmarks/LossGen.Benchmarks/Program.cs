@@ -20,6 +20,13 @@ public static class Program
             return Suites.PairwiseDistanceBenchmarks.StopwatchReport();
         }
 
+        int stopwatch = Array.IndexOf(args, "--stopwatch");
+        if (stopwatch >= 0)
+        {
+            int repetitions = stopwatch + 1 < args.Length && int.TryParse(args[stopwatch + 1], out int r) ? r : 50;
+            return Experiments.StopwatchRunner.Run(repetitions);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -25,6 +25,7 @@ public sealed class LossGenGenerator : IIncrementalGenerator
     public const string CompileStep = "LossGen.Compile";
     public const string ReadOptimizerStep = "LossGen.ReadOptimizer";
     public const string CompileOptimizerStep = "LossGen.CompileOptimizer";
+    public const string CompilePenaltyStep = "LossGen.CompilePenalty";
 
     public const string EmitTestsStep = "LossGen.EmitTests";
 
@@ -59,6 +60,22 @@ public sealed class LossGenGenerator : IIncrementalGenerator
         }
     }
 
+    /// <summary>The step checks of an [Optimizer] (see <see cref="OptimizerTestEmitter"/>); a failure is LG0999, never an exception.</summary>
+    private static EmittedTest SafeEmitOptimizerTest(OptimizerModel model)
+    {
+        var hint = (model.Namespace.Length > 0 ? model.Namespace + "." : "")
+                   + string.Concat(model.ContainingTypes.Select(c => c.Name + ".")) + model.TypeName + ".StepCheck.g.cs";
+        hint = CompilerPipeline.HintName(hint.Substring(0, hint.Length - ".g.cs".Length));
+        try
+        {
+            return new EmittedTest(hint, OptimizerTestEmitter.Emit(model), null);
+        }
+        catch (Exception e)
+        {
+            return new EmittedTest(hint, null, e.GetType().Name + ": " + e.Message);
+        }
+    }
+
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var losses = Declarations(context, "LossGen.LossAttribute", DeclarationKind.Loss);
@@ -77,11 +94,25 @@ public sealed class LossGenGenerator : IIncrementalGenerator
             var compiled = models.Select((m, _) => SafeCompile(m)).WithTrackingName(CompileStep);
             context.RegisterSourceOutput(compiled, (spc, result) =>
             {
-                spc.AddSource(result.Result.HintName, result.Result.Source);
+                spc.AddSource(result.Result!.HintName, result.Result.Source);
                 if (result.InternalError is { } error)
                     spc.ReportDiagnostic(Diagnostic.Create(Descriptors.InternalError, Location.None, result.Name, error));
             });
         }
+
+        // An element-wise regularizer also gets a Penalty struct that any optimizer's Step can fuse
+        // (see PenaltyEmitter); other regularizers get nothing here.
+        var penalties = regularizers.Select((m, _) => SafeCompile(m.FullName, () => PenaltyEmitter.Compile(m)))
+            .WithTrackingName(CompilePenaltyStep)
+            .Where(static r => r.Result is not null || r.InternalError is not null);
+        context.RegisterSourceOutput(penalties, (spc, result) =>
+        {
+            // On an internal error the regularizer's own file stands; only the Penalty is missing.
+            if (result.InternalError is { } error)
+                spc.ReportDiagnostic(Diagnostic.Create(Descriptors.InternalError, Location.None, result.Name, error));
+            else
+                spc.AddSource(result.Result!.HintName, result.Result.Source);
+        });
 
         // [Optimizer] rules have their own front end and passes (see OptimizerPipeline).
         var optimizers = context.SyntaxProvider.ForAttributeWithMetadataName(
@@ -94,11 +125,19 @@ public sealed class LossGenGenerator : IIncrementalGenerator
             .WithTrackingName(ReadOptimizerStep)
             .Where(static m => m is not null)
             .Select(static (m, _) => m!);
+        var optimizerTests = optimizers.Combine(emitTests).Where(p => p.Right).Select((p, _) => SafeEmitOptimizerTest(p.Left))
+            .WithTrackingName(EmitTestsStep);
+        context.RegisterSourceOutput(optimizerTests, (spc, test) =>
+        {
+            if (test.Source is not null) spc.AddSource(test.HintName, test.Source);
+            if (test.InternalError is { } error)
+                spc.ReportDiagnostic(Diagnostic.Create(Descriptors.InternalError, Location.None, test.HintName, error));
+        });
         var compiledOptimizers = optimizers.Select((m, _) => SafeCompile(m.FullName, () => OptimizerPipeline.Compile(m)))
             .WithTrackingName(CompileOptimizerStep);
         context.RegisterSourceOutput(compiledOptimizers, (spc, result) =>
         {
-            spc.AddSource(result.Result.HintName, result.Result.Source);
+            spc.AddSource(result.Result!.HintName, result.Result.Source);
             if (result.InternalError is { } error)
                 spc.ReportDiagnostic(Diagnostic.Create(Descriptors.InternalError, Location.None, result.Name, error));
         });
@@ -119,12 +158,12 @@ public sealed class LossGenGenerator : IIncrementalGenerator
             .Where(static m => m is not null)
             .Select(static (m, _) => m!);
 
-    private sealed record Compiled(string Name, CompileResult Result, string? InternalError);
+    private sealed record Compiled(string Name, CompileResult? Result, string? InternalError);
 
     /// <summary>A bug in a pass must not take the user's build down with an exception: it becomes LG0999.</summary>
     private static Compiled SafeCompile(DeclarationModel model) => SafeCompile(model.FullName, () => CompilerPipeline.Compile(model));
 
-    private static Compiled SafeCompile(string fullName, Func<CompileResult> compile)
+    private static Compiled SafeCompile(string fullName, Func<CompileResult?> compile)
     {
         try
         {

@@ -106,7 +106,7 @@ public class BandwidthBenchmarks
 
     // Four read streams (w, g, m, v), three written back in place (w, m, v). The constants keep m
     // and v bounded over millions of invocations so no value drifts into denormals or infinity.
-    private static void AdamShapedKernel(Span<float> wSpan, ReadOnlySpan<float> gSpan, Span<float> mSpan, Span<float> vSpan)
+    internal static void AdamShapedKernel(Span<float> wSpan, ReadOnlySpan<float> gSpan, Span<float> mSpan, Span<float> vSpan)
     {
         ref float w = ref MemoryMarshal.GetReference(wSpan);
         ref float g = ref MemoryMarshal.GetReference(gSpan);

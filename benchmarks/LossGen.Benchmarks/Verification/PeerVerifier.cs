@@ -47,6 +47,17 @@ internal static class PeerVerifier
         ("Generated", (w, g, m, v, t) => LossGen.Builtins.Adam.Step(w, g, m, v, t)),
     ];
 
+    /// <summary>Adam on the objective L + λ·Σw² (λ = <see cref="AdamPenalty"/>): fused into the step, and the regularizer's pass before it.</summary>
+    private static readonly (string Name, AdamKernel Kernel)[] AdamL2Kernels =
+    [
+        ("GeneratedFusedL2", (w, g, m, v, t) => LossGen.Builtins.Adam.Step(w, g, m, v, t, new LossGen.Builtins.L2.Penalty(AdamPenalty))),
+        ("L2PassThenStep", (w, g, m, v, t) =>
+            Suites.AdamBenchmarks.L2PassThenStep(w, g, m, v, t, AdamPenalty, new float[w.Length], new float[w.Length])),
+    ];
+
+    /// <summary>Large enough that 2λw is comparable to g for the small weights of the check, so a missing or doubled penalty fails.</summary>
+    private const double AdamPenalty = 0.5;
+
     public static int Run()
     {
         var failures = new List<string>();
@@ -77,9 +88,15 @@ internal static class PeerVerifier
             {
                 CheckAdam($"Adam/{peer}/P={p}", kernel, p, failures);
             }
+
+            foreach (var (peer, kernel) in AdamL2Kernels)
+            {
+                CheckAdam($"Adam+L2/{peer}/P={p}", kernel, p, failures, AdamPenalty);
+            }
         }
 
         CheckWorkedExamples(failures);
+        if (Experiments.AdamCeilingCheck.Run() is { } ceiling) failures.Add(ceiling);
 
         if (failures.Count == 0)
         {
@@ -153,7 +170,7 @@ internal static class PeerVerifier
         CompareArray(what + " gradient", ds, expectedGradient, failures);
     }
 
-    private static void CheckAdam(string what, AdamKernel kernel, int p, List<string> failures)
+    private static void CheckAdam(string what, AdamKernel kernel, int p, List<string> failures, double l2 = 0)
     {
         float[] g0 = InputData.Normal(p, seed: 500);
         // Small weights: the check compares the applied update Δw (≈ lr) with the reference, and a
@@ -181,7 +198,7 @@ internal static class PeerVerifier
                 return;
             }
 
-            References.AdamStep(wRef, g, mRef, vRef, t);
+            References.AdamStep(wRef, g, mRef, vRef, t, l2: l2);
 
             var delta = new float[p];
             var deltaRef = new double[p];

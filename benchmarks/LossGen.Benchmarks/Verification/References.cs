@@ -69,14 +69,18 @@ internal static class References
         return loss / n;
     }
 
-    /// <summary>One Adam step in double, PyTorch formulation, updating w, m, v in place.</summary>
+    /// <summary>
+    /// One Adam step in double, PyTorch formulation, updating w, m, v in place; with
+    /// <paramref name="l2"/> = λ the objective carries the penalty λ·Σw², so g becomes g + 2λw.
+    /// </summary>
     public static void AdamStep(double[] w, float[] g, double[] m, double[] v, int t,
-        double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8)
+        double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8, double l2 = 0)
     {
         for (int i = 0; i < w.Length; i++)
         {
-            m[i] = beta1 * m[i] + (1 - beta1) * g[i];
-            v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
+            double gi = g[i] + 2 * l2 * w[i];
+            m[i] = beta1 * m[i] + (1 - beta1) * gi;
+            v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
             double mHat = m[i] / (1 - Math.Pow(beta1, t));
             double vHat = v[i] / (1 - Math.Pow(beta2, t));
             w[i] -= lr * mHat / (Math.Sqrt(vHat) + eps);

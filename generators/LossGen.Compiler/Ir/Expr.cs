@@ -57,6 +57,14 @@ internal sealed record IndexCompare(CompareOp Op, Ix A, Ix B) : Cond;
 /// <summary>A comparison of two scalar values; used by the derived gradient at kinks.</summary>
 internal sealed record ValueCompare(CompareOp Op, Expr A, Expr B) : Cond;
 
+/// <summary>
+/// <see cref="Index"/> is the element the forward pass of the Max/Min reduction <see cref="Of"/>
+/// selected: the first one (lowest index) reaching the extreme. Used by the derived gradient of
+/// Max/Min reductions instead of re-testing <c>body == result</c>, which needs a recomputed body to
+/// be bit-equal to the forward one (a nested log-sum-exp summed in another order is not).
+/// </summary>
+internal sealed record IsArgExtreme(Ix Index, Reduce Of) : Cond;
+
 internal sealed record AndCond(Cond A, Cond B) : Cond;
 
 internal sealed record OrCond(Cond A, Cond B) : Cond;

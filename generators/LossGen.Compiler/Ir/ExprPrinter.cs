@@ -54,6 +54,7 @@ internal static class ExprPrinter
     {
         IndexCompare ic => Ix(ic.A) + " " + Op(ic.Op) + " " + Ix(ic.B),
         ValueCompare vc => P(vc.A, 0) + " " + Op(vc.Op) + " " + P(vc.B, 0),
+        IsArgExtreme ae => Ix(ae.Index) + " == arg" + P(ae.Of, 0),
         AndCond a => C(a.A) + " && " + C(a.B),
         OrCond o => "(" + C(o.A) + " || " + C(o.B) + ")",
         NotCond n => "!(" + C(n.A) + ")",

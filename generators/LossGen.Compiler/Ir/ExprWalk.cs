@@ -44,6 +44,7 @@ internal static class ExprWalk
         {
             case IndexCompare ic: AddFree(ic.A, set, bound); AddFree(ic.B, set, bound); break;
             case ValueCompare vc: AddFree(vc.A, set, bound); AddFree(vc.B, set, bound); break;
+            case IsArgExtreme ae: AddFree(ae.Index, set, bound); AddFree(ae.Of, set, bound); break;
             case AndCond a: AddFree(a.A, set, bound); AddFree(a.B, set, bound); break;
             case OrCond o: AddFree(o.A, set, bound); AddFree(o.B, set, bound); break;
             case NotCond n: AddFree(n.A, set, bound); break;
@@ -102,6 +103,7 @@ internal static class ExprWalk
         switch (c)
         {
             case ValueCompare vc: yield return vc.A; yield return vc.B; break;
+            case IsArgExtreme ae: yield return ae.Of; break;
             case AndCond a: foreach (var x in CondOperands(a.A).Concat(CondOperands(a.B))) yield return x; break;
             case OrCond o: foreach (var x in CondOperands(o.A).Concat(CondOperands(o.B))) yield return x; break;
             case NotCond n: foreach (var x in CondOperands(n.A)) yield return x; break;
@@ -133,6 +135,9 @@ internal static class ExprWalk
         {
             IndexCompare ic => new IndexCompare(ic.Op, Ixs(ic.A), Ixs(ic.B)),
             ValueCompare vc => new ValueCompare(vc.Op, Go(vc.A), Go(vc.B)),
+            // The selected element stays tied to a reduction: a rewrite that folds it into
+            // something else keeps the reduction rebuilt from its rewritten body.
+            IsArgExtreme ae => new IsArgExtreme(Ixs(ae.Index), Go(ae.Of) as Reduce ?? RebuiltReduce(ae.Of)),
             AndCond a => new AndCond(Cnd(a.A), Cnd(a.B)),
             OrCond o => new OrCond(Cnd(o.A), Cnd(o.B)),
             NotCond n => new NotCond(Cnd(n.A)),
@@ -147,11 +152,12 @@ internal static class ExprWalk
                 PowConst p => new PowConst(Go(p.X), p.P),
                 Binary b => Rebuild(b.Op, Go(b.A), Go(b.B)),
                 Select s => E.Select(Cnd(s.Cond), Go(s.IfTrue), Go(s.IfFalse)),
-                Reduce r => new Reduce(r.Op, r.Var, r.Dim, Go(r.Body)),
+                Reduce r => RebuiltReduce(r),
                 _ => x,
             };
             return rewrite(rebuilt);
         }
+        Reduce RebuiltReduce(Reduce r) => new(r.Op, r.Var, r.Dim, Go(r.Body));
         return Go(e);
     }
 

@@ -21,12 +21,14 @@ internal sealed partial class Lower
             var fresh = Fresh(r.Var + "_");
             var renamed = new Reduce(r.Op, fresh, r.Dim,
                 ExprWalk.Rewrite(r.Body, e => e, ix => ix is VarIx v && v.Var == r.Var ? new VarIx(fresh) : ix));
+            if (tiedExtremes.Contains(r)) tiedExtremes.Add(renamed);
             return Eval(home, renamed);
         }
         // Terms that continue into this reduction's loop and do not need its result ride along.
         var fused = home.Pending.Where(p => !p.Done && p.NextLoop.Var == r.Var && !ExprWalk.Contains(p.Term.Coeff, r)).ToList();
         foreach (var p in fused) home.Pending.Remove(p);
-        var lane = home.LaneVar is null && Vectorizable(r.Var, new Expr[] { r }.Concat(TermExprs(fused)));
+        // A tied Max/Min records its selected index in a scalar loop (LowerTiedExtreme).
+        var lane = home.LaneVar is null && !tiedExtremes.Contains(r) && Vectorizable(r.Var, new Expr[] { r }.Concat(TermExprs(fused)));
         var bodyVarying = lane || IsVarying(home, ExprWalk.FreeVars(r.Body));
         var accKind = bodyVarying ? ValKind.Varying : ValKind.Uniform;
         var what = Short(ExprPrinter.Print(r));
@@ -51,6 +53,12 @@ internal sealed partial class Lower
                 var (fn, init, cross) = r.Op == ReduceOp.Max
                     ? ("Max", "double.NegativeInfinity", "MaxAcross")
                     : ("Min", "double.PositiveInfinity", "MinAcross");
+                if (tiedExtremes.Contains(r))
+                {
+                    // Vectorizable keeps scalar every loop whose variable a tied reduction depends on.
+                    if (bodyVarying) throw new InvalidOperationException("A tied " + what + " inside a vector loop");
+                    return LowerTiedExtreme(home, r, fused, fn, init);
+                }
                 var acc = Accumulate(home, accKind, $"Splat(({T}){init})", init);
                 home.Stmts.Add(new Comment(what));
                 EmitLoop(home, r.Var, r.Dim, lane, fused, new[] { r.Body }, c =>
@@ -178,6 +186,8 @@ internal sealed partial class Lower
         foreach (var node in content.SelectMany(ExprWalk.Nodes))
         {
             if (node is not Reduce inner || inner.Var == var || chosen.Any(c => ExprWalk.Contains(c, node))) continue;
+            // A tied reduction's selected index lives next to its value; a row would keep only the value.
+            if (tiedExtremes.Contains(inner)) continue;
             var free = ExprWalk.FreeVars(inner);
             if (!free.Contains(var) || !free.All(rowVars.Contains)) continue;
             if (Materialized(parent, inner) is not null || chosen.Contains(inner)) continue;
@@ -209,6 +219,7 @@ internal sealed partial class Lower
         foreach (var node in content.SelectMany(ExprWalk.Nodes))
         {
             if (!IsCostly(node) || result.Any(r => ExprWalk.Contains(r.Item1, node))) continue;
+            if (node is Reduce tied && tiedExtremes.Contains(tied)) continue;
             var free = ExprWalk.FreeVars(node);
             if (!free.Contains(var) || !free.All(rowVars.Contains) || Materialized(parent, node) is not null) continue;
             if (!later.Any(c => ExprWalk.Contains(c, node))) continue;

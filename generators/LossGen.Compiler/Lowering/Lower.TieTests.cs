@@ -5,64 +5,87 @@ using LossGen.Compiler.Passes;
 
 namespace LossGen.Compiler.Lowering;
 
-// Tie tests of Max/Min reductions must see the same bits the forward pass saw.
+// The gradient of a Max/Min reduction goes to the element its forward pass selected.
 internal sealed partial class Lower
 {
     /// <summary>
-    /// The Max/Min reductions whose gradient tests <c>body == result</c> (Differentiate's tie test).
-    /// The test recomputes the body where the gradient loop runs, which may be a vector lane where
-    /// the forward value came from a scalar loop, or the reverse. Vector exp/log/tanh (and the
-    /// horizontal sums of nested reductions) round differently from their scalar versions, so the
-    /// recomputed maximum can miss the forward one by an ulp: no element "ties" and the gradient
-    /// through the reduction is silently 0 (found by differential fuzzing:
-    /// <c>Mean(j =&gt; Max(j2 =&gt; Tanh(Mean(i =&gt; b[j2] + u[i]))) + b[j])</c>).
+    /// The Max/Min reductions whose gradient needs the selected element (<see cref="IsArgExtreme"/>).
+    /// Their loop records the index of the first element reaching the extreme as it runs, next to
+    /// the value; the gradient compares indices, never recomputed values. (Testing
+    /// <c>body == result</c> lost gradients whenever the body recomputed in the gradient loop was
+    /// not bit-equal to the forward one: a vector exp against a scalar one, a nested log-sum-exp
+    /// summed in another order; found three times by differential fuzzing.)
     /// </summary>
     private HashSet<Reduce> tiedExtremes = new();
+
+    /// <summary>The index local recorded next to each lowered tied reduction's value, by the value's name.</summary>
+    private readonly Dictionary<string, string> selectedIndex = new();
 
     private void CollectTiedExtremes(IEnumerable<GradTerm> terms)
     {
         tiedExtremes = new HashSet<Reduce>(terms
             .SelectMany(t => ExprWalk.Nodes(t.Coeff))
             .OfType<Select>()
-            .Select(s => s.Cond)
-            .OfType<ValueCompare>()
-            .Where(c => c.Op == CompareOp.Eq)
-            .Select(c => c.B)
-            .OfType<Reduce>()
-            .Where(r => r.Op is ReduceOp.Max or ReduceOp.Min));
-        nestedInTied = new HashSet<string>(tiedExtremes.Where(r => !LaneExact(r.Body))
-            .SelectMany(r => ExprWalk.Nodes(r.Body)).OfType<Reduce>().Select(r => r.Var));
+            .SelectMany(s => ArgExtremes(s.Cond))
+            .Select(a => a.Of));
     }
 
-    /// <summary>
-    /// Variables of reductions nested in a tied reduction's body. Their loops stay scalar too: a
-    /// nested sum or log-sum-exp summed across lanes in one place and in order in another differs
-    /// in the last bits, which is enough to break the tie test (found by the long fuzz run:
-    /// <c>Mean(i =&gt; Max(k =&gt; LogSumExp(j =&gt; w[k] + s[i, y[i]] + b[j]) − …))</c> got half its gradient).
-    /// Keyed by name, so a same-named loop elsewhere also stays scalar: slower, never wrong.
-    /// </summary>
-    private HashSet<string> nestedInTied = new();
+    private static IEnumerable<IsArgExtreme> ArgExtremes(Cond c) => c switch
+    {
+        IsArgExtreme a => new[] { a },
+        AndCond a => ArgExtremes(a.A).Concat(ArgExtremes(a.B)),
+        OrCond o => ArgExtremes(o.A).Concat(ArgExtremes(o.B)),
+        NotCond n => ArgExtremes(n.A),
+        _ => Enumerable.Empty<IsArgExtreme>(),
+    };
 
     /// <summary>
-    /// <see cref="Vectorization.CanVectorize"/>, and no loop that computes a tied reduction whose
-    /// body is not lane-exact becomes a vector loop: then the forward value and every recomputation
-    /// come from the same scalar code, bit for bit. Lane-exact bodies (IEEE-exact operations only,
-    /// no nested reduction) give the same bits in a lane and in a scalar, so they stay vectorized.
+    /// <see cref="Vectorization.CanVectorize"/>, and no tied reduction is computed in vector lanes:
+    /// the selected index is one scalar per reduction, recorded by a scalar loop. A tied
+    /// reduction's own loop is scalar (see <see cref="LowerReduce"/>), and so is a loop over v
+    /// when a tied reduction inside it depends on v (each lane would need its own index). A loop
+    /// that only uses the index, such as the gradient pass over j testing <c>j == at</c> (the
+    /// reduction is computed before it), vectorizes with a lane mask; so do reductions nested in a
+    /// tied one's body: the value and the index come from the same pass, so how the body rounds
+    /// does not matter.
     /// </summary>
     private bool Vectorizable(string v, IEnumerable<Expr> exprs)
     {
         var list = exprs.ToList();
-        return !nestedInTied.Contains(v)
-               && Vectorization.CanVectorize(v, list)
-               && !list.SelectMany(ExprWalk.Nodes).Any(n => n is Reduce r && tiedExtremes.Contains(r) && !LaneExact(r.Body));
+        return Vectorization.CanVectorize(v, list)
+               && !list.SelectMany(ExprWalk.Nodes).Any(n => n is Reduce r && tiedExtremes.Contains(r) && ExprWalk.FreeVars(r).Contains(v));
     }
 
-    private static bool LaneExact(Expr e) => ExprWalk.Nodes(e).All(n => n switch
+    /// <summary>
+    /// The loop of a tied Max/Min: <c>if (x &gt; acc) at = j;</c> before the usual update, so the
+    /// first element reaching the extreme is kept (a later equal one does not replace it). The
+    /// value itself is updated exactly as for an untied reduction (NaN propagates the same way).
+    /// </summary>
+    private Val LowerTiedExtreme(Scope home, Reduce r, List<PendingTerm> fused, string fn, string init)
     {
-        Reduce => false,
-        Unary u => u.Op is UnaryOp.Neg or UnaryOp.Sqr or UnaryOp.Abs or UnaryOp.Relu or UnaryOp.Sign or UnaryOp.Sqrt,
-        // Small integer powers are lowered to products; other exponents go through exp and log.
-        PowConst p => p.P == System.Math.Floor(p.P) && System.Math.Abs(p.P) <= 4,
-        _ => true,
-    });
+        var acc = Local(home, ValKind.Uniform, init, "acc");
+        var at = Local(home, ValKind.Index, "0", "at");
+        selectedIndex[acc.Code] = at.Code;
+        var better = r.Op == ReduceOp.Max ? ">" : "<";
+        home.Stmts.Add(new Comment($"{Short(ExprPrinter.Print(r))}, and the first {r.Var} reaching it (where its gradient goes)"));
+        EmitLoop(home, r.Var, r.Dim, lane: false, fused, new[] { r.Body }, c =>
+        {
+            var x = Eval(c, r.Body);
+            c.Stmts.Add(new Line($"if ({x.Code} {better} {acc.Code}) {at.Code} = {r.Var};"));
+            Update(c, acc, x, lane: false, (a, b) => $"Scalar.{fn}({a}, {b})", "");
+        });
+        return acc;
+    }
+
+    /// <summary><c>j == at</c>: the gradient loop's index against the one the reduction selected.</summary>
+    private Val SelectedElementTest(Scope home, IsArgExtreme test, bool varying)
+    {
+        var extreme = Eval(home, test.Of);
+        if (!selectedIndex.TryGetValue(extreme.Code, out var at))
+            throw new System.InvalidOperationException("No selected index recorded for " + ExprPrinter.Print(test.Of));
+        var index = IndexOf(home, test.Index);
+        return varying
+            ? Local(home, ValKind.Mask, $"V.IndexMask({index}, IndexComparison.Equal, {at})", "m")
+            : Local(home, ValKind.Bool, $"{index} == {at}", "c");
+    }
 }

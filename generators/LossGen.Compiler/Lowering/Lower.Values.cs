@@ -279,6 +279,7 @@ internal sealed partial class Lower
                         _ => $"!double.IsNaN({left})",
                     }, "c");
                 return Local(home, ValKind.Bool, $"{left} {ExprPrinter.Op(vc.Op)} {right}", "c");
+            case IsArgExtreme ae: return SelectedElementTest(home, ae, varying);
             case AndCond a: return Combine(home, EvalCond(home, a.A), EvalCond(home, a.B), "&&", "And");
             case OrCond o: return Combine(home, EvalCond(home, o.A), EvalCond(home, o.B), "||", "Or");
             case NotCond n:

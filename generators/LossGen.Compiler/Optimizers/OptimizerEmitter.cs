@@ -25,6 +25,18 @@ internal sealed class OptimizerEmitter
     private IEnumerable<OptimizerParam> States => model.Parameters.Where(p => p.Kind == OptimizerParamKind.State);
     private IEnumerable<OptimizerParam> Hypers => model.Parameters.Where(p => p.Kind == OptimizerParamKind.Hyper);
 
+    /// <summary>Whether a fused-regularizer overload is emitted: only for a rule that reads the gradient, through which the penalty acts.</summary>
+    private bool Fuses => UpdateLowering.ReadsGradient(model, Gradient.Name);
+
+    /// <summary>The fused overload's regularizer parameter: regularizer, with underscores appended while taken by the rule.</summary>
+    private string Regularizer => Pick("regularizer");
+
+    /// <summary>The fused overload's type parameter.</summary>
+    private string RegularizerType => Pick("TRegularizer");
+
+    private string Pick(string name) =>
+        model.Parameters.Any(p => p.Name == name) || StepName(model) == name ? Pick(name + "_") : name;
+
     /// <summary>The step counter's name: the declared Step parameter's, else t (or step, if t is taken).</summary>
     public static string StepName(OptimizerModel model) =>
         model.Parameters.FirstOrDefault(p => p.Kind == OptimizerParamKind.Step)?.Name
@@ -54,6 +66,14 @@ internal sealed class OptimizerEmitter
             w.Line();
             WriteStep(type);
         }
+        if (Fuses)
+        {
+            foreach (var type in new[] { ElementType.Float, ElementType.Double })
+            {
+                w.Line();
+                WriteFusedStep(type);
+            }
+        }
         // Without hyper-parameters the float and double checks would have the same signature.
         foreach (var type in Hypers.Any() ? new[] { ElementType.Float, ElementType.Double } : new[] { ElementType.Double })
         {
@@ -63,7 +83,15 @@ internal sealed class OptimizerEmitter
         foreach (var type in new[] { ElementType.Float, ElementType.Double })
         {
             w.Line();
-            WriteKernel(type);
+            WriteKernel(type, fused: false);
+        }
+        if (Fuses)
+        {
+            foreach (var type in new[] { ElementType.Float, ElementType.Double })
+            {
+                w.Line();
+                WriteKernel(type, fused: true);
+            }
         }
 
         w.Close();
@@ -101,6 +129,29 @@ internal sealed class OptimizerEmitter
         w.Close();
     }
 
+    private void WriteFusedStep(ElementType type)
+    {
+        var t = TypeName(type);
+        var (reg, regType) = (Regularizer, RegularizerType);
+        Doc(fused: true);
+        w.Line($"public static void Step<{regType}>({ApiParameters(t, $"in {regType} {reg}")})");
+        w.Line($"    where {regType} : struct, LossGen.Optimization.IElementwiseRegularizer<{t}>");
+        w.Open("");
+        w.Line($"Validate({string.Join(", ", ValidationArguments())});");
+        w.Line($"{reg}.Validate();");
+        foreach (var (written, other) in OverlapChecks())
+            w.Line($"OptimizerGuard.Disjoint<{t}>({written}, \"{written}\", {other}, \"{other}\");");
+        var prefix = type == ElementType.Float ? "F" : "D";
+        var args = string.Join(", ", KernelArguments(reg));
+        w.Line("// The widest vector width the hardware accelerates; the JIT folds these checks away, and compiles");
+        w.Line($"// one kernel per {regType}, with its Gradient inlined into the loop.");
+        w.Line($"if ({prefix}512.IsHardwareAccelerated) StepKernel<{prefix}512, {regType}>({args});");
+        w.Line($"else if ({prefix}256.IsHardwareAccelerated) StepKernel<{prefix}256, {regType}>({args});");
+        w.Line($"else if ({prefix}128.IsHardwareAccelerated) StepKernel<{prefix}128, {regType}>({args});");
+        w.Line($"else StepKernel<{prefix}1, {regType}>({args});");
+        w.Close();
+    }
+
     /// <summary>Every pair of a buffer the step writes (weights, state) with another buffer it touches.</summary>
     private IEnumerable<(string Written, string Other)> OverlapChecks()
     {
@@ -112,35 +163,49 @@ internal sealed class OptimizerEmitter
         }
     }
 
-    private string ApiParameters(string t)
+    /// <param name="regularizer">The fused overload's regularizer parameter, after the step number; null for the plain step.</param>
+    private string ApiParameters(string t, string? regularizer = null)
     {
         var ps = new List<string> { $"Span<{t}> {Weight.Name}", $"ReadOnlySpan<{t}> {Gradient.Name}" };
         ps.AddRange(States.Select(s => $"Span<{t}> {s.Name}"));
         ps.Add($"long {StepName(model)}");
+        if (regularizer is not null) ps.Add(regularizer);
         ps.AddRange(Hypers.Select(h => h.Default is { } d ? $"{t} {h.Name} = {Literal(d, t)}" : $"{t} {h.Name}"));
         return string.Join(", ", ps);
     }
 
-    private IEnumerable<string> KernelArguments() =>
-        new[] { Weight.Name, Gradient.Name }.Concat(States.Select(s => s.Name)).Append(StepName(model)).Concat(Hypers.Select(h => h.Name));
+    private IEnumerable<string> KernelArguments(string? regularizer = null) =>
+        new[] { Weight.Name, Gradient.Name }.Concat(States.Select(s => s.Name)).Append(StepName(model))
+            .Concat(regularizer is null ? Enumerable.Empty<string>() : new[] { regularizer })
+            .Concat(Hypers.Select(h => h.Name));
 
-    private void Doc()
+    private void Doc(bool fused = false)
     {
         var buffers = new[] { Weight.Name, Gradient.Name }.Concat(States.Select(s => s.Name));
         w.Line("/// <summary>");
         w.Line($"/// One step of {Xml(model.TypeName)} over every weight, in one fused pass that reads "
                + string.Join(", ", buffers) + " once and writes each updated buffer once per element.");
+        if (fused)
+        {
+            w.Line($"/// Regularized: the rule sees the gradient of L + λ·R, {Gradient.Name} + λ∇R({Weight.Name}), where λ·R is the");
+            w.Line($"/// element-wise penalty {Regularizer} (for example <c>new L2.Penalty(1e-4)</c>); λ∇R is computed in");
+            w.Line($"/// registers from the {Weight.Name} the pass has loaded, so it costs no extra pass over memory.");
+        }
         w.Line("/// The rule, applied to every element as declared (values that are the same for every element,");
         w.Line("/// such as bias corrections, are computed once per call, before the loop):");
         w.Line("/// <code>");
         foreach (var s in model.Statements) w.Line("/// " + Xml(s.Text));
         w.Line("/// </code>");
         w.Line("/// </summary>");
+        if (fused)
+            w.Line($"/// <typeparam name=\"{RegularizerType}\">The penalty's struct type (a generated Penalty); the JIT compiles the kernel for it.</typeparam>");
         w.Line($"/// <param name=\"{Weight.Name}\">The weights, updated in place.</param>");
         w.Line($"/// <param name=\"{Gradient.Name}\">The gradient of the loss with respect to {Weight.Name}, one element per weight.</param>");
         foreach (var s in States)
             w.Line($"/// <param name=\"{s.Name}\">State, one element per weight, updated in place; all zeros before the first step.</param>");
         w.Line($"/// <param name=\"{StepName(model)}\">The step number: 1 on the first call, then 2, 3, …</param>");
+        if (fused)
+            w.Line($"/// <param name=\"{Regularizer}\">The penalty λ·R whose gradient is added to {Gradient.Name}; validated before anything is written.</param>");
         foreach (var h in Hypers)
             w.Line($"/// <param name=\"{h.Name}\">Hyper-parameter{(h.Default is { } d ? " (default " + d.ToString("R", CultureInfo.InvariantCulture) + ")" : "")}.</param>");
         w.Line("/// <exception cref=\"ArgumentException\">A span's length differs from the weights', two spans overlap, the step number is below 1, a learning rate is negative or not finite, or a hyper-parameter is NaN. Nothing is written then.</exception>");
@@ -171,21 +236,27 @@ internal sealed class OptimizerEmitter
 
     // ---- kernels ----
 
-    private void WriteKernel(ElementType type)
+    /// <param name="fused">The kernel of the fused overload: it takes the regularizer by value (a local the JIT can keep in registers).</param>
+    private void WriteKernel(ElementType type, bool fused)
     {
         var t = TypeName(type);
         var ps = new List<string> { $"Span<{t}> {Weight.Name}", $"ReadOnlySpan<{t}> {Gradient.Name}" };
         ps.AddRange(States.Select(s => $"Span<{t}> {s.Name}"));
         ps.Add($"long {StepName(model)}");
+        if (fused) ps.Add($"{RegularizerType} {Regularizer}");
         ps.AddRange(Hypers.Select(h => $"double {h.Name}"));
         var taken = model.Parameters.Select(p => p.Name).Append(StepName(model)).Append("V").ToList();
+        if (fused) taken.AddRange(new[] { Regularizer, RegularizerType });
         var names = LoopNames.Avoiding(taken);
-        var kernel = UpdateLowering.Run(model, type, taken, names);
+        var kernel = UpdateLowering.Run(model, type, taken, names, fused ? Regularizer : null);
         var (index, count, remaining) = (names.Index, names.Count, names.Remaining);
 
         w.Line("[System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
-        w.Line($"private static void StepKernel<V>({string.Join(", ", ps)})");
+        w.Line(fused
+            ? $"private static void StepKernel<V, {RegularizerType}>({string.Join(", ", ps)})"
+            : $"private static void StepKernel<V>({string.Join(", ", ps)})");
         w.Line($"    where V : struct, ILanes<V, {t}>");
+        if (fused) w.Line($"    where {RegularizerType} : struct, LossGen.Optimization.IElementwiseRegularizer<{t}>");
         w.Open("");
         if (kernel.Preamble.Count > 0)
         {

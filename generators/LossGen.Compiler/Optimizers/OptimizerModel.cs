@@ -46,6 +46,12 @@ internal sealed record OptimizerModel(
     EquatableArray<UpdateStatement> Statements,
     EquatableArray<DiagnosticInfo> Diagnostics)
 {
+    /// <summary>
+    /// The body of <c>Define</c> as written, one statement per item (a statement that spans lines
+    /// keeps its line breaks): the generated tests run it as ordinary C# for the scalar reference.
+    /// </summary>
+    public EquatableArray<string> RuleSource { get; init; } = EquatableArray<string>.Empty;
+
     /// <summary>The index variable every element access uses: the rule is the same for every element p.</summary>
     public const string Element = "p";
 

@@ -74,8 +74,17 @@ internal sealed partial class OptimizerParser
             parameters.ToEquatableArray(),
             // A rule C# itself rejects has no statements: the generator then emits only the fallback.
             diagnostics.Count == 0 && !hasCSharpErrors ? statements.ToEquatableArray() : EquatableArray<UpdateStatement>.Empty,
-            diagnostics.ToEquatableArray());
+            diagnostics.ToEquatableArray())
+        {
+            RuleSource = define is null ? EquatableArray<string>.Empty : RuleText(define).ToEquatableArray(),
+        };
     }
+
+    /// <summary>The statements of Define's body as written (an expression body becomes one statement).</summary>
+    private static IEnumerable<string> RuleText(MethodDeclarationSyntax define) =>
+        define.ExpressionBody is { } arrow
+            ? new[] { arrow.Expression.ToString() + ";" }
+            : define.Body?.Statements.Select(st => st.ToString()) ?? Enumerable.Empty<string>();
 
     /// <summary>Classifies the parameters; false when the weight or gradient is missing (the body would make no sense).</summary>
     private bool ReadParameters(MethodDeclarationSyntax define, IMethodSymbol method)

@@ -11,7 +11,8 @@ namespace LossGen.Compiler.Optimizers;
 /// everything after works on plain values.
 /// <code>
 ///  1. Lower   UpdateLowering    hoisting of element-independent values, CSE, one vector loop + masked tail
-///  2. Emit    OptimizerEmitter  Step in float and double: validation, dispatch, docs
+///  2. Emit    OptimizerEmitter  Step in float and double: validation, dispatch, docs; and
+///                               Step&lt;TRegularizer&gt;, the same pass on g + λ∇R(w) (see PenaltyEmitter)
 /// </code>
 /// </summary>
 internal static class OptimizerPipeline

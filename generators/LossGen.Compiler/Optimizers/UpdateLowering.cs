@@ -1,18 +1,10 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using LossGen.Compiler.Ir;
 using LossGen.Compiler.Lowering;
 
-using static LossGen.Compiler.Lowering.CSharpText;
-
 namespace LossGen.Compiler.Optimizers;
 
-/// <summary>
-/// A lowered update: the statements computed once per step (<see cref="Preamble"/>), and the loop
-/// body for a full vector of <c>V.Count</c> elements starting at p (<see cref="Body"/>) and for the
-/// last <c>rem &lt; V.Count</c> elements (<see cref="Tail"/>, masked loads and stores).
-/// </summary>
 /// <summary>The kernel's own variables: the element index, the element count and the tail's remaining count.</summary>
 internal sealed record LoopNames(string Index, string Count, string Remaining)
 {
@@ -24,6 +16,11 @@ internal sealed record LoopNames(string Index, string Count, string Remaining)
     }
 }
 
+/// <summary>
+/// A lowered update: the statements computed once per step (<see cref="Preamble"/>), and the loop
+/// body for a full vector of <c>V.Count</c> elements starting at p (<see cref="Body"/>) and for the
+/// last <c>rem &lt; V.Count</c> elements (<see cref="Tail"/>, masked loads and stores).
+/// </summary>
 internal sealed record UpdateKernel(IReadOnlyList<string> Preamble, IReadOnlyList<string> Body, IReadOnlyList<string> Tail);
 
 /// <summary>
@@ -40,40 +37,48 @@ internal sealed record UpdateKernel(IReadOnlyList<string> Preamble, IReadOnlyLis
 ///   reciprocal, computed once.</item>
 /// <item>Vector lanes: lane k holds element p + k; the tail repeats the body with masked loads
 ///   and stores, whose inactive lanes are neither read nor written.</item>
+/// <item>Fused regularizer (when <c>regularizer</c> is given): the gradient is read as
+///   <c>g + regularizer.Gradient(w)</c>, from the weights already loaded for the rule, so the
+///   regularized step is still one pass (see <see cref="PenaltyEmitter"/>).</item>
 /// </list>
+/// The expression lowering itself is <see cref="LaneExpressions"/>'s.
 /// </summary>
 internal sealed class UpdateLowering
 {
     private readonly OptimizerModel model;
-    private readonly string elementType;
-    private readonly HashSet<string> reserved;
-    private readonly HashSet<string> steps;
     private readonly LoopNames names;
-    private readonly List<string> preamble = new();
-    private readonly List<string> broadcasts = new();
-    private readonly Dictionary<Expr, string> uniforms = new();
-    private readonly Dictionary<string, string> splats = new();
-    private int counter;
+    private readonly string? regularizer;
+    private readonly LaneExpressions lanes;
 
-    private UpdateLowering(OptimizerModel model, ElementType type, IEnumerable<string> reserved, LoopNames names)
+    private UpdateLowering(OptimizerModel model, ElementType type, IEnumerable<string> reserved, LoopNames names, string? regularizer)
     {
         this.names = names;
         this.model = model;
-        elementType = type == ElementType.Float ? "float" : "double";
-        this.reserved = new HashSet<string>(reserved);
-        steps = new HashSet<string>(model.Parameters.Where(p => p.Kind == OptimizerParamKind.Step).Select(p => p.Name));
+        this.regularizer = regularizer;
+        var taken = new HashSet<string>(reserved);
+        PenaltyConstants = "penalty";
+        while (taken.Contains(PenaltyConstants)) PenaltyConstants += "_";
+        lanes = new LaneExpressions(
+            type == ElementType.Float ? "float" : "double",
+            reserved,
+            model.Parameters.Where(p => p.Kind == OptimizerParamKind.Step).Select(p => p.Name),
+            Load);
     }
 
     /// <param name="reserved">Names already taken in the kernel (its parameters), which locals must avoid.</param>
-    public static UpdateKernel Run(OptimizerModel model, ElementType type, IEnumerable<string> reserved, LoopNames names)
+    /// <param name="regularizer">The kernel parameter holding a fused element-wise regularizer, or null for the plain step.</param>
+    public static UpdateKernel Run(OptimizerModel model, ElementType type, IEnumerable<string> reserved, LoopNames names, string? regularizer = null)
     {
-        var lowering = new UpdateLowering(model, type, reserved.Concat(new[] { names.Index, names.Count, names.Remaining }), names);
+        var lowering = new UpdateLowering(model, type, reserved.Concat(new[] { names.Index, names.Count, names.Remaining }), names, regularizer);
         var body = lowering.Pass(masked: false);
         var tail = lowering.Pass(masked: true);
         // Every scalar first, then every broadcast: Math.Pow is a call, and a call between a
         // broadcast and the loop makes the JIT spill the vector to the stack and reload it from
         // memory in every iteration (no vector register survives a call on x64 Unix).
-        return new UpdateKernel(lowering.preamble.Concat(lowering.broadcasts).ToList(), body, tail);
+        var preamble = lowering.lanes.Scalars.Select(s => $"double {s.Name} = {s.Code};")
+            .Concat(lowering.PenaltyBroadcast())
+            .Concat(lowering.lanes.Broadcasts.Select(s => $"V {s.Name} = {s.Code};"));
+        return new UpdateKernel(preamble.ToList(), body, tail);
     }
 
     /// <summary>The buffers the rule writes, each with its value after the step.</summary>
@@ -87,208 +92,49 @@ internal sealed class UpdateLowering
         new Access(buffer, Model.EquatableArray.Of<Ix>(new VarIx(OptimizerModel.Element)));
 
     /// <summary>Whether <paramref name="e"/> is the same for every element: it reads no buffer.</summary>
-    public static bool IsUniform(Expr e) => !ExprWalk.Nodes(e).Any(n => n is Access);
+    public static bool IsUniform(Expr e) => LaneExpressions.IsUniform(e);
+
+    /// <summary>Whether the rule reads the gradient at all (a fused regularizer acts through it).</summary>
+    public static bool ReadsGradient(OptimizerModel model, string gradient) =>
+        model.Statements.Any(s => ExprWalk.Nodes(s.Value).Any(n => n is Access a && a.Tensor == gradient));
 
     // ---- one loop body ----
 
-    private sealed class Body
-    {
-        public Body(bool masked) => Masked = masked;
-        public bool Masked { get; }
-        public List<string> Lines { get; } = new();
-        public Dictionary<object, string> Memo { get; } = new();
-    }
-
     private List<string> Pass(bool masked)
     {
-        var body = new Body(masked);
+        var body = new LaneBody(masked);
         foreach (var s in model.Statements)
         {
             body.Lines.Add("// " + s.Text);
-            Varying(body, s.Value, s.Target);
+            lanes.Varying(body, s.Value, s.Target);
         }
         foreach (var (buffer, value) in FinalValues(model))
         {
-            var v = Varying(body, value, buffer);
+            var v = lanes.Varying(body, value, buffer);
             body.Lines.Add(masked ? $"V.StorePartial({buffer}, {names.Index}, {names.Remaining}, {v});" : $"V.Store({buffer}, {names.Index}, {v});");
         }
         return body.Lines;
     }
 
-    /// <summary>The value of <paramref name="e"/> as lanes: loaded, computed, or a broadcast uniform.</summary>
-    private string Varying(Body b, Expr e, string? hint = null)
+    /// <summary>The fused regularizer's constants, broadcast once with the rule's (its Broadcast is inlined: no call after the scalars).</summary>
+    private IEnumerable<string> PenaltyBroadcast()
     {
-        if (IsUniform(e)) return Splat(Uniform(e));
-        if (b.Memo.TryGetValue(e, out var known)) return known;
-        string code;
-        switch (e)
-        {
-            case Access a:
-                code = b.Masked ? $"V.LoadPartial({a.Tensor}, {names.Index}, {names.Remaining})" : $"V.Load({a.Tensor}, {names.Index})";
-                hint ??= a.Tensor;
-                break;
-            case Unary u:
-                var x = Varying(b, u.X);
-                code = u.Op switch
-                {
-                    UnaryOp.Neg => $"-{x}",
-                    UnaryOp.Sqr => $"{x} * {x}",
-                    UnaryOp.Relu => $"V.Max({x}, V.Zero)",
-                    _ => $"V.{u.Op}({x})",
-                };
-                break;
-            case PowConst pc:
-                code = SmallPower(Varying(b, pc.X), pc.P, "V.One")
-                       ?? $"V.Exp({Splat(Literal(pc.P))} * V.Log({Varying(b, pc.X)}))";
-                break;
-            case Binary { Op: BinaryOp.Div } div when IsUniform(div.B):
-                // Strength reduction: a per-element division by a per-step value (√(1 − β₂ᵗ) in
-                // Adam) becomes a multiplication by its reciprocal, computed once. A division costs
-                // several times a multiplication and pipelines worse; the result may differ in the
-                // last bit.
-                code = $"{Varying(b, div.A)} * {Splat(Uniform(new Binary(BinaryOp.Div, Const.One, div.B)))}";
-                break;
-            case Binary bin:
-                var l = Varying(b, bin.A);
-                var r = Varying(b, bin.B);
-                code = bin.Op switch
-                {
-                    BinaryOp.Add => $"{l} + {r}",
-                    BinaryOp.Sub => $"{l} - {r}",
-                    BinaryOp.Mul => $"{l} * {r}",
-                    BinaryOp.Div => $"{l} / {r}",
-                    BinaryOp.Max => $"V.Max({l}, {r})",
-                    _ => $"V.Min({l}, {r})",
-                };
-                break;
-            case Select sel:
-                var cond = Condition(b, sel.Cond);
-                var yes = Varying(b, sel.IfTrue);
-                var no = Varying(b, sel.IfFalse);
-                code = cond.Mask ? $"V.Select({cond.Code}, {yes}, {no})" : $"{cond.Code} ? {yes} : {no}";
-                break;
-            default:
-                throw new System.InvalidOperationException("Unexpected IR node in an update rule: " + e.GetType().Name);
-        }
-        var name = Fresh(hint ?? "t");
-        b.Lines.Add($"V {name} = {code};");
-        b.Memo[e] = name;
-        return name;
+        if (regularizer is null) yield break;
+        yield return $"LossGen.Optimization.PenaltyLanes<V> {PenaltyConstants} = {regularizer}.Broadcast<V>();";
     }
 
-    private (string Code, bool Mask) Condition(Body b, Cond c)
+    /// <summary>The local holding the regularizer's broadcast constants: penalty, or penalty_… if the rule has a parameter of that name (generated locals always end in a number).</summary>
+    private string PenaltyConstants { get; }
+
+    /// <summary>One element of a buffer, loaded; with a fused regularizer, the gradient also gets its term.</summary>
+    private string Load(LaneBody b, Access a)
     {
-        if (b.Memo.TryGetValue(c, out var known)) return (known, true);
-        string code;
-        switch (c)
-        {
-            case ValueCompare vc when IsUniform(vc.A) && IsUniform(vc.B):
-                return (UniformCondition(vc), false);
-            case ValueCompare vc:
-                code = $"V.{CompareName(vc.Op)}({Varying(b, vc.A)}, {Varying(b, vc.B)})";
-                break;
-            case AndCond a: code = $"V.And({AsMask(Condition(b, a.A))}, {AsMask(Condition(b, a.B))})"; break;
-            case OrCond o: code = $"V.Or({AsMask(Condition(b, o.A))}, {AsMask(Condition(b, o.B))})"; break;
-            case NotCond n: code = $"V.Not({AsMask(Condition(b, n.A))})"; break;
-            default: throw new System.InvalidOperationException("Unexpected condition in an update rule: " + c);
-        }
-        var name = Fresh("mask");
-        b.Lines.Add($"V {name} = {code};");
-        b.Memo[c] = name;
-        return (name, true);
+        var load = b.Masked ? $"V.LoadPartial({a.Tensor}, {names.Index}, {names.Remaining})" : $"V.Load({a.Tensor}, {names.Index})";
+        var gradient = model.Parameters.First(p => p.Kind == OptimizerParamKind.Gradient).Name;
+        if (regularizer is null || a.Tensor != gradient) return load;
+        var weight = model.Parameters.First(p => p.Kind == OptimizerParamKind.Weight).Name;
+        var w = lanes.Varying(b, Initial(weight));
+        b.Lines.Add($"// The regularized gradient {gradient} + λ∇R({weight}), from the {weight} already in registers.");
+        return $"{load} + {regularizer}.Gradient<V>({w}, {PenaltyConstants})";
     }
-
-    private static string AsMask((string Code, bool Mask) c) => c.Mask ? c.Code : $"V.FirstLanes({c.Code} ? V.Count : 0)";
-
-    // ---- once per step ----
-
-    /// <summary>A value the same for every element, as a double local computed before the loop.</summary>
-    private string Uniform(Expr e)
-    {
-        switch (e)
-        {
-            case Const c: return Literal(c.Value);
-            case Hyper h: return steps.Contains(h.Name) ? $"(double){h.Name}" : h.Name;
-        }
-        if (uniforms.TryGetValue(e, out var known)) return known;
-        string code;
-        switch (e)
-        {
-            case Unary { Op: UnaryOp.Exp, X: Binary { Op: BinaryOp.Mul, A: var exponent, B: Unary { Op: UnaryOp.Log, X: var x } } }:
-                code = $"Math.Pow({Uniform(x)}, {Uniform(exponent)})";
-                break;
-            case Unary u:
-                var ux = Uniform(u.X);
-                code = u.Op switch
-                {
-                    UnaryOp.Neg => $"-{ux}",
-                    UnaryOp.Sqr => $"{ux} * {ux}",
-                    _ => $"Scalar.{u.Op}({ux})",
-                };
-                break;
-            case PowConst pc:
-                code = SmallPower(Uniform(pc.X), pc.P, "1.0") ?? $"Math.Pow({Uniform(pc.X)}, {Literal(pc.P)})";
-                break;
-            case Binary bin:
-                var l = Uniform(bin.A);
-                var r = Uniform(bin.B);
-                code = bin.Op switch
-                {
-                    BinaryOp.Add => $"{l} + {r}",
-                    BinaryOp.Sub => $"{l} - {r}",
-                    BinaryOp.Mul => $"{l} * {r}",
-                    BinaryOp.Div => $"{l} / {r}",
-                    BinaryOp.Max => $"Scalar.Max({l}, {r})",
-                    _ => $"Scalar.Min({l}, {r})",
-                };
-                break;
-            case Select sel:
-                code = $"{UniformCondition(sel.Cond)} ? {Uniform(sel.IfTrue)} : {Uniform(sel.IfFalse)}";
-                break;
-            default:
-                throw new System.InvalidOperationException("Unexpected IR node in an update rule: " + e.GetType().Name);
-        }
-        var name = Fresh("u");
-        preamble.Add($"double {name} = {code};");
-        uniforms[e] = name;
-        return name;
-    }
-
-    private string UniformCondition(Cond c) => c switch
-    {
-        ValueCompare vc => $"({Uniform(vc.A)} {ExprPrinter.Op(vc.Op)} {Uniform(vc.B)})",
-        AndCond a => $"({UniformCondition(a.A)} && {UniformCondition(a.B)})",
-        OrCond o => $"({UniformCondition(o.A)} || {UniformCondition(o.B)})",
-        NotCond n => $"!{UniformCondition(n.A)}",
-        _ => throw new System.InvalidOperationException("Unexpected condition in an update rule: " + c),
-    };
-
-    /// <summary>A uniform value in every lane, broadcast once before the loop.</summary>
-    private string Splat(string uniform)
-    {
-        if (uniform == "0.0") return "V.Zero";
-        if (uniform == "1.0") return "V.One";
-        if (splats.TryGetValue(uniform, out var known)) return known;
-        var name = Fresh("s");
-        broadcasts.Add($"V {name} = V.Splat(({elementType}){uniform});");
-        splats[uniform] = name;
-        return name;
-    }
-
-    /// <summary>x^n for a small integer n as a product, exact as a user would write it by hand; null otherwise.</summary>
-    private static string? SmallPower(string x, double n, string one)
-    {
-        if (n != System.Math.Floor(n) || System.Math.Abs(n) > 4) return null;
-        if (n == 0) return one;
-        var product = string.Join(" * ", Enumerable.Repeat(x, (int)System.Math.Abs(n)));
-        return n > 0 ? product : $"{one} / ({product})";
-    }
-
-    private string Fresh(string prefix)
-    {
-        string name;
-        do name = prefix + (++counter); while (reserved.Contains(name));
-        return name;
-    }
-
 }

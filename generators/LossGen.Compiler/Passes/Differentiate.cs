@@ -18,8 +18,9 @@ namespace LossGen.Compiler.Passes;
 ///   written <c>Max(0, m)</c> has derivative 0 at m = 0, as PyTorch's hinge losses do.</item>
 /// <item><c>Min(a, b)</c>: ties go to the first argument (a gets 1 when a ≤ b).</item>
 /// <item><c>Relu(x)</c>: 0 at x = 0. <c>Abs(x)</c>: sign(x), 0 at x = 0. <c>Sqrt(x)</c>: 0 at x = 0.</item>
-/// <item>Reductions <c>Max</c>/<c>Min</c>: the adjoint is split evenly among tied elements (a
-///   convex combination, so still a valid subgradient), as torch.amax does.</item>
+/// <item>Reductions <c>Max</c>/<c>Min</c>: the whole adjoint goes to the element the forward pass
+///   selected, the first (lowest index) reaching the extreme; at a tie that is a vertex of the
+///   subdifferential, so a valid subgradient, and deterministic.</item>
 /// </list>
 /// </remarks>
 internal static class Differentiate
@@ -107,10 +108,11 @@ internal static class Differentiate
                 // The softmax weight exp(x − m) / z, from the same max and sum as the value.
                 return E.Mul(adj, E.Div(new Unary(UnaryOp.Exp, E.Sub(r.Body, LogSumExpParts.Shift(r))), LogSumExpParts.Normalizer(r)));
             default:
-                // Max/Min: the adjoint goes to the elements equal to the result, split evenly among ties.
-                var isExtreme = new ValueCompare(CompareOp.Eq, r.Body, r);
-                var ties = new Reduce(ReduceOp.Sum, r.Var, r.Dim, E.When(isExtreme, Const.One));
-                return E.When(isExtreme, E.Div(adj, ties));
+                // Max/Min: the adjoint goes to the element the forward pass selected (recorded as it
+                // ran, not found again by testing body == result: a body recomputed elsewhere, such
+                // as a nested log-sum-exp summed in another order, need not be bit-equal to the
+                // forward one, and then no element would match and the gradient would be lost).
+                return E.When(new IsArgExtreme(new VarIx(r.Var), r), adj);
         }
     }
 }

@@ -20,6 +20,10 @@ namespace LossGen.Checking;
 /// finer than <see cref="Step"/> could not be seen and the interval was widened by how much the
 /// one-sided differences still moved between the last two steps. Such a check is more lenient.
 /// </param>
+/// <param name="OracleUndecided">
+/// The kink oracle answered <see cref="KinkAnswer.Unknown"/> for this coordinate, so it was checked
+/// by numeric kink detection (or, under <see cref="UndecidedKinkPolicy.Fail"/>, not verified).
+/// </param>
 public sealed record CoordinateCheck(
     Coordinate Coordinate,
     CoordinateKind Kind,
@@ -32,7 +36,8 @@ public sealed record CoordinateCheck(
     double RelativeError,
     double Tolerance,
     bool Passed,
-    bool IntervalWidened = false)
+    bool IntervalWidened = false,
+    bool OracleUndecided = false)
 {
     /// <summary>Error over tolerance: above 1 fails. Used to rank the worst coordinates.</summary>
     public double Severity => double.IsNaN(AbsoluteError) ? double.PositiveInfinity

@@ -17,4 +17,23 @@ public enum CoordinateKind
     /// between the one-sided derivatives (a subgradient check).
     /// </summary>
     AtKink,
+
+    /// <summary>
+    /// The kink oracle could not decide and <see cref="GradCheckOptions.UndecidedKinks"/> is
+    /// <see cref="UndecidedKinkPolicy.Fail"/>: nothing was compared, and the coordinate fails.
+    /// </summary>
+    Unverifiable,
+}
+
+/// <summary>What the checker does with a coordinate its kink oracle answered <see cref="KinkAnswer.Unknown"/> for.</summary>
+public enum UndecidedKinkPolicy
+{
+    /// <summary>
+    /// Numeric kink detection, as without an oracle: a smooth or near-kink coordinate gets the
+    /// centered difference, one on a kink the subgradient interval check. Reported as undecided.
+    /// </summary>
+    DetectNumerically,
+
+    /// <summary>The coordinate fails as <see cref="CoordinateKind.Unverifiable"/>.</summary>
+    Fail,
 }

@@ -101,7 +101,12 @@ internal sealed class CoordinateProber<T, TFunction>
             return CheckWithOracle(oracle, analytic, name);
         if (!options.DetectKinks)
             return Compare(0, CoordinateKind.Smooth, 0, analytic, name);
+        return Detect(analytic, name);
+    }
 
+    /// <summary>Numeric kink detection down the ladder of steps (see the remarks on the class).</summary>
+    private CoordinateCheck Detect(double analytic, Coordinate name)
+    {
         int halvings = Math.Clamp(options.MaxStepHalvings, 1, MaxLevels - 2);
         double kinkSize = 0;
         for (int k = 0; k < halvings; k++)
@@ -137,8 +142,20 @@ internal sealed class CoordinateProber<T, TFunction>
 
     private CoordinateCheck CheckWithOracle(IKinkOracle oracle, double analytic, Coordinate name)
     {
-        if (!oracle.TryGetKinkDistance(point, coordinate, out double distance))
+        var answer = oracle.Locate(point, coordinate, out double distance);
+        if (answer == KinkAnswer.Unknown)
+        {
+            // Not "smooth": the coordinate is checked by numeric detection (which ends in the
+            // subgradient interval check on a kink), or, if asked, fails as unverifiable; either
+            // way the report lists it as undecided.
+            return options.UndecidedKinks == UndecidedKinkPolicy.Fail
+                ? Unverifiable(analytic, name)
+                : Detect(analytic, name) with { OracleUndecided = true };
+        }
+        if (answer == KinkAnswer.Smooth)
             return Compare(0, CoordinateKind.Smooth, 0, analytic, name);
+        if (answer != KinkAnswer.Kink)
+            throw new InvalidOperationException($"The kink oracle returned {answer} for {name}; it must be Smooth, Kink or Unknown.");
         if (!(distance >= 0))
             throw new InvalidOperationException($"The kink oracle returned distance {distance} for {name}; it must be a non-negative number.");
         if (distance == 0)
@@ -153,6 +170,11 @@ internal sealed class CoordinateProber<T, TFunction>
             return CompareWithInterval(0, analytic, name);
         return Compare(k, k == 0 ? CoordinateKind.Smooth : CoordinateKind.NearKink, 0, analytic, name);
     }
+
+    /// <summary>A coordinate the oracle could not decide, under <see cref="UndecidedKinkPolicy.Fail"/>: not verified, so not passed.</summary>
+    private CoordinateCheck Unverifiable(double analytic, Coordinate name) =>
+        new(name, CoordinateKind.Unverifiable, analytic, double.NaN, double.NaN, double.NaN, Step(0),
+            double.NaN, double.NaN, atol, Passed: false, OracleUndecided: true);
 
     /// <summary>Centered difference at level <paramref name="k"/> against the analytic value.</summary>
     private CoordinateCheck Compare(int k, CoordinateKind kind, double allowance, double analytic, Coordinate name)

@@ -49,8 +49,17 @@ public sealed record GradCheckOptions
     /// </summary>
     public double NoiseFactor { get; init; } = 16;
 
-    /// <summary>Known kink locations; when given it replaces numeric detection.</summary>
+    /// <summary>
+    /// Known kink locations; when given it replaces numeric detection, except for the
+    /// coordinates it answers <see cref="KinkAnswer.Unknown"/> for (see <see cref="UndecidedKinks"/>).
+    /// </summary>
     public IKinkOracle? KinkOracle { get; init; }
+
+    /// <summary>
+    /// What a coordinate the <see cref="KinkOracle"/> cannot decide gets: numeric kink detection
+    /// (the default) or a failure as unverifiable. Either way the report counts and lists it.
+    /// </summary>
+    public UndecidedKinkPolicy UndecidedKinks { get; init; } = UndecidedKinkPolicy.DetectNumerically;
 
     /// <summary>Fill the gradient buffer with NaN before the analytic call, so an unwritten element fails.</summary>
     public bool PoisonGradient { get; init; } = true;

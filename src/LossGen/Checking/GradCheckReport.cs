@@ -46,6 +46,7 @@ public sealed class GradCheckReport
         KinkCoordinates = coordinates.Where(c => c.Kind != CoordinateKind.Smooth).ToImmutableArray();
         NearKinkCount = coordinates.Count(c => c.Kind == CoordinateKind.NearKink);
         AtKinkCount = coordinates.Count(c => c.Kind == CoordinateKind.AtKink);
+        OracleUndecided = coordinates.Where(c => c.OracleUndecided).ToImmutableArray();
         foreach (var c in coordinates)
         {
             // A NaN error is the worst error, and once seen it stays the maximum.
@@ -103,6 +104,14 @@ public sealed class GradCheckReport
 
     public int AtKinkCount { get; }
 
+    /// <summary>
+    /// The coordinates the kink oracle answered <see cref="KinkAnswer.Unknown"/> for, in flat-index
+    /// order: checked by numeric detection, or failed as unverifiable (<see cref="GradCheckOptions.UndecidedKinks"/>).
+    /// </summary>
+    public ImmutableArray<CoordinateCheck> OracleUndecided { get; }
+
+    public int OracleUndecidedCount => OracleUndecided.Length;
+
     /// <summary>The failing coordinates, worst (largest error over tolerance) first.</summary>
     public ImmutableArray<CoordinateCheck> Failures { get; }
 
@@ -142,6 +151,14 @@ public sealed class GradCheckReport
         text.AppendLine(".");
         text.Append(inv, $"  {FailedCount} failed, {NearKinkCount} near a kink (step shrunk), {AtKinkCount} at a kink (subgradient check).");
         text.AppendLine();
+        if (!OracleUndecided.IsEmpty)
+        {
+            bool unverified = OracleUndecided.Any(c => c.Kind == CoordinateKind.Unverifiable);
+            text.Append(inv, $"  {OracleUndecidedCount} the kink oracle could not decide ({(unverified ? "not verified: failed" : "checked by numeric kink detection")}): ");
+            text.Append(string.Join(", ", OracleUndecided.Take(Math.Max(Worst.Length, 1)).Select(c => c.Coordinate.ToString())));
+            if (OracleUndecided.Length > Math.Max(Worst.Length, 1)) text.Append(", ...");
+            text.AppendLine(".");
+        }
         text.Append(inv, $"  pass when |a - n| <= atol + rtol*|n| + rounding allowance; atol {AbsoluteTolerance:G3}, rtol {RelativeTolerance:G3}.");
         text.AppendLine();
         text.Append(inv, $"  max relative error {MaxRelativeError:G4}{(MaxRelativeErrorAt is { } at ? " at " + at : "")}, max absolute error {MaxAbsoluteError:G4}.");
@@ -189,6 +206,8 @@ public sealed class GradCheckReport
             text.Append("  (near a kink: step shrunk)");
         else if (c.Kind == CoordinateKind.AtKink)
             text.Append(c.IntervalWidened ? "  (at a kink; interval widened, rounding noise hides finer structure)" : "  (at a kink)");
+        else if (c.Kind == CoordinateKind.Unverifiable)
+            text.Append("  (unverifiable: the kink oracle could not decide)");
         text.AppendLine();
     }
 }

@@ -41,6 +41,17 @@ public static class OptimizerGuard
             throw new ArgumentException($"The learning rate must be finite and not negative, but {parameter} = {value}.", parameter);
     }
 
+    /// <summary>
+    /// The weight λ of a penalty λ·R must be finite and not negative: a negative one would reward
+    /// large weights instead of penalizing them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void PenaltyWeight(double value, string parameter)
+    {
+        if (!(value >= 0) || double.IsInfinity(value))
+            throw new ArgumentException($"The penalty weight λ must be finite and not negative, but {parameter} = {value}.", parameter);
+    }
+
     /// <inheritdoc cref="NotNaN(double, string)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void NotNaN(float value, string parameter)

@@ -59,10 +59,10 @@ public class KinkOracleTests
 
     private sealed class FixedDistanceOracle(double distance) : IKinkOracle
     {
-        public bool TryGetKinkDistance(ReadOnlySpan<double> x, int coordinate, out double d)
+        public KinkAnswer Locate(ReadOnlySpan<double> x, int coordinate, out double d)
         {
             d = distance;
-            return true;
+            return KinkAnswer.Kink;
         }
     }
 
@@ -81,6 +81,73 @@ public class KinkOracleTests
     }
 
     [Fact]
+    public void An_undecided_coordinate_is_not_taken_as_smooth()
+    {
+        // Where "smooth" fails the correct gradient (the NoKinkOracle test above), "unknown" falls
+        // back to numeric detection, which shrinks the step past the kink at h/3: it passes, and the
+        // report says the oracle could not decide.
+        double h = NumericStep.For<double>(0);
+        var options = new GradCheckOptions { KinkOracle = new UndecidedKinkOracle() };
+
+        var report = GradCheck.Check(new L1<double>(0), new[] { h / 3 }, null, options);
+
+        report.Passed.ShouldBeTrue(report.ToString());
+        var check = report.OracleUndecided.ShouldHaveSingleItem();
+        check.Kind.ShouldBe(CoordinateKind.NearKink);
+        check.OracleUndecided.ShouldBeTrue();
+        report.ToString().ShouldContain("1 the kink oracle could not decide (checked by numeric kink detection): x[0].");
+    }
+
+    [Fact]
+    public void An_undecided_coordinate_on_a_kink_gets_the_subgradient_check()
+    {
+        var options = new GradCheckOptions { KinkOracle = new UndecidedKinkOracle() };
+
+        var good = GradCheck.Check(new L1<double>(0), new double[] { 0, 0.5 }, null, options);
+        var bad = GradCheck.Check(new L1<double>(2), new double[] { 0, 0.5 }, null, options);
+
+        good.Passed.ShouldBeTrue(good.ToString());
+        good.Coordinates[0].Kind.ShouldBe(CoordinateKind.AtKink);
+        good.Coordinates[0].Lower.ShouldBe(-1, 1e-9);
+        good.Coordinates[0].Upper.ShouldBe(1, 1e-9);
+        good.OracleUndecidedCount.ShouldBe(2);
+        // 2 is outside the subdifferential [−1, 1] of |x| at 0.
+        bad.Failures.ShouldHaveSingleItem().Coordinate.ToString().ShouldBe("x[0]");
+    }
+
+    [Fact]
+    public void An_undecided_coordinate_fails_as_unverifiable_when_asked()
+    {
+        var options = new GradCheckOptions { KinkOracle = new UndecidedKinkOracle(), UndecidedKinks = UndecidedKinkPolicy.Fail };
+
+        var report = GradCheck.Check(new L1<double>(0), new double[] { 0.5 }, null, options);
+
+        report.Passed.ShouldBeFalse();
+        var check = report.Failures.ShouldHaveSingleItem();
+        check.Kind.ShouldBe(CoordinateKind.Unverifiable);
+        check.Numeric.ShouldBe(double.NaN);
+        report.ToString().ShouldContain("(not verified: failed)");
+        report.ToString().ShouldContain("unverifiable: the kink oracle could not decide");
+    }
+
+    [Fact]
+    public void An_answer_outside_the_enum_is_an_error()
+    {
+        var options = new GradCheckOptions { KinkOracle = new OutOfRangeOracle() };
+        Should.Throw<InvalidOperationException>(() => GradCheck.Check(new L1<double>(0), new double[] { 1 }, null, options))
+            .Message.ShouldContain("x[0]");
+    }
+
+    private sealed class OutOfRangeOracle : IKinkOracle
+    {
+        public KinkAnswer Locate(ReadOnlySpan<double> x, int coordinate, out double distance)
+        {
+            distance = 0;
+            return (KinkAnswer)7;
+        }
+    }
+
+    [Fact]
     public void A_negative_distance_from_the_oracle_is_an_error()
     {
         var options = new GradCheckOptions { KinkOracle = new BrokenOracle() };
@@ -90,10 +157,10 @@ public class KinkOracleTests
 
     private sealed class BrokenOracle : IKinkOracle
     {
-        public bool TryGetKinkDistance(ReadOnlySpan<double> x, int coordinate, out double distance)
+        public KinkAnswer Locate(ReadOnlySpan<double> x, int coordinate, out double distance)
         {
             distance = -1;
-            return true;
+            return KinkAnswer.Kink;
         }
     }
 }

@@ -92,19 +92,29 @@ internal readonly struct WeightedRelu<T> : IGradientFunction<T>
 /// <summary>The kinks of Σ|w| or Σ max(0, w): along coordinate i, the only kink is at w_i = 0.</summary>
 internal sealed class ZeroKinkOracle : IKinkOracle
 {
-    public bool TryGetKinkDistance(ReadOnlySpan<double> x, int coordinate, out double distance)
+    public KinkAnswer Locate(ReadOnlySpan<double> x, int coordinate, out double distance)
     {
         distance = Math.Abs(x[coordinate]);
-        return true;
+        return KinkAnswer.Kink;
     }
 }
 
 /// <summary>An oracle that claims there are no kinks: lets a test show the oracle is what is used.</summary>
 internal sealed class NoKinkOracle : IKinkOracle
 {
-    public bool TryGetKinkDistance(ReadOnlySpan<double> x, int coordinate, out double distance)
+    public KinkAnswer Locate(ReadOnlySpan<double> x, int coordinate, out double distance)
     {
         distance = 0;
-        return false;
+        return KinkAnswer.Smooth;
+    }
+}
+
+/// <summary>An oracle that cannot tell for any coordinate (what a compiler answers for a kink it cannot locate).</summary>
+internal sealed class UndecidedKinkOracle : IKinkOracle
+{
+    public KinkAnswer Locate(ReadOnlySpan<double> x, int coordinate, out double distance)
+    {
+        distance = double.NaN;
+        return KinkAnswer.Unknown;
     }
 }

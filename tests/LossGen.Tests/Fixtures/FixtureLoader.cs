@@ -143,6 +143,15 @@ public sealed class OptimizerTrajectory
 
     public Dictionary<string, JsonElement>? Schedule { get; init; }
 
+    /// <summary>Fused-regularizer trajectories only: the penalty λ·R added to the objective (l2, l1, elastic_net).</summary>
+    public string? Regularizer { get; init; }
+
+    /// <summary>Fused-regularizer trajectories only: λ.</summary>
+    public double? Lambda { get; init; }
+
+    /// <summary>Fused-regularizer trajectories only: elastic net's β.</summary>
+    public double? Beta { get; init; }
+
     public int Steps => Grads.Shape[0];
 
     public int P => Grads.Shape[1];
@@ -275,6 +284,18 @@ public static class Fixtures
     public static IReadOnlyDictionary<string, OptimizerTrajectory> Optimizers()
     {
         var file = Load<OptimizerFile>("optimizers.json");
+        foreach (var (name, t) in file.Trajectories)
+        {
+            t.Name = name;
+        }
+
+        return file.Trajectories;
+    }
+
+    /// <summary>torch.optim steps on grads[k]·w + λ·R(w), R a built-in regularizer (fused_regularizers.json).</summary>
+    public static IReadOnlyDictionary<string, OptimizerTrajectory> FusedRegularizers()
+    {
+        var file = Load<OptimizerFile>("fused_regularizers.json");
         foreach (var (name, t) in file.Trajectories)
         {
             t.Name = name;

@@ -51,7 +51,7 @@ public class FuzzRegressionTests
             + " : Max((k2, i2x) => Min((X[i2x, k2] - m1), s[i2x, y[i2x]]))))", "1f"), draws: 2);
     }
 
-    private static void AssertCompilesCorrectly(GeneratedProgram program, int draws = 6)
+    internal static void AssertCompilesCorrectly(GeneratedProgram program, int draws = 6)
     {
         var source = new DeclarationText("R", program).ToString();
         using var compiled = CompiledBatch.Compile(CompiledBatch.Usings + source, load: true);

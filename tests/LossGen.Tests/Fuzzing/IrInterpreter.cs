@@ -123,10 +123,27 @@ internal sealed class IrInterpreter
         }
     }
 
+    /// <summary>The first element of a Max/Min reduction that reaches its extreme (the documented tie rule).</summary>
+    private int Selected(Reduce r)
+    {
+        var saved = env.TryGetValue(r.Var, out var outer);
+        var best = r.Op == ReduceOp.Max ? double.NegativeInfinity : double.PositiveInfinity;
+        var at = 0;
+        for (var k = 0; k < inputs.Dims[r.Dim]; k++)
+        {
+            env[r.Var] = k;
+            var v = Eval(r.Body);
+            if (r.Op == ReduceOp.Max ? v > best : v < best) (best, at) = (v, k);
+        }
+        if (saved) env[r.Var] = outer; else env.Remove(r.Var);
+        return at;
+    }
+
     private bool Test(Cond c) => c switch
     {
         IndexCompare ic => Compare(ic.Op, Index(ic.A), Index(ic.B)),
         ValueCompare vc => Compare(vc.Op, Eval(vc.A), Eval(vc.B)),
+        IsArgExtreme ae => Index(ae.Index) == Selected(ae.Of),
         AndCond a => Test(a.A) && Test(a.B),
         OrCond o => Test(o.A) || Test(o.B),
         NotCond n => !Test(n.A),

@@ -26,17 +26,16 @@ namespace LossGen.Tests.Fuzzing;
 /// </para>
 /// <para>
 /// <b>Unknown.</b> A kink argument that depends non-affinely on the probed tensor (a hinge of a
-/// tanh, a Max reduction's ties) has no such formula. The oracle interface has no "don't know",
-/// so the oracle then answers distance 0: the checker runs its subgradient interval check, which
-/// a correct gradient passes whether or not x is on a kink (see CoordinateProber), at the cost of
-/// some leniency near one. A coordinate no kink argument depends on is reported smooth.
+/// tanh, a Max reduction's ties) has no such formula: the oracle answers
+/// <see cref="KinkAnswer.Unknown"/>, and the checker detects kinks numerically for that
+/// coordinate and lists it as undecided. A coordinate no kink argument depends on is smooth.
 /// </para>
 /// </remarks>
 internal sealed class IrKinkOracle(ShapedDeclaration decl, FuzzInputs fixedInputs, double beta) : IKinkOracle
 {
     private static readonly string[] Order = { "s", "u", "b", "w" };
 
-    public bool TryGetKinkDistance(ReadOnlySpan<double> x, int coordinate, out double distance)
+    public KinkAnswer Locate(ReadOnlySpan<double> x, int coordinate, out double distance)
     {
         var tensor = TensorOf(coordinate);
         var at = With(x.ToArray());
@@ -51,8 +50,8 @@ internal sealed class IrKinkOracle(ShapedDeclaration decl, FuzzInputs fixedInput
             if (!MentionsTensor(argument, tensor)) continue;
             if (!IsAffineIn(argument, tensor))
             {
-                distance = 0;
-                return true;
+                distance = double.NaN;
+                return KinkAnswer.Unknown;
             }
             var a = IrInterpreter.EvaluateIn(decl, at, argument, env);
             var slope = IrInterpreter.EvaluateIn(decl, plus, argument, env) - a;
@@ -61,7 +60,7 @@ internal sealed class IrKinkOracle(ShapedDeclaration decl, FuzzInputs fixedInput
             found = true;
             distance = Math.Min(distance, Math.Abs(a) / Math.Abs(slope));
         }
-        return found;
+        return found ? KinkAnswer.Kink : KinkAnswer.Smooth;
     }
 
     private string TensorOf(int coordinate)

@@ -35,17 +35,37 @@ public class CompilerKinkOracleTests : IDisposable
     {
         var x = inputs.Differentiable();
         // Flat layout: s (6), u (2), b (3), w (2).
-        Oracle.TryGetKinkDistance(x, 1, out var onHinge).ShouldBeTrue();
+        Oracle.Locate(x, 1, out var onHinge).ShouldBe(KinkAnswer.Kink);
         onHinge.ShouldBe(0);
-        Oracle.TryGetKinkDistance(x, 6, out var onRelu).ShouldBeTrue();
+        Oracle.Locate(x, 6, out var onRelu).ShouldBe(KinkAnswer.Kink);
         onRelu.ShouldBe(0);
-        Oracle.TryGetKinkDistance(x, 7, out var fromRelu).ShouldBeTrue();
+        Oracle.Locate(x, 7, out var fromRelu).ShouldBe(KinkAnswer.Kink);
         fromRelu.ShouldBe(0.7);
-        Oracle.TryGetKinkDistance(x, 9, out var onAbs).ShouldBeTrue();
+        Oracle.Locate(x, 9, out var onAbs).ShouldBe(KinkAnswer.Kink);
         onAbs.ShouldBe(0);
         // w only enters through Sqr: smooth.
-        Oracle.TryGetKinkDistance(x, 11, out _).ShouldBeFalse();
-        Oracle.TryGetKinkDistance(x, 12, out _).ShouldBeFalse();
+        Oracle.Locate(x, 11, out _).ShouldBe(KinkAnswer.Smooth);
+        Oracle.Locate(x, 12, out _).ShouldBe(KinkAnswer.Smooth);
+    }
+
+    [Fact]
+    public void A_kink_it_cannot_locate_is_unknown_and_checked_numerically()
+    {
+        // Relu(Tanh(b[j])): the kink argument is not affine in b, so the oracle cannot give a
+        // distance. b[1] = 0 puts it exactly on the kink; the check must still examine it.
+        using var nonAffine = CompiledBatch.Compile(CompiledBatch.Usings
+            + new DeclarationText("Curved", new GeneratedProgram("", "Sum(j => Relu(Tanh(b[j]))) + Sum(k => Sqr(w[k]))", "0.5f")).ToString(), load: true);
+        var curved = new LoadedProgram(nonAffine.TypeOf("Curved"), nonAffine.Shaped("Curved"));
+        var oracle = new IrKinkOracle(curved.Shaped, inputs, curved.BetaDefault);
+        var x = inputs.Differentiable();
+
+        oracle.Locate(x, 9, out _).ShouldBe(KinkAnswer.Unknown);
+        oracle.Locate(x, 11, out _).ShouldBe(KinkAnswer.Smooth);
+
+        var report = GradCheck.Check(curved.Function(inputs), x, inputs.Layout(), new GradCheckOptions { KinkOracle = oracle });
+        report.Passed.ShouldBeTrue(report.ToString());
+        report.OracleUndecided.Select(c => c.Coordinate.ToString()).ShouldBe(new[] { "b[0]", "b[1]", "b[2]" });
+        report.Find("b[1]")!.Kind.ShouldBe(CoordinateKind.AtKink, report.ToString());
     }
 
     [Fact]

@@ -42,6 +42,16 @@ public class SnapshotTests
                 }
             }
             """ },
+        // Crammer–Singer multiclass hinge: a Max reduction whose gradient goes to the element the
+        // forward loop selected (the recorded index, not a re-test of equality).
+        { "CrammerSinger", Usings + """
+            [Loss]
+            public partial struct CrammerSinger
+            {
+                static float Define([Shape("N", "C")] Tensor s, [Shape("N")] Labels y, float delta = 1f)
+                    => Mean(i => Max(j => s[i, j] + (j == y[i] ? 0f : delta)) - s[i, y[i]]);
+            }
+            """ },
         { "LinearSoftmax", Usings + """
             [Loss]
             public partial struct LinearSoftmax

@@ -91,8 +91,38 @@ internal static class UserOptimizers
             static void Define(ref float w, float g) => w -= 1 / 2 * g + 0.5f * g;
         }
 
+        // A penalty the generator has never seen: Cauchy (log) regularization, derivative 2w / (1 + w²).
+        [Regularizer]
+        public partial struct Cauchy
+        {
+            static float Define([Shape("P")] Tensor w, float scale = 1f) => Sum(k => Log(1 + Sqr(w[k] / scale)));
+        }
+
+        // Five per-step constants (λ, 2a, b, 4c, d): one more than PenaltyLanes holds, so the
+        // fifth is broadcast inside the lanes Gradient.
+        [Regularizer]
+        public partial struct ManyConstants
+        {
+            static float Define([Shape("P")] Tensor w, float a = 0.5f, float b = 0.25f, float c = 0.125f, float d = 3f) =>
+                Sum(k => a * Sqr(w[k]) + b * Abs(w[k]) + c * Sqr(Sqr(w[k])) + d * Log(1 + Sqr(w[k])));
+        }
+
         public static class Run
         {
+            public static void ManyConstantsGradient(double[] w, double[] result, double lambda)
+            {
+                var penalty = new User.ManyConstants.Penalty(lambda);
+                for (int i = 0; i < w.Length; i++) result[i] = penalty.Gradient(w[i]);
+            }
+            public static void ManyConstantsFused(double[] w, double[] g, long t, double lambda, double lr) =>
+                User.MomentumSeed.Step(w, g, new double[w.Length], t, new User.ManyConstants.Penalty(lambda), lr, 0.0);
+            public static void LionCauchy(double[] w, double[] g, double[] m, long t, double lambda, double scale) =>
+                User.Lion.Step(w, g, m, t, new User.Cauchy.Penalty(lambda, scale), 0.01, 0.9, 0.99, 0.1);
+            public static void LionCauchy(float[] w, float[] g, float[] m, long t, double lambda, double scale) =>
+                User.Lion.Step(w, g, m, t, new User.Cauchy.Penalty(lambda, scale), 0.01f, 0.9f, 0.99f, 0.1f);
+            public static void AdamaxCauchy(double[] w, double[] g, double[] m, double[] u, long t, double lambda, double scale) =>
+                User.Adamax.Step(w, g, m, u, t, new User.Cauchy.Penalty(lambda, scale), 0.01);
+            public static void CauchyGradient(double[] w, double[] dR, double scale) => User.Cauchy.ValueAndGradient(w, w.Length, dR, scale);
             public static void IntegerDivision(double[] w, double[] g, long t) => User.IntegerDivision.Step(w, g, t);
             public static void SgdElasticNet(double[] w, double[] g, long t, double lr, double lambda, double beta) => User.SgdElasticNet.Step(w, g, t, lr, lambda, beta);
             public static void Lion(double[] w, double[] g, double[] m, long t, double lr, double b1, double b2, double wd) => User.Lion.Step(w, g, m, t, lr, b1, b2, wd);

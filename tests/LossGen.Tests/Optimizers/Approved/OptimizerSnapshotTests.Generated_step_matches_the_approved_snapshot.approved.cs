@@ -87,6 +87,94 @@ partial struct Adam
         else StepKernel<D1>(w, g, m, v, t, lr, beta1, beta2, eps);
     }
 
+    /// <summary>
+    /// One step of Adam over every weight, in one fused pass that reads w, g, m, v once and writes each updated buffer once per element.
+    /// Regularized: the rule sees the gradient of L + λ·R, g + λ∇R(w), where λ·R is the
+    /// element-wise penalty regularizer (for example <c>new L2.Penalty(1e-4)</c>); λ∇R is computed in
+    /// registers from the w the pass has loaded, so it costs no extra pass over memory.
+    /// The rule, applied to every element as declared (values that are the same for every element,
+    /// such as bias corrections, are computed once per call, before the loop):
+    /// <code>
+    /// m = beta1 * m + (1 - beta1) * g;
+    /// v = beta2 * v + (1 - beta2) * g * g;
+    /// w -= lr * (m / (1 - Pow(beta1, t))) / (Sqrt(v / (1 - Pow(beta2, t))) + eps);
+    /// </code>
+    /// </summary>
+    /// <typeparam name="TRegularizer">The penalty's struct type (a generated Penalty); the JIT compiles the kernel for it.</typeparam>
+    /// <param name="w">The weights, updated in place.</param>
+    /// <param name="g">The gradient of the loss with respect to w, one element per weight.</param>
+    /// <param name="m">State, one element per weight, updated in place; all zeros before the first step.</param>
+    /// <param name="v">State, one element per weight, updated in place; all zeros before the first step.</param>
+    /// <param name="t">The step number: 1 on the first call, then 2, 3, …</param>
+    /// <param name="regularizer">The penalty λ·R whose gradient is added to g; validated before anything is written.</param>
+    /// <param name="lr">Hyper-parameter (default 0.001).</param>
+    /// <param name="beta1">Hyper-parameter (default 0.9).</param>
+    /// <param name="beta2">Hyper-parameter (default 0.999).</param>
+    /// <param name="eps">Hyper-parameter (default 1E-08).</param>
+    /// <exception cref="ArgumentException">A span's length differs from the weights', two spans overlap, the step number is below 1, a learning rate is negative or not finite, or a hyper-parameter is NaN. Nothing is written then.</exception>
+    public static void Step<TRegularizer>(Span<float> w, ReadOnlySpan<float> g, Span<float> m, Span<float> v, long t, in TRegularizer regularizer, float lr = 0.001f, float beta1 = 0.9f, float beta2 = 0.999f, float eps = 1E-08f)
+        where TRegularizer : struct, LossGen.Optimization.IElementwiseRegularizer<float>
+    {
+        Validate(w.Length, g.Length, m.Length, v.Length, t, lr, beta1, beta2, eps);
+        regularizer.Validate();
+        OptimizerGuard.Disjoint<float>(w, "w", g, "g");
+        OptimizerGuard.Disjoint<float>(m, "m", w, "w");
+        OptimizerGuard.Disjoint<float>(v, "v", w, "w");
+        OptimizerGuard.Disjoint<float>(m, "m", g, "g");
+        OptimizerGuard.Disjoint<float>(v, "v", m, "m");
+        OptimizerGuard.Disjoint<float>(v, "v", g, "g");
+        // The widest vector width the hardware accelerates; the JIT folds these checks away, and compiles
+        // one kernel per TRegularizer, with its Gradient inlined into the loop.
+        if (F512.IsHardwareAccelerated) StepKernel<F512, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
+        else if (F256.IsHardwareAccelerated) StepKernel<F256, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
+        else if (F128.IsHardwareAccelerated) StepKernel<F128, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
+        else StepKernel<F1, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
+    }
+
+    /// <summary>
+    /// One step of Adam over every weight, in one fused pass that reads w, g, m, v once and writes each updated buffer once per element.
+    /// Regularized: the rule sees the gradient of L + λ·R, g + λ∇R(w), where λ·R is the
+    /// element-wise penalty regularizer (for example <c>new L2.Penalty(1e-4)</c>); λ∇R is computed in
+    /// registers from the w the pass has loaded, so it costs no extra pass over memory.
+    /// The rule, applied to every element as declared (values that are the same for every element,
+    /// such as bias corrections, are computed once per call, before the loop):
+    /// <code>
+    /// m = beta1 * m + (1 - beta1) * g;
+    /// v = beta2 * v + (1 - beta2) * g * g;
+    /// w -= lr * (m / (1 - Pow(beta1, t))) / (Sqrt(v / (1 - Pow(beta2, t))) + eps);
+    /// </code>
+    /// </summary>
+    /// <typeparam name="TRegularizer">The penalty's struct type (a generated Penalty); the JIT compiles the kernel for it.</typeparam>
+    /// <param name="w">The weights, updated in place.</param>
+    /// <param name="g">The gradient of the loss with respect to w, one element per weight.</param>
+    /// <param name="m">State, one element per weight, updated in place; all zeros before the first step.</param>
+    /// <param name="v">State, one element per weight, updated in place; all zeros before the first step.</param>
+    /// <param name="t">The step number: 1 on the first call, then 2, 3, …</param>
+    /// <param name="regularizer">The penalty λ·R whose gradient is added to g; validated before anything is written.</param>
+    /// <param name="lr">Hyper-parameter (default 0.001).</param>
+    /// <param name="beta1">Hyper-parameter (default 0.9).</param>
+    /// <param name="beta2">Hyper-parameter (default 0.999).</param>
+    /// <param name="eps">Hyper-parameter (default 1E-08).</param>
+    /// <exception cref="ArgumentException">A span's length differs from the weights', two spans overlap, the step number is below 1, a learning rate is negative or not finite, or a hyper-parameter is NaN. Nothing is written then.</exception>
+    public static void Step<TRegularizer>(Span<double> w, ReadOnlySpan<double> g, Span<double> m, Span<double> v, long t, in TRegularizer regularizer, double lr = 0.001d, double beta1 = 0.9d, double beta2 = 0.999d, double eps = 1E-08d)
+        where TRegularizer : struct, LossGen.Optimization.IElementwiseRegularizer<double>
+    {
+        Validate(w.Length, g.Length, m.Length, v.Length, t, lr, beta1, beta2, eps);
+        regularizer.Validate();
+        OptimizerGuard.Disjoint<double>(w, "w", g, "g");
+        OptimizerGuard.Disjoint<double>(m, "m", w, "w");
+        OptimizerGuard.Disjoint<double>(v, "v", w, "w");
+        OptimizerGuard.Disjoint<double>(m, "m", g, "g");
+        OptimizerGuard.Disjoint<double>(v, "v", m, "m");
+        OptimizerGuard.Disjoint<double>(v, "v", g, "g");
+        // The widest vector width the hardware accelerates; the JIT folds these checks away, and compiles
+        // one kernel per TRegularizer, with its Gradient inlined into the loop.
+        if (D512.IsHardwareAccelerated) StepKernel<D512, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
+        else if (D256.IsHardwareAccelerated) StepKernel<D256, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
+        else if (D128.IsHardwareAccelerated) StepKernel<D128, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
+        else StepKernel<D1, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
+    }
+
     /// <summary>Checks every argument before anything is written, so a bad call leaves the weights and state untouched.</summary>
     private static void Validate(int wLength, int gLength, int mLength, int vLength, long t, float lr, float beta1, float beta2, float eps)
     {
@@ -272,6 +360,176 @@ partial struct Adam
             V.StorePartial(w, p, rem, w52);
             V.StorePartial(m, p, rem, m39);
             V.StorePartial(v, p, rem, v44);
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void StepKernel<V, TRegularizer>(Span<float> w, ReadOnlySpan<float> g, Span<float> m, Span<float> v, long t, TRegularizer regularizer, double lr, double beta1, double beta2, double eps)
+        where V : struct, ILanes<V, float>
+        where TRegularizer : struct, LossGen.Optimization.IElementwiseRegularizer<float>
+    {
+        // The same for every element: computed once per step.
+        double u4 = 1.0 - beta1;
+        double u13 = 1.0 - beta2;
+        double u19 = Math.Pow(beta1, (double)t);
+        double u20 = 1.0 - u19;
+        double u21 = 1.0 / u20;
+        double u25 = Math.Pow(beta2, (double)t);
+        double u26 = 1.0 - u25;
+        double u27 = 1.0 / u26;
+        LossGen.Optimization.PenaltyLanes<V> penalty = regularizer.Broadcast<V>();
+        V s1 = V.Splat((float)beta1);
+        V s5 = V.Splat((float)u4);
+        V s10 = V.Splat((float)beta2);
+        V s14 = V.Splat((float)u13);
+        V s18 = V.Splat((float)lr);
+        V s22 = V.Splat((float)u21);
+        V s28 = V.Splat((float)u27);
+        V s31 = V.Splat((float)eps);
+        int n = w.Length;
+        int p = 0;
+        for (; p <= n - V.Count; p += V.Count)
+        {
+            // m = beta1 * m + (1 - beta1) * g;
+            V m2 = V.Load(m, p);
+            V t3 = s1 * m2;
+            V w6 = V.Load(w, p);
+            // The regularized gradient g + λ∇R(w), from the w already in registers.
+            V g7 = V.Load(g, p) + regularizer.Gradient<V>(w6, penalty);
+            V t8 = s5 * g7;
+            V m9 = t3 + t8;
+            // v = beta2 * v + (1 - beta2) * g * g;
+            V v11 = V.Load(v, p);
+            V t12 = s10 * v11;
+            V t15 = s14 * g7;
+            V t16 = t15 * g7;
+            V v17 = t12 + t16;
+            // w -= lr * (m / (1 - Pow(beta1, t))) / (Sqrt(v / (1 - Pow(beta2, t))) + eps);
+            V t23 = m9 * s22;
+            V t24 = s18 * t23;
+            V t29 = v17 * s28;
+            V t30 = V.Sqrt(t29);
+            V t32 = t30 + s31;
+            V t33 = t24 / t32;
+            V w34 = w6 - t33;
+            V.Store(w, p, w34);
+            V.Store(m, p, m9);
+            V.Store(v, p, v17);
+        }
+        // The last n mod V.Count elements, with masked loads and stores.
+        if (p < n)
+        {
+            int rem = n - p;
+            // m = beta1 * m + (1 - beta1) * g;
+            V m35 = V.LoadPartial(m, p, rem);
+            V t36 = s1 * m35;
+            V w37 = V.LoadPartial(w, p, rem);
+            // The regularized gradient g + λ∇R(w), from the w already in registers.
+            V g38 = V.LoadPartial(g, p, rem) + regularizer.Gradient<V>(w37, penalty);
+            V t39 = s5 * g38;
+            V m40 = t36 + t39;
+            // v = beta2 * v + (1 - beta2) * g * g;
+            V v41 = V.LoadPartial(v, p, rem);
+            V t42 = s10 * v41;
+            V t43 = s14 * g38;
+            V t44 = t43 * g38;
+            V v45 = t42 + t44;
+            // w -= lr * (m / (1 - Pow(beta1, t))) / (Sqrt(v / (1 - Pow(beta2, t))) + eps);
+            V t46 = m40 * s22;
+            V t47 = s18 * t46;
+            V t48 = v45 * s28;
+            V t49 = V.Sqrt(t48);
+            V t50 = t49 + s31;
+            V t51 = t47 / t50;
+            V w52 = w37 - t51;
+            V.StorePartial(w, p, rem, w52);
+            V.StorePartial(m, p, rem, m40);
+            V.StorePartial(v, p, rem, v45);
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void StepKernel<V, TRegularizer>(Span<double> w, ReadOnlySpan<double> g, Span<double> m, Span<double> v, long t, TRegularizer regularizer, double lr, double beta1, double beta2, double eps)
+        where V : struct, ILanes<V, double>
+        where TRegularizer : struct, LossGen.Optimization.IElementwiseRegularizer<double>
+    {
+        // The same for every element: computed once per step.
+        double u4 = 1.0 - beta1;
+        double u13 = 1.0 - beta2;
+        double u19 = Math.Pow(beta1, (double)t);
+        double u20 = 1.0 - u19;
+        double u21 = 1.0 / u20;
+        double u25 = Math.Pow(beta2, (double)t);
+        double u26 = 1.0 - u25;
+        double u27 = 1.0 / u26;
+        LossGen.Optimization.PenaltyLanes<V> penalty = regularizer.Broadcast<V>();
+        V s1 = V.Splat((double)beta1);
+        V s5 = V.Splat((double)u4);
+        V s10 = V.Splat((double)beta2);
+        V s14 = V.Splat((double)u13);
+        V s18 = V.Splat((double)lr);
+        V s22 = V.Splat((double)u21);
+        V s28 = V.Splat((double)u27);
+        V s31 = V.Splat((double)eps);
+        int n = w.Length;
+        int p = 0;
+        for (; p <= n - V.Count; p += V.Count)
+        {
+            // m = beta1 * m + (1 - beta1) * g;
+            V m2 = V.Load(m, p);
+            V t3 = s1 * m2;
+            V w6 = V.Load(w, p);
+            // The regularized gradient g + λ∇R(w), from the w already in registers.
+            V g7 = V.Load(g, p) + regularizer.Gradient<V>(w6, penalty);
+            V t8 = s5 * g7;
+            V m9 = t3 + t8;
+            // v = beta2 * v + (1 - beta2) * g * g;
+            V v11 = V.Load(v, p);
+            V t12 = s10 * v11;
+            V t15 = s14 * g7;
+            V t16 = t15 * g7;
+            V v17 = t12 + t16;
+            // w -= lr * (m / (1 - Pow(beta1, t))) / (Sqrt(v / (1 - Pow(beta2, t))) + eps);
+            V t23 = m9 * s22;
+            V t24 = s18 * t23;
+            V t29 = v17 * s28;
+            V t30 = V.Sqrt(t29);
+            V t32 = t30 + s31;
+            V t33 = t24 / t32;
+            V w34 = w6 - t33;
+            V.Store(w, p, w34);
+            V.Store(m, p, m9);
+            V.Store(v, p, v17);
+        }
+        // The last n mod V.Count elements, with masked loads and stores.
+        if (p < n)
+        {
+            int rem = n - p;
+            // m = beta1 * m + (1 - beta1) * g;
+            V m35 = V.LoadPartial(m, p, rem);
+            V t36 = s1 * m35;
+            V w37 = V.LoadPartial(w, p, rem);
+            // The regularized gradient g + λ∇R(w), from the w already in registers.
+            V g38 = V.LoadPartial(g, p, rem) + regularizer.Gradient<V>(w37, penalty);
+            V t39 = s5 * g38;
+            V m40 = t36 + t39;
+            // v = beta2 * v + (1 - beta2) * g * g;
+            V v41 = V.LoadPartial(v, p, rem);
+            V t42 = s10 * v41;
+            V t43 = s14 * g38;
+            V t44 = t43 * g38;
+            V v45 = t42 + t44;
+            // w -= lr * (m / (1 - Pow(beta1, t))) / (Sqrt(v / (1 - Pow(beta2, t))) + eps);
+            V t46 = m40 * s22;
+            V t47 = s18 * t46;
+            V t48 = v45 * s28;
+            V t49 = V.Sqrt(t48);
+            V t50 = t49 + s31;
+            V t51 = t47 / t50;
+            V w52 = w37 - t51;
+            V.StorePartial(w, p, rem, w52);
+            V.StorePartial(m, p, rem, m40);
+            V.StorePartial(v, p, rem, v45);
         }
     }
 }

@@ -1,0 +1,244 @@
+using System.Collections.Generic;
+using System.Linq;
+using LossGen.Compiler.Ir;
+using LossGen.Compiler.Lowering;
+
+using static LossGen.Compiler.Lowering.CSharpText;
+
+namespace LossGen.Compiler.Optimizers;
+
+/// <summary>One loop body (or method body) being lowered: its lines and the values already computed in it.</summary>
+internal sealed class LaneBody
+{
+    public LaneBody(bool masked) => Masked = masked;
+
+    /// <summary>The tail of a loop: loads are masked.</summary>
+    public bool Masked { get; }
+
+    public List<string> Lines { get; } = new();
+
+    /// <summary>Expressions and conditions already computed in this body, by structure (CSE).</summary>
+    public Dictionary<object, string> Memo { get; } = new();
+}
+
+/// <summary>
+/// Lowers per-element expressions of the IR to C# over generic lanes <c>V</c>, for both users of
+/// element-wise code on the optimizer side: the update rule (<see cref="UpdateLowering"/>) and a
+/// regularizer's gradient fused into it (<see cref="PenaltyEmitter"/>).
+/// <list type="bullet">
+/// <item>Hoisting: an expression that reads no tensor element (no <see cref="Access"/>) is the same
+///   for every element; it is computed once, in double (<see cref="Scalars"/>), and broadcast to
+///   lanes once (<see cref="Broadcasts"/>).</item>
+/// <item>CSE: values are memoized by structural equality within a body.</item>
+/// <item>Strength reduction: dividing by a uniform value multiplies by its reciprocal.</item>
+/// </list>
+/// How an element access is read is the caller's: <see cref="load"/> returns its code.
+/// </summary>
+internal sealed class LaneExpressions
+{
+    private readonly string elementType;
+    private readonly HashSet<string> reserved;
+    private readonly HashSet<string> steps;
+    private readonly System.Func<LaneBody, Access, string> load;
+    private readonly Dictionary<Expr, string> uniforms = new();
+    private readonly Dictionary<string, string> splats = new();
+    private int counter;
+
+    /// <param name="elementType">float or double: the lanes' element type, for broadcasts.</param>
+    /// <param name="reserved">Names the generated locals must avoid.</param>
+    /// <param name="steps">Hyper-parameters that are step counters (long), converted to double where used.</param>
+    /// <param name="load">The code that reads an element access in a body (a load, or a variable).</param>
+    public LaneExpressions(string elementType, IEnumerable<string> reserved, IEnumerable<string> steps, System.Func<LaneBody, Access, string> load)
+    {
+        this.elementType = elementType;
+        this.reserved = new HashSet<string>(reserved);
+        this.steps = new HashSet<string>(steps);
+        this.load = load;
+    }
+
+    /// <summary>The element-independent values, in order: each a double local and its code.</summary>
+    public List<(string Name, string Code)> Scalars { get; } = new();
+
+    /// <summary>The broadcasts of uniform values to lanes, in order: each a V local and its code.</summary>
+    public List<(string Name, string Code)> Broadcasts { get; } = new();
+
+    /// <summary>Whether <paramref name="e"/> is the same for every element: it reads no tensor element.</summary>
+    public static bool IsUniform(Expr e) => !ExprWalk.Nodes(e).Any(n => n is Access);
+
+    /// <summary>The value of <paramref name="e"/> as lanes: loaded, computed, or a broadcast uniform.</summary>
+    public string Varying(LaneBody b, Expr e, string? hint = null)
+    {
+        if (IsUniform(e)) return Splat(Uniform(e));
+        if (b.Memo.TryGetValue(e, out var known)) return known;
+        string code;
+        switch (e)
+        {
+            case Access a:
+                code = load(b, a);
+                hint ??= a.Tensor;
+                break;
+            case Unary u:
+                var x = Varying(b, u.X);
+                code = u.Op switch
+                {
+                    UnaryOp.Neg => $"-{x}",
+                    UnaryOp.Sqr => $"{x} * {x}",
+                    UnaryOp.Relu => $"V.Max({x}, V.Zero)",
+                    _ => $"V.{u.Op}({x})",
+                };
+                break;
+            case PowConst pc:
+                code = SmallPower(Varying(b, pc.X), pc.P, "V.One")
+                       ?? $"V.Exp({Splat(Literal(pc.P))} * V.Log({Varying(b, pc.X)}))";
+                break;
+            case Binary { Op: BinaryOp.Div } div when IsUniform(div.B):
+                // Strength reduction: a per-element division by a per-step value (√(1 − β₂ᵗ) in
+                // Adam) becomes a multiplication by its reciprocal, computed once. A division costs
+                // several times a multiplication and pipelines worse; the result may differ in the
+                // last bit.
+                code = $"{Varying(b, div.A)} * {Splat(Uniform(new Binary(BinaryOp.Div, Const.One, div.B)))}";
+                break;
+            case Binary bin:
+                var l = Varying(b, bin.A);
+                var r = Varying(b, bin.B);
+                code = bin.Op switch
+                {
+                    BinaryOp.Add => $"{l} + {r}",
+                    BinaryOp.Sub => $"{l} - {r}",
+                    BinaryOp.Mul => $"{l} * {r}",
+                    BinaryOp.Div => $"{l} / {r}",
+                    BinaryOp.Max => $"V.Max({l}, {r})",
+                    _ => $"V.Min({l}, {r})",
+                };
+                break;
+            case Select sel:
+                var cond = Condition(b, sel.Cond);
+                var yes = Varying(b, sel.IfTrue);
+                var no = Varying(b, sel.IfFalse);
+                code = cond.Mask ? $"V.Select({cond.Code}, {yes}, {no})" : $"{cond.Code} ? {yes} : {no}";
+                break;
+            default:
+                throw new System.InvalidOperationException("Unexpected IR node in an element-wise expression: " + e.GetType().Name);
+        }
+        var name = Fresh(hint ?? "t");
+        b.Lines.Add($"V {name} = {code};");
+        b.Memo[e] = name;
+        return name;
+    }
+
+    private (string Code, bool Mask) Condition(LaneBody b, Cond c)
+    {
+        if (b.Memo.TryGetValue(c, out var known)) return (known, true);
+        string code;
+        switch (c)
+        {
+            case ValueCompare vc when IsUniform(vc.A) && IsUniform(vc.B):
+                return (UniformCondition(vc), false);
+            case ValueCompare vc:
+                code = $"V.{CompareName(vc.Op)}({Varying(b, vc.A)}, {Varying(b, vc.B)})";
+                break;
+            case AndCond a: code = $"V.And({AsMask(Condition(b, a.A))}, {AsMask(Condition(b, a.B))})"; break;
+            case OrCond o: code = $"V.Or({AsMask(Condition(b, o.A))}, {AsMask(Condition(b, o.B))})"; break;
+            case NotCond n: code = $"V.Not({AsMask(Condition(b, n.A))})"; break;
+            default: throw new System.InvalidOperationException("Unexpected condition in an element-wise expression: " + c);
+        }
+        var name = Fresh("mask");
+        b.Lines.Add($"V {name} = {code};");
+        b.Memo[c] = name;
+        return (name, true);
+    }
+
+    private static string AsMask((string Code, bool Mask) c) => c.Mask ? c.Code : $"V.FirstLanes({c.Code} ? V.Count : 0)";
+
+    // ---- once per call ----
+
+    /// <summary>A value the same for every element, as a double computed once (see <see cref="Scalars"/>).</summary>
+    public string Uniform(Expr e)
+    {
+        switch (e)
+        {
+            case Const c: return Literal(c.Value);
+            case Hyper h: return steps.Contains(h.Name) ? $"(double){h.Name}" : h.Name;
+        }
+        if (uniforms.TryGetValue(e, out var known)) return known;
+        string code;
+        switch (e)
+        {
+            case Unary { Op: UnaryOp.Exp, X: Binary { Op: BinaryOp.Mul, A: var exponent, B: Unary { Op: UnaryOp.Log, X: var x } } }:
+                code = $"Math.Pow({Uniform(x)}, {Uniform(exponent)})";
+                break;
+            case Unary u:
+                var ux = Uniform(u.X);
+                code = u.Op switch
+                {
+                    UnaryOp.Neg => $"-{ux}",
+                    UnaryOp.Sqr => $"{ux} * {ux}",
+                    _ => $"Scalar.{u.Op}({ux})",
+                };
+                break;
+            case PowConst pc:
+                code = SmallPower(Uniform(pc.X), pc.P, "1.0") ?? $"Math.Pow({Uniform(pc.X)}, {Literal(pc.P)})";
+                break;
+            case Binary bin:
+                var l = Uniform(bin.A);
+                var r = Uniform(bin.B);
+                code = bin.Op switch
+                {
+                    BinaryOp.Add => $"{l} + {r}",
+                    BinaryOp.Sub => $"{l} - {r}",
+                    BinaryOp.Mul => $"{l} * {r}",
+                    BinaryOp.Div => $"{l} / {r}",
+                    BinaryOp.Max => $"Scalar.Max({l}, {r})",
+                    _ => $"Scalar.Min({l}, {r})",
+                };
+                break;
+            case Select sel:
+                code = $"{UniformCondition(sel.Cond)} ? {Uniform(sel.IfTrue)} : {Uniform(sel.IfFalse)}";
+                break;
+            default:
+                throw new System.InvalidOperationException("Unexpected IR node in an element-wise expression: " + e.GetType().Name);
+        }
+        var name = Fresh("u");
+        Scalars.Add((name, code));
+        uniforms[e] = name;
+        return name;
+    }
+
+    private string UniformCondition(Cond c) => c switch
+    {
+        ValueCompare vc => $"({Uniform(vc.A)} {ExprPrinter.Op(vc.Op)} {Uniform(vc.B)})",
+        AndCond a => $"({UniformCondition(a.A)} && {UniformCondition(a.B)})",
+        OrCond o => $"({UniformCondition(o.A)} || {UniformCondition(o.B)})",
+        NotCond n => $"!{UniformCondition(n.A)}",
+        _ => throw new System.InvalidOperationException("Unexpected condition in an element-wise expression: " + c),
+    };
+
+    /// <summary>A uniform value in every lane, broadcast once (see <see cref="Broadcasts"/>).</summary>
+    private string Splat(string uniform)
+    {
+        if (uniform == "0.0") return "V.Zero";
+        if (uniform == "1.0") return "V.One";
+        if (splats.TryGetValue(uniform, out var known)) return known;
+        var name = Fresh("s");
+        Broadcasts.Add((name, $"V.Splat(({elementType}){uniform})"));
+        splats[uniform] = name;
+        return name;
+    }
+
+    /// <summary>x^n for a small integer n as a product, exact as a user would write it by hand; null otherwise.</summary>
+    private static string? SmallPower(string x, double n, string one)
+    {
+        if (n != System.Math.Floor(n) || System.Math.Abs(n) > 4) return null;
+        if (n == 0) return one;
+        var product = string.Join(" * ", Enumerable.Repeat(x, (int)System.Math.Abs(n)));
+        return n > 0 ? product : $"{one} / ({product})";
+    }
+
+    /// <summary>A new local name with the given prefix, never a reserved one.</summary>
+    public string Fresh(string prefix)
+    {
+        string name;
+        do name = prefix + (++counter); while (reserved.Contains(name));
+        return name;
+    }
+}
