@@ -15,6 +15,11 @@ public static class Program
             return PeerVerifier.Run();
         }
 
+        if (Array.IndexOf(args, "--stopwatch-pairwise") >= 0)
+        {
+            return Suites.PairwiseDistanceBenchmarks.StopwatchReport();
+        }
+
         int stopwatch = Array.IndexOf(args, "--stopwatch");
         if (stopwatch >= 0)
         {
