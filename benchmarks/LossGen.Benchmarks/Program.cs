@@ -15,6 +15,14 @@ public static class Program
             return PeerVerifier.Run();
         }
 
+        // --stopwatch [reps]: min-of-N timings beside BenchmarkDotNet's statistics (see StopwatchMinimum).
+        int stopwatch = Array.IndexOf(args, "--stopwatch");
+        if (stopwatch >= 0)
+        {
+            int reps = stopwatch + 1 < args.Length && int.TryParse(args[stopwatch + 1], out int n) ? n : 200;
+            return Infrastructure.StopwatchMinimum.Run(reps);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

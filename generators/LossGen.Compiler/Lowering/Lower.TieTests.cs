@@ -30,8 +30,11 @@ internal sealed partial class Lower
             .Select(c => c.B)
             .OfType<Reduce>()
             .Where(r => r.Op is ReduceOp.Max or ReduceOp.Min));
+        // The tied reduction's own variable too: a loop over it elsewhere (a row materialized for a
+        // gradient pass) would recompute the body in lanes (found by fuzzing with 16 rows:
+        // Min(i =&gt; Log(Sum(j =&gt; …))) with a lane-computed row of log-sum-exps lost its tie).
         nestedInTied = new HashSet<string>(tiedExtremes.Where(r => !LaneExact(r.Body))
-            .SelectMany(r => ExprWalk.Nodes(r.Body)).OfType<Reduce>().Select(r => r.Var));
+            .SelectMany(r => ExprWalk.Nodes(r.Body).OfType<Reduce>().Select(n => n.Var).Concat(new[] { r.Var })));
     }
 
     /// <summary>

@@ -133,48 +133,88 @@ partial struct Huber
     private static double ValueKernel<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> w, ReadOnlySpan<float> t, int xDim0, int xDim1, double delta)
         where V : struct, ILanes<V, float>
     {
+        // Tile of V.Count rows over XDim1, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        float[] tile2Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
+        Span<float> tile2 = tile2Array.AsSpan(0, xDim1 * V.Count);
         double acc1 = 0.0;
         // mean_i([abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 0.5·(Σ_k(X[i, k]·w[k]) − t[i])² : delt...
-        double t18 = 0.5 * delta;
-        for (int i = 0; i < xDim0; i++)
+        V b12 = V.Splat((float)delta);
+        V b15 = V.Splat((float)0.5);
+        double t17 = 0.5 * delta;
+        V b18 = V.Splat((float)t17);
         {
-            V acc2 = V.Zero;
-            // Σ_k(X[i, k]·w[k])
-            int o3 = i * xDim1;
+            int i = 0;
+            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
+            if (xDim1 <= 2 * V.Count)
             {
-                int k = 0;
-                for (; k <= xDim1 - V.Count; k += V.Count)
+                for (; i <= xDim0 - V.Count; i += V.Count)
                 {
-                    V x4 = V.Load(X, o3 + k);
-                    V x5 = V.Load(w, k);
-                    V t6 = x4 * x5;
-                    acc2 = acc2 + t6;
-                }
-                // the last xDim1 mod V.Count elements, masked
-                if (k < xDim1)
-                {
-                    int rem_k = xDim1 - k;
-                    V x7 = V.LoadPartial(X, o3 + k, rem_k);
-                    V x8 = V.LoadPartial(w, k, rem_k);
-                    V t9 = x7 * x8;
-                    V tail10 = V.FirstLanes(rem_k);
-                    acc2 = acc2 + V.Select(tail10, t9, V.Zero);
+                    V.LoadRowsTransposed(X, i * xDim1, xDim1, tile2);
+                    V acc3 = V.Zero;
+                    // Σ_k(X[i, k]·w[k])
+                    for (int k = 0; k < xDim1; k++)
+                    {
+                        V x4 = V.Load(tile2, k * V.Count);
+                        double x5 = w[k];
+                        V b6 = V.Splat((float)x5);
+                        V t7 = x4 * b6;
+                        acc3 = acc3 + t7;
+                    }
+                    int o8 = i;
+                    V x9 = V.Load(t, o8);
+                    V t10 = acc3 - x9;
+                    V t11 = V.Abs(t10);
+                    V m13 = V.LessThanOrEqual(t11, b12);
+                    V t14 = t10 * t10;
+                    V t16 = b15 * t14;
+                    V t19 = t11 - b18;
+                    V t20 = b12 * t19;
+                    V t21 = V.Select(m13, t16, t20);
+                    acc1 = acc1 + V.Sum(t21);
                 }
             }
-            double t11 = V.Sum(acc2);
-            double x12 = t[i];
-            double t13 = t11 - x12;
-            double t14 = Scalar.Abs(t13);
-            bool c15 = t14 <= delta;
-            double t16 = t13 * t13;
-            double t17 = 0.5 * t16;
-            double t19 = t14 - t18;
-            double t20 = delta * t19;
-            double t21 = c15 ? t17 : t20;
-            acc1 = acc1 + t21;
+            // the remaining rows one at a time
+            for (; i < xDim0; i++)
+            {
+                V acc22 = V.Zero;
+                // Σ_k(X[i, k]·w[k])
+                int o23 = i * xDim1;
+                {
+                    int k = 0;
+                    for (; k <= xDim1 - V.Count; k += V.Count)
+                    {
+                        V x24 = V.Load(X, o23 + k);
+                        V x25 = V.Load(w, k);
+                        V t26 = x24 * x25;
+                        acc22 = acc22 + t26;
+                    }
+                    // the last xDim1 mod V.Count elements, masked
+                    if (k < xDim1)
+                    {
+                        int rem_k = xDim1 - k;
+                        V x27 = V.LoadPartial(X, o23 + k, rem_k);
+                        V x28 = V.LoadPartial(w, k, rem_k);
+                        V t29 = x27 * x28;
+                        V tail30 = V.FirstLanes(rem_k);
+                        acc22 = acc22 + V.Select(tail30, t29, V.Zero);
+                    }
+                }
+                double t31 = V.Sum(acc22);
+                double x32 = t[i];
+                double t33 = t31 - x32;
+                double t34 = Scalar.Abs(t33);
+                bool c35 = t34 <= delta;
+                double t36 = t33 * t33;
+                double t37 = 0.5 * t36;
+                double t38 = t34 - t17;
+                double t39 = delta * t38;
+                double t40 = c35 ? t37 : t39;
+                acc1 = acc1 + t40;
+            }
         }
-        double t22 = acc1 / (double)xDim0;
-        return t22;
+        double t41 = acc1 / (double)xDim0;
+        System.Buffers.ArrayPool<float>.Shared.Return(tile2Array);
+        return t41;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -183,127 +223,223 @@ partial struct Huber
     {
         // dw is accumulated into by several terms, so it starts from zero.
         dw.Clear();
+        // Tile of V.Count rows over XDim1, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        float[] tile2Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
+        Span<float> tile2 = tile2Array.AsSpan(0, xDim1 * V.Count);
         double acc1 = 0.0;
         // mean_i([abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 0.5·(Σ_k(X[i, k]·w[k]) − t[i])² : delt..., fused with its gradient
-        double t18 = 0.5 * delta;
+        V b12 = V.Splat((float)delta);
+        V b15 = V.Splat((float)0.5);
+        double t17 = 0.5 * delta;
+        V b18 = V.Splat((float)t17);
         double t22 = 1.0 / (double)xDim0;
-        for (int i = 0; i < xDim0; i++)
+        V b23 = V.Splat((float)t22);
         {
-            V acc2 = V.Zero;
-            // Σ_k(X[i, k]·w[k])
-            int o3 = i * xDim1;
+            int i = 0;
+            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
+            if (xDim1 <= 2 * V.Count)
             {
-                int k = 0;
-                for (; k <= xDim1 - V.Count; k += V.Count)
+                for (; i <= xDim0 - V.Count; i += V.Count)
                 {
-                    V x4 = V.Load(X, o3 + k);
-                    V x5 = V.Load(w, k);
-                    V t6 = x4 * x5;
-                    acc2 = acc2 + t6;
-                }
-                // the last xDim1 mod V.Count elements, masked
-                if (k < xDim1)
-                {
-                    int rem_k = xDim1 - k;
-                    V x7 = V.LoadPartial(X, o3 + k, rem_k);
-                    V x8 = V.LoadPartial(w, k, rem_k);
-                    V t9 = x7 * x8;
-                    V tail10 = V.FirstLanes(rem_k);
-                    acc2 = acc2 + V.Select(tail10, t9, V.Zero);
+                    V.LoadRowsTransposed(X, i * xDim1, xDim1, tile2);
+                    V acc3 = V.Zero;
+                    // Σ_k(X[i, k]·w[k])
+                    for (int k = 0; k < xDim1; k++)
+                    {
+                        V x4 = V.Load(tile2, k * V.Count);
+                        double x5 = w[k];
+                        V b6 = V.Splat((float)x5);
+                        V t7 = x4 * b6;
+                        acc3 = acc3 + t7;
+                    }
+                    int o8 = i;
+                    V x9 = V.Load(t, o8);
+                    V t10 = acc3 - x9;
+                    V t11 = V.Abs(t10);
+                    V m13 = V.LessThanOrEqual(t11, b12);
+                    V t14 = t10 * t10;
+                    V t16 = b15 * t14;
+                    V t19 = t11 - b18;
+                    V t20 = b12 * t19;
+                    V t21 = V.Select(m13, t16, t20);
+                    acc1 = acc1 + V.Sum(t21);
+                    // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
+                    V t24 = V.Select(m13, b23, V.Zero);
+                    V t25 = t24 * t10;
+                    V t28 = V.Select(m13, V.Zero, b23);
+                    V t29 = t28 * b12;
+                    V t30 = V.Sign(t10);
+                    V t31 = t29 * t30;
+                    for (int k = 0; k < xDim1; k++)
+                    {
+                        V x26 = V.Load(tile2, k * V.Count);
+                        V t27 = t25 * x26;
+                        V t32 = t31 * x26;
+                        V t33 = t27 + t32;
+                        dw[k] += (float)(V.Sum(t33));
+                    }
                 }
             }
-            double t11 = V.Sum(acc2);
-            double x12 = t[i];
-            double t13 = t11 - x12;
-            double t14 = Scalar.Abs(t13);
-            bool c15 = t14 <= delta;
-            double t16 = t13 * t13;
-            double t17 = 0.5 * t16;
-            double t19 = t14 - t18;
-            double t20 = delta * t19;
-            double t21 = c15 ? t17 : t20;
-            acc1 = acc1 + t21;
-            // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
-            double t23 = c15 ? t22 : 0.0;
-            double t24 = t23 * t13;
-            V b26 = V.Splat((float)t24);
-            double t28 = c15 ? 0.0 : t22;
-            double t29 = t28 * delta;
-            double t30 = Scalar.Sign(t13);
-            double t31 = t29 * t30;
-            V b32 = V.Splat((float)t31);
+            // the remaining rows one at a time
+            for (; i < xDim0; i++)
             {
-                int k = 0;
-                for (; k <= xDim1 - V.Count; k += V.Count)
+                V acc34 = V.Zero;
+                // Σ_k(X[i, k]·w[k])
+                int o35 = i * xDim1;
                 {
-                    V x25 = V.Load(X, o3 + k);
-                    V t27 = b26 * x25;
-                    V t33 = b32 * x25;
-                    V t34 = t27 + t33;
-                    V.AddTo(dw, k, t34);
+                    int k = 0;
+                    for (; k <= xDim1 - V.Count; k += V.Count)
+                    {
+                        V x36 = V.Load(X, o35 + k);
+                        V x37 = V.Load(w, k);
+                        V t38 = x36 * x37;
+                        acc34 = acc34 + t38;
+                    }
+                    // the last xDim1 mod V.Count elements, masked
+                    if (k < xDim1)
+                    {
+                        int rem_k = xDim1 - k;
+                        V x39 = V.LoadPartial(X, o35 + k, rem_k);
+                        V x40 = V.LoadPartial(w, k, rem_k);
+                        V t41 = x39 * x40;
+                        V tail42 = V.FirstLanes(rem_k);
+                        acc34 = acc34 + V.Select(tail42, t41, V.Zero);
+                    }
                 }
-                // the last xDim1 mod V.Count elements, masked
-                if (k < xDim1)
+                double t43 = V.Sum(acc34);
+                double x44 = t[i];
+                double t45 = t43 - x44;
+                double t46 = Scalar.Abs(t45);
+                bool c47 = t46 <= delta;
+                double t48 = t45 * t45;
+                double t49 = 0.5 * t48;
+                double t50 = t46 - t17;
+                double t51 = delta * t50;
+                double t52 = c47 ? t49 : t51;
+                acc1 = acc1 + t52;
+                // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
+                double t53 = c47 ? t22 : 0.0;
+                double t54 = t53 * t45;
+                V b56 = V.Splat((float)t54);
+                double t58 = c47 ? 0.0 : t22;
+                double t59 = t58 * delta;
+                double t60 = Scalar.Sign(t45);
+                double t61 = t59 * t60;
+                V b62 = V.Splat((float)t61);
                 {
-                    int rem_k = xDim1 - k;
-                    V x35 = V.LoadPartial(X, o3 + k, rem_k);
-                    V t36 = b26 * x35;
-                    V t37 = b32 * x35;
-                    V t38 = t36 + t37;
-                    V.AddToPartial(dw, k, rem_k, t38);
+                    int k = 0;
+                    for (; k <= xDim1 - V.Count; k += V.Count)
+                    {
+                        V x55 = V.Load(X, o35 + k);
+                        V t57 = b56 * x55;
+                        V t63 = b62 * x55;
+                        V t64 = t57 + t63;
+                        V.AddTo(dw, k, t64);
+                    }
+                    // the last xDim1 mod V.Count elements, masked
+                    if (k < xDim1)
+                    {
+                        int rem_k = xDim1 - k;
+                        V x65 = V.LoadPartial(X, o35 + k, rem_k);
+                        V t66 = b56 * x65;
+                        V t67 = b62 * x65;
+                        V t68 = t66 + t67;
+                        V.AddToPartial(dw, k, rem_k, t68);
+                    }
                 }
             }
         }
-        double t39 = acc1 / (double)xDim0;
-        return t39;
+        double t69 = acc1 / (double)xDim0;
+        System.Buffers.ArrayPool<float>.Shared.Return(tile2Array);
+        return t69;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double ValueKernel<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> w, ReadOnlySpan<double> t, int xDim0, int xDim1, double delta)
         where V : struct, ILanes<V, double>
     {
+        // Tile of V.Count rows over XDim1, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        double[] tile2Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
+        Span<double> tile2 = tile2Array.AsSpan(0, xDim1 * V.Count);
         double acc1 = 0.0;
         // mean_i([abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 0.5·(Σ_k(X[i, k]·w[k]) − t[i])² : delt...
-        double t18 = 0.5 * delta;
-        for (int i = 0; i < xDim0; i++)
+        V b12 = V.Splat((double)delta);
+        V b15 = V.Splat((double)0.5);
+        double t17 = 0.5 * delta;
+        V b18 = V.Splat((double)t17);
         {
-            V acc2 = V.Zero;
-            // Σ_k(X[i, k]·w[k])
-            int o3 = i * xDim1;
+            int i = 0;
+            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
+            if (xDim1 <= 2 * V.Count)
             {
-                int k = 0;
-                for (; k <= xDim1 - V.Count; k += V.Count)
+                for (; i <= xDim0 - V.Count; i += V.Count)
                 {
-                    V x4 = V.Load(X, o3 + k);
-                    V x5 = V.Load(w, k);
-                    V t6 = x4 * x5;
-                    acc2 = acc2 + t6;
-                }
-                // the last xDim1 mod V.Count elements, masked
-                if (k < xDim1)
-                {
-                    int rem_k = xDim1 - k;
-                    V x7 = V.LoadPartial(X, o3 + k, rem_k);
-                    V x8 = V.LoadPartial(w, k, rem_k);
-                    V t9 = x7 * x8;
-                    V tail10 = V.FirstLanes(rem_k);
-                    acc2 = acc2 + V.Select(tail10, t9, V.Zero);
+                    V.LoadRowsTransposed(X, i * xDim1, xDim1, tile2);
+                    V acc3 = V.Zero;
+                    // Σ_k(X[i, k]·w[k])
+                    for (int k = 0; k < xDim1; k++)
+                    {
+                        V x4 = V.Load(tile2, k * V.Count);
+                        double x5 = w[k];
+                        V b6 = V.Splat((double)x5);
+                        V t7 = x4 * b6;
+                        acc3 = acc3 + t7;
+                    }
+                    int o8 = i;
+                    V x9 = V.Load(t, o8);
+                    V t10 = acc3 - x9;
+                    V t11 = V.Abs(t10);
+                    V m13 = V.LessThanOrEqual(t11, b12);
+                    V t14 = t10 * t10;
+                    V t16 = b15 * t14;
+                    V t19 = t11 - b18;
+                    V t20 = b12 * t19;
+                    V t21 = V.Select(m13, t16, t20);
+                    acc1 = acc1 + V.Sum(t21);
                 }
             }
-            double t11 = V.Sum(acc2);
-            double x12 = t[i];
-            double t13 = t11 - x12;
-            double t14 = Scalar.Abs(t13);
-            bool c15 = t14 <= delta;
-            double t16 = t13 * t13;
-            double t17 = 0.5 * t16;
-            double t19 = t14 - t18;
-            double t20 = delta * t19;
-            double t21 = c15 ? t17 : t20;
-            acc1 = acc1 + t21;
+            // the remaining rows one at a time
+            for (; i < xDim0; i++)
+            {
+                V acc22 = V.Zero;
+                // Σ_k(X[i, k]·w[k])
+                int o23 = i * xDim1;
+                {
+                    int k = 0;
+                    for (; k <= xDim1 - V.Count; k += V.Count)
+                    {
+                        V x24 = V.Load(X, o23 + k);
+                        V x25 = V.Load(w, k);
+                        V t26 = x24 * x25;
+                        acc22 = acc22 + t26;
+                    }
+                    // the last xDim1 mod V.Count elements, masked
+                    if (k < xDim1)
+                    {
+                        int rem_k = xDim1 - k;
+                        V x27 = V.LoadPartial(X, o23 + k, rem_k);
+                        V x28 = V.LoadPartial(w, k, rem_k);
+                        V t29 = x27 * x28;
+                        V tail30 = V.FirstLanes(rem_k);
+                        acc22 = acc22 + V.Select(tail30, t29, V.Zero);
+                    }
+                }
+                double t31 = V.Sum(acc22);
+                double x32 = t[i];
+                double t33 = t31 - x32;
+                double t34 = Scalar.Abs(t33);
+                bool c35 = t34 <= delta;
+                double t36 = t33 * t33;
+                double t37 = 0.5 * t36;
+                double t38 = t34 - t17;
+                double t39 = delta * t38;
+                double t40 = c35 ? t37 : t39;
+                acc1 = acc1 + t40;
+            }
         }
-        double t22 = acc1 / (double)xDim0;
-        return t22;
+        double t41 = acc1 / (double)xDim0;
+        System.Buffers.ArrayPool<double>.Shared.Return(tile2Array);
+        return t41;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -312,78 +448,134 @@ partial struct Huber
     {
         // dw is accumulated into by several terms, so it starts from zero.
         dw.Clear();
+        // Tile of V.Count rows over XDim1, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        double[] tile2Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
+        Span<double> tile2 = tile2Array.AsSpan(0, xDim1 * V.Count);
         double acc1 = 0.0;
         // mean_i([abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 0.5·(Σ_k(X[i, k]·w[k]) − t[i])² : delt..., fused with its gradient
-        double t18 = 0.5 * delta;
+        V b12 = V.Splat((double)delta);
+        V b15 = V.Splat((double)0.5);
+        double t17 = 0.5 * delta;
+        V b18 = V.Splat((double)t17);
         double t22 = 1.0 / (double)xDim0;
-        for (int i = 0; i < xDim0; i++)
+        V b23 = V.Splat((double)t22);
         {
-            V acc2 = V.Zero;
-            // Σ_k(X[i, k]·w[k])
-            int o3 = i * xDim1;
+            int i = 0;
+            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
+            if (xDim1 <= 2 * V.Count)
             {
-                int k = 0;
-                for (; k <= xDim1 - V.Count; k += V.Count)
+                for (; i <= xDim0 - V.Count; i += V.Count)
                 {
-                    V x4 = V.Load(X, o3 + k);
-                    V x5 = V.Load(w, k);
-                    V t6 = x4 * x5;
-                    acc2 = acc2 + t6;
-                }
-                // the last xDim1 mod V.Count elements, masked
-                if (k < xDim1)
-                {
-                    int rem_k = xDim1 - k;
-                    V x7 = V.LoadPartial(X, o3 + k, rem_k);
-                    V x8 = V.LoadPartial(w, k, rem_k);
-                    V t9 = x7 * x8;
-                    V tail10 = V.FirstLanes(rem_k);
-                    acc2 = acc2 + V.Select(tail10, t9, V.Zero);
+                    V.LoadRowsTransposed(X, i * xDim1, xDim1, tile2);
+                    V acc3 = V.Zero;
+                    // Σ_k(X[i, k]·w[k])
+                    for (int k = 0; k < xDim1; k++)
+                    {
+                        V x4 = V.Load(tile2, k * V.Count);
+                        double x5 = w[k];
+                        V b6 = V.Splat((double)x5);
+                        V t7 = x4 * b6;
+                        acc3 = acc3 + t7;
+                    }
+                    int o8 = i;
+                    V x9 = V.Load(t, o8);
+                    V t10 = acc3 - x9;
+                    V t11 = V.Abs(t10);
+                    V m13 = V.LessThanOrEqual(t11, b12);
+                    V t14 = t10 * t10;
+                    V t16 = b15 * t14;
+                    V t19 = t11 - b18;
+                    V t20 = b12 * t19;
+                    V t21 = V.Select(m13, t16, t20);
+                    acc1 = acc1 + V.Sum(t21);
+                    // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
+                    V t24 = V.Select(m13, b23, V.Zero);
+                    V t25 = t24 * t10;
+                    V t28 = V.Select(m13, V.Zero, b23);
+                    V t29 = t28 * b12;
+                    V t30 = V.Sign(t10);
+                    V t31 = t29 * t30;
+                    for (int k = 0; k < xDim1; k++)
+                    {
+                        V x26 = V.Load(tile2, k * V.Count);
+                        V t27 = t25 * x26;
+                        V t32 = t31 * x26;
+                        V t33 = t27 + t32;
+                        dw[k] += (double)(V.Sum(t33));
+                    }
                 }
             }
-            double t11 = V.Sum(acc2);
-            double x12 = t[i];
-            double t13 = t11 - x12;
-            double t14 = Scalar.Abs(t13);
-            bool c15 = t14 <= delta;
-            double t16 = t13 * t13;
-            double t17 = 0.5 * t16;
-            double t19 = t14 - t18;
-            double t20 = delta * t19;
-            double t21 = c15 ? t17 : t20;
-            acc1 = acc1 + t21;
-            // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
-            double t23 = c15 ? t22 : 0.0;
-            double t24 = t23 * t13;
-            V b26 = V.Splat((double)t24);
-            double t28 = c15 ? 0.0 : t22;
-            double t29 = t28 * delta;
-            double t30 = Scalar.Sign(t13);
-            double t31 = t29 * t30;
-            V b32 = V.Splat((double)t31);
+            // the remaining rows one at a time
+            for (; i < xDim0; i++)
             {
-                int k = 0;
-                for (; k <= xDim1 - V.Count; k += V.Count)
+                V acc34 = V.Zero;
+                // Σ_k(X[i, k]·w[k])
+                int o35 = i * xDim1;
                 {
-                    V x25 = V.Load(X, o3 + k);
-                    V t27 = b26 * x25;
-                    V t33 = b32 * x25;
-                    V t34 = t27 + t33;
-                    V.AddTo(dw, k, t34);
+                    int k = 0;
+                    for (; k <= xDim1 - V.Count; k += V.Count)
+                    {
+                        V x36 = V.Load(X, o35 + k);
+                        V x37 = V.Load(w, k);
+                        V t38 = x36 * x37;
+                        acc34 = acc34 + t38;
+                    }
+                    // the last xDim1 mod V.Count elements, masked
+                    if (k < xDim1)
+                    {
+                        int rem_k = xDim1 - k;
+                        V x39 = V.LoadPartial(X, o35 + k, rem_k);
+                        V x40 = V.LoadPartial(w, k, rem_k);
+                        V t41 = x39 * x40;
+                        V tail42 = V.FirstLanes(rem_k);
+                        acc34 = acc34 + V.Select(tail42, t41, V.Zero);
+                    }
                 }
-                // the last xDim1 mod V.Count elements, masked
-                if (k < xDim1)
+                double t43 = V.Sum(acc34);
+                double x44 = t[i];
+                double t45 = t43 - x44;
+                double t46 = Scalar.Abs(t45);
+                bool c47 = t46 <= delta;
+                double t48 = t45 * t45;
+                double t49 = 0.5 * t48;
+                double t50 = t46 - t17;
+                double t51 = delta * t50;
+                double t52 = c47 ? t49 : t51;
+                acc1 = acc1 + t52;
+                // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
+                double t53 = c47 ? t22 : 0.0;
+                double t54 = t53 * t45;
+                V b56 = V.Splat((double)t54);
+                double t58 = c47 ? 0.0 : t22;
+                double t59 = t58 * delta;
+                double t60 = Scalar.Sign(t45);
+                double t61 = t59 * t60;
+                V b62 = V.Splat((double)t61);
                 {
-                    int rem_k = xDim1 - k;
-                    V x35 = V.LoadPartial(X, o3 + k, rem_k);
-                    V t36 = b26 * x35;
-                    V t37 = b32 * x35;
-                    V t38 = t36 + t37;
-                    V.AddToPartial(dw, k, rem_k, t38);
+                    int k = 0;
+                    for (; k <= xDim1 - V.Count; k += V.Count)
+                    {
+                        V x55 = V.Load(X, o35 + k);
+                        V t57 = b56 * x55;
+                        V t63 = b62 * x55;
+                        V t64 = t57 + t63;
+                        V.AddTo(dw, k, t64);
+                    }
+                    // the last xDim1 mod V.Count elements, masked
+                    if (k < xDim1)
+                    {
+                        int rem_k = xDim1 - k;
+                        V x65 = V.LoadPartial(X, o35 + k, rem_k);
+                        V t66 = b56 * x65;
+                        V t67 = b62 * x65;
+                        V t68 = t66 + t67;
+                        V.AddToPartial(dw, k, rem_k, t68);
+                    }
                 }
             }
         }
-        double t39 = acc1 / (double)xDim0;
-        return t39;
+        double t69 = acc1 / (double)xDim0;
+        System.Buffers.ArrayPool<double>.Shared.Return(tile2Array);
+        return t69;
     }
 }

@@ -153,150 +153,250 @@ partial struct LinearSoftmax
     private static double ValueKernel<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int n, int d, int c, double lambda)
         where V : struct, ILanes<V, float>
     {
+        // Tile of V.Count rows over D, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        float[] tile2Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<float> tile2 = tile2Array.AsSpan(0, d * V.Count);
+        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        float[] row13Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> row13 = row13Array.AsSpan(0, c * V.Count);
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        float[] row12Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
-        Span<float> row12 = row12Array.AsSpan(0, c);
+        float[] row43Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
+        Span<float> row43 = row43Array.AsSpan(0, c);
+        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        float[] tile81Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile81 = tile81Array.AsSpan(0, c * V.Count);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(Σ_k(X[i, k]·W[k, j]) + b[j]) − (Σ_k(X[i, k]·W[k, y[i]]) + b[y[i]]))
-        for (int i = 0; i < n; i++)
         {
-            double acc2 = 0.0;
-            // Σ_k(X[i, k]·W[k, y[i]])
-            int o3 = i * d;
-            int label6 = y[i];
-            for (int k = 0; k < d; k++)
+            int i = 0;
+            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
+            if (d <= 2 * V.Count && c <= 2 * V.Count)
             {
-                double x4 = X[o3 + k];
-                int o5 = k * c;
-                double x7 = W[o5 + label6];
-                double t8 = x4 * x7;
-                acc2 = acc2 + t8;
-            }
-            double x9 = b[label6];
-            double t10 = acc2 + x9;
-            V acc11 = V.Splat((float)double.NegativeInfinity);
-            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
-            // row12[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
+                for (; i <= n - V.Count; i += V.Count)
                 {
-                    V acc13 = V.Zero;
-                    // Σ_k(X[i, k]·W[k, j])
+                    V.LoadRowsTransposed(X, i * d, d, tile2);
+                    V acc3 = V.Zero;
+                    // Σ_k(X[i, k]·W[k, y[i]])
+                    int o5 = i;
                     for (int k = 0; k < d; k++)
                     {
-                        double x14 = X[o3 + k];
-                        int o15 = k * c;
-                        V x16 = V.Load(W, o15 + j);
-                        V b17 = V.Splat((float)x14);
-                        V t18 = b17 * x16;
-                        acc13 = acc13 + t18;
+                        V x4 = V.Load(tile2, k * V.Count);
+                        int o6 = k * c;
+                        V x7 = V.LoadLabeled(W, o6, 0, y, o5, 1, 1);
+                        V t8 = x4 * x7;
+                        acc3 = acc3 + t8;
                     }
-                    V.Store(row12, j, acc13);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V acc19 = V.Zero;
-                    // Σ_k(X[i, k]·W[k, j])
-                    for (int k = 0; k < d; k++)
+                    int o9 = 0;
+                    V x10 = V.LoadLabeled(b, o9, 0, y, o5, 1, 1);
+                    V t11 = acc3 + x10;
+                    V acc12 = V.Splat((float)double.NegativeInfinity);
+                    // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
+                    // row13[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+                    for (int j = 0; j < c; j++)
                     {
-                        double x20 = X[o3 + k];
-                        int o21 = k * c;
-                        V x22 = V.LoadPartial(W, o21 + j, rem_j);
-                        V b23 = V.Splat((float)x20);
-                        V t24 = b23 * x22;
-                        acc19 = acc19 + t24;
+                        V acc14 = V.Zero;
+                        // Σ_k(X[i, k]·W[k, j])
+                        for (int k = 0; k < d; k++)
+                        {
+                            V x15 = V.Load(tile2, k * V.Count);
+                            int o16 = k * c;
+                            double x17 = W[o16 + j];
+                            V b18 = V.Splat((float)x17);
+                            V t19 = x15 * b18;
+                            acc14 = acc14 + t19;
+                        }
+                        V.Store(row13, j * V.Count, acc14);
                     }
-                    V.StorePartial(row12, j, rem_j, acc19);
+                    for (int j = 0; j < c; j++)
+                    {
+                        V x20 = V.Load(row13, j * V.Count);
+                        double x21 = b[j];
+                        V b22 = V.Splat((float)x21);
+                        V t23 = x20 + b22;
+                        acc12 = V.Max(acc12, t23);
+                    }
+                    V acc24 = V.Zero;
+                    // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
+                    for (int j = 0; j < c; j++)
+                    {
+                        V x25 = V.Load(row13, j * V.Count);
+                        double x26 = b[j];
+                        V b27 = V.Splat((float)x26);
+                        V t28 = x25 + b27;
+                        V t29 = t28 - acc12;
+                        V t30 = V.Exp(t29);
+                        acc24 = acc24 + t30;
+                    }
+                    V t31 = acc12 - t11;
+                    V t32 = V.Select(V.Equal(acc12 - acc12, V.Zero), t31 + V.Log(acc24), t31);
+                    acc1 = acc1 + V.Sum(t32);
                 }
             }
+            // the remaining rows one at a time
+            for (; i < n; i++)
             {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
+                double acc33 = 0.0;
+                // Σ_k(X[i, k]·W[k, y[i]])
+                int o34 = i * d;
+                int label37 = y[i];
+                for (int k = 0; k < d; k++)
                 {
-                    V x25 = V.Load(row12, j);
-                    V x26 = V.Load(b, j);
-                    V t27 = x25 + x26;
-                    acc11 = V.Max(acc11, t27);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x28 = V.LoadPartial(row12, j, rem_j);
-                    V x29 = V.LoadPartial(b, j, rem_j);
-                    V t30 = x28 + x29;
-                    V tail31 = V.FirstLanes(rem_j);
-                    acc11 = V.Max(acc11, V.Select(tail31, t30, V.Splat((float)double.NegativeInfinity)));
-                }
-            }
-            double t32 = V.MaxAcross(acc11);
-            V acc33 = V.Zero;
-            // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-            V b37 = V.Splat((float)t32);
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V x34 = V.Load(row12, j);
-                    V x35 = V.Load(b, j);
-                    V t36 = x34 + x35;
-                    V t38 = t36 - b37;
-                    V t39 = V.Exp(t38);
+                    double x35 = X[o34 + k];
+                    int o36 = k * c;
+                    double x38 = W[o36 + label37];
+                    double t39 = x35 * x38;
                     acc33 = acc33 + t39;
                 }
-                // the last c mod V.Count elements, masked
-                if (j < c)
+                double x40 = b[label37];
+                double t41 = acc33 + x40;
+                V acc42 = V.Splat((float)double.NegativeInfinity);
+                // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
+                // row43[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
                 {
-                    int rem_j = c - j;
-                    V x40 = V.LoadPartial(row12, j, rem_j);
-                    V x41 = V.LoadPartial(b, j, rem_j);
-                    V t42 = x40 + x41;
-                    V t43 = t42 - b37;
-                    V t44 = V.Exp(t43);
-                    V tail45 = V.FirstLanes(rem_j);
-                    acc33 = acc33 + V.Select(tail45, t44, V.Zero);
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        V acc44 = V.Zero;
+                        // Σ_k(X[i, k]·W[k, j])
+                        for (int k = 0; k < d; k++)
+                        {
+                            double x45 = X[o34 + k];
+                            int o46 = k * c;
+                            V x47 = V.Load(W, o46 + j);
+                            V b48 = V.Splat((float)x45);
+                            V t49 = b48 * x47;
+                            acc44 = acc44 + t49;
+                        }
+                        V.Store(row43, j, acc44);
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        V acc50 = V.Zero;
+                        // Σ_k(X[i, k]·W[k, j])
+                        for (int k = 0; k < d; k++)
+                        {
+                            double x51 = X[o34 + k];
+                            int o52 = k * c;
+                            V x53 = V.LoadPartial(W, o52 + j, rem_j);
+                            V b54 = V.Splat((float)x51);
+                            V t55 = b54 * x53;
+                            acc50 = acc50 + t55;
+                        }
+                        V.StorePartial(row43, j, rem_j, acc50);
+                    }
                 }
+                {
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        V x56 = V.Load(row43, j);
+                        V x57 = V.Load(b, j);
+                        V t58 = x56 + x57;
+                        acc42 = V.Max(acc42, t58);
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        V x59 = V.LoadPartial(row43, j, rem_j);
+                        V x60 = V.LoadPartial(b, j, rem_j);
+                        V t61 = x59 + x60;
+                        V tail62 = V.FirstLanes(rem_j);
+                        acc42 = V.Max(acc42, V.Select(tail62, t61, V.Splat((float)double.NegativeInfinity)));
+                    }
+                }
+                double t63 = V.MaxAcross(acc42);
+                V acc64 = V.Zero;
+                // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
+                V b68 = V.Splat((float)t63);
+                {
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        V x65 = V.Load(row43, j);
+                        V x66 = V.Load(b, j);
+                        V t67 = x65 + x66;
+                        V t69 = t67 - b68;
+                        V t70 = V.Exp(t69);
+                        acc64 = acc64 + t70;
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        V x71 = V.LoadPartial(row43, j, rem_j);
+                        V x72 = V.LoadPartial(b, j, rem_j);
+                        V t73 = x71 + x72;
+                        V t74 = t73 - b68;
+                        V t75 = V.Exp(t74);
+                        V tail76 = V.FirstLanes(rem_j);
+                        acc64 = acc64 + V.Select(tail76, t75, V.Zero);
+                    }
+                }
+                double t77 = V.Sum(acc64);
+                double t78 = double.IsFinite(t63) ? (t63 - t41) + Scalar.Log(t77) : t63 - t41;
+                acc1 = acc1 + t78;
             }
-            double t46 = V.Sum(acc33);
-            double t47 = double.IsFinite(t32) ? (t32 - t10) + Scalar.Log(t46) : t32 - t10;
-            acc1 = acc1 + t47;
         }
-        double t48 = acc1 / (double)n;
-        double acc49 = 0.0;
+        double t79 = acc1 / (double)n;
+        double acc80 = 0.0;
         // Σ_k(Σ_j(W[k, j]²))
-        for (int k = 0; k < d; k++)
         {
-            V acc50 = V.Zero;
-            // Σ_j(W[k, j]²)
-            int o51 = k * c;
+            int k = 0;
+            // rows across lanes: V.Count rows at a time, lane l holding row k + l, while a row is short
+            if (c <= 2 * V.Count)
             {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
+                for (; k <= d - V.Count; k += V.Count)
                 {
-                    V x52 = V.Load(W, o51 + j);
-                    V t53 = x52 * x52;
-                    acc50 = acc50 + t53;
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x54 = V.LoadPartial(W, o51 + j, rem_j);
-                    V t55 = x54 * x54;
-                    V tail56 = V.FirstLanes(rem_j);
-                    acc50 = acc50 + V.Select(tail56, t55, V.Zero);
+                    V.LoadRowsTransposed(W, k * c, c, tile81);
+                    V acc82 = V.Zero;
+                    // Σ_j(W[k, j]²)
+                    for (int j = 0; j < c; j++)
+                    {
+                        V x83 = V.Load(tile81, j * V.Count);
+                        V t84 = x83 * x83;
+                        acc82 = acc82 + t84;
+                    }
+                    acc80 = acc80 + V.Sum(acc82);
                 }
             }
-            double t57 = V.Sum(acc50);
-            acc49 = acc49 + t57;
+            // the remaining rows one at a time
+            for (; k < d; k++)
+            {
+                V acc85 = V.Zero;
+                // Σ_j(W[k, j]²)
+                int o86 = k * c;
+                {
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        V x87 = V.Load(W, o86 + j);
+                        V t88 = x87 * x87;
+                        acc85 = acc85 + t88;
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        V x89 = V.LoadPartial(W, o86 + j, rem_j);
+                        V t90 = x89 * x89;
+                        V tail91 = V.FirstLanes(rem_j);
+                        acc85 = acc85 + V.Select(tail91, t90, V.Zero);
+                    }
+                }
+                double t92 = V.Sum(acc85);
+                acc80 = acc80 + t92;
+            }
         }
-        double t58 = lambda * acc49;
-        double t59 = t48 + t58;
-        System.Buffers.ArrayPool<float>.Shared.Return(row12Array);
-        return t59;
+        double t93 = lambda * acc80;
+        double t94 = t79 + t93;
+        System.Buffers.ArrayPool<float>.Shared.Return(tile2Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row13Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row43Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(tile81Array);
+        return t94;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -307,362 +407,598 @@ partial struct LinearSoftmax
         dW.Clear();
         // db is accumulated into by several terms, so it starts from zero.
         db.Clear();
+        // Tile of V.Count rows over D, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        float[] tile2Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<float> tile2 = tile2Array.AsSpan(0, d * V.Count);
+        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        float[] row17Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> row17 = row17Array.AsSpan(0, c * V.Count);
+        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        float[] row29Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> row29 = row29Array.AsSpan(0, c * V.Count);
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        float[] row15Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
-        Span<float> row15 = row15Array.AsSpan(0, c);
+        float[] row61Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
+        Span<float> row61 = row61Array.AsSpan(0, c);
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        float[] row37Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
-        Span<float> row37 = row37Array.AsSpan(0, c);
+        float[] row83Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
+        Span<float> row83 = row83Array.AsSpan(0, c);
+        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        float[] tile120Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile120 = tile120Array.AsSpan(0, c * V.Count);
+        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        float[] tile121Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile121 = tile121Array.AsSpan(0, c * V.Count);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(Σ_k(X[i, k]·W[k, j]) + b[j]) − (Σ_k(X[i, k]·W[k, y[i]]) + b[y[i]])), fused with its gradient
         double t9 = 1.0 / (double)n;
-        double t61 = -t9;
-        V b62 = V.Splat((float)t61);
-        for (int i = 0; i < n; i++)
+        V b10 = V.Splat((float)t9);
+        double t45 = -t9;
+        V b46 = V.Splat((float)t45);
         {
-            double acc2 = 0.0;
-            // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
-            int o3 = i * d;
-            int label6 = y[i];
-            for (int k = 0; k < d; k++)
+            int i = 0;
+            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
+            if (d <= 2 * V.Count && c <= 2 * V.Count)
             {
-                double x4 = X[o3 + k];
-                int o5 = k * c;
-                double x7 = W[o5 + label6];
-                double t8 = x4 * x7;
-                acc2 = acc2 + t8;
-                double t10 = t9 * x4;
-                double t11 = -t10;
-                dW[o5 + label6] += (float)(t11);
-            }
-            double x12 = b[label6];
-            double t13 = acc2 + x12;
-            V acc14 = V.Splat((float)double.NegativeInfinity);
-            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
-            // row15[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
+                for (; i <= n - V.Count; i += V.Count)
                 {
-                    V acc16 = V.Zero;
-                    // Σ_k(X[i, k]·W[k, j])
+                    V.LoadRowsTransposed(X, i * d, d, tile2);
+                    V acc3 = V.Zero;
+                    // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
+                    int o5 = i;
                     for (int k = 0; k < d; k++)
                     {
-                        double x17 = X[o3 + k];
-                        int o18 = k * c;
-                        V x19 = V.Load(W, o18 + j);
-                        V b20 = V.Splat((float)x17);
-                        V t21 = b20 * x19;
-                        acc16 = acc16 + t21;
+                        V x4 = V.Load(tile2, k * V.Count);
+                        int o6 = k * c;
+                        V x7 = V.LoadLabeled(W, o6, 0, y, o5, 1, 1);
+                        V t8 = x4 * x7;
+                        acc3 = acc3 + t8;
+                        V t11 = b10 * x4;
+                        V t12 = -t11;
+                        V.AddToLabeled(dW, o6, 0, y, o5, 1, 1, t12);
                     }
-                    V.Store(row15, j, acc16);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V acc22 = V.Zero;
-                    // Σ_k(X[i, k]·W[k, j])
-                    for (int k = 0; k < d; k++)
+                    int o13 = 0;
+                    V x14 = V.LoadLabeled(b, o13, 0, y, o5, 1, 1);
+                    V t15 = acc3 + x14;
+                    V acc16 = V.Splat((float)double.NegativeInfinity);
+                    // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
+                    // row17[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+                    for (int j = 0; j < c; j++)
                     {
-                        double x23 = X[o3 + k];
-                        int o24 = k * c;
-                        V x25 = V.LoadPartial(W, o24 + j, rem_j);
-                        V b26 = V.Splat((float)x23);
-                        V t27 = b26 * x25;
-                        acc22 = acc22 + t27;
+                        V acc18 = V.Zero;
+                        // Σ_k(X[i, k]·W[k, j])
+                        for (int k = 0; k < d; k++)
+                        {
+                            V x19 = V.Load(tile2, k * V.Count);
+                            int o20 = k * c;
+                            double x21 = W[o20 + j];
+                            V b22 = V.Splat((float)x21);
+                            V t23 = x19 * b22;
+                            acc18 = acc18 + t23;
+                        }
+                        V.Store(row17, j * V.Count, acc18);
                     }
-                    V.StorePartial(row15, j, rem_j, acc22);
+                    for (int j = 0; j < c; j++)
+                    {
+                        V x24 = V.Load(row17, j * V.Count);
+                        double x25 = b[j];
+                        V b26 = V.Splat((float)x25);
+                        V t27 = x24 + b26;
+                        acc16 = V.Max(acc16, t27);
+                    }
+                    V acc28 = V.Zero;
+                    // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
+                    for (int j = 0; j < c; j++)
+                    {
+                        V x30 = V.Load(row17, j * V.Count);
+                        double x31 = b[j];
+                        V b32 = V.Splat((float)x31);
+                        V t33 = x30 + b32;
+                        V t34 = t33 - acc16;
+                        V t35 = V.Exp(t34);
+                        acc28 = acc28 + t35;
+                        V.Store(row29, j * V.Count, t35);
+                    }
+                    V t36 = acc16 - t15;
+                    V t37 = V.Select(V.Equal(acc16 - acc16, V.Zero), t36 + V.Log(acc28), t36);
+                    acc1 = acc1 + V.Sum(t37);
+                    // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+                    V t38 = b10 / acc28;
+                    for (int j = 0; j < c; j++)
+                    {
+                        // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+                        V x39 = V.Load(row29, j * V.Count);
+                        V t40 = t38 * x39;
+                        for (int k = 0; k < d; k++)
+                        {
+                            V x41 = V.Load(tile2, k * V.Count);
+                            V t42 = t40 * x41;
+                            int o43 = k * c;
+                            dW[o43 + j] += (float)(V.Sum(t42));
+                        }
+                        V m44 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
+                        V t47 = V.Select(m44, b46, V.Zero);
+                        V t48 = t40 + t47;
+                        db[j] += (float)(V.Sum(t48));
+                    }
                 }
             }
+            // the remaining rows one at a time
+            for (; i < n; i++)
             {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
+                double acc49 = 0.0;
+                // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
+                int o50 = i * d;
+                int label53 = y[i];
+                for (int k = 0; k < d; k++)
                 {
-                    V x28 = V.Load(row15, j);
-                    V x29 = V.Load(b, j);
-                    V t30 = x28 + x29;
-                    acc14 = V.Max(acc14, t30);
+                    double x51 = X[o50 + k];
+                    int o52 = k * c;
+                    double x54 = W[o52 + label53];
+                    double t55 = x51 * x54;
+                    acc49 = acc49 + t55;
+                    double t56 = t9 * x51;
+                    double t57 = -t56;
+                    dW[o52 + label53] += (float)(t57);
                 }
-                // the last c mod V.Count elements, masked
-                if (j < c)
+                double x58 = b[label53];
+                double t59 = acc49 + x58;
+                V acc60 = V.Splat((float)double.NegativeInfinity);
+                // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
+                // row61[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
                 {
-                    int rem_j = c - j;
-                    V x31 = V.LoadPartial(row15, j, rem_j);
-                    V x32 = V.LoadPartial(b, j, rem_j);
-                    V t33 = x31 + x32;
-                    V tail34 = V.FirstLanes(rem_j);
-                    acc14 = V.Max(acc14, V.Select(tail34, t33, V.Splat((float)double.NegativeInfinity)));
-                }
-            }
-            double t35 = V.MaxAcross(acc14);
-            V acc36 = V.Zero;
-            // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-            V b41 = V.Splat((float)t35);
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V x38 = V.Load(row15, j);
-                    V x39 = V.Load(b, j);
-                    V t40 = x38 + x39;
-                    V t42 = t40 - b41;
-                    V t43 = V.Exp(t42);
-                    acc36 = acc36 + t43;
-                    V.Store(row37, j, t43);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x44 = V.LoadPartial(row15, j, rem_j);
-                    V x45 = V.LoadPartial(b, j, rem_j);
-                    V t46 = x44 + x45;
-                    V t47 = t46 - b41;
-                    V t48 = V.Exp(t47);
-                    V tail49 = V.FirstLanes(rem_j);
-                    acc36 = acc36 + V.Select(tail49, t48, V.Zero);
-                    V.StorePartial(row37, j, rem_j, t48);
-                }
-            }
-            double t50 = V.Sum(acc36);
-            double t51 = double.IsFinite(t35) ? (t35 - t13) + Scalar.Log(t50) : t35 - t13;
-            acc1 = acc1 + t51;
-            // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-            double t52 = t9 / t50;
-            V b54 = V.Splat((float)t52);
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                    V x53 = V.Load(row37, j);
-                    V t55 = b54 * x53;
-                    for (int k = 0; k < d; k++)
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
                     {
-                        double x56 = X[o3 + k];
-                        V b57 = V.Splat((float)x56);
-                        V t58 = t55 * b57;
-                        int o59 = k * c;
-                        V.AddTo(dW, o59 + j, t58);
+                        V acc62 = V.Zero;
+                        // Σ_k(X[i, k]·W[k, j])
+                        for (int k = 0; k < d; k++)
+                        {
+                            double x63 = X[o50 + k];
+                            int o64 = k * c;
+                            V x65 = V.Load(W, o64 + j);
+                            V b66 = V.Splat((float)x63);
+                            V t67 = b66 * x65;
+                            acc62 = acc62 + t67;
+                        }
+                        V.Store(row61, j, acc62);
                     }
-                    V m60 = V.IndexMask(j, IndexComparison.Equal, label6);
-                    V t63 = V.Select(m60, b62, V.Zero);
-                    V t64 = t55 + t63;
-                    V.AddTo(db, j, t64);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                    V x65 = V.LoadPartial(row37, j, rem_j);
-                    V t66 = b54 * x65;
-                    for (int k = 0; k < d; k++)
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
                     {
-                        double x67 = X[o3 + k];
-                        V b68 = V.Splat((float)x67);
-                        V t69 = t66 * b68;
-                        int o70 = k * c;
-                        V.AddToPartial(dW, o70 + j, rem_j, t69);
+                        int rem_j = c - j;
+                        V acc68 = V.Zero;
+                        // Σ_k(X[i, k]·W[k, j])
+                        for (int k = 0; k < d; k++)
+                        {
+                            double x69 = X[o50 + k];
+                            int o70 = k * c;
+                            V x71 = V.LoadPartial(W, o70 + j, rem_j);
+                            V b72 = V.Splat((float)x69);
+                            V t73 = b72 * x71;
+                            acc68 = acc68 + t73;
+                        }
+                        V.StorePartial(row61, j, rem_j, acc68);
                     }
-                    V m71 = V.IndexMask(j, IndexComparison.Equal, label6);
-                    V t72 = V.Select(m71, b62, V.Zero);
-                    V t73 = t66 + t72;
-                    V.AddToPartial(db, j, rem_j, t73);
+                }
+                {
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        V x74 = V.Load(row61, j);
+                        V x75 = V.Load(b, j);
+                        V t76 = x74 + x75;
+                        acc60 = V.Max(acc60, t76);
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        V x77 = V.LoadPartial(row61, j, rem_j);
+                        V x78 = V.LoadPartial(b, j, rem_j);
+                        V t79 = x77 + x78;
+                        V tail80 = V.FirstLanes(rem_j);
+                        acc60 = V.Max(acc60, V.Select(tail80, t79, V.Splat((float)double.NegativeInfinity)));
+                    }
+                }
+                double t81 = V.MaxAcross(acc60);
+                V acc82 = V.Zero;
+                // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
+                V b87 = V.Splat((float)t81);
+                {
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        V x84 = V.Load(row61, j);
+                        V x85 = V.Load(b, j);
+                        V t86 = x84 + x85;
+                        V t88 = t86 - b87;
+                        V t89 = V.Exp(t88);
+                        acc82 = acc82 + t89;
+                        V.Store(row83, j, t89);
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        V x90 = V.LoadPartial(row61, j, rem_j);
+                        V x91 = V.LoadPartial(b, j, rem_j);
+                        V t92 = x90 + x91;
+                        V t93 = t92 - b87;
+                        V t94 = V.Exp(t93);
+                        V tail95 = V.FirstLanes(rem_j);
+                        acc82 = acc82 + V.Select(tail95, t94, V.Zero);
+                        V.StorePartial(row83, j, rem_j, t94);
+                    }
+                }
+                double t96 = V.Sum(acc82);
+                double t97 = double.IsFinite(t81) ? (t81 - t59) + Scalar.Log(t96) : t81 - t59;
+                acc1 = acc1 + t97;
+                // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+                double t98 = t9 / t96;
+                V b100 = V.Splat((float)t98);
+                {
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+                        V x99 = V.Load(row83, j);
+                        V t101 = b100 * x99;
+                        for (int k = 0; k < d; k++)
+                        {
+                            double x102 = X[o50 + k];
+                            V b103 = V.Splat((float)x102);
+                            V t104 = t101 * b103;
+                            int o105 = k * c;
+                            V.AddTo(dW, o105 + j, t104);
+                        }
+                        V m106 = V.IndexMask(j, IndexComparison.Equal, label53);
+                        V t107 = V.Select(m106, b46, V.Zero);
+                        V t108 = t101 + t107;
+                        V.AddTo(db, j, t108);
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+                        V x109 = V.LoadPartial(row83, j, rem_j);
+                        V t110 = b100 * x109;
+                        for (int k = 0; k < d; k++)
+                        {
+                            double x111 = X[o50 + k];
+                            V b112 = V.Splat((float)x111);
+                            V t113 = t110 * b112;
+                            int o114 = k * c;
+                            V.AddToPartial(dW, o114 + j, rem_j, t113);
+                        }
+                        V m115 = V.IndexMask(j, IndexComparison.Equal, label53);
+                        V t116 = V.Select(m115, b46, V.Zero);
+                        V t117 = t110 + t116;
+                        V.AddToPartial(db, j, rem_j, t117);
+                    }
                 }
             }
         }
-        double t74 = acc1 / (double)n;
-        double acc75 = 0.0;
+        double t118 = acc1 / (double)n;
+        double acc119 = 0.0;
         // Σ_k(Σ_j(W[k, j]²)), fused with its gradient
-        double t80 = 2.0 * lambda;
-        V b81 = V.Splat((float)t80);
-        for (int k = 0; k < d; k++)
+        double t125 = 2.0 * lambda;
+        V b126 = V.Splat((float)t125);
         {
-            V acc76 = V.Zero;
-            // Σ_j(W[k, j]²), fused with its gradient
-            int o77 = k * c;
+            int k = 0;
+            // rows across lanes: V.Count rows at a time, lane l holding row k + l, while a row is short
+            if (c <= 2 * V.Count)
             {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
+                for (; k <= d - V.Count; k += V.Count)
                 {
-                    V x78 = V.Load(W, o77 + j);
-                    V t79 = x78 * x78;
-                    acc76 = acc76 + t79;
-                    V t82 = b81 * x78;
-                    V.AddTo(dW, o77 + j, t82);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x83 = V.LoadPartial(W, o77 + j, rem_j);
-                    V t84 = x83 * x83;
-                    V tail85 = V.FirstLanes(rem_j);
-                    acc76 = acc76 + V.Select(tail85, t84, V.Zero);
-                    V t86 = b81 * x83;
-                    V.AddToPartial(dW, o77 + j, rem_j, t86);
+                    V.LoadRowsTransposed(W, k * c, c, tile120);
+                    tile121.Clear();
+                    V acc122 = V.Zero;
+                    // Σ_j(W[k, j]²), fused with its gradient
+                    for (int j = 0; j < c; j++)
+                    {
+                        V x123 = V.Load(tile120, j * V.Count);
+                        V t124 = x123 * x123;
+                        acc122 = acc122 + t124;
+                        V t127 = b126 * x123;
+                        V.AddTo(tile121, j * V.Count, t127);
+                    }
+                    acc119 = acc119 + V.Sum(acc122);
+                    V.AddRowsTransposed(dW, k * c, c, tile121);
                 }
             }
-            double t87 = V.Sum(acc76);
-            acc75 = acc75 + t87;
+            // the remaining rows one at a time
+            for (; k < d; k++)
+            {
+                V acc128 = V.Zero;
+                // Σ_j(W[k, j]²), fused with its gradient
+                int o129 = k * c;
+                {
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        V x130 = V.Load(W, o129 + j);
+                        V t131 = x130 * x130;
+                        acc128 = acc128 + t131;
+                        V t132 = b126 * x130;
+                        V.AddTo(dW, o129 + j, t132);
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        V x133 = V.LoadPartial(W, o129 + j, rem_j);
+                        V t134 = x133 * x133;
+                        V tail135 = V.FirstLanes(rem_j);
+                        acc128 = acc128 + V.Select(tail135, t134, V.Zero);
+                        V t136 = b126 * x133;
+                        V.AddToPartial(dW, o129 + j, rem_j, t136);
+                    }
+                }
+                double t137 = V.Sum(acc128);
+                acc119 = acc119 + t137;
+            }
         }
-        double t88 = lambda * acc75;
-        double t89 = t74 + t88;
-        System.Buffers.ArrayPool<float>.Shared.Return(row15Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row37Array);
-        return t89;
+        double t138 = lambda * acc119;
+        double t139 = t118 + t138;
+        System.Buffers.ArrayPool<float>.Shared.Return(tile2Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row17Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row29Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row61Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row83Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(tile120Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(tile121Array);
+        return t139;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double ValueKernel<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int n, int d, int c, double lambda)
         where V : struct, ILanes<V, double>
     {
+        // Tile of V.Count rows over D, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        double[] tile2Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<double> tile2 = tile2Array.AsSpan(0, d * V.Count);
+        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        double[] row13Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> row13 = row13Array.AsSpan(0, c * V.Count);
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        double[] row12Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
-        Span<double> row12 = row12Array.AsSpan(0, c);
+        double[] row43Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
+        Span<double> row43 = row43Array.AsSpan(0, c);
+        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        double[] tile81Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile81 = tile81Array.AsSpan(0, c * V.Count);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(Σ_k(X[i, k]·W[k, j]) + b[j]) − (Σ_k(X[i, k]·W[k, y[i]]) + b[y[i]]))
-        for (int i = 0; i < n; i++)
         {
-            double acc2 = 0.0;
-            // Σ_k(X[i, k]·W[k, y[i]])
-            int o3 = i * d;
-            int label6 = y[i];
-            for (int k = 0; k < d; k++)
+            int i = 0;
+            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
+            if (d <= 2 * V.Count && c <= 2 * V.Count)
             {
-                double x4 = X[o3 + k];
-                int o5 = k * c;
-                double x7 = W[o5 + label6];
-                double t8 = x4 * x7;
-                acc2 = acc2 + t8;
-            }
-            double x9 = b[label6];
-            double t10 = acc2 + x9;
-            V acc11 = V.Splat((double)double.NegativeInfinity);
-            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
-            // row12[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
+                for (; i <= n - V.Count; i += V.Count)
                 {
-                    V acc13 = V.Zero;
-                    // Σ_k(X[i, k]·W[k, j])
+                    V.LoadRowsTransposed(X, i * d, d, tile2);
+                    V acc3 = V.Zero;
+                    // Σ_k(X[i, k]·W[k, y[i]])
+                    int o5 = i;
                     for (int k = 0; k < d; k++)
                     {
-                        double x14 = X[o3 + k];
-                        int o15 = k * c;
-                        V x16 = V.Load(W, o15 + j);
-                        V b17 = V.Splat((double)x14);
-                        V t18 = b17 * x16;
-                        acc13 = acc13 + t18;
+                        V x4 = V.Load(tile2, k * V.Count);
+                        int o6 = k * c;
+                        V x7 = V.LoadLabeled(W, o6, 0, y, o5, 1, 1);
+                        V t8 = x4 * x7;
+                        acc3 = acc3 + t8;
                     }
-                    V.Store(row12, j, acc13);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V acc19 = V.Zero;
-                    // Σ_k(X[i, k]·W[k, j])
-                    for (int k = 0; k < d; k++)
+                    int o9 = 0;
+                    V x10 = V.LoadLabeled(b, o9, 0, y, o5, 1, 1);
+                    V t11 = acc3 + x10;
+                    V acc12 = V.Splat((double)double.NegativeInfinity);
+                    // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
+                    // row13[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+                    for (int j = 0; j < c; j++)
                     {
-                        double x20 = X[o3 + k];
-                        int o21 = k * c;
-                        V x22 = V.LoadPartial(W, o21 + j, rem_j);
-                        V b23 = V.Splat((double)x20);
-                        V t24 = b23 * x22;
-                        acc19 = acc19 + t24;
+                        V acc14 = V.Zero;
+                        // Σ_k(X[i, k]·W[k, j])
+                        for (int k = 0; k < d; k++)
+                        {
+                            V x15 = V.Load(tile2, k * V.Count);
+                            int o16 = k * c;
+                            double x17 = W[o16 + j];
+                            V b18 = V.Splat((double)x17);
+                            V t19 = x15 * b18;
+                            acc14 = acc14 + t19;
+                        }
+                        V.Store(row13, j * V.Count, acc14);
                     }
-                    V.StorePartial(row12, j, rem_j, acc19);
+                    for (int j = 0; j < c; j++)
+                    {
+                        V x20 = V.Load(row13, j * V.Count);
+                        double x21 = b[j];
+                        V b22 = V.Splat((double)x21);
+                        V t23 = x20 + b22;
+                        acc12 = V.Max(acc12, t23);
+                    }
+                    V acc24 = V.Zero;
+                    // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
+                    for (int j = 0; j < c; j++)
+                    {
+                        V x25 = V.Load(row13, j * V.Count);
+                        double x26 = b[j];
+                        V b27 = V.Splat((double)x26);
+                        V t28 = x25 + b27;
+                        V t29 = t28 - acc12;
+                        V t30 = V.Exp(t29);
+                        acc24 = acc24 + t30;
+                    }
+                    V t31 = acc12 - t11;
+                    V t32 = V.Select(V.Equal(acc12 - acc12, V.Zero), t31 + V.Log(acc24), t31);
+                    acc1 = acc1 + V.Sum(t32);
                 }
             }
+            // the remaining rows one at a time
+            for (; i < n; i++)
             {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
+                double acc33 = 0.0;
+                // Σ_k(X[i, k]·W[k, y[i]])
+                int o34 = i * d;
+                int label37 = y[i];
+                for (int k = 0; k < d; k++)
                 {
-                    V x25 = V.Load(row12, j);
-                    V x26 = V.Load(b, j);
-                    V t27 = x25 + x26;
-                    acc11 = V.Max(acc11, t27);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x28 = V.LoadPartial(row12, j, rem_j);
-                    V x29 = V.LoadPartial(b, j, rem_j);
-                    V t30 = x28 + x29;
-                    V tail31 = V.FirstLanes(rem_j);
-                    acc11 = V.Max(acc11, V.Select(tail31, t30, V.Splat((double)double.NegativeInfinity)));
-                }
-            }
-            double t32 = V.MaxAcross(acc11);
-            V acc33 = V.Zero;
-            // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-            V b37 = V.Splat((double)t32);
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V x34 = V.Load(row12, j);
-                    V x35 = V.Load(b, j);
-                    V t36 = x34 + x35;
-                    V t38 = t36 - b37;
-                    V t39 = V.Exp(t38);
+                    double x35 = X[o34 + k];
+                    int o36 = k * c;
+                    double x38 = W[o36 + label37];
+                    double t39 = x35 * x38;
                     acc33 = acc33 + t39;
                 }
-                // the last c mod V.Count elements, masked
-                if (j < c)
+                double x40 = b[label37];
+                double t41 = acc33 + x40;
+                V acc42 = V.Splat((double)double.NegativeInfinity);
+                // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
+                // row43[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
                 {
-                    int rem_j = c - j;
-                    V x40 = V.LoadPartial(row12, j, rem_j);
-                    V x41 = V.LoadPartial(b, j, rem_j);
-                    V t42 = x40 + x41;
-                    V t43 = t42 - b37;
-                    V t44 = V.Exp(t43);
-                    V tail45 = V.FirstLanes(rem_j);
-                    acc33 = acc33 + V.Select(tail45, t44, V.Zero);
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        V acc44 = V.Zero;
+                        // Σ_k(X[i, k]·W[k, j])
+                        for (int k = 0; k < d; k++)
+                        {
+                            double x45 = X[o34 + k];
+                            int o46 = k * c;
+                            V x47 = V.Load(W, o46 + j);
+                            V b48 = V.Splat((double)x45);
+                            V t49 = b48 * x47;
+                            acc44 = acc44 + t49;
+                        }
+                        V.Store(row43, j, acc44);
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        V acc50 = V.Zero;
+                        // Σ_k(X[i, k]·W[k, j])
+                        for (int k = 0; k < d; k++)
+                        {
+                            double x51 = X[o34 + k];
+                            int o52 = k * c;
+                            V x53 = V.LoadPartial(W, o52 + j, rem_j);
+                            V b54 = V.Splat((double)x51);
+                            V t55 = b54 * x53;
+                            acc50 = acc50 + t55;
+                        }
+                        V.StorePartial(row43, j, rem_j, acc50);
+                    }
                 }
+                {
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        V x56 = V.Load(row43, j);
+                        V x57 = V.Load(b, j);
+                        V t58 = x56 + x57;
+                        acc42 = V.Max(acc42, t58);
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        V x59 = V.LoadPartial(row43, j, rem_j);
+                        V x60 = V.LoadPartial(b, j, rem_j);
+                        V t61 = x59 + x60;
+                        V tail62 = V.FirstLanes(rem_j);
+                        acc42 = V.Max(acc42, V.Select(tail62, t61, V.Splat((double)double.NegativeInfinity)));
+                    }
+                }
+                double t63 = V.MaxAcross(acc42);
+                V acc64 = V.Zero;
+                // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
+                V b68 = V.Splat((double)t63);
+                {
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        V x65 = V.Load(row43, j);
+                        V x66 = V.Load(b, j);
+                        V t67 = x65 + x66;
+                        V t69 = t67 - b68;
+                        V t70 = V.Exp(t69);
+                        acc64 = acc64 + t70;
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        V x71 = V.LoadPartial(row43, j, rem_j);
+                        V x72 = V.LoadPartial(b, j, rem_j);
+                        V t73 = x71 + x72;
+                        V t74 = t73 - b68;
+                        V t75 = V.Exp(t74);
+                        V tail76 = V.FirstLanes(rem_j);
+                        acc64 = acc64 + V.Select(tail76, t75, V.Zero);
+                    }
+                }
+                double t77 = V.Sum(acc64);
+                double t78 = double.IsFinite(t63) ? (t63 - t41) + Scalar.Log(t77) : t63 - t41;
+                acc1 = acc1 + t78;
             }
-            double t46 = V.Sum(acc33);
-            double t47 = double.IsFinite(t32) ? (t32 - t10) + Scalar.Log(t46) : t32 - t10;
-            acc1 = acc1 + t47;
         }
-        double t48 = acc1 / (double)n;
-        double acc49 = 0.0;
+        double t79 = acc1 / (double)n;
+        double acc80 = 0.0;
         // Σ_k(Σ_j(W[k, j]²))
-        for (int k = 0; k < d; k++)
         {
-            V acc50 = V.Zero;
-            // Σ_j(W[k, j]²)
-            int o51 = k * c;
+            int k = 0;
+            // rows across lanes: V.Count rows at a time, lane l holding row k + l, while a row is short
+            if (c <= 2 * V.Count)
             {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
+                for (; k <= d - V.Count; k += V.Count)
                 {
-                    V x52 = V.Load(W, o51 + j);
-                    V t53 = x52 * x52;
-                    acc50 = acc50 + t53;
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x54 = V.LoadPartial(W, o51 + j, rem_j);
-                    V t55 = x54 * x54;
-                    V tail56 = V.FirstLanes(rem_j);
-                    acc50 = acc50 + V.Select(tail56, t55, V.Zero);
+                    V.LoadRowsTransposed(W, k * c, c, tile81);
+                    V acc82 = V.Zero;
+                    // Σ_j(W[k, j]²)
+                    for (int j = 0; j < c; j++)
+                    {
+                        V x83 = V.Load(tile81, j * V.Count);
+                        V t84 = x83 * x83;
+                        acc82 = acc82 + t84;
+                    }
+                    acc80 = acc80 + V.Sum(acc82);
                 }
             }
-            double t57 = V.Sum(acc50);
-            acc49 = acc49 + t57;
+            // the remaining rows one at a time
+            for (; k < d; k++)
+            {
+                V acc85 = V.Zero;
+                // Σ_j(W[k, j]²)
+                int o86 = k * c;
+                {
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        V x87 = V.Load(W, o86 + j);
+                        V t88 = x87 * x87;
+                        acc85 = acc85 + t88;
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        V x89 = V.LoadPartial(W, o86 + j, rem_j);
+                        V t90 = x89 * x89;
+                        V tail91 = V.FirstLanes(rem_j);
+                        acc85 = acc85 + V.Select(tail91, t90, V.Zero);
+                    }
+                }
+                double t92 = V.Sum(acc85);
+                acc80 = acc80 + t92;
+            }
         }
-        double t58 = lambda * acc49;
-        double t59 = t48 + t58;
-        System.Buffers.ArrayPool<double>.Shared.Return(row12Array);
-        return t59;
+        double t93 = lambda * acc80;
+        double t94 = t79 + t93;
+        System.Buffers.ArrayPool<double>.Shared.Return(tile2Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row13Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row43Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(tile81Array);
+        return t94;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -673,211 +1009,347 @@ partial struct LinearSoftmax
         dW.Clear();
         // db is accumulated into by several terms, so it starts from zero.
         db.Clear();
+        // Tile of V.Count rows over D, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        double[] tile2Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<double> tile2 = tile2Array.AsSpan(0, d * V.Count);
+        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        double[] row17Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> row17 = row17Array.AsSpan(0, c * V.Count);
+        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        double[] row29Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> row29 = row29Array.AsSpan(0, c * V.Count);
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        double[] row15Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
-        Span<double> row15 = row15Array.AsSpan(0, c);
+        double[] row61Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
+        Span<double> row61 = row61Array.AsSpan(0, c);
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        double[] row37Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
-        Span<double> row37 = row37Array.AsSpan(0, c);
+        double[] row83Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
+        Span<double> row83 = row83Array.AsSpan(0, c);
+        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        double[] tile120Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile120 = tile120Array.AsSpan(0, c * V.Count);
+        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        double[] tile121Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile121 = tile121Array.AsSpan(0, c * V.Count);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(Σ_k(X[i, k]·W[k, j]) + b[j]) − (Σ_k(X[i, k]·W[k, y[i]]) + b[y[i]])), fused with its gradient
         double t9 = 1.0 / (double)n;
-        double t61 = -t9;
-        V b62 = V.Splat((double)t61);
-        for (int i = 0; i < n; i++)
+        V b10 = V.Splat((double)t9);
+        double t45 = -t9;
+        V b46 = V.Splat((double)t45);
         {
-            double acc2 = 0.0;
-            // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
-            int o3 = i * d;
-            int label6 = y[i];
-            for (int k = 0; k < d; k++)
+            int i = 0;
+            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
+            if (d <= 2 * V.Count && c <= 2 * V.Count)
             {
-                double x4 = X[o3 + k];
-                int o5 = k * c;
-                double x7 = W[o5 + label6];
-                double t8 = x4 * x7;
-                acc2 = acc2 + t8;
-                double t10 = t9 * x4;
-                double t11 = -t10;
-                dW[o5 + label6] += (double)(t11);
-            }
-            double x12 = b[label6];
-            double t13 = acc2 + x12;
-            V acc14 = V.Splat((double)double.NegativeInfinity);
-            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
-            // row15[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
+                for (; i <= n - V.Count; i += V.Count)
                 {
-                    V acc16 = V.Zero;
-                    // Σ_k(X[i, k]·W[k, j])
+                    V.LoadRowsTransposed(X, i * d, d, tile2);
+                    V acc3 = V.Zero;
+                    // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
+                    int o5 = i;
                     for (int k = 0; k < d; k++)
                     {
-                        double x17 = X[o3 + k];
-                        int o18 = k * c;
-                        V x19 = V.Load(W, o18 + j);
-                        V b20 = V.Splat((double)x17);
-                        V t21 = b20 * x19;
-                        acc16 = acc16 + t21;
+                        V x4 = V.Load(tile2, k * V.Count);
+                        int o6 = k * c;
+                        V x7 = V.LoadLabeled(W, o6, 0, y, o5, 1, 1);
+                        V t8 = x4 * x7;
+                        acc3 = acc3 + t8;
+                        V t11 = b10 * x4;
+                        V t12 = -t11;
+                        V.AddToLabeled(dW, o6, 0, y, o5, 1, 1, t12);
                     }
-                    V.Store(row15, j, acc16);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V acc22 = V.Zero;
-                    // Σ_k(X[i, k]·W[k, j])
-                    for (int k = 0; k < d; k++)
+                    int o13 = 0;
+                    V x14 = V.LoadLabeled(b, o13, 0, y, o5, 1, 1);
+                    V t15 = acc3 + x14;
+                    V acc16 = V.Splat((double)double.NegativeInfinity);
+                    // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
+                    // row17[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+                    for (int j = 0; j < c; j++)
                     {
-                        double x23 = X[o3 + k];
-                        int o24 = k * c;
-                        V x25 = V.LoadPartial(W, o24 + j, rem_j);
-                        V b26 = V.Splat((double)x23);
-                        V t27 = b26 * x25;
-                        acc22 = acc22 + t27;
+                        V acc18 = V.Zero;
+                        // Σ_k(X[i, k]·W[k, j])
+                        for (int k = 0; k < d; k++)
+                        {
+                            V x19 = V.Load(tile2, k * V.Count);
+                            int o20 = k * c;
+                            double x21 = W[o20 + j];
+                            V b22 = V.Splat((double)x21);
+                            V t23 = x19 * b22;
+                            acc18 = acc18 + t23;
+                        }
+                        V.Store(row17, j * V.Count, acc18);
                     }
-                    V.StorePartial(row15, j, rem_j, acc22);
+                    for (int j = 0; j < c; j++)
+                    {
+                        V x24 = V.Load(row17, j * V.Count);
+                        double x25 = b[j];
+                        V b26 = V.Splat((double)x25);
+                        V t27 = x24 + b26;
+                        acc16 = V.Max(acc16, t27);
+                    }
+                    V acc28 = V.Zero;
+                    // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
+                    for (int j = 0; j < c; j++)
+                    {
+                        V x30 = V.Load(row17, j * V.Count);
+                        double x31 = b[j];
+                        V b32 = V.Splat((double)x31);
+                        V t33 = x30 + b32;
+                        V t34 = t33 - acc16;
+                        V t35 = V.Exp(t34);
+                        acc28 = acc28 + t35;
+                        V.Store(row29, j * V.Count, t35);
+                    }
+                    V t36 = acc16 - t15;
+                    V t37 = V.Select(V.Equal(acc16 - acc16, V.Zero), t36 + V.Log(acc28), t36);
+                    acc1 = acc1 + V.Sum(t37);
+                    // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+                    V t38 = b10 / acc28;
+                    for (int j = 0; j < c; j++)
+                    {
+                        // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+                        V x39 = V.Load(row29, j * V.Count);
+                        V t40 = t38 * x39;
+                        for (int k = 0; k < d; k++)
+                        {
+                            V x41 = V.Load(tile2, k * V.Count);
+                            V t42 = t40 * x41;
+                            int o43 = k * c;
+                            dW[o43 + j] += (double)(V.Sum(t42));
+                        }
+                        V m44 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
+                        V t47 = V.Select(m44, b46, V.Zero);
+                        V t48 = t40 + t47;
+                        db[j] += (double)(V.Sum(t48));
+                    }
                 }
             }
+            // the remaining rows one at a time
+            for (; i < n; i++)
             {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
+                double acc49 = 0.0;
+                // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
+                int o50 = i * d;
+                int label53 = y[i];
+                for (int k = 0; k < d; k++)
                 {
-                    V x28 = V.Load(row15, j);
-                    V x29 = V.Load(b, j);
-                    V t30 = x28 + x29;
-                    acc14 = V.Max(acc14, t30);
+                    double x51 = X[o50 + k];
+                    int o52 = k * c;
+                    double x54 = W[o52 + label53];
+                    double t55 = x51 * x54;
+                    acc49 = acc49 + t55;
+                    double t56 = t9 * x51;
+                    double t57 = -t56;
+                    dW[o52 + label53] += (double)(t57);
                 }
-                // the last c mod V.Count elements, masked
-                if (j < c)
+                double x58 = b[label53];
+                double t59 = acc49 + x58;
+                V acc60 = V.Splat((double)double.NegativeInfinity);
+                // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
+                // row61[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
                 {
-                    int rem_j = c - j;
-                    V x31 = V.LoadPartial(row15, j, rem_j);
-                    V x32 = V.LoadPartial(b, j, rem_j);
-                    V t33 = x31 + x32;
-                    V tail34 = V.FirstLanes(rem_j);
-                    acc14 = V.Max(acc14, V.Select(tail34, t33, V.Splat((double)double.NegativeInfinity)));
-                }
-            }
-            double t35 = V.MaxAcross(acc14);
-            V acc36 = V.Zero;
-            // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-            V b41 = V.Splat((double)t35);
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V x38 = V.Load(row15, j);
-                    V x39 = V.Load(b, j);
-                    V t40 = x38 + x39;
-                    V t42 = t40 - b41;
-                    V t43 = V.Exp(t42);
-                    acc36 = acc36 + t43;
-                    V.Store(row37, j, t43);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x44 = V.LoadPartial(row15, j, rem_j);
-                    V x45 = V.LoadPartial(b, j, rem_j);
-                    V t46 = x44 + x45;
-                    V t47 = t46 - b41;
-                    V t48 = V.Exp(t47);
-                    V tail49 = V.FirstLanes(rem_j);
-                    acc36 = acc36 + V.Select(tail49, t48, V.Zero);
-                    V.StorePartial(row37, j, rem_j, t48);
-                }
-            }
-            double t50 = V.Sum(acc36);
-            double t51 = double.IsFinite(t35) ? (t35 - t13) + Scalar.Log(t50) : t35 - t13;
-            acc1 = acc1 + t51;
-            // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-            double t52 = t9 / t50;
-            V b54 = V.Splat((double)t52);
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                    V x53 = V.Load(row37, j);
-                    V t55 = b54 * x53;
-                    for (int k = 0; k < d; k++)
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
                     {
-                        double x56 = X[o3 + k];
-                        V b57 = V.Splat((double)x56);
-                        V t58 = t55 * b57;
-                        int o59 = k * c;
-                        V.AddTo(dW, o59 + j, t58);
+                        V acc62 = V.Zero;
+                        // Σ_k(X[i, k]·W[k, j])
+                        for (int k = 0; k < d; k++)
+                        {
+                            double x63 = X[o50 + k];
+                            int o64 = k * c;
+                            V x65 = V.Load(W, o64 + j);
+                            V b66 = V.Splat((double)x63);
+                            V t67 = b66 * x65;
+                            acc62 = acc62 + t67;
+                        }
+                        V.Store(row61, j, acc62);
                     }
-                    V m60 = V.IndexMask(j, IndexComparison.Equal, label6);
-                    V t63 = V.Select(m60, b62, V.Zero);
-                    V t64 = t55 + t63;
-                    V.AddTo(db, j, t64);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                    V x65 = V.LoadPartial(row37, j, rem_j);
-                    V t66 = b54 * x65;
-                    for (int k = 0; k < d; k++)
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
                     {
-                        double x67 = X[o3 + k];
-                        V b68 = V.Splat((double)x67);
-                        V t69 = t66 * b68;
-                        int o70 = k * c;
-                        V.AddToPartial(dW, o70 + j, rem_j, t69);
+                        int rem_j = c - j;
+                        V acc68 = V.Zero;
+                        // Σ_k(X[i, k]·W[k, j])
+                        for (int k = 0; k < d; k++)
+                        {
+                            double x69 = X[o50 + k];
+                            int o70 = k * c;
+                            V x71 = V.LoadPartial(W, o70 + j, rem_j);
+                            V b72 = V.Splat((double)x69);
+                            V t73 = b72 * x71;
+                            acc68 = acc68 + t73;
+                        }
+                        V.StorePartial(row61, j, rem_j, acc68);
                     }
-                    V m71 = V.IndexMask(j, IndexComparison.Equal, label6);
-                    V t72 = V.Select(m71, b62, V.Zero);
-                    V t73 = t66 + t72;
-                    V.AddToPartial(db, j, rem_j, t73);
+                }
+                {
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        V x74 = V.Load(row61, j);
+                        V x75 = V.Load(b, j);
+                        V t76 = x74 + x75;
+                        acc60 = V.Max(acc60, t76);
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        V x77 = V.LoadPartial(row61, j, rem_j);
+                        V x78 = V.LoadPartial(b, j, rem_j);
+                        V t79 = x77 + x78;
+                        V tail80 = V.FirstLanes(rem_j);
+                        acc60 = V.Max(acc60, V.Select(tail80, t79, V.Splat((double)double.NegativeInfinity)));
+                    }
+                }
+                double t81 = V.MaxAcross(acc60);
+                V acc82 = V.Zero;
+                // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
+                V b87 = V.Splat((double)t81);
+                {
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        V x84 = V.Load(row61, j);
+                        V x85 = V.Load(b, j);
+                        V t86 = x84 + x85;
+                        V t88 = t86 - b87;
+                        V t89 = V.Exp(t88);
+                        acc82 = acc82 + t89;
+                        V.Store(row83, j, t89);
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        V x90 = V.LoadPartial(row61, j, rem_j);
+                        V x91 = V.LoadPartial(b, j, rem_j);
+                        V t92 = x90 + x91;
+                        V t93 = t92 - b87;
+                        V t94 = V.Exp(t93);
+                        V tail95 = V.FirstLanes(rem_j);
+                        acc82 = acc82 + V.Select(tail95, t94, V.Zero);
+                        V.StorePartial(row83, j, rem_j, t94);
+                    }
+                }
+                double t96 = V.Sum(acc82);
+                double t97 = double.IsFinite(t81) ? (t81 - t59) + Scalar.Log(t96) : t81 - t59;
+                acc1 = acc1 + t97;
+                // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+                double t98 = t9 / t96;
+                V b100 = V.Splat((double)t98);
+                {
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+                        V x99 = V.Load(row83, j);
+                        V t101 = b100 * x99;
+                        for (int k = 0; k < d; k++)
+                        {
+                            double x102 = X[o50 + k];
+                            V b103 = V.Splat((double)x102);
+                            V t104 = t101 * b103;
+                            int o105 = k * c;
+                            V.AddTo(dW, o105 + j, t104);
+                        }
+                        V m106 = V.IndexMask(j, IndexComparison.Equal, label53);
+                        V t107 = V.Select(m106, b46, V.Zero);
+                        V t108 = t101 + t107;
+                        V.AddTo(db, j, t108);
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+                        V x109 = V.LoadPartial(row83, j, rem_j);
+                        V t110 = b100 * x109;
+                        for (int k = 0; k < d; k++)
+                        {
+                            double x111 = X[o50 + k];
+                            V b112 = V.Splat((double)x111);
+                            V t113 = t110 * b112;
+                            int o114 = k * c;
+                            V.AddToPartial(dW, o114 + j, rem_j, t113);
+                        }
+                        V m115 = V.IndexMask(j, IndexComparison.Equal, label53);
+                        V t116 = V.Select(m115, b46, V.Zero);
+                        V t117 = t110 + t116;
+                        V.AddToPartial(db, j, rem_j, t117);
+                    }
                 }
             }
         }
-        double t74 = acc1 / (double)n;
-        double acc75 = 0.0;
+        double t118 = acc1 / (double)n;
+        double acc119 = 0.0;
         // Σ_k(Σ_j(W[k, j]²)), fused with its gradient
-        double t80 = 2.0 * lambda;
-        V b81 = V.Splat((double)t80);
-        for (int k = 0; k < d; k++)
+        double t125 = 2.0 * lambda;
+        V b126 = V.Splat((double)t125);
         {
-            V acc76 = V.Zero;
-            // Σ_j(W[k, j]²), fused with its gradient
-            int o77 = k * c;
+            int k = 0;
+            // rows across lanes: V.Count rows at a time, lane l holding row k + l, while a row is short
+            if (c <= 2 * V.Count)
             {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
+                for (; k <= d - V.Count; k += V.Count)
                 {
-                    V x78 = V.Load(W, o77 + j);
-                    V t79 = x78 * x78;
-                    acc76 = acc76 + t79;
-                    V t82 = b81 * x78;
-                    V.AddTo(dW, o77 + j, t82);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x83 = V.LoadPartial(W, o77 + j, rem_j);
-                    V t84 = x83 * x83;
-                    V tail85 = V.FirstLanes(rem_j);
-                    acc76 = acc76 + V.Select(tail85, t84, V.Zero);
-                    V t86 = b81 * x83;
-                    V.AddToPartial(dW, o77 + j, rem_j, t86);
+                    V.LoadRowsTransposed(W, k * c, c, tile120);
+                    tile121.Clear();
+                    V acc122 = V.Zero;
+                    // Σ_j(W[k, j]²), fused with its gradient
+                    for (int j = 0; j < c; j++)
+                    {
+                        V x123 = V.Load(tile120, j * V.Count);
+                        V t124 = x123 * x123;
+                        acc122 = acc122 + t124;
+                        V t127 = b126 * x123;
+                        V.AddTo(tile121, j * V.Count, t127);
+                    }
+                    acc119 = acc119 + V.Sum(acc122);
+                    V.AddRowsTransposed(dW, k * c, c, tile121);
                 }
             }
-            double t87 = V.Sum(acc76);
-            acc75 = acc75 + t87;
+            // the remaining rows one at a time
+            for (; k < d; k++)
+            {
+                V acc128 = V.Zero;
+                // Σ_j(W[k, j]²), fused with its gradient
+                int o129 = k * c;
+                {
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        V x130 = V.Load(W, o129 + j);
+                        V t131 = x130 * x130;
+                        acc128 = acc128 + t131;
+                        V t132 = b126 * x130;
+                        V.AddTo(dW, o129 + j, t132);
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        V x133 = V.LoadPartial(W, o129 + j, rem_j);
+                        V t134 = x133 * x133;
+                        V tail135 = V.FirstLanes(rem_j);
+                        acc128 = acc128 + V.Select(tail135, t134, V.Zero);
+                        V t136 = b126 * x133;
+                        V.AddToPartial(dW, o129 + j, rem_j, t136);
+                    }
+                }
+                double t137 = V.Sum(acc128);
+                acc119 = acc119 + t137;
+            }
         }
-        double t88 = lambda * acc75;
-        double t89 = t74 + t88;
-        System.Buffers.ArrayPool<double>.Shared.Return(row15Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row37Array);
-        return t89;
+        double t138 = lambda * acc119;
+        double t139 = t118 + t138;
+        System.Buffers.ArrayPool<double>.Shared.Return(tile2Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row17Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row29Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row61Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row83Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(tile120Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(tile121Array);
+        return t139;
     }
 }

@@ -125,313 +125,505 @@ partial struct Softmax
     private static double ValueKernel<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int n, int c)
         where V : struct, ILanes<V, float>
     {
+        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        float[] tile2Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile2 = tile2Array.AsSpan(0, c * V.Count);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(s[i, j]) − s[i, y[i]])
-        for (int i = 0; i < n; i++)
         {
-            int o2 = i * c;
-            int label3 = y[i];
-            double x4 = s[o2 + label3];
-            V acc5 = V.Splat((float)double.NegativeInfinity);
-            // max_j(s[i, j])
+            int i = 0;
+            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
+            if (c <= 2 * V.Count)
             {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
+                for (; i <= n - V.Count; i += V.Count)
                 {
-                    V x6 = V.Load(s, o2 + j);
-                    acc5 = V.Max(acc5, x6);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x7 = V.LoadPartial(s, o2 + j, rem_j);
-                    V tail8 = V.FirstLanes(rem_j);
-                    acc5 = V.Max(acc5, V.Select(tail8, x7, V.Splat((float)double.NegativeInfinity)));
+                    V.LoadRowsTransposed(s, i * c, c, tile2);
+                    int o3 = i;
+                    V x4 = V.LoadLabeled(tile2, 0, 1, y, o3, 1, V.Count);
+                    V acc5 = V.Splat((float)double.NegativeInfinity);
+                    // max_j(s[i, j])
+                    for (int j = 0; j < c; j++)
+                    {
+                        V x6 = V.Load(tile2, j * V.Count);
+                        acc5 = V.Max(acc5, x6);
+                    }
+                    V acc7 = V.Zero;
+                    // Σ_j(exp(s[i, j] − max_j(s[i, j])))
+                    for (int j = 0; j < c; j++)
+                    {
+                        V x8 = V.Load(tile2, j * V.Count);
+                        V t9 = x8 - acc5;
+                        V t10 = V.Exp(t9);
+                        acc7 = acc7 + t10;
+                    }
+                    V t11 = acc5 - x4;
+                    V t12 = V.Select(V.Equal(acc5 - acc5, V.Zero), t11 + V.Log(acc7), t11);
+                    acc1 = acc1 + V.Sum(t12);
                 }
             }
-            double t9 = V.MaxAcross(acc5);
-            V acc10 = V.Zero;
-            // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-            V b12 = V.Splat((float)t9);
+            // the remaining rows one at a time
+            for (; i < n; i++)
             {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
+                int o13 = i * c;
+                int label14 = y[i];
+                double x15 = s[o13 + label14];
+                V acc16 = V.Splat((float)double.NegativeInfinity);
+                // max_j(s[i, j])
                 {
-                    V x11 = V.Load(s, o2 + j);
-                    V t13 = x11 - b12;
-                    V t14 = V.Exp(t13);
-                    acc10 = acc10 + t14;
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        V x17 = V.Load(s, o13 + j);
+                        acc16 = V.Max(acc16, x17);
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        V x18 = V.LoadPartial(s, o13 + j, rem_j);
+                        V tail19 = V.FirstLanes(rem_j);
+                        acc16 = V.Max(acc16, V.Select(tail19, x18, V.Splat((float)double.NegativeInfinity)));
+                    }
                 }
-                // the last c mod V.Count elements, masked
-                if (j < c)
+                double t20 = V.MaxAcross(acc16);
+                V acc21 = V.Zero;
+                // Σ_j(exp(s[i, j] − max_j(s[i, j])))
+                V b23 = V.Splat((float)t20);
                 {
-                    int rem_j = c - j;
-                    V x15 = V.LoadPartial(s, o2 + j, rem_j);
-                    V t16 = x15 - b12;
-                    V t17 = V.Exp(t16);
-                    V tail18 = V.FirstLanes(rem_j);
-                    acc10 = acc10 + V.Select(tail18, t17, V.Zero);
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        V x22 = V.Load(s, o13 + j);
+                        V t24 = x22 - b23;
+                        V t25 = V.Exp(t24);
+                        acc21 = acc21 + t25;
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        V x26 = V.LoadPartial(s, o13 + j, rem_j);
+                        V t27 = x26 - b23;
+                        V t28 = V.Exp(t27);
+                        V tail29 = V.FirstLanes(rem_j);
+                        acc21 = acc21 + V.Select(tail29, t28, V.Zero);
+                    }
                 }
+                double t30 = V.Sum(acc21);
+                double t31 = double.IsFinite(t20) ? (t20 - x15) + Scalar.Log(t30) : t20 - x15;
+                acc1 = acc1 + t31;
             }
-            double t19 = V.Sum(acc10);
-            double t20 = double.IsFinite(t9) ? (t9 - x4) + Scalar.Log(t19) : t9 - x4;
-            acc1 = acc1 + t20;
         }
-        double t21 = acc1 / (double)n;
-        return t21;
+        double t32 = acc1 / (double)n;
+        System.Buffers.ArrayPool<float>.Shared.Return(tile2Array);
+        return t32;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double ValueAndGradientKernel<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int n, int c, Span<float> ds)
         where V : struct, ILanes<V, float>
     {
+        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        float[] tile2Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile2 = tile2Array.AsSpan(0, c * V.Count);
+        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
+        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        float[] row9Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> row9 = row9Array.AsSpan(0, c * V.Count);
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        float[] row11Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
-        Span<float> row11 = row11Array.AsSpan(0, c);
+        float[] row34Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
+        Span<float> row34 = row34Array.AsSpan(0, c);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(s[i, j]) − s[i, y[i]]), fused with its gradient
-        double t22 = 1.0 / (double)n;
-        double t28 = -t22;
-        V b29 = V.Splat((float)t28);
-        for (int i = 0; i < n; i++)
+        double t15 = 1.0 / (double)n;
+        V b16 = V.Splat((float)t15);
+        double t21 = -t15;
+        V b22 = V.Splat((float)t21);
         {
-            int o2 = i * c;
-            int label3 = y[i];
-            double x4 = s[o2 + label3];
-            V acc5 = V.Splat((float)double.NegativeInfinity);
-            // max_j(s[i, j])
+            int i = 0;
+            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
+            if (c <= 2 * V.Count)
             {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
+                for (; i <= n - V.Count; i += V.Count)
                 {
-                    V x6 = V.Load(s, o2 + j);
-                    acc5 = V.Max(acc5, x6);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x7 = V.LoadPartial(s, o2 + j, rem_j);
-                    V tail8 = V.FirstLanes(rem_j);
-                    acc5 = V.Max(acc5, V.Select(tail8, x7, V.Splat((float)double.NegativeInfinity)));
+                    V.LoadRowsTransposed(s, i * c, c, tile2);
+                    int o4 = i;
+                    V x5 = V.LoadLabeled(tile2, 0, 1, y, o4, 1, V.Count);
+                    V acc6 = V.Splat((float)double.NegativeInfinity);
+                    // max_j(s[i, j])
+                    for (int j = 0; j < c; j++)
+                    {
+                        V x7 = V.Load(tile2, j * V.Count);
+                        acc6 = V.Max(acc6, x7);
+                    }
+                    V acc8 = V.Zero;
+                    // Σ_j(exp(s[i, j] − max_j(s[i, j])))
+                    for (int j = 0; j < c; j++)
+                    {
+                        V x10 = V.Load(tile2, j * V.Count);
+                        V t11 = x10 - acc6;
+                        V t12 = V.Exp(t11);
+                        acc8 = acc8 + t12;
+                        V.Store(row9, j * V.Count, t12);
+                    }
+                    V t13 = acc6 - x5;
+                    V t14 = V.Select(V.Equal(acc6 - acc6, V.Zero), t13 + V.Log(acc8), t13);
+                    acc1 = acc1 + V.Sum(t14);
+                    // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
+                    V t17 = b16 / acc8;
+                    for (int j = 0; j < c; j++)
+                    {
+                        V x18 = V.Load(row9, j * V.Count);
+                        V t19 = t17 * x18;
+                        V m20 = V.LabelMask(y, o4, 1, IndexComparison.Equal, j);
+                        V t23 = V.Select(m20, b22, V.Zero);
+                        V t24 = t19 + t23;
+                        V.Store(tile3, j * V.Count, t24);
+                    }
+                    V.StoreRowsTransposed(ds, i * c, c, tile3);
                 }
             }
-            double t9 = V.MaxAcross(acc5);
-            V acc10 = V.Zero;
-            // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-            V b13 = V.Splat((float)t9);
+            // the remaining rows one at a time
+            for (; i < n; i++)
             {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
+                int o25 = i * c;
+                int label26 = y[i];
+                double x27 = s[o25 + label26];
+                V acc28 = V.Splat((float)double.NegativeInfinity);
+                // max_j(s[i, j])
                 {
-                    V x12 = V.Load(s, o2 + j);
-                    V t14 = x12 - b13;
-                    V t15 = V.Exp(t14);
-                    acc10 = acc10 + t15;
-                    V.Store(row11, j, t15);
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        V x29 = V.Load(s, o25 + j);
+                        acc28 = V.Max(acc28, x29);
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        V x30 = V.LoadPartial(s, o25 + j, rem_j);
+                        V tail31 = V.FirstLanes(rem_j);
+                        acc28 = V.Max(acc28, V.Select(tail31, x30, V.Splat((float)double.NegativeInfinity)));
+                    }
                 }
-                // the last c mod V.Count elements, masked
-                if (j < c)
+                double t32 = V.MaxAcross(acc28);
+                V acc33 = V.Zero;
+                // Σ_j(exp(s[i, j] − max_j(s[i, j])))
+                V b36 = V.Splat((float)t32);
                 {
-                    int rem_j = c - j;
-                    V x16 = V.LoadPartial(s, o2 + j, rem_j);
-                    V t17 = x16 - b13;
-                    V t18 = V.Exp(t17);
-                    V tail19 = V.FirstLanes(rem_j);
-                    acc10 = acc10 + V.Select(tail19, t18, V.Zero);
-                    V.StorePartial(row11, j, rem_j, t18);
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        V x35 = V.Load(s, o25 + j);
+                        V t37 = x35 - b36;
+                        V t38 = V.Exp(t37);
+                        acc33 = acc33 + t38;
+                        V.Store(row34, j, t38);
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        V x39 = V.LoadPartial(s, o25 + j, rem_j);
+                        V t40 = x39 - b36;
+                        V t41 = V.Exp(t40);
+                        V tail42 = V.FirstLanes(rem_j);
+                        acc33 = acc33 + V.Select(tail42, t41, V.Zero);
+                        V.StorePartial(row34, j, rem_j, t41);
+                    }
                 }
-            }
-            double t20 = V.Sum(acc10);
-            double t21 = double.IsFinite(t9) ? (t9 - x4) + Scalar.Log(t20) : t9 - x4;
-            acc1 = acc1 + t21;
-            // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
-            double t23 = t22 / t20;
-            V b25 = V.Splat((float)t23);
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
+                double t43 = V.Sum(acc33);
+                double t44 = double.IsFinite(t32) ? (t32 - x27) + Scalar.Log(t43) : t32 - x27;
+                acc1 = acc1 + t44;
+                // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
+                double t45 = t15 / t43;
+                V b47 = V.Splat((float)t45);
                 {
-                    V x24 = V.Load(row11, j);
-                    V t26 = b25 * x24;
-                    V m27 = V.IndexMask(j, IndexComparison.Equal, label3);
-                    V t30 = V.Select(m27, b29, V.Zero);
-                    V t31 = t26 + t30;
-                    V.Store(ds, o2 + j, t31);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x32 = V.LoadPartial(row11, j, rem_j);
-                    V t33 = b25 * x32;
-                    V m34 = V.IndexMask(j, IndexComparison.Equal, label3);
-                    V t35 = V.Select(m34, b29, V.Zero);
-                    V t36 = t33 + t35;
-                    V.StorePartial(ds, o2 + j, rem_j, t36);
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        V x46 = V.Load(row34, j);
+                        V t48 = b47 * x46;
+                        V m49 = V.IndexMask(j, IndexComparison.Equal, label26);
+                        V t50 = V.Select(m49, b22, V.Zero);
+                        V t51 = t48 + t50;
+                        V.Store(ds, o25 + j, t51);
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        V x52 = V.LoadPartial(row34, j, rem_j);
+                        V t53 = b47 * x52;
+                        V m54 = V.IndexMask(j, IndexComparison.Equal, label26);
+                        V t55 = V.Select(m54, b22, V.Zero);
+                        V t56 = t53 + t55;
+                        V.StorePartial(ds, o25 + j, rem_j, t56);
+                    }
                 }
             }
         }
-        double t37 = acc1 / (double)n;
-        System.Buffers.ArrayPool<float>.Shared.Return(row11Array);
-        return t37;
+        double t57 = acc1 / (double)n;
+        System.Buffers.ArrayPool<float>.Shared.Return(tile2Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row9Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row34Array);
+        return t57;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double ValueKernel<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int n, int c)
         where V : struct, ILanes<V, double>
     {
+        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        double[] tile2Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile2 = tile2Array.AsSpan(0, c * V.Count);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(s[i, j]) − s[i, y[i]])
-        for (int i = 0; i < n; i++)
         {
-            int o2 = i * c;
-            int label3 = y[i];
-            double x4 = s[o2 + label3];
-            V acc5 = V.Splat((double)double.NegativeInfinity);
-            // max_j(s[i, j])
+            int i = 0;
+            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
+            if (c <= 2 * V.Count)
             {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
+                for (; i <= n - V.Count; i += V.Count)
                 {
-                    V x6 = V.Load(s, o2 + j);
-                    acc5 = V.Max(acc5, x6);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x7 = V.LoadPartial(s, o2 + j, rem_j);
-                    V tail8 = V.FirstLanes(rem_j);
-                    acc5 = V.Max(acc5, V.Select(tail8, x7, V.Splat((double)double.NegativeInfinity)));
+                    V.LoadRowsTransposed(s, i * c, c, tile2);
+                    int o3 = i;
+                    V x4 = V.LoadLabeled(tile2, 0, 1, y, o3, 1, V.Count);
+                    V acc5 = V.Splat((double)double.NegativeInfinity);
+                    // max_j(s[i, j])
+                    for (int j = 0; j < c; j++)
+                    {
+                        V x6 = V.Load(tile2, j * V.Count);
+                        acc5 = V.Max(acc5, x6);
+                    }
+                    V acc7 = V.Zero;
+                    // Σ_j(exp(s[i, j] − max_j(s[i, j])))
+                    for (int j = 0; j < c; j++)
+                    {
+                        V x8 = V.Load(tile2, j * V.Count);
+                        V t9 = x8 - acc5;
+                        V t10 = V.Exp(t9);
+                        acc7 = acc7 + t10;
+                    }
+                    V t11 = acc5 - x4;
+                    V t12 = V.Select(V.Equal(acc5 - acc5, V.Zero), t11 + V.Log(acc7), t11);
+                    acc1 = acc1 + V.Sum(t12);
                 }
             }
-            double t9 = V.MaxAcross(acc5);
-            V acc10 = V.Zero;
-            // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-            V b12 = V.Splat((double)t9);
+            // the remaining rows one at a time
+            for (; i < n; i++)
             {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
+                int o13 = i * c;
+                int label14 = y[i];
+                double x15 = s[o13 + label14];
+                V acc16 = V.Splat((double)double.NegativeInfinity);
+                // max_j(s[i, j])
                 {
-                    V x11 = V.Load(s, o2 + j);
-                    V t13 = x11 - b12;
-                    V t14 = V.Exp(t13);
-                    acc10 = acc10 + t14;
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        V x17 = V.Load(s, o13 + j);
+                        acc16 = V.Max(acc16, x17);
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        V x18 = V.LoadPartial(s, o13 + j, rem_j);
+                        V tail19 = V.FirstLanes(rem_j);
+                        acc16 = V.Max(acc16, V.Select(tail19, x18, V.Splat((double)double.NegativeInfinity)));
+                    }
                 }
-                // the last c mod V.Count elements, masked
-                if (j < c)
+                double t20 = V.MaxAcross(acc16);
+                V acc21 = V.Zero;
+                // Σ_j(exp(s[i, j] − max_j(s[i, j])))
+                V b23 = V.Splat((double)t20);
                 {
-                    int rem_j = c - j;
-                    V x15 = V.LoadPartial(s, o2 + j, rem_j);
-                    V t16 = x15 - b12;
-                    V t17 = V.Exp(t16);
-                    V tail18 = V.FirstLanes(rem_j);
-                    acc10 = acc10 + V.Select(tail18, t17, V.Zero);
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        V x22 = V.Load(s, o13 + j);
+                        V t24 = x22 - b23;
+                        V t25 = V.Exp(t24);
+                        acc21 = acc21 + t25;
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        V x26 = V.LoadPartial(s, o13 + j, rem_j);
+                        V t27 = x26 - b23;
+                        V t28 = V.Exp(t27);
+                        V tail29 = V.FirstLanes(rem_j);
+                        acc21 = acc21 + V.Select(tail29, t28, V.Zero);
+                    }
                 }
+                double t30 = V.Sum(acc21);
+                double t31 = double.IsFinite(t20) ? (t20 - x15) + Scalar.Log(t30) : t20 - x15;
+                acc1 = acc1 + t31;
             }
-            double t19 = V.Sum(acc10);
-            double t20 = double.IsFinite(t9) ? (t9 - x4) + Scalar.Log(t19) : t9 - x4;
-            acc1 = acc1 + t20;
         }
-        double t21 = acc1 / (double)n;
-        return t21;
+        double t32 = acc1 / (double)n;
+        System.Buffers.ArrayPool<double>.Shared.Return(tile2Array);
+        return t32;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double ValueAndGradientKernel<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int n, int c, Span<double> ds)
         where V : struct, ILanes<V, double>
     {
+        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        double[] tile2Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile2 = tile2Array.AsSpan(0, c * V.Count);
+        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
+        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        double[] row9Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> row9 = row9Array.AsSpan(0, c * V.Count);
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        double[] row11Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
-        Span<double> row11 = row11Array.AsSpan(0, c);
+        double[] row34Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
+        Span<double> row34 = row34Array.AsSpan(0, c);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(s[i, j]) − s[i, y[i]]), fused with its gradient
-        double t22 = 1.0 / (double)n;
-        double t28 = -t22;
-        V b29 = V.Splat((double)t28);
-        for (int i = 0; i < n; i++)
+        double t15 = 1.0 / (double)n;
+        V b16 = V.Splat((double)t15);
+        double t21 = -t15;
+        V b22 = V.Splat((double)t21);
         {
-            int o2 = i * c;
-            int label3 = y[i];
-            double x4 = s[o2 + label3];
-            V acc5 = V.Splat((double)double.NegativeInfinity);
-            // max_j(s[i, j])
+            int i = 0;
+            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
+            if (c <= 2 * V.Count)
             {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
+                for (; i <= n - V.Count; i += V.Count)
                 {
-                    V x6 = V.Load(s, o2 + j);
-                    acc5 = V.Max(acc5, x6);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x7 = V.LoadPartial(s, o2 + j, rem_j);
-                    V tail8 = V.FirstLanes(rem_j);
-                    acc5 = V.Max(acc5, V.Select(tail8, x7, V.Splat((double)double.NegativeInfinity)));
+                    V.LoadRowsTransposed(s, i * c, c, tile2);
+                    int o4 = i;
+                    V x5 = V.LoadLabeled(tile2, 0, 1, y, o4, 1, V.Count);
+                    V acc6 = V.Splat((double)double.NegativeInfinity);
+                    // max_j(s[i, j])
+                    for (int j = 0; j < c; j++)
+                    {
+                        V x7 = V.Load(tile2, j * V.Count);
+                        acc6 = V.Max(acc6, x7);
+                    }
+                    V acc8 = V.Zero;
+                    // Σ_j(exp(s[i, j] − max_j(s[i, j])))
+                    for (int j = 0; j < c; j++)
+                    {
+                        V x10 = V.Load(tile2, j * V.Count);
+                        V t11 = x10 - acc6;
+                        V t12 = V.Exp(t11);
+                        acc8 = acc8 + t12;
+                        V.Store(row9, j * V.Count, t12);
+                    }
+                    V t13 = acc6 - x5;
+                    V t14 = V.Select(V.Equal(acc6 - acc6, V.Zero), t13 + V.Log(acc8), t13);
+                    acc1 = acc1 + V.Sum(t14);
+                    // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
+                    V t17 = b16 / acc8;
+                    for (int j = 0; j < c; j++)
+                    {
+                        V x18 = V.Load(row9, j * V.Count);
+                        V t19 = t17 * x18;
+                        V m20 = V.LabelMask(y, o4, 1, IndexComparison.Equal, j);
+                        V t23 = V.Select(m20, b22, V.Zero);
+                        V t24 = t19 + t23;
+                        V.Store(tile3, j * V.Count, t24);
+                    }
+                    V.StoreRowsTransposed(ds, i * c, c, tile3);
                 }
             }
-            double t9 = V.MaxAcross(acc5);
-            V acc10 = V.Zero;
-            // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-            V b13 = V.Splat((double)t9);
+            // the remaining rows one at a time
+            for (; i < n; i++)
             {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
+                int o25 = i * c;
+                int label26 = y[i];
+                double x27 = s[o25 + label26];
+                V acc28 = V.Splat((double)double.NegativeInfinity);
+                // max_j(s[i, j])
                 {
-                    V x12 = V.Load(s, o2 + j);
-                    V t14 = x12 - b13;
-                    V t15 = V.Exp(t14);
-                    acc10 = acc10 + t15;
-                    V.Store(row11, j, t15);
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        V x29 = V.Load(s, o25 + j);
+                        acc28 = V.Max(acc28, x29);
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        V x30 = V.LoadPartial(s, o25 + j, rem_j);
+                        V tail31 = V.FirstLanes(rem_j);
+                        acc28 = V.Max(acc28, V.Select(tail31, x30, V.Splat((double)double.NegativeInfinity)));
+                    }
                 }
-                // the last c mod V.Count elements, masked
-                if (j < c)
+                double t32 = V.MaxAcross(acc28);
+                V acc33 = V.Zero;
+                // Σ_j(exp(s[i, j] − max_j(s[i, j])))
+                V b36 = V.Splat((double)t32);
                 {
-                    int rem_j = c - j;
-                    V x16 = V.LoadPartial(s, o2 + j, rem_j);
-                    V t17 = x16 - b13;
-                    V t18 = V.Exp(t17);
-                    V tail19 = V.FirstLanes(rem_j);
-                    acc10 = acc10 + V.Select(tail19, t18, V.Zero);
-                    V.StorePartial(row11, j, rem_j, t18);
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        V x35 = V.Load(s, o25 + j);
+                        V t37 = x35 - b36;
+                        V t38 = V.Exp(t37);
+                        acc33 = acc33 + t38;
+                        V.Store(row34, j, t38);
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        V x39 = V.LoadPartial(s, o25 + j, rem_j);
+                        V t40 = x39 - b36;
+                        V t41 = V.Exp(t40);
+                        V tail42 = V.FirstLanes(rem_j);
+                        acc33 = acc33 + V.Select(tail42, t41, V.Zero);
+                        V.StorePartial(row34, j, rem_j, t41);
+                    }
                 }
-            }
-            double t20 = V.Sum(acc10);
-            double t21 = double.IsFinite(t9) ? (t9 - x4) + Scalar.Log(t20) : t9 - x4;
-            acc1 = acc1 + t21;
-            // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
-            double t23 = t22 / t20;
-            V b25 = V.Splat((double)t23);
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
+                double t43 = V.Sum(acc33);
+                double t44 = double.IsFinite(t32) ? (t32 - x27) + Scalar.Log(t43) : t32 - x27;
+                acc1 = acc1 + t44;
+                // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
+                double t45 = t15 / t43;
+                V b47 = V.Splat((double)t45);
                 {
-                    V x24 = V.Load(row11, j);
-                    V t26 = b25 * x24;
-                    V m27 = V.IndexMask(j, IndexComparison.Equal, label3);
-                    V t30 = V.Select(m27, b29, V.Zero);
-                    V t31 = t26 + t30;
-                    V.Store(ds, o2 + j, t31);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x32 = V.LoadPartial(row11, j, rem_j);
-                    V t33 = b25 * x32;
-                    V m34 = V.IndexMask(j, IndexComparison.Equal, label3);
-                    V t35 = V.Select(m34, b29, V.Zero);
-                    V t36 = t33 + t35;
-                    V.StorePartial(ds, o2 + j, rem_j, t36);
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        V x46 = V.Load(row34, j);
+                        V t48 = b47 * x46;
+                        V m49 = V.IndexMask(j, IndexComparison.Equal, label26);
+                        V t50 = V.Select(m49, b22, V.Zero);
+                        V t51 = t48 + t50;
+                        V.Store(ds, o25 + j, t51);
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        V x52 = V.LoadPartial(row34, j, rem_j);
+                        V t53 = b47 * x52;
+                        V m54 = V.IndexMask(j, IndexComparison.Equal, label26);
+                        V t55 = V.Select(m54, b22, V.Zero);
+                        V t56 = t53 + t55;
+                        V.StorePartial(ds, o25 + j, rem_j, t56);
+                    }
                 }
             }
         }
-        double t37 = acc1 / (double)n;
-        System.Buffers.ArrayPool<double>.Shared.Return(row11Array);
-        return t37;
+        double t57 = acc1 / (double)n;
+        System.Buffers.ArrayPool<double>.Shared.Return(tile2Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row9Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row34Array);
+        return t57;
     }
 }

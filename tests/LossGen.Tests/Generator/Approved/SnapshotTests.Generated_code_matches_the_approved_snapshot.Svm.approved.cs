@@ -131,223 +131,373 @@ partial struct Svm
     private static double ValueKernel<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int n, int c, double delta)
         where V : struct, ILanes<V, float>
     {
+        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        float[] tile2Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile2 = tile2Array.AsSpan(0, c * V.Count);
         double acc1 = 0.0;
         // mean_i(Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]))
-        V b10 = V.Splat((float)delta);
-        for (int i = 0; i < n; i++)
+        V b9 = V.Splat((float)delta);
         {
-            V acc2 = V.Zero;
-            // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])
-            int label3 = y[i];
-            int o5 = i * c;
-            double x7 = s[o5 + label3];
-            V b8 = V.Splat((float)x7);
+            int i = 0;
+            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
+            if (c <= 2 * V.Count)
             {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
+                for (; i <= n - V.Count; i += V.Count)
                 {
-                    V m4 = V.IndexMask(j, IndexComparison.Equal, label3);
-                    V x6 = V.Load(s, o5 + j);
-                    V t9 = x6 - b8;
-                    V t11 = t9 + b10;
-                    V t12 = V.Max(V.Zero, t11);
-                    V t13 = V.Select(m4, V.Zero, t12);
-                    acc2 = acc2 + t13;
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V m14 = V.IndexMask(j, IndexComparison.Equal, label3);
-                    V x15 = V.LoadPartial(s, o5 + j, rem_j);
-                    V t16 = x15 - b8;
-                    V t17 = t16 + b10;
-                    V t18 = V.Max(V.Zero, t17);
-                    V t19 = V.Select(m14, V.Zero, t18);
-                    V tail20 = V.FirstLanes(rem_j);
-                    acc2 = acc2 + V.Select(tail20, t19, V.Zero);
+                    V.LoadRowsTransposed(s, i * c, c, tile2);
+                    V acc3 = V.Zero;
+                    // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])
+                    int o4 = i;
+                    V x7 = V.LoadLabeled(tile2, 0, 1, y, o4, 1, V.Count);
+                    for (int j = 0; j < c; j++)
+                    {
+                        V m5 = V.LabelMask(y, o4, 1, IndexComparison.Equal, j);
+                        V x6 = V.Load(tile2, j * V.Count);
+                        V t8 = x6 - x7;
+                        V t10 = t8 + b9;
+                        V t11 = V.Max(V.Zero, t10);
+                        V t12 = V.Select(m5, V.Zero, t11);
+                        acc3 = acc3 + t12;
+                    }
+                    acc1 = acc1 + V.Sum(acc3);
                 }
             }
-            double t21 = V.Sum(acc2);
-            acc1 = acc1 + t21;
+            // the remaining rows one at a time
+            for (; i < n; i++)
+            {
+                V acc13 = V.Zero;
+                // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])
+                int label14 = y[i];
+                int o16 = i * c;
+                double x18 = s[o16 + label14];
+                V b19 = V.Splat((float)x18);
+                {
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        V m15 = V.IndexMask(j, IndexComparison.Equal, label14);
+                        V x17 = V.Load(s, o16 + j);
+                        V t20 = x17 - b19;
+                        V t21 = t20 + b9;
+                        V t22 = V.Max(V.Zero, t21);
+                        V t23 = V.Select(m15, V.Zero, t22);
+                        acc13 = acc13 + t23;
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        V m24 = V.IndexMask(j, IndexComparison.Equal, label14);
+                        V x25 = V.LoadPartial(s, o16 + j, rem_j);
+                        V t26 = x25 - b19;
+                        V t27 = t26 + b9;
+                        V t28 = V.Max(V.Zero, t27);
+                        V t29 = V.Select(m24, V.Zero, t28);
+                        V tail30 = V.FirstLanes(rem_j);
+                        acc13 = acc13 + V.Select(tail30, t29, V.Zero);
+                    }
+                }
+                double t31 = V.Sum(acc13);
+                acc1 = acc1 + t31;
+            }
         }
-        double t22 = acc1 / (double)n;
-        return t22;
+        double t32 = acc1 / (double)n;
+        System.Buffers.ArrayPool<float>.Shared.Return(tile2Array);
+        return t32;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double ValueAndGradientKernel<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int n, int c, Span<float> ds, double delta)
         where V : struct, ILanes<V, float>
     {
+        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        float[] tile2Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile2 = tile2Array.AsSpan(0, c * V.Count);
+        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
         double acc1 = 0.0;
         // mean_i(Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])), fused with its gradient
         V b10 = V.Splat((float)delta);
         double t15 = 1.0 / (double)n;
         V b16 = V.Splat((float)t15);
-        for (int i = 0; i < n; i++)
         {
-            V acc2 = V.Zero;
-            // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]), fused with its gradient
-            int label3 = y[i];
-            int o5 = i * c;
-            double x7 = s[o5 + label3];
-            V b8 = V.Splat((float)x7);
-            V g20 = V.Zero;
+            int i = 0;
+            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
+            if (c <= 2 * V.Count)
             {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
+                for (; i <= n - V.Count; i += V.Count)
                 {
-                    V m4 = V.IndexMask(j, IndexComparison.Equal, label3);
-                    V x6 = V.Load(s, o5 + j);
-                    V t9 = x6 - b8;
-                    V t11 = t9 + b10;
-                    V t12 = V.Max(V.Zero, t11);
-                    V t13 = V.Select(m4, V.Zero, t12);
-                    acc2 = acc2 + t13;
-                    V m14 = V.LessThan(V.Zero, t11);
-                    V t17 = V.Select(m4, V.Zero, b16);
-                    V t18 = V.Select(m14, t17, V.Zero);
-                    V.Store(ds, o5 + j, t18);
-                    V t19 = -t18;
-                    g20 = g20 + t19;
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V m21 = V.IndexMask(j, IndexComparison.Equal, label3);
-                    V x22 = V.LoadPartial(s, o5 + j, rem_j);
-                    V t23 = x22 - b8;
-                    V t24 = t23 + b10;
-                    V t25 = V.Max(V.Zero, t24);
-                    V t26 = V.Select(m21, V.Zero, t25);
-                    V tail27 = V.FirstLanes(rem_j);
-                    acc2 = acc2 + V.Select(tail27, t26, V.Zero);
-                    V m28 = V.LessThan(V.Zero, t24);
-                    V t29 = V.Select(m21, V.Zero, b16);
-                    V t30 = V.Select(m28, t29, V.Zero);
-                    V.StorePartial(ds, o5 + j, rem_j, t30);
-                    V t31 = -t30;
-                    g20 = g20 + V.Select(tail27, t31, V.Zero);
+                    V.LoadRowsTransposed(s, i * c, c, tile2);
+                    V acc4 = V.Zero;
+                    // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]), fused with its gradient
+                    int o5 = i;
+                    V x8 = V.LoadLabeled(tile2, 0, 1, y, o5, 1, V.Count);
+                    V g20 = V.Zero;
+                    for (int j = 0; j < c; j++)
+                    {
+                        V m6 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
+                        V x7 = V.Load(tile2, j * V.Count);
+                        V t9 = x7 - x8;
+                        V t11 = t9 + b10;
+                        V t12 = V.Max(V.Zero, t11);
+                        V t13 = V.Select(m6, V.Zero, t12);
+                        acc4 = acc4 + t13;
+                        V m14 = V.LessThan(V.Zero, t11);
+                        V t17 = V.Select(m6, V.Zero, b16);
+                        V t18 = V.Select(m14, t17, V.Zero);
+                        V.Store(tile3, j * V.Count, t18);
+                        V t19 = -t18;
+                        g20 = g20 + t19;
+                    }
+                    V.AddToLabeled(tile3, 0, 1, y, o5, 1, V.Count, g20);
+                    acc1 = acc1 + V.Sum(acc4);
+                    V.StoreRowsTransposed(ds, i * c, c, tile3);
                 }
             }
-            ds[o5 + label3] += (float)(V.Sum(g20));
-            double t32 = V.Sum(acc2);
-            acc1 = acc1 + t32;
+            // the remaining rows one at a time
+            for (; i < n; i++)
+            {
+                V acc21 = V.Zero;
+                // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]), fused with its gradient
+                int label22 = y[i];
+                int o24 = i * c;
+                double x26 = s[o24 + label22];
+                V b27 = V.Splat((float)x26);
+                V g36 = V.Zero;
+                {
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        V m23 = V.IndexMask(j, IndexComparison.Equal, label22);
+                        V x25 = V.Load(s, o24 + j);
+                        V t28 = x25 - b27;
+                        V t29 = t28 + b10;
+                        V t30 = V.Max(V.Zero, t29);
+                        V t31 = V.Select(m23, V.Zero, t30);
+                        acc21 = acc21 + t31;
+                        V m32 = V.LessThan(V.Zero, t29);
+                        V t33 = V.Select(m23, V.Zero, b16);
+                        V t34 = V.Select(m32, t33, V.Zero);
+                        V.Store(ds, o24 + j, t34);
+                        V t35 = -t34;
+                        g36 = g36 + t35;
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        V m37 = V.IndexMask(j, IndexComparison.Equal, label22);
+                        V x38 = V.LoadPartial(s, o24 + j, rem_j);
+                        V t39 = x38 - b27;
+                        V t40 = t39 + b10;
+                        V t41 = V.Max(V.Zero, t40);
+                        V t42 = V.Select(m37, V.Zero, t41);
+                        V tail43 = V.FirstLanes(rem_j);
+                        acc21 = acc21 + V.Select(tail43, t42, V.Zero);
+                        V m44 = V.LessThan(V.Zero, t40);
+                        V t45 = V.Select(m37, V.Zero, b16);
+                        V t46 = V.Select(m44, t45, V.Zero);
+                        V.StorePartial(ds, o24 + j, rem_j, t46);
+                        V t47 = -t46;
+                        g36 = g36 + V.Select(tail43, t47, V.Zero);
+                    }
+                }
+                ds[o24 + label22] += (float)(V.Sum(g36));
+                double t48 = V.Sum(acc21);
+                acc1 = acc1 + t48;
+            }
         }
-        double t33 = acc1 / (double)n;
-        return t33;
+        double t49 = acc1 / (double)n;
+        System.Buffers.ArrayPool<float>.Shared.Return(tile2Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        return t49;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double ValueKernel<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int n, int c, double delta)
         where V : struct, ILanes<V, double>
     {
+        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        double[] tile2Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile2 = tile2Array.AsSpan(0, c * V.Count);
         double acc1 = 0.0;
         // mean_i(Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]))
-        V b10 = V.Splat((double)delta);
-        for (int i = 0; i < n; i++)
+        V b9 = V.Splat((double)delta);
         {
-            V acc2 = V.Zero;
-            // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])
-            int label3 = y[i];
-            int o5 = i * c;
-            double x7 = s[o5 + label3];
-            V b8 = V.Splat((double)x7);
+            int i = 0;
+            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
+            if (c <= 2 * V.Count)
             {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
+                for (; i <= n - V.Count; i += V.Count)
                 {
-                    V m4 = V.IndexMask(j, IndexComparison.Equal, label3);
-                    V x6 = V.Load(s, o5 + j);
-                    V t9 = x6 - b8;
-                    V t11 = t9 + b10;
-                    V t12 = V.Max(V.Zero, t11);
-                    V t13 = V.Select(m4, V.Zero, t12);
-                    acc2 = acc2 + t13;
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V m14 = V.IndexMask(j, IndexComparison.Equal, label3);
-                    V x15 = V.LoadPartial(s, o5 + j, rem_j);
-                    V t16 = x15 - b8;
-                    V t17 = t16 + b10;
-                    V t18 = V.Max(V.Zero, t17);
-                    V t19 = V.Select(m14, V.Zero, t18);
-                    V tail20 = V.FirstLanes(rem_j);
-                    acc2 = acc2 + V.Select(tail20, t19, V.Zero);
+                    V.LoadRowsTransposed(s, i * c, c, tile2);
+                    V acc3 = V.Zero;
+                    // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])
+                    int o4 = i;
+                    V x7 = V.LoadLabeled(tile2, 0, 1, y, o4, 1, V.Count);
+                    for (int j = 0; j < c; j++)
+                    {
+                        V m5 = V.LabelMask(y, o4, 1, IndexComparison.Equal, j);
+                        V x6 = V.Load(tile2, j * V.Count);
+                        V t8 = x6 - x7;
+                        V t10 = t8 + b9;
+                        V t11 = V.Max(V.Zero, t10);
+                        V t12 = V.Select(m5, V.Zero, t11);
+                        acc3 = acc3 + t12;
+                    }
+                    acc1 = acc1 + V.Sum(acc3);
                 }
             }
-            double t21 = V.Sum(acc2);
-            acc1 = acc1 + t21;
+            // the remaining rows one at a time
+            for (; i < n; i++)
+            {
+                V acc13 = V.Zero;
+                // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])
+                int label14 = y[i];
+                int o16 = i * c;
+                double x18 = s[o16 + label14];
+                V b19 = V.Splat((double)x18);
+                {
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        V m15 = V.IndexMask(j, IndexComparison.Equal, label14);
+                        V x17 = V.Load(s, o16 + j);
+                        V t20 = x17 - b19;
+                        V t21 = t20 + b9;
+                        V t22 = V.Max(V.Zero, t21);
+                        V t23 = V.Select(m15, V.Zero, t22);
+                        acc13 = acc13 + t23;
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        V m24 = V.IndexMask(j, IndexComparison.Equal, label14);
+                        V x25 = V.LoadPartial(s, o16 + j, rem_j);
+                        V t26 = x25 - b19;
+                        V t27 = t26 + b9;
+                        V t28 = V.Max(V.Zero, t27);
+                        V t29 = V.Select(m24, V.Zero, t28);
+                        V tail30 = V.FirstLanes(rem_j);
+                        acc13 = acc13 + V.Select(tail30, t29, V.Zero);
+                    }
+                }
+                double t31 = V.Sum(acc13);
+                acc1 = acc1 + t31;
+            }
         }
-        double t22 = acc1 / (double)n;
-        return t22;
+        double t32 = acc1 / (double)n;
+        System.Buffers.ArrayPool<double>.Shared.Return(tile2Array);
+        return t32;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double ValueAndGradientKernel<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int n, int c, Span<double> ds, double delta)
         where V : struct, ILanes<V, double>
     {
+        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        double[] tile2Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile2 = tile2Array.AsSpan(0, c * V.Count);
+        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
+        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
         double acc1 = 0.0;
         // mean_i(Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])), fused with its gradient
         V b10 = V.Splat((double)delta);
         double t15 = 1.0 / (double)n;
         V b16 = V.Splat((double)t15);
-        for (int i = 0; i < n; i++)
         {
-            V acc2 = V.Zero;
-            // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]), fused with its gradient
-            int label3 = y[i];
-            int o5 = i * c;
-            double x7 = s[o5 + label3];
-            V b8 = V.Splat((double)x7);
-            V g20 = V.Zero;
+            int i = 0;
+            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
+            if (c <= 2 * V.Count)
             {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
+                for (; i <= n - V.Count; i += V.Count)
                 {
-                    V m4 = V.IndexMask(j, IndexComparison.Equal, label3);
-                    V x6 = V.Load(s, o5 + j);
-                    V t9 = x6 - b8;
-                    V t11 = t9 + b10;
-                    V t12 = V.Max(V.Zero, t11);
-                    V t13 = V.Select(m4, V.Zero, t12);
-                    acc2 = acc2 + t13;
-                    V m14 = V.LessThan(V.Zero, t11);
-                    V t17 = V.Select(m4, V.Zero, b16);
-                    V t18 = V.Select(m14, t17, V.Zero);
-                    V.Store(ds, o5 + j, t18);
-                    V t19 = -t18;
-                    g20 = g20 + t19;
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V m21 = V.IndexMask(j, IndexComparison.Equal, label3);
-                    V x22 = V.LoadPartial(s, o5 + j, rem_j);
-                    V t23 = x22 - b8;
-                    V t24 = t23 + b10;
-                    V t25 = V.Max(V.Zero, t24);
-                    V t26 = V.Select(m21, V.Zero, t25);
-                    V tail27 = V.FirstLanes(rem_j);
-                    acc2 = acc2 + V.Select(tail27, t26, V.Zero);
-                    V m28 = V.LessThan(V.Zero, t24);
-                    V t29 = V.Select(m21, V.Zero, b16);
-                    V t30 = V.Select(m28, t29, V.Zero);
-                    V.StorePartial(ds, o5 + j, rem_j, t30);
-                    V t31 = -t30;
-                    g20 = g20 + V.Select(tail27, t31, V.Zero);
+                    V.LoadRowsTransposed(s, i * c, c, tile2);
+                    V acc4 = V.Zero;
+                    // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]), fused with its gradient
+                    int o5 = i;
+                    V x8 = V.LoadLabeled(tile2, 0, 1, y, o5, 1, V.Count);
+                    V g20 = V.Zero;
+                    for (int j = 0; j < c; j++)
+                    {
+                        V m6 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
+                        V x7 = V.Load(tile2, j * V.Count);
+                        V t9 = x7 - x8;
+                        V t11 = t9 + b10;
+                        V t12 = V.Max(V.Zero, t11);
+                        V t13 = V.Select(m6, V.Zero, t12);
+                        acc4 = acc4 + t13;
+                        V m14 = V.LessThan(V.Zero, t11);
+                        V t17 = V.Select(m6, V.Zero, b16);
+                        V t18 = V.Select(m14, t17, V.Zero);
+                        V.Store(tile3, j * V.Count, t18);
+                        V t19 = -t18;
+                        g20 = g20 + t19;
+                    }
+                    V.AddToLabeled(tile3, 0, 1, y, o5, 1, V.Count, g20);
+                    acc1 = acc1 + V.Sum(acc4);
+                    V.StoreRowsTransposed(ds, i * c, c, tile3);
                 }
             }
-            ds[o5 + label3] += (double)(V.Sum(g20));
-            double t32 = V.Sum(acc2);
-            acc1 = acc1 + t32;
+            // the remaining rows one at a time
+            for (; i < n; i++)
+            {
+                V acc21 = V.Zero;
+                // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]), fused with its gradient
+                int label22 = y[i];
+                int o24 = i * c;
+                double x26 = s[o24 + label22];
+                V b27 = V.Splat((double)x26);
+                V g36 = V.Zero;
+                {
+                    int j = 0;
+                    for (; j <= c - V.Count; j += V.Count)
+                    {
+                        V m23 = V.IndexMask(j, IndexComparison.Equal, label22);
+                        V x25 = V.Load(s, o24 + j);
+                        V t28 = x25 - b27;
+                        V t29 = t28 + b10;
+                        V t30 = V.Max(V.Zero, t29);
+                        V t31 = V.Select(m23, V.Zero, t30);
+                        acc21 = acc21 + t31;
+                        V m32 = V.LessThan(V.Zero, t29);
+                        V t33 = V.Select(m23, V.Zero, b16);
+                        V t34 = V.Select(m32, t33, V.Zero);
+                        V.Store(ds, o24 + j, t34);
+                        V t35 = -t34;
+                        g36 = g36 + t35;
+                    }
+                    // the last c mod V.Count elements, masked
+                    if (j < c)
+                    {
+                        int rem_j = c - j;
+                        V m37 = V.IndexMask(j, IndexComparison.Equal, label22);
+                        V x38 = V.LoadPartial(s, o24 + j, rem_j);
+                        V t39 = x38 - b27;
+                        V t40 = t39 + b10;
+                        V t41 = V.Max(V.Zero, t40);
+                        V t42 = V.Select(m37, V.Zero, t41);
+                        V tail43 = V.FirstLanes(rem_j);
+                        acc21 = acc21 + V.Select(tail43, t42, V.Zero);
+                        V m44 = V.LessThan(V.Zero, t40);
+                        V t45 = V.Select(m37, V.Zero, b16);
+                        V t46 = V.Select(m44, t45, V.Zero);
+                        V.StorePartial(ds, o24 + j, rem_j, t46);
+                        V t47 = -t46;
+                        g36 = g36 + V.Select(tail43, t47, V.Zero);
+                    }
+                }
+                ds[o24 + label22] += (double)(V.Sum(g36));
+                double t48 = V.Sum(acc21);
+                acc1 = acc1 + t48;
+            }
         }
-        double t33 = acc1 / (double)n;
-        return t33;
+        double t49 = acc1 / (double)n;
+        System.Buffers.ArrayPool<double>.Shared.Return(tile2Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        return t49;
     }
 }
