@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using BenchmarkDotNet.Running;
 using LossGen.Benchmarks.Verification;
 
@@ -20,7 +21,8 @@ public static class Program
         if (stopwatch >= 0)
         {
             int reps = stopwatch + 1 < args.Length && int.TryParse(args[stopwatch + 1], out int n) ? n : 200;
-            return Infrastructure.StopwatchMinimum.Run(reps);
+            var classes = args.Skip(stopwatch + 2).Select(int.Parse);
+            return Infrastructure.StopwatchMinimum.Run(reps, classes);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

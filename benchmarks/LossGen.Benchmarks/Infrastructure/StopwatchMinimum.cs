@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using LossGen.Benchmarks.Peers;
 
 namespace LossGen.Benchmarks.Infrastructure;
@@ -8,13 +9,14 @@ namespace LossGen.Benchmarks.Infrastructure;
 /// <summary>
 /// <c>--stopwatch [reps]</c>: the minimum time over many repetitions of each loss kernel, in ns per
 /// score. On a shared, noisy machine the minimum is the run least disturbed by other work, so it is
-/// reported beside BenchmarkDotNet's mean (which stays the reference).
+/// reported beside BenchmarkDotNet's mean (which stays the reference). Extra arguments are class
+/// counts C to time at N = 655360 / C as well (the rows-across-lanes crossover).
 /// </summary>
 internal static class StopwatchMinimum
 {
     private delegate float Kernel(float[] s, int[] y, int n, int c, float[] ds);
 
-    public static int Run(int reps)
+    public static int Run(int reps, IEnumerable<int> extraClasses)
     {
         var kernels = new List<(string Suite, string Peer, Kernel Run)>
         {
@@ -29,7 +31,7 @@ internal static class StopwatchMinimum
         Console.WriteLine("|---|---|---|---:|");
         foreach (var (suite, peer, run) in kernels)
         {
-            foreach (var shape in ScoreShape.Standard)
+            foreach (var shape in ScoreShape.Standard.Concat(extraClasses.Select(c => new ScoreShape(655360 / c, c))))
             {
                 var s = InputData.Normal(shape.N * shape.C, seed: 3);
                 var y = InputData.Labels(shape.N, shape.C, seed: 4);
