@@ -133,88 +133,85 @@ partial struct Huber
     private static double ValueKernel<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> w, ReadOnlySpan<float> t, int xDim0, int xDim1, double delta)
         where V : struct, ILanes<V, float>
     {
-        // Tile of V.Count rows over XDim1, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        float[] tile2Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
-        Span<float> tile2 = tile2Array.AsSpan(0, xDim1 * V.Count);
         double acc1 = 0.0;
         // mean_i([abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 0.5·(Σ_k(X[i, k]·w[k]) − t[i])² : delt...
-        V b12 = V.Splat((float)delta);
-        V b15 = V.Splat((float)0.5);
-        double t17 = 0.5 * delta;
-        V b18 = V.Splat((float)t17);
+        V b13 = V.Splat((float)delta);
+        V b16 = V.Splat((float)0.5);
+        double t18 = 0.5 * delta;
+        V b19 = V.Splat((float)t18);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = xDim1 <= 2 * V.Count ? xDim0 - xDim0 % V.Count : 0;
+        for (int i = rows2; i < xDim0; i++)
         {
-            int i = 0;
-            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
-            if (xDim1 <= 2 * V.Count)
+            V acc23 = V.Zero;
+            // Σ_k(X[i, k]·w[k])
+            int o24 = i * xDim1;
             {
-                for (; i <= xDim0 - V.Count; i += V.Count)
+                int k = 0;
+                for (; k <= xDim1 - V.Count; k += V.Count)
                 {
-                    V.LoadRowsTransposed(X, i * xDim1, xDim1, tile2);
-                    V acc3 = V.Zero;
-                    // Σ_k(X[i, k]·w[k])
-                    for (int k = 0; k < xDim1; k++)
-                    {
-                        V x4 = V.Load(tile2, k * V.Count);
-                        double x5 = w[k];
-                        V b6 = V.Splat((float)x5);
-                        V t7 = x4 * b6;
-                        acc3 = acc3 + t7;
-                    }
-                    int o8 = i;
-                    V x9 = V.Load(t, o8);
-                    V t10 = acc3 - x9;
-                    V t11 = V.Abs(t10);
-                    V m13 = V.LessThanOrEqual(t11, b12);
-                    V t14 = t10 * t10;
-                    V t16 = b15 * t14;
-                    V t19 = t11 - b18;
-                    V t20 = b12 * t19;
-                    V t21 = V.Select(m13, t16, t20);
-                    acc1 = acc1 + V.Sum(t21);
+                    V x25 = V.Load(X, o24 + k);
+                    V x26 = V.Load(w, k);
+                    V t27 = x25 * x26;
+                    acc23 = acc23 + t27;
+                }
+                // the last xDim1 mod V.Count elements, masked
+                if (k < xDim1)
+                {
+                    int rem_k = xDim1 - k;
+                    V x28 = V.LoadPartial(X, o24 + k, rem_k);
+                    V x29 = V.LoadPartial(w, k, rem_k);
+                    V t30 = x28 * x29;
+                    V tail31 = V.FirstLanes(rem_k);
+                    acc23 = acc23 + V.Select(tail31, t30, V.Zero);
                 }
             }
-            // the remaining rows one at a time
-            for (; i < xDim0; i++)
-            {
-                V acc22 = V.Zero;
-                // Σ_k(X[i, k]·w[k])
-                int o23 = i * xDim1;
-                {
-                    int k = 0;
-                    for (; k <= xDim1 - V.Count; k += V.Count)
-                    {
-                        V x24 = V.Load(X, o23 + k);
-                        V x25 = V.Load(w, k);
-                        V t26 = x24 * x25;
-                        acc22 = acc22 + t26;
-                    }
-                    // the last xDim1 mod V.Count elements, masked
-                    if (k < xDim1)
-                    {
-                        int rem_k = xDim1 - k;
-                        V x27 = V.LoadPartial(X, o23 + k, rem_k);
-                        V x28 = V.LoadPartial(w, k, rem_k);
-                        V t29 = x27 * x28;
-                        V tail30 = V.FirstLanes(rem_k);
-                        acc22 = acc22 + V.Select(tail30, t29, V.Zero);
-                    }
-                }
-                double t31 = V.Sum(acc22);
-                double x32 = t[i];
-                double t33 = t31 - x32;
-                double t34 = Scalar.Abs(t33);
-                bool c35 = t34 <= delta;
-                double t36 = t33 * t33;
-                double t37 = 0.5 * t36;
-                double t38 = t34 - t17;
-                double t39 = delta * t38;
-                double t40 = c35 ? t37 : t39;
-                acc1 = acc1 + t40;
-            }
+            double t32 = V.Sum(acc23);
+            double x33 = t[i];
+            double t34 = t32 - x33;
+            double t35 = Scalar.Abs(t34);
+            bool c36 = t35 <= delta;
+            double t37 = t34 * t34;
+            double t38 = 0.5 * t37;
+            double t39 = t35 - t18;
+            double t40 = delta * t39;
+            double t41 = c36 ? t38 : t40;
+            acc1 = acc1 + t41;
         }
-        double t41 = acc1 / (double)xDim0;
-        System.Buffers.ArrayPool<float>.Shared.Return(tile2Array);
-        return t41;
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over XDim1, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
+            Span<float> tile3 = tile3Array.AsSpan(0, xDim1 * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(X, i * xDim1, xDim1, tile3);
+                V acc4 = V.Zero;
+                // Σ_k(X[i, k]·w[k])
+                for (int k = 0; k < xDim1; k++)
+                {
+                    V x5 = V.Load(tile3, k * V.Count);
+                    double x6 = w[k];
+                    V b7 = V.Splat((float)x6);
+                    V t8 = x5 * b7;
+                    acc4 = acc4 + t8;
+                }
+                int o9 = i;
+                V x10 = V.Load(t, o9);
+                V t11 = acc4 - x10;
+                V t12 = V.Abs(t11);
+                V m14 = V.LessThanOrEqual(t12, b13);
+                V t15 = t11 * t11;
+                V t17 = b16 * t15;
+                V t20 = t12 - b19;
+                V t21 = b13 * t20;
+                V t22 = V.Select(m14, t17, t21);
+                acc1 = acc1 + V.Sum(t22);
+            }
+            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        }
+        double t42 = acc1 / (double)xDim0;
+        return t42;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -223,223 +220,217 @@ partial struct Huber
     {
         // dw is accumulated into by several terms, so it starts from zero.
         dw.Clear();
-        // Tile of V.Count rows over XDim1, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        float[] tile2Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
-        Span<float> tile2 = tile2Array.AsSpan(0, xDim1 * V.Count);
         double acc1 = 0.0;
         // mean_i([abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 0.5·(Σ_k(X[i, k]·w[k]) − t[i])² : delt..., fused with its gradient
-        V b12 = V.Splat((float)delta);
-        V b15 = V.Splat((float)0.5);
-        double t17 = 0.5 * delta;
-        V b18 = V.Splat((float)t17);
-        double t22 = 1.0 / (double)xDim0;
-        V b23 = V.Splat((float)t22);
+        V b13 = V.Splat((float)delta);
+        V b16 = V.Splat((float)0.5);
+        double t18 = 0.5 * delta;
+        V b19 = V.Splat((float)t18);
+        double t23 = 1.0 / (double)xDim0;
+        V b24 = V.Splat((float)t23);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = xDim1 <= 2 * V.Count ? xDim0 - xDim0 % V.Count : 0;
+        for (int i = rows2; i < xDim0; i++)
         {
-            int i = 0;
-            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
-            if (xDim1 <= 2 * V.Count)
+            V acc35 = V.Zero;
+            // Σ_k(X[i, k]·w[k])
+            int o36 = i * xDim1;
             {
-                for (; i <= xDim0 - V.Count; i += V.Count)
+                int k = 0;
+                for (; k <= xDim1 - V.Count; k += V.Count)
                 {
-                    V.LoadRowsTransposed(X, i * xDim1, xDim1, tile2);
-                    V acc3 = V.Zero;
-                    // Σ_k(X[i, k]·w[k])
-                    for (int k = 0; k < xDim1; k++)
-                    {
-                        V x4 = V.Load(tile2, k * V.Count);
-                        double x5 = w[k];
-                        V b6 = V.Splat((float)x5);
-                        V t7 = x4 * b6;
-                        acc3 = acc3 + t7;
-                    }
-                    int o8 = i;
-                    V x9 = V.Load(t, o8);
-                    V t10 = acc3 - x9;
-                    V t11 = V.Abs(t10);
-                    V m13 = V.LessThanOrEqual(t11, b12);
-                    V t14 = t10 * t10;
-                    V t16 = b15 * t14;
-                    V t19 = t11 - b18;
-                    V t20 = b12 * t19;
-                    V t21 = V.Select(m13, t16, t20);
-                    acc1 = acc1 + V.Sum(t21);
-                    // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
-                    V t24 = V.Select(m13, b23, V.Zero);
-                    V t25 = t24 * t10;
-                    V t28 = V.Select(m13, V.Zero, b23);
-                    V t29 = t28 * b12;
-                    V t30 = V.Sign(t10);
-                    V t31 = t29 * t30;
-                    for (int k = 0; k < xDim1; k++)
-                    {
-                        V x26 = V.Load(tile2, k * V.Count);
-                        V t27 = t25 * x26;
-                        V t32 = t31 * x26;
-                        V t33 = t27 + t32;
-                        dw[k] += (float)(V.Sum(t33));
-                    }
+                    V x37 = V.Load(X, o36 + k);
+                    V x38 = V.Load(w, k);
+                    V t39 = x37 * x38;
+                    acc35 = acc35 + t39;
+                }
+                // the last xDim1 mod V.Count elements, masked
+                if (k < xDim1)
+                {
+                    int rem_k = xDim1 - k;
+                    V x40 = V.LoadPartial(X, o36 + k, rem_k);
+                    V x41 = V.LoadPartial(w, k, rem_k);
+                    V t42 = x40 * x41;
+                    V tail43 = V.FirstLanes(rem_k);
+                    acc35 = acc35 + V.Select(tail43, t42, V.Zero);
                 }
             }
-            // the remaining rows one at a time
-            for (; i < xDim0; i++)
+            double t44 = V.Sum(acc35);
+            double x45 = t[i];
+            double t46 = t44 - x45;
+            double t47 = Scalar.Abs(t46);
+            bool c48 = t47 <= delta;
+            double t49 = t46 * t46;
+            double t50 = 0.5 * t49;
+            double t51 = t47 - t18;
+            double t52 = delta * t51;
+            double t53 = c48 ? t50 : t52;
+            acc1 = acc1 + t53;
+            // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
+            double t54 = c48 ? t23 : 0.0;
+            double t55 = t54 * t46;
+            V b57 = V.Splat((float)t55);
+            double t59 = c48 ? 0.0 : t23;
+            double t60 = t59 * delta;
+            double t61 = Scalar.Sign(t46);
+            double t62 = t60 * t61;
+            V b63 = V.Splat((float)t62);
             {
-                V acc34 = V.Zero;
-                // Σ_k(X[i, k]·w[k])
-                int o35 = i * xDim1;
+                int k = 0;
+                for (; k <= xDim1 - V.Count; k += V.Count)
                 {
-                    int k = 0;
-                    for (; k <= xDim1 - V.Count; k += V.Count)
-                    {
-                        V x36 = V.Load(X, o35 + k);
-                        V x37 = V.Load(w, k);
-                        V t38 = x36 * x37;
-                        acc34 = acc34 + t38;
-                    }
-                    // the last xDim1 mod V.Count elements, masked
-                    if (k < xDim1)
-                    {
-                        int rem_k = xDim1 - k;
-                        V x39 = V.LoadPartial(X, o35 + k, rem_k);
-                        V x40 = V.LoadPartial(w, k, rem_k);
-                        V t41 = x39 * x40;
-                        V tail42 = V.FirstLanes(rem_k);
-                        acc34 = acc34 + V.Select(tail42, t41, V.Zero);
-                    }
+                    V x56 = V.Load(X, o36 + k);
+                    V t58 = b57 * x56;
+                    V t64 = b63 * x56;
+                    V t65 = t58 + t64;
+                    V.AddTo(dw, k, t65);
                 }
-                double t43 = V.Sum(acc34);
-                double x44 = t[i];
-                double t45 = t43 - x44;
-                double t46 = Scalar.Abs(t45);
-                bool c47 = t46 <= delta;
-                double t48 = t45 * t45;
-                double t49 = 0.5 * t48;
-                double t50 = t46 - t17;
-                double t51 = delta * t50;
-                double t52 = c47 ? t49 : t51;
-                acc1 = acc1 + t52;
-                // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
-                double t53 = c47 ? t22 : 0.0;
-                double t54 = t53 * t45;
-                V b56 = V.Splat((float)t54);
-                double t58 = c47 ? 0.0 : t22;
-                double t59 = t58 * delta;
-                double t60 = Scalar.Sign(t45);
-                double t61 = t59 * t60;
-                V b62 = V.Splat((float)t61);
+                // the last xDim1 mod V.Count elements, masked
+                if (k < xDim1)
                 {
-                    int k = 0;
-                    for (; k <= xDim1 - V.Count; k += V.Count)
-                    {
-                        V x55 = V.Load(X, o35 + k);
-                        V t57 = b56 * x55;
-                        V t63 = b62 * x55;
-                        V t64 = t57 + t63;
-                        V.AddTo(dw, k, t64);
-                    }
-                    // the last xDim1 mod V.Count elements, masked
-                    if (k < xDim1)
-                    {
-                        int rem_k = xDim1 - k;
-                        V x65 = V.LoadPartial(X, o35 + k, rem_k);
-                        V t66 = b56 * x65;
-                        V t67 = b62 * x65;
-                        V t68 = t66 + t67;
-                        V.AddToPartial(dw, k, rem_k, t68);
-                    }
+                    int rem_k = xDim1 - k;
+                    V x66 = V.LoadPartial(X, o36 + k, rem_k);
+                    V t67 = b57 * x66;
+                    V t68 = b63 * x66;
+                    V t69 = t67 + t68;
+                    V.AddToPartial(dw, k, rem_k, t69);
                 }
             }
         }
-        double t69 = acc1 / (double)xDim0;
-        System.Buffers.ArrayPool<float>.Shared.Return(tile2Array);
-        return t69;
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over XDim1, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
+            Span<float> tile3 = tile3Array.AsSpan(0, xDim1 * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(X, i * xDim1, xDim1, tile3);
+                V acc4 = V.Zero;
+                // Σ_k(X[i, k]·w[k])
+                for (int k = 0; k < xDim1; k++)
+                {
+                    V x5 = V.Load(tile3, k * V.Count);
+                    double x6 = w[k];
+                    V b7 = V.Splat((float)x6);
+                    V t8 = x5 * b7;
+                    acc4 = acc4 + t8;
+                }
+                int o9 = i;
+                V x10 = V.Load(t, o9);
+                V t11 = acc4 - x10;
+                V t12 = V.Abs(t11);
+                V m14 = V.LessThanOrEqual(t12, b13);
+                V t15 = t11 * t11;
+                V t17 = b16 * t15;
+                V t20 = t12 - b19;
+                V t21 = b13 * t20;
+                V t22 = V.Select(m14, t17, t21);
+                acc1 = acc1 + V.Sum(t22);
+                // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
+                V t25 = V.Select(m14, b24, V.Zero);
+                V t26 = t25 * t11;
+                V t29 = V.Select(m14, V.Zero, b24);
+                V t30 = t29 * b13;
+                V t31 = V.Sign(t11);
+                V t32 = t30 * t31;
+                for (int k = 0; k < xDim1; k++)
+                {
+                    V x27 = V.Load(tile3, k * V.Count);
+                    V t28 = t26 * x27;
+                    V t33 = t32 * x27;
+                    V t34 = t28 + t33;
+                    dw[k] += (float)(V.Sum(t34));
+                }
+            }
+            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        }
+        double t70 = acc1 / (double)xDim0;
+        return t70;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double ValueKernel<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> w, ReadOnlySpan<double> t, int xDim0, int xDim1, double delta)
         where V : struct, ILanes<V, double>
     {
-        // Tile of V.Count rows over XDim1, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        double[] tile2Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
-        Span<double> tile2 = tile2Array.AsSpan(0, xDim1 * V.Count);
         double acc1 = 0.0;
         // mean_i([abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 0.5·(Σ_k(X[i, k]·w[k]) − t[i])² : delt...
-        V b12 = V.Splat((double)delta);
-        V b15 = V.Splat((double)0.5);
-        double t17 = 0.5 * delta;
-        V b18 = V.Splat((double)t17);
+        V b13 = V.Splat((double)delta);
+        V b16 = V.Splat((double)0.5);
+        double t18 = 0.5 * delta;
+        V b19 = V.Splat((double)t18);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = xDim1 <= 2 * V.Count ? xDim0 - xDim0 % V.Count : 0;
+        for (int i = rows2; i < xDim0; i++)
         {
-            int i = 0;
-            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
-            if (xDim1 <= 2 * V.Count)
+            V acc23 = V.Zero;
+            // Σ_k(X[i, k]·w[k])
+            int o24 = i * xDim1;
             {
-                for (; i <= xDim0 - V.Count; i += V.Count)
+                int k = 0;
+                for (; k <= xDim1 - V.Count; k += V.Count)
                 {
-                    V.LoadRowsTransposed(X, i * xDim1, xDim1, tile2);
-                    V acc3 = V.Zero;
-                    // Σ_k(X[i, k]·w[k])
-                    for (int k = 0; k < xDim1; k++)
-                    {
-                        V x4 = V.Load(tile2, k * V.Count);
-                        double x5 = w[k];
-                        V b6 = V.Splat((double)x5);
-                        V t7 = x4 * b6;
-                        acc3 = acc3 + t7;
-                    }
-                    int o8 = i;
-                    V x9 = V.Load(t, o8);
-                    V t10 = acc3 - x9;
-                    V t11 = V.Abs(t10);
-                    V m13 = V.LessThanOrEqual(t11, b12);
-                    V t14 = t10 * t10;
-                    V t16 = b15 * t14;
-                    V t19 = t11 - b18;
-                    V t20 = b12 * t19;
-                    V t21 = V.Select(m13, t16, t20);
-                    acc1 = acc1 + V.Sum(t21);
+                    V x25 = V.Load(X, o24 + k);
+                    V x26 = V.Load(w, k);
+                    V t27 = x25 * x26;
+                    acc23 = acc23 + t27;
+                }
+                // the last xDim1 mod V.Count elements, masked
+                if (k < xDim1)
+                {
+                    int rem_k = xDim1 - k;
+                    V x28 = V.LoadPartial(X, o24 + k, rem_k);
+                    V x29 = V.LoadPartial(w, k, rem_k);
+                    V t30 = x28 * x29;
+                    V tail31 = V.FirstLanes(rem_k);
+                    acc23 = acc23 + V.Select(tail31, t30, V.Zero);
                 }
             }
-            // the remaining rows one at a time
-            for (; i < xDim0; i++)
-            {
-                V acc22 = V.Zero;
-                // Σ_k(X[i, k]·w[k])
-                int o23 = i * xDim1;
-                {
-                    int k = 0;
-                    for (; k <= xDim1 - V.Count; k += V.Count)
-                    {
-                        V x24 = V.Load(X, o23 + k);
-                        V x25 = V.Load(w, k);
-                        V t26 = x24 * x25;
-                        acc22 = acc22 + t26;
-                    }
-                    // the last xDim1 mod V.Count elements, masked
-                    if (k < xDim1)
-                    {
-                        int rem_k = xDim1 - k;
-                        V x27 = V.LoadPartial(X, o23 + k, rem_k);
-                        V x28 = V.LoadPartial(w, k, rem_k);
-                        V t29 = x27 * x28;
-                        V tail30 = V.FirstLanes(rem_k);
-                        acc22 = acc22 + V.Select(tail30, t29, V.Zero);
-                    }
-                }
-                double t31 = V.Sum(acc22);
-                double x32 = t[i];
-                double t33 = t31 - x32;
-                double t34 = Scalar.Abs(t33);
-                bool c35 = t34 <= delta;
-                double t36 = t33 * t33;
-                double t37 = 0.5 * t36;
-                double t38 = t34 - t17;
-                double t39 = delta * t38;
-                double t40 = c35 ? t37 : t39;
-                acc1 = acc1 + t40;
-            }
+            double t32 = V.Sum(acc23);
+            double x33 = t[i];
+            double t34 = t32 - x33;
+            double t35 = Scalar.Abs(t34);
+            bool c36 = t35 <= delta;
+            double t37 = t34 * t34;
+            double t38 = 0.5 * t37;
+            double t39 = t35 - t18;
+            double t40 = delta * t39;
+            double t41 = c36 ? t38 : t40;
+            acc1 = acc1 + t41;
         }
-        double t41 = acc1 / (double)xDim0;
-        System.Buffers.ArrayPool<double>.Shared.Return(tile2Array);
-        return t41;
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over XDim1, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
+            Span<double> tile3 = tile3Array.AsSpan(0, xDim1 * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(X, i * xDim1, xDim1, tile3);
+                V acc4 = V.Zero;
+                // Σ_k(X[i, k]·w[k])
+                for (int k = 0; k < xDim1; k++)
+                {
+                    V x5 = V.Load(tile3, k * V.Count);
+                    double x6 = w[k];
+                    V b7 = V.Splat((double)x6);
+                    V t8 = x5 * b7;
+                    acc4 = acc4 + t8;
+                }
+                int o9 = i;
+                V x10 = V.Load(t, o9);
+                V t11 = acc4 - x10;
+                V t12 = V.Abs(t11);
+                V m14 = V.LessThanOrEqual(t12, b13);
+                V t15 = t11 * t11;
+                V t17 = b16 * t15;
+                V t20 = t12 - b19;
+                V t21 = b13 * t20;
+                V t22 = V.Select(m14, t17, t21);
+                acc1 = acc1 + V.Sum(t22);
+            }
+            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        }
+        double t42 = acc1 / (double)xDim0;
+        return t42;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -448,134 +439,131 @@ partial struct Huber
     {
         // dw is accumulated into by several terms, so it starts from zero.
         dw.Clear();
-        // Tile of V.Count rows over XDim1, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        double[] tile2Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
-        Span<double> tile2 = tile2Array.AsSpan(0, xDim1 * V.Count);
         double acc1 = 0.0;
         // mean_i([abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 0.5·(Σ_k(X[i, k]·w[k]) − t[i])² : delt..., fused with its gradient
-        V b12 = V.Splat((double)delta);
-        V b15 = V.Splat((double)0.5);
-        double t17 = 0.5 * delta;
-        V b18 = V.Splat((double)t17);
-        double t22 = 1.0 / (double)xDim0;
-        V b23 = V.Splat((double)t22);
+        V b13 = V.Splat((double)delta);
+        V b16 = V.Splat((double)0.5);
+        double t18 = 0.5 * delta;
+        V b19 = V.Splat((double)t18);
+        double t23 = 1.0 / (double)xDim0;
+        V b24 = V.Splat((double)t23);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = xDim1 <= 2 * V.Count ? xDim0 - xDim0 % V.Count : 0;
+        for (int i = rows2; i < xDim0; i++)
         {
-            int i = 0;
-            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
-            if (xDim1 <= 2 * V.Count)
+            V acc35 = V.Zero;
+            // Σ_k(X[i, k]·w[k])
+            int o36 = i * xDim1;
             {
-                for (; i <= xDim0 - V.Count; i += V.Count)
+                int k = 0;
+                for (; k <= xDim1 - V.Count; k += V.Count)
                 {
-                    V.LoadRowsTransposed(X, i * xDim1, xDim1, tile2);
-                    V acc3 = V.Zero;
-                    // Σ_k(X[i, k]·w[k])
-                    for (int k = 0; k < xDim1; k++)
-                    {
-                        V x4 = V.Load(tile2, k * V.Count);
-                        double x5 = w[k];
-                        V b6 = V.Splat((double)x5);
-                        V t7 = x4 * b6;
-                        acc3 = acc3 + t7;
-                    }
-                    int o8 = i;
-                    V x9 = V.Load(t, o8);
-                    V t10 = acc3 - x9;
-                    V t11 = V.Abs(t10);
-                    V m13 = V.LessThanOrEqual(t11, b12);
-                    V t14 = t10 * t10;
-                    V t16 = b15 * t14;
-                    V t19 = t11 - b18;
-                    V t20 = b12 * t19;
-                    V t21 = V.Select(m13, t16, t20);
-                    acc1 = acc1 + V.Sum(t21);
-                    // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
-                    V t24 = V.Select(m13, b23, V.Zero);
-                    V t25 = t24 * t10;
-                    V t28 = V.Select(m13, V.Zero, b23);
-                    V t29 = t28 * b12;
-                    V t30 = V.Sign(t10);
-                    V t31 = t29 * t30;
-                    for (int k = 0; k < xDim1; k++)
-                    {
-                        V x26 = V.Load(tile2, k * V.Count);
-                        V t27 = t25 * x26;
-                        V t32 = t31 * x26;
-                        V t33 = t27 + t32;
-                        dw[k] += (double)(V.Sum(t33));
-                    }
+                    V x37 = V.Load(X, o36 + k);
+                    V x38 = V.Load(w, k);
+                    V t39 = x37 * x38;
+                    acc35 = acc35 + t39;
+                }
+                // the last xDim1 mod V.Count elements, masked
+                if (k < xDim1)
+                {
+                    int rem_k = xDim1 - k;
+                    V x40 = V.LoadPartial(X, o36 + k, rem_k);
+                    V x41 = V.LoadPartial(w, k, rem_k);
+                    V t42 = x40 * x41;
+                    V tail43 = V.FirstLanes(rem_k);
+                    acc35 = acc35 + V.Select(tail43, t42, V.Zero);
                 }
             }
-            // the remaining rows one at a time
-            for (; i < xDim0; i++)
+            double t44 = V.Sum(acc35);
+            double x45 = t[i];
+            double t46 = t44 - x45;
+            double t47 = Scalar.Abs(t46);
+            bool c48 = t47 <= delta;
+            double t49 = t46 * t46;
+            double t50 = 0.5 * t49;
+            double t51 = t47 - t18;
+            double t52 = delta * t51;
+            double t53 = c48 ? t50 : t52;
+            acc1 = acc1 + t53;
+            // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
+            double t54 = c48 ? t23 : 0.0;
+            double t55 = t54 * t46;
+            V b57 = V.Splat((double)t55);
+            double t59 = c48 ? 0.0 : t23;
+            double t60 = t59 * delta;
+            double t61 = Scalar.Sign(t46);
+            double t62 = t60 * t61;
+            V b63 = V.Splat((double)t62);
             {
-                V acc34 = V.Zero;
-                // Σ_k(X[i, k]·w[k])
-                int o35 = i * xDim1;
+                int k = 0;
+                for (; k <= xDim1 - V.Count; k += V.Count)
                 {
-                    int k = 0;
-                    for (; k <= xDim1 - V.Count; k += V.Count)
-                    {
-                        V x36 = V.Load(X, o35 + k);
-                        V x37 = V.Load(w, k);
-                        V t38 = x36 * x37;
-                        acc34 = acc34 + t38;
-                    }
-                    // the last xDim1 mod V.Count elements, masked
-                    if (k < xDim1)
-                    {
-                        int rem_k = xDim1 - k;
-                        V x39 = V.LoadPartial(X, o35 + k, rem_k);
-                        V x40 = V.LoadPartial(w, k, rem_k);
-                        V t41 = x39 * x40;
-                        V tail42 = V.FirstLanes(rem_k);
-                        acc34 = acc34 + V.Select(tail42, t41, V.Zero);
-                    }
+                    V x56 = V.Load(X, o36 + k);
+                    V t58 = b57 * x56;
+                    V t64 = b63 * x56;
+                    V t65 = t58 + t64;
+                    V.AddTo(dw, k, t65);
                 }
-                double t43 = V.Sum(acc34);
-                double x44 = t[i];
-                double t45 = t43 - x44;
-                double t46 = Scalar.Abs(t45);
-                bool c47 = t46 <= delta;
-                double t48 = t45 * t45;
-                double t49 = 0.5 * t48;
-                double t50 = t46 - t17;
-                double t51 = delta * t50;
-                double t52 = c47 ? t49 : t51;
-                acc1 = acc1 + t52;
-                // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
-                double t53 = c47 ? t22 : 0.0;
-                double t54 = t53 * t45;
-                V b56 = V.Splat((double)t54);
-                double t58 = c47 ? 0.0 : t22;
-                double t59 = t58 * delta;
-                double t60 = Scalar.Sign(t45);
-                double t61 = t59 * t60;
-                V b62 = V.Splat((double)t61);
+                // the last xDim1 mod V.Count elements, masked
+                if (k < xDim1)
                 {
-                    int k = 0;
-                    for (; k <= xDim1 - V.Count; k += V.Count)
-                    {
-                        V x55 = V.Load(X, o35 + k);
-                        V t57 = b56 * x55;
-                        V t63 = b62 * x55;
-                        V t64 = t57 + t63;
-                        V.AddTo(dw, k, t64);
-                    }
-                    // the last xDim1 mod V.Count elements, masked
-                    if (k < xDim1)
-                    {
-                        int rem_k = xDim1 - k;
-                        V x65 = V.LoadPartial(X, o35 + k, rem_k);
-                        V t66 = b56 * x65;
-                        V t67 = b62 * x65;
-                        V t68 = t66 + t67;
-                        V.AddToPartial(dw, k, rem_k, t68);
-                    }
+                    int rem_k = xDim1 - k;
+                    V x66 = V.LoadPartial(X, o36 + k, rem_k);
+                    V t67 = b57 * x66;
+                    V t68 = b63 * x66;
+                    V t69 = t67 + t68;
+                    V.AddToPartial(dw, k, rem_k, t69);
                 }
             }
         }
-        double t69 = acc1 / (double)xDim0;
-        System.Buffers.ArrayPool<double>.Shared.Return(tile2Array);
-        return t69;
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over XDim1, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
+            Span<double> tile3 = tile3Array.AsSpan(0, xDim1 * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(X, i * xDim1, xDim1, tile3);
+                V acc4 = V.Zero;
+                // Σ_k(X[i, k]·w[k])
+                for (int k = 0; k < xDim1; k++)
+                {
+                    V x5 = V.Load(tile3, k * V.Count);
+                    double x6 = w[k];
+                    V b7 = V.Splat((double)x6);
+                    V t8 = x5 * b7;
+                    acc4 = acc4 + t8;
+                }
+                int o9 = i;
+                V x10 = V.Load(t, o9);
+                V t11 = acc4 - x10;
+                V t12 = V.Abs(t11);
+                V m14 = V.LessThanOrEqual(t12, b13);
+                V t15 = t11 * t11;
+                V t17 = b16 * t15;
+                V t20 = t12 - b19;
+                V t21 = b13 * t20;
+                V t22 = V.Select(m14, t17, t21);
+                acc1 = acc1 + V.Sum(t22);
+                // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
+                V t25 = V.Select(m14, b24, V.Zero);
+                V t26 = t25 * t11;
+                V t29 = V.Select(m14, V.Zero, b24);
+                V t30 = t29 * b13;
+                V t31 = V.Sign(t11);
+                V t32 = t30 * t31;
+                for (int k = 0; k < xDim1; k++)
+                {
+                    V x27 = V.Load(tile3, k * V.Count);
+                    V t28 = t26 * x27;
+                    V t33 = t32 * x27;
+                    V t34 = t28 + t33;
+                    dw[k] += (double)(V.Sum(t34));
+                }
+            }
+            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        }
+        double t70 = acc1 / (double)xDim0;
+        return t70;
     }
 }

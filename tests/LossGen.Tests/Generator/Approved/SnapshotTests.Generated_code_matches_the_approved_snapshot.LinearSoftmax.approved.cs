@@ -153,250 +153,244 @@ partial struct LinearSoftmax
     private static double ValueKernel<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int n, int d, int c, double lambda)
         where V : struct, ILanes<V, float>
     {
-        // Tile of V.Count rows over D, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        float[] tile2Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<float> tile2 = tile2Array.AsSpan(0, d * V.Count);
-        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        float[] row13Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> row13 = row13Array.AsSpan(0, c * V.Count);
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        float[] row43Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
-        Span<float> row43 = row43Array.AsSpan(0, c);
-        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        float[] tile81Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile81 = tile81Array.AsSpan(0, c * V.Count);
+        float[] row44Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
+        Span<float> row44 = row44Array.AsSpan(0, c);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(Σ_k(X[i, k]·W[k, j]) + b[j]) − (Σ_k(X[i, k]·W[k, y[i]]) + b[y[i]]))
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = d <= 2 * V.Count && c <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            int i = 0;
-            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
-            if (d <= 2 * V.Count && c <= 2 * V.Count)
+            double acc34 = 0.0;
+            // Σ_k(X[i, k]·W[k, y[i]])
+            int o35 = i * d;
+            int label38 = y[i];
+            for (int k = 0; k < d; k++)
             {
-                for (; i <= n - V.Count; i += V.Count)
+                double x36 = X[o35 + k];
+                int o37 = k * c;
+                double x39 = W[o37 + label38];
+                double t40 = x36 * x39;
+                acc34 = acc34 + t40;
+            }
+            double x41 = b[label38];
+            double t42 = acc34 + x41;
+            V acc43 = V.Splat((float)double.NegativeInfinity);
+            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
+            // row44[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+            {
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
                 {
-                    V.LoadRowsTransposed(X, i * d, d, tile2);
-                    V acc3 = V.Zero;
-                    // Σ_k(X[i, k]·W[k, y[i]])
-                    int o5 = i;
+                    V acc45 = V.Zero;
+                    // Σ_k(X[i, k]·W[k, j])
                     for (int k = 0; k < d; k++)
                     {
-                        V x4 = V.Load(tile2, k * V.Count);
-                        int o6 = k * c;
-                        V x7 = V.LoadLabeled(W, o6, 0, y, o5, 1, 1);
-                        V t8 = x4 * x7;
-                        acc3 = acc3 + t8;
+                        double x46 = X[o35 + k];
+                        int o47 = k * c;
+                        V x48 = V.Load(W, o47 + j);
+                        V b49 = V.Splat((float)x46);
+                        V t50 = b49 * x48;
+                        acc45 = acc45 + t50;
                     }
-                    int o9 = 0;
-                    V x10 = V.LoadLabeled(b, o9, 0, y, o5, 1, 1);
-                    V t11 = acc3 + x10;
-                    V acc12 = V.Splat((float)double.NegativeInfinity);
-                    // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
-                    // row13[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
-                    for (int j = 0; j < c; j++)
+                    V.Store(row44, j, acc45);
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V acc51 = V.Zero;
+                    // Σ_k(X[i, k]·W[k, j])
+                    for (int k = 0; k < d; k++)
                     {
-                        V acc14 = V.Zero;
-                        // Σ_k(X[i, k]·W[k, j])
-                        for (int k = 0; k < d; k++)
-                        {
-                            V x15 = V.Load(tile2, k * V.Count);
-                            int o16 = k * c;
-                            double x17 = W[o16 + j];
-                            V b18 = V.Splat((float)x17);
-                            V t19 = x15 * b18;
-                            acc14 = acc14 + t19;
-                        }
-                        V.Store(row13, j * V.Count, acc14);
+                        double x52 = X[o35 + k];
+                        int o53 = k * c;
+                        V x54 = V.LoadPartial(W, o53 + j, rem_j);
+                        V b55 = V.Splat((float)x52);
+                        V t56 = b55 * x54;
+                        acc51 = acc51 + t56;
                     }
-                    for (int j = 0; j < c; j++)
-                    {
-                        V x20 = V.Load(row13, j * V.Count);
-                        double x21 = b[j];
-                        V b22 = V.Splat((float)x21);
-                        V t23 = x20 + b22;
-                        acc12 = V.Max(acc12, t23);
-                    }
-                    V acc24 = V.Zero;
-                    // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-                    for (int j = 0; j < c; j++)
-                    {
-                        V x25 = V.Load(row13, j * V.Count);
-                        double x26 = b[j];
-                        V b27 = V.Splat((float)x26);
-                        V t28 = x25 + b27;
-                        V t29 = t28 - acc12;
-                        V t30 = V.Exp(t29);
-                        acc24 = acc24 + t30;
-                    }
-                    V t31 = acc12 - t11;
-                    V t32 = V.Select(V.Equal(acc12 - acc12, V.Zero), t31 + V.Log(acc24), t31);
-                    acc1 = acc1 + V.Sum(t32);
+                    V.StorePartial(row44, j, rem_j, acc51);
                 }
             }
-            // the remaining rows one at a time
-            for (; i < n; i++)
             {
-                double acc33 = 0.0;
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
+                {
+                    V x57 = V.Load(row44, j);
+                    V x58 = V.Load(b, j);
+                    V t59 = x57 + x58;
+                    acc43 = V.Max(acc43, t59);
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V x60 = V.LoadPartial(row44, j, rem_j);
+                    V x61 = V.LoadPartial(b, j, rem_j);
+                    V t62 = x60 + x61;
+                    V tail63 = V.FirstLanes(rem_j);
+                    acc43 = V.Max(acc43, V.Select(tail63, t62, V.Splat((float)double.NegativeInfinity)));
+                }
+            }
+            double t64 = V.MaxAcross(acc43);
+            V acc65 = V.Zero;
+            // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
+            V b69 = V.Splat((float)t64);
+            {
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
+                {
+                    V x66 = V.Load(row44, j);
+                    V x67 = V.Load(b, j);
+                    V t68 = x66 + x67;
+                    V t70 = t68 - b69;
+                    V t71 = V.Exp(t70);
+                    acc65 = acc65 + t71;
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V x72 = V.LoadPartial(row44, j, rem_j);
+                    V x73 = V.LoadPartial(b, j, rem_j);
+                    V t74 = x72 + x73;
+                    V t75 = t74 - b69;
+                    V t76 = V.Exp(t75);
+                    V tail77 = V.FirstLanes(rem_j);
+                    acc65 = acc65 + V.Select(tail77, t76, V.Zero);
+                }
+            }
+            double t78 = V.Sum(acc65);
+            double t79 = double.IsFinite(t64) ? (t64 - t42) + Scalar.Log(t78) : t64 - t42;
+            acc1 = acc1 + t79;
+        }
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
+            // row14: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            float[] row14Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<float> row14 = row14Array.AsSpan(0, c * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(X, i * d, d, tile3);
+                V acc4 = V.Zero;
                 // Σ_k(X[i, k]·W[k, y[i]])
-                int o34 = i * d;
-                int label37 = y[i];
+                int o6 = i;
                 for (int k = 0; k < d; k++)
                 {
-                    double x35 = X[o34 + k];
-                    int o36 = k * c;
-                    double x38 = W[o36 + label37];
-                    double t39 = x35 * x38;
-                    acc33 = acc33 + t39;
+                    V x5 = V.Load(tile3, k * V.Count);
+                    int o7 = k * c;
+                    V x8 = V.LoadLabeled(W, o7, 0, y, o6, 1, 1);
+                    V t9 = x5 * x8;
+                    acc4 = acc4 + t9;
                 }
-                double x40 = b[label37];
-                double t41 = acc33 + x40;
-                V acc42 = V.Splat((float)double.NegativeInfinity);
+                int o10 = 0;
+                V x11 = V.LoadLabeled(b, o10, 0, y, o6, 1, 1);
+                V t12 = acc4 + x11;
+                V acc13 = V.Splat((float)double.NegativeInfinity);
                 // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
-                // row43[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+                // row14[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+                for (int j = 0; j < c; j++)
                 {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
+                    V acc15 = V.Zero;
+                    // Σ_k(X[i, k]·W[k, j])
+                    for (int k = 0; k < d; k++)
                     {
-                        V acc44 = V.Zero;
-                        // Σ_k(X[i, k]·W[k, j])
-                        for (int k = 0; k < d; k++)
-                        {
-                            double x45 = X[o34 + k];
-                            int o46 = k * c;
-                            V x47 = V.Load(W, o46 + j);
-                            V b48 = V.Splat((float)x45);
-                            V t49 = b48 * x47;
-                            acc44 = acc44 + t49;
-                        }
-                        V.Store(row43, j, acc44);
+                        V x16 = V.Load(tile3, k * V.Count);
+                        int o17 = k * c;
+                        double x18 = W[o17 + j];
+                        V b19 = V.Splat((float)x18);
+                        V t20 = x16 * b19;
+                        acc15 = acc15 + t20;
                     }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V acc50 = V.Zero;
-                        // Σ_k(X[i, k]·W[k, j])
-                        for (int k = 0; k < d; k++)
-                        {
-                            double x51 = X[o34 + k];
-                            int o52 = k * c;
-                            V x53 = V.LoadPartial(W, o52 + j, rem_j);
-                            V b54 = V.Splat((float)x51);
-                            V t55 = b54 * x53;
-                            acc50 = acc50 + t55;
-                        }
-                        V.StorePartial(row43, j, rem_j, acc50);
-                    }
+                    V.Store(row14, j * V.Count, acc15);
                 }
+                for (int j = 0; j < c; j++)
                 {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
-                    {
-                        V x56 = V.Load(row43, j);
-                        V x57 = V.Load(b, j);
-                        V t58 = x56 + x57;
-                        acc42 = V.Max(acc42, t58);
-                    }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V x59 = V.LoadPartial(row43, j, rem_j);
-                        V x60 = V.LoadPartial(b, j, rem_j);
-                        V t61 = x59 + x60;
-                        V tail62 = V.FirstLanes(rem_j);
-                        acc42 = V.Max(acc42, V.Select(tail62, t61, V.Splat((float)double.NegativeInfinity)));
-                    }
+                    V x21 = V.Load(row14, j * V.Count);
+                    double x22 = b[j];
+                    V b23 = V.Splat((float)x22);
+                    V t24 = x21 + b23;
+                    acc13 = V.Max(acc13, t24);
                 }
-                double t63 = V.MaxAcross(acc42);
-                V acc64 = V.Zero;
+                V acc25 = V.Zero;
                 // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-                V b68 = V.Splat((float)t63);
+                for (int j = 0; j < c; j++)
                 {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
-                    {
-                        V x65 = V.Load(row43, j);
-                        V x66 = V.Load(b, j);
-                        V t67 = x65 + x66;
-                        V t69 = t67 - b68;
-                        V t70 = V.Exp(t69);
-                        acc64 = acc64 + t70;
-                    }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V x71 = V.LoadPartial(row43, j, rem_j);
-                        V x72 = V.LoadPartial(b, j, rem_j);
-                        V t73 = x71 + x72;
-                        V t74 = t73 - b68;
-                        V t75 = V.Exp(t74);
-                        V tail76 = V.FirstLanes(rem_j);
-                        acc64 = acc64 + V.Select(tail76, t75, V.Zero);
-                    }
+                    V x26 = V.Load(row14, j * V.Count);
+                    double x27 = b[j];
+                    V b28 = V.Splat((float)x27);
+                    V t29 = x26 + b28;
+                    V t30 = t29 - acc13;
+                    V t31 = V.Exp(t30);
+                    acc25 = acc25 + t31;
                 }
-                double t77 = V.Sum(acc64);
-                double t78 = double.IsFinite(t63) ? (t63 - t41) + Scalar.Log(t77) : t63 - t41;
-                acc1 = acc1 + t78;
+                V t32 = acc13 - t12;
+                V t33 = V.Select(V.Equal(acc13 - acc13, V.Zero), t32 + V.Log(acc25), t32);
+                acc1 = acc1 + V.Sum(t33);
             }
+            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(row14Array);
         }
-        double t79 = acc1 / (double)n;
-        double acc80 = 0.0;
+        double t80 = acc1 / (double)n;
+        double acc81 = 0.0;
         // Σ_k(Σ_j(W[k, j]²))
+        // rows [0, rows82) across lanes, V.Count at a time with lane l holding row k + l (while a row is short); the other rows one at a time first
+        int rows82 = c <= 2 * V.Count ? d - d % V.Count : 0;
+        for (int k = rows82; k < d; k++)
         {
-            int k = 0;
-            // rows across lanes: V.Count rows at a time, lane l holding row k + l, while a row is short
-            if (c <= 2 * V.Count)
+            V acc87 = V.Zero;
+            // Σ_j(W[k, j]²)
+            int o88 = k * c;
             {
-                for (; k <= d - V.Count; k += V.Count)
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
                 {
-                    V.LoadRowsTransposed(W, k * c, c, tile81);
-                    V acc82 = V.Zero;
-                    // Σ_j(W[k, j]²)
-                    for (int j = 0; j < c; j++)
-                    {
-                        V x83 = V.Load(tile81, j * V.Count);
-                        V t84 = x83 * x83;
-                        acc82 = acc82 + t84;
-                    }
-                    acc80 = acc80 + V.Sum(acc82);
+                    V x89 = V.Load(W, o88 + j);
+                    V t90 = x89 * x89;
+                    acc87 = acc87 + t90;
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V x91 = V.LoadPartial(W, o88 + j, rem_j);
+                    V t92 = x91 * x91;
+                    V tail93 = V.FirstLanes(rem_j);
+                    acc87 = acc87 + V.Select(tail93, t92, V.Zero);
                 }
             }
-            // the remaining rows one at a time
-            for (; k < d; k++)
-            {
-                V acc85 = V.Zero;
-                // Σ_j(W[k, j]²)
-                int o86 = k * c;
-                {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
-                    {
-                        V x87 = V.Load(W, o86 + j);
-                        V t88 = x87 * x87;
-                        acc85 = acc85 + t88;
-                    }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V x89 = V.LoadPartial(W, o86 + j, rem_j);
-                        V t90 = x89 * x89;
-                        V tail91 = V.FirstLanes(rem_j);
-                        acc85 = acc85 + V.Select(tail91, t90, V.Zero);
-                    }
-                }
-                double t92 = V.Sum(acc85);
-                acc80 = acc80 + t92;
-            }
+            double t94 = V.Sum(acc87);
+            acc81 = acc81 + t94;
         }
-        double t93 = lambda * acc80;
-        double t94 = t79 + t93;
-        System.Buffers.ArrayPool<float>.Shared.Return(tile2Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row13Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row43Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(tile81Array);
-        return t94;
+        if (rows82 > 0)
+        {
+            // tile83: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile83Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<float> tile83 = tile83Array.AsSpan(0, c * V.Count);
+            for (int k = 0; k < rows82; k += V.Count)
+            {
+                V.LoadRowsTransposed(W, k * c, c, tile83);
+                V acc84 = V.Zero;
+                // Σ_j(W[k, j]²)
+                for (int j = 0; j < c; j++)
+                {
+                    V x85 = V.Load(tile83, j * V.Count);
+                    V t86 = x85 * x85;
+                    acc84 = acc84 + t86;
+                }
+                acc81 = acc81 + V.Sum(acc84);
+            }
+            System.Buffers.ArrayPool<float>.Shared.Return(tile83Array);
+        }
+        double t95 = lambda * acc81;
+        double t96 = t80 + t95;
+        System.Buffers.ArrayPool<float>.Shared.Return(row44Array);
+        return t96;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -407,598 +401,586 @@ partial struct LinearSoftmax
         dW.Clear();
         // db is accumulated into by several terms, so it starts from zero.
         db.Clear();
-        // Tile of V.Count rows over D, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        float[] tile2Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<float> tile2 = tile2Array.AsSpan(0, d * V.Count);
-        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        float[] row17Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> row17 = row17Array.AsSpan(0, c * V.Count);
-        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        float[] row29Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> row29 = row29Array.AsSpan(0, c * V.Count);
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        float[] row61Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
-        Span<float> row61 = row61Array.AsSpan(0, c);
+        float[] row62Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
+        Span<float> row62 = row62Array.AsSpan(0, c);
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        float[] row83Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
-        Span<float> row83 = row83Array.AsSpan(0, c);
-        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        float[] tile120Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile120 = tile120Array.AsSpan(0, c * V.Count);
-        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        float[] tile121Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile121 = tile121Array.AsSpan(0, c * V.Count);
+        float[] row84Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
+        Span<float> row84 = row84Array.AsSpan(0, c);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(Σ_k(X[i, k]·W[k, j]) + b[j]) − (Σ_k(X[i, k]·W[k, y[i]]) + b[y[i]])), fused with its gradient
-        double t9 = 1.0 / (double)n;
-        V b10 = V.Splat((float)t9);
-        double t45 = -t9;
-        V b46 = V.Splat((float)t45);
+        double t10 = 1.0 / (double)n;
+        V b11 = V.Splat((float)t10);
+        double t46 = -t10;
+        V b47 = V.Splat((float)t46);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = d <= 2 * V.Count && c <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            int i = 0;
-            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
-            if (d <= 2 * V.Count && c <= 2 * V.Count)
+            double acc50 = 0.0;
+            // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
+            int o51 = i * d;
+            int label54 = y[i];
+            for (int k = 0; k < d; k++)
             {
-                for (; i <= n - V.Count; i += V.Count)
+                double x52 = X[o51 + k];
+                int o53 = k * c;
+                double x55 = W[o53 + label54];
+                double t56 = x52 * x55;
+                acc50 = acc50 + t56;
+                double t57 = t10 * x52;
+                double t58 = -t57;
+                dW[o53 + label54] += (float)(t58);
+            }
+            double x59 = b[label54];
+            double t60 = acc50 + x59;
+            V acc61 = V.Splat((float)double.NegativeInfinity);
+            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
+            // row62[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+            {
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
                 {
-                    V.LoadRowsTransposed(X, i * d, d, tile2);
-                    V acc3 = V.Zero;
-                    // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
-                    int o5 = i;
+                    V acc63 = V.Zero;
+                    // Σ_k(X[i, k]·W[k, j])
                     for (int k = 0; k < d; k++)
                     {
-                        V x4 = V.Load(tile2, k * V.Count);
-                        int o6 = k * c;
-                        V x7 = V.LoadLabeled(W, o6, 0, y, o5, 1, 1);
-                        V t8 = x4 * x7;
-                        acc3 = acc3 + t8;
-                        V t11 = b10 * x4;
-                        V t12 = -t11;
-                        V.AddToLabeled(dW, o6, 0, y, o5, 1, 1, t12);
+                        double x64 = X[o51 + k];
+                        int o65 = k * c;
+                        V x66 = V.Load(W, o65 + j);
+                        V b67 = V.Splat((float)x64);
+                        V t68 = b67 * x66;
+                        acc63 = acc63 + t68;
                     }
-                    int o13 = 0;
-                    V x14 = V.LoadLabeled(b, o13, 0, y, o5, 1, 1);
-                    V t15 = acc3 + x14;
-                    V acc16 = V.Splat((float)double.NegativeInfinity);
-                    // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
-                    // row17[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
-                    for (int j = 0; j < c; j++)
+                    V.Store(row62, j, acc63);
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V acc69 = V.Zero;
+                    // Σ_k(X[i, k]·W[k, j])
+                    for (int k = 0; k < d; k++)
                     {
-                        V acc18 = V.Zero;
-                        // Σ_k(X[i, k]·W[k, j])
-                        for (int k = 0; k < d; k++)
-                        {
-                            V x19 = V.Load(tile2, k * V.Count);
-                            int o20 = k * c;
-                            double x21 = W[o20 + j];
-                            V b22 = V.Splat((float)x21);
-                            V t23 = x19 * b22;
-                            acc18 = acc18 + t23;
-                        }
-                        V.Store(row17, j * V.Count, acc18);
+                        double x70 = X[o51 + k];
+                        int o71 = k * c;
+                        V x72 = V.LoadPartial(W, o71 + j, rem_j);
+                        V b73 = V.Splat((float)x70);
+                        V t74 = b73 * x72;
+                        acc69 = acc69 + t74;
                     }
-                    for (int j = 0; j < c; j++)
-                    {
-                        V x24 = V.Load(row17, j * V.Count);
-                        double x25 = b[j];
-                        V b26 = V.Splat((float)x25);
-                        V t27 = x24 + b26;
-                        acc16 = V.Max(acc16, t27);
-                    }
-                    V acc28 = V.Zero;
-                    // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-                    for (int j = 0; j < c; j++)
-                    {
-                        V x30 = V.Load(row17, j * V.Count);
-                        double x31 = b[j];
-                        V b32 = V.Splat((float)x31);
-                        V t33 = x30 + b32;
-                        V t34 = t33 - acc16;
-                        V t35 = V.Exp(t34);
-                        acc28 = acc28 + t35;
-                        V.Store(row29, j * V.Count, t35);
-                    }
-                    V t36 = acc16 - t15;
-                    V t37 = V.Select(V.Equal(acc16 - acc16, V.Zero), t36 + V.Log(acc28), t36);
-                    acc1 = acc1 + V.Sum(t37);
-                    // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                    V t38 = b10 / acc28;
-                    for (int j = 0; j < c; j++)
-                    {
-                        // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                        V x39 = V.Load(row29, j * V.Count);
-                        V t40 = t38 * x39;
-                        for (int k = 0; k < d; k++)
-                        {
-                            V x41 = V.Load(tile2, k * V.Count);
-                            V t42 = t40 * x41;
-                            int o43 = k * c;
-                            dW[o43 + j] += (float)(V.Sum(t42));
-                        }
-                        V m44 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
-                        V t47 = V.Select(m44, b46, V.Zero);
-                        V t48 = t40 + t47;
-                        db[j] += (float)(V.Sum(t48));
-                    }
+                    V.StorePartial(row62, j, rem_j, acc69);
                 }
             }
-            // the remaining rows one at a time
-            for (; i < n; i++)
             {
-                double acc49 = 0.0;
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
+                {
+                    V x75 = V.Load(row62, j);
+                    V x76 = V.Load(b, j);
+                    V t77 = x75 + x76;
+                    acc61 = V.Max(acc61, t77);
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V x78 = V.LoadPartial(row62, j, rem_j);
+                    V x79 = V.LoadPartial(b, j, rem_j);
+                    V t80 = x78 + x79;
+                    V tail81 = V.FirstLanes(rem_j);
+                    acc61 = V.Max(acc61, V.Select(tail81, t80, V.Splat((float)double.NegativeInfinity)));
+                }
+            }
+            double t82 = V.MaxAcross(acc61);
+            V acc83 = V.Zero;
+            // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
+            V b88 = V.Splat((float)t82);
+            {
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
+                {
+                    V x85 = V.Load(row62, j);
+                    V x86 = V.Load(b, j);
+                    V t87 = x85 + x86;
+                    V t89 = t87 - b88;
+                    V t90 = V.Exp(t89);
+                    acc83 = acc83 + t90;
+                    V.Store(row84, j, t90);
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V x91 = V.LoadPartial(row62, j, rem_j);
+                    V x92 = V.LoadPartial(b, j, rem_j);
+                    V t93 = x91 + x92;
+                    V t94 = t93 - b88;
+                    V t95 = V.Exp(t94);
+                    V tail96 = V.FirstLanes(rem_j);
+                    acc83 = acc83 + V.Select(tail96, t95, V.Zero);
+                    V.StorePartial(row84, j, rem_j, t95);
+                }
+            }
+            double t97 = V.Sum(acc83);
+            double t98 = double.IsFinite(t82) ? (t82 - t60) + Scalar.Log(t97) : t82 - t60;
+            acc1 = acc1 + t98;
+            // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+            double t99 = t10 / t97;
+            V b101 = V.Splat((float)t99);
+            {
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
+                {
+                    // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+                    V x100 = V.Load(row84, j);
+                    V t102 = b101 * x100;
+                    for (int k = 0; k < d; k++)
+                    {
+                        double x103 = X[o51 + k];
+                        V b104 = V.Splat((float)x103);
+                        V t105 = t102 * b104;
+                        int o106 = k * c;
+                        V.AddTo(dW, o106 + j, t105);
+                    }
+                    V m107 = V.IndexMask(j, IndexComparison.Equal, label54);
+                    V t108 = V.Select(m107, b47, V.Zero);
+                    V t109 = t102 + t108;
+                    V.AddTo(db, j, t109);
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+                    V x110 = V.LoadPartial(row84, j, rem_j);
+                    V t111 = b101 * x110;
+                    for (int k = 0; k < d; k++)
+                    {
+                        double x112 = X[o51 + k];
+                        V b113 = V.Splat((float)x112);
+                        V t114 = t111 * b113;
+                        int o115 = k * c;
+                        V.AddToPartial(dW, o115 + j, rem_j, t114);
+                    }
+                    V m116 = V.IndexMask(j, IndexComparison.Equal, label54);
+                    V t117 = V.Select(m116, b47, V.Zero);
+                    V t118 = t111 + t117;
+                    V.AddToPartial(db, j, rem_j, t118);
+                }
+            }
+        }
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
+            // row18: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            float[] row18Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<float> row18 = row18Array.AsSpan(0, c * V.Count);
+            // row30: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            float[] row30Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<float> row30 = row30Array.AsSpan(0, c * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(X, i * d, d, tile3);
+                V acc4 = V.Zero;
                 // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
-                int o50 = i * d;
-                int label53 = y[i];
+                int o6 = i;
                 for (int k = 0; k < d; k++)
                 {
-                    double x51 = X[o50 + k];
-                    int o52 = k * c;
-                    double x54 = W[o52 + label53];
-                    double t55 = x51 * x54;
-                    acc49 = acc49 + t55;
-                    double t56 = t9 * x51;
-                    double t57 = -t56;
-                    dW[o52 + label53] += (float)(t57);
+                    V x5 = V.Load(tile3, k * V.Count);
+                    int o7 = k * c;
+                    V x8 = V.LoadLabeled(W, o7, 0, y, o6, 1, 1);
+                    V t9 = x5 * x8;
+                    acc4 = acc4 + t9;
+                    V t12 = b11 * x5;
+                    V t13 = -t12;
+                    V.AddToLabeled(dW, o7, 0, y, o6, 1, 1, t13);
                 }
-                double x58 = b[label53];
-                double t59 = acc49 + x58;
-                V acc60 = V.Splat((float)double.NegativeInfinity);
+                int o14 = 0;
+                V x15 = V.LoadLabeled(b, o14, 0, y, o6, 1, 1);
+                V t16 = acc4 + x15;
+                V acc17 = V.Splat((float)double.NegativeInfinity);
                 // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
-                // row61[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+                // row18[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+                for (int j = 0; j < c; j++)
                 {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
+                    V acc19 = V.Zero;
+                    // Σ_k(X[i, k]·W[k, j])
+                    for (int k = 0; k < d; k++)
                     {
-                        V acc62 = V.Zero;
-                        // Σ_k(X[i, k]·W[k, j])
-                        for (int k = 0; k < d; k++)
-                        {
-                            double x63 = X[o50 + k];
-                            int o64 = k * c;
-                            V x65 = V.Load(W, o64 + j);
-                            V b66 = V.Splat((float)x63);
-                            V t67 = b66 * x65;
-                            acc62 = acc62 + t67;
-                        }
-                        V.Store(row61, j, acc62);
+                        V x20 = V.Load(tile3, k * V.Count);
+                        int o21 = k * c;
+                        double x22 = W[o21 + j];
+                        V b23 = V.Splat((float)x22);
+                        V t24 = x20 * b23;
+                        acc19 = acc19 + t24;
                     }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V acc68 = V.Zero;
-                        // Σ_k(X[i, k]·W[k, j])
-                        for (int k = 0; k < d; k++)
-                        {
-                            double x69 = X[o50 + k];
-                            int o70 = k * c;
-                            V x71 = V.LoadPartial(W, o70 + j, rem_j);
-                            V b72 = V.Splat((float)x69);
-                            V t73 = b72 * x71;
-                            acc68 = acc68 + t73;
-                        }
-                        V.StorePartial(row61, j, rem_j, acc68);
-                    }
+                    V.Store(row18, j * V.Count, acc19);
                 }
+                for (int j = 0; j < c; j++)
                 {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
-                    {
-                        V x74 = V.Load(row61, j);
-                        V x75 = V.Load(b, j);
-                        V t76 = x74 + x75;
-                        acc60 = V.Max(acc60, t76);
-                    }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V x77 = V.LoadPartial(row61, j, rem_j);
-                        V x78 = V.LoadPartial(b, j, rem_j);
-                        V t79 = x77 + x78;
-                        V tail80 = V.FirstLanes(rem_j);
-                        acc60 = V.Max(acc60, V.Select(tail80, t79, V.Splat((float)double.NegativeInfinity)));
-                    }
+                    V x25 = V.Load(row18, j * V.Count);
+                    double x26 = b[j];
+                    V b27 = V.Splat((float)x26);
+                    V t28 = x25 + b27;
+                    acc17 = V.Max(acc17, t28);
                 }
-                double t81 = V.MaxAcross(acc60);
-                V acc82 = V.Zero;
+                V acc29 = V.Zero;
                 // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-                V b87 = V.Splat((float)t81);
+                for (int j = 0; j < c; j++)
                 {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
-                    {
-                        V x84 = V.Load(row61, j);
-                        V x85 = V.Load(b, j);
-                        V t86 = x84 + x85;
-                        V t88 = t86 - b87;
-                        V t89 = V.Exp(t88);
-                        acc82 = acc82 + t89;
-                        V.Store(row83, j, t89);
-                    }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V x90 = V.LoadPartial(row61, j, rem_j);
-                        V x91 = V.LoadPartial(b, j, rem_j);
-                        V t92 = x90 + x91;
-                        V t93 = t92 - b87;
-                        V t94 = V.Exp(t93);
-                        V tail95 = V.FirstLanes(rem_j);
-                        acc82 = acc82 + V.Select(tail95, t94, V.Zero);
-                        V.StorePartial(row83, j, rem_j, t94);
-                    }
+                    V x31 = V.Load(row18, j * V.Count);
+                    double x32 = b[j];
+                    V b33 = V.Splat((float)x32);
+                    V t34 = x31 + b33;
+                    V t35 = t34 - acc17;
+                    V t36 = V.Exp(t35);
+                    acc29 = acc29 + t36;
+                    V.Store(row30, j * V.Count, t36);
                 }
-                double t96 = V.Sum(acc82);
-                double t97 = double.IsFinite(t81) ? (t81 - t59) + Scalar.Log(t96) : t81 - t59;
-                acc1 = acc1 + t97;
+                V t37 = acc17 - t16;
+                V t38 = V.Select(V.Equal(acc17 - acc17, V.Zero), t37 + V.Log(acc29), t37);
+                acc1 = acc1 + V.Sum(t38);
                 // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                double t98 = t9 / t96;
-                V b100 = V.Splat((float)t98);
+                V t39 = b11 / acc29;
+                for (int j = 0; j < c; j++)
                 {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
+                    // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+                    V x40 = V.Load(row30, j * V.Count);
+                    V t41 = t39 * x40;
+                    for (int k = 0; k < d; k++)
                     {
-                        // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                        V x99 = V.Load(row83, j);
-                        V t101 = b100 * x99;
-                        for (int k = 0; k < d; k++)
-                        {
-                            double x102 = X[o50 + k];
-                            V b103 = V.Splat((float)x102);
-                            V t104 = t101 * b103;
-                            int o105 = k * c;
-                            V.AddTo(dW, o105 + j, t104);
-                        }
-                        V m106 = V.IndexMask(j, IndexComparison.Equal, label53);
-                        V t107 = V.Select(m106, b46, V.Zero);
-                        V t108 = t101 + t107;
-                        V.AddTo(db, j, t108);
+                        V x42 = V.Load(tile3, k * V.Count);
+                        V t43 = t41 * x42;
+                        int o44 = k * c;
+                        dW[o44 + j] += (float)(V.Sum(t43));
                     }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                        V x109 = V.LoadPartial(row83, j, rem_j);
-                        V t110 = b100 * x109;
-                        for (int k = 0; k < d; k++)
-                        {
-                            double x111 = X[o50 + k];
-                            V b112 = V.Splat((float)x111);
-                            V t113 = t110 * b112;
-                            int o114 = k * c;
-                            V.AddToPartial(dW, o114 + j, rem_j, t113);
-                        }
-                        V m115 = V.IndexMask(j, IndexComparison.Equal, label53);
-                        V t116 = V.Select(m115, b46, V.Zero);
-                        V t117 = t110 + t116;
-                        V.AddToPartial(db, j, rem_j, t117);
-                    }
+                    V m45 = V.LabelMask(y, o6, 1, IndexComparison.Equal, j);
+                    V t48 = V.Select(m45, b47, V.Zero);
+                    V t49 = t41 + t48;
+                    db[j] += (float)(V.Sum(t49));
                 }
             }
+            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(row18Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(row30Array);
         }
-        double t118 = acc1 / (double)n;
-        double acc119 = 0.0;
+        double t119 = acc1 / (double)n;
+        double acc120 = 0.0;
         // Σ_k(Σ_j(W[k, j]²)), fused with its gradient
-        double t125 = 2.0 * lambda;
-        V b126 = V.Splat((float)t125);
+        double t127 = 2.0 * lambda;
+        V b128 = V.Splat((float)t127);
+        // rows [0, rows121) across lanes, V.Count at a time with lane l holding row k + l (while a row is short); the other rows one at a time first
+        int rows121 = c <= 2 * V.Count ? d - d % V.Count : 0;
+        for (int k = rows121; k < d; k++)
         {
-            int k = 0;
-            // rows across lanes: V.Count rows at a time, lane l holding row k + l, while a row is short
-            if (c <= 2 * V.Count)
+            V acc130 = V.Zero;
+            // Σ_j(W[k, j]²), fused with its gradient
+            int o131 = k * c;
             {
-                for (; k <= d - V.Count; k += V.Count)
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
                 {
-                    V.LoadRowsTransposed(W, k * c, c, tile120);
-                    tile121.Clear();
-                    V acc122 = V.Zero;
-                    // Σ_j(W[k, j]²), fused with its gradient
-                    for (int j = 0; j < c; j++)
-                    {
-                        V x123 = V.Load(tile120, j * V.Count);
-                        V t124 = x123 * x123;
-                        acc122 = acc122 + t124;
-                        V t127 = b126 * x123;
-                        V.AddTo(tile121, j * V.Count, t127);
-                    }
-                    acc119 = acc119 + V.Sum(acc122);
-                    V.AddRowsTransposed(dW, k * c, c, tile121);
+                    V x132 = V.Load(W, o131 + j);
+                    V t133 = x132 * x132;
+                    acc130 = acc130 + t133;
+                    V t134 = b128 * x132;
+                    V.AddTo(dW, o131 + j, t134);
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V x135 = V.LoadPartial(W, o131 + j, rem_j);
+                    V t136 = x135 * x135;
+                    V tail137 = V.FirstLanes(rem_j);
+                    acc130 = acc130 + V.Select(tail137, t136, V.Zero);
+                    V t138 = b128 * x135;
+                    V.AddToPartial(dW, o131 + j, rem_j, t138);
                 }
             }
-            // the remaining rows one at a time
-            for (; k < d; k++)
-            {
-                V acc128 = V.Zero;
-                // Σ_j(W[k, j]²), fused with its gradient
-                int o129 = k * c;
-                {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
-                    {
-                        V x130 = V.Load(W, o129 + j);
-                        V t131 = x130 * x130;
-                        acc128 = acc128 + t131;
-                        V t132 = b126 * x130;
-                        V.AddTo(dW, o129 + j, t132);
-                    }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V x133 = V.LoadPartial(W, o129 + j, rem_j);
-                        V t134 = x133 * x133;
-                        V tail135 = V.FirstLanes(rem_j);
-                        acc128 = acc128 + V.Select(tail135, t134, V.Zero);
-                        V t136 = b126 * x133;
-                        V.AddToPartial(dW, o129 + j, rem_j, t136);
-                    }
-                }
-                double t137 = V.Sum(acc128);
-                acc119 = acc119 + t137;
-            }
+            double t139 = V.Sum(acc130);
+            acc120 = acc120 + t139;
         }
-        double t138 = lambda * acc119;
-        double t139 = t118 + t138;
-        System.Buffers.ArrayPool<float>.Shared.Return(tile2Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row17Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row29Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row61Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row83Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(tile120Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(tile121Array);
-        return t139;
+        if (rows121 > 0)
+        {
+            // tile122: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile122Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<float> tile122 = tile122Array.AsSpan(0, c * V.Count);
+            // tile123: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile123Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<float> tile123 = tile123Array.AsSpan(0, c * V.Count);
+            for (int k = 0; k < rows121; k += V.Count)
+            {
+                V.LoadRowsTransposed(W, k * c, c, tile122);
+                tile123.Clear();
+                V acc124 = V.Zero;
+                // Σ_j(W[k, j]²), fused with its gradient
+                for (int j = 0; j < c; j++)
+                {
+                    V x125 = V.Load(tile122, j * V.Count);
+                    V t126 = x125 * x125;
+                    acc124 = acc124 + t126;
+                    V t129 = b128 * x125;
+                    V.AddTo(tile123, j * V.Count, t129);
+                }
+                acc120 = acc120 + V.Sum(acc124);
+                V.AddRowsTransposed(dW, k * c, c, tile123);
+            }
+            System.Buffers.ArrayPool<float>.Shared.Return(tile122Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(tile123Array);
+        }
+        double t140 = lambda * acc120;
+        double t141 = t119 + t140;
+        System.Buffers.ArrayPool<float>.Shared.Return(row62Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row84Array);
+        return t141;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double ValueKernel<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int n, int d, int c, double lambda)
         where V : struct, ILanes<V, double>
     {
-        // Tile of V.Count rows over D, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        double[] tile2Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<double> tile2 = tile2Array.AsSpan(0, d * V.Count);
-        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        double[] row13Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> row13 = row13Array.AsSpan(0, c * V.Count);
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        double[] row43Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
-        Span<double> row43 = row43Array.AsSpan(0, c);
-        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        double[] tile81Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile81 = tile81Array.AsSpan(0, c * V.Count);
+        double[] row44Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
+        Span<double> row44 = row44Array.AsSpan(0, c);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(Σ_k(X[i, k]·W[k, j]) + b[j]) − (Σ_k(X[i, k]·W[k, y[i]]) + b[y[i]]))
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = d <= 2 * V.Count && c <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            int i = 0;
-            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
-            if (d <= 2 * V.Count && c <= 2 * V.Count)
+            double acc34 = 0.0;
+            // Σ_k(X[i, k]·W[k, y[i]])
+            int o35 = i * d;
+            int label38 = y[i];
+            for (int k = 0; k < d; k++)
             {
-                for (; i <= n - V.Count; i += V.Count)
+                double x36 = X[o35 + k];
+                int o37 = k * c;
+                double x39 = W[o37 + label38];
+                double t40 = x36 * x39;
+                acc34 = acc34 + t40;
+            }
+            double x41 = b[label38];
+            double t42 = acc34 + x41;
+            V acc43 = V.Splat((double)double.NegativeInfinity);
+            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
+            // row44[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+            {
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
                 {
-                    V.LoadRowsTransposed(X, i * d, d, tile2);
-                    V acc3 = V.Zero;
-                    // Σ_k(X[i, k]·W[k, y[i]])
-                    int o5 = i;
+                    V acc45 = V.Zero;
+                    // Σ_k(X[i, k]·W[k, j])
                     for (int k = 0; k < d; k++)
                     {
-                        V x4 = V.Load(tile2, k * V.Count);
-                        int o6 = k * c;
-                        V x7 = V.LoadLabeled(W, o6, 0, y, o5, 1, 1);
-                        V t8 = x4 * x7;
-                        acc3 = acc3 + t8;
+                        double x46 = X[o35 + k];
+                        int o47 = k * c;
+                        V x48 = V.Load(W, o47 + j);
+                        V b49 = V.Splat((double)x46);
+                        V t50 = b49 * x48;
+                        acc45 = acc45 + t50;
                     }
-                    int o9 = 0;
-                    V x10 = V.LoadLabeled(b, o9, 0, y, o5, 1, 1);
-                    V t11 = acc3 + x10;
-                    V acc12 = V.Splat((double)double.NegativeInfinity);
-                    // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
-                    // row13[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
-                    for (int j = 0; j < c; j++)
+                    V.Store(row44, j, acc45);
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V acc51 = V.Zero;
+                    // Σ_k(X[i, k]·W[k, j])
+                    for (int k = 0; k < d; k++)
                     {
-                        V acc14 = V.Zero;
-                        // Σ_k(X[i, k]·W[k, j])
-                        for (int k = 0; k < d; k++)
-                        {
-                            V x15 = V.Load(tile2, k * V.Count);
-                            int o16 = k * c;
-                            double x17 = W[o16 + j];
-                            V b18 = V.Splat((double)x17);
-                            V t19 = x15 * b18;
-                            acc14 = acc14 + t19;
-                        }
-                        V.Store(row13, j * V.Count, acc14);
+                        double x52 = X[o35 + k];
+                        int o53 = k * c;
+                        V x54 = V.LoadPartial(W, o53 + j, rem_j);
+                        V b55 = V.Splat((double)x52);
+                        V t56 = b55 * x54;
+                        acc51 = acc51 + t56;
                     }
-                    for (int j = 0; j < c; j++)
-                    {
-                        V x20 = V.Load(row13, j * V.Count);
-                        double x21 = b[j];
-                        V b22 = V.Splat((double)x21);
-                        V t23 = x20 + b22;
-                        acc12 = V.Max(acc12, t23);
-                    }
-                    V acc24 = V.Zero;
-                    // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-                    for (int j = 0; j < c; j++)
-                    {
-                        V x25 = V.Load(row13, j * V.Count);
-                        double x26 = b[j];
-                        V b27 = V.Splat((double)x26);
-                        V t28 = x25 + b27;
-                        V t29 = t28 - acc12;
-                        V t30 = V.Exp(t29);
-                        acc24 = acc24 + t30;
-                    }
-                    V t31 = acc12 - t11;
-                    V t32 = V.Select(V.Equal(acc12 - acc12, V.Zero), t31 + V.Log(acc24), t31);
-                    acc1 = acc1 + V.Sum(t32);
+                    V.StorePartial(row44, j, rem_j, acc51);
                 }
             }
-            // the remaining rows one at a time
-            for (; i < n; i++)
             {
-                double acc33 = 0.0;
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
+                {
+                    V x57 = V.Load(row44, j);
+                    V x58 = V.Load(b, j);
+                    V t59 = x57 + x58;
+                    acc43 = V.Max(acc43, t59);
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V x60 = V.LoadPartial(row44, j, rem_j);
+                    V x61 = V.LoadPartial(b, j, rem_j);
+                    V t62 = x60 + x61;
+                    V tail63 = V.FirstLanes(rem_j);
+                    acc43 = V.Max(acc43, V.Select(tail63, t62, V.Splat((double)double.NegativeInfinity)));
+                }
+            }
+            double t64 = V.MaxAcross(acc43);
+            V acc65 = V.Zero;
+            // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
+            V b69 = V.Splat((double)t64);
+            {
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
+                {
+                    V x66 = V.Load(row44, j);
+                    V x67 = V.Load(b, j);
+                    V t68 = x66 + x67;
+                    V t70 = t68 - b69;
+                    V t71 = V.Exp(t70);
+                    acc65 = acc65 + t71;
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V x72 = V.LoadPartial(row44, j, rem_j);
+                    V x73 = V.LoadPartial(b, j, rem_j);
+                    V t74 = x72 + x73;
+                    V t75 = t74 - b69;
+                    V t76 = V.Exp(t75);
+                    V tail77 = V.FirstLanes(rem_j);
+                    acc65 = acc65 + V.Select(tail77, t76, V.Zero);
+                }
+            }
+            double t78 = V.Sum(acc65);
+            double t79 = double.IsFinite(t64) ? (t64 - t42) + Scalar.Log(t78) : t64 - t42;
+            acc1 = acc1 + t79;
+        }
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
+            // row14: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            double[] row14Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<double> row14 = row14Array.AsSpan(0, c * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(X, i * d, d, tile3);
+                V acc4 = V.Zero;
                 // Σ_k(X[i, k]·W[k, y[i]])
-                int o34 = i * d;
-                int label37 = y[i];
+                int o6 = i;
                 for (int k = 0; k < d; k++)
                 {
-                    double x35 = X[o34 + k];
-                    int o36 = k * c;
-                    double x38 = W[o36 + label37];
-                    double t39 = x35 * x38;
-                    acc33 = acc33 + t39;
+                    V x5 = V.Load(tile3, k * V.Count);
+                    int o7 = k * c;
+                    V x8 = V.LoadLabeled(W, o7, 0, y, o6, 1, 1);
+                    V t9 = x5 * x8;
+                    acc4 = acc4 + t9;
                 }
-                double x40 = b[label37];
-                double t41 = acc33 + x40;
-                V acc42 = V.Splat((double)double.NegativeInfinity);
+                int o10 = 0;
+                V x11 = V.LoadLabeled(b, o10, 0, y, o6, 1, 1);
+                V t12 = acc4 + x11;
+                V acc13 = V.Splat((double)double.NegativeInfinity);
                 // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
-                // row43[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+                // row14[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+                for (int j = 0; j < c; j++)
                 {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
+                    V acc15 = V.Zero;
+                    // Σ_k(X[i, k]·W[k, j])
+                    for (int k = 0; k < d; k++)
                     {
-                        V acc44 = V.Zero;
-                        // Σ_k(X[i, k]·W[k, j])
-                        for (int k = 0; k < d; k++)
-                        {
-                            double x45 = X[o34 + k];
-                            int o46 = k * c;
-                            V x47 = V.Load(W, o46 + j);
-                            V b48 = V.Splat((double)x45);
-                            V t49 = b48 * x47;
-                            acc44 = acc44 + t49;
-                        }
-                        V.Store(row43, j, acc44);
+                        V x16 = V.Load(tile3, k * V.Count);
+                        int o17 = k * c;
+                        double x18 = W[o17 + j];
+                        V b19 = V.Splat((double)x18);
+                        V t20 = x16 * b19;
+                        acc15 = acc15 + t20;
                     }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V acc50 = V.Zero;
-                        // Σ_k(X[i, k]·W[k, j])
-                        for (int k = 0; k < d; k++)
-                        {
-                            double x51 = X[o34 + k];
-                            int o52 = k * c;
-                            V x53 = V.LoadPartial(W, o52 + j, rem_j);
-                            V b54 = V.Splat((double)x51);
-                            V t55 = b54 * x53;
-                            acc50 = acc50 + t55;
-                        }
-                        V.StorePartial(row43, j, rem_j, acc50);
-                    }
+                    V.Store(row14, j * V.Count, acc15);
                 }
+                for (int j = 0; j < c; j++)
                 {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
-                    {
-                        V x56 = V.Load(row43, j);
-                        V x57 = V.Load(b, j);
-                        V t58 = x56 + x57;
-                        acc42 = V.Max(acc42, t58);
-                    }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V x59 = V.LoadPartial(row43, j, rem_j);
-                        V x60 = V.LoadPartial(b, j, rem_j);
-                        V t61 = x59 + x60;
-                        V tail62 = V.FirstLanes(rem_j);
-                        acc42 = V.Max(acc42, V.Select(tail62, t61, V.Splat((double)double.NegativeInfinity)));
-                    }
+                    V x21 = V.Load(row14, j * V.Count);
+                    double x22 = b[j];
+                    V b23 = V.Splat((double)x22);
+                    V t24 = x21 + b23;
+                    acc13 = V.Max(acc13, t24);
                 }
-                double t63 = V.MaxAcross(acc42);
-                V acc64 = V.Zero;
+                V acc25 = V.Zero;
                 // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-                V b68 = V.Splat((double)t63);
+                for (int j = 0; j < c; j++)
                 {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
-                    {
-                        V x65 = V.Load(row43, j);
-                        V x66 = V.Load(b, j);
-                        V t67 = x65 + x66;
-                        V t69 = t67 - b68;
-                        V t70 = V.Exp(t69);
-                        acc64 = acc64 + t70;
-                    }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V x71 = V.LoadPartial(row43, j, rem_j);
-                        V x72 = V.LoadPartial(b, j, rem_j);
-                        V t73 = x71 + x72;
-                        V t74 = t73 - b68;
-                        V t75 = V.Exp(t74);
-                        V tail76 = V.FirstLanes(rem_j);
-                        acc64 = acc64 + V.Select(tail76, t75, V.Zero);
-                    }
+                    V x26 = V.Load(row14, j * V.Count);
+                    double x27 = b[j];
+                    V b28 = V.Splat((double)x27);
+                    V t29 = x26 + b28;
+                    V t30 = t29 - acc13;
+                    V t31 = V.Exp(t30);
+                    acc25 = acc25 + t31;
                 }
-                double t77 = V.Sum(acc64);
-                double t78 = double.IsFinite(t63) ? (t63 - t41) + Scalar.Log(t77) : t63 - t41;
-                acc1 = acc1 + t78;
+                V t32 = acc13 - t12;
+                V t33 = V.Select(V.Equal(acc13 - acc13, V.Zero), t32 + V.Log(acc25), t32);
+                acc1 = acc1 + V.Sum(t33);
             }
+            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(row14Array);
         }
-        double t79 = acc1 / (double)n;
-        double acc80 = 0.0;
+        double t80 = acc1 / (double)n;
+        double acc81 = 0.0;
         // Σ_k(Σ_j(W[k, j]²))
+        // rows [0, rows82) across lanes, V.Count at a time with lane l holding row k + l (while a row is short); the other rows one at a time first
+        int rows82 = c <= 2 * V.Count ? d - d % V.Count : 0;
+        for (int k = rows82; k < d; k++)
         {
-            int k = 0;
-            // rows across lanes: V.Count rows at a time, lane l holding row k + l, while a row is short
-            if (c <= 2 * V.Count)
+            V acc87 = V.Zero;
+            // Σ_j(W[k, j]²)
+            int o88 = k * c;
             {
-                for (; k <= d - V.Count; k += V.Count)
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
                 {
-                    V.LoadRowsTransposed(W, k * c, c, tile81);
-                    V acc82 = V.Zero;
-                    // Σ_j(W[k, j]²)
-                    for (int j = 0; j < c; j++)
-                    {
-                        V x83 = V.Load(tile81, j * V.Count);
-                        V t84 = x83 * x83;
-                        acc82 = acc82 + t84;
-                    }
-                    acc80 = acc80 + V.Sum(acc82);
+                    V x89 = V.Load(W, o88 + j);
+                    V t90 = x89 * x89;
+                    acc87 = acc87 + t90;
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V x91 = V.LoadPartial(W, o88 + j, rem_j);
+                    V t92 = x91 * x91;
+                    V tail93 = V.FirstLanes(rem_j);
+                    acc87 = acc87 + V.Select(tail93, t92, V.Zero);
                 }
             }
-            // the remaining rows one at a time
-            for (; k < d; k++)
-            {
-                V acc85 = V.Zero;
-                // Σ_j(W[k, j]²)
-                int o86 = k * c;
-                {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
-                    {
-                        V x87 = V.Load(W, o86 + j);
-                        V t88 = x87 * x87;
-                        acc85 = acc85 + t88;
-                    }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V x89 = V.LoadPartial(W, o86 + j, rem_j);
-                        V t90 = x89 * x89;
-                        V tail91 = V.FirstLanes(rem_j);
-                        acc85 = acc85 + V.Select(tail91, t90, V.Zero);
-                    }
-                }
-                double t92 = V.Sum(acc85);
-                acc80 = acc80 + t92;
-            }
+            double t94 = V.Sum(acc87);
+            acc81 = acc81 + t94;
         }
-        double t93 = lambda * acc80;
-        double t94 = t79 + t93;
-        System.Buffers.ArrayPool<double>.Shared.Return(tile2Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row13Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row43Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(tile81Array);
-        return t94;
+        if (rows82 > 0)
+        {
+            // tile83: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile83Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<double> tile83 = tile83Array.AsSpan(0, c * V.Count);
+            for (int k = 0; k < rows82; k += V.Count)
+            {
+                V.LoadRowsTransposed(W, k * c, c, tile83);
+                V acc84 = V.Zero;
+                // Σ_j(W[k, j]²)
+                for (int j = 0; j < c; j++)
+                {
+                    V x85 = V.Load(tile83, j * V.Count);
+                    V t86 = x85 * x85;
+                    acc84 = acc84 + t86;
+                }
+                acc81 = acc81 + V.Sum(acc84);
+            }
+            System.Buffers.ArrayPool<double>.Shared.Return(tile83Array);
+        }
+        double t95 = lambda * acc81;
+        double t96 = t80 + t95;
+        System.Buffers.ArrayPool<double>.Shared.Return(row44Array);
+        return t96;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -1009,347 +991,341 @@ partial struct LinearSoftmax
         dW.Clear();
         // db is accumulated into by several terms, so it starts from zero.
         db.Clear();
-        // Tile of V.Count rows over D, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        double[] tile2Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<double> tile2 = tile2Array.AsSpan(0, d * V.Count);
-        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        double[] row17Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> row17 = row17Array.AsSpan(0, c * V.Count);
-        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        double[] row29Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> row29 = row29Array.AsSpan(0, c * V.Count);
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        double[] row61Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
-        Span<double> row61 = row61Array.AsSpan(0, c);
+        double[] row62Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
+        Span<double> row62 = row62Array.AsSpan(0, c);
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        double[] row83Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
-        Span<double> row83 = row83Array.AsSpan(0, c);
-        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        double[] tile120Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile120 = tile120Array.AsSpan(0, c * V.Count);
-        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        double[] tile121Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile121 = tile121Array.AsSpan(0, c * V.Count);
+        double[] row84Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
+        Span<double> row84 = row84Array.AsSpan(0, c);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(Σ_k(X[i, k]·W[k, j]) + b[j]) − (Σ_k(X[i, k]·W[k, y[i]]) + b[y[i]])), fused with its gradient
-        double t9 = 1.0 / (double)n;
-        V b10 = V.Splat((double)t9);
-        double t45 = -t9;
-        V b46 = V.Splat((double)t45);
+        double t10 = 1.0 / (double)n;
+        V b11 = V.Splat((double)t10);
+        double t46 = -t10;
+        V b47 = V.Splat((double)t46);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = d <= 2 * V.Count && c <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            int i = 0;
-            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
-            if (d <= 2 * V.Count && c <= 2 * V.Count)
+            double acc50 = 0.0;
+            // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
+            int o51 = i * d;
+            int label54 = y[i];
+            for (int k = 0; k < d; k++)
             {
-                for (; i <= n - V.Count; i += V.Count)
+                double x52 = X[o51 + k];
+                int o53 = k * c;
+                double x55 = W[o53 + label54];
+                double t56 = x52 * x55;
+                acc50 = acc50 + t56;
+                double t57 = t10 * x52;
+                double t58 = -t57;
+                dW[o53 + label54] += (double)(t58);
+            }
+            double x59 = b[label54];
+            double t60 = acc50 + x59;
+            V acc61 = V.Splat((double)double.NegativeInfinity);
+            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
+            // row62[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+            {
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
                 {
-                    V.LoadRowsTransposed(X, i * d, d, tile2);
-                    V acc3 = V.Zero;
-                    // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
-                    int o5 = i;
+                    V acc63 = V.Zero;
+                    // Σ_k(X[i, k]·W[k, j])
                     for (int k = 0; k < d; k++)
                     {
-                        V x4 = V.Load(tile2, k * V.Count);
-                        int o6 = k * c;
-                        V x7 = V.LoadLabeled(W, o6, 0, y, o5, 1, 1);
-                        V t8 = x4 * x7;
-                        acc3 = acc3 + t8;
-                        V t11 = b10 * x4;
-                        V t12 = -t11;
-                        V.AddToLabeled(dW, o6, 0, y, o5, 1, 1, t12);
+                        double x64 = X[o51 + k];
+                        int o65 = k * c;
+                        V x66 = V.Load(W, o65 + j);
+                        V b67 = V.Splat((double)x64);
+                        V t68 = b67 * x66;
+                        acc63 = acc63 + t68;
                     }
-                    int o13 = 0;
-                    V x14 = V.LoadLabeled(b, o13, 0, y, o5, 1, 1);
-                    V t15 = acc3 + x14;
-                    V acc16 = V.Splat((double)double.NegativeInfinity);
-                    // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
-                    // row17[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
-                    for (int j = 0; j < c; j++)
+                    V.Store(row62, j, acc63);
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V acc69 = V.Zero;
+                    // Σ_k(X[i, k]·W[k, j])
+                    for (int k = 0; k < d; k++)
                     {
-                        V acc18 = V.Zero;
-                        // Σ_k(X[i, k]·W[k, j])
-                        for (int k = 0; k < d; k++)
-                        {
-                            V x19 = V.Load(tile2, k * V.Count);
-                            int o20 = k * c;
-                            double x21 = W[o20 + j];
-                            V b22 = V.Splat((double)x21);
-                            V t23 = x19 * b22;
-                            acc18 = acc18 + t23;
-                        }
-                        V.Store(row17, j * V.Count, acc18);
+                        double x70 = X[o51 + k];
+                        int o71 = k * c;
+                        V x72 = V.LoadPartial(W, o71 + j, rem_j);
+                        V b73 = V.Splat((double)x70);
+                        V t74 = b73 * x72;
+                        acc69 = acc69 + t74;
                     }
-                    for (int j = 0; j < c; j++)
-                    {
-                        V x24 = V.Load(row17, j * V.Count);
-                        double x25 = b[j];
-                        V b26 = V.Splat((double)x25);
-                        V t27 = x24 + b26;
-                        acc16 = V.Max(acc16, t27);
-                    }
-                    V acc28 = V.Zero;
-                    // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-                    for (int j = 0; j < c; j++)
-                    {
-                        V x30 = V.Load(row17, j * V.Count);
-                        double x31 = b[j];
-                        V b32 = V.Splat((double)x31);
-                        V t33 = x30 + b32;
-                        V t34 = t33 - acc16;
-                        V t35 = V.Exp(t34);
-                        acc28 = acc28 + t35;
-                        V.Store(row29, j * V.Count, t35);
-                    }
-                    V t36 = acc16 - t15;
-                    V t37 = V.Select(V.Equal(acc16 - acc16, V.Zero), t36 + V.Log(acc28), t36);
-                    acc1 = acc1 + V.Sum(t37);
-                    // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                    V t38 = b10 / acc28;
-                    for (int j = 0; j < c; j++)
-                    {
-                        // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                        V x39 = V.Load(row29, j * V.Count);
-                        V t40 = t38 * x39;
-                        for (int k = 0; k < d; k++)
-                        {
-                            V x41 = V.Load(tile2, k * V.Count);
-                            V t42 = t40 * x41;
-                            int o43 = k * c;
-                            dW[o43 + j] += (double)(V.Sum(t42));
-                        }
-                        V m44 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
-                        V t47 = V.Select(m44, b46, V.Zero);
-                        V t48 = t40 + t47;
-                        db[j] += (double)(V.Sum(t48));
-                    }
+                    V.StorePartial(row62, j, rem_j, acc69);
                 }
             }
-            // the remaining rows one at a time
-            for (; i < n; i++)
             {
-                double acc49 = 0.0;
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
+                {
+                    V x75 = V.Load(row62, j);
+                    V x76 = V.Load(b, j);
+                    V t77 = x75 + x76;
+                    acc61 = V.Max(acc61, t77);
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V x78 = V.LoadPartial(row62, j, rem_j);
+                    V x79 = V.LoadPartial(b, j, rem_j);
+                    V t80 = x78 + x79;
+                    V tail81 = V.FirstLanes(rem_j);
+                    acc61 = V.Max(acc61, V.Select(tail81, t80, V.Splat((double)double.NegativeInfinity)));
+                }
+            }
+            double t82 = V.MaxAcross(acc61);
+            V acc83 = V.Zero;
+            // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
+            V b88 = V.Splat((double)t82);
+            {
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
+                {
+                    V x85 = V.Load(row62, j);
+                    V x86 = V.Load(b, j);
+                    V t87 = x85 + x86;
+                    V t89 = t87 - b88;
+                    V t90 = V.Exp(t89);
+                    acc83 = acc83 + t90;
+                    V.Store(row84, j, t90);
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V x91 = V.LoadPartial(row62, j, rem_j);
+                    V x92 = V.LoadPartial(b, j, rem_j);
+                    V t93 = x91 + x92;
+                    V t94 = t93 - b88;
+                    V t95 = V.Exp(t94);
+                    V tail96 = V.FirstLanes(rem_j);
+                    acc83 = acc83 + V.Select(tail96, t95, V.Zero);
+                    V.StorePartial(row84, j, rem_j, t95);
+                }
+            }
+            double t97 = V.Sum(acc83);
+            double t98 = double.IsFinite(t82) ? (t82 - t60) + Scalar.Log(t97) : t82 - t60;
+            acc1 = acc1 + t98;
+            // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+            double t99 = t10 / t97;
+            V b101 = V.Splat((double)t99);
+            {
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
+                {
+                    // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+                    V x100 = V.Load(row84, j);
+                    V t102 = b101 * x100;
+                    for (int k = 0; k < d; k++)
+                    {
+                        double x103 = X[o51 + k];
+                        V b104 = V.Splat((double)x103);
+                        V t105 = t102 * b104;
+                        int o106 = k * c;
+                        V.AddTo(dW, o106 + j, t105);
+                    }
+                    V m107 = V.IndexMask(j, IndexComparison.Equal, label54);
+                    V t108 = V.Select(m107, b47, V.Zero);
+                    V t109 = t102 + t108;
+                    V.AddTo(db, j, t109);
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+                    V x110 = V.LoadPartial(row84, j, rem_j);
+                    V t111 = b101 * x110;
+                    for (int k = 0; k < d; k++)
+                    {
+                        double x112 = X[o51 + k];
+                        V b113 = V.Splat((double)x112);
+                        V t114 = t111 * b113;
+                        int o115 = k * c;
+                        V.AddToPartial(dW, o115 + j, rem_j, t114);
+                    }
+                    V m116 = V.IndexMask(j, IndexComparison.Equal, label54);
+                    V t117 = V.Select(m116, b47, V.Zero);
+                    V t118 = t111 + t117;
+                    V.AddToPartial(db, j, rem_j, t118);
+                }
+            }
+        }
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
+            // row18: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            double[] row18Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<double> row18 = row18Array.AsSpan(0, c * V.Count);
+            // row30: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            double[] row30Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<double> row30 = row30Array.AsSpan(0, c * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(X, i * d, d, tile3);
+                V acc4 = V.Zero;
                 // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
-                int o50 = i * d;
-                int label53 = y[i];
+                int o6 = i;
                 for (int k = 0; k < d; k++)
                 {
-                    double x51 = X[o50 + k];
-                    int o52 = k * c;
-                    double x54 = W[o52 + label53];
-                    double t55 = x51 * x54;
-                    acc49 = acc49 + t55;
-                    double t56 = t9 * x51;
-                    double t57 = -t56;
-                    dW[o52 + label53] += (double)(t57);
+                    V x5 = V.Load(tile3, k * V.Count);
+                    int o7 = k * c;
+                    V x8 = V.LoadLabeled(W, o7, 0, y, o6, 1, 1);
+                    V t9 = x5 * x8;
+                    acc4 = acc4 + t9;
+                    V t12 = b11 * x5;
+                    V t13 = -t12;
+                    V.AddToLabeled(dW, o7, 0, y, o6, 1, 1, t13);
                 }
-                double x58 = b[label53];
-                double t59 = acc49 + x58;
-                V acc60 = V.Splat((double)double.NegativeInfinity);
+                int o14 = 0;
+                V x15 = V.LoadLabeled(b, o14, 0, y, o6, 1, 1);
+                V t16 = acc4 + x15;
+                V acc17 = V.Splat((double)double.NegativeInfinity);
                 // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
-                // row61[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+                // row18[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+                for (int j = 0; j < c; j++)
                 {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
+                    V acc19 = V.Zero;
+                    // Σ_k(X[i, k]·W[k, j])
+                    for (int k = 0; k < d; k++)
                     {
-                        V acc62 = V.Zero;
-                        // Σ_k(X[i, k]·W[k, j])
-                        for (int k = 0; k < d; k++)
-                        {
-                            double x63 = X[o50 + k];
-                            int o64 = k * c;
-                            V x65 = V.Load(W, o64 + j);
-                            V b66 = V.Splat((double)x63);
-                            V t67 = b66 * x65;
-                            acc62 = acc62 + t67;
-                        }
-                        V.Store(row61, j, acc62);
+                        V x20 = V.Load(tile3, k * V.Count);
+                        int o21 = k * c;
+                        double x22 = W[o21 + j];
+                        V b23 = V.Splat((double)x22);
+                        V t24 = x20 * b23;
+                        acc19 = acc19 + t24;
                     }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V acc68 = V.Zero;
-                        // Σ_k(X[i, k]·W[k, j])
-                        for (int k = 0; k < d; k++)
-                        {
-                            double x69 = X[o50 + k];
-                            int o70 = k * c;
-                            V x71 = V.LoadPartial(W, o70 + j, rem_j);
-                            V b72 = V.Splat((double)x69);
-                            V t73 = b72 * x71;
-                            acc68 = acc68 + t73;
-                        }
-                        V.StorePartial(row61, j, rem_j, acc68);
-                    }
+                    V.Store(row18, j * V.Count, acc19);
                 }
+                for (int j = 0; j < c; j++)
                 {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
-                    {
-                        V x74 = V.Load(row61, j);
-                        V x75 = V.Load(b, j);
-                        V t76 = x74 + x75;
-                        acc60 = V.Max(acc60, t76);
-                    }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V x77 = V.LoadPartial(row61, j, rem_j);
-                        V x78 = V.LoadPartial(b, j, rem_j);
-                        V t79 = x77 + x78;
-                        V tail80 = V.FirstLanes(rem_j);
-                        acc60 = V.Max(acc60, V.Select(tail80, t79, V.Splat((double)double.NegativeInfinity)));
-                    }
+                    V x25 = V.Load(row18, j * V.Count);
+                    double x26 = b[j];
+                    V b27 = V.Splat((double)x26);
+                    V t28 = x25 + b27;
+                    acc17 = V.Max(acc17, t28);
                 }
-                double t81 = V.MaxAcross(acc60);
-                V acc82 = V.Zero;
+                V acc29 = V.Zero;
                 // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-                V b87 = V.Splat((double)t81);
+                for (int j = 0; j < c; j++)
                 {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
-                    {
-                        V x84 = V.Load(row61, j);
-                        V x85 = V.Load(b, j);
-                        V t86 = x84 + x85;
-                        V t88 = t86 - b87;
-                        V t89 = V.Exp(t88);
-                        acc82 = acc82 + t89;
-                        V.Store(row83, j, t89);
-                    }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V x90 = V.LoadPartial(row61, j, rem_j);
-                        V x91 = V.LoadPartial(b, j, rem_j);
-                        V t92 = x90 + x91;
-                        V t93 = t92 - b87;
-                        V t94 = V.Exp(t93);
-                        V tail95 = V.FirstLanes(rem_j);
-                        acc82 = acc82 + V.Select(tail95, t94, V.Zero);
-                        V.StorePartial(row83, j, rem_j, t94);
-                    }
+                    V x31 = V.Load(row18, j * V.Count);
+                    double x32 = b[j];
+                    V b33 = V.Splat((double)x32);
+                    V t34 = x31 + b33;
+                    V t35 = t34 - acc17;
+                    V t36 = V.Exp(t35);
+                    acc29 = acc29 + t36;
+                    V.Store(row30, j * V.Count, t36);
                 }
-                double t96 = V.Sum(acc82);
-                double t97 = double.IsFinite(t81) ? (t81 - t59) + Scalar.Log(t96) : t81 - t59;
-                acc1 = acc1 + t97;
+                V t37 = acc17 - t16;
+                V t38 = V.Select(V.Equal(acc17 - acc17, V.Zero), t37 + V.Log(acc29), t37);
+                acc1 = acc1 + V.Sum(t38);
                 // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                double t98 = t9 / t96;
-                V b100 = V.Splat((double)t98);
+                V t39 = b11 / acc29;
+                for (int j = 0; j < c; j++)
                 {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
+                    // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+                    V x40 = V.Load(row30, j * V.Count);
+                    V t41 = t39 * x40;
+                    for (int k = 0; k < d; k++)
                     {
-                        // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                        V x99 = V.Load(row83, j);
-                        V t101 = b100 * x99;
-                        for (int k = 0; k < d; k++)
-                        {
-                            double x102 = X[o50 + k];
-                            V b103 = V.Splat((double)x102);
-                            V t104 = t101 * b103;
-                            int o105 = k * c;
-                            V.AddTo(dW, o105 + j, t104);
-                        }
-                        V m106 = V.IndexMask(j, IndexComparison.Equal, label53);
-                        V t107 = V.Select(m106, b46, V.Zero);
-                        V t108 = t101 + t107;
-                        V.AddTo(db, j, t108);
+                        V x42 = V.Load(tile3, k * V.Count);
+                        V t43 = t41 * x42;
+                        int o44 = k * c;
+                        dW[o44 + j] += (double)(V.Sum(t43));
                     }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                        V x109 = V.LoadPartial(row83, j, rem_j);
-                        V t110 = b100 * x109;
-                        for (int k = 0; k < d; k++)
-                        {
-                            double x111 = X[o50 + k];
-                            V b112 = V.Splat((double)x111);
-                            V t113 = t110 * b112;
-                            int o114 = k * c;
-                            V.AddToPartial(dW, o114 + j, rem_j, t113);
-                        }
-                        V m115 = V.IndexMask(j, IndexComparison.Equal, label53);
-                        V t116 = V.Select(m115, b46, V.Zero);
-                        V t117 = t110 + t116;
-                        V.AddToPartial(db, j, rem_j, t117);
-                    }
+                    V m45 = V.LabelMask(y, o6, 1, IndexComparison.Equal, j);
+                    V t48 = V.Select(m45, b47, V.Zero);
+                    V t49 = t41 + t48;
+                    db[j] += (double)(V.Sum(t49));
                 }
             }
+            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(row18Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(row30Array);
         }
-        double t118 = acc1 / (double)n;
-        double acc119 = 0.0;
+        double t119 = acc1 / (double)n;
+        double acc120 = 0.0;
         // Σ_k(Σ_j(W[k, j]²)), fused with its gradient
-        double t125 = 2.0 * lambda;
-        V b126 = V.Splat((double)t125);
+        double t127 = 2.0 * lambda;
+        V b128 = V.Splat((double)t127);
+        // rows [0, rows121) across lanes, V.Count at a time with lane l holding row k + l (while a row is short); the other rows one at a time first
+        int rows121 = c <= 2 * V.Count ? d - d % V.Count : 0;
+        for (int k = rows121; k < d; k++)
         {
-            int k = 0;
-            // rows across lanes: V.Count rows at a time, lane l holding row k + l, while a row is short
-            if (c <= 2 * V.Count)
+            V acc130 = V.Zero;
+            // Σ_j(W[k, j]²), fused with its gradient
+            int o131 = k * c;
             {
-                for (; k <= d - V.Count; k += V.Count)
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
                 {
-                    V.LoadRowsTransposed(W, k * c, c, tile120);
-                    tile121.Clear();
-                    V acc122 = V.Zero;
-                    // Σ_j(W[k, j]²), fused with its gradient
-                    for (int j = 0; j < c; j++)
-                    {
-                        V x123 = V.Load(tile120, j * V.Count);
-                        V t124 = x123 * x123;
-                        acc122 = acc122 + t124;
-                        V t127 = b126 * x123;
-                        V.AddTo(tile121, j * V.Count, t127);
-                    }
-                    acc119 = acc119 + V.Sum(acc122);
-                    V.AddRowsTransposed(dW, k * c, c, tile121);
+                    V x132 = V.Load(W, o131 + j);
+                    V t133 = x132 * x132;
+                    acc130 = acc130 + t133;
+                    V t134 = b128 * x132;
+                    V.AddTo(dW, o131 + j, t134);
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V x135 = V.LoadPartial(W, o131 + j, rem_j);
+                    V t136 = x135 * x135;
+                    V tail137 = V.FirstLanes(rem_j);
+                    acc130 = acc130 + V.Select(tail137, t136, V.Zero);
+                    V t138 = b128 * x135;
+                    V.AddToPartial(dW, o131 + j, rem_j, t138);
                 }
             }
-            // the remaining rows one at a time
-            for (; k < d; k++)
-            {
-                V acc128 = V.Zero;
-                // Σ_j(W[k, j]²), fused with its gradient
-                int o129 = k * c;
-                {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
-                    {
-                        V x130 = V.Load(W, o129 + j);
-                        V t131 = x130 * x130;
-                        acc128 = acc128 + t131;
-                        V t132 = b126 * x130;
-                        V.AddTo(dW, o129 + j, t132);
-                    }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V x133 = V.LoadPartial(W, o129 + j, rem_j);
-                        V t134 = x133 * x133;
-                        V tail135 = V.FirstLanes(rem_j);
-                        acc128 = acc128 + V.Select(tail135, t134, V.Zero);
-                        V t136 = b126 * x133;
-                        V.AddToPartial(dW, o129 + j, rem_j, t136);
-                    }
-                }
-                double t137 = V.Sum(acc128);
-                acc119 = acc119 + t137;
-            }
+            double t139 = V.Sum(acc130);
+            acc120 = acc120 + t139;
         }
-        double t138 = lambda * acc119;
-        double t139 = t118 + t138;
-        System.Buffers.ArrayPool<double>.Shared.Return(tile2Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row17Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row29Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row61Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row83Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(tile120Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(tile121Array);
-        return t139;
+        if (rows121 > 0)
+        {
+            // tile122: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile122Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<double> tile122 = tile122Array.AsSpan(0, c * V.Count);
+            // tile123: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile123Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<double> tile123 = tile123Array.AsSpan(0, c * V.Count);
+            for (int k = 0; k < rows121; k += V.Count)
+            {
+                V.LoadRowsTransposed(W, k * c, c, tile122);
+                tile123.Clear();
+                V acc124 = V.Zero;
+                // Σ_j(W[k, j]²), fused with its gradient
+                for (int j = 0; j < c; j++)
+                {
+                    V x125 = V.Load(tile122, j * V.Count);
+                    V t126 = x125 * x125;
+                    acc124 = acc124 + t126;
+                    V t129 = b128 * x125;
+                    V.AddTo(tile123, j * V.Count, t129);
+                }
+                acc120 = acc120 + V.Sum(acc124);
+                V.AddRowsTransposed(dW, k * c, c, tile123);
+            }
+            System.Buffers.ArrayPool<double>.Shared.Return(tile122Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(tile123Array);
+        }
+        double t140 = lambda * acc120;
+        double t141 = t119 + t140;
+        System.Buffers.ArrayPool<double>.Shared.Return(row62Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row84Array);
+        return t141;
     }
 }

@@ -125,505 +125,493 @@ partial struct Softmax
     private static double ValueKernel<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int n, int c)
         where V : struct, ILanes<V, float>
     {
-        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        float[] tile2Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile2 = tile2Array.AsSpan(0, c * V.Count);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(s[i, j]) − s[i, y[i]])
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = c <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            int i = 0;
-            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
-            if (c <= 2 * V.Count)
+            int o14 = i * c;
+            int label15 = y[i];
+            double x16 = s[o14 + label15];
+            V acc17 = V.Splat((float)double.NegativeInfinity);
+            // max_j(s[i, j])
             {
-                for (; i <= n - V.Count; i += V.Count)
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
                 {
-                    V.LoadRowsTransposed(s, i * c, c, tile2);
-                    int o3 = i;
-                    V x4 = V.LoadLabeled(tile2, 0, 1, y, o3, 1, V.Count);
-                    V acc5 = V.Splat((float)double.NegativeInfinity);
-                    // max_j(s[i, j])
-                    for (int j = 0; j < c; j++)
-                    {
-                        V x6 = V.Load(tile2, j * V.Count);
-                        acc5 = V.Max(acc5, x6);
-                    }
-                    V acc7 = V.Zero;
-                    // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-                    for (int j = 0; j < c; j++)
-                    {
-                        V x8 = V.Load(tile2, j * V.Count);
-                        V t9 = x8 - acc5;
-                        V t10 = V.Exp(t9);
-                        acc7 = acc7 + t10;
-                    }
-                    V t11 = acc5 - x4;
-                    V t12 = V.Select(V.Equal(acc5 - acc5, V.Zero), t11 + V.Log(acc7), t11);
-                    acc1 = acc1 + V.Sum(t12);
+                    V x18 = V.Load(s, o14 + j);
+                    acc17 = V.Max(acc17, x18);
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V x19 = V.LoadPartial(s, o14 + j, rem_j);
+                    V tail20 = V.FirstLanes(rem_j);
+                    acc17 = V.Max(acc17, V.Select(tail20, x19, V.Splat((float)double.NegativeInfinity)));
                 }
             }
-            // the remaining rows one at a time
-            for (; i < n; i++)
+            double t21 = V.MaxAcross(acc17);
+            V acc22 = V.Zero;
+            // Σ_j(exp(s[i, j] − max_j(s[i, j])))
+            V b24 = V.Splat((float)t21);
             {
-                int o13 = i * c;
-                int label14 = y[i];
-                double x15 = s[o13 + label14];
-                V acc16 = V.Splat((float)double.NegativeInfinity);
-                // max_j(s[i, j])
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
                 {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
-                    {
-                        V x17 = V.Load(s, o13 + j);
-                        acc16 = V.Max(acc16, x17);
-                    }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V x18 = V.LoadPartial(s, o13 + j, rem_j);
-                        V tail19 = V.FirstLanes(rem_j);
-                        acc16 = V.Max(acc16, V.Select(tail19, x18, V.Splat((float)double.NegativeInfinity)));
-                    }
+                    V x23 = V.Load(s, o14 + j);
+                    V t25 = x23 - b24;
+                    V t26 = V.Exp(t25);
+                    acc22 = acc22 + t26;
                 }
-                double t20 = V.MaxAcross(acc16);
-                V acc21 = V.Zero;
-                // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-                V b23 = V.Splat((float)t20);
+                // the last c mod V.Count elements, masked
+                if (j < c)
                 {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
-                    {
-                        V x22 = V.Load(s, o13 + j);
-                        V t24 = x22 - b23;
-                        V t25 = V.Exp(t24);
-                        acc21 = acc21 + t25;
-                    }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V x26 = V.LoadPartial(s, o13 + j, rem_j);
-                        V t27 = x26 - b23;
-                        V t28 = V.Exp(t27);
-                        V tail29 = V.FirstLanes(rem_j);
-                        acc21 = acc21 + V.Select(tail29, t28, V.Zero);
-                    }
+                    int rem_j = c - j;
+                    V x27 = V.LoadPartial(s, o14 + j, rem_j);
+                    V t28 = x27 - b24;
+                    V t29 = V.Exp(t28);
+                    V tail30 = V.FirstLanes(rem_j);
+                    acc22 = acc22 + V.Select(tail30, t29, V.Zero);
                 }
-                double t30 = V.Sum(acc21);
-                double t31 = double.IsFinite(t20) ? (t20 - x15) + Scalar.Log(t30) : t20 - x15;
-                acc1 = acc1 + t31;
             }
+            double t31 = V.Sum(acc22);
+            double t32 = double.IsFinite(t21) ? (t21 - x16) + Scalar.Log(t31) : t21 - x16;
+            acc1 = acc1 + t32;
         }
-        double t32 = acc1 / (double)n;
-        System.Buffers.ArrayPool<float>.Shared.Return(tile2Array);
-        return t32;
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(s, i * c, c, tile3);
+                int o4 = i;
+                V x5 = V.LoadLabeled(tile3, 0, 1, y, o4, 1, V.Count);
+                V acc6 = V.Splat((float)double.NegativeInfinity);
+                // max_j(s[i, j])
+                for (int j = 0; j < c; j++)
+                {
+                    V x7 = V.Load(tile3, j * V.Count);
+                    acc6 = V.Max(acc6, x7);
+                }
+                V acc8 = V.Zero;
+                // Σ_j(exp(s[i, j] − max_j(s[i, j])))
+                for (int j = 0; j < c; j++)
+                {
+                    V x9 = V.Load(tile3, j * V.Count);
+                    V t10 = x9 - acc6;
+                    V t11 = V.Exp(t10);
+                    acc8 = acc8 + t11;
+                }
+                V t12 = acc6 - x5;
+                V t13 = V.Select(V.Equal(acc6 - acc6, V.Zero), t12 + V.Log(acc8), t12);
+                acc1 = acc1 + V.Sum(t13);
+            }
+            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        }
+        double t33 = acc1 / (double)n;
+        return t33;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double ValueAndGradientKernel<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int n, int c, Span<float> ds)
         where V : struct, ILanes<V, float>
     {
-        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        float[] tile2Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile2 = tile2Array.AsSpan(0, c * V.Count);
-        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
-        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        float[] row9Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> row9 = row9Array.AsSpan(0, c * V.Count);
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        float[] row34Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
-        Span<float> row34 = row34Array.AsSpan(0, c);
+        float[] row35Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
+        Span<float> row35 = row35Array.AsSpan(0, c);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(s[i, j]) − s[i, y[i]]), fused with its gradient
-        double t15 = 1.0 / (double)n;
-        V b16 = V.Splat((float)t15);
-        double t21 = -t15;
-        V b22 = V.Splat((float)t21);
+        double t16 = 1.0 / (double)n;
+        V b17 = V.Splat((float)t16);
+        double t22 = -t16;
+        V b23 = V.Splat((float)t22);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = c <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            int i = 0;
-            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
-            if (c <= 2 * V.Count)
+            int o26 = i * c;
+            int label27 = y[i];
+            double x28 = s[o26 + label27];
+            V acc29 = V.Splat((float)double.NegativeInfinity);
+            // max_j(s[i, j])
             {
-                for (; i <= n - V.Count; i += V.Count)
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
                 {
-                    V.LoadRowsTransposed(s, i * c, c, tile2);
-                    int o4 = i;
-                    V x5 = V.LoadLabeled(tile2, 0, 1, y, o4, 1, V.Count);
-                    V acc6 = V.Splat((float)double.NegativeInfinity);
-                    // max_j(s[i, j])
-                    for (int j = 0; j < c; j++)
-                    {
-                        V x7 = V.Load(tile2, j * V.Count);
-                        acc6 = V.Max(acc6, x7);
-                    }
-                    V acc8 = V.Zero;
-                    // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-                    for (int j = 0; j < c; j++)
-                    {
-                        V x10 = V.Load(tile2, j * V.Count);
-                        V t11 = x10 - acc6;
-                        V t12 = V.Exp(t11);
-                        acc8 = acc8 + t12;
-                        V.Store(row9, j * V.Count, t12);
-                    }
-                    V t13 = acc6 - x5;
-                    V t14 = V.Select(V.Equal(acc6 - acc6, V.Zero), t13 + V.Log(acc8), t13);
-                    acc1 = acc1 + V.Sum(t14);
-                    // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
-                    V t17 = b16 / acc8;
-                    for (int j = 0; j < c; j++)
-                    {
-                        V x18 = V.Load(row9, j * V.Count);
-                        V t19 = t17 * x18;
-                        V m20 = V.LabelMask(y, o4, 1, IndexComparison.Equal, j);
-                        V t23 = V.Select(m20, b22, V.Zero);
-                        V t24 = t19 + t23;
-                        V.Store(tile3, j * V.Count, t24);
-                    }
-                    V.StoreRowsTransposed(ds, i * c, c, tile3);
+                    V x30 = V.Load(s, o26 + j);
+                    acc29 = V.Max(acc29, x30);
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V x31 = V.LoadPartial(s, o26 + j, rem_j);
+                    V tail32 = V.FirstLanes(rem_j);
+                    acc29 = V.Max(acc29, V.Select(tail32, x31, V.Splat((float)double.NegativeInfinity)));
                 }
             }
-            // the remaining rows one at a time
-            for (; i < n; i++)
+            double t33 = V.MaxAcross(acc29);
+            V acc34 = V.Zero;
+            // Σ_j(exp(s[i, j] − max_j(s[i, j])))
+            V b37 = V.Splat((float)t33);
             {
-                int o25 = i * c;
-                int label26 = y[i];
-                double x27 = s[o25 + label26];
-                V acc28 = V.Splat((float)double.NegativeInfinity);
-                // max_j(s[i, j])
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
                 {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
-                    {
-                        V x29 = V.Load(s, o25 + j);
-                        acc28 = V.Max(acc28, x29);
-                    }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V x30 = V.LoadPartial(s, o25 + j, rem_j);
-                        V tail31 = V.FirstLanes(rem_j);
-                        acc28 = V.Max(acc28, V.Select(tail31, x30, V.Splat((float)double.NegativeInfinity)));
-                    }
+                    V x36 = V.Load(s, o26 + j);
+                    V t38 = x36 - b37;
+                    V t39 = V.Exp(t38);
+                    acc34 = acc34 + t39;
+                    V.Store(row35, j, t39);
                 }
-                double t32 = V.MaxAcross(acc28);
-                V acc33 = V.Zero;
-                // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-                V b36 = V.Splat((float)t32);
+                // the last c mod V.Count elements, masked
+                if (j < c)
                 {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
-                    {
-                        V x35 = V.Load(s, o25 + j);
-                        V t37 = x35 - b36;
-                        V t38 = V.Exp(t37);
-                        acc33 = acc33 + t38;
-                        V.Store(row34, j, t38);
-                    }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V x39 = V.LoadPartial(s, o25 + j, rem_j);
-                        V t40 = x39 - b36;
-                        V t41 = V.Exp(t40);
-                        V tail42 = V.FirstLanes(rem_j);
-                        acc33 = acc33 + V.Select(tail42, t41, V.Zero);
-                        V.StorePartial(row34, j, rem_j, t41);
-                    }
+                    int rem_j = c - j;
+                    V x40 = V.LoadPartial(s, o26 + j, rem_j);
+                    V t41 = x40 - b37;
+                    V t42 = V.Exp(t41);
+                    V tail43 = V.FirstLanes(rem_j);
+                    acc34 = acc34 + V.Select(tail43, t42, V.Zero);
+                    V.StorePartial(row35, j, rem_j, t42);
                 }
-                double t43 = V.Sum(acc33);
-                double t44 = double.IsFinite(t32) ? (t32 - x27) + Scalar.Log(t43) : t32 - x27;
-                acc1 = acc1 + t44;
-                // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
-                double t45 = t15 / t43;
-                V b47 = V.Splat((float)t45);
+            }
+            double t44 = V.Sum(acc34);
+            double t45 = double.IsFinite(t33) ? (t33 - x28) + Scalar.Log(t44) : t33 - x28;
+            acc1 = acc1 + t45;
+            // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
+            double t46 = t16 / t44;
+            V b48 = V.Splat((float)t46);
+            {
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
                 {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
-                    {
-                        V x46 = V.Load(row34, j);
-                        V t48 = b47 * x46;
-                        V m49 = V.IndexMask(j, IndexComparison.Equal, label26);
-                        V t50 = V.Select(m49, b22, V.Zero);
-                        V t51 = t48 + t50;
-                        V.Store(ds, o25 + j, t51);
-                    }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V x52 = V.LoadPartial(row34, j, rem_j);
-                        V t53 = b47 * x52;
-                        V m54 = V.IndexMask(j, IndexComparison.Equal, label26);
-                        V t55 = V.Select(m54, b22, V.Zero);
-                        V t56 = t53 + t55;
-                        V.StorePartial(ds, o25 + j, rem_j, t56);
-                    }
+                    V x47 = V.Load(row35, j);
+                    V t49 = b48 * x47;
+                    V m50 = V.IndexMask(j, IndexComparison.Equal, label27);
+                    V t51 = V.Select(m50, b23, V.Zero);
+                    V t52 = t49 + t51;
+                    V.Store(ds, o26 + j, t52);
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V x53 = V.LoadPartial(row35, j, rem_j);
+                    V t54 = b48 * x53;
+                    V m55 = V.IndexMask(j, IndexComparison.Equal, label27);
+                    V t56 = V.Select(m55, b23, V.Zero);
+                    V t57 = t54 + t56;
+                    V.StorePartial(ds, o26 + j, rem_j, t57);
                 }
             }
         }
-        double t57 = acc1 / (double)n;
-        System.Buffers.ArrayPool<float>.Shared.Return(tile2Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row9Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row34Array);
-        return t57;
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
+            // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<float> tile4 = tile4Array.AsSpan(0, c * V.Count);
+            // row10: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            float[] row10Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<float> row10 = row10Array.AsSpan(0, c * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(s, i * c, c, tile3);
+                int o5 = i;
+                V x6 = V.LoadLabeled(tile3, 0, 1, y, o5, 1, V.Count);
+                V acc7 = V.Splat((float)double.NegativeInfinity);
+                // max_j(s[i, j])
+                for (int j = 0; j < c; j++)
+                {
+                    V x8 = V.Load(tile3, j * V.Count);
+                    acc7 = V.Max(acc7, x8);
+                }
+                V acc9 = V.Zero;
+                // Σ_j(exp(s[i, j] − max_j(s[i, j])))
+                for (int j = 0; j < c; j++)
+                {
+                    V x11 = V.Load(tile3, j * V.Count);
+                    V t12 = x11 - acc7;
+                    V t13 = V.Exp(t12);
+                    acc9 = acc9 + t13;
+                    V.Store(row10, j * V.Count, t13);
+                }
+                V t14 = acc7 - x6;
+                V t15 = V.Select(V.Equal(acc7 - acc7, V.Zero), t14 + V.Log(acc9), t14);
+                acc1 = acc1 + V.Sum(t15);
+                // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
+                V t18 = b17 / acc9;
+                for (int j = 0; j < c; j++)
+                {
+                    V x19 = V.Load(row10, j * V.Count);
+                    V t20 = t18 * x19;
+                    V m21 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
+                    V t24 = V.Select(m21, b23, V.Zero);
+                    V t25 = t20 + t24;
+                    V.Store(tile4, j * V.Count, t25);
+                }
+                V.StoreRowsTransposed(ds, i * c, c, tile4);
+            }
+            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(row10Array);
+        }
+        double t58 = acc1 / (double)n;
+        System.Buffers.ArrayPool<float>.Shared.Return(row35Array);
+        return t58;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double ValueKernel<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int n, int c)
         where V : struct, ILanes<V, double>
     {
-        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        double[] tile2Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile2 = tile2Array.AsSpan(0, c * V.Count);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(s[i, j]) − s[i, y[i]])
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = c <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            int i = 0;
-            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
-            if (c <= 2 * V.Count)
+            int o14 = i * c;
+            int label15 = y[i];
+            double x16 = s[o14 + label15];
+            V acc17 = V.Splat((double)double.NegativeInfinity);
+            // max_j(s[i, j])
             {
-                for (; i <= n - V.Count; i += V.Count)
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
                 {
-                    V.LoadRowsTransposed(s, i * c, c, tile2);
-                    int o3 = i;
-                    V x4 = V.LoadLabeled(tile2, 0, 1, y, o3, 1, V.Count);
-                    V acc5 = V.Splat((double)double.NegativeInfinity);
-                    // max_j(s[i, j])
-                    for (int j = 0; j < c; j++)
-                    {
-                        V x6 = V.Load(tile2, j * V.Count);
-                        acc5 = V.Max(acc5, x6);
-                    }
-                    V acc7 = V.Zero;
-                    // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-                    for (int j = 0; j < c; j++)
-                    {
-                        V x8 = V.Load(tile2, j * V.Count);
-                        V t9 = x8 - acc5;
-                        V t10 = V.Exp(t9);
-                        acc7 = acc7 + t10;
-                    }
-                    V t11 = acc5 - x4;
-                    V t12 = V.Select(V.Equal(acc5 - acc5, V.Zero), t11 + V.Log(acc7), t11);
-                    acc1 = acc1 + V.Sum(t12);
+                    V x18 = V.Load(s, o14 + j);
+                    acc17 = V.Max(acc17, x18);
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V x19 = V.LoadPartial(s, o14 + j, rem_j);
+                    V tail20 = V.FirstLanes(rem_j);
+                    acc17 = V.Max(acc17, V.Select(tail20, x19, V.Splat((double)double.NegativeInfinity)));
                 }
             }
-            // the remaining rows one at a time
-            for (; i < n; i++)
+            double t21 = V.MaxAcross(acc17);
+            V acc22 = V.Zero;
+            // Σ_j(exp(s[i, j] − max_j(s[i, j])))
+            V b24 = V.Splat((double)t21);
             {
-                int o13 = i * c;
-                int label14 = y[i];
-                double x15 = s[o13 + label14];
-                V acc16 = V.Splat((double)double.NegativeInfinity);
-                // max_j(s[i, j])
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
                 {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
-                    {
-                        V x17 = V.Load(s, o13 + j);
-                        acc16 = V.Max(acc16, x17);
-                    }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V x18 = V.LoadPartial(s, o13 + j, rem_j);
-                        V tail19 = V.FirstLanes(rem_j);
-                        acc16 = V.Max(acc16, V.Select(tail19, x18, V.Splat((double)double.NegativeInfinity)));
-                    }
+                    V x23 = V.Load(s, o14 + j);
+                    V t25 = x23 - b24;
+                    V t26 = V.Exp(t25);
+                    acc22 = acc22 + t26;
                 }
-                double t20 = V.MaxAcross(acc16);
-                V acc21 = V.Zero;
-                // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-                V b23 = V.Splat((double)t20);
+                // the last c mod V.Count elements, masked
+                if (j < c)
                 {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
-                    {
-                        V x22 = V.Load(s, o13 + j);
-                        V t24 = x22 - b23;
-                        V t25 = V.Exp(t24);
-                        acc21 = acc21 + t25;
-                    }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V x26 = V.LoadPartial(s, o13 + j, rem_j);
-                        V t27 = x26 - b23;
-                        V t28 = V.Exp(t27);
-                        V tail29 = V.FirstLanes(rem_j);
-                        acc21 = acc21 + V.Select(tail29, t28, V.Zero);
-                    }
+                    int rem_j = c - j;
+                    V x27 = V.LoadPartial(s, o14 + j, rem_j);
+                    V t28 = x27 - b24;
+                    V t29 = V.Exp(t28);
+                    V tail30 = V.FirstLanes(rem_j);
+                    acc22 = acc22 + V.Select(tail30, t29, V.Zero);
                 }
-                double t30 = V.Sum(acc21);
-                double t31 = double.IsFinite(t20) ? (t20 - x15) + Scalar.Log(t30) : t20 - x15;
-                acc1 = acc1 + t31;
             }
+            double t31 = V.Sum(acc22);
+            double t32 = double.IsFinite(t21) ? (t21 - x16) + Scalar.Log(t31) : t21 - x16;
+            acc1 = acc1 + t32;
         }
-        double t32 = acc1 / (double)n;
-        System.Buffers.ArrayPool<double>.Shared.Return(tile2Array);
-        return t32;
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(s, i * c, c, tile3);
+                int o4 = i;
+                V x5 = V.LoadLabeled(tile3, 0, 1, y, o4, 1, V.Count);
+                V acc6 = V.Splat((double)double.NegativeInfinity);
+                // max_j(s[i, j])
+                for (int j = 0; j < c; j++)
+                {
+                    V x7 = V.Load(tile3, j * V.Count);
+                    acc6 = V.Max(acc6, x7);
+                }
+                V acc8 = V.Zero;
+                // Σ_j(exp(s[i, j] − max_j(s[i, j])))
+                for (int j = 0; j < c; j++)
+                {
+                    V x9 = V.Load(tile3, j * V.Count);
+                    V t10 = x9 - acc6;
+                    V t11 = V.Exp(t10);
+                    acc8 = acc8 + t11;
+                }
+                V t12 = acc6 - x5;
+                V t13 = V.Select(V.Equal(acc6 - acc6, V.Zero), t12 + V.Log(acc8), t12);
+                acc1 = acc1 + V.Sum(t13);
+            }
+            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        }
+        double t33 = acc1 / (double)n;
+        return t33;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double ValueAndGradientKernel<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int n, int c, Span<double> ds)
         where V : struct, ILanes<V, double>
     {
-        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        double[] tile2Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile2 = tile2Array.AsSpan(0, c * V.Count);
-        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
-        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        double[] row9Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> row9 = row9Array.AsSpan(0, c * V.Count);
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        double[] row34Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
-        Span<double> row34 = row34Array.AsSpan(0, c);
+        double[] row35Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
+        Span<double> row35 = row35Array.AsSpan(0, c);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(s[i, j]) − s[i, y[i]]), fused with its gradient
-        double t15 = 1.0 / (double)n;
-        V b16 = V.Splat((double)t15);
-        double t21 = -t15;
-        V b22 = V.Splat((double)t21);
+        double t16 = 1.0 / (double)n;
+        V b17 = V.Splat((double)t16);
+        double t22 = -t16;
+        V b23 = V.Splat((double)t22);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = c <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            int i = 0;
-            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
-            if (c <= 2 * V.Count)
+            int o26 = i * c;
+            int label27 = y[i];
+            double x28 = s[o26 + label27];
+            V acc29 = V.Splat((double)double.NegativeInfinity);
+            // max_j(s[i, j])
             {
-                for (; i <= n - V.Count; i += V.Count)
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
                 {
-                    V.LoadRowsTransposed(s, i * c, c, tile2);
-                    int o4 = i;
-                    V x5 = V.LoadLabeled(tile2, 0, 1, y, o4, 1, V.Count);
-                    V acc6 = V.Splat((double)double.NegativeInfinity);
-                    // max_j(s[i, j])
-                    for (int j = 0; j < c; j++)
-                    {
-                        V x7 = V.Load(tile2, j * V.Count);
-                        acc6 = V.Max(acc6, x7);
-                    }
-                    V acc8 = V.Zero;
-                    // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-                    for (int j = 0; j < c; j++)
-                    {
-                        V x10 = V.Load(tile2, j * V.Count);
-                        V t11 = x10 - acc6;
-                        V t12 = V.Exp(t11);
-                        acc8 = acc8 + t12;
-                        V.Store(row9, j * V.Count, t12);
-                    }
-                    V t13 = acc6 - x5;
-                    V t14 = V.Select(V.Equal(acc6 - acc6, V.Zero), t13 + V.Log(acc8), t13);
-                    acc1 = acc1 + V.Sum(t14);
-                    // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
-                    V t17 = b16 / acc8;
-                    for (int j = 0; j < c; j++)
-                    {
-                        V x18 = V.Load(row9, j * V.Count);
-                        V t19 = t17 * x18;
-                        V m20 = V.LabelMask(y, o4, 1, IndexComparison.Equal, j);
-                        V t23 = V.Select(m20, b22, V.Zero);
-                        V t24 = t19 + t23;
-                        V.Store(tile3, j * V.Count, t24);
-                    }
-                    V.StoreRowsTransposed(ds, i * c, c, tile3);
+                    V x30 = V.Load(s, o26 + j);
+                    acc29 = V.Max(acc29, x30);
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V x31 = V.LoadPartial(s, o26 + j, rem_j);
+                    V tail32 = V.FirstLanes(rem_j);
+                    acc29 = V.Max(acc29, V.Select(tail32, x31, V.Splat((double)double.NegativeInfinity)));
                 }
             }
-            // the remaining rows one at a time
-            for (; i < n; i++)
+            double t33 = V.MaxAcross(acc29);
+            V acc34 = V.Zero;
+            // Σ_j(exp(s[i, j] − max_j(s[i, j])))
+            V b37 = V.Splat((double)t33);
             {
-                int o25 = i * c;
-                int label26 = y[i];
-                double x27 = s[o25 + label26];
-                V acc28 = V.Splat((double)double.NegativeInfinity);
-                // max_j(s[i, j])
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
                 {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
-                    {
-                        V x29 = V.Load(s, o25 + j);
-                        acc28 = V.Max(acc28, x29);
-                    }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V x30 = V.LoadPartial(s, o25 + j, rem_j);
-                        V tail31 = V.FirstLanes(rem_j);
-                        acc28 = V.Max(acc28, V.Select(tail31, x30, V.Splat((double)double.NegativeInfinity)));
-                    }
+                    V x36 = V.Load(s, o26 + j);
+                    V t38 = x36 - b37;
+                    V t39 = V.Exp(t38);
+                    acc34 = acc34 + t39;
+                    V.Store(row35, j, t39);
                 }
-                double t32 = V.MaxAcross(acc28);
-                V acc33 = V.Zero;
-                // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-                V b36 = V.Splat((double)t32);
+                // the last c mod V.Count elements, masked
+                if (j < c)
                 {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
-                    {
-                        V x35 = V.Load(s, o25 + j);
-                        V t37 = x35 - b36;
-                        V t38 = V.Exp(t37);
-                        acc33 = acc33 + t38;
-                        V.Store(row34, j, t38);
-                    }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V x39 = V.LoadPartial(s, o25 + j, rem_j);
-                        V t40 = x39 - b36;
-                        V t41 = V.Exp(t40);
-                        V tail42 = V.FirstLanes(rem_j);
-                        acc33 = acc33 + V.Select(tail42, t41, V.Zero);
-                        V.StorePartial(row34, j, rem_j, t41);
-                    }
+                    int rem_j = c - j;
+                    V x40 = V.LoadPartial(s, o26 + j, rem_j);
+                    V t41 = x40 - b37;
+                    V t42 = V.Exp(t41);
+                    V tail43 = V.FirstLanes(rem_j);
+                    acc34 = acc34 + V.Select(tail43, t42, V.Zero);
+                    V.StorePartial(row35, j, rem_j, t42);
                 }
-                double t43 = V.Sum(acc33);
-                double t44 = double.IsFinite(t32) ? (t32 - x27) + Scalar.Log(t43) : t32 - x27;
-                acc1 = acc1 + t44;
-                // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
-                double t45 = t15 / t43;
-                V b47 = V.Splat((double)t45);
+            }
+            double t44 = V.Sum(acc34);
+            double t45 = double.IsFinite(t33) ? (t33 - x28) + Scalar.Log(t44) : t33 - x28;
+            acc1 = acc1 + t45;
+            // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
+            double t46 = t16 / t44;
+            V b48 = V.Splat((double)t46);
+            {
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
                 {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
-                    {
-                        V x46 = V.Load(row34, j);
-                        V t48 = b47 * x46;
-                        V m49 = V.IndexMask(j, IndexComparison.Equal, label26);
-                        V t50 = V.Select(m49, b22, V.Zero);
-                        V t51 = t48 + t50;
-                        V.Store(ds, o25 + j, t51);
-                    }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V x52 = V.LoadPartial(row34, j, rem_j);
-                        V t53 = b47 * x52;
-                        V m54 = V.IndexMask(j, IndexComparison.Equal, label26);
-                        V t55 = V.Select(m54, b22, V.Zero);
-                        V t56 = t53 + t55;
-                        V.StorePartial(ds, o25 + j, rem_j, t56);
-                    }
+                    V x47 = V.Load(row35, j);
+                    V t49 = b48 * x47;
+                    V m50 = V.IndexMask(j, IndexComparison.Equal, label27);
+                    V t51 = V.Select(m50, b23, V.Zero);
+                    V t52 = t49 + t51;
+                    V.Store(ds, o26 + j, t52);
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V x53 = V.LoadPartial(row35, j, rem_j);
+                    V t54 = b48 * x53;
+                    V m55 = V.IndexMask(j, IndexComparison.Equal, label27);
+                    V t56 = V.Select(m55, b23, V.Zero);
+                    V t57 = t54 + t56;
+                    V.StorePartial(ds, o26 + j, rem_j, t57);
                 }
             }
         }
-        double t57 = acc1 / (double)n;
-        System.Buffers.ArrayPool<double>.Shared.Return(tile2Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row9Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row34Array);
-        return t57;
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
+            // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<double> tile4 = tile4Array.AsSpan(0, c * V.Count);
+            // row10: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            double[] row10Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<double> row10 = row10Array.AsSpan(0, c * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(s, i * c, c, tile3);
+                int o5 = i;
+                V x6 = V.LoadLabeled(tile3, 0, 1, y, o5, 1, V.Count);
+                V acc7 = V.Splat((double)double.NegativeInfinity);
+                // max_j(s[i, j])
+                for (int j = 0; j < c; j++)
+                {
+                    V x8 = V.Load(tile3, j * V.Count);
+                    acc7 = V.Max(acc7, x8);
+                }
+                V acc9 = V.Zero;
+                // Σ_j(exp(s[i, j] − max_j(s[i, j])))
+                for (int j = 0; j < c; j++)
+                {
+                    V x11 = V.Load(tile3, j * V.Count);
+                    V t12 = x11 - acc7;
+                    V t13 = V.Exp(t12);
+                    acc9 = acc9 + t13;
+                    V.Store(row10, j * V.Count, t13);
+                }
+                V t14 = acc7 - x6;
+                V t15 = V.Select(V.Equal(acc7 - acc7, V.Zero), t14 + V.Log(acc9), t14);
+                acc1 = acc1 + V.Sum(t15);
+                // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
+                V t18 = b17 / acc9;
+                for (int j = 0; j < c; j++)
+                {
+                    V x19 = V.Load(row10, j * V.Count);
+                    V t20 = t18 * x19;
+                    V m21 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
+                    V t24 = V.Select(m21, b23, V.Zero);
+                    V t25 = t20 + t24;
+                    V.Store(tile4, j * V.Count, t25);
+                }
+                V.StoreRowsTransposed(ds, i * c, c, tile4);
+            }
+            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(row10Array);
+        }
+        double t58 = acc1 / (double)n;
+        System.Buffers.ArrayPool<double>.Shared.Return(row35Array);
+        return t58;
     }
 }

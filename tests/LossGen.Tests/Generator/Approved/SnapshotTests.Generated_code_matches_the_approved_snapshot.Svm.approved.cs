@@ -131,373 +131,361 @@ partial struct Svm
     private static double ValueKernel<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int n, int c, double delta)
         where V : struct, ILanes<V, float>
     {
-        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        float[] tile2Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile2 = tile2Array.AsSpan(0, c * V.Count);
         double acc1 = 0.0;
         // mean_i(Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]))
-        V b9 = V.Splat((float)delta);
+        V b10 = V.Splat((float)delta);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = c <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            int i = 0;
-            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
-            if (c <= 2 * V.Count)
+            V acc14 = V.Zero;
+            // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])
+            int label15 = y[i];
+            int o17 = i * c;
+            double x19 = s[o17 + label15];
+            V b20 = V.Splat((float)x19);
             {
-                for (; i <= n - V.Count; i += V.Count)
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
                 {
-                    V.LoadRowsTransposed(s, i * c, c, tile2);
-                    V acc3 = V.Zero;
-                    // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])
-                    int o4 = i;
-                    V x7 = V.LoadLabeled(tile2, 0, 1, y, o4, 1, V.Count);
-                    for (int j = 0; j < c; j++)
-                    {
-                        V m5 = V.LabelMask(y, o4, 1, IndexComparison.Equal, j);
-                        V x6 = V.Load(tile2, j * V.Count);
-                        V t8 = x6 - x7;
-                        V t10 = t8 + b9;
-                        V t11 = V.Max(V.Zero, t10);
-                        V t12 = V.Select(m5, V.Zero, t11);
-                        acc3 = acc3 + t12;
-                    }
-                    acc1 = acc1 + V.Sum(acc3);
+                    V m16 = V.IndexMask(j, IndexComparison.Equal, label15);
+                    V x18 = V.Load(s, o17 + j);
+                    V t21 = x18 - b20;
+                    V t22 = t21 + b10;
+                    V t23 = V.Max(V.Zero, t22);
+                    V t24 = V.Select(m16, V.Zero, t23);
+                    acc14 = acc14 + t24;
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V m25 = V.IndexMask(j, IndexComparison.Equal, label15);
+                    V x26 = V.LoadPartial(s, o17 + j, rem_j);
+                    V t27 = x26 - b20;
+                    V t28 = t27 + b10;
+                    V t29 = V.Max(V.Zero, t28);
+                    V t30 = V.Select(m25, V.Zero, t29);
+                    V tail31 = V.FirstLanes(rem_j);
+                    acc14 = acc14 + V.Select(tail31, t30, V.Zero);
                 }
             }
-            // the remaining rows one at a time
-            for (; i < n; i++)
-            {
-                V acc13 = V.Zero;
-                // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])
-                int label14 = y[i];
-                int o16 = i * c;
-                double x18 = s[o16 + label14];
-                V b19 = V.Splat((float)x18);
-                {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
-                    {
-                        V m15 = V.IndexMask(j, IndexComparison.Equal, label14);
-                        V x17 = V.Load(s, o16 + j);
-                        V t20 = x17 - b19;
-                        V t21 = t20 + b9;
-                        V t22 = V.Max(V.Zero, t21);
-                        V t23 = V.Select(m15, V.Zero, t22);
-                        acc13 = acc13 + t23;
-                    }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V m24 = V.IndexMask(j, IndexComparison.Equal, label14);
-                        V x25 = V.LoadPartial(s, o16 + j, rem_j);
-                        V t26 = x25 - b19;
-                        V t27 = t26 + b9;
-                        V t28 = V.Max(V.Zero, t27);
-                        V t29 = V.Select(m24, V.Zero, t28);
-                        V tail30 = V.FirstLanes(rem_j);
-                        acc13 = acc13 + V.Select(tail30, t29, V.Zero);
-                    }
-                }
-                double t31 = V.Sum(acc13);
-                acc1 = acc1 + t31;
-            }
+            double t32 = V.Sum(acc14);
+            acc1 = acc1 + t32;
         }
-        double t32 = acc1 / (double)n;
-        System.Buffers.ArrayPool<float>.Shared.Return(tile2Array);
-        return t32;
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(s, i * c, c, tile3);
+                V acc4 = V.Zero;
+                // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])
+                int o5 = i;
+                V x8 = V.LoadLabeled(tile3, 0, 1, y, o5, 1, V.Count);
+                for (int j = 0; j < c; j++)
+                {
+                    V m6 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
+                    V x7 = V.Load(tile3, j * V.Count);
+                    V t9 = x7 - x8;
+                    V t11 = t9 + b10;
+                    V t12 = V.Max(V.Zero, t11);
+                    V t13 = V.Select(m6, V.Zero, t12);
+                    acc4 = acc4 + t13;
+                }
+                acc1 = acc1 + V.Sum(acc4);
+            }
+            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        }
+        double t33 = acc1 / (double)n;
+        return t33;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double ValueAndGradientKernel<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int n, int c, Span<float> ds, double delta)
         where V : struct, ILanes<V, float>
     {
-        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        float[] tile2Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile2 = tile2Array.AsSpan(0, c * V.Count);
-        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
         double acc1 = 0.0;
         // mean_i(Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])), fused with its gradient
-        V b10 = V.Splat((float)delta);
-        double t15 = 1.0 / (double)n;
-        V b16 = V.Splat((float)t15);
+        V b11 = V.Splat((float)delta);
+        double t16 = 1.0 / (double)n;
+        V b17 = V.Splat((float)t16);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = c <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            int i = 0;
-            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
-            if (c <= 2 * V.Count)
+            V acc22 = V.Zero;
+            // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]), fused with its gradient
+            int label23 = y[i];
+            int o25 = i * c;
+            double x27 = s[o25 + label23];
+            V b28 = V.Splat((float)x27);
+            V g37 = V.Zero;
             {
-                for (; i <= n - V.Count; i += V.Count)
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
                 {
-                    V.LoadRowsTransposed(s, i * c, c, tile2);
-                    V acc4 = V.Zero;
-                    // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]), fused with its gradient
-                    int o5 = i;
-                    V x8 = V.LoadLabeled(tile2, 0, 1, y, o5, 1, V.Count);
-                    V g20 = V.Zero;
-                    for (int j = 0; j < c; j++)
-                    {
-                        V m6 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
-                        V x7 = V.Load(tile2, j * V.Count);
-                        V t9 = x7 - x8;
-                        V t11 = t9 + b10;
-                        V t12 = V.Max(V.Zero, t11);
-                        V t13 = V.Select(m6, V.Zero, t12);
-                        acc4 = acc4 + t13;
-                        V m14 = V.LessThan(V.Zero, t11);
-                        V t17 = V.Select(m6, V.Zero, b16);
-                        V t18 = V.Select(m14, t17, V.Zero);
-                        V.Store(tile3, j * V.Count, t18);
-                        V t19 = -t18;
-                        g20 = g20 + t19;
-                    }
-                    V.AddToLabeled(tile3, 0, 1, y, o5, 1, V.Count, g20);
-                    acc1 = acc1 + V.Sum(acc4);
-                    V.StoreRowsTransposed(ds, i * c, c, tile3);
+                    V m24 = V.IndexMask(j, IndexComparison.Equal, label23);
+                    V x26 = V.Load(s, o25 + j);
+                    V t29 = x26 - b28;
+                    V t30 = t29 + b11;
+                    V t31 = V.Max(V.Zero, t30);
+                    V t32 = V.Select(m24, V.Zero, t31);
+                    acc22 = acc22 + t32;
+                    V m33 = V.LessThan(V.Zero, t30);
+                    V t34 = V.Select(m24, V.Zero, b17);
+                    V t35 = V.Select(m33, t34, V.Zero);
+                    V.Store(ds, o25 + j, t35);
+                    V t36 = -t35;
+                    g37 = g37 + t36;
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V m38 = V.IndexMask(j, IndexComparison.Equal, label23);
+                    V x39 = V.LoadPartial(s, o25 + j, rem_j);
+                    V t40 = x39 - b28;
+                    V t41 = t40 + b11;
+                    V t42 = V.Max(V.Zero, t41);
+                    V t43 = V.Select(m38, V.Zero, t42);
+                    V tail44 = V.FirstLanes(rem_j);
+                    acc22 = acc22 + V.Select(tail44, t43, V.Zero);
+                    V m45 = V.LessThan(V.Zero, t41);
+                    V t46 = V.Select(m38, V.Zero, b17);
+                    V t47 = V.Select(m45, t46, V.Zero);
+                    V.StorePartial(ds, o25 + j, rem_j, t47);
+                    V t48 = -t47;
+                    g37 = g37 + V.Select(tail44, t48, V.Zero);
                 }
             }
-            // the remaining rows one at a time
-            for (; i < n; i++)
-            {
-                V acc21 = V.Zero;
-                // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]), fused with its gradient
-                int label22 = y[i];
-                int o24 = i * c;
-                double x26 = s[o24 + label22];
-                V b27 = V.Splat((float)x26);
-                V g36 = V.Zero;
-                {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
-                    {
-                        V m23 = V.IndexMask(j, IndexComparison.Equal, label22);
-                        V x25 = V.Load(s, o24 + j);
-                        V t28 = x25 - b27;
-                        V t29 = t28 + b10;
-                        V t30 = V.Max(V.Zero, t29);
-                        V t31 = V.Select(m23, V.Zero, t30);
-                        acc21 = acc21 + t31;
-                        V m32 = V.LessThan(V.Zero, t29);
-                        V t33 = V.Select(m23, V.Zero, b16);
-                        V t34 = V.Select(m32, t33, V.Zero);
-                        V.Store(ds, o24 + j, t34);
-                        V t35 = -t34;
-                        g36 = g36 + t35;
-                    }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V m37 = V.IndexMask(j, IndexComparison.Equal, label22);
-                        V x38 = V.LoadPartial(s, o24 + j, rem_j);
-                        V t39 = x38 - b27;
-                        V t40 = t39 + b10;
-                        V t41 = V.Max(V.Zero, t40);
-                        V t42 = V.Select(m37, V.Zero, t41);
-                        V tail43 = V.FirstLanes(rem_j);
-                        acc21 = acc21 + V.Select(tail43, t42, V.Zero);
-                        V m44 = V.LessThan(V.Zero, t40);
-                        V t45 = V.Select(m37, V.Zero, b16);
-                        V t46 = V.Select(m44, t45, V.Zero);
-                        V.StorePartial(ds, o24 + j, rem_j, t46);
-                        V t47 = -t46;
-                        g36 = g36 + V.Select(tail43, t47, V.Zero);
-                    }
-                }
-                ds[o24 + label22] += (float)(V.Sum(g36));
-                double t48 = V.Sum(acc21);
-                acc1 = acc1 + t48;
-            }
+            ds[o25 + label23] += (float)(V.Sum(g37));
+            double t49 = V.Sum(acc22);
+            acc1 = acc1 + t49;
         }
-        double t49 = acc1 / (double)n;
-        System.Buffers.ArrayPool<float>.Shared.Return(tile2Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
-        return t49;
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
+            // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<float> tile4 = tile4Array.AsSpan(0, c * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(s, i * c, c, tile3);
+                V acc5 = V.Zero;
+                // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]), fused with its gradient
+                int o6 = i;
+                V x9 = V.LoadLabeled(tile3, 0, 1, y, o6, 1, V.Count);
+                V g21 = V.Zero;
+                for (int j = 0; j < c; j++)
+                {
+                    V m7 = V.LabelMask(y, o6, 1, IndexComparison.Equal, j);
+                    V x8 = V.Load(tile3, j * V.Count);
+                    V t10 = x8 - x9;
+                    V t12 = t10 + b11;
+                    V t13 = V.Max(V.Zero, t12);
+                    V t14 = V.Select(m7, V.Zero, t13);
+                    acc5 = acc5 + t14;
+                    V m15 = V.LessThan(V.Zero, t12);
+                    V t18 = V.Select(m7, V.Zero, b17);
+                    V t19 = V.Select(m15, t18, V.Zero);
+                    V.Store(tile4, j * V.Count, t19);
+                    V t20 = -t19;
+                    g21 = g21 + t20;
+                }
+                V.AddToLabeled(tile4, 0, 1, y, o6, 1, V.Count, g21);
+                acc1 = acc1 + V.Sum(acc5);
+                V.StoreRowsTransposed(ds, i * c, c, tile4);
+            }
+            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
+        }
+        double t50 = acc1 / (double)n;
+        return t50;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double ValueKernel<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int n, int c, double delta)
         where V : struct, ILanes<V, double>
     {
-        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        double[] tile2Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile2 = tile2Array.AsSpan(0, c * V.Count);
         double acc1 = 0.0;
         // mean_i(Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]))
-        V b9 = V.Splat((double)delta);
+        V b10 = V.Splat((double)delta);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = c <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            int i = 0;
-            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
-            if (c <= 2 * V.Count)
+            V acc14 = V.Zero;
+            // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])
+            int label15 = y[i];
+            int o17 = i * c;
+            double x19 = s[o17 + label15];
+            V b20 = V.Splat((double)x19);
             {
-                for (; i <= n - V.Count; i += V.Count)
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
                 {
-                    V.LoadRowsTransposed(s, i * c, c, tile2);
-                    V acc3 = V.Zero;
-                    // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])
-                    int o4 = i;
-                    V x7 = V.LoadLabeled(tile2, 0, 1, y, o4, 1, V.Count);
-                    for (int j = 0; j < c; j++)
-                    {
-                        V m5 = V.LabelMask(y, o4, 1, IndexComparison.Equal, j);
-                        V x6 = V.Load(tile2, j * V.Count);
-                        V t8 = x6 - x7;
-                        V t10 = t8 + b9;
-                        V t11 = V.Max(V.Zero, t10);
-                        V t12 = V.Select(m5, V.Zero, t11);
-                        acc3 = acc3 + t12;
-                    }
-                    acc1 = acc1 + V.Sum(acc3);
+                    V m16 = V.IndexMask(j, IndexComparison.Equal, label15);
+                    V x18 = V.Load(s, o17 + j);
+                    V t21 = x18 - b20;
+                    V t22 = t21 + b10;
+                    V t23 = V.Max(V.Zero, t22);
+                    V t24 = V.Select(m16, V.Zero, t23);
+                    acc14 = acc14 + t24;
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V m25 = V.IndexMask(j, IndexComparison.Equal, label15);
+                    V x26 = V.LoadPartial(s, o17 + j, rem_j);
+                    V t27 = x26 - b20;
+                    V t28 = t27 + b10;
+                    V t29 = V.Max(V.Zero, t28);
+                    V t30 = V.Select(m25, V.Zero, t29);
+                    V tail31 = V.FirstLanes(rem_j);
+                    acc14 = acc14 + V.Select(tail31, t30, V.Zero);
                 }
             }
-            // the remaining rows one at a time
-            for (; i < n; i++)
-            {
-                V acc13 = V.Zero;
-                // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])
-                int label14 = y[i];
-                int o16 = i * c;
-                double x18 = s[o16 + label14];
-                V b19 = V.Splat((double)x18);
-                {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
-                    {
-                        V m15 = V.IndexMask(j, IndexComparison.Equal, label14);
-                        V x17 = V.Load(s, o16 + j);
-                        V t20 = x17 - b19;
-                        V t21 = t20 + b9;
-                        V t22 = V.Max(V.Zero, t21);
-                        V t23 = V.Select(m15, V.Zero, t22);
-                        acc13 = acc13 + t23;
-                    }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V m24 = V.IndexMask(j, IndexComparison.Equal, label14);
-                        V x25 = V.LoadPartial(s, o16 + j, rem_j);
-                        V t26 = x25 - b19;
-                        V t27 = t26 + b9;
-                        V t28 = V.Max(V.Zero, t27);
-                        V t29 = V.Select(m24, V.Zero, t28);
-                        V tail30 = V.FirstLanes(rem_j);
-                        acc13 = acc13 + V.Select(tail30, t29, V.Zero);
-                    }
-                }
-                double t31 = V.Sum(acc13);
-                acc1 = acc1 + t31;
-            }
+            double t32 = V.Sum(acc14);
+            acc1 = acc1 + t32;
         }
-        double t32 = acc1 / (double)n;
-        System.Buffers.ArrayPool<double>.Shared.Return(tile2Array);
-        return t32;
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(s, i * c, c, tile3);
+                V acc4 = V.Zero;
+                // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])
+                int o5 = i;
+                V x8 = V.LoadLabeled(tile3, 0, 1, y, o5, 1, V.Count);
+                for (int j = 0; j < c; j++)
+                {
+                    V m6 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
+                    V x7 = V.Load(tile3, j * V.Count);
+                    V t9 = x7 - x8;
+                    V t11 = t9 + b10;
+                    V t12 = V.Max(V.Zero, t11);
+                    V t13 = V.Select(m6, V.Zero, t12);
+                    acc4 = acc4 + t13;
+                }
+                acc1 = acc1 + V.Sum(acc4);
+            }
+            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        }
+        double t33 = acc1 / (double)n;
+        return t33;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double ValueAndGradientKernel<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int n, int c, Span<double> ds, double delta)
         where V : struct, ILanes<V, double>
     {
-        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        double[] tile2Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile2 = tile2Array.AsSpan(0, c * V.Count);
-        // Tile of V.Count rows over C, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up.
-        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
         double acc1 = 0.0;
         // mean_i(Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])), fused with its gradient
-        V b10 = V.Splat((double)delta);
-        double t15 = 1.0 / (double)n;
-        V b16 = V.Splat((double)t15);
+        V b11 = V.Splat((double)delta);
+        double t16 = 1.0 / (double)n;
+        V b17 = V.Splat((double)t16);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = c <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            int i = 0;
-            // rows across lanes: V.Count rows at a time, lane l holding row i + l, while a row is short
-            if (c <= 2 * V.Count)
+            V acc22 = V.Zero;
+            // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]), fused with its gradient
+            int label23 = y[i];
+            int o25 = i * c;
+            double x27 = s[o25 + label23];
+            V b28 = V.Splat((double)x27);
+            V g37 = V.Zero;
             {
-                for (; i <= n - V.Count; i += V.Count)
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
                 {
-                    V.LoadRowsTransposed(s, i * c, c, tile2);
-                    V acc4 = V.Zero;
-                    // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]), fused with its gradient
-                    int o5 = i;
-                    V x8 = V.LoadLabeled(tile2, 0, 1, y, o5, 1, V.Count);
-                    V g20 = V.Zero;
-                    for (int j = 0; j < c; j++)
-                    {
-                        V m6 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
-                        V x7 = V.Load(tile2, j * V.Count);
-                        V t9 = x7 - x8;
-                        V t11 = t9 + b10;
-                        V t12 = V.Max(V.Zero, t11);
-                        V t13 = V.Select(m6, V.Zero, t12);
-                        acc4 = acc4 + t13;
-                        V m14 = V.LessThan(V.Zero, t11);
-                        V t17 = V.Select(m6, V.Zero, b16);
-                        V t18 = V.Select(m14, t17, V.Zero);
-                        V.Store(tile3, j * V.Count, t18);
-                        V t19 = -t18;
-                        g20 = g20 + t19;
-                    }
-                    V.AddToLabeled(tile3, 0, 1, y, o5, 1, V.Count, g20);
-                    acc1 = acc1 + V.Sum(acc4);
-                    V.StoreRowsTransposed(ds, i * c, c, tile3);
+                    V m24 = V.IndexMask(j, IndexComparison.Equal, label23);
+                    V x26 = V.Load(s, o25 + j);
+                    V t29 = x26 - b28;
+                    V t30 = t29 + b11;
+                    V t31 = V.Max(V.Zero, t30);
+                    V t32 = V.Select(m24, V.Zero, t31);
+                    acc22 = acc22 + t32;
+                    V m33 = V.LessThan(V.Zero, t30);
+                    V t34 = V.Select(m24, V.Zero, b17);
+                    V t35 = V.Select(m33, t34, V.Zero);
+                    V.Store(ds, o25 + j, t35);
+                    V t36 = -t35;
+                    g37 = g37 + t36;
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V m38 = V.IndexMask(j, IndexComparison.Equal, label23);
+                    V x39 = V.LoadPartial(s, o25 + j, rem_j);
+                    V t40 = x39 - b28;
+                    V t41 = t40 + b11;
+                    V t42 = V.Max(V.Zero, t41);
+                    V t43 = V.Select(m38, V.Zero, t42);
+                    V tail44 = V.FirstLanes(rem_j);
+                    acc22 = acc22 + V.Select(tail44, t43, V.Zero);
+                    V m45 = V.LessThan(V.Zero, t41);
+                    V t46 = V.Select(m38, V.Zero, b17);
+                    V t47 = V.Select(m45, t46, V.Zero);
+                    V.StorePartial(ds, o25 + j, rem_j, t47);
+                    V t48 = -t47;
+                    g37 = g37 + V.Select(tail44, t48, V.Zero);
                 }
             }
-            // the remaining rows one at a time
-            for (; i < n; i++)
-            {
-                V acc21 = V.Zero;
-                // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]), fused with its gradient
-                int label22 = y[i];
-                int o24 = i * c;
-                double x26 = s[o24 + label22];
-                V b27 = V.Splat((double)x26);
-                V g36 = V.Zero;
-                {
-                    int j = 0;
-                    for (; j <= c - V.Count; j += V.Count)
-                    {
-                        V m23 = V.IndexMask(j, IndexComparison.Equal, label22);
-                        V x25 = V.Load(s, o24 + j);
-                        V t28 = x25 - b27;
-                        V t29 = t28 + b10;
-                        V t30 = V.Max(V.Zero, t29);
-                        V t31 = V.Select(m23, V.Zero, t30);
-                        acc21 = acc21 + t31;
-                        V m32 = V.LessThan(V.Zero, t29);
-                        V t33 = V.Select(m23, V.Zero, b16);
-                        V t34 = V.Select(m32, t33, V.Zero);
-                        V.Store(ds, o24 + j, t34);
-                        V t35 = -t34;
-                        g36 = g36 + t35;
-                    }
-                    // the last c mod V.Count elements, masked
-                    if (j < c)
-                    {
-                        int rem_j = c - j;
-                        V m37 = V.IndexMask(j, IndexComparison.Equal, label22);
-                        V x38 = V.LoadPartial(s, o24 + j, rem_j);
-                        V t39 = x38 - b27;
-                        V t40 = t39 + b10;
-                        V t41 = V.Max(V.Zero, t40);
-                        V t42 = V.Select(m37, V.Zero, t41);
-                        V tail43 = V.FirstLanes(rem_j);
-                        acc21 = acc21 + V.Select(tail43, t42, V.Zero);
-                        V m44 = V.LessThan(V.Zero, t40);
-                        V t45 = V.Select(m37, V.Zero, b16);
-                        V t46 = V.Select(m44, t45, V.Zero);
-                        V.StorePartial(ds, o24 + j, rem_j, t46);
-                        V t47 = -t46;
-                        g36 = g36 + V.Select(tail43, t47, V.Zero);
-                    }
-                }
-                ds[o24 + label22] += (double)(V.Sum(g36));
-                double t48 = V.Sum(acc21);
-                acc1 = acc1 + t48;
-            }
+            ds[o25 + label23] += (double)(V.Sum(g37));
+            double t49 = V.Sum(acc22);
+            acc1 = acc1 + t49;
         }
-        double t49 = acc1 / (double)n;
-        System.Buffers.ArrayPool<double>.Shared.Return(tile2Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-        return t49;
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
+            // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<double> tile4 = tile4Array.AsSpan(0, c * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(s, i * c, c, tile3);
+                V acc5 = V.Zero;
+                // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]), fused with its gradient
+                int o6 = i;
+                V x9 = V.LoadLabeled(tile3, 0, 1, y, o6, 1, V.Count);
+                V g21 = V.Zero;
+                for (int j = 0; j < c; j++)
+                {
+                    V m7 = V.LabelMask(y, o6, 1, IndexComparison.Equal, j);
+                    V x8 = V.Load(tile3, j * V.Count);
+                    V t10 = x8 - x9;
+                    V t12 = t10 + b11;
+                    V t13 = V.Max(V.Zero, t12);
+                    V t14 = V.Select(m7, V.Zero, t13);
+                    acc5 = acc5 + t14;
+                    V m15 = V.LessThan(V.Zero, t12);
+                    V t18 = V.Select(m7, V.Zero, b17);
+                    V t19 = V.Select(m15, t18, V.Zero);
+                    V.Store(tile4, j * V.Count, t19);
+                    V t20 = -t19;
+                    g21 = g21 + t20;
+                }
+                V.AddToLabeled(tile4, 0, 1, y, o6, 1, V.Count, g21);
+                acc1 = acc1 + V.Sum(acc5);
+                V.StoreRowsTransposed(ds, i * c, c, tile4);
+            }
+            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
+        }
+        double t50 = acc1 / (double)n;
+        return t50;
     }
 }
