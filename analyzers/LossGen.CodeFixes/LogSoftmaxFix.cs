@@ -1,10 +1,7 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using LossGen.Analyzers.Lints;
 using LossGen.Compiler.Diagnostics;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -15,29 +12,20 @@ namespace LossGen.CodeFixes;
 /// form: no exponential to overflow and no log of a probability that underflowed to 0.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LogSoftmaxFix)), Shared]
-public sealed class LogSoftmaxFix : CodeFixProvider
+public sealed class LogSoftmaxFix : StableRewriteFix<InvocationExpressionSyntax>
 {
-    public const string Title = "Write the log-softmax as x - LogSumExp(…)";
+    public const string FixTitle = "Write the log-softmax as x - LogSumExp(…)";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.LogOfSoftmax.Id);
+    protected override string Title => FixTitle;
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    protected override string DiagnosticId => Descriptors.LogOfSoftmax.Id;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override ExpressionSyntax? Rewrite(InvocationExpressionSyntax log)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax log
-                || StableForms.MatchLogSoftmax(log) is not { } form
-                || StableForms.Arity(form.Softmax.Lambda) > 2)
-                continue;
-            var softmax = form.Softmax;
-            var lse = DslRewriting.Call(softmax.Sum, "LogSumExp", DslRewriting.WithBody(softmax.Lambda, softmax.Exponent));
-            var replacement = DslRewriting.Minus(softmax.NumeratorExponent, lse);
-            context.RegisterCodeFix(
-                CodeAction.Create(Title, ct => DslRewriting.ReplaceAsync(context.Document, log, replacement, ct), equivalenceKey: Title),
-                diagnostic);
-        }
+        // LogSumExp takes one or two index variables; a three-variable sum is reported but not rewritten.
+        if (StableForms.MatchLogSoftmax(log) is not { } form || StableForms.Arity(form.Softmax.Lambda) > 2) return null;
+        var softmax = form.Softmax;
+        var lse = DslRewriting.Call(softmax.Sum, "LogSumExp", DslRewriting.WithBody(softmax.Lambda, softmax.Exponent));
+        return DslRewriting.Minus(softmax.NumeratorExponent, lse);
     }
 }

@@ -1,10 +1,7 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using LossGen.Analyzers.Lints;
 using LossGen.Compiler.Diagnostics;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -16,29 +13,19 @@ namespace LossGen.CodeFixes;
 /// log-sum-exp is max-shifted, so nothing overflows.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(StableSoftmaxFix)), Shared]
-public sealed class StableSoftmaxFix : CodeFixProvider
+public sealed class StableSoftmaxFix : StableRewriteFix<BinaryExpressionSyntax>
 {
-    public const string Title = "Write the softmax as Exp(x - LogSumExp(…))";
+    public const string FixTitle = "Write the softmax as Exp(x - LogSumExp(…))";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.NaiveSoftmax.Id);
+    protected override string Title => FixTitle;
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    protected override string DiagnosticId => Descriptors.NaiveSoftmax.Id;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override ExpressionSyntax? Rewrite(BinaryExpressionSyntax division)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not BinaryExpressionSyntax division
-                || StableForms.MatchSoftmax(division) is not { } form
-                || StableForms.Arity(form.Lambda) > 2)
-                continue;
-            var numerator = (InvocationExpressionSyntax)StableForms.Strip(division.Left);
-            var lse = DslRewriting.Call(form.Sum, "LogSumExp", DslRewriting.WithBody(form.Lambda, form.Exponent));
-            var replacement = DslRewriting.Call(numerator, "Exp", DslRewriting.Minus(form.NumeratorExponent, lse));
-            context.RegisterCodeFix(
-                CodeAction.Create(Title, ct => DslRewriting.ReplaceAsync(context.Document, division, replacement, ct), equivalenceKey: Title),
-                diagnostic);
-        }
+        if (StableForms.MatchSoftmax(division) is not { } form || StableForms.Arity(form.Lambda) > 2) return null;
+        var numerator = (InvocationExpressionSyntax)StableForms.Strip(division.Left);
+        var lse = DslRewriting.Call(form.Sum, "LogSumExp", DslRewriting.WithBody(form.Lambda, form.Exponent));
+        return DslRewriting.Call(numerator, "Exp", DslRewriting.Minus(form.NumeratorExponent, lse));
     }
 }
