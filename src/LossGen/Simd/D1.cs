@@ -222,4 +222,12 @@ public readonly struct D1 : ILanes<D1, double>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double MinAcross(D1 x) => x.Value;
+
+    // ---- lane indices ----
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D1 Indices(int start) => FromBits(start);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndex(D1 mask, D1 indices) => Bits(mask) != 0 ? (int)Bits(indices) : 0;
 }

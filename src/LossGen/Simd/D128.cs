@@ -265,6 +265,21 @@ public readonly struct D128 : ILanes<D128, double>, IExponentBits<D128>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double MinAcross(D128 x) => Horizontal.Min(x.Value);
 
+    // ---- lane indices ----
+
+    /// <remarks>Lanes past an int's range (only in a masked tail past the end) are never selected.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 Indices(int start) => new((Vector128.Create((long)start) + Vector128<long>.Indices).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndex(D128 mask, D128 indices)
+    {
+        // Unset lanes hold the largest long, which no index reaches (indices are ints).
+        Vector128<long> candidates = Vector128.ConditionalSelect(mask.Value.AsInt64(), indices.Value.AsInt64(), Vector128.Create(long.MaxValue));
+        long first = Horizontal.Min(candidates);
+        return first == long.MaxValue ? 0 : (int)first;
+    }
+
     // ---- exponent bits (see IExponentBits) ----
 
     /// <remarks>

@@ -265,6 +265,21 @@ public readonly struct D256 : ILanes<D256, double>, IExponentBits<D256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double MinAcross(D256 x) => Horizontal.Min(x.Value);
 
+    // ---- lane indices ----
+
+    /// <remarks>Lanes past an int's range (only in a masked tail past the end) are never selected.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D256 Indices(int start) => new((Vector256.Create((long)start) + Vector256<long>.Indices).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndex(D256 mask, D256 indices)
+    {
+        // Unset lanes hold the largest long, which no index reaches (indices are ints).
+        Vector256<long> candidates = Vector256.ConditionalSelect(mask.Value.AsInt64(), indices.Value.AsInt64(), Vector256.Create(long.MaxValue));
+        long first = Horizontal.Min(candidates);
+        return first == long.MaxValue ? 0 : (int)first;
+    }
+
     // ---- exponent bits (see IExponentBits) ----
 
     /// <remarks>

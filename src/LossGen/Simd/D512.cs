@@ -249,6 +249,21 @@ public readonly struct D512 : ILanes<D512, double>, IExponentBits<D512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double MinAcross(D512 x) => Horizontal.Min(x.Value);
 
+    // ---- lane indices ----
+
+    /// <remarks>Lanes past an int's range (only in a masked tail past the end) are never selected.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 Indices(int start) => new((Vector512.Create((long)start) + Vector512<long>.Indices).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndex(D512 mask, D512 indices)
+    {
+        // Unset lanes hold the largest long, which no index reaches (indices are ints).
+        Vector512<long> candidates = Vector512.ConditionalSelect(mask.Value.AsInt64(), indices.Value.AsInt64(), Vector512.Create(long.MaxValue));
+        long first = Horizontal.Min(candidates);
+        return first == long.MaxValue ? 0 : (int)first;
+    }
+
     // ---- exponent bits (see IExponentBits) ----
 
     /// <remarks>

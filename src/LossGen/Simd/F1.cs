@@ -222,4 +222,12 @@ public readonly struct F1 : ILanes<F1, float>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float MinAcross(F1 x) => x.Value;
+
+    // ---- lane indices ----
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F1 Indices(int start) => FromBits(start);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndex(F1 mask, F1 indices) => Bits(mask) != 0 ? (int)Bits(indices) : 0;
 }

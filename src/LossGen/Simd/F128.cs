@@ -265,6 +265,21 @@ public readonly struct F128 : ILanes<F128, float>, IExponentBits<F128>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float MinAcross(F128 x) => Horizontal.Min(x.Value);
 
+    // ---- lane indices ----
+
+    /// <remarks>Lanes past an int's range (only in a masked tail past the end) are never selected.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 Indices(int start) => new((Vector128.Create(start) + Vector128<int>.Indices).AsSingle());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndex(F128 mask, F128 indices)
+    {
+        // Unset lanes hold the largest int, which no index reaches (indices are ints).
+        Vector128<int> candidates = Vector128.ConditionalSelect(mask.Value.AsInt32(), indices.Value.AsInt32(), Vector128.Create(int.MaxValue));
+        int first = Horizontal.Min(candidates);
+        return first == int.MaxValue ? 0 : first;
+    }
+
     // ---- exponent bits (see IExponentBits) ----
 
     /// <remarks>

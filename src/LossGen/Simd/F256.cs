@@ -265,6 +265,21 @@ public readonly struct F256 : ILanes<F256, float>, IExponentBits<F256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float MinAcross(F256 x) => Horizontal.Min(x.Value);
 
+    // ---- lane indices ----
+
+    /// <remarks>Lanes past an int's range (only in a masked tail past the end) are never selected.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F256 Indices(int start) => new((Vector256.Create(start) + Vector256<int>.Indices).AsSingle());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndex(F256 mask, F256 indices)
+    {
+        // Unset lanes hold the largest int, which no index reaches (indices are ints).
+        Vector256<int> candidates = Vector256.ConditionalSelect(mask.Value.AsInt32(), indices.Value.AsInt32(), Vector256.Create(int.MaxValue));
+        int first = Horizontal.Min(candidates);
+        return first == int.MaxValue ? 0 : first;
+    }
+
     // ---- exponent bits (see IExponentBits) ----
 
     /// <remarks>

@@ -249,6 +249,21 @@ public readonly struct F512 : ILanes<F512, float>, IExponentBits<F512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float MinAcross(F512 x) => Horizontal.Min(x.Value);
 
+    // ---- lane indices ----
+
+    /// <remarks>Lanes past an int's range (only in a masked tail past the end) are never selected.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F512 Indices(int start) => new((Vector512.Create(start) + Vector512<int>.Indices).AsSingle());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndex(F512 mask, F512 indices)
+    {
+        // Unset lanes hold the largest int, which no index reaches (indices are ints).
+        Vector512<int> candidates = Vector512.ConditionalSelect(mask.Value.AsInt32(), indices.Value.AsInt32(), Vector512.Create(int.MaxValue));
+        int first = Horizontal.Min(candidates);
+        return first == int.MaxValue ? 0 : first;
+    }
+
     // ---- exponent bits (see IExponentBits) ----
 
     /// <remarks>

@@ -87,4 +87,19 @@ public interface ILanes<TSelf, T>
     static abstract T Sum(TSelf x);
     static abstract T MaxAcross(TSelf x);
     static abstract T MinAcross(TSelf x);
+
+    // ---- lane indices (arg-max / arg-min) ----
+    // A Max/Min reduction whose gradient needs the selected element keeps, next to its running
+    // extremes, the index where each lane reached its extreme. Such index lanes hold integers in
+    // the lanes' bits (an int per float lane, a long per double lane, so every int index is
+    // exact), not T values: only Select moves them, and only FirstIndex reads them.
+
+    /// <summary>Index lanes holding <c>start + lane</c> (Zero holds index 0 in every lane).</summary>
+    static abstract TSelf Indices(int start);
+
+    /// <summary>
+    /// The smallest of the index lanes <paramref name="indices"/> where <paramref name="mask"/> is
+    /// set, or 0 when no lane is set.
+    /// </summary>
+    static abstract int FirstIndex(TSelf mask, TSelf indices);
 }
