@@ -15,6 +15,13 @@ public static class Program
             return PeerVerifier.Run();
         }
 
+        int argmax = Array.IndexOf(args, "--stopwatch-argmax");
+        if (argmax >= 0)
+        {
+            int repetitions = argmax + 1 < args.Length && int.TryParse(args[argmax + 1], out int r) ? r : 200;
+            return Experiments.ArgMaxStopwatch.Run(repetitions);
+        }
+
         int stopwatch = Array.IndexOf(args, "--stopwatch");
         if (stopwatch >= 0)
         {
