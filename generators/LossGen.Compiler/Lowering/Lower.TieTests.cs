@@ -100,6 +100,7 @@ internal sealed partial class Lower
             c.Stmts.Add(new Line($"{acc.Code} = V.{fn}({acc.Code}, {x});"));
         });
         var value = Local(home, ValKind.Uniform, $"V.{across}({acc.Code})");
+        home.Stmts.Add(new Comment($"the first {r.Var} reaching it: the smallest index among the lanes holding it"));
         var first = Local(home, ValKind.Index, $"V.FirstIndex(V.Equal({acc.Code}, V.Splat(({T}){value.Code})), {at.Code})", "at");
         selectedIndex[value.Code] = first.Code;
         return value;
