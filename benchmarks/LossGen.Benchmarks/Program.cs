@@ -22,6 +22,11 @@ public static class Program
             return Experiments.ArgMaxStopwatch.Run(repetitions);
         }
 
+        if (Array.IndexOf(args, "--stopwatch-pairwise") >= 0)
+        {
+            return Suites.PairwiseDistanceBenchmarks.StopwatchReport();
+        }
+
         int stopwatch = Array.IndexOf(args, "--stopwatch");
         if (stopwatch >= 0)
         {

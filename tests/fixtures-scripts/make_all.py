@@ -13,6 +13,7 @@ import make_digits_lbfgs  # noqa: E402
 import make_fused  # noqa: E402
 import make_losses  # noqa: E402
 import make_optimizers  # noqa: E402
+import make_whole_tensor  # noqa: E402
 
 if __name__ == "__main__":
     make_losses.main()
@@ -20,3 +21,4 @@ if __name__ == "__main__":
     make_fused.main()
     make_digits_lbfgs.main()
     make_broadcast.main()
+    make_whole_tensor.main()

@@ -86,6 +86,31 @@ internal static class Descriptors
         "'{0}' indexes dimension {1} here but dimension {2} elsewhere; labels must index one class dimension",
         ShapeCategory);
 
+    public static readonly DiagnosticDescriptor BroadcastMismatch = Error("LG0105",
+        "Shapes cannot be broadcast together",
+        "'{0}' is {1} and '{2}' is {3}: axis {4} has {5} vs {6}; aligned on the right, sizes must be equal or 1",
+        ShapeCategory);
+
+    public static readonly DiagnosticDescriptor AxisOutOfRange = Error("LG0106",
+        "Reduction over an axis that does not exist",
+        "'{0}' is {1}, which has no axis {2}: it has {3} {4}, 0 to {5} (negative axes count from the end)",
+        ShapeCategory);
+
+    public static readonly DiagnosticDescriptor MatMulMismatch = Error("LG0107",
+        "Matrix product of incompatible shapes",
+        "MatMul('{0}', '{2}') multiplies {1} by {3}: {4}",
+        ShapeCategory);
+
+    public static readonly DiagnosticDescriptor LabelComparedAcrossDimensions = Error("LG0108",
+        "Labels compared with an index over another dimension",
+        "'{0}' is compared with '{1}', which ranges over {2}, but '{0}' holds indices into {3}; labels are bound to one class dimension",
+        ShapeCategory);
+
+    public static readonly DiagnosticDescriptor WholeTensorShapeUnknown = Error("LG0109",
+        "Shape of a tensor used whole is unknown",
+        "'{0}' is used as a whole tensor but has no [Shape], and nothing it is combined with gives one; declare it, as in [Shape(\"N\", \"D\")]",
+        ShapeCategory);
+
     private const string OptimizerCategory = "LossGen.Optimizer";
 
     public static readonly DiagnosticDescriptor MissingUpdateRule = Error("LG0201",
@@ -169,6 +194,7 @@ internal static class Descriptors
         MissingDefine, NotPartialStruct, UnsupportedParameter, UnsupportedStatement, UnsupportedExpression,
         UnknownFunction, NonConstantExponent, InvalidShapeAttribute, GenericDeclaration,
         RankMismatch, DimensionMismatch, UnboundIndexRange, LabelDimensionMismatch,
+        BroadcastMismatch, AxisOutOfRange, MatMulMismatch, LabelComparedAcrossDimensions, WholeTensorShapeUnknown,
         MissingUpdateRule, MissingWeightOrGradient, AssignmentToReadOnly, UnsupportedUpdateStatement, UnsupportedOptimizerParameter,
         UnshiftedLogSumExp, NaiveSoftmax, LogOfSoftmax, FloatAccumulationOverLargeDimension,
         L2WithAdam, RegularizedBias, NonDifferentiableOperation, MissingShape,

@@ -195,20 +195,33 @@ internal sealed class DeclarationEmitter
         w.Open($"private static void Validate({string.Join(", ", ps)})");
         foreach (var d in decl.Dims)
             w.Line($"Guard.Dimension({Dim(d)}, \"{Dim(d)}\", \"{d}\");");
-        string Product(TensorShape x) => string.Join(" * ", x.Dims.Select(d => "(long)" + Dim(d)));
-        string Dims(TensorShape x) => string.Join(", ", x.Dims.Select(Dim));
+        // A tensor that is never indexed and has no [Shape] has no axes: one number, a span of one.
+        string Product(TensorShape x) => x.Dims.Count == 0 ? "1L" : string.Join(" * ", x.Dims.Select(d => "(long)" + Dim(d)));
+        string Dims(TensorShape x) => string.Concat(x.Dims.Select(d => ", " + Dim(d)));
         foreach (var x in Inputs)
         {
             var length = x.Kind == ParamKind.Labels ? x.Name + ".Length" : x.Name + "Length";
-            w.Line($"Guard.Length({length}, {Product(x)}, \"{x.Name}\", \"{Shape(x)}\", {Dims(x)});");
+            w.Line($"Guard.Length({length}, {Product(x)}, \"{x.Name}\", \"{ShapeForMessage(x)}\"{Dims(x)});");
         }
         foreach (var x in Differentiable)
-            w.Line($"if ({Grad(x.Name)}Length >= 0) Guard.Length({Grad(x.Name)}Length, {Product(x)}, \"{Grad(x.Name)}\", \"{Shape(x)}\", {Dims(x)});");
+            w.Line($"if ({Grad(x.Name)}Length >= 0) Guard.Length({Grad(x.Name)}Length, {Product(x)}, \"{Grad(x.Name)}\", \"{ShapeForMessage(x)}\"{Dims(x)});");
         foreach (var l in decl.Labels)
             w.Line($"Guard.Labels({l.Labels}, \"{l.Labels}\", {Dim(l.ClassDim)}, \"{l.ClassDim}\");");
-        foreach (var d in MeanDims().Distinct())
+        foreach (var d in MeanDims().Where(d => !Shapes.DimNames.IsFixed(d)).Distinct())
             w.Line($"Guard.NonEmpty({Dim(d)}, \"{Dim(d)}\", \"{d}\");");
         w.Close();
+    }
+
+    /// <summary>
+    /// The shape as a length error shows it. A tensor without [Shape] used whole took the shape of
+    /// what it was combined with; its dimensions are only known at run time, so the message says
+    /// where the shape came from, since the user never wrote it.
+    /// </summary>
+    private string ShapeForMessage(TensorShape x)
+    {
+        var from = decl.Model.Parameters.FirstOrDefault(p => p.Name == x.Name)?.InferredFrom;
+        var text = from is null ? Shape(x) : $"{Shape(x)} (it has no [Shape] and takes that of '{from}'; declare one with 1s to broadcast it)";
+        return text.Replace("\\", "\\\\").Replace("\"", "\\\"");
     }
 
     /// <summary>Dimensions a Mean divides by: an empty one would make the loss 0/0.</summary>

@@ -77,3 +77,10 @@ internal abstract record Ix;
 internal sealed record VarIx(string Var) : Ix;
 
 internal sealed record LabelIx(string Labels, EquatableArray<Ix> Indices) : Ix;
+
+/// <summary>
+/// A fixed index. Only 0 into an axis of size 1 is produced: that is how a whole-tensor
+/// expression reads an operand along an axis that broadcasting stretches (c[i, 0] for c of shape
+/// [N, 1] in X - c).
+/// </summary>
+internal sealed record ConstIx(int Value) : Ix;

@@ -45,6 +45,7 @@ internal static class ExprPrinter
     public static string Ix(Ix ix) => ix switch
     {
         VarIx v => v.Var,
+        ConstIx c => c.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
         LabelIx l => l.Labels + "[" + string.Join(", ", l.Indices.Select(Ix)) + "]",
         _ => "?",
     };

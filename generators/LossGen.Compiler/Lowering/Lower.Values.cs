@@ -192,6 +192,7 @@ internal sealed partial class Lower
         switch (ix)
         {
             case VarIx v: return v.Var;
+            case ConstIx c: return c.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
             case LabelIx l:
                 var home = HomeOf(s, ExprWalk.FreeVars(l));
                 if (home.Memo.TryGetValue(l, out var known)) return known.Code;
@@ -220,10 +221,14 @@ internal sealed partial class Lower
             if (!home.Memo.TryGetValue(key, out var rowBase))
             {
                 // Parenthesized: for rank ≥ 3 the running offset is a sum, (i·d1 + j)·d2.
-                rowBase = Local(home, ValKind.Index, p == 1 ? $"{code} * {DimParam(dims[p])}" : $"({code}) * {DimParam(dims[p])}", "o");
+                // An axis of fixed size 1 (a broadcast column) multiplies by nothing.
+                var extent = DimParam(dims[p]);
+                var scaled = extent == "1" ? code : p == 1 ? $"{code} * {extent}" : $"({code}) * {extent}";
+                rowBase = Local(home, ValKind.Index, scaled, "o");
                 home.Memo[key] = rowBase;
             }
-            code = $"{rowBase.Code} + {IndexOf(s, indices[p])}";
+            // Element 0 of an axis (the one element of a broadcast axis) adds nothing.
+            code = indices[p] is ConstIx { Value: 0 } ? rowBase.Code : $"{rowBase.Code} + {IndexOf(s, indices[p])}";
         }
         return code;
     }

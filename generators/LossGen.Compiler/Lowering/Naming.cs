@@ -26,9 +26,11 @@ internal static class Naming
 
     private static IEnumerable<string> UserNames(ShapedDeclaration decl) => decl.Model.Parameters.Select(p => p.Name);
 
-    /// <summary>A dimension's parameter: its name with a lower-case first letter (N → n), made unique.</summary>
+    /// <summary>A dimension's parameter: its name with a lower-case first letter (N → n), made unique; a fixed size is its number.</summary>
     public static string DimParameter(ShapedDeclaration decl, string dim)
     {
+        // A fixed size is its own literal: no parameter carries it.
+        if (Shapes.DimNames.IsFixed(dim)) return dim;
         var taken = new HashSet<string>(UserNames(decl).Concat(decl.Tensors.Select(t => "d" + t.Name)).Concat(GeneratorNames));
         foreach (var other in decl.Dims)
         {

@@ -23,6 +23,12 @@ internal enum ParamKind
 /// </summary>
 internal sealed record ParamModel(string Name, ParamKind Kind, EquatableArray<string> DeclaredDims, int Rank, double? Default, SourceSpan Span)
 {
+    /// <summary>
+    /// For a tensor without [Shape] that is used whole, the expression its shape was taken from
+    /// (<c>X - mu</c>); <see cref="DeclaredDims"/> then holds that shape. Null otherwise.
+    /// </summary>
+    public string? InferredFrom { get; init; }
+
     public bool IsTensor => Kind is ParamKind.Tensor or ParamKind.ConstTensor or ParamKind.Labels;
 }
 
@@ -35,6 +41,12 @@ internal sealed record AccessSite(string Tensor, EquatableArray<Ix> Indices, Sou
 /// <see cref="Written"/> is the name the user wrote, which is what messages must show.
 /// </summary>
 internal sealed record IndexVarSite(string Var, SourceSpan Span, string Written);
+
+/// <summary>
+/// A comparison of labels with an index variable, <c>j == y[i]</c>: the labels' values range
+/// over the variable's dimension, which must be their class dimension.
+/// </summary>
+internal sealed record LabelCompareSite(string Labels, string Var, SourceSpan Span);
 
 /// <summary>An outer type the declaration is nested in (emitted around the generated members).</summary>
 internal sealed record ContainingType(string Keyword, string Name);
@@ -53,6 +65,7 @@ internal sealed record DeclarationModel(
     Expr? Body,
     EquatableArray<AccessSite> Sites,
     EquatableArray<IndexVarSite> IndexVars,
+    EquatableArray<LabelCompareSite> LabelCompares,
     string SourceText,
     EquatableArray<DiagnosticInfo> Diagnostics)
 {

@@ -106,6 +106,8 @@ internal sealed partial class DslParser
         }
         if (target is ILocalSymbol local && comprehensions.TryGetValue(local, out var lambda))
             return InlineComprehension(access, lambda, ix);
+        if (target is ILocalSymbol whole && tensorLocals.TryGetValue(whole, out var init))
+            return IndexTensorLocal(access, init, ix);
         return Unsupported(access, "only tensor parameters and Tensor.Of comprehensions can be indexed");
     }
 
@@ -174,6 +176,9 @@ internal sealed partial class DslParser
             return Error;
         }
         var args = call.ArgumentList.Arguments.Select(a => a.Expression).ToList();
+        // Sum(X), Mean(D): a whole tensor reduced to a number.
+        if (method.Parameters.Length == 1 && method.Parameters[0].Type.ToDisplayString() == TensorType && args.Count == 1)
+            return IsReduction(name) ? ParseFullReduction(call, name, args[0]) : Unsupported(call, $"'{name}' of a whole tensor is a tensor; reduce it, as in Sum({name}(x))");
         if (args.Count == 1 && Unwrap(args[0]) is LambdaExpressionSyntax lambda)
             return ParseReduction(name, lambda);
         // Only reachable when C# itself reports the call (a DSL function with the wrong arguments).
@@ -274,7 +279,12 @@ internal sealed partial class DslParser
                 {
                     var l = ParseIx(b.Left);
                     var r = ParseIx(b.Right);
-                    return l is null || r is null ? new ValueCompare(CompareOp.Eq, Error, Error) : new IndexCompare(op, l, r);
+                    if (l is null || r is null) return new ValueCompare(CompareOp.Eq, Error, Error);
+                    // j == y[i] says y's values range over j's dimension: the Shapes pass checks it.
+                    var label = l as LabelIx ?? r as LabelIx;
+                    if (label is not null && (l is LabelIx ? r : l) is VarIx compared)
+                        labelCompares.Add(new LabelCompareSite(label.Labels, compared.Var, SourceSpan.From(b)));
+                    return new IndexCompare(op, l, r);
                 }
                 return new ValueCompare(op, ParseExpr(b.Left), ParseExpr(b.Right));
             default:

@@ -31,6 +31,7 @@ internal sealed partial class DslParser
     private readonly List<DiagnosticInfo> diagnostics = new();
     private readonly List<AccessSite> sites = new();
     private readonly List<IndexVarSite> indexVars = new();
+    private readonly List<LabelCompareSite> labelCompares = new();
     private readonly Dictionary<string, ParamModel> parameters = new(StringComparer.Ordinal);
     private readonly HashSet<string> usedVarNames = new(StringComparer.Ordinal);
     private readonly Dictionary<ISymbol, Expr> scalarLocals = new(SymbolEqualityComparer.Default);
@@ -77,6 +78,7 @@ internal sealed partial class DslParser
             foreach (var p in method.Parameters) paramModels.Add(ReadParameter(p));
             foreach (var p in paramModels) parameters[p.Name] = p;
             body = ParseBody(define);
+            AttachBroadcastFixes();
         }
 
         var containing = new List<ContainingType>();
@@ -85,10 +87,14 @@ internal sealed partial class DslParser
                 (outer.IsRecord ? "partial record " : "partial ") + (outer.TypeKind == TypeKind.Struct ? "struct" : outer.TypeKind == TypeKind.Interface ? "interface" : "class"),
                 outer.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
 
-        // The rank of an unannotated tensor is the rank of its first use.
-        var withRanks = paramModels.Select(p => p.IsTensor && p.Rank == 0
-            ? p with { Rank = sites.FirstOrDefault(s => s.Tensor == p.Name)?.Indices.Count ?? 0 }
-            : p).ToEquatableArray();
+        // An unannotated tensor used whole has the shape it was inferred to have, as if declared;
+        // otherwise its rank is the rank of its first use.
+        var withRanks = paramModels.Select(p =>
+            p.IsTensor && p.DeclaredDims.Count == 0 && inferredShapes.TryGetValue(p.Name, out var inferred)
+                ? p with { DeclaredDims = inferred.Shape.Dims.Select(Shapes.DimNames.FromDim).ToEquatableArray(), Rank = inferred.Shape.Rank, InferredFrom = inferred.From }
+            : p.IsTensor && p.Rank == 0
+                ? p with { Rank = sites.FirstOrDefault(s => s.Tensor == p.Name)?.Indices.Count ?? 0 }
+                : p).ToEquatableArray();
 
         return new DeclarationModel(
             type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
@@ -100,6 +106,7 @@ internal sealed partial class DslParser
             diagnostics.Count == 0 && !hasCSharpErrors ? body : null,
             sites.ToEquatableArray(),
             indexVars.ToEquatableArray(),
+            labelCompares.ToEquatableArray(),
             define?.ToString() ?? "",
             diagnostics.ToEquatableArray());
     }
@@ -146,10 +153,10 @@ internal sealed partial class DslParser
         // A bad name is reported at its own argument when the names are written one by one.
         var written = attrSyntax?.ArgumentList?.Arguments;
         for (var k = 0; k < names.Count; k++)
-            if (!SyntaxFacts.IsValidIdentifier(names[k]))
+            if (!SyntaxFacts.IsValidIdentifier(names[k]) && !Shapes.DimNames.IsFixed(names[k]))
                 Report(Descriptors.InvalidShapeAttribute,
                     written is { } a && a.Count == names.Count ? SourceSpan.From(a[k].Expression) : attrSpan,
-                    p.Name, $"'{names[k]}' is not a valid dimension name");
+                    p.Name, $"'{names[k]}' is neither a dimension name nor a positive size");
         // Repeated names are allowed: a square matrix is [D, D].
         if (names.Count == 0)
             Report(Descriptors.InvalidShapeAttribute, attrSpan, p.Name, "it names no dimensions");
@@ -197,6 +204,14 @@ internal sealed partial class DslParser
             // A named comprehension is re-read at each use with its parameters bound to the use's
             // indices, so every use is checked and differentiated where it stands.
             comprehensions[symbol] = lambda;
+            return;
+        }
+        if (symbol is ILocalSymbol { Type: var t } && t.ToDisplayString() == TensorType)
+        {
+            // A whole-tensor local is inlined at each use like a comprehension; its shape is
+            // checked here, once, even if it is never used.
+            tensorLocals[symbol] = v.Initializer.Value;
+            ShapeOf(v.Initializer.Value);
             return;
         }
         scalarLocals[symbol] = ParseExpr(v.Initializer.Value);

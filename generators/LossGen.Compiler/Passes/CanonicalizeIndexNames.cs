@@ -17,14 +17,24 @@ internal static class CanonicalizeIndexNames
     public static Expr Run(Expr body, ISet<string> reserved)
     {
         Reserved = reserved;
+        DimOfName = new Dictionary<string, string>();
         return Go(body, new Dictionary<string, string>(), new HashSet<string>());
     }
 
     // Names a loop variable must not take (parameters, dimensions, gradients, generated names).
     [System.ThreadStatic] private static ISet<string>? Reserved;
 
+    // The dimension each name was first given to. Lower treats two loops with the same variable
+    // as the same loop (that is how sibling passes over a row fuse), so one name must never stand
+    // for two dimensions anywhere in the declaration: Σ_i max_r A[r, i] + Σ_i min_r A[i, r]
+    // (i over D, then over N) was fused into one loop over D.
+    [System.ThreadStatic] private static Dictionary<string, string>? DimOfName;
+
     private static bool Taken(string name, HashSet<string> enclosing) =>
         enclosing.Contains(name) || (Reserved?.Contains(name) ?? false) || Lowering.Naming.LooksLikeTemporary(name);
+
+    private static bool OtherDim(string name, string dim) =>
+        DimOfName!.TryGetValue(name, out var taken) && taken != dim;
 
     private static Expr Go(Expr e, Dictionary<string, string> renames, HashSet<string> enclosing)
     {
@@ -33,7 +43,8 @@ internal static class CanonicalizeIndexNames
             case Reduce r:
             {
                 var name = BaseName(r.Var);
-                for (var n = 2; Taken(name, enclosing); n++) name = BaseName(r.Var) + "_" + n;
+                for (var n = 2; Taken(name, enclosing) || OtherDim(name, r.Dim); n++) name = BaseName(r.Var) + "_" + n;
+                DimOfName![name] = r.Dim;
                 var inner = new Dictionary<string, string>(renames) { [r.Var] = name };
                 var innerEnclosing = new HashSet<string>(enclosing) { name };
                 return new Reduce(r.Op, name, r.Dim, Go(r.Body, inner, innerEnclosing));

@@ -3,6 +3,7 @@ using System.Linq;
 using LossGen.Compiler.Diagnostics;
 using LossGen.Compiler.Ir;
 using LossGen.Compiler.Model;
+using LossGen.Compiler.Shapes;
 
 namespace LossGen.Compiler.Passes;
 
@@ -25,6 +26,7 @@ internal static class InferShapes
         {
             VarIx v => written.TryGetValue(v.Var, out var w) ? w : v.Var,
             LabelIx l => l.Labels + "[" + string.Join(", ", l.Indices.Select(IxText)) + "]",
+            ConstIx c => c.Value.ToString(),
             _ => "?",
         };
 
@@ -64,8 +66,20 @@ internal static class InferShapes
             }
         }
 
+        // j == y[i]: the labels' values range over j's dimension, so that must be their class
+        // dimension. A comparison is also what binds labels that never index a tensor, so their
+        // values are still checked against the class dimension at run time.
+        foreach (var compare in model.LabelCompares)
+        {
+            var before = uf.NameOf(VarKey(compare.Var));
+            var classBefore = uf.NameOf(ClassKey(compare.Labels));
+            if (!uf.Union(VarKey(compare.Var), ClassKey(compare.Labels), out _))
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.LabelComparedAcrossDimensions, compare.Span,
+                    compare.Labels, written.TryGetValue(compare.Var, out var w) ? w : compare.Var, before!, classBefore!));
+        }
+
         foreach (var v in model.IndexVars)
-            if (!uf.Has(VarKey(v.Var)) && !inRankErrors.Contains(v.Var))
+            if (!uf.IsBound(VarKey(v.Var)) && !inRankErrors.Contains(v.Var))
                 diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnboundIndexRange, v.Span, v.Written));
 
         if (diagnostics.Count > 0 || model.Body is null) return (null, diagnostics);
@@ -78,8 +92,9 @@ internal static class InferShapes
             return new TensorShape(p.Name, p.Kind, Enumerable.Range(0, rank).Select(a => DimOf(Slot(p.Name, a))).ToEquatableArray());
         }).ToEquatableArray();
 
-        var dims = tensors.SelectMany(t => t.Dims).Distinct().ToEquatableArray();
-        var labels = tensors.Where(t => t.Kind == ParamKind.Labels && uf.Has(ClassKey(t.Name)))
+        // A fixed size ([Shape("N", "2")]) is a number in the generated code, not a parameter.
+        var dims = tensors.SelectMany(t => t.Dims).Where(d => !DimNames.IsFixed(d)).Distinct().ToEquatableArray();
+        var labels = tensors.Where(t => t.Kind == ParamKind.Labels && uf.IsBound(ClassKey(t.Name)))
             .Select(t => new LabelBinding(t.Name, DimOf(ClassKey(t.Name)))).ToEquatableArray();
         var body = ExprWalk.Rewrite(model.Body, e => e is Reduce r ? r with { Dim = DimOf(VarKey(r.Var)) } : e);
         return (new ShapedDeclaration(model, body, tensors, dims, labels), diagnostics);
@@ -100,6 +115,9 @@ internal static class InferShapes
         private readonly Dictionary<string, string> firstSlot = new();
 
         public bool Has(string key) => parent.ContainsKey(key);
+
+        /// <summary>Whether the key's class reaches a tensor axis or a declared name, so its extent is known.</summary>
+        public bool IsBound(string key) => Has(key) && (NameOf(key) is not null || firstSlot.ContainsKey(Find(key)));
 
         private string Find(string key)
         {

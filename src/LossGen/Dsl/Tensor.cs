@@ -14,6 +14,28 @@ public readonly struct Tensor
     public float this[IndexVar i, IndexVar j, IndexVar k] => throw Dsl.NotExecutable();
     public float this[IndexVar i, IndexVar j, IndexVar k, IndexVar l] => throw Dsl.NotExecutable();
 
+    // ---- Whole-tensor (numpy-style) operators: elementwise, with numpy broadcasting ----
+    // Shapes are aligned on the right; a dimension of size 1 (a [Shape] entry "1", or an axis kept
+    // by keepDims) stretches to the other operand's. The generator checks this at compile time.
+
+    public static Tensor operator +(Tensor a, Tensor b) => throw Dsl.NotExecutable();
+    public static Tensor operator -(Tensor a, Tensor b) => throw Dsl.NotExecutable();
+    /// <summary>Elementwise product, as numpy's <c>*</c>; the matrix product is <see cref="Dsl.MatMul"/>.</summary>
+    public static Tensor operator *(Tensor a, Tensor b) => throw Dsl.NotExecutable();
+    public static Tensor operator /(Tensor a, Tensor b) => throw Dsl.NotExecutable();
+    public static Tensor operator +(Tensor a, float b) => throw Dsl.NotExecutable();
+    public static Tensor operator -(Tensor a, float b) => throw Dsl.NotExecutable();
+    public static Tensor operator *(Tensor a, float b) => throw Dsl.NotExecutable();
+    public static Tensor operator /(Tensor a, float b) => throw Dsl.NotExecutable();
+    public static Tensor operator +(float a, Tensor b) => throw Dsl.NotExecutable();
+    public static Tensor operator -(float a, Tensor b) => throw Dsl.NotExecutable();
+    public static Tensor operator *(float a, Tensor b) => throw Dsl.NotExecutable();
+    public static Tensor operator /(float a, Tensor b) => throw Dsl.NotExecutable();
+    public static Tensor operator -(Tensor a) => throw Dsl.NotExecutable();
+
+    /// <summary>numpy's <c>.T</c>: the axes reversed (a matrix transposed; a vector unchanged).</summary>
+    public Tensor T => throw Dsl.NotExecutable();
+
     /// <summary>
     /// A local, named comprehension: <c>var s = Tensor.Of((i, j) => Sum(k => X[i, k] * W[k, j]) + b[j]);</c>
     /// defines scores once so they can be used several times.

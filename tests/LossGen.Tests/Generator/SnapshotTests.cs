@@ -64,6 +64,26 @@ public class SnapshotTests
                 }
             }
             """ },
+        { "PairwiseDistances", Usings + """
+            [Loss]
+            public partial struct PairwiseDistances
+            {
+                // numpy style: the (N, M) squared distances, used whole and in index notation.
+                static float Define([Shape("N", "D")] Tensor X, [Shape("M", "D")] Tensor Y)
+                {
+                    var d2 = Sum(X * X, axis: 1, keepDims: true) + Sum(Y * Y, axis: 1, keepDims: true).T - 2 * MatMul(X, Y.T);
+                    return Sum(Sqrt(d2 + 1)) + Mean(i => LogSumExp(j => -d2[i, j]));
+                }
+            }
+            """ },
+        { "CenteredColumn", Usings + """
+            [Loss]
+            public partial struct CenteredColumn
+            {
+                // A "1" axis broadcasts; mu has no [Shape] and takes X's, checked at run time.
+                static float Define([Shape("N", "D")] Tensor X, [Shape("N", "1")] Tensor c, Tensor mu) => Sum(Sqr(X - c - mu));
+            }
+            """ },
     };
 
     [Theory]
