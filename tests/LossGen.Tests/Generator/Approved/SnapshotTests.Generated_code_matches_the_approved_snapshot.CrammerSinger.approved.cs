@@ -215,6 +215,7 @@ partial struct CrammerSinger
                 }
             }
             double t19 = V.MaxAcross(acc2);
+            // the first j reaching it: the smallest index among the lanes holding it
             int at20 = V.FirstIndex(V.Equal(acc2, V.Splat((float)t19)), at3);
             double x21 = s[o4 + label6];
             double t22 = t19 - x21;
@@ -338,6 +339,7 @@ partial struct CrammerSinger
                 }
             }
             double t19 = V.MaxAcross(acc2);
+            // the first j reaching it: the smallest index among the lanes holding it
             int at20 = V.FirstIndex(V.Equal(acc2, V.Splat((double)t19)), at3);
             double x21 = s[o4 + label6];
             double t22 = t19 - x21;
