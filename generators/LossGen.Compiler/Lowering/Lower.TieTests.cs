@@ -83,7 +83,7 @@ internal sealed partial class Lower
     /// first of equal extremes; tail lanes past the end hold the neutral ±∞, never strictly
     /// better). After the loop the extreme is the one across lanes, and its index the smallest
     /// among the lanes holding it: each such lane's first, so the first overall, as in the scalar
-    /// loop. A NaN extreme (no lane equals it) selects index 0; its gradient is NaN's anyway.
+    /// loop. With a NaN in the row the element is unspecified (the value is NaN anyway).
     /// </summary>
     private Val LowerTiedExtremeInLanes(Scope home, Reduce r, List<PendingTerm> fused, string fn, string init, string across)
     {
@@ -101,7 +101,7 @@ internal sealed partial class Lower
         });
         var value = Local(home, ValKind.Uniform, $"V.{across}({acc.Code})");
         home.Stmts.Add(new Comment($"the first {r.Var} reaching it: the smallest index among the lanes holding it"));
-        var first = Local(home, ValKind.Index, $"V.FirstIndex(V.Equal({acc.Code}, V.Splat(({T}){value.Code})), {at.Code})", "at");
+        var first = Local(home, ValKind.Index, $"V.FirstIndexOf{fn}({acc.Code}, {at.Code})", "at");
         selectedIndex[value.Code] = first.Code;
         return value;
     }

@@ -229,5 +229,8 @@ public readonly struct D1 : ILanes<D1, double>
     public static D1 Indices(int start) => FromBits(start);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int FirstIndex(D1 mask, D1 indices) => Bits(mask) != 0 ? (int)Bits(indices) : 0;
+    public static int FirstIndexOfMax(D1 extremes, D1 indices) => (int)Bits(indices);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndexOfMin(D1 extremes, D1 indices) => (int)Bits(indices);
 }

@@ -272,13 +272,10 @@ public readonly struct D128 : ILanes<D128, double>, IExponentBits<D128>
     public static D128 Indices(int start) => new((Vector128.Create((long)start) + Vector128<long>.Indices).AsDouble());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int FirstIndex(D128 mask, D128 indices)
-    {
-        // Unset lanes hold the largest long, which no index reaches (indices are ints).
-        Vector128<long> candidates = Vector128.ConditionalSelect(mask.Value.AsInt64(), indices.Value.AsInt64(), Vector128.Create(long.MaxValue));
-        long first = Horizontal.Min(candidates);
-        return first == long.MaxValue ? 0 : (int)first;
-    }
+    public static int FirstIndexOfMax(D128 extremes, D128 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt64(), max: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndexOfMin(D128 extremes, D128 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt64(), max: false);
 
     // ---- exponent bits (see IExponentBits) ----
 

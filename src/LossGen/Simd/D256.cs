@@ -272,13 +272,10 @@ public readonly struct D256 : ILanes<D256, double>, IExponentBits<D256>
     public static D256 Indices(int start) => new((Vector256.Create((long)start) + Vector256<long>.Indices).AsDouble());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int FirstIndex(D256 mask, D256 indices)
-    {
-        // Unset lanes hold the largest long, which no index reaches (indices are ints).
-        Vector256<long> candidates = Vector256.ConditionalSelect(mask.Value.AsInt64(), indices.Value.AsInt64(), Vector256.Create(long.MaxValue));
-        long first = Horizontal.Min(candidates);
-        return first == long.MaxValue ? 0 : (int)first;
-    }
+    public static int FirstIndexOfMax(D256 extremes, D256 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt64(), max: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndexOfMin(D256 extremes, D256 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt64(), max: false);
 
     // ---- exponent bits (see IExponentBits) ----
 

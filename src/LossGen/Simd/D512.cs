@@ -256,13 +256,10 @@ public readonly struct D512 : ILanes<D512, double>, IExponentBits<D512>
     public static D512 Indices(int start) => new((Vector512.Create((long)start) + Vector512<long>.Indices).AsDouble());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int FirstIndex(D512 mask, D512 indices)
-    {
-        // Unset lanes hold the largest long, which no index reaches (indices are ints).
-        Vector512<long> candidates = Vector512.ConditionalSelect(mask.Value.AsInt64(), indices.Value.AsInt64(), Vector512.Create(long.MaxValue));
-        long first = Horizontal.Min(candidates);
-        return first == long.MaxValue ? 0 : (int)first;
-    }
+    public static int FirstIndexOfMax(D512 extremes, D512 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt64(), max: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndexOfMin(D512 extremes, D512 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt64(), max: false);
 
     // ---- exponent bits (see IExponentBits) ----
 

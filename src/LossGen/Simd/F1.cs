@@ -229,5 +229,8 @@ public readonly struct F1 : ILanes<F1, float>
     public static F1 Indices(int start) => FromBits(start);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int FirstIndex(F1 mask, F1 indices) => Bits(mask) != 0 ? (int)Bits(indices) : 0;
+    public static int FirstIndexOfMax(F1 extremes, F1 indices) => (int)Bits(indices);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndexOfMin(F1 extremes, F1 indices) => (int)Bits(indices);
 }

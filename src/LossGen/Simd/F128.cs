@@ -272,13 +272,10 @@ public readonly struct F128 : ILanes<F128, float>, IExponentBits<F128>
     public static F128 Indices(int start) => new((Vector128.Create(start) + Vector128<int>.Indices).AsSingle());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int FirstIndex(F128 mask, F128 indices)
-    {
-        // Unset lanes hold the largest int, which no index reaches (indices are ints).
-        Vector128<int> candidates = Vector128.ConditionalSelect(mask.Value.AsInt32(), indices.Value.AsInt32(), Vector128.Create(int.MaxValue));
-        int first = Horizontal.Min(candidates);
-        return first == int.MaxValue ? 0 : first;
-    }
+    public static int FirstIndexOfMax(F128 extremes, F128 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt32(), max: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndexOfMin(F128 extremes, F128 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt32(), max: false);
 
     // ---- exponent bits (see IExponentBits) ----
 

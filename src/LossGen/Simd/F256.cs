@@ -272,13 +272,10 @@ public readonly struct F256 : ILanes<F256, float>, IExponentBits<F256>
     public static F256 Indices(int start) => new((Vector256.Create(start) + Vector256<int>.Indices).AsSingle());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int FirstIndex(F256 mask, F256 indices)
-    {
-        // Unset lanes hold the largest int, which no index reaches (indices are ints).
-        Vector256<int> candidates = Vector256.ConditionalSelect(mask.Value.AsInt32(), indices.Value.AsInt32(), Vector256.Create(int.MaxValue));
-        int first = Horizontal.Min(candidates);
-        return first == int.MaxValue ? 0 : first;
-    }
+    public static int FirstIndexOfMax(F256 extremes, F256 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt32(), max: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndexOfMin(F256 extremes, F256 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt32(), max: false);
 
     // ---- exponent bits (see IExponentBits) ----
 

@@ -256,13 +256,10 @@ public readonly struct F512 : ILanes<F512, float>, IExponentBits<F512>
     public static F512 Indices(int start) => new((Vector512.Create(start) + Vector512<int>.Indices).AsSingle());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int FirstIndex(F512 mask, F512 indices)
-    {
-        // Unset lanes hold the largest int, which no index reaches (indices are ints).
-        Vector512<int> candidates = Vector512.ConditionalSelect(mask.Value.AsInt32(), indices.Value.AsInt32(), Vector512.Create(int.MaxValue));
-        int first = Horizontal.Min(candidates);
-        return first == int.MaxValue ? 0 : first;
-    }
+    public static int FirstIndexOfMax(F512 extremes, F512 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt32(), max: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndexOfMin(F512 extremes, F512 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt32(), max: false);
 
     // ---- exponent bits (see IExponentBits) ----
 

@@ -58,30 +58,4 @@ internal static class Horizontal
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Min(Vector128<double> x) =>
         Vector128.Min(x, Vector128.Shuffle(x, Vector128.Create(1L, 0L))).ToScalar();
-
-    // ---- index lanes: the smallest integer (FirstIndex) ----
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Min(Vector512<int> x) => Min(Vector256.Min(x.GetLower(), x.GetUpper()));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Min(Vector256<int> x) => Min(Vector128.Min(x.GetLower(), x.GetUpper()));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Min(Vector128<int> x)
-    {
-        x = Vector128.Min(x, Vector128.Shuffle(x, Vector128.Create(2, 3, 0, 1)));
-        x = Vector128.Min(x, Vector128.Shuffle(x, Vector128.Create(1, 0, 3, 2)));
-        return x.ToScalar();
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static long Min(Vector512<long> x) => Min(Vector256.Min(x.GetLower(), x.GetUpper()));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static long Min(Vector256<long> x) => Min(Vector128.Min(x.GetLower(), x.GetUpper()));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static long Min(Vector128<long> x) =>
-        Vector128.Min(x, Vector128.Shuffle(x, Vector128.Create(1L, 0L))).ToScalar();
 }

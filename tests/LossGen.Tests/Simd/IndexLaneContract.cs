@@ -8,9 +8,10 @@ using Xunit;
 namespace LossGen.Tests.Simd;
 
 /// <summary>
-/// <see cref="ILanes{TSelf, T}.Indices"/> and <see cref="ILanes{TSelf, T}.FirstIndex"/> at every
-/// width, against an int array that plays the same moves: index lanes built by Select from several
-/// starts (as the arg-max loop does), then the smallest index among the lanes a mask sets.
+/// <see cref="ILanes{TSelf, T}.Indices"/>, <see cref="ILanes{TSelf, T}.FirstIndexOfMax"/> and
+/// <see cref="ILanes{TSelf, T}.FirstIndexOfMin"/> at every width, against arrays that play the same
+/// moves: index lanes built by Select from several starts (as the arg-max loop does), values with
+/// many ties (including −0 and +0), then the smallest index among the lanes holding the extreme.
 /// </summary>
 public abstract class IndexLaneContract<V, T>
     where V : struct, ILanes<V, T>
@@ -25,35 +26,31 @@ public abstract class IndexLaneContract<V, T>
         return V.GreaterThan(V.Load(ones, 0), V.Zero);
     }
 
+    private static V Values(double[] lanes) => V.Load(lanes.Select(T.CreateChecked).ToArray(), 0);
+
     [Fact]
     public void Zero_holds_index_0_and_Indices_holds_start_plus_lane()
     {
-        var all = Enumerable.Repeat(true, N).ToArray();
-        V.FirstIndex(Mask(all), V.Zero).ShouldBe(0);
+        V.FirstIndexOfMax(V.Zero, V.Zero).ShouldBe(0);
         foreach (var start in new[] { 0, 1, 37, 1 << 24, (1 << 24) + 1, int.MaxValue - N })
         {
-            V.FirstIndex(Mask(all), V.Indices(start)).ShouldBe(start);
             for (var lane = 0; lane < N; lane++)
             {
-                var only = new bool[N];
-                only[lane] = true;
+                var values = new double[N];
+                values[lane] = 1;
                 // Past 2^24 a float could not hold start + lane exactly; the index lanes are ints.
-                V.FirstIndex(Mask(only), V.Indices(start)).ShouldBe(start + lane, $"start {start}, lane {lane}");
+                V.FirstIndexOfMax(Values(values), V.Indices(start)).ShouldBe(start + lane, $"start {start}, lane {lane}");
+                V.FirstIndexOfMin(Values(values.Select(v => -v).ToArray()), V.Indices(start)).ShouldBe(start + lane, $"start {start}, lane {lane}");
             }
         }
     }
 
     [Fact]
-    public void FirstIndex_of_no_lane_is_0()
-    {
-        V.FirstIndex(V.Zero, V.Indices(12345)).ShouldBe(0);
-    }
-
-    [Fact]
-    public void Select_moves_indices_lane_by_lane_and_FirstIndex_takes_the_smallest_set()
+    public void Select_moves_indices_lane_by_lane_and_the_smallest_index_of_the_extreme_wins()
     {
         var random = new Random(11);
-        for (var round = 0; round < 500; round++)
+        double[] levels = [-2, -1, -0.0, 0, 1, 2];
+        for (var round = 0; round < 2000; round++)
         {
             var model = new int[N];
             var at = V.Zero;
@@ -64,9 +61,13 @@ public abstract class IndexLaneContract<V, T>
                 at = V.Select(Mask(take), V.Indices(start), at);
                 for (var l = 0; l < N; l++) if (take[l]) model[l] = start + l;
             }
-            var set = Enumerable.Range(0, N).Select(_ => random.Next(3) != 0).ToArray();
-            var expected = set.Any(b => b) ? Enumerable.Range(0, N).Where(l => set[l]).Min(l => model[l]) : 0;
-            V.FirstIndex(Mask(set), at).ShouldBe(expected, $"indices [{string.Join(", ", model)}], set [{string.Join(", ", set)}]");
+            var values = Enumerable.Range(0, N).Select(_ => levels[random.Next(levels.Length)]).ToArray();
+            var (max, min) = (values.Max(), values.Min());
+            var firstOfMax = Enumerable.Range(0, N).Where(l => values[l] == max).Min(l => model[l]);
+            var firstOfMin = Enumerable.Range(0, N).Where(l => values[l] == min).Min(l => model[l]);
+            var what = $"values [{string.Join(", ", values)}], indices [{string.Join(", ", model)}]";
+            V.FirstIndexOfMax(Values(values), at).ShouldBe(firstOfMax, what);
+            V.FirstIndexOfMin(Values(values), at).ShouldBe(firstOfMin, what);
         }
     }
 }

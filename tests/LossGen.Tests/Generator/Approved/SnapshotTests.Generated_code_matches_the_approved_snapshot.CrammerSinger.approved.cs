@@ -216,7 +216,7 @@ partial struct CrammerSinger
             }
             double t19 = V.MaxAcross(acc2);
             // the first j reaching it: the smallest index among the lanes holding it
-            int at20 = V.FirstIndex(V.Equal(acc2, V.Splat((float)t19)), at3);
+            int at20 = V.FirstIndexOfMax(acc2, at3);
             double x21 = s[o4 + label6];
             double t22 = t19 - x21;
             acc1 = acc1 + t22;
@@ -340,7 +340,7 @@ partial struct CrammerSinger
             }
             double t19 = V.MaxAcross(acc2);
             // the first j reaching it: the smallest index among the lanes holding it
-            int at20 = V.FirstIndex(V.Equal(acc2, V.Splat((double)t19)), at3);
+            int at20 = V.FirstIndexOfMax(acc2, at3);
             double x21 = s[o4 + label6];
             double t22 = t19 - x21;
             acc1 = acc1 + t22;
