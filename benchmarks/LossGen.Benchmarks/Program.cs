@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using BenchmarkDotNet.Running;
 using LossGen.Benchmarks.Verification;
 
@@ -27,11 +28,21 @@ public static class Program
             return Suites.PairwiseDistanceBenchmarks.StopwatchReport();
         }
 
+        // --stopwatch-adam [reps]: min-of-N timings of the Adam rows and the ceiling experiments.
+        int adam = Array.IndexOf(args, "--stopwatch-adam");
+        if (adam >= 0)
+        {
+            int repetitions = adam + 1 < args.Length && int.TryParse(args[adam + 1], out int r) ? r : 50;
+            return Experiments.StopwatchRunner.Run(repetitions);
+        }
+
+        // --stopwatch [reps] [C ...]: min-of-N timings of the loss kernels (see StopwatchMinimum).
         int stopwatch = Array.IndexOf(args, "--stopwatch");
         if (stopwatch >= 0)
         {
-            int repetitions = stopwatch + 1 < args.Length && int.TryParse(args[stopwatch + 1], out int r) ? r : 50;
-            return Experiments.StopwatchRunner.Run(repetitions);
+            int reps = stopwatch + 1 < args.Length && int.TryParse(args[stopwatch + 1], out int n) ? n : 200;
+            var classes = args.Skip(stopwatch + 2).Select(int.Parse);
+            return Infrastructure.StopwatchMinimum.Run(reps, classes);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

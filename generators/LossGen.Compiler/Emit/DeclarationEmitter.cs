@@ -249,9 +249,12 @@ internal sealed class DeclarationEmitter
         }
         foreach (var s in kernel.Scratches)
         {
-            w.Line($"    // Scratch row over {s.Dim}, rented so the kernel allocates nothing after warm-up.");
-            w.Line($"    {t}[] {s.Name}Array = System.Buffers.ArrayPool<{t}>.Shared.Rent(Math.Max(1, {Dim(s.Dim)}));");
-            w.Line($"    Span<{t}> {s.Name} = {s.Name}Array.AsSpan(0, {Dim(s.Dim)});");
+            var length = s.PerLane ? $"{Dim(s.Dim)} * V.Count" : Dim(s.Dim);
+            w.Line(s.PerLane
+                ? $"    // Tile of V.Count rows over {s.Dim}, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up."
+                : $"    // Scratch row over {s.Dim}, rented so the kernel allocates nothing after warm-up.");
+            w.Line($"    {t}[] {s.Name}Array = System.Buffers.ArrayPool<{t}>.Shared.Rent(Math.Max(1, {length}));");
+            w.Line($"    Span<{t}> {s.Name} = {s.Name}Array.AsSpan(0, {length});");
         }
         var inner = new CodeWriter();
         KernelPrinter.Print(inner, kernel.Body);

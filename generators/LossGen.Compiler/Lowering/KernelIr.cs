@@ -20,8 +20,11 @@ internal sealed record Block(string? Header, List<Stmt> Body) : Stmt;
 /// <summary>A store into a gradient buffer; tracked so Lower can check which write comes first.</summary>
 internal sealed record GradWrite(string Tensor, int Term, string Code) : Stmt;
 
-/// <summary>A scratch row of one dimension's extent, rented from the array pool for the kernel's duration.</summary>
-internal sealed record Scratch(string Name, string Dim);
+/// <summary>
+/// A scratch row of one dimension's extent, rented from the array pool for the kernel's duration;
+/// a tile (<see cref="PerLane"/>) holds that many elements per lane: a block of rows, transposed.
+/// </summary>
+internal sealed record Scratch(string Name, string Dim, bool PerLane = false);
 
 /// <summary>A lowered kernel: its statements, the expression of its value, the gradient buffers it clears first, and its scratch rows.</summary>
 internal sealed record Kernel(List<Stmt> Body, string Result, IReadOnlyList<string> Cleared, IReadOnlyList<Scratch> Scratches);

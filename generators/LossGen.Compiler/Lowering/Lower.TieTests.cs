@@ -28,7 +28,17 @@ internal sealed partial class Lower
             .OfType<Select>()
             .SelectMany(s => ArgExtremes(s.Cond))
             .Select(a => a.Of));
+        tiedLoopVars = new HashSet<string>(tiedExtremes
+            .SelectMany(r => ExprWalk.Nodes(r.Body).OfType<Reduce>().Select(n => n.Var).Concat(new[] { r.Var })));
     }
+
+    /// <summary>
+    /// Variables of tied reductions and of the reductions nested in their bodies. The recorded
+    /// index is one scalar per reduction, so a rows-across-lanes block (one row per lane) never
+    /// runs a loop over these (see <see cref="RowsAcrossApplies"/>). Keyed by name: a same-named
+    /// loop elsewhere also keeps row-at-a-time code — slower, never wrong.
+    /// </summary>
+    private HashSet<string> tiedLoopVars = new();
 
     private static IEnumerable<IsArgExtreme> ArgExtremes(Cond c) => c switch
     {

@@ -59,6 +59,7 @@ internal sealed partial class Lower
         switch (e)
         {
             case Access a:
+                if (varying && home.RowsAcross) return LoadAcrossRows(home, a);
                 var offset = Offset(home, a.Tensor, a.Indices);
                 var tensor = Naming.Kernel(a.Tensor);
                 if (!varying) return Local(home, ValKind.Uniform, $"{tensor}[{offset}]", "x");
@@ -67,7 +68,7 @@ internal sealed partial class Lower
                     : $"V.Load({tensor}, {offset})", "x");
             case Unary u: return ComputeUnary(home, u.Op, Eval(home, u.X), varying);
             case PowConst p: return ComputePow(home, p, varying);
-            case Binary { Op: BinaryOp.Sub, A: Reduce { Op: ReduceOp.LogSumExp } lse } b when !varying:
+            case Binary { Op: BinaryOp.Sub, A: Reduce { Op: ReduceOp.LogSumExp } lse } b when !varying || home.RowsAcross:
                 return ComputeLogSoftmaxForm(home, lse, Eval(home, b.B));
             case Binary b: return ComputeBinary(home, b.Op, Eval(home, b.A), Eval(home, b.B), varying);
             case Select sel:
@@ -95,6 +96,14 @@ internal sealed partial class Lower
     {
         var m = Eval(home, LogSumExpParts.Shift(lse));
         var z = Eval(home, LogSumExpParts.Normalizer(lse));
+        if (m.Kind == ValKind.Varying || z.Kind == ValKind.Varying || t.Kind == ValKind.Varying)
+        {
+            // The same per row across lanes; m − m is 0 exactly where m is finite.
+            var (mv, zv, tv) = (AsVarying(home, m), AsVarying(home, z), AsVarying(home, t));
+            var shifted = Local(home, ValKind.Varying, $"{mv} - {tv}");
+            return Local(home, ValKind.Varying,
+                $"V.Select(V.Equal({mv} - {mv}, V.Zero), {shifted.Code} + V.Log({zv}), {shifted.Code})");
+        }
         return Local(home, ValKind.Uniform,
             $"double.IsFinite({m.Code}) ? ({m.Code} - {t.Code}) + Scalar.Log({z.Code}) : {m.Code} - {t.Code}");
     }
@@ -252,6 +261,11 @@ internal sealed partial class Lower
     {
         switch (c)
         {
+            case IndexCompare ic when varying && home.RowsAcross && (ic.A is LabelIx || ic.B is LabelIx)
+                                            && !(ic.A is VarIx { Var: var va } && va == home.LaneVar) && !(ic.B is VarIx { Var: var vb } && vb == home.LaneVar):
+                // One side is the row's label (y[i]), the other the same in every lane (j).
+                var labelLeft = ic.A is LabelIx la2 && ExprWalk.FreeVars(la2).Contains(home.LaneVar!);
+                return LabelMaskAcrossRows(home, (LabelIx)(labelLeft ? ic.A : ic.B), labelLeft ? ic.Op : Flip(ic.Op), labelLeft ? ic.B : ic.A);
             case IndexCompare ic when varying:
                 var laneLeft = ic.A is VarIx la && la.Var == home.LaneVar;
                 var op = laneLeft ? ic.Op : Flip(ic.Op);

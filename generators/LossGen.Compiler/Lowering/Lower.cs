@@ -52,12 +52,18 @@ internal sealed partial class Lower
     /// loss that does not depend on a differentiable tensor has none, and its buffer must still be
     /// overwritten with zeros (found by fuzzing: Mean(i, k => X[i, k]) left ds untouched).
     /// </param>
-    public static Kernel Run(ShapedDeclaration decl, Expr body, IReadOnlyList<GradTerm> terms, ElementType type, bool withGradients)
+    /// <param name="tieSource">
+    /// The gradient terms whose tie tests decide which loops stay scalar, when they are not
+    /// <paramref name="terms"/>: the Value kernel takes the ValueAndGradient kernel's, so both
+    /// choose the same loops and return the same value bit for bit.
+    /// </param>
+    public static Kernel Run(ShapedDeclaration decl, Expr body, IReadOnlyList<GradTerm> terms, ElementType type, bool withGradients,
+        IReadOnlyList<GradTerm>? tieSource = null)
     {
         var covering = CoveringCandidates(decl, terms);
         while (true)
         {
-            var kernel = new Lower(decl, type, covering).Build(body, terms, withGradients);
+            var kernel = new Lower(decl, type, covering).Build(body, terms, withGradients, tieSource ?? terms);
             // The plan assumed the overwriting term writes first; if the schedule put another write
             // to the same buffer before it, fall back to clearing that buffer and accumulating.
             var wrongOrder = FirstWrites(kernel.Body)
@@ -68,9 +74,9 @@ internal sealed partial class Lower
         }
     }
 
-    private Kernel Build(Expr body, IReadOnlyList<GradTerm> terms, bool withGradients)
+    private Kernel Build(Expr body, IReadOnlyList<GradTerm> terms, bool withGradients, IReadOnlyList<GradTerm> tieSource)
     {
-        CollectTiedExtremes(terms);
+        CollectTiedExtremes(tieSource);
         var root = new Scope(null, null, null, lane: false, masked: false, family: null);
         for (var n = 0; n < terms.Count; n++) root.Pending.Add(new PendingTerm(terms[n], n, 0));
         var result = Eval(root, body);

@@ -22,7 +22,7 @@ internal static class Naming
     };
 
     /// <summary>Temporaries are a short prefix and a number.</summary>
-    private static readonly Regex Temporary = new(@"^((t|x|o|m|c|b|g|acc|row|tail|label)\d+|rem_.*|.*Array)$", RegexOptions.CultureInvariant);
+    private static readonly Regex Temporary = new(@"^((t|x|o|m|c|b|g|acc|row|rows|tile|tail|label)\d+|rem_.*|.*Array)$", RegexOptions.CultureInvariant);
 
     private static IEnumerable<string> UserNames(ShapedDeclaration decl) => decl.Model.Parameters.Select(p => p.Name);
 

@@ -40,7 +40,7 @@ internal sealed record Accumulator(string Name, string Tensor, EquatableArray<Ix
 /// </summary>
 internal sealed class Scope
 {
-    public Scope(Scope? parent, string? var, string? dim, bool lane, bool masked, LoopFamily? family)
+    public Scope(Scope? parent, string? var, string? dim, bool lane, bool masked, LoopFamily? family, bool rowsAcross = false)
     {
         Parent = parent;
         Var = var;
@@ -51,6 +51,7 @@ internal sealed class Scope
         LaneVar = lane ? var : parent?.LaneVar;
         LaneScope = lane ? this : parent?.LaneScope;
         Masked = masked || (parent?.Masked ?? false);
+        RowsAcross = lane ? rowsAcross : parent?.RowsAcross ?? false;
         Remaining = masked ? "rem_" + var : parent?.Remaining;
     }
 
@@ -64,8 +65,18 @@ internal sealed class Scope
     public Scope? LaneScope { get; }
     /// <summary>Inside the masked tail of the vector loop: only <see cref="Remaining"/> lanes are real.</summary>
     public bool Masked { get; }
+    /// <summary>
+    /// The vector loop runs over rows, not along memory: lane l holds row <c>var + l</c>, so an
+    /// element of the row is a strided (or labeled) load, and every loop inside is a plain loop
+    /// whose values are vectors (see <see cref="RowsAcrossLanes"/>).
+    /// </summary>
+    public bool RowsAcross { get; }
     public string? Remaining { get; }
     public List<Stmt> Stmts { get; } = new();
+    /// <summary>In a rows-across-lanes block: the tensors read through a transposed tile, and the tile of each.</summary>
+    public Dictionary<string, string> InputTiles { get; } = new();
+    /// <summary>In a rows-across-lanes block: the gradients written into a transposed tile, stored after the block.</summary>
+    public Dictionary<string, string> GradTiles { get; } = new();
     public Dictionary<object, Val> Memo { get; } = new();
     public List<PendingTerm> Pending { get; } = new();
 }

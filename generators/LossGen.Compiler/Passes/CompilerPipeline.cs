@@ -45,7 +45,7 @@ internal static class CompilerPipeline
 
         var kernels = new[] { ElementType.Float, ElementType.Double }
             .Select(type => new KernelSet(type,
-                Lower.Run(shaped, body, new List<GradTerm>(), type, withGradients: false),
+                Lower.Run(shaped, body, new List<GradTerm>(), type, withGradients: false, tieSource: terms),
                 Lower.Run(shaped, body, terms, type, withGradients: true)))
             .ToList();
         return new CompileResult(hint, DeclarationEmitter.Emit(shaped, body, terms, kernels), EquatableArray<DiagnosticInfo>.Empty);

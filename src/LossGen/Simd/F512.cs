@@ -115,6 +115,66 @@ public readonly struct F512 : ILanes<F512, float>, IExponentBits<F512>
     public static void AddToPartial(Span<float> destination, int offset, int count, F512 value) =>
         StorePartial(destination, offset, count, LoadPartial(destination, offset, count) + value);
 
+    // ---- rows across lanes ----
+
+    /// <summary>Two AVX2 gathers of eight lanes (.NET exposes no 512-bit gather); lane by lane without AVX2.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe F512 LoadStrided(ReadOnlySpan<float> source, int offset, int stride)
+    {
+        if (!Avx2.IsSupported)
+        {
+            return LaneDefaults.LoadStrided<F512, float>(source, offset, stride);
+        }
+        Vector256<int> index = Vector256<int>.Indices * stride;
+        fixed (float* p = &MemoryMarshal.GetReference(source))
+        {
+            float* first = p + offset;
+            return new(Vector512.Create(Avx2.GatherVector256(first, index, 4), Avx2.GatherVector256(first + (nint)8 * stride, index, 4)));
+        }
+    }
+
+    /// <summary>As <see cref="LoadStrided"/>, each lane's index shifted by its label times scale.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe F512 LoadLabeled(ReadOnlySpan<float> source, int offset, int stride, ReadOnlySpan<int> labels, int labelOffset, int labelStride, int scale)
+    {
+        if (!Avx2.IsSupported || labelStride != 1)
+        {
+            return LaneDefaults.LoadLabeled<F512, float>(source, offset, stride, labels, labelOffset, labelStride, scale);
+        }
+        ref int label = ref Unsafe.Add(ref MemoryMarshal.GetReference(labels), (nint)labelOffset);
+        Vector256<int> lanes = Vector256<int>.Indices * stride;
+        Vector256<int> low = lanes + Vector256.LoadUnsafe(ref label) * scale;
+        Vector256<int> high = lanes + Vector256.LoadUnsafe(ref label, 8) * scale;
+        fixed (float* p = &MemoryMarshal.GetReference(source))
+        {
+            float* first = p + offset;
+            return new(Vector512.Create(Avx2.GatherVector256(first, low, 4), Avx2.GatherVector256(first + (nint)8 * stride, high, 4)));
+        }
+    }
+
+    /// <summary>Consecutive labels (the usual y[i]) compare as one integer vector.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F512 LabelMask(ReadOnlySpan<int> labels, int labelOffset, int labelStride, IndexComparison op, int value)
+    {
+        if (labelStride != 1)
+        {
+            return LaneDefaults.LabelMask<F512, float>(labels, labelOffset, labelStride, op, value);
+        }
+        Vector512<int> label = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(labels), (nuint)labelOffset);
+        Vector512<int> bound = Vector512.Create(value);
+        Vector512<int> mask = op switch
+        {
+            IndexComparison.Equal => Vector512.Equals(label, bound),
+            IndexComparison.NotEqual => ~Vector512.Equals(label, bound),
+            IndexComparison.Less => Vector512.LessThan(label, bound),
+            IndexComparison.LessOrEqual => Vector512.LessThanOrEqual(label, bound),
+            IndexComparison.Greater => Vector512.GreaterThan(label, bound),
+            IndexComparison.GreaterOrEqual => Vector512.GreaterThanOrEqual(label, bound),
+            _ => LaneThrow.UnknownComparison<Vector512<int>>(op),
+        };
+        return new(mask.AsSingle());
+    }
+
     // ---- arithmetic ----
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

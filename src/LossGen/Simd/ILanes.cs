@@ -43,6 +43,55 @@ public interface ILanes<TSelf, T>
     static abstract void AddTo(Span<T> destination, int offset, TSelf value);
     static abstract void AddToPartial(Span<T> destination, int offset, int count, TSelf value);
 
+    // ---- rows across lanes ----
+    // Kernels that put one row per lane (a block of Count rows, see docs/architecture.md) read and
+    // write column j of the block: lane l touches element offset + l·stride, optionally shifted by
+    // that lane's label (offset + l·stride + labels[labelOffset + l·labelStride]·scale). The
+    // defaults go lane by lane; wide types override the loads with hardware gathers.
+
+    /// <summary>Lane l = <c>source[offset + l·stride]</c>.</summary>
+    static virtual TSelf LoadStrided(ReadOnlySpan<T> source, int offset, int stride) =>
+        LaneDefaults.LoadStrided<TSelf, T>(source, offset, stride);
+
+    /// <summary><c>destination[offset + l·stride] = value[l]</c> for every lane (stride ≠ 0: lanes never collide).</summary>
+    static virtual void StoreStrided(Span<T> destination, int offset, int stride, TSelf value) =>
+        LaneDefaults.StoreStrided(destination, offset, stride, value);
+
+    /// <summary><c>destination[offset + l·stride] += value[l]</c> for every lane (stride ≠ 0: lanes never collide).</summary>
+    static virtual void AddToStrided(Span<T> destination, int offset, int stride, TSelf value) =>
+        TSelf.StoreStrided(destination, offset, stride, TSelf.LoadStrided(destination, offset, stride) + value);
+
+    /// <summary>Lane l = <c>source[offset + l·stride + labels[labelOffset + l·labelStride]·scale]</c>.</summary>
+    static virtual TSelf LoadLabeled(ReadOnlySpan<T> source, int offset, int stride, ReadOnlySpan<int> labels, int labelOffset, int labelStride, int scale) =>
+        LaneDefaults.LoadLabeled<TSelf, T>(source, offset, stride, labels, labelOffset, labelStride, scale);
+
+    /// <summary>
+    /// <c>destination[offset + l·stride + labels[…]·scale] += value[l]</c>, one lane after another:
+    /// two lanes may name the same element (two rows with the same label), and both additions count.
+    /// </summary>
+    static virtual void AddToLabeled(Span<T> destination, int offset, int stride, ReadOnlySpan<int> labels, int labelOffset, int labelStride, int scale, TSelf value) =>
+        LaneDefaults.AddToLabeled(destination, offset, stride, labels, labelOffset, labelStride, scale, value);
+
+    /// <summary>
+    /// Transposes a block of Count consecutive rows of <paramref name="rowLength"/> elements, starting
+    /// at <paramref name="offset"/>, into <paramref name="tile"/>: <c>tile[j·Count + l] = source[offset + l·rowLength + j]</c>,
+    /// so column j of the block is one contiguous vector.
+    /// </summary>
+    static virtual void LoadRowsTransposed(ReadOnlySpan<T> source, int offset, int rowLength, Span<T> tile) =>
+        LaneDefaults.LoadRowsTransposed<TSelf, T>(source, offset, rowLength, tile);
+
+    /// <summary>The inverse of <see cref="LoadRowsTransposed"/>: <c>destination[offset + l·rowLength + j] = tile[j·Count + l]</c>.</summary>
+    static virtual void StoreRowsTransposed(Span<T> destination, int offset, int rowLength, ReadOnlySpan<T> tile) =>
+        LaneDefaults.StoreRowsTransposed<TSelf, T>(destination, offset, rowLength, tile, add: false);
+
+    /// <summary>As <see cref="StoreRowsTransposed"/>, adding to the destination.</summary>
+    static virtual void AddRowsTransposed(Span<T> destination, int offset, int rowLength, ReadOnlySpan<T> tile) =>
+        LaneDefaults.StoreRowsTransposed<TSelf, T>(destination, offset, rowLength, tile, add: true);
+
+    /// <summary>Per lane: the mask set where <c>labels[labelOffset + l·labelStride] op value</c>.</summary>
+    static virtual TSelf LabelMask(ReadOnlySpan<int> labels, int labelOffset, int labelStride, IndexComparison op, int value) =>
+        LaneDefaults.LabelMask<TSelf, T>(labels, labelOffset, labelStride, op, value);
+
     // ---- arithmetic ----
     static abstract TSelf operator +(TSelf a, TSelf b);
     static abstract TSelf operator -(TSelf a, TSelf b);

@@ -84,7 +84,7 @@ internal static class DifferentialRunner
         Enumerable.Range(0, count).Select(k => Programs().Sample(size: 4, seed: new Rnd(seed + (ulong)k), numberOfSamples: 1)[0]).ToArray();
 
     /// <summary>Runs <paramref name="count"/> programs drawn with <paramref name="seed"/>, in batches of <paramref name="batchSize"/>.</summary>
-    public static FuzzReport Run(ulong seed, int count, int batchSize = 100, int shapesPerProgram = 2)
+    public static FuzzReport Run(ulong seed, int count, int batchSize = 100, int shapesPerProgram = 3)
     {
         var programs = Sample(seed, count);
         var failures = new List<FuzzFailure>();
@@ -146,7 +146,8 @@ internal static class DifferentialRunner
                 var usable = 0;
                 for (var shape = 0; shape < shapesPerProgram; shape++)
                 {
-                    var inputs = FuzzInputs.Draw(random, large: shape % 2 == 1);
+                    // Small, long rows (wide C), and many short rows, in turn.
+                    var inputs = shape % 3 == 2 ? FuzzInputs.DrawManyRows(random) : FuzzInputs.Draw(random, large: shape % 3 == 1);
                     var failure = Check(program, inputs, out var discard);
                     if (discard) continue;
                     usable++;

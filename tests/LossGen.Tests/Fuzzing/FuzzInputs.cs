@@ -26,6 +26,21 @@ internal sealed record FuzzInputs(int N, int C, int D, double[] S, double[] U, d
             Enumerable.Range(0, n).Select(_ => r.Next(c)).ToArray(), Math.Round(r.NextDouble() * 2 - 0.5, 3));
     }
 
+    /// <summary>
+    /// Many short rows: N from 7 to 19 spans one lane count either way for 8 doubles and 16 floats
+    /// (N &lt; L, N = L, N % L ≠ 0, more than one block), with C and D small, so the rows-across-lanes
+    /// blocks run, together with the row-at-a-time remainder.
+    /// </summary>
+    public static FuzzInputs DrawManyRows(Random r)
+    {
+        int n = r.Next(7, 20);
+        int c = r.Next(1, 5);
+        int d = r.Next(1, 4);
+        double[] Values(int count) => Enumerable.Range(0, count).Select(_ => Math.Round(r.NextDouble() * 4 - 2, 6)).ToArray();
+        return new FuzzInputs(n, c, d, Values(n * c), Values(n), Values(c), Values(d), Values(n * d),
+            Enumerable.Range(0, n).Select(_ => r.Next(c)).ToArray(), Math.Round(r.NextDouble() * 2 - 0.5, 3));
+    }
+
     public int[] Dims => new[] { N, C, D };
 
     public double[][] Tensors => new[] { S, U, B, W, X };

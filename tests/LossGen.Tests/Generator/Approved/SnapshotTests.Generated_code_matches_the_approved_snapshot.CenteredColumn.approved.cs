@@ -140,40 +140,76 @@ partial struct CenteredColumn
     {
         double acc1 = 0.0;
         // Σ_i(Σ_j((X[i, j] − c[i, 0] − mu[i, j])²))
-        for (int i = 0; i < n; i++)
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = d <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            V acc2 = V.Zero;
+            V acc13 = V.Zero;
             // Σ_j((X[i, j] − c[i, 0] − mu[i, j])²)
-            int o3 = i * d;
-            int o5 = i;
-            double x6 = c[o5];
-            V b7 = V.Splat((float)x6);
+            int o14 = i * d;
+            int o16 = i;
+            double x17 = c[o16];
+            V b18 = V.Splat((float)x17);
             {
                 int j = 0;
                 for (; j <= d - V.Count; j += V.Count)
                 {
-                    V x4 = V.Load(X, o3 + j);
-                    V t8 = x4 - b7;
-                    V x9 = V.Load(mu, o3 + j);
-                    V t10 = t8 - x9;
-                    V t11 = t10 * t10;
-                    acc2 = acc2 + t11;
+                    V x15 = V.Load(X, o14 + j);
+                    V t19 = x15 - b18;
+                    V x20 = V.Load(mu, o14 + j);
+                    V t21 = t19 - x20;
+                    V t22 = t21 * t21;
+                    acc13 = acc13 + t22;
                 }
                 // the last d mod V.Count elements, masked
                 if (j < d)
                 {
                     int rem_j = d - j;
-                    V x12 = V.LoadPartial(X, o3 + j, rem_j);
-                    V t13 = x12 - b7;
-                    V x14 = V.LoadPartial(mu, o3 + j, rem_j);
-                    V t15 = t13 - x14;
-                    V t16 = t15 * t15;
-                    V tail17 = V.FirstLanes(rem_j);
-                    acc2 = acc2 + V.Select(tail17, t16, V.Zero);
+                    V x23 = V.LoadPartial(X, o14 + j, rem_j);
+                    V t24 = x23 - b18;
+                    V x25 = V.LoadPartial(mu, o14 + j, rem_j);
+                    V t26 = t24 - x25;
+                    V t27 = t26 * t26;
+                    V tail28 = V.FirstLanes(rem_j);
+                    acc13 = acc13 + V.Select(tail28, t27, V.Zero);
                 }
             }
-            double t18 = V.Sum(acc2);
-            acc1 = acc1 + t18;
+            double t29 = V.Sum(acc13);
+            acc1 = acc1 + t29;
+        }
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
+            // tile4: a tile of V.Count rows over 1, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, 1 * V.Count));
+            Span<float> tile4 = tile4Array.AsSpan(0, 1 * V.Count);
+            // tile5: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile5Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<float> tile5 = tile5Array.AsSpan(0, d * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(X, i * d, d, tile3);
+                V.LoadRowsTransposed(c, i * 1, 1, tile4);
+                V.LoadRowsTransposed(mu, i * d, d, tile5);
+                V acc6 = V.Zero;
+                // Σ_j((X[i, j] − c[i, 0] − mu[i, j])²)
+                V x8 = V.Load(tile4, 0 * V.Count);
+                for (int j = 0; j < d; j++)
+                {
+                    V x7 = V.Load(tile3, j * V.Count);
+                    V t9 = x7 - x8;
+                    V x10 = V.Load(tile5, j * V.Count);
+                    V t11 = t9 - x10;
+                    V t12 = t11 * t11;
+                    acc6 = acc6 + t12;
+                }
+                acc1 = acc1 + V.Sum(acc6);
+            }
+            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(tile5Array);
         }
         return acc1;
     }
@@ -186,53 +222,112 @@ partial struct CenteredColumn
         dc.Clear();
         double acc1 = 0.0;
         // Σ_i(Σ_j((X[i, j] − c[i, 0] − mu[i, j])²)), fused with its gradient
-        V b12 = V.Splat((float)2.0);
-        for (int i = 0; i < n; i++)
+        V b16 = V.Splat((float)2.0);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = d <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            V acc2 = V.Zero;
+            V acc20 = V.Zero;
             // Σ_j((X[i, j] − c[i, 0] − mu[i, j])²), fused with its gradient
-            int o3 = i * d;
-            int o5 = i;
-            double x6 = c[o5];
-            V b7 = V.Splat((float)x6);
-            V g15 = V.Zero;
+            int o21 = i * d;
+            int o23 = i;
+            double x24 = c[o23];
+            V b25 = V.Splat((float)x24);
+            V g32 = V.Zero;
             {
                 int j = 0;
                 for (; j <= d - V.Count; j += V.Count)
                 {
-                    V x4 = V.Load(X, o3 + j);
-                    V t8 = x4 - b7;
-                    V x9 = V.Load(mu, o3 + j);
-                    V t10 = t8 - x9;
-                    V t11 = t10 * t10;
-                    acc2 = acc2 + t11;
-                    V t13 = b12 * t10;
-                    V.Store(dX, o3 + j, t13);
-                    V t14 = -t13;
-                    g15 = g15 + t14;
-                    V.Store(dmu, o3 + j, t14);
+                    V x22 = V.Load(X, o21 + j);
+                    V t26 = x22 - b25;
+                    V x27 = V.Load(mu, o21 + j);
+                    V t28 = t26 - x27;
+                    V t29 = t28 * t28;
+                    acc20 = acc20 + t29;
+                    V t30 = b16 * t28;
+                    V.Store(dX, o21 + j, t30);
+                    V t31 = -t30;
+                    g32 = g32 + t31;
+                    V.Store(dmu, o21 + j, t31);
                 }
                 // the last d mod V.Count elements, masked
                 if (j < d)
                 {
                     int rem_j = d - j;
-                    V x16 = V.LoadPartial(X, o3 + j, rem_j);
-                    V t17 = x16 - b7;
-                    V x18 = V.LoadPartial(mu, o3 + j, rem_j);
-                    V t19 = t17 - x18;
-                    V t20 = t19 * t19;
-                    V tail21 = V.FirstLanes(rem_j);
-                    acc2 = acc2 + V.Select(tail21, t20, V.Zero);
-                    V t22 = b12 * t19;
-                    V.StorePartial(dX, o3 + j, rem_j, t22);
-                    V t23 = -t22;
-                    g15 = g15 + V.Select(tail21, t23, V.Zero);
-                    V.StorePartial(dmu, o3 + j, rem_j, t23);
+                    V x33 = V.LoadPartial(X, o21 + j, rem_j);
+                    V t34 = x33 - b25;
+                    V x35 = V.LoadPartial(mu, o21 + j, rem_j);
+                    V t36 = t34 - x35;
+                    V t37 = t36 * t36;
+                    V tail38 = V.FirstLanes(rem_j);
+                    acc20 = acc20 + V.Select(tail38, t37, V.Zero);
+                    V t39 = b16 * t36;
+                    V.StorePartial(dX, o21 + j, rem_j, t39);
+                    V t40 = -t39;
+                    g32 = g32 + V.Select(tail38, t40, V.Zero);
+                    V.StorePartial(dmu, o21 + j, rem_j, t40);
                 }
             }
-            dc[o5] += (float)(V.Sum(g15));
-            double t24 = V.Sum(acc2);
-            acc1 = acc1 + t24;
+            dc[o23] += (float)(V.Sum(g32));
+            double t41 = V.Sum(acc20);
+            acc1 = acc1 + t41;
+        }
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
+            // tile4: a tile of V.Count rows over 1, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, 1 * V.Count));
+            Span<float> tile4 = tile4Array.AsSpan(0, 1 * V.Count);
+            // tile5: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile5Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<float> tile5 = tile5Array.AsSpan(0, d * V.Count);
+            // tile6: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile6Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<float> tile6 = tile6Array.AsSpan(0, d * V.Count);
+            // tile7: a tile of V.Count rows over 1, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile7Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, 1 * V.Count));
+            Span<float> tile7 = tile7Array.AsSpan(0, 1 * V.Count);
+            // tile8: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile8Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<float> tile8 = tile8Array.AsSpan(0, d * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(X, i * d, d, tile3);
+                V.LoadRowsTransposed(c, i * 1, 1, tile4);
+                V.LoadRowsTransposed(mu, i * d, d, tile5);
+                tile7.Clear();
+                V acc9 = V.Zero;
+                // Σ_j((X[i, j] − c[i, 0] − mu[i, j])²), fused with its gradient
+                V x11 = V.Load(tile4, 0 * V.Count);
+                V g19 = V.Zero;
+                for (int j = 0; j < d; j++)
+                {
+                    V x10 = V.Load(tile3, j * V.Count);
+                    V t12 = x10 - x11;
+                    V x13 = V.Load(tile5, j * V.Count);
+                    V t14 = t12 - x13;
+                    V t15 = t14 * t14;
+                    acc9 = acc9 + t15;
+                    V t17 = b16 * t14;
+                    V.Store(tile6, j * V.Count, t17);
+                    V t18 = -t17;
+                    g19 = g19 + t18;
+                    V.Store(tile8, j * V.Count, t18);
+                }
+                V.AddTo(tile7, 0 * V.Count, g19);
+                acc1 = acc1 + V.Sum(acc9);
+                V.StoreRowsTransposed(dX, i * d, d, tile6);
+                V.AddRowsTransposed(dc, i * 1, 1, tile7);
+                V.StoreRowsTransposed(dmu, i * d, d, tile8);
+            }
+            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(tile5Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(tile6Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(tile7Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(tile8Array);
         }
         return acc1;
     }
@@ -243,40 +338,76 @@ partial struct CenteredColumn
     {
         double acc1 = 0.0;
         // Σ_i(Σ_j((X[i, j] − c[i, 0] − mu[i, j])²))
-        for (int i = 0; i < n; i++)
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = d <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            V acc2 = V.Zero;
+            V acc13 = V.Zero;
             // Σ_j((X[i, j] − c[i, 0] − mu[i, j])²)
-            int o3 = i * d;
-            int o5 = i;
-            double x6 = c[o5];
-            V b7 = V.Splat((double)x6);
+            int o14 = i * d;
+            int o16 = i;
+            double x17 = c[o16];
+            V b18 = V.Splat((double)x17);
             {
                 int j = 0;
                 for (; j <= d - V.Count; j += V.Count)
                 {
-                    V x4 = V.Load(X, o3 + j);
-                    V t8 = x4 - b7;
-                    V x9 = V.Load(mu, o3 + j);
-                    V t10 = t8 - x9;
-                    V t11 = t10 * t10;
-                    acc2 = acc2 + t11;
+                    V x15 = V.Load(X, o14 + j);
+                    V t19 = x15 - b18;
+                    V x20 = V.Load(mu, o14 + j);
+                    V t21 = t19 - x20;
+                    V t22 = t21 * t21;
+                    acc13 = acc13 + t22;
                 }
                 // the last d mod V.Count elements, masked
                 if (j < d)
                 {
                     int rem_j = d - j;
-                    V x12 = V.LoadPartial(X, o3 + j, rem_j);
-                    V t13 = x12 - b7;
-                    V x14 = V.LoadPartial(mu, o3 + j, rem_j);
-                    V t15 = t13 - x14;
-                    V t16 = t15 * t15;
-                    V tail17 = V.FirstLanes(rem_j);
-                    acc2 = acc2 + V.Select(tail17, t16, V.Zero);
+                    V x23 = V.LoadPartial(X, o14 + j, rem_j);
+                    V t24 = x23 - b18;
+                    V x25 = V.LoadPartial(mu, o14 + j, rem_j);
+                    V t26 = t24 - x25;
+                    V t27 = t26 * t26;
+                    V tail28 = V.FirstLanes(rem_j);
+                    acc13 = acc13 + V.Select(tail28, t27, V.Zero);
                 }
             }
-            double t18 = V.Sum(acc2);
-            acc1 = acc1 + t18;
+            double t29 = V.Sum(acc13);
+            acc1 = acc1 + t29;
+        }
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
+            // tile4: a tile of V.Count rows over 1, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, 1 * V.Count));
+            Span<double> tile4 = tile4Array.AsSpan(0, 1 * V.Count);
+            // tile5: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile5Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<double> tile5 = tile5Array.AsSpan(0, d * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(X, i * d, d, tile3);
+                V.LoadRowsTransposed(c, i * 1, 1, tile4);
+                V.LoadRowsTransposed(mu, i * d, d, tile5);
+                V acc6 = V.Zero;
+                // Σ_j((X[i, j] − c[i, 0] − mu[i, j])²)
+                V x8 = V.Load(tile4, 0 * V.Count);
+                for (int j = 0; j < d; j++)
+                {
+                    V x7 = V.Load(tile3, j * V.Count);
+                    V t9 = x7 - x8;
+                    V x10 = V.Load(tile5, j * V.Count);
+                    V t11 = t9 - x10;
+                    V t12 = t11 * t11;
+                    acc6 = acc6 + t12;
+                }
+                acc1 = acc1 + V.Sum(acc6);
+            }
+            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(tile5Array);
         }
         return acc1;
     }
@@ -289,53 +420,112 @@ partial struct CenteredColumn
         dc.Clear();
         double acc1 = 0.0;
         // Σ_i(Σ_j((X[i, j] − c[i, 0] − mu[i, j])²)), fused with its gradient
-        V b12 = V.Splat((double)2.0);
-        for (int i = 0; i < n; i++)
+        V b16 = V.Splat((double)2.0);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = d <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            V acc2 = V.Zero;
+            V acc20 = V.Zero;
             // Σ_j((X[i, j] − c[i, 0] − mu[i, j])²), fused with its gradient
-            int o3 = i * d;
-            int o5 = i;
-            double x6 = c[o5];
-            V b7 = V.Splat((double)x6);
-            V g15 = V.Zero;
+            int o21 = i * d;
+            int o23 = i;
+            double x24 = c[o23];
+            V b25 = V.Splat((double)x24);
+            V g32 = V.Zero;
             {
                 int j = 0;
                 for (; j <= d - V.Count; j += V.Count)
                 {
-                    V x4 = V.Load(X, o3 + j);
-                    V t8 = x4 - b7;
-                    V x9 = V.Load(mu, o3 + j);
-                    V t10 = t8 - x9;
-                    V t11 = t10 * t10;
-                    acc2 = acc2 + t11;
-                    V t13 = b12 * t10;
-                    V.Store(dX, o3 + j, t13);
-                    V t14 = -t13;
-                    g15 = g15 + t14;
-                    V.Store(dmu, o3 + j, t14);
+                    V x22 = V.Load(X, o21 + j);
+                    V t26 = x22 - b25;
+                    V x27 = V.Load(mu, o21 + j);
+                    V t28 = t26 - x27;
+                    V t29 = t28 * t28;
+                    acc20 = acc20 + t29;
+                    V t30 = b16 * t28;
+                    V.Store(dX, o21 + j, t30);
+                    V t31 = -t30;
+                    g32 = g32 + t31;
+                    V.Store(dmu, o21 + j, t31);
                 }
                 // the last d mod V.Count elements, masked
                 if (j < d)
                 {
                     int rem_j = d - j;
-                    V x16 = V.LoadPartial(X, o3 + j, rem_j);
-                    V t17 = x16 - b7;
-                    V x18 = V.LoadPartial(mu, o3 + j, rem_j);
-                    V t19 = t17 - x18;
-                    V t20 = t19 * t19;
-                    V tail21 = V.FirstLanes(rem_j);
-                    acc2 = acc2 + V.Select(tail21, t20, V.Zero);
-                    V t22 = b12 * t19;
-                    V.StorePartial(dX, o3 + j, rem_j, t22);
-                    V t23 = -t22;
-                    g15 = g15 + V.Select(tail21, t23, V.Zero);
-                    V.StorePartial(dmu, o3 + j, rem_j, t23);
+                    V x33 = V.LoadPartial(X, o21 + j, rem_j);
+                    V t34 = x33 - b25;
+                    V x35 = V.LoadPartial(mu, o21 + j, rem_j);
+                    V t36 = t34 - x35;
+                    V t37 = t36 * t36;
+                    V tail38 = V.FirstLanes(rem_j);
+                    acc20 = acc20 + V.Select(tail38, t37, V.Zero);
+                    V t39 = b16 * t36;
+                    V.StorePartial(dX, o21 + j, rem_j, t39);
+                    V t40 = -t39;
+                    g32 = g32 + V.Select(tail38, t40, V.Zero);
+                    V.StorePartial(dmu, o21 + j, rem_j, t40);
                 }
             }
-            dc[o5] += (double)(V.Sum(g15));
-            double t24 = V.Sum(acc2);
-            acc1 = acc1 + t24;
+            dc[o23] += (double)(V.Sum(g32));
+            double t41 = V.Sum(acc20);
+            acc1 = acc1 + t41;
+        }
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
+            // tile4: a tile of V.Count rows over 1, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, 1 * V.Count));
+            Span<double> tile4 = tile4Array.AsSpan(0, 1 * V.Count);
+            // tile5: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile5Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<double> tile5 = tile5Array.AsSpan(0, d * V.Count);
+            // tile6: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile6Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<double> tile6 = tile6Array.AsSpan(0, d * V.Count);
+            // tile7: a tile of V.Count rows over 1, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile7Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, 1 * V.Count));
+            Span<double> tile7 = tile7Array.AsSpan(0, 1 * V.Count);
+            // tile8: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile8Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<double> tile8 = tile8Array.AsSpan(0, d * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(X, i * d, d, tile3);
+                V.LoadRowsTransposed(c, i * 1, 1, tile4);
+                V.LoadRowsTransposed(mu, i * d, d, tile5);
+                tile7.Clear();
+                V acc9 = V.Zero;
+                // Σ_j((X[i, j] − c[i, 0] − mu[i, j])²), fused with its gradient
+                V x11 = V.Load(tile4, 0 * V.Count);
+                V g19 = V.Zero;
+                for (int j = 0; j < d; j++)
+                {
+                    V x10 = V.Load(tile3, j * V.Count);
+                    V t12 = x10 - x11;
+                    V x13 = V.Load(tile5, j * V.Count);
+                    V t14 = t12 - x13;
+                    V t15 = t14 * t14;
+                    acc9 = acc9 + t15;
+                    V t17 = b16 * t14;
+                    V.Store(tile6, j * V.Count, t17);
+                    V t18 = -t17;
+                    g19 = g19 + t18;
+                    V.Store(tile8, j * V.Count, t18);
+                }
+                V.AddTo(tile7, 0 * V.Count, g19);
+                acc1 = acc1 + V.Sum(acc9);
+                V.StoreRowsTransposed(dX, i * d, d, tile6);
+                V.AddRowsTransposed(dc, i * 1, 1, tile7);
+                V.StoreRowsTransposed(dmu, i * d, d, tile8);
+            }
+            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(tile5Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(tile6Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(tile7Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(tile8Array);
         }
         return acc1;
     }

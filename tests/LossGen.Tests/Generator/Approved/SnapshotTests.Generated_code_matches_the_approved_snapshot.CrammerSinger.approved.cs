@@ -131,42 +131,28 @@ partial struct CrammerSinger
     {
         double acc1 = 0.0;
         // mean_i(max_j(s[i, j] + [j == y[i] ? 0 : delta]) − s[i, y[i]])
-        V b7 = V.Splat((float)delta);
         for (int i = 0; i < n; i++)
         {
-            V acc2 = V.Splat((float)double.NegativeInfinity);
-            // max_j(s[i, j] + [j == y[i] ? 0 : delta])
-            int o3 = i * c;
-            int label5 = y[i];
+            double acc2 = double.NegativeInfinity;
+            int at3 = 0;
+            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), and the first j reaching it (where its gradient goes)
+            int o4 = i * c;
+            int label6 = y[i];
+            for (int j = 0; j < c; j++)
             {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V x4 = V.Load(s, o3 + j);
-                    V m6 = V.IndexMask(j, IndexComparison.Equal, label5);
-                    V t8 = V.Select(m6, V.Zero, b7);
-                    V t9 = x4 + t8;
-                    acc2 = V.Max(acc2, t9);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x10 = V.LoadPartial(s, o3 + j, rem_j);
-                    V m11 = V.IndexMask(j, IndexComparison.Equal, label5);
-                    V t12 = V.Select(m11, V.Zero, b7);
-                    V t13 = x10 + t12;
-                    V tail14 = V.FirstLanes(rem_j);
-                    acc2 = V.Max(acc2, V.Select(tail14, t13, V.Splat((float)double.NegativeInfinity)));
-                }
+                double x5 = s[o4 + j];
+                bool c7 = j == label6;
+                double t8 = c7 ? 0.0 : delta;
+                double t9 = x5 + t8;
+                if (t9 > acc2) at3 = j;
+                acc2 = Scalar.Max(acc2, t9);
             }
-            double t15 = V.MaxAcross(acc2);
-            double x16 = s[o3 + label5];
-            double t17 = t15 - x16;
-            acc1 = acc1 + t17;
+            double x10 = s[o4 + label6];
+            double t11 = acc2 - x10;
+            acc1 = acc1 + t11;
         }
-        double t18 = acc1 / (double)n;
-        return t18;
+        double t12 = acc1 / (double)n;
+        return t12;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -255,42 +241,28 @@ partial struct CrammerSinger
     {
         double acc1 = 0.0;
         // mean_i(max_j(s[i, j] + [j == y[i] ? 0 : delta]) − s[i, y[i]])
-        V b7 = V.Splat((double)delta);
         for (int i = 0; i < n; i++)
         {
-            V acc2 = V.Splat((double)double.NegativeInfinity);
-            // max_j(s[i, j] + [j == y[i] ? 0 : delta])
-            int o3 = i * c;
-            int label5 = y[i];
+            double acc2 = double.NegativeInfinity;
+            int at3 = 0;
+            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), and the first j reaching it (where its gradient goes)
+            int o4 = i * c;
+            int label6 = y[i];
+            for (int j = 0; j < c; j++)
             {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V x4 = V.Load(s, o3 + j);
-                    V m6 = V.IndexMask(j, IndexComparison.Equal, label5);
-                    V t8 = V.Select(m6, V.Zero, b7);
-                    V t9 = x4 + t8;
-                    acc2 = V.Max(acc2, t9);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x10 = V.LoadPartial(s, o3 + j, rem_j);
-                    V m11 = V.IndexMask(j, IndexComparison.Equal, label5);
-                    V t12 = V.Select(m11, V.Zero, b7);
-                    V t13 = x10 + t12;
-                    V tail14 = V.FirstLanes(rem_j);
-                    acc2 = V.Max(acc2, V.Select(tail14, t13, V.Splat((double)double.NegativeInfinity)));
-                }
+                double x5 = s[o4 + j];
+                bool c7 = j == label6;
+                double t8 = c7 ? 0.0 : delta;
+                double t9 = x5 + t8;
+                if (t9 > acc2) at3 = j;
+                acc2 = Scalar.Max(acc2, t9);
             }
-            double t15 = V.MaxAcross(acc2);
-            double x16 = s[o3 + label5];
-            double t17 = t15 - x16;
-            acc1 = acc1 + t17;
+            double x10 = s[o4 + label6];
+            double t11 = acc2 - x10;
+            acc1 = acc1 + t11;
         }
-        double t18 = acc1 / (double)n;
-        return t18;
+        double t12 = acc1 / (double)n;
+        return t12;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]

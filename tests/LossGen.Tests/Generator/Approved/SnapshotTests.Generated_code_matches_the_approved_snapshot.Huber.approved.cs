@@ -135,46 +135,83 @@ partial struct Huber
     {
         double acc1 = 0.0;
         // mean_i([abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 0.5·(Σ_k(X[i, k]·w[k]) − t[i])² : delt...
+        V b13 = V.Splat((float)delta);
+        V b16 = V.Splat((float)0.5);
         double t18 = 0.5 * delta;
-        for (int i = 0; i < xDim0; i++)
+        V b19 = V.Splat((float)t18);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = xDim1 <= 2 * V.Count ? xDim0 - xDim0 % V.Count : 0;
+        for (int i = rows2; i < xDim0; i++)
         {
-            V acc2 = V.Zero;
+            V acc23 = V.Zero;
             // Σ_k(X[i, k]·w[k])
-            int o3 = i * xDim1;
+            int o24 = i * xDim1;
             {
                 int k = 0;
                 for (; k <= xDim1 - V.Count; k += V.Count)
                 {
-                    V x4 = V.Load(X, o3 + k);
-                    V x5 = V.Load(w, k);
-                    V t6 = x4 * x5;
-                    acc2 = acc2 + t6;
+                    V x25 = V.Load(X, o24 + k);
+                    V x26 = V.Load(w, k);
+                    V t27 = x25 * x26;
+                    acc23 = acc23 + t27;
                 }
                 // the last xDim1 mod V.Count elements, masked
                 if (k < xDim1)
                 {
                     int rem_k = xDim1 - k;
-                    V x7 = V.LoadPartial(X, o3 + k, rem_k);
-                    V x8 = V.LoadPartial(w, k, rem_k);
-                    V t9 = x7 * x8;
-                    V tail10 = V.FirstLanes(rem_k);
-                    acc2 = acc2 + V.Select(tail10, t9, V.Zero);
+                    V x28 = V.LoadPartial(X, o24 + k, rem_k);
+                    V x29 = V.LoadPartial(w, k, rem_k);
+                    V t30 = x28 * x29;
+                    V tail31 = V.FirstLanes(rem_k);
+                    acc23 = acc23 + V.Select(tail31, t30, V.Zero);
                 }
             }
-            double t11 = V.Sum(acc2);
-            double x12 = t[i];
-            double t13 = t11 - x12;
-            double t14 = Scalar.Abs(t13);
-            bool c15 = t14 <= delta;
-            double t16 = t13 * t13;
-            double t17 = 0.5 * t16;
-            double t19 = t14 - t18;
-            double t20 = delta * t19;
-            double t21 = c15 ? t17 : t20;
-            acc1 = acc1 + t21;
+            double t32 = V.Sum(acc23);
+            double x33 = t[i];
+            double t34 = t32 - x33;
+            double t35 = Scalar.Abs(t34);
+            bool c36 = t35 <= delta;
+            double t37 = t34 * t34;
+            double t38 = 0.5 * t37;
+            double t39 = t35 - t18;
+            double t40 = delta * t39;
+            double t41 = c36 ? t38 : t40;
+            acc1 = acc1 + t41;
         }
-        double t22 = acc1 / (double)xDim0;
-        return t22;
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over XDim1, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
+            Span<float> tile3 = tile3Array.AsSpan(0, xDim1 * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(X, i * xDim1, xDim1, tile3);
+                V acc4 = V.Zero;
+                // Σ_k(X[i, k]·w[k])
+                for (int k = 0; k < xDim1; k++)
+                {
+                    V x5 = V.Load(tile3, k * V.Count);
+                    double x6 = w[k];
+                    V b7 = V.Splat((float)x6);
+                    V t8 = x5 * b7;
+                    acc4 = acc4 + t8;
+                }
+                int o9 = i;
+                V x10 = V.Load(t, o9);
+                V t11 = acc4 - x10;
+                V t12 = V.Abs(t11);
+                V m14 = V.LessThanOrEqual(t12, b13);
+                V t15 = t11 * t11;
+                V t17 = b16 * t15;
+                V t20 = t12 - b19;
+                V t21 = b13 * t20;
+                V t22 = V.Select(m14, t17, t21);
+                acc1 = acc1 + V.Sum(t22);
+            }
+            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        }
+        double t42 = acc1 / (double)xDim0;
+        return t42;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -185,77 +222,130 @@ partial struct Huber
         dw.Clear();
         double acc1 = 0.0;
         // mean_i([abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 0.5·(Σ_k(X[i, k]·w[k]) − t[i])² : delt..., fused with its gradient
+        V b13 = V.Splat((float)delta);
+        V b16 = V.Splat((float)0.5);
         double t18 = 0.5 * delta;
-        double t22 = 1.0 / (double)xDim0;
-        for (int i = 0; i < xDim0; i++)
+        V b19 = V.Splat((float)t18);
+        double t23 = 1.0 / (double)xDim0;
+        V b24 = V.Splat((float)t23);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = xDim1 <= 2 * V.Count ? xDim0 - xDim0 % V.Count : 0;
+        for (int i = rows2; i < xDim0; i++)
         {
-            V acc2 = V.Zero;
+            V acc35 = V.Zero;
             // Σ_k(X[i, k]·w[k])
-            int o3 = i * xDim1;
+            int o36 = i * xDim1;
             {
                 int k = 0;
                 for (; k <= xDim1 - V.Count; k += V.Count)
                 {
-                    V x4 = V.Load(X, o3 + k);
-                    V x5 = V.Load(w, k);
-                    V t6 = x4 * x5;
-                    acc2 = acc2 + t6;
+                    V x37 = V.Load(X, o36 + k);
+                    V x38 = V.Load(w, k);
+                    V t39 = x37 * x38;
+                    acc35 = acc35 + t39;
                 }
                 // the last xDim1 mod V.Count elements, masked
                 if (k < xDim1)
                 {
                     int rem_k = xDim1 - k;
-                    V x7 = V.LoadPartial(X, o3 + k, rem_k);
-                    V x8 = V.LoadPartial(w, k, rem_k);
-                    V t9 = x7 * x8;
-                    V tail10 = V.FirstLanes(rem_k);
-                    acc2 = acc2 + V.Select(tail10, t9, V.Zero);
+                    V x40 = V.LoadPartial(X, o36 + k, rem_k);
+                    V x41 = V.LoadPartial(w, k, rem_k);
+                    V t42 = x40 * x41;
+                    V tail43 = V.FirstLanes(rem_k);
+                    acc35 = acc35 + V.Select(tail43, t42, V.Zero);
                 }
             }
-            double t11 = V.Sum(acc2);
-            double x12 = t[i];
-            double t13 = t11 - x12;
-            double t14 = Scalar.Abs(t13);
-            bool c15 = t14 <= delta;
-            double t16 = t13 * t13;
-            double t17 = 0.5 * t16;
-            double t19 = t14 - t18;
-            double t20 = delta * t19;
-            double t21 = c15 ? t17 : t20;
-            acc1 = acc1 + t21;
+            double t44 = V.Sum(acc35);
+            double x45 = t[i];
+            double t46 = t44 - x45;
+            double t47 = Scalar.Abs(t46);
+            bool c48 = t47 <= delta;
+            double t49 = t46 * t46;
+            double t50 = 0.5 * t49;
+            double t51 = t47 - t18;
+            double t52 = delta * t51;
+            double t53 = c48 ? t50 : t52;
+            acc1 = acc1 + t53;
             // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
-            double t23 = c15 ? t22 : 0.0;
-            double t24 = t23 * t13;
-            V b26 = V.Splat((float)t24);
-            double t28 = c15 ? 0.0 : t22;
-            double t29 = t28 * delta;
-            double t30 = Scalar.Sign(t13);
-            double t31 = t29 * t30;
-            V b32 = V.Splat((float)t31);
+            double t54 = c48 ? t23 : 0.0;
+            double t55 = t54 * t46;
+            V b57 = V.Splat((float)t55);
+            double t59 = c48 ? 0.0 : t23;
+            double t60 = t59 * delta;
+            double t61 = Scalar.Sign(t46);
+            double t62 = t60 * t61;
+            V b63 = V.Splat((float)t62);
             {
                 int k = 0;
                 for (; k <= xDim1 - V.Count; k += V.Count)
                 {
-                    V x25 = V.Load(X, o3 + k);
-                    V t27 = b26 * x25;
-                    V t33 = b32 * x25;
-                    V t34 = t27 + t33;
-                    V.AddTo(dw, k, t34);
+                    V x56 = V.Load(X, o36 + k);
+                    V t58 = b57 * x56;
+                    V t64 = b63 * x56;
+                    V t65 = t58 + t64;
+                    V.AddTo(dw, k, t65);
                 }
                 // the last xDim1 mod V.Count elements, masked
                 if (k < xDim1)
                 {
                     int rem_k = xDim1 - k;
-                    V x35 = V.LoadPartial(X, o3 + k, rem_k);
-                    V t36 = b26 * x35;
-                    V t37 = b32 * x35;
-                    V t38 = t36 + t37;
-                    V.AddToPartial(dw, k, rem_k, t38);
+                    V x66 = V.LoadPartial(X, o36 + k, rem_k);
+                    V t67 = b57 * x66;
+                    V t68 = b63 * x66;
+                    V t69 = t67 + t68;
+                    V.AddToPartial(dw, k, rem_k, t69);
                 }
             }
         }
-        double t39 = acc1 / (double)xDim0;
-        return t39;
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over XDim1, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
+            Span<float> tile3 = tile3Array.AsSpan(0, xDim1 * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(X, i * xDim1, xDim1, tile3);
+                V acc4 = V.Zero;
+                // Σ_k(X[i, k]·w[k])
+                for (int k = 0; k < xDim1; k++)
+                {
+                    V x5 = V.Load(tile3, k * V.Count);
+                    double x6 = w[k];
+                    V b7 = V.Splat((float)x6);
+                    V t8 = x5 * b7;
+                    acc4 = acc4 + t8;
+                }
+                int o9 = i;
+                V x10 = V.Load(t, o9);
+                V t11 = acc4 - x10;
+                V t12 = V.Abs(t11);
+                V m14 = V.LessThanOrEqual(t12, b13);
+                V t15 = t11 * t11;
+                V t17 = b16 * t15;
+                V t20 = t12 - b19;
+                V t21 = b13 * t20;
+                V t22 = V.Select(m14, t17, t21);
+                acc1 = acc1 + V.Sum(t22);
+                // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
+                V t25 = V.Select(m14, b24, V.Zero);
+                V t26 = t25 * t11;
+                V t29 = V.Select(m14, V.Zero, b24);
+                V t30 = t29 * b13;
+                V t31 = V.Sign(t11);
+                V t32 = t30 * t31;
+                for (int k = 0; k < xDim1; k++)
+                {
+                    V x27 = V.Load(tile3, k * V.Count);
+                    V t28 = t26 * x27;
+                    V t33 = t32 * x27;
+                    V t34 = t28 + t33;
+                    dw[k] += (float)(V.Sum(t34));
+                }
+            }
+            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        }
+        double t70 = acc1 / (double)xDim0;
+        return t70;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -264,46 +354,83 @@ partial struct Huber
     {
         double acc1 = 0.0;
         // mean_i([abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 0.5·(Σ_k(X[i, k]·w[k]) − t[i])² : delt...
+        V b13 = V.Splat((double)delta);
+        V b16 = V.Splat((double)0.5);
         double t18 = 0.5 * delta;
-        for (int i = 0; i < xDim0; i++)
+        V b19 = V.Splat((double)t18);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = xDim1 <= 2 * V.Count ? xDim0 - xDim0 % V.Count : 0;
+        for (int i = rows2; i < xDim0; i++)
         {
-            V acc2 = V.Zero;
+            V acc23 = V.Zero;
             // Σ_k(X[i, k]·w[k])
-            int o3 = i * xDim1;
+            int o24 = i * xDim1;
             {
                 int k = 0;
                 for (; k <= xDim1 - V.Count; k += V.Count)
                 {
-                    V x4 = V.Load(X, o3 + k);
-                    V x5 = V.Load(w, k);
-                    V t6 = x4 * x5;
-                    acc2 = acc2 + t6;
+                    V x25 = V.Load(X, o24 + k);
+                    V x26 = V.Load(w, k);
+                    V t27 = x25 * x26;
+                    acc23 = acc23 + t27;
                 }
                 // the last xDim1 mod V.Count elements, masked
                 if (k < xDim1)
                 {
                     int rem_k = xDim1 - k;
-                    V x7 = V.LoadPartial(X, o3 + k, rem_k);
-                    V x8 = V.LoadPartial(w, k, rem_k);
-                    V t9 = x7 * x8;
-                    V tail10 = V.FirstLanes(rem_k);
-                    acc2 = acc2 + V.Select(tail10, t9, V.Zero);
+                    V x28 = V.LoadPartial(X, o24 + k, rem_k);
+                    V x29 = V.LoadPartial(w, k, rem_k);
+                    V t30 = x28 * x29;
+                    V tail31 = V.FirstLanes(rem_k);
+                    acc23 = acc23 + V.Select(tail31, t30, V.Zero);
                 }
             }
-            double t11 = V.Sum(acc2);
-            double x12 = t[i];
-            double t13 = t11 - x12;
-            double t14 = Scalar.Abs(t13);
-            bool c15 = t14 <= delta;
-            double t16 = t13 * t13;
-            double t17 = 0.5 * t16;
-            double t19 = t14 - t18;
-            double t20 = delta * t19;
-            double t21 = c15 ? t17 : t20;
-            acc1 = acc1 + t21;
+            double t32 = V.Sum(acc23);
+            double x33 = t[i];
+            double t34 = t32 - x33;
+            double t35 = Scalar.Abs(t34);
+            bool c36 = t35 <= delta;
+            double t37 = t34 * t34;
+            double t38 = 0.5 * t37;
+            double t39 = t35 - t18;
+            double t40 = delta * t39;
+            double t41 = c36 ? t38 : t40;
+            acc1 = acc1 + t41;
         }
-        double t22 = acc1 / (double)xDim0;
-        return t22;
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over XDim1, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
+            Span<double> tile3 = tile3Array.AsSpan(0, xDim1 * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(X, i * xDim1, xDim1, tile3);
+                V acc4 = V.Zero;
+                // Σ_k(X[i, k]·w[k])
+                for (int k = 0; k < xDim1; k++)
+                {
+                    V x5 = V.Load(tile3, k * V.Count);
+                    double x6 = w[k];
+                    V b7 = V.Splat((double)x6);
+                    V t8 = x5 * b7;
+                    acc4 = acc4 + t8;
+                }
+                int o9 = i;
+                V x10 = V.Load(t, o9);
+                V t11 = acc4 - x10;
+                V t12 = V.Abs(t11);
+                V m14 = V.LessThanOrEqual(t12, b13);
+                V t15 = t11 * t11;
+                V t17 = b16 * t15;
+                V t20 = t12 - b19;
+                V t21 = b13 * t20;
+                V t22 = V.Select(m14, t17, t21);
+                acc1 = acc1 + V.Sum(t22);
+            }
+            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        }
+        double t42 = acc1 / (double)xDim0;
+        return t42;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -314,76 +441,129 @@ partial struct Huber
         dw.Clear();
         double acc1 = 0.0;
         // mean_i([abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 0.5·(Σ_k(X[i, k]·w[k]) − t[i])² : delt..., fused with its gradient
+        V b13 = V.Splat((double)delta);
+        V b16 = V.Splat((double)0.5);
         double t18 = 0.5 * delta;
-        double t22 = 1.0 / (double)xDim0;
-        for (int i = 0; i < xDim0; i++)
+        V b19 = V.Splat((double)t18);
+        double t23 = 1.0 / (double)xDim0;
+        V b24 = V.Splat((double)t23);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = xDim1 <= 2 * V.Count ? xDim0 - xDim0 % V.Count : 0;
+        for (int i = rows2; i < xDim0; i++)
         {
-            V acc2 = V.Zero;
+            V acc35 = V.Zero;
             // Σ_k(X[i, k]·w[k])
-            int o3 = i * xDim1;
+            int o36 = i * xDim1;
             {
                 int k = 0;
                 for (; k <= xDim1 - V.Count; k += V.Count)
                 {
-                    V x4 = V.Load(X, o3 + k);
-                    V x5 = V.Load(w, k);
-                    V t6 = x4 * x5;
-                    acc2 = acc2 + t6;
+                    V x37 = V.Load(X, o36 + k);
+                    V x38 = V.Load(w, k);
+                    V t39 = x37 * x38;
+                    acc35 = acc35 + t39;
                 }
                 // the last xDim1 mod V.Count elements, masked
                 if (k < xDim1)
                 {
                     int rem_k = xDim1 - k;
-                    V x7 = V.LoadPartial(X, o3 + k, rem_k);
-                    V x8 = V.LoadPartial(w, k, rem_k);
-                    V t9 = x7 * x8;
-                    V tail10 = V.FirstLanes(rem_k);
-                    acc2 = acc2 + V.Select(tail10, t9, V.Zero);
+                    V x40 = V.LoadPartial(X, o36 + k, rem_k);
+                    V x41 = V.LoadPartial(w, k, rem_k);
+                    V t42 = x40 * x41;
+                    V tail43 = V.FirstLanes(rem_k);
+                    acc35 = acc35 + V.Select(tail43, t42, V.Zero);
                 }
             }
-            double t11 = V.Sum(acc2);
-            double x12 = t[i];
-            double t13 = t11 - x12;
-            double t14 = Scalar.Abs(t13);
-            bool c15 = t14 <= delta;
-            double t16 = t13 * t13;
-            double t17 = 0.5 * t16;
-            double t19 = t14 - t18;
-            double t20 = delta * t19;
-            double t21 = c15 ? t17 : t20;
-            acc1 = acc1 + t21;
+            double t44 = V.Sum(acc35);
+            double x45 = t[i];
+            double t46 = t44 - x45;
+            double t47 = Scalar.Abs(t46);
+            bool c48 = t47 <= delta;
+            double t49 = t46 * t46;
+            double t50 = 0.5 * t49;
+            double t51 = t47 - t18;
+            double t52 = delta * t51;
+            double t53 = c48 ? t50 : t52;
+            acc1 = acc1 + t53;
             // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
-            double t23 = c15 ? t22 : 0.0;
-            double t24 = t23 * t13;
-            V b26 = V.Splat((double)t24);
-            double t28 = c15 ? 0.0 : t22;
-            double t29 = t28 * delta;
-            double t30 = Scalar.Sign(t13);
-            double t31 = t29 * t30;
-            V b32 = V.Splat((double)t31);
+            double t54 = c48 ? t23 : 0.0;
+            double t55 = t54 * t46;
+            V b57 = V.Splat((double)t55);
+            double t59 = c48 ? 0.0 : t23;
+            double t60 = t59 * delta;
+            double t61 = Scalar.Sign(t46);
+            double t62 = t60 * t61;
+            V b63 = V.Splat((double)t62);
             {
                 int k = 0;
                 for (; k <= xDim1 - V.Count; k += V.Count)
                 {
-                    V x25 = V.Load(X, o3 + k);
-                    V t27 = b26 * x25;
-                    V t33 = b32 * x25;
-                    V t34 = t27 + t33;
-                    V.AddTo(dw, k, t34);
+                    V x56 = V.Load(X, o36 + k);
+                    V t58 = b57 * x56;
+                    V t64 = b63 * x56;
+                    V t65 = t58 + t64;
+                    V.AddTo(dw, k, t65);
                 }
                 // the last xDim1 mod V.Count elements, masked
                 if (k < xDim1)
                 {
                     int rem_k = xDim1 - k;
-                    V x35 = V.LoadPartial(X, o3 + k, rem_k);
-                    V t36 = b26 * x35;
-                    V t37 = b32 * x35;
-                    V t38 = t36 + t37;
-                    V.AddToPartial(dw, k, rem_k, t38);
+                    V x66 = V.LoadPartial(X, o36 + k, rem_k);
+                    V t67 = b57 * x66;
+                    V t68 = b63 * x66;
+                    V t69 = t67 + t68;
+                    V.AddToPartial(dw, k, rem_k, t69);
                 }
             }
         }
-        double t39 = acc1 / (double)xDim0;
-        return t39;
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over XDim1, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
+            Span<double> tile3 = tile3Array.AsSpan(0, xDim1 * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(X, i * xDim1, xDim1, tile3);
+                V acc4 = V.Zero;
+                // Σ_k(X[i, k]·w[k])
+                for (int k = 0; k < xDim1; k++)
+                {
+                    V x5 = V.Load(tile3, k * V.Count);
+                    double x6 = w[k];
+                    V b7 = V.Splat((double)x6);
+                    V t8 = x5 * b7;
+                    acc4 = acc4 + t8;
+                }
+                int o9 = i;
+                V x10 = V.Load(t, o9);
+                V t11 = acc4 - x10;
+                V t12 = V.Abs(t11);
+                V m14 = V.LessThanOrEqual(t12, b13);
+                V t15 = t11 * t11;
+                V t17 = b16 * t15;
+                V t20 = t12 - b19;
+                V t21 = b13 * t20;
+                V t22 = V.Select(m14, t17, t21);
+                acc1 = acc1 + V.Sum(t22);
+                // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
+                V t25 = V.Select(m14, b24, V.Zero);
+                V t26 = t25 * t11;
+                V t29 = V.Select(m14, V.Zero, b24);
+                V t30 = t29 * b13;
+                V t31 = V.Sign(t11);
+                V t32 = t30 * t31;
+                for (int k = 0; k < xDim1; k++)
+                {
+                    V x27 = V.Load(tile3, k * V.Count);
+                    V t28 = t26 * x27;
+                    V t33 = t32 * x27;
+                    V t34 = t28 + t33;
+                    dw[k] += (double)(V.Sum(t34));
+                }
+            }
+            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        }
+        double t70 = acc1 / (double)xDim0;
+        return t70;
     }
 }

@@ -154,149 +154,243 @@ partial struct LinearSoftmax
         where V : struct, ILanes<V, float>
     {
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        float[] row12Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
-        Span<float> row12 = row12Array.AsSpan(0, c);
+        float[] row44Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
+        Span<float> row44 = row44Array.AsSpan(0, c);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(Σ_k(X[i, k]·W[k, j]) + b[j]) − (Σ_k(X[i, k]·W[k, y[i]]) + b[y[i]]))
-        for (int i = 0; i < n; i++)
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = d <= 2 * V.Count && c <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            double acc2 = 0.0;
+            double acc34 = 0.0;
             // Σ_k(X[i, k]·W[k, y[i]])
-            int o3 = i * d;
-            int label6 = y[i];
+            int o35 = i * d;
+            int label38 = y[i];
             for (int k = 0; k < d; k++)
             {
-                double x4 = X[o3 + k];
-                int o5 = k * c;
-                double x7 = W[o5 + label6];
-                double t8 = x4 * x7;
-                acc2 = acc2 + t8;
+                double x36 = X[o35 + k];
+                int o37 = k * c;
+                double x39 = W[o37 + label38];
+                double t40 = x36 * x39;
+                acc34 = acc34 + t40;
             }
-            double x9 = b[label6];
-            double t10 = acc2 + x9;
-            V acc11 = V.Splat((float)double.NegativeInfinity);
+            double x41 = b[label38];
+            double t42 = acc34 + x41;
+            V acc43 = V.Splat((float)double.NegativeInfinity);
             // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
-            // row12[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+            // row44[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V acc13 = V.Zero;
+                    V acc45 = V.Zero;
                     // Σ_k(X[i, k]·W[k, j])
                     for (int k = 0; k < d; k++)
                     {
-                        double x14 = X[o3 + k];
-                        int o15 = k * c;
-                        V x16 = V.Load(W, o15 + j);
-                        V b17 = V.Splat((float)x14);
-                        V t18 = b17 * x16;
-                        acc13 = acc13 + t18;
+                        double x46 = X[o35 + k];
+                        int o47 = k * c;
+                        V x48 = V.Load(W, o47 + j);
+                        V b49 = V.Splat((float)x46);
+                        V t50 = b49 * x48;
+                        acc45 = acc45 + t50;
                     }
-                    V.Store(row12, j, acc13);
+                    V.Store(row44, j, acc45);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V acc19 = V.Zero;
+                    V acc51 = V.Zero;
                     // Σ_k(X[i, k]·W[k, j])
                     for (int k = 0; k < d; k++)
                     {
-                        double x20 = X[o3 + k];
-                        int o21 = k * c;
-                        V x22 = V.LoadPartial(W, o21 + j, rem_j);
-                        V b23 = V.Splat((float)x20);
-                        V t24 = b23 * x22;
-                        acc19 = acc19 + t24;
+                        double x52 = X[o35 + k];
+                        int o53 = k * c;
+                        V x54 = V.LoadPartial(W, o53 + j, rem_j);
+                        V b55 = V.Splat((float)x52);
+                        V t56 = b55 * x54;
+                        acc51 = acc51 + t56;
                     }
-                    V.StorePartial(row12, j, rem_j, acc19);
+                    V.StorePartial(row44, j, rem_j, acc51);
                 }
             }
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x25 = V.Load(row12, j);
-                    V x26 = V.Load(b, j);
-                    V t27 = x25 + x26;
-                    acc11 = V.Max(acc11, t27);
+                    V x57 = V.Load(row44, j);
+                    V x58 = V.Load(b, j);
+                    V t59 = x57 + x58;
+                    acc43 = V.Max(acc43, t59);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x28 = V.LoadPartial(row12, j, rem_j);
-                    V x29 = V.LoadPartial(b, j, rem_j);
-                    V t30 = x28 + x29;
-                    V tail31 = V.FirstLanes(rem_j);
-                    acc11 = V.Max(acc11, V.Select(tail31, t30, V.Splat((float)double.NegativeInfinity)));
+                    V x60 = V.LoadPartial(row44, j, rem_j);
+                    V x61 = V.LoadPartial(b, j, rem_j);
+                    V t62 = x60 + x61;
+                    V tail63 = V.FirstLanes(rem_j);
+                    acc43 = V.Max(acc43, V.Select(tail63, t62, V.Splat((float)double.NegativeInfinity)));
                 }
             }
-            double t32 = V.MaxAcross(acc11);
-            V acc33 = V.Zero;
+            double t64 = V.MaxAcross(acc43);
+            V acc65 = V.Zero;
             // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-            V b37 = V.Splat((float)t32);
+            V b69 = V.Splat((float)t64);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x34 = V.Load(row12, j);
-                    V x35 = V.Load(b, j);
-                    V t36 = x34 + x35;
-                    V t38 = t36 - b37;
-                    V t39 = V.Exp(t38);
-                    acc33 = acc33 + t39;
+                    V x66 = V.Load(row44, j);
+                    V x67 = V.Load(b, j);
+                    V t68 = x66 + x67;
+                    V t70 = t68 - b69;
+                    V t71 = V.Exp(t70);
+                    acc65 = acc65 + t71;
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x40 = V.LoadPartial(row12, j, rem_j);
-                    V x41 = V.LoadPartial(b, j, rem_j);
-                    V t42 = x40 + x41;
-                    V t43 = t42 - b37;
-                    V t44 = V.Exp(t43);
-                    V tail45 = V.FirstLanes(rem_j);
-                    acc33 = acc33 + V.Select(tail45, t44, V.Zero);
+                    V x72 = V.LoadPartial(row44, j, rem_j);
+                    V x73 = V.LoadPartial(b, j, rem_j);
+                    V t74 = x72 + x73;
+                    V t75 = t74 - b69;
+                    V t76 = V.Exp(t75);
+                    V tail77 = V.FirstLanes(rem_j);
+                    acc65 = acc65 + V.Select(tail77, t76, V.Zero);
                 }
             }
-            double t46 = V.Sum(acc33);
-            double t47 = double.IsFinite(t32) ? (t32 - t10) + Scalar.Log(t46) : t32 - t10;
-            acc1 = acc1 + t47;
+            double t78 = V.Sum(acc65);
+            double t79 = double.IsFinite(t64) ? (t64 - t42) + Scalar.Log(t78) : t64 - t42;
+            acc1 = acc1 + t79;
         }
-        double t48 = acc1 / (double)n;
-        double acc49 = 0.0;
-        // Σ_k(Σ_j(W[k, j]²))
-        for (int k = 0; k < d; k++)
+        if (rows2 > 0)
         {
-            V acc50 = V.Zero;
+            // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
+            // row14: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            float[] row14Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<float> row14 = row14Array.AsSpan(0, c * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(X, i * d, d, tile3);
+                V acc4 = V.Zero;
+                // Σ_k(X[i, k]·W[k, y[i]])
+                int o6 = i;
+                for (int k = 0; k < d; k++)
+                {
+                    V x5 = V.Load(tile3, k * V.Count);
+                    int o7 = k * c;
+                    V x8 = V.LoadLabeled(W, o7, 0, y, o6, 1, 1);
+                    V t9 = x5 * x8;
+                    acc4 = acc4 + t9;
+                }
+                int o10 = 0;
+                V x11 = V.LoadLabeled(b, o10, 0, y, o6, 1, 1);
+                V t12 = acc4 + x11;
+                V acc13 = V.Splat((float)double.NegativeInfinity);
+                // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
+                // row14[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+                for (int j = 0; j < c; j++)
+                {
+                    V acc15 = V.Zero;
+                    // Σ_k(X[i, k]·W[k, j])
+                    for (int k = 0; k < d; k++)
+                    {
+                        V x16 = V.Load(tile3, k * V.Count);
+                        int o17 = k * c;
+                        double x18 = W[o17 + j];
+                        V b19 = V.Splat((float)x18);
+                        V t20 = x16 * b19;
+                        acc15 = acc15 + t20;
+                    }
+                    V.Store(row14, j * V.Count, acc15);
+                }
+                for (int j = 0; j < c; j++)
+                {
+                    V x21 = V.Load(row14, j * V.Count);
+                    double x22 = b[j];
+                    V b23 = V.Splat((float)x22);
+                    V t24 = x21 + b23;
+                    acc13 = V.Max(acc13, t24);
+                }
+                V acc25 = V.Zero;
+                // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
+                for (int j = 0; j < c; j++)
+                {
+                    V x26 = V.Load(row14, j * V.Count);
+                    double x27 = b[j];
+                    V b28 = V.Splat((float)x27);
+                    V t29 = x26 + b28;
+                    V t30 = t29 - acc13;
+                    V t31 = V.Exp(t30);
+                    acc25 = acc25 + t31;
+                }
+                V t32 = acc13 - t12;
+                V t33 = V.Select(V.Equal(acc13 - acc13, V.Zero), t32 + V.Log(acc25), t32);
+                acc1 = acc1 + V.Sum(t33);
+            }
+            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(row14Array);
+        }
+        double t80 = acc1 / (double)n;
+        double acc81 = 0.0;
+        // Σ_k(Σ_j(W[k, j]²))
+        // rows [0, rows82) across lanes, V.Count at a time with lane l holding row k + l (while a row is short); the other rows one at a time first
+        int rows82 = c <= 2 * V.Count ? d - d % V.Count : 0;
+        for (int k = rows82; k < d; k++)
+        {
+            V acc87 = V.Zero;
             // Σ_j(W[k, j]²)
-            int o51 = k * c;
+            int o88 = k * c;
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x52 = V.Load(W, o51 + j);
-                    V t53 = x52 * x52;
-                    acc50 = acc50 + t53;
+                    V x89 = V.Load(W, o88 + j);
+                    V t90 = x89 * x89;
+                    acc87 = acc87 + t90;
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x54 = V.LoadPartial(W, o51 + j, rem_j);
-                    V t55 = x54 * x54;
-                    V tail56 = V.FirstLanes(rem_j);
-                    acc50 = acc50 + V.Select(tail56, t55, V.Zero);
+                    V x91 = V.LoadPartial(W, o88 + j, rem_j);
+                    V t92 = x91 * x91;
+                    V tail93 = V.FirstLanes(rem_j);
+                    acc87 = acc87 + V.Select(tail93, t92, V.Zero);
                 }
             }
-            double t57 = V.Sum(acc50);
-            acc49 = acc49 + t57;
+            double t94 = V.Sum(acc87);
+            acc81 = acc81 + t94;
         }
-        double t58 = lambda * acc49;
-        double t59 = t48 + t58;
-        System.Buffers.ArrayPool<float>.Shared.Return(row12Array);
-        return t59;
+        if (rows82 > 0)
+        {
+            // tile83: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile83Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<float> tile83 = tile83Array.AsSpan(0, c * V.Count);
+            for (int k = 0; k < rows82; k += V.Count)
+            {
+                V.LoadRowsTransposed(W, k * c, c, tile83);
+                V acc84 = V.Zero;
+                // Σ_j(W[k, j]²)
+                for (int j = 0; j < c; j++)
+                {
+                    V x85 = V.Load(tile83, j * V.Count);
+                    V t86 = x85 * x85;
+                    acc84 = acc84 + t86;
+                }
+                acc81 = acc81 + V.Sum(acc84);
+            }
+            System.Buffers.ArrayPool<float>.Shared.Return(tile83Array);
+        }
+        double t95 = lambda * acc81;
+        double t96 = t80 + t95;
+        System.Buffers.ArrayPool<float>.Shared.Return(row44Array);
+        return t96;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -308,211 +402,341 @@ partial struct LinearSoftmax
         // db is accumulated into by several terms, so it starts from zero.
         db.Clear();
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        float[] row15Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
-        Span<float> row15 = row15Array.AsSpan(0, c);
+        float[] row62Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
+        Span<float> row62 = row62Array.AsSpan(0, c);
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        float[] row37Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
-        Span<float> row37 = row37Array.AsSpan(0, c);
+        float[] row84Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
+        Span<float> row84 = row84Array.AsSpan(0, c);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(Σ_k(X[i, k]·W[k, j]) + b[j]) − (Σ_k(X[i, k]·W[k, y[i]]) + b[y[i]])), fused with its gradient
-        double t9 = 1.0 / (double)n;
-        double t61 = -t9;
-        V b62 = V.Splat((float)t61);
-        for (int i = 0; i < n; i++)
+        double t10 = 1.0 / (double)n;
+        V b11 = V.Splat((float)t10);
+        double t46 = -t10;
+        V b47 = V.Splat((float)t46);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = d <= 2 * V.Count && c <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            double acc2 = 0.0;
+            double acc50 = 0.0;
             // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
-            int o3 = i * d;
-            int label6 = y[i];
+            int o51 = i * d;
+            int label54 = y[i];
             for (int k = 0; k < d; k++)
             {
-                double x4 = X[o3 + k];
-                int o5 = k * c;
-                double x7 = W[o5 + label6];
-                double t8 = x4 * x7;
-                acc2 = acc2 + t8;
-                double t10 = t9 * x4;
-                double t11 = -t10;
-                dW[o5 + label6] += (float)(t11);
+                double x52 = X[o51 + k];
+                int o53 = k * c;
+                double x55 = W[o53 + label54];
+                double t56 = x52 * x55;
+                acc50 = acc50 + t56;
+                double t57 = t10 * x52;
+                double t58 = -t57;
+                dW[o53 + label54] += (float)(t58);
             }
-            double x12 = b[label6];
-            double t13 = acc2 + x12;
-            V acc14 = V.Splat((float)double.NegativeInfinity);
+            double x59 = b[label54];
+            double t60 = acc50 + x59;
+            V acc61 = V.Splat((float)double.NegativeInfinity);
             // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
-            // row15[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+            // row62[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V acc16 = V.Zero;
+                    V acc63 = V.Zero;
                     // Σ_k(X[i, k]·W[k, j])
                     for (int k = 0; k < d; k++)
                     {
-                        double x17 = X[o3 + k];
-                        int o18 = k * c;
-                        V x19 = V.Load(W, o18 + j);
-                        V b20 = V.Splat((float)x17);
-                        V t21 = b20 * x19;
-                        acc16 = acc16 + t21;
+                        double x64 = X[o51 + k];
+                        int o65 = k * c;
+                        V x66 = V.Load(W, o65 + j);
+                        V b67 = V.Splat((float)x64);
+                        V t68 = b67 * x66;
+                        acc63 = acc63 + t68;
                     }
-                    V.Store(row15, j, acc16);
+                    V.Store(row62, j, acc63);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V acc22 = V.Zero;
+                    V acc69 = V.Zero;
                     // Σ_k(X[i, k]·W[k, j])
                     for (int k = 0; k < d; k++)
                     {
-                        double x23 = X[o3 + k];
-                        int o24 = k * c;
-                        V x25 = V.LoadPartial(W, o24 + j, rem_j);
-                        V b26 = V.Splat((float)x23);
-                        V t27 = b26 * x25;
-                        acc22 = acc22 + t27;
+                        double x70 = X[o51 + k];
+                        int o71 = k * c;
+                        V x72 = V.LoadPartial(W, o71 + j, rem_j);
+                        V b73 = V.Splat((float)x70);
+                        V t74 = b73 * x72;
+                        acc69 = acc69 + t74;
                     }
-                    V.StorePartial(row15, j, rem_j, acc22);
+                    V.StorePartial(row62, j, rem_j, acc69);
                 }
             }
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x28 = V.Load(row15, j);
-                    V x29 = V.Load(b, j);
-                    V t30 = x28 + x29;
-                    acc14 = V.Max(acc14, t30);
+                    V x75 = V.Load(row62, j);
+                    V x76 = V.Load(b, j);
+                    V t77 = x75 + x76;
+                    acc61 = V.Max(acc61, t77);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x31 = V.LoadPartial(row15, j, rem_j);
-                    V x32 = V.LoadPartial(b, j, rem_j);
-                    V t33 = x31 + x32;
-                    V tail34 = V.FirstLanes(rem_j);
-                    acc14 = V.Max(acc14, V.Select(tail34, t33, V.Splat((float)double.NegativeInfinity)));
+                    V x78 = V.LoadPartial(row62, j, rem_j);
+                    V x79 = V.LoadPartial(b, j, rem_j);
+                    V t80 = x78 + x79;
+                    V tail81 = V.FirstLanes(rem_j);
+                    acc61 = V.Max(acc61, V.Select(tail81, t80, V.Splat((float)double.NegativeInfinity)));
                 }
             }
-            double t35 = V.MaxAcross(acc14);
-            V acc36 = V.Zero;
+            double t82 = V.MaxAcross(acc61);
+            V acc83 = V.Zero;
             // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-            V b41 = V.Splat((float)t35);
+            V b88 = V.Splat((float)t82);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x38 = V.Load(row15, j);
-                    V x39 = V.Load(b, j);
-                    V t40 = x38 + x39;
-                    V t42 = t40 - b41;
-                    V t43 = V.Exp(t42);
-                    acc36 = acc36 + t43;
-                    V.Store(row37, j, t43);
+                    V x85 = V.Load(row62, j);
+                    V x86 = V.Load(b, j);
+                    V t87 = x85 + x86;
+                    V t89 = t87 - b88;
+                    V t90 = V.Exp(t89);
+                    acc83 = acc83 + t90;
+                    V.Store(row84, j, t90);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x44 = V.LoadPartial(row15, j, rem_j);
-                    V x45 = V.LoadPartial(b, j, rem_j);
-                    V t46 = x44 + x45;
-                    V t47 = t46 - b41;
-                    V t48 = V.Exp(t47);
-                    V tail49 = V.FirstLanes(rem_j);
-                    acc36 = acc36 + V.Select(tail49, t48, V.Zero);
-                    V.StorePartial(row37, j, rem_j, t48);
+                    V x91 = V.LoadPartial(row62, j, rem_j);
+                    V x92 = V.LoadPartial(b, j, rem_j);
+                    V t93 = x91 + x92;
+                    V t94 = t93 - b88;
+                    V t95 = V.Exp(t94);
+                    V tail96 = V.FirstLanes(rem_j);
+                    acc83 = acc83 + V.Select(tail96, t95, V.Zero);
+                    V.StorePartial(row84, j, rem_j, t95);
                 }
             }
-            double t50 = V.Sum(acc36);
-            double t51 = double.IsFinite(t35) ? (t35 - t13) + Scalar.Log(t50) : t35 - t13;
-            acc1 = acc1 + t51;
+            double t97 = V.Sum(acc83);
+            double t98 = double.IsFinite(t82) ? (t82 - t60) + Scalar.Log(t97) : t82 - t60;
+            acc1 = acc1 + t98;
             // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-            double t52 = t9 / t50;
-            V b54 = V.Splat((float)t52);
+            double t99 = t10 / t97;
+            V b101 = V.Splat((float)t99);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
                     // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                    V x53 = V.Load(row37, j);
-                    V t55 = b54 * x53;
+                    V x100 = V.Load(row84, j);
+                    V t102 = b101 * x100;
                     for (int k = 0; k < d; k++)
                     {
-                        double x56 = X[o3 + k];
-                        V b57 = V.Splat((float)x56);
-                        V t58 = t55 * b57;
-                        int o59 = k * c;
-                        V.AddTo(dW, o59 + j, t58);
+                        double x103 = X[o51 + k];
+                        V b104 = V.Splat((float)x103);
+                        V t105 = t102 * b104;
+                        int o106 = k * c;
+                        V.AddTo(dW, o106 + j, t105);
                     }
-                    V m60 = V.IndexMask(j, IndexComparison.Equal, label6);
-                    V t63 = V.Select(m60, b62, V.Zero);
-                    V t64 = t55 + t63;
-                    V.AddTo(db, j, t64);
+                    V m107 = V.IndexMask(j, IndexComparison.Equal, label54);
+                    V t108 = V.Select(m107, b47, V.Zero);
+                    V t109 = t102 + t108;
+                    V.AddTo(db, j, t109);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
                     // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                    V x65 = V.LoadPartial(row37, j, rem_j);
-                    V t66 = b54 * x65;
+                    V x110 = V.LoadPartial(row84, j, rem_j);
+                    V t111 = b101 * x110;
                     for (int k = 0; k < d; k++)
                     {
-                        double x67 = X[o3 + k];
-                        V b68 = V.Splat((float)x67);
-                        V t69 = t66 * b68;
-                        int o70 = k * c;
-                        V.AddToPartial(dW, o70 + j, rem_j, t69);
+                        double x112 = X[o51 + k];
+                        V b113 = V.Splat((float)x112);
+                        V t114 = t111 * b113;
+                        int o115 = k * c;
+                        V.AddToPartial(dW, o115 + j, rem_j, t114);
                     }
-                    V m71 = V.IndexMask(j, IndexComparison.Equal, label6);
-                    V t72 = V.Select(m71, b62, V.Zero);
-                    V t73 = t66 + t72;
-                    V.AddToPartial(db, j, rem_j, t73);
+                    V m116 = V.IndexMask(j, IndexComparison.Equal, label54);
+                    V t117 = V.Select(m116, b47, V.Zero);
+                    V t118 = t111 + t117;
+                    V.AddToPartial(db, j, rem_j, t118);
                 }
             }
         }
-        double t74 = acc1 / (double)n;
-        double acc75 = 0.0;
-        // Σ_k(Σ_j(W[k, j]²)), fused with its gradient
-        double t80 = 2.0 * lambda;
-        V b81 = V.Splat((float)t80);
-        for (int k = 0; k < d; k++)
+        if (rows2 > 0)
         {
-            V acc76 = V.Zero;
+            // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
+            // row18: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            float[] row18Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<float> row18 = row18Array.AsSpan(0, c * V.Count);
+            // row30: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            float[] row30Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<float> row30 = row30Array.AsSpan(0, c * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(X, i * d, d, tile3);
+                V acc4 = V.Zero;
+                // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
+                int o6 = i;
+                for (int k = 0; k < d; k++)
+                {
+                    V x5 = V.Load(tile3, k * V.Count);
+                    int o7 = k * c;
+                    V x8 = V.LoadLabeled(W, o7, 0, y, o6, 1, 1);
+                    V t9 = x5 * x8;
+                    acc4 = acc4 + t9;
+                    V t12 = b11 * x5;
+                    V t13 = -t12;
+                    V.AddToLabeled(dW, o7, 0, y, o6, 1, 1, t13);
+                }
+                int o14 = 0;
+                V x15 = V.LoadLabeled(b, o14, 0, y, o6, 1, 1);
+                V t16 = acc4 + x15;
+                V acc17 = V.Splat((float)double.NegativeInfinity);
+                // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
+                // row18[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+                for (int j = 0; j < c; j++)
+                {
+                    V acc19 = V.Zero;
+                    // Σ_k(X[i, k]·W[k, j])
+                    for (int k = 0; k < d; k++)
+                    {
+                        V x20 = V.Load(tile3, k * V.Count);
+                        int o21 = k * c;
+                        double x22 = W[o21 + j];
+                        V b23 = V.Splat((float)x22);
+                        V t24 = x20 * b23;
+                        acc19 = acc19 + t24;
+                    }
+                    V.Store(row18, j * V.Count, acc19);
+                }
+                for (int j = 0; j < c; j++)
+                {
+                    V x25 = V.Load(row18, j * V.Count);
+                    double x26 = b[j];
+                    V b27 = V.Splat((float)x26);
+                    V t28 = x25 + b27;
+                    acc17 = V.Max(acc17, t28);
+                }
+                V acc29 = V.Zero;
+                // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
+                for (int j = 0; j < c; j++)
+                {
+                    V x31 = V.Load(row18, j * V.Count);
+                    double x32 = b[j];
+                    V b33 = V.Splat((float)x32);
+                    V t34 = x31 + b33;
+                    V t35 = t34 - acc17;
+                    V t36 = V.Exp(t35);
+                    acc29 = acc29 + t36;
+                    V.Store(row30, j * V.Count, t36);
+                }
+                V t37 = acc17 - t16;
+                V t38 = V.Select(V.Equal(acc17 - acc17, V.Zero), t37 + V.Log(acc29), t37);
+                acc1 = acc1 + V.Sum(t38);
+                // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+                V t39 = b11 / acc29;
+                for (int j = 0; j < c; j++)
+                {
+                    // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+                    V x40 = V.Load(row30, j * V.Count);
+                    V t41 = t39 * x40;
+                    for (int k = 0; k < d; k++)
+                    {
+                        V x42 = V.Load(tile3, k * V.Count);
+                        V t43 = t41 * x42;
+                        int o44 = k * c;
+                        dW[o44 + j] += (float)(V.Sum(t43));
+                    }
+                    V m45 = V.LabelMask(y, o6, 1, IndexComparison.Equal, j);
+                    V t48 = V.Select(m45, b47, V.Zero);
+                    V t49 = t41 + t48;
+                    db[j] += (float)(V.Sum(t49));
+                }
+            }
+            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(row18Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(row30Array);
+        }
+        double t119 = acc1 / (double)n;
+        double acc120 = 0.0;
+        // Σ_k(Σ_j(W[k, j]²)), fused with its gradient
+        double t127 = 2.0 * lambda;
+        V b128 = V.Splat((float)t127);
+        // rows [0, rows121) across lanes, V.Count at a time with lane l holding row k + l (while a row is short); the other rows one at a time first
+        int rows121 = c <= 2 * V.Count ? d - d % V.Count : 0;
+        for (int k = rows121; k < d; k++)
+        {
+            V acc130 = V.Zero;
             // Σ_j(W[k, j]²), fused with its gradient
-            int o77 = k * c;
+            int o131 = k * c;
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x78 = V.Load(W, o77 + j);
-                    V t79 = x78 * x78;
-                    acc76 = acc76 + t79;
-                    V t82 = b81 * x78;
-                    V.AddTo(dW, o77 + j, t82);
+                    V x132 = V.Load(W, o131 + j);
+                    V t133 = x132 * x132;
+                    acc130 = acc130 + t133;
+                    V t134 = b128 * x132;
+                    V.AddTo(dW, o131 + j, t134);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x83 = V.LoadPartial(W, o77 + j, rem_j);
-                    V t84 = x83 * x83;
-                    V tail85 = V.FirstLanes(rem_j);
-                    acc76 = acc76 + V.Select(tail85, t84, V.Zero);
-                    V t86 = b81 * x83;
-                    V.AddToPartial(dW, o77 + j, rem_j, t86);
+                    V x135 = V.LoadPartial(W, o131 + j, rem_j);
+                    V t136 = x135 * x135;
+                    V tail137 = V.FirstLanes(rem_j);
+                    acc130 = acc130 + V.Select(tail137, t136, V.Zero);
+                    V t138 = b128 * x135;
+                    V.AddToPartial(dW, o131 + j, rem_j, t138);
                 }
             }
-            double t87 = V.Sum(acc76);
-            acc75 = acc75 + t87;
+            double t139 = V.Sum(acc130);
+            acc120 = acc120 + t139;
         }
-        double t88 = lambda * acc75;
-        double t89 = t74 + t88;
-        System.Buffers.ArrayPool<float>.Shared.Return(row15Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row37Array);
-        return t89;
+        if (rows121 > 0)
+        {
+            // tile122: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile122Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<float> tile122 = tile122Array.AsSpan(0, c * V.Count);
+            // tile123: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile123Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<float> tile123 = tile123Array.AsSpan(0, c * V.Count);
+            for (int k = 0; k < rows121; k += V.Count)
+            {
+                V.LoadRowsTransposed(W, k * c, c, tile122);
+                tile123.Clear();
+                V acc124 = V.Zero;
+                // Σ_j(W[k, j]²), fused with its gradient
+                for (int j = 0; j < c; j++)
+                {
+                    V x125 = V.Load(tile122, j * V.Count);
+                    V t126 = x125 * x125;
+                    acc124 = acc124 + t126;
+                    V t129 = b128 * x125;
+                    V.AddTo(tile123, j * V.Count, t129);
+                }
+                acc120 = acc120 + V.Sum(acc124);
+                V.AddRowsTransposed(dW, k * c, c, tile123);
+            }
+            System.Buffers.ArrayPool<float>.Shared.Return(tile122Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(tile123Array);
+        }
+        double t140 = lambda * acc120;
+        double t141 = t119 + t140;
+        System.Buffers.ArrayPool<float>.Shared.Return(row62Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row84Array);
+        return t141;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -520,149 +744,243 @@ partial struct LinearSoftmax
         where V : struct, ILanes<V, double>
     {
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        double[] row12Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
-        Span<double> row12 = row12Array.AsSpan(0, c);
+        double[] row44Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
+        Span<double> row44 = row44Array.AsSpan(0, c);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(Σ_k(X[i, k]·W[k, j]) + b[j]) − (Σ_k(X[i, k]·W[k, y[i]]) + b[y[i]]))
-        for (int i = 0; i < n; i++)
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = d <= 2 * V.Count && c <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            double acc2 = 0.0;
+            double acc34 = 0.0;
             // Σ_k(X[i, k]·W[k, y[i]])
-            int o3 = i * d;
-            int label6 = y[i];
+            int o35 = i * d;
+            int label38 = y[i];
             for (int k = 0; k < d; k++)
             {
-                double x4 = X[o3 + k];
-                int o5 = k * c;
-                double x7 = W[o5 + label6];
-                double t8 = x4 * x7;
-                acc2 = acc2 + t8;
+                double x36 = X[o35 + k];
+                int o37 = k * c;
+                double x39 = W[o37 + label38];
+                double t40 = x36 * x39;
+                acc34 = acc34 + t40;
             }
-            double x9 = b[label6];
-            double t10 = acc2 + x9;
-            V acc11 = V.Splat((double)double.NegativeInfinity);
+            double x41 = b[label38];
+            double t42 = acc34 + x41;
+            V acc43 = V.Splat((double)double.NegativeInfinity);
             // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
-            // row12[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+            // row44[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V acc13 = V.Zero;
+                    V acc45 = V.Zero;
                     // Σ_k(X[i, k]·W[k, j])
                     for (int k = 0; k < d; k++)
                     {
-                        double x14 = X[o3 + k];
-                        int o15 = k * c;
-                        V x16 = V.Load(W, o15 + j);
-                        V b17 = V.Splat((double)x14);
-                        V t18 = b17 * x16;
-                        acc13 = acc13 + t18;
+                        double x46 = X[o35 + k];
+                        int o47 = k * c;
+                        V x48 = V.Load(W, o47 + j);
+                        V b49 = V.Splat((double)x46);
+                        V t50 = b49 * x48;
+                        acc45 = acc45 + t50;
                     }
-                    V.Store(row12, j, acc13);
+                    V.Store(row44, j, acc45);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V acc19 = V.Zero;
+                    V acc51 = V.Zero;
                     // Σ_k(X[i, k]·W[k, j])
                     for (int k = 0; k < d; k++)
                     {
-                        double x20 = X[o3 + k];
-                        int o21 = k * c;
-                        V x22 = V.LoadPartial(W, o21 + j, rem_j);
-                        V b23 = V.Splat((double)x20);
-                        V t24 = b23 * x22;
-                        acc19 = acc19 + t24;
+                        double x52 = X[o35 + k];
+                        int o53 = k * c;
+                        V x54 = V.LoadPartial(W, o53 + j, rem_j);
+                        V b55 = V.Splat((double)x52);
+                        V t56 = b55 * x54;
+                        acc51 = acc51 + t56;
                     }
-                    V.StorePartial(row12, j, rem_j, acc19);
+                    V.StorePartial(row44, j, rem_j, acc51);
                 }
             }
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x25 = V.Load(row12, j);
-                    V x26 = V.Load(b, j);
-                    V t27 = x25 + x26;
-                    acc11 = V.Max(acc11, t27);
+                    V x57 = V.Load(row44, j);
+                    V x58 = V.Load(b, j);
+                    V t59 = x57 + x58;
+                    acc43 = V.Max(acc43, t59);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x28 = V.LoadPartial(row12, j, rem_j);
-                    V x29 = V.LoadPartial(b, j, rem_j);
-                    V t30 = x28 + x29;
-                    V tail31 = V.FirstLanes(rem_j);
-                    acc11 = V.Max(acc11, V.Select(tail31, t30, V.Splat((double)double.NegativeInfinity)));
+                    V x60 = V.LoadPartial(row44, j, rem_j);
+                    V x61 = V.LoadPartial(b, j, rem_j);
+                    V t62 = x60 + x61;
+                    V tail63 = V.FirstLanes(rem_j);
+                    acc43 = V.Max(acc43, V.Select(tail63, t62, V.Splat((double)double.NegativeInfinity)));
                 }
             }
-            double t32 = V.MaxAcross(acc11);
-            V acc33 = V.Zero;
+            double t64 = V.MaxAcross(acc43);
+            V acc65 = V.Zero;
             // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-            V b37 = V.Splat((double)t32);
+            V b69 = V.Splat((double)t64);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x34 = V.Load(row12, j);
-                    V x35 = V.Load(b, j);
-                    V t36 = x34 + x35;
-                    V t38 = t36 - b37;
-                    V t39 = V.Exp(t38);
-                    acc33 = acc33 + t39;
+                    V x66 = V.Load(row44, j);
+                    V x67 = V.Load(b, j);
+                    V t68 = x66 + x67;
+                    V t70 = t68 - b69;
+                    V t71 = V.Exp(t70);
+                    acc65 = acc65 + t71;
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x40 = V.LoadPartial(row12, j, rem_j);
-                    V x41 = V.LoadPartial(b, j, rem_j);
-                    V t42 = x40 + x41;
-                    V t43 = t42 - b37;
-                    V t44 = V.Exp(t43);
-                    V tail45 = V.FirstLanes(rem_j);
-                    acc33 = acc33 + V.Select(tail45, t44, V.Zero);
+                    V x72 = V.LoadPartial(row44, j, rem_j);
+                    V x73 = V.LoadPartial(b, j, rem_j);
+                    V t74 = x72 + x73;
+                    V t75 = t74 - b69;
+                    V t76 = V.Exp(t75);
+                    V tail77 = V.FirstLanes(rem_j);
+                    acc65 = acc65 + V.Select(tail77, t76, V.Zero);
                 }
             }
-            double t46 = V.Sum(acc33);
-            double t47 = double.IsFinite(t32) ? (t32 - t10) + Scalar.Log(t46) : t32 - t10;
-            acc1 = acc1 + t47;
+            double t78 = V.Sum(acc65);
+            double t79 = double.IsFinite(t64) ? (t64 - t42) + Scalar.Log(t78) : t64 - t42;
+            acc1 = acc1 + t79;
         }
-        double t48 = acc1 / (double)n;
-        double acc49 = 0.0;
-        // Σ_k(Σ_j(W[k, j]²))
-        for (int k = 0; k < d; k++)
+        if (rows2 > 0)
         {
-            V acc50 = V.Zero;
+            // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
+            // row14: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            double[] row14Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<double> row14 = row14Array.AsSpan(0, c * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(X, i * d, d, tile3);
+                V acc4 = V.Zero;
+                // Σ_k(X[i, k]·W[k, y[i]])
+                int o6 = i;
+                for (int k = 0; k < d; k++)
+                {
+                    V x5 = V.Load(tile3, k * V.Count);
+                    int o7 = k * c;
+                    V x8 = V.LoadLabeled(W, o7, 0, y, o6, 1, 1);
+                    V t9 = x5 * x8;
+                    acc4 = acc4 + t9;
+                }
+                int o10 = 0;
+                V x11 = V.LoadLabeled(b, o10, 0, y, o6, 1, 1);
+                V t12 = acc4 + x11;
+                V acc13 = V.Splat((double)double.NegativeInfinity);
+                // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
+                // row14[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+                for (int j = 0; j < c; j++)
+                {
+                    V acc15 = V.Zero;
+                    // Σ_k(X[i, k]·W[k, j])
+                    for (int k = 0; k < d; k++)
+                    {
+                        V x16 = V.Load(tile3, k * V.Count);
+                        int o17 = k * c;
+                        double x18 = W[o17 + j];
+                        V b19 = V.Splat((double)x18);
+                        V t20 = x16 * b19;
+                        acc15 = acc15 + t20;
+                    }
+                    V.Store(row14, j * V.Count, acc15);
+                }
+                for (int j = 0; j < c; j++)
+                {
+                    V x21 = V.Load(row14, j * V.Count);
+                    double x22 = b[j];
+                    V b23 = V.Splat((double)x22);
+                    V t24 = x21 + b23;
+                    acc13 = V.Max(acc13, t24);
+                }
+                V acc25 = V.Zero;
+                // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
+                for (int j = 0; j < c; j++)
+                {
+                    V x26 = V.Load(row14, j * V.Count);
+                    double x27 = b[j];
+                    V b28 = V.Splat((double)x27);
+                    V t29 = x26 + b28;
+                    V t30 = t29 - acc13;
+                    V t31 = V.Exp(t30);
+                    acc25 = acc25 + t31;
+                }
+                V t32 = acc13 - t12;
+                V t33 = V.Select(V.Equal(acc13 - acc13, V.Zero), t32 + V.Log(acc25), t32);
+                acc1 = acc1 + V.Sum(t33);
+            }
+            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(row14Array);
+        }
+        double t80 = acc1 / (double)n;
+        double acc81 = 0.0;
+        // Σ_k(Σ_j(W[k, j]²))
+        // rows [0, rows82) across lanes, V.Count at a time with lane l holding row k + l (while a row is short); the other rows one at a time first
+        int rows82 = c <= 2 * V.Count ? d - d % V.Count : 0;
+        for (int k = rows82; k < d; k++)
+        {
+            V acc87 = V.Zero;
             // Σ_j(W[k, j]²)
-            int o51 = k * c;
+            int o88 = k * c;
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x52 = V.Load(W, o51 + j);
-                    V t53 = x52 * x52;
-                    acc50 = acc50 + t53;
+                    V x89 = V.Load(W, o88 + j);
+                    V t90 = x89 * x89;
+                    acc87 = acc87 + t90;
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x54 = V.LoadPartial(W, o51 + j, rem_j);
-                    V t55 = x54 * x54;
-                    V tail56 = V.FirstLanes(rem_j);
-                    acc50 = acc50 + V.Select(tail56, t55, V.Zero);
+                    V x91 = V.LoadPartial(W, o88 + j, rem_j);
+                    V t92 = x91 * x91;
+                    V tail93 = V.FirstLanes(rem_j);
+                    acc87 = acc87 + V.Select(tail93, t92, V.Zero);
                 }
             }
-            double t57 = V.Sum(acc50);
-            acc49 = acc49 + t57;
+            double t94 = V.Sum(acc87);
+            acc81 = acc81 + t94;
         }
-        double t58 = lambda * acc49;
-        double t59 = t48 + t58;
-        System.Buffers.ArrayPool<double>.Shared.Return(row12Array);
-        return t59;
+        if (rows82 > 0)
+        {
+            // tile83: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile83Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<double> tile83 = tile83Array.AsSpan(0, c * V.Count);
+            for (int k = 0; k < rows82; k += V.Count)
+            {
+                V.LoadRowsTransposed(W, k * c, c, tile83);
+                V acc84 = V.Zero;
+                // Σ_j(W[k, j]²)
+                for (int j = 0; j < c; j++)
+                {
+                    V x85 = V.Load(tile83, j * V.Count);
+                    V t86 = x85 * x85;
+                    acc84 = acc84 + t86;
+                }
+                acc81 = acc81 + V.Sum(acc84);
+            }
+            System.Buffers.ArrayPool<double>.Shared.Return(tile83Array);
+        }
+        double t95 = lambda * acc81;
+        double t96 = t80 + t95;
+        System.Buffers.ArrayPool<double>.Shared.Return(row44Array);
+        return t96;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -674,210 +992,340 @@ partial struct LinearSoftmax
         // db is accumulated into by several terms, so it starts from zero.
         db.Clear();
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        double[] row15Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
-        Span<double> row15 = row15Array.AsSpan(0, c);
+        double[] row62Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
+        Span<double> row62 = row62Array.AsSpan(0, c);
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        double[] row37Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
-        Span<double> row37 = row37Array.AsSpan(0, c);
+        double[] row84Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
+        Span<double> row84 = row84Array.AsSpan(0, c);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(Σ_k(X[i, k]·W[k, j]) + b[j]) − (Σ_k(X[i, k]·W[k, y[i]]) + b[y[i]])), fused with its gradient
-        double t9 = 1.0 / (double)n;
-        double t61 = -t9;
-        V b62 = V.Splat((double)t61);
-        for (int i = 0; i < n; i++)
+        double t10 = 1.0 / (double)n;
+        V b11 = V.Splat((double)t10);
+        double t46 = -t10;
+        V b47 = V.Splat((double)t46);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = d <= 2 * V.Count && c <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            double acc2 = 0.0;
+            double acc50 = 0.0;
             // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
-            int o3 = i * d;
-            int label6 = y[i];
+            int o51 = i * d;
+            int label54 = y[i];
             for (int k = 0; k < d; k++)
             {
-                double x4 = X[o3 + k];
-                int o5 = k * c;
-                double x7 = W[o5 + label6];
-                double t8 = x4 * x7;
-                acc2 = acc2 + t8;
-                double t10 = t9 * x4;
-                double t11 = -t10;
-                dW[o5 + label6] += (double)(t11);
+                double x52 = X[o51 + k];
+                int o53 = k * c;
+                double x55 = W[o53 + label54];
+                double t56 = x52 * x55;
+                acc50 = acc50 + t56;
+                double t57 = t10 * x52;
+                double t58 = -t57;
+                dW[o53 + label54] += (double)(t58);
             }
-            double x12 = b[label6];
-            double t13 = acc2 + x12;
-            V acc14 = V.Splat((double)double.NegativeInfinity);
+            double x59 = b[label54];
+            double t60 = acc50 + x59;
+            V acc61 = V.Splat((double)double.NegativeInfinity);
             // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
-            // row15[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+            // row62[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V acc16 = V.Zero;
+                    V acc63 = V.Zero;
                     // Σ_k(X[i, k]·W[k, j])
                     for (int k = 0; k < d; k++)
                     {
-                        double x17 = X[o3 + k];
-                        int o18 = k * c;
-                        V x19 = V.Load(W, o18 + j);
-                        V b20 = V.Splat((double)x17);
-                        V t21 = b20 * x19;
-                        acc16 = acc16 + t21;
+                        double x64 = X[o51 + k];
+                        int o65 = k * c;
+                        V x66 = V.Load(W, o65 + j);
+                        V b67 = V.Splat((double)x64);
+                        V t68 = b67 * x66;
+                        acc63 = acc63 + t68;
                     }
-                    V.Store(row15, j, acc16);
+                    V.Store(row62, j, acc63);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V acc22 = V.Zero;
+                    V acc69 = V.Zero;
                     // Σ_k(X[i, k]·W[k, j])
                     for (int k = 0; k < d; k++)
                     {
-                        double x23 = X[o3 + k];
-                        int o24 = k * c;
-                        V x25 = V.LoadPartial(W, o24 + j, rem_j);
-                        V b26 = V.Splat((double)x23);
-                        V t27 = b26 * x25;
-                        acc22 = acc22 + t27;
+                        double x70 = X[o51 + k];
+                        int o71 = k * c;
+                        V x72 = V.LoadPartial(W, o71 + j, rem_j);
+                        V b73 = V.Splat((double)x70);
+                        V t74 = b73 * x72;
+                        acc69 = acc69 + t74;
                     }
-                    V.StorePartial(row15, j, rem_j, acc22);
+                    V.StorePartial(row62, j, rem_j, acc69);
                 }
             }
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x28 = V.Load(row15, j);
-                    V x29 = V.Load(b, j);
-                    V t30 = x28 + x29;
-                    acc14 = V.Max(acc14, t30);
+                    V x75 = V.Load(row62, j);
+                    V x76 = V.Load(b, j);
+                    V t77 = x75 + x76;
+                    acc61 = V.Max(acc61, t77);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x31 = V.LoadPartial(row15, j, rem_j);
-                    V x32 = V.LoadPartial(b, j, rem_j);
-                    V t33 = x31 + x32;
-                    V tail34 = V.FirstLanes(rem_j);
-                    acc14 = V.Max(acc14, V.Select(tail34, t33, V.Splat((double)double.NegativeInfinity)));
+                    V x78 = V.LoadPartial(row62, j, rem_j);
+                    V x79 = V.LoadPartial(b, j, rem_j);
+                    V t80 = x78 + x79;
+                    V tail81 = V.FirstLanes(rem_j);
+                    acc61 = V.Max(acc61, V.Select(tail81, t80, V.Splat((double)double.NegativeInfinity)));
                 }
             }
-            double t35 = V.MaxAcross(acc14);
-            V acc36 = V.Zero;
+            double t82 = V.MaxAcross(acc61);
+            V acc83 = V.Zero;
             // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-            V b41 = V.Splat((double)t35);
+            V b88 = V.Splat((double)t82);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x38 = V.Load(row15, j);
-                    V x39 = V.Load(b, j);
-                    V t40 = x38 + x39;
-                    V t42 = t40 - b41;
-                    V t43 = V.Exp(t42);
-                    acc36 = acc36 + t43;
-                    V.Store(row37, j, t43);
+                    V x85 = V.Load(row62, j);
+                    V x86 = V.Load(b, j);
+                    V t87 = x85 + x86;
+                    V t89 = t87 - b88;
+                    V t90 = V.Exp(t89);
+                    acc83 = acc83 + t90;
+                    V.Store(row84, j, t90);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x44 = V.LoadPartial(row15, j, rem_j);
-                    V x45 = V.LoadPartial(b, j, rem_j);
-                    V t46 = x44 + x45;
-                    V t47 = t46 - b41;
-                    V t48 = V.Exp(t47);
-                    V tail49 = V.FirstLanes(rem_j);
-                    acc36 = acc36 + V.Select(tail49, t48, V.Zero);
-                    V.StorePartial(row37, j, rem_j, t48);
+                    V x91 = V.LoadPartial(row62, j, rem_j);
+                    V x92 = V.LoadPartial(b, j, rem_j);
+                    V t93 = x91 + x92;
+                    V t94 = t93 - b88;
+                    V t95 = V.Exp(t94);
+                    V tail96 = V.FirstLanes(rem_j);
+                    acc83 = acc83 + V.Select(tail96, t95, V.Zero);
+                    V.StorePartial(row84, j, rem_j, t95);
                 }
             }
-            double t50 = V.Sum(acc36);
-            double t51 = double.IsFinite(t35) ? (t35 - t13) + Scalar.Log(t50) : t35 - t13;
-            acc1 = acc1 + t51;
+            double t97 = V.Sum(acc83);
+            double t98 = double.IsFinite(t82) ? (t82 - t60) + Scalar.Log(t97) : t82 - t60;
+            acc1 = acc1 + t98;
             // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-            double t52 = t9 / t50;
-            V b54 = V.Splat((double)t52);
+            double t99 = t10 / t97;
+            V b101 = V.Splat((double)t99);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
                     // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                    V x53 = V.Load(row37, j);
-                    V t55 = b54 * x53;
+                    V x100 = V.Load(row84, j);
+                    V t102 = b101 * x100;
                     for (int k = 0; k < d; k++)
                     {
-                        double x56 = X[o3 + k];
-                        V b57 = V.Splat((double)x56);
-                        V t58 = t55 * b57;
-                        int o59 = k * c;
-                        V.AddTo(dW, o59 + j, t58);
+                        double x103 = X[o51 + k];
+                        V b104 = V.Splat((double)x103);
+                        V t105 = t102 * b104;
+                        int o106 = k * c;
+                        V.AddTo(dW, o106 + j, t105);
                     }
-                    V m60 = V.IndexMask(j, IndexComparison.Equal, label6);
-                    V t63 = V.Select(m60, b62, V.Zero);
-                    V t64 = t55 + t63;
-                    V.AddTo(db, j, t64);
+                    V m107 = V.IndexMask(j, IndexComparison.Equal, label54);
+                    V t108 = V.Select(m107, b47, V.Zero);
+                    V t109 = t102 + t108;
+                    V.AddTo(db, j, t109);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
                     // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                    V x65 = V.LoadPartial(row37, j, rem_j);
-                    V t66 = b54 * x65;
+                    V x110 = V.LoadPartial(row84, j, rem_j);
+                    V t111 = b101 * x110;
                     for (int k = 0; k < d; k++)
                     {
-                        double x67 = X[o3 + k];
-                        V b68 = V.Splat((double)x67);
-                        V t69 = t66 * b68;
-                        int o70 = k * c;
-                        V.AddToPartial(dW, o70 + j, rem_j, t69);
+                        double x112 = X[o51 + k];
+                        V b113 = V.Splat((double)x112);
+                        V t114 = t111 * b113;
+                        int o115 = k * c;
+                        V.AddToPartial(dW, o115 + j, rem_j, t114);
                     }
-                    V m71 = V.IndexMask(j, IndexComparison.Equal, label6);
-                    V t72 = V.Select(m71, b62, V.Zero);
-                    V t73 = t66 + t72;
-                    V.AddToPartial(db, j, rem_j, t73);
+                    V m116 = V.IndexMask(j, IndexComparison.Equal, label54);
+                    V t117 = V.Select(m116, b47, V.Zero);
+                    V t118 = t111 + t117;
+                    V.AddToPartial(db, j, rem_j, t118);
                 }
             }
         }
-        double t74 = acc1 / (double)n;
-        double acc75 = 0.0;
-        // Σ_k(Σ_j(W[k, j]²)), fused with its gradient
-        double t80 = 2.0 * lambda;
-        V b81 = V.Splat((double)t80);
-        for (int k = 0; k < d; k++)
+        if (rows2 > 0)
         {
-            V acc76 = V.Zero;
+            // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
+            // row18: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            double[] row18Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<double> row18 = row18Array.AsSpan(0, c * V.Count);
+            // row30: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            double[] row30Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<double> row30 = row30Array.AsSpan(0, c * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(X, i * d, d, tile3);
+                V acc4 = V.Zero;
+                // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
+                int o6 = i;
+                for (int k = 0; k < d; k++)
+                {
+                    V x5 = V.Load(tile3, k * V.Count);
+                    int o7 = k * c;
+                    V x8 = V.LoadLabeled(W, o7, 0, y, o6, 1, 1);
+                    V t9 = x5 * x8;
+                    acc4 = acc4 + t9;
+                    V t12 = b11 * x5;
+                    V t13 = -t12;
+                    V.AddToLabeled(dW, o7, 0, y, o6, 1, 1, t13);
+                }
+                int o14 = 0;
+                V x15 = V.LoadLabeled(b, o14, 0, y, o6, 1, 1);
+                V t16 = acc4 + x15;
+                V acc17 = V.Splat((double)double.NegativeInfinity);
+                // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
+                // row18[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+                for (int j = 0; j < c; j++)
+                {
+                    V acc19 = V.Zero;
+                    // Σ_k(X[i, k]·W[k, j])
+                    for (int k = 0; k < d; k++)
+                    {
+                        V x20 = V.Load(tile3, k * V.Count);
+                        int o21 = k * c;
+                        double x22 = W[o21 + j];
+                        V b23 = V.Splat((double)x22);
+                        V t24 = x20 * b23;
+                        acc19 = acc19 + t24;
+                    }
+                    V.Store(row18, j * V.Count, acc19);
+                }
+                for (int j = 0; j < c; j++)
+                {
+                    V x25 = V.Load(row18, j * V.Count);
+                    double x26 = b[j];
+                    V b27 = V.Splat((double)x26);
+                    V t28 = x25 + b27;
+                    acc17 = V.Max(acc17, t28);
+                }
+                V acc29 = V.Zero;
+                // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
+                for (int j = 0; j < c; j++)
+                {
+                    V x31 = V.Load(row18, j * V.Count);
+                    double x32 = b[j];
+                    V b33 = V.Splat((double)x32);
+                    V t34 = x31 + b33;
+                    V t35 = t34 - acc17;
+                    V t36 = V.Exp(t35);
+                    acc29 = acc29 + t36;
+                    V.Store(row30, j * V.Count, t36);
+                }
+                V t37 = acc17 - t16;
+                V t38 = V.Select(V.Equal(acc17 - acc17, V.Zero), t37 + V.Log(acc29), t37);
+                acc1 = acc1 + V.Sum(t38);
+                // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+                V t39 = b11 / acc29;
+                for (int j = 0; j < c; j++)
+                {
+                    // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+                    V x40 = V.Load(row30, j * V.Count);
+                    V t41 = t39 * x40;
+                    for (int k = 0; k < d; k++)
+                    {
+                        V x42 = V.Load(tile3, k * V.Count);
+                        V t43 = t41 * x42;
+                        int o44 = k * c;
+                        dW[o44 + j] += (double)(V.Sum(t43));
+                    }
+                    V m45 = V.LabelMask(y, o6, 1, IndexComparison.Equal, j);
+                    V t48 = V.Select(m45, b47, V.Zero);
+                    V t49 = t41 + t48;
+                    db[j] += (double)(V.Sum(t49));
+                }
+            }
+            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(row18Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(row30Array);
+        }
+        double t119 = acc1 / (double)n;
+        double acc120 = 0.0;
+        // Σ_k(Σ_j(W[k, j]²)), fused with its gradient
+        double t127 = 2.0 * lambda;
+        V b128 = V.Splat((double)t127);
+        // rows [0, rows121) across lanes, V.Count at a time with lane l holding row k + l (while a row is short); the other rows one at a time first
+        int rows121 = c <= 2 * V.Count ? d - d % V.Count : 0;
+        for (int k = rows121; k < d; k++)
+        {
+            V acc130 = V.Zero;
             // Σ_j(W[k, j]²), fused with its gradient
-            int o77 = k * c;
+            int o131 = k * c;
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x78 = V.Load(W, o77 + j);
-                    V t79 = x78 * x78;
-                    acc76 = acc76 + t79;
-                    V t82 = b81 * x78;
-                    V.AddTo(dW, o77 + j, t82);
+                    V x132 = V.Load(W, o131 + j);
+                    V t133 = x132 * x132;
+                    acc130 = acc130 + t133;
+                    V t134 = b128 * x132;
+                    V.AddTo(dW, o131 + j, t134);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x83 = V.LoadPartial(W, o77 + j, rem_j);
-                    V t84 = x83 * x83;
-                    V tail85 = V.FirstLanes(rem_j);
-                    acc76 = acc76 + V.Select(tail85, t84, V.Zero);
-                    V t86 = b81 * x83;
-                    V.AddToPartial(dW, o77 + j, rem_j, t86);
+                    V x135 = V.LoadPartial(W, o131 + j, rem_j);
+                    V t136 = x135 * x135;
+                    V tail137 = V.FirstLanes(rem_j);
+                    acc130 = acc130 + V.Select(tail137, t136, V.Zero);
+                    V t138 = b128 * x135;
+                    V.AddToPartial(dW, o131 + j, rem_j, t138);
                 }
             }
-            double t87 = V.Sum(acc76);
-            acc75 = acc75 + t87;
+            double t139 = V.Sum(acc130);
+            acc120 = acc120 + t139;
         }
-        double t88 = lambda * acc75;
-        double t89 = t74 + t88;
-        System.Buffers.ArrayPool<double>.Shared.Return(row15Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row37Array);
-        return t89;
+        if (rows121 > 0)
+        {
+            // tile122: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile122Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<double> tile122 = tile122Array.AsSpan(0, c * V.Count);
+            // tile123: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile123Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<double> tile123 = tile123Array.AsSpan(0, c * V.Count);
+            for (int k = 0; k < rows121; k += V.Count)
+            {
+                V.LoadRowsTransposed(W, k * c, c, tile122);
+                tile123.Clear();
+                V acc124 = V.Zero;
+                // Σ_j(W[k, j]²), fused with its gradient
+                for (int j = 0; j < c; j++)
+                {
+                    V x125 = V.Load(tile122, j * V.Count);
+                    V t126 = x125 * x125;
+                    acc124 = acc124 + t126;
+                    V t129 = b128 * x125;
+                    V.AddTo(tile123, j * V.Count, t129);
+                }
+                acc120 = acc120 + V.Sum(acc124);
+                V.AddRowsTransposed(dW, k * c, c, tile123);
+            }
+            System.Buffers.ArrayPool<double>.Shared.Return(tile122Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(tile123Array);
+        }
+        double t140 = lambda * acc120;
+        double t141 = t119 + t140;
+        System.Buffers.ArrayPool<double>.Shared.Return(row62Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row84Array);
+        return t141;
     }
 }

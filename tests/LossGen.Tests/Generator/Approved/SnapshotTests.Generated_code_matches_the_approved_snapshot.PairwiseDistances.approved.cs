@@ -139,232 +139,396 @@ partial struct PairwiseDistances
         where V : struct, ILanes<V, float>
     {
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row3 = row3Array.AsSpan(0, m);
+        float[] row30Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+        Span<float> row30 = row30Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row12Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row12 = row12Array.AsSpan(0, m);
+        float[] row39Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+        Span<float> row39 = row39Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row40Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row40 = row40Array.AsSpan(0, m);
+        float[] row103Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+        Span<float> row103 = row103Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row49Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row49 = row49Array.AsSpan(0, m);
+        float[] row112Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+        Span<float> row112 = row112Array.AsSpan(0, m);
         double acc1 = 0.0;
         // Σ_i(Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1)))
-        for (int i = 0; i < n; i++)
+        V b24 = V.Splat((float)2.0);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = d <= 2 * V.Count && m <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            double acc2 = 0.0;
+            double acc29 = 0.0;
             // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1))
-            // row3[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            // row30[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
-                V acc4 = V.Zero;
+                V acc31 = V.Zero;
                 // Σ_r(Y[j, r]·Y[j, r])
-                int o5 = j * d;
+                int o32 = j * d;
                 {
                     int r = 0;
                     for (; r <= d - V.Count; r += V.Count)
                     {
-                        V x6 = V.Load(Y, o5 + r);
-                        V t7 = x6 * x6;
-                        acc4 = acc4 + t7;
+                        V x33 = V.Load(Y, o32 + r);
+                        V t34 = x33 * x33;
+                        acc31 = acc31 + t34;
                     }
                     // the last d mod V.Count elements, masked
                     if (r < d)
                     {
                         int rem_r = d - r;
-                        V x8 = V.LoadPartial(Y, o5 + r, rem_r);
-                        V t9 = x8 * x8;
-                        V tail10 = V.FirstLanes(rem_r);
-                        acc4 = acc4 + V.Select(tail10, t9, V.Zero);
+                        V x35 = V.LoadPartial(Y, o32 + r, rem_r);
+                        V t36 = x35 * x35;
+                        V tail37 = V.FirstLanes(rem_r);
+                        acc31 = acc31 + V.Select(tail37, t36, V.Zero);
                     }
                 }
-                double t11 = V.Sum(acc4);
-                row3[j] = (float)(t11);
+                double t38 = V.Sum(acc31);
+                row30[j] = (float)(t38);
             }
-            // row12[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            int o14 = i * d;
+            // row39[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+            int o41 = i * d;
             for (int j = 0; j < m; j++)
             {
-                V acc13 = V.Zero;
+                V acc40 = V.Zero;
                 // Σ_k(X[i, k]·Y[j, k])
-                int o16 = j * d;
+                int o43 = j * d;
                 {
                     int k = 0;
                     for (; k <= d - V.Count; k += V.Count)
                     {
-                        V x15 = V.Load(X, o14 + k);
-                        V x17 = V.Load(Y, o16 + k);
-                        V t18 = x15 * x17;
-                        acc13 = acc13 + t18;
+                        V x42 = V.Load(X, o41 + k);
+                        V x44 = V.Load(Y, o43 + k);
+                        V t45 = x42 * x44;
+                        acc40 = acc40 + t45;
                     }
                     // the last d mod V.Count elements, masked
                     if (k < d)
                     {
                         int rem_k = d - k;
-                        V x19 = V.LoadPartial(X, o14 + k, rem_k);
-                        V x20 = V.LoadPartial(Y, o16 + k, rem_k);
-                        V t21 = x19 * x20;
-                        V tail22 = V.FirstLanes(rem_k);
-                        acc13 = acc13 + V.Select(tail22, t21, V.Zero);
+                        V x46 = V.LoadPartial(X, o41 + k, rem_k);
+                        V x47 = V.LoadPartial(Y, o43 + k, rem_k);
+                        V t48 = x46 * x47;
+                        V tail49 = V.FirstLanes(rem_k);
+                        acc40 = acc40 + V.Select(tail49, t48, V.Zero);
                     }
                 }
-                double t23 = V.Sum(acc13);
-                row12[j] = (float)(t23);
+                double t50 = V.Sum(acc40);
+                row39[j] = (float)(t50);
             }
-            V acc24 = V.Zero;
+            V acc51 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
             {
                 int r = 0;
                 for (; r <= d - V.Count; r += V.Count)
                 {
-                    V x25 = V.Load(X, o14 + r);
-                    V t26 = x25 * x25;
-                    acc24 = acc24 + t26;
+                    V x52 = V.Load(X, o41 + r);
+                    V t53 = x52 * x52;
+                    acc51 = acc51 + t53;
                 }
                 // the last d mod V.Count elements, masked
                 if (r < d)
                 {
                     int rem_r = d - r;
-                    V x27 = V.LoadPartial(X, o14 + r, rem_r);
-                    V t28 = x27 * x27;
-                    V tail29 = V.FirstLanes(rem_r);
-                    acc24 = acc24 + V.Select(tail29, t28, V.Zero);
+                    V x54 = V.LoadPartial(X, o41 + r, rem_r);
+                    V t55 = x54 * x54;
+                    V tail56 = V.FirstLanes(rem_r);
+                    acc51 = acc51 + V.Select(tail56, t55, V.Zero);
                 }
             }
-            double t30 = V.Sum(acc24);
+            double t57 = V.Sum(acc51);
             for (int j = 0; j < m; j++)
             {
-                double x31 = row3[j];
-                double t32 = t30 + x31;
-                double x33 = row12[j];
-                double t34 = 2.0 * x33;
-                double t35 = t32 - t34;
-                double t36 = t35 + 1.0;
-                double t37 = Scalar.Sqrt(t36);
-                acc2 = acc2 + t37;
+                double x58 = row30[j];
+                double t59 = t57 + x58;
+                double x60 = row39[j];
+                double t61 = 2.0 * x60;
+                double t62 = t59 - t61;
+                double t63 = t62 + 1.0;
+                double t64 = Scalar.Sqrt(t63);
+                acc29 = acc29 + t64;
             }
-            acc1 = acc1 + acc2;
+            acc1 = acc1 + acc29;
         }
-        double acc38 = 0.0;
-        // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k...
-        for (int i = 0; i < n; i++)
+        if (rows2 > 0)
         {
-            double acc39 = double.NegativeInfinity;
+            // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
+            // row5: a row over M, the same for every row of the block
+            float[] row5Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+            Span<float> row5 = row5Array.AsSpan(0, m);
+            // row10: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+            float[] row10Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
+            Span<float> row10 = row10Array.AsSpan(0, m * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(X, i * d, d, tile3);
+                V acc4 = V.Zero;
+                // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1))
+                // row5[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+                for (int j = 0; j < m; j++)
+                {
+                    double acc6 = 0.0;
+                    // Σ_r(Y[j, r]·Y[j, r])
+                    int o7 = j * d;
+                    for (int r = 0; r < d; r++)
+                    {
+                        double x8 = Y[o7 + r];
+                        double t9 = x8 * x8;
+                        acc6 = acc6 + t9;
+                    }
+                    row5[j] = (float)(acc6);
+                }
+                // row10[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+                for (int j = 0; j < m; j++)
+                {
+                    V acc11 = V.Zero;
+                    // Σ_k(X[i, k]·Y[j, k])
+                    int o13 = j * d;
+                    for (int k = 0; k < d; k++)
+                    {
+                        V x12 = V.Load(tile3, k * V.Count);
+                        double x14 = Y[o13 + k];
+                        V b15 = V.Splat((float)x14);
+                        V t16 = x12 * b15;
+                        acc11 = acc11 + t16;
+                    }
+                    V.Store(row10, j * V.Count, acc11);
+                }
+                V acc17 = V.Zero;
+                // Σ_r(X[i, r]·X[i, r])
+                for (int r = 0; r < d; r++)
+                {
+                    V x18 = V.Load(tile3, r * V.Count);
+                    V t19 = x18 * x18;
+                    acc17 = acc17 + t19;
+                }
+                for (int j = 0; j < m; j++)
+                {
+                    double x20 = row5[j];
+                    V b21 = V.Splat((float)x20);
+                    V t22 = acc17 + b21;
+                    V x23 = V.Load(row10, j * V.Count);
+                    V t25 = b24 * x23;
+                    V t26 = t22 - t25;
+                    V t27 = t26 + V.One;
+                    V t28 = V.Sqrt(t27);
+                    acc4 = acc4 + t28;
+                }
+                acc1 = acc1 + V.Sum(acc4);
+            }
+            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(row5Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(row10Array);
+        }
+        double acc65 = 0.0;
+        // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k...
+        // rows [0, rows66) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows66 = d <= 2 * V.Count && m <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows66; i < n; i++)
+        {
+            double acc102 = double.NegativeInfinity;
             // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
-            // row40[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            // row103[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
-                V acc41 = V.Zero;
+                V acc104 = V.Zero;
                 // Σ_r(Y[j, r]·Y[j, r])
-                int o42 = j * d;
+                int o105 = j * d;
                 {
                     int r = 0;
                     for (; r <= d - V.Count; r += V.Count)
                     {
-                        V x43 = V.Load(Y, o42 + r);
-                        V t44 = x43 * x43;
-                        acc41 = acc41 + t44;
+                        V x106 = V.Load(Y, o105 + r);
+                        V t107 = x106 * x106;
+                        acc104 = acc104 + t107;
                     }
                     // the last d mod V.Count elements, masked
                     if (r < d)
                     {
                         int rem_r = d - r;
-                        V x45 = V.LoadPartial(Y, o42 + r, rem_r);
-                        V t46 = x45 * x45;
-                        V tail47 = V.FirstLanes(rem_r);
-                        acc41 = acc41 + V.Select(tail47, t46, V.Zero);
+                        V x108 = V.LoadPartial(Y, o105 + r, rem_r);
+                        V t109 = x108 * x108;
+                        V tail110 = V.FirstLanes(rem_r);
+                        acc104 = acc104 + V.Select(tail110, t109, V.Zero);
                     }
                 }
-                double t48 = V.Sum(acc41);
-                row40[j] = (float)(t48);
+                double t111 = V.Sum(acc104);
+                row103[j] = (float)(t111);
             }
-            // row49[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            int o51 = i * d;
+            // row112[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+            int o114 = i * d;
             for (int j = 0; j < m; j++)
             {
-                V acc50 = V.Zero;
+                V acc113 = V.Zero;
                 // Σ_k(X[i, k]·Y[j, k])
-                int o53 = j * d;
+                int o116 = j * d;
                 {
                     int k = 0;
                     for (; k <= d - V.Count; k += V.Count)
                     {
-                        V x52 = V.Load(X, o51 + k);
-                        V x54 = V.Load(Y, o53 + k);
-                        V t55 = x52 * x54;
-                        acc50 = acc50 + t55;
+                        V x115 = V.Load(X, o114 + k);
+                        V x117 = V.Load(Y, o116 + k);
+                        V t118 = x115 * x117;
+                        acc113 = acc113 + t118;
                     }
                     // the last d mod V.Count elements, masked
                     if (k < d)
                     {
                         int rem_k = d - k;
-                        V x56 = V.LoadPartial(X, o51 + k, rem_k);
-                        V x57 = V.LoadPartial(Y, o53 + k, rem_k);
-                        V t58 = x56 * x57;
-                        V tail59 = V.FirstLanes(rem_k);
-                        acc50 = acc50 + V.Select(tail59, t58, V.Zero);
+                        V x119 = V.LoadPartial(X, o114 + k, rem_k);
+                        V x120 = V.LoadPartial(Y, o116 + k, rem_k);
+                        V t121 = x119 * x120;
+                        V tail122 = V.FirstLanes(rem_k);
+                        acc113 = acc113 + V.Select(tail122, t121, V.Zero);
                     }
                 }
-                double t60 = V.Sum(acc50);
-                row49[j] = (float)(t60);
+                double t123 = V.Sum(acc113);
+                row112[j] = (float)(t123);
             }
-            V acc61 = V.Zero;
+            V acc124 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
             {
                 int r = 0;
                 for (; r <= d - V.Count; r += V.Count)
                 {
-                    V x62 = V.Load(X, o51 + r);
-                    V t63 = x62 * x62;
-                    acc61 = acc61 + t63;
+                    V x125 = V.Load(X, o114 + r);
+                    V t126 = x125 * x125;
+                    acc124 = acc124 + t126;
                 }
                 // the last d mod V.Count elements, masked
                 if (r < d)
                 {
                     int rem_r = d - r;
-                    V x64 = V.LoadPartial(X, o51 + r, rem_r);
-                    V t65 = x64 * x64;
-                    V tail66 = V.FirstLanes(rem_r);
-                    acc61 = acc61 + V.Select(tail66, t65, V.Zero);
+                    V x127 = V.LoadPartial(X, o114 + r, rem_r);
+                    V t128 = x127 * x127;
+                    V tail129 = V.FirstLanes(rem_r);
+                    acc124 = acc124 + V.Select(tail129, t128, V.Zero);
                 }
             }
-            double t67 = V.Sum(acc61);
+            double t130 = V.Sum(acc124);
             for (int j = 0; j < m; j++)
             {
-                double x68 = row40[j];
-                double t69 = t67 + x68;
-                double x70 = row49[j];
-                double t71 = 2.0 * x70;
-                double t72 = t69 - t71;
-                double t73 = -t72;
-                acc39 = Scalar.Max(acc39, t73);
+                double x131 = row103[j];
+                double t132 = t130 + x131;
+                double x133 = row112[j];
+                double t134 = 2.0 * x133;
+                double t135 = t132 - t134;
+                double t136 = -t135;
+                acc102 = Scalar.Max(acc102, t136);
             }
-            double acc74 = 0.0;
+            double acc137 = 0.0;
             // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
             for (int j = 0; j < m; j++)
             {
-                double x75 = row40[j];
-                double t76 = t67 + x75;
-                double x77 = row49[j];
-                double t78 = 2.0 * x77;
-                double t79 = t76 - t78;
-                double t80 = -t79;
-                double t81 = t80 - acc39;
-                double t82 = Scalar.Exp(t81);
-                acc74 = acc74 + t82;
+                double x138 = row103[j];
+                double t139 = t130 + x138;
+                double x140 = row112[j];
+                double t141 = 2.0 * x140;
+                double t142 = t139 - t141;
+                double t143 = -t142;
+                double t144 = t143 - acc102;
+                double t145 = Scalar.Exp(t144);
+                acc137 = acc137 + t145;
             }
-            double t83 = double.IsFinite(acc39) ? acc39 + Scalar.Log(acc74) : acc39;
-            acc38 = acc38 + t83;
+            double t146 = double.IsFinite(acc102) ? acc102 + Scalar.Log(acc137) : acc102;
+            acc65 = acc65 + t146;
         }
-        double t84 = acc38 / (double)n;
-        double t85 = acc1 + t84;
-        System.Buffers.ArrayPool<float>.Shared.Return(row3Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row12Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row40Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row49Array);
-        return t85;
+        if (rows66 > 0)
+        {
+            // tile67: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile67Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<float> tile67 = tile67Array.AsSpan(0, d * V.Count);
+            // row69: a row over M, the same for every row of the block
+            float[] row69Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+            Span<float> row69 = row69Array.AsSpan(0, m);
+            // row74: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+            float[] row74Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
+            Span<float> row74 = row74Array.AsSpan(0, m * V.Count);
+            for (int i = 0; i < rows66; i += V.Count)
+            {
+                V.LoadRowsTransposed(X, i * d, d, tile67);
+                V acc68 = V.Splat((float)double.NegativeInfinity);
+                // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
+                // row69[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+                for (int j = 0; j < m; j++)
+                {
+                    double acc70 = 0.0;
+                    // Σ_r(Y[j, r]·Y[j, r])
+                    int o71 = j * d;
+                    for (int r = 0; r < d; r++)
+                    {
+                        double x72 = Y[o71 + r];
+                        double t73 = x72 * x72;
+                        acc70 = acc70 + t73;
+                    }
+                    row69[j] = (float)(acc70);
+                }
+                // row74[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+                for (int j = 0; j < m; j++)
+                {
+                    V acc75 = V.Zero;
+                    // Σ_k(X[i, k]·Y[j, k])
+                    int o77 = j * d;
+                    for (int k = 0; k < d; k++)
+                    {
+                        V x76 = V.Load(tile67, k * V.Count);
+                        double x78 = Y[o77 + k];
+                        V b79 = V.Splat((float)x78);
+                        V t80 = x76 * b79;
+                        acc75 = acc75 + t80;
+                    }
+                    V.Store(row74, j * V.Count, acc75);
+                }
+                V acc81 = V.Zero;
+                // Σ_r(X[i, r]·X[i, r])
+                for (int r = 0; r < d; r++)
+                {
+                    V x82 = V.Load(tile67, r * V.Count);
+                    V t83 = x82 * x82;
+                    acc81 = acc81 + t83;
+                }
+                for (int j = 0; j < m; j++)
+                {
+                    double x84 = row69[j];
+                    V b85 = V.Splat((float)x84);
+                    V t86 = acc81 + b85;
+                    V x87 = V.Load(row74, j * V.Count);
+                    V t88 = b24 * x87;
+                    V t89 = t86 - t88;
+                    V t90 = -t89;
+                    acc68 = V.Max(acc68, t90);
+                }
+                V acc91 = V.Zero;
+                // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
+                for (int j = 0; j < m; j++)
+                {
+                    double x92 = row69[j];
+                    V b93 = V.Splat((float)x92);
+                    V t94 = acc81 + b93;
+                    V x95 = V.Load(row74, j * V.Count);
+                    V t96 = b24 * x95;
+                    V t97 = t94 - t96;
+                    V t98 = -t97;
+                    V t99 = t98 - acc68;
+                    V t100 = V.Exp(t99);
+                    acc91 = acc91 + t100;
+                }
+                V t101 = V.Select(V.Equal(acc68 - acc68, V.Zero), acc68 + V.Log(acc91), acc68);
+                acc65 = acc65 + V.Sum(t101);
+            }
+            System.Buffers.ArrayPool<float>.Shared.Return(tile67Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(row69Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(row74Array);
+        }
+        double t147 = acc65 / (double)n;
+        double t148 = acc1 + t147;
+        System.Buffers.ArrayPool<float>.Shared.Return(row30Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row39Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row103Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row112Array);
+        return t148;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -376,350 +540,597 @@ partial struct PairwiseDistances
         // dY is accumulated into by several terms, so it starts from zero.
         dY.Clear();
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row3 = row3Array.AsSpan(0, m);
+        float[] row87Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+        Span<float> row87 = row87Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row12Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row12 = row12Array.AsSpan(0, m);
+        float[] row96Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+        Span<float> row96 = row96Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row116Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row116 = row116Array.AsSpan(0, m);
+        float[] row235Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+        Span<float> row235 = row235Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row125Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row125 = row125Array.AsSpan(0, m);
+        float[] row244Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+        Span<float> row244 = row244Array.AsSpan(0, m);
         double acc1 = 0.0;
         // Σ_i(Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1))), fused with its gradient
-        double t45 = 1.0 / (double)n;
-        for (int i = 0; i < n; i++)
+        V b25 = V.Splat((float)2.0);
+        V b31 = V.Splat((float)0.5);
+        double t37 = 1.0 / (double)n;
+        V b56 = V.Splat((float)t37);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = d <= 2 * V.Count && m <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            double acc2 = 0.0;
+            double acc86 = 0.0;
             // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1)), fused with its gradient
-            // row3[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            // row87[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
-                V acc4 = V.Zero;
+                V acc88 = V.Zero;
                 // Σ_r(Y[j, r]·Y[j, r])
-                int o5 = j * d;
+                int o89 = j * d;
                 {
                     int r = 0;
                     for (; r <= d - V.Count; r += V.Count)
                     {
-                        V x6 = V.Load(Y, o5 + r);
-                        V t7 = x6 * x6;
-                        acc4 = acc4 + t7;
+                        V x90 = V.Load(Y, o89 + r);
+                        V t91 = x90 * x90;
+                        acc88 = acc88 + t91;
                     }
                     // the last d mod V.Count elements, masked
                     if (r < d)
                     {
                         int rem_r = d - r;
-                        V x8 = V.LoadPartial(Y, o5 + r, rem_r);
-                        V t9 = x8 * x8;
-                        V tail10 = V.FirstLanes(rem_r);
-                        acc4 = acc4 + V.Select(tail10, t9, V.Zero);
+                        V x92 = V.LoadPartial(Y, o89 + r, rem_r);
+                        V t93 = x92 * x92;
+                        V tail94 = V.FirstLanes(rem_r);
+                        acc88 = acc88 + V.Select(tail94, t93, V.Zero);
                     }
                 }
-                double t11 = V.Sum(acc4);
-                row3[j] = (float)(t11);
+                double t95 = V.Sum(acc88);
+                row87[j] = (float)(t95);
             }
-            // row12[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            int o14 = i * d;
+            // row96[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+            int o98 = i * d;
             for (int j = 0; j < m; j++)
             {
-                V acc13 = V.Zero;
+                V acc97 = V.Zero;
                 // Σ_k(X[i, k]·Y[j, k])
-                int o16 = j * d;
+                int o100 = j * d;
                 {
                     int k = 0;
                     for (; k <= d - V.Count; k += V.Count)
                     {
-                        V x15 = V.Load(X, o14 + k);
-                        V x17 = V.Load(Y, o16 + k);
-                        V t18 = x15 * x17;
-                        acc13 = acc13 + t18;
+                        V x99 = V.Load(X, o98 + k);
+                        V x101 = V.Load(Y, o100 + k);
+                        V t102 = x99 * x101;
+                        acc97 = acc97 + t102;
                     }
                     // the last d mod V.Count elements, masked
                     if (k < d)
                     {
                         int rem_k = d - k;
-                        V x19 = V.LoadPartial(X, o14 + k, rem_k);
-                        V x20 = V.LoadPartial(Y, o16 + k, rem_k);
-                        V t21 = x19 * x20;
-                        V tail22 = V.FirstLanes(rem_k);
-                        acc13 = acc13 + V.Select(tail22, t21, V.Zero);
+                        V x103 = V.LoadPartial(X, o98 + k, rem_k);
+                        V x104 = V.LoadPartial(Y, o100 + k, rem_k);
+                        V t105 = x103 * x104;
+                        V tail106 = V.FirstLanes(rem_k);
+                        acc97 = acc97 + V.Select(tail106, t105, V.Zero);
                     }
                 }
-                double t23 = V.Sum(acc13);
-                row12[j] = (float)(t23);
+                double t107 = V.Sum(acc97);
+                row96[j] = (float)(t107);
             }
-            V acc24 = V.Zero;
+            V acc108 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
             {
                 int r = 0;
                 for (; r <= d - V.Count; r += V.Count)
                 {
-                    V x25 = V.Load(X, o14 + r);
-                    V t26 = x25 * x25;
-                    acc24 = acc24 + t26;
+                    V x109 = V.Load(X, o98 + r);
+                    V t110 = x109 * x109;
+                    acc108 = acc108 + t110;
                 }
                 // the last d mod V.Count elements, masked
                 if (r < d)
                 {
                     int rem_r = d - r;
-                    V x27 = V.LoadPartial(X, o14 + r, rem_r);
-                    V t28 = x27 * x27;
-                    V tail29 = V.FirstLanes(rem_r);
-                    acc24 = acc24 + V.Select(tail29, t28, V.Zero);
+                    V x111 = V.LoadPartial(X, o98 + r, rem_r);
+                    V t112 = x111 * x111;
+                    V tail113 = V.FirstLanes(rem_r);
+                    acc108 = acc108 + V.Select(tail113, t112, V.Zero);
                 }
             }
-            double t30 = V.Sum(acc24);
-            double acc46 = 0.0;
+            double t114 = V.Sum(acc108);
+            double acc129 = 0.0;
             // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
-            double acc53 = double.NegativeInfinity;
+            double acc136 = double.NegativeInfinity;
             // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
             for (int j = 0; j < m; j++)
             {
-                double x54 = row3[j];
-                double t55 = t30 + x54;
-                double x56 = row12[j];
-                double t57 = 2.0 * x56;
-                double t58 = t55 - t57;
-                double t59 = -t58;
-                acc53 = Scalar.Max(acc53, t59);
+                double x137 = row87[j];
+                double t138 = t114 + x137;
+                double x139 = row96[j];
+                double t140 = 2.0 * x139;
+                double t141 = t138 - t140;
+                double t142 = -t141;
+                acc136 = Scalar.Max(acc136, t142);
             }
             for (int j = 0; j < m; j++)
             {
-                double x47 = row3[j];
-                double t48 = t30 + x47;
-                double x49 = row12[j];
-                double t50 = 2.0 * x49;
-                double t51 = t48 - t50;
-                double t52 = -t51;
-                double t60 = t52 - acc53;
-                double t61 = Scalar.Exp(t60);
-                acc46 = acc46 + t61;
+                double x130 = row87[j];
+                double t131 = t114 + x130;
+                double x132 = row96[j];
+                double t133 = 2.0 * x132;
+                double t134 = t131 - t133;
+                double t135 = -t134;
+                double t143 = t135 - acc136;
+                double t144 = Scalar.Exp(t143);
+                acc129 = acc129 + t144;
             }
-            double t62 = t45 / acc46;
+            double t145 = t37 / acc129;
             for (int j = 0; j < m; j++)
             {
-                double x31 = row3[j];
-                double t32 = t30 + x31;
-                double x33 = row12[j];
-                double t34 = 2.0 * x33;
-                double t35 = t32 - t34;
-                double t36 = t35 + 1.0;
-                double t37 = Scalar.Sqrt(t36);
-                acc2 = acc2 + t37;
+                double x115 = row87[j];
+                double t116 = t114 + x115;
+                double x117 = row96[j];
+                double t118 = 2.0 * x117;
+                double t119 = t116 - t118;
+                double t120 = t119 + 1.0;
+                double t121 = Scalar.Sqrt(t120);
+                acc86 = acc86 + t121;
                 // gradient: dX[i, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5/sqr...; dY[j, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5/sqr...
-                bool c38 = t36 > 0.0;
-                double t39 = 0.5 / t37;
-                double t40 = c38 ? t39 : 0.0;
-                V b42 = V.Splat((float)t40);
-                double t63 = -t35;
-                double t64 = t63 - acc53;
-                double t65 = Scalar.Exp(t64);
-                double t66 = t62 * t65;
-                V b67 = V.Splat((float)t66);
-                int o71 = j * d;
+                bool c122 = t120 > 0.0;
+                double t123 = 0.5 / t121;
+                double t124 = c122 ? t123 : 0.0;
+                V b126 = V.Splat((float)t124);
+                double t146 = -t119;
+                double t147 = t146 - acc136;
+                double t148 = Scalar.Exp(t147);
+                double t149 = t145 * t148;
+                V b150 = V.Splat((float)t149);
+                int o154 = j * d;
                 {
                     int r = 0;
                     for (; r <= d - V.Count; r += V.Count)
                     {
-                        V x41 = V.Load(X, o14 + r);
-                        V t43 = b42 * x41;
-                        V t44 = t43 + t43;
-                        V t68 = b67 * x41;
-                        V t69 = t44 - t68;
-                        V t70 = t69 - t68;
-                        V.AddTo(dX, o14 + r, t70);
-                        V x72 = V.Load(Y, o71 + r);
-                        V t73 = b42 * x72;
-                        V t74 = t73 + t73;
-                        V t75 = b67 * x72;
-                        V t76 = t74 - t75;
-                        V t77 = t76 - t75;
-                        V.AddTo(dY, o71 + r, t77);
+                        V x125 = V.Load(X, o98 + r);
+                        V t127 = b126 * x125;
+                        V t128 = t127 + t127;
+                        V t151 = b150 * x125;
+                        V t152 = t128 - t151;
+                        V t153 = t152 - t151;
+                        V.AddTo(dX, o98 + r, t153);
+                        V x155 = V.Load(Y, o154 + r);
+                        V t156 = b126 * x155;
+                        V t157 = t156 + t156;
+                        V t158 = b150 * x155;
+                        V t159 = t157 - t158;
+                        V t160 = t159 - t158;
+                        V.AddTo(dY, o154 + r, t160);
                     }
                     // the last d mod V.Count elements, masked
                     if (r < d)
                     {
                         int rem_r = d - r;
-                        V x78 = V.LoadPartial(X, o14 + r, rem_r);
-                        V t79 = b42 * x78;
-                        V t80 = t79 + t79;
-                        V t81 = b67 * x78;
-                        V t82 = t80 - t81;
-                        V t83 = t82 - t81;
-                        V.AddToPartial(dX, o14 + r, rem_r, t83);
-                        V x84 = V.LoadPartial(Y, o71 + r, rem_r);
-                        V t85 = b42 * x84;
-                        V t86 = t85 + t85;
-                        V t87 = b67 * x84;
-                        V t88 = t86 - t87;
-                        V t89 = t88 - t87;
-                        V.AddToPartial(dY, o71 + r, rem_r, t89);
+                        V x161 = V.LoadPartial(X, o98 + r, rem_r);
+                        V t162 = b126 * x161;
+                        V t163 = t162 + t162;
+                        V t164 = b150 * x161;
+                        V t165 = t163 - t164;
+                        V t166 = t165 - t164;
+                        V.AddToPartial(dX, o98 + r, rem_r, t166);
+                        V x167 = V.LoadPartial(Y, o154 + r, rem_r);
+                        V t168 = b126 * x167;
+                        V t169 = t168 + t168;
+                        V t170 = b150 * x167;
+                        V t171 = t169 - t170;
+                        V t172 = t171 - t170;
+                        V.AddToPartial(dY, o154 + r, rem_r, t172);
                     }
                 }
                 // gradient: dX[i, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...; dY[j, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...
-                double t90 = 2.0 * t40;
-                V b92 = V.Splat((float)t90);
-                double t95 = 2.0 * t66;
-                V b96 = V.Splat((float)t95);
+                double t173 = 2.0 * t124;
+                V b175 = V.Splat((float)t173);
+                double t178 = 2.0 * t149;
+                V b179 = V.Splat((float)t178);
                 {
                     int k = 0;
                     for (; k <= d - V.Count; k += V.Count)
                     {
-                        V x91 = V.Load(Y, o71 + k);
-                        V t93 = b92 * x91;
-                        V t94 = -t93;
-                        V t97 = b96 * x91;
-                        V t98 = t94 + t97;
-                        V.AddTo(dX, o14 + k, t98);
-                        V x99 = V.Load(X, o14 + k);
-                        V t100 = b92 * x99;
-                        V t101 = -t100;
-                        V t102 = b96 * x99;
-                        V t103 = t101 + t102;
-                        V.AddTo(dY, o71 + k, t103);
+                        V x174 = V.Load(Y, o154 + k);
+                        V t176 = b175 * x174;
+                        V t177 = -t176;
+                        V t180 = b179 * x174;
+                        V t181 = t177 + t180;
+                        V.AddTo(dX, o98 + k, t181);
+                        V x182 = V.Load(X, o98 + k);
+                        V t183 = b175 * x182;
+                        V t184 = -t183;
+                        V t185 = b179 * x182;
+                        V t186 = t184 + t185;
+                        V.AddTo(dY, o154 + k, t186);
                     }
                     // the last d mod V.Count elements, masked
                     if (k < d)
                     {
                         int rem_k = d - k;
-                        V x104 = V.LoadPartial(Y, o71 + k, rem_k);
-                        V t105 = b92 * x104;
-                        V t106 = -t105;
-                        V t107 = b96 * x104;
-                        V t108 = t106 + t107;
-                        V.AddToPartial(dX, o14 + k, rem_k, t108);
-                        V x109 = V.LoadPartial(X, o14 + k, rem_k);
-                        V t110 = b92 * x109;
-                        V t111 = -t110;
-                        V t112 = b96 * x109;
-                        V t113 = t111 + t112;
-                        V.AddToPartial(dY, o71 + k, rem_k, t113);
+                        V x187 = V.LoadPartial(Y, o154 + k, rem_k);
+                        V t188 = b175 * x187;
+                        V t189 = -t188;
+                        V t190 = b179 * x187;
+                        V t191 = t189 + t190;
+                        V.AddToPartial(dX, o98 + k, rem_k, t191);
+                        V x192 = V.LoadPartial(X, o98 + k, rem_k);
+                        V t193 = b175 * x192;
+                        V t194 = -t193;
+                        V t195 = b179 * x192;
+                        V t196 = t194 + t195;
+                        V.AddToPartial(dY, o154 + k, rem_k, t196);
                     }
                 }
             }
-            acc1 = acc1 + acc2;
+            acc1 = acc1 + acc86;
         }
-        double acc114 = 0.0;
-        // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k...
-        for (int i = 0; i < n; i++)
+        if (rows2 > 0)
         {
-            double acc115 = double.NegativeInfinity;
+            // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
+            // tile4: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<float> tile4 = tile4Array.AsSpan(0, d * V.Count);
+            // row6: a row over M, the same for every row of the block
+            float[] row6Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+            Span<float> row6 = row6Array.AsSpan(0, m);
+            // row11: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+            float[] row11Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
+            Span<float> row11 = row11Array.AsSpan(0, m * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(X, i * d, d, tile3);
+                tile4.Clear();
+                V acc5 = V.Zero;
+                // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1)), fused with its gradient
+                // row6[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+                for (int j = 0; j < m; j++)
+                {
+                    double acc7 = 0.0;
+                    // Σ_r(Y[j, r]·Y[j, r])
+                    int o8 = j * d;
+                    for (int r = 0; r < d; r++)
+                    {
+                        double x9 = Y[o8 + r];
+                        double t10 = x9 * x9;
+                        acc7 = acc7 + t10;
+                    }
+                    row6[j] = (float)(acc7);
+                }
+                // row11[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+                for (int j = 0; j < m; j++)
+                {
+                    V acc12 = V.Zero;
+                    // Σ_k(X[i, k]·Y[j, k])
+                    int o14 = j * d;
+                    for (int k = 0; k < d; k++)
+                    {
+                        V x13 = V.Load(tile3, k * V.Count);
+                        double x15 = Y[o14 + k];
+                        V b16 = V.Splat((float)x15);
+                        V t17 = x13 * b16;
+                        acc12 = acc12 + t17;
+                    }
+                    V.Store(row11, j * V.Count, acc12);
+                }
+                V acc18 = V.Zero;
+                // Σ_r(X[i, r]·X[i, r])
+                for (int r = 0; r < d; r++)
+                {
+                    V x19 = V.Load(tile3, r * V.Count);
+                    V t20 = x19 * x19;
+                    acc18 = acc18 + t20;
+                }
+                V acc38 = V.Zero;
+                // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
+                V acc46 = V.Splat((float)double.NegativeInfinity);
+                // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
+                for (int j = 0; j < m; j++)
+                {
+                    double x47 = row6[j];
+                    V b48 = V.Splat((float)x47);
+                    V t49 = acc18 + b48;
+                    V x50 = V.Load(row11, j * V.Count);
+                    V t51 = b25 * x50;
+                    V t52 = t49 - t51;
+                    V t53 = -t52;
+                    acc46 = V.Max(acc46, t53);
+                }
+                for (int j = 0; j < m; j++)
+                {
+                    double x39 = row6[j];
+                    V b40 = V.Splat((float)x39);
+                    V t41 = acc18 + b40;
+                    V x42 = V.Load(row11, j * V.Count);
+                    V t43 = b25 * x42;
+                    V t44 = t41 - t43;
+                    V t45 = -t44;
+                    V t54 = t45 - acc46;
+                    V t55 = V.Exp(t54);
+                    acc38 = acc38 + t55;
+                }
+                V t57 = b56 / acc38;
+                for (int j = 0; j < m; j++)
+                {
+                    double x21 = row6[j];
+                    V b22 = V.Splat((float)x21);
+                    V t23 = acc18 + b22;
+                    V x24 = V.Load(row11, j * V.Count);
+                    V t26 = b25 * x24;
+                    V t27 = t23 - t26;
+                    V t28 = t27 + V.One;
+                    V t29 = V.Sqrt(t28);
+                    acc5 = acc5 + t29;
+                    // gradient: dX[i, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5/sqr...; dY[j, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5/sqr...
+                    V m30 = V.GreaterThan(t28, V.Zero);
+                    V t32 = b31 / t29;
+                    V t33 = V.Select(m30, t32, V.Zero);
+                    V t58 = -t27;
+                    V t59 = t58 - acc46;
+                    V t60 = V.Exp(t59);
+                    V t61 = t57 * t60;
+                    int o65 = j * d;
+                    for (int r = 0; r < d; r++)
+                    {
+                        V x34 = V.Load(tile3, r * V.Count);
+                        V t35 = t33 * x34;
+                        V t36 = t35 + t35;
+                        V t62 = t61 * x34;
+                        V t63 = t36 - t62;
+                        V t64 = t63 - t62;
+                        V.AddTo(tile4, r * V.Count, t64);
+                        double x66 = Y[o65 + r];
+                        V b67 = V.Splat((float)x66);
+                        V t68 = t33 * b67;
+                        V t69 = t68 + t68;
+                        V t70 = t61 * b67;
+                        V t71 = t69 - t70;
+                        V t72 = t71 - t70;
+                        dY[o65 + r] += (float)(V.Sum(t72));
+                    }
+                    // gradient: dX[i, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...; dY[j, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...
+                    V t73 = b25 * t33;
+                    V t78 = b25 * t61;
+                    for (int k = 0; k < d; k++)
+                    {
+                        double x74 = Y[o65 + k];
+                        V b75 = V.Splat((float)x74);
+                        V t76 = t73 * b75;
+                        V t77 = -t76;
+                        V t79 = t78 * b75;
+                        V t80 = t77 + t79;
+                        V.AddTo(tile4, k * V.Count, t80);
+                        V x81 = V.Load(tile3, k * V.Count);
+                        V t82 = t73 * x81;
+                        V t83 = -t82;
+                        V t84 = t78 * x81;
+                        V t85 = t83 + t84;
+                        dY[o65 + k] += (float)(V.Sum(t85));
+                    }
+                }
+                acc1 = acc1 + V.Sum(acc5);
+                V.AddRowsTransposed(dX, i * d, d, tile4);
+            }
+            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(row6Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(row11Array);
+        }
+        double acc197 = 0.0;
+        // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k...
+        // rows [0, rows198) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows198 = d <= 2 * V.Count && m <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows198; i < n; i++)
+        {
+            double acc234 = double.NegativeInfinity;
             // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
-            // row116[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            // row235[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
-                V acc117 = V.Zero;
+                V acc236 = V.Zero;
                 // Σ_r(Y[j, r]·Y[j, r])
-                int o118 = j * d;
+                int o237 = j * d;
                 {
                     int r = 0;
                     for (; r <= d - V.Count; r += V.Count)
                     {
-                        V x119 = V.Load(Y, o118 + r);
-                        V t120 = x119 * x119;
-                        acc117 = acc117 + t120;
+                        V x238 = V.Load(Y, o237 + r);
+                        V t239 = x238 * x238;
+                        acc236 = acc236 + t239;
                     }
                     // the last d mod V.Count elements, masked
                     if (r < d)
                     {
                         int rem_r = d - r;
-                        V x121 = V.LoadPartial(Y, o118 + r, rem_r);
-                        V t122 = x121 * x121;
-                        V tail123 = V.FirstLanes(rem_r);
-                        acc117 = acc117 + V.Select(tail123, t122, V.Zero);
+                        V x240 = V.LoadPartial(Y, o237 + r, rem_r);
+                        V t241 = x240 * x240;
+                        V tail242 = V.FirstLanes(rem_r);
+                        acc236 = acc236 + V.Select(tail242, t241, V.Zero);
                     }
                 }
-                double t124 = V.Sum(acc117);
-                row116[j] = (float)(t124);
+                double t243 = V.Sum(acc236);
+                row235[j] = (float)(t243);
             }
-            // row125[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            int o127 = i * d;
+            // row244[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+            int o246 = i * d;
             for (int j = 0; j < m; j++)
             {
-                V acc126 = V.Zero;
+                V acc245 = V.Zero;
                 // Σ_k(X[i, k]·Y[j, k])
-                int o129 = j * d;
+                int o248 = j * d;
                 {
                     int k = 0;
                     for (; k <= d - V.Count; k += V.Count)
                     {
-                        V x128 = V.Load(X, o127 + k);
-                        V x130 = V.Load(Y, o129 + k);
-                        V t131 = x128 * x130;
-                        acc126 = acc126 + t131;
+                        V x247 = V.Load(X, o246 + k);
+                        V x249 = V.Load(Y, o248 + k);
+                        V t250 = x247 * x249;
+                        acc245 = acc245 + t250;
                     }
                     // the last d mod V.Count elements, masked
                     if (k < d)
                     {
                         int rem_k = d - k;
-                        V x132 = V.LoadPartial(X, o127 + k, rem_k);
-                        V x133 = V.LoadPartial(Y, o129 + k, rem_k);
-                        V t134 = x132 * x133;
-                        V tail135 = V.FirstLanes(rem_k);
-                        acc126 = acc126 + V.Select(tail135, t134, V.Zero);
+                        V x251 = V.LoadPartial(X, o246 + k, rem_k);
+                        V x252 = V.LoadPartial(Y, o248 + k, rem_k);
+                        V t253 = x251 * x252;
+                        V tail254 = V.FirstLanes(rem_k);
+                        acc245 = acc245 + V.Select(tail254, t253, V.Zero);
                     }
                 }
-                double t136 = V.Sum(acc126);
-                row125[j] = (float)(t136);
+                double t255 = V.Sum(acc245);
+                row244[j] = (float)(t255);
             }
-            V acc137 = V.Zero;
+            V acc256 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
             {
                 int r = 0;
                 for (; r <= d - V.Count; r += V.Count)
                 {
-                    V x138 = V.Load(X, o127 + r);
-                    V t139 = x138 * x138;
-                    acc137 = acc137 + t139;
+                    V x257 = V.Load(X, o246 + r);
+                    V t258 = x257 * x257;
+                    acc256 = acc256 + t258;
                 }
                 // the last d mod V.Count elements, masked
                 if (r < d)
                 {
                     int rem_r = d - r;
-                    V x140 = V.LoadPartial(X, o127 + r, rem_r);
-                    V t141 = x140 * x140;
-                    V tail142 = V.FirstLanes(rem_r);
-                    acc137 = acc137 + V.Select(tail142, t141, V.Zero);
+                    V x259 = V.LoadPartial(X, o246 + r, rem_r);
+                    V t260 = x259 * x259;
+                    V tail261 = V.FirstLanes(rem_r);
+                    acc256 = acc256 + V.Select(tail261, t260, V.Zero);
                 }
             }
-            double t143 = V.Sum(acc137);
+            double t262 = V.Sum(acc256);
             for (int j = 0; j < m; j++)
             {
-                double x144 = row116[j];
-                double t145 = t143 + x144;
-                double x146 = row125[j];
-                double t147 = 2.0 * x146;
-                double t148 = t145 - t147;
-                double t149 = -t148;
-                acc115 = Scalar.Max(acc115, t149);
+                double x263 = row235[j];
+                double t264 = t262 + x263;
+                double x265 = row244[j];
+                double t266 = 2.0 * x265;
+                double t267 = t264 - t266;
+                double t268 = -t267;
+                acc234 = Scalar.Max(acc234, t268);
             }
-            double acc150 = 0.0;
+            double acc269 = 0.0;
             // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
             for (int j = 0; j < m; j++)
             {
-                double x151 = row116[j];
-                double t152 = t143 + x151;
-                double x153 = row125[j];
-                double t154 = 2.0 * x153;
-                double t155 = t152 - t154;
-                double t156 = -t155;
-                double t157 = t156 - acc115;
-                double t158 = Scalar.Exp(t157);
-                acc150 = acc150 + t158;
+                double x270 = row235[j];
+                double t271 = t262 + x270;
+                double x272 = row244[j];
+                double t273 = 2.0 * x272;
+                double t274 = t271 - t273;
+                double t275 = -t274;
+                double t276 = t275 - acc234;
+                double t277 = Scalar.Exp(t276);
+                acc269 = acc269 + t277;
             }
-            double t159 = double.IsFinite(acc115) ? acc115 + Scalar.Log(acc150) : acc115;
-            acc114 = acc114 + t159;
+            double t278 = double.IsFinite(acc234) ? acc234 + Scalar.Log(acc269) : acc234;
+            acc197 = acc197 + t278;
         }
-        double t160 = acc114 / (double)n;
-        double t161 = acc1 + t160;
-        System.Buffers.ArrayPool<float>.Shared.Return(row3Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row12Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row116Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row125Array);
-        return t161;
+        if (rows198 > 0)
+        {
+            // tile199: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile199Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<float> tile199 = tile199Array.AsSpan(0, d * V.Count);
+            // row201: a row over M, the same for every row of the block
+            float[] row201Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+            Span<float> row201 = row201Array.AsSpan(0, m);
+            // row206: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+            float[] row206Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
+            Span<float> row206 = row206Array.AsSpan(0, m * V.Count);
+            for (int i = 0; i < rows198; i += V.Count)
+            {
+                V.LoadRowsTransposed(X, i * d, d, tile199);
+                V acc200 = V.Splat((float)double.NegativeInfinity);
+                // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
+                // row201[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+                for (int j = 0; j < m; j++)
+                {
+                    double acc202 = 0.0;
+                    // Σ_r(Y[j, r]·Y[j, r])
+                    int o203 = j * d;
+                    for (int r = 0; r < d; r++)
+                    {
+                        double x204 = Y[o203 + r];
+                        double t205 = x204 * x204;
+                        acc202 = acc202 + t205;
+                    }
+                    row201[j] = (float)(acc202);
+                }
+                // row206[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+                for (int j = 0; j < m; j++)
+                {
+                    V acc207 = V.Zero;
+                    // Σ_k(X[i, k]·Y[j, k])
+                    int o209 = j * d;
+                    for (int k = 0; k < d; k++)
+                    {
+                        V x208 = V.Load(tile199, k * V.Count);
+                        double x210 = Y[o209 + k];
+                        V b211 = V.Splat((float)x210);
+                        V t212 = x208 * b211;
+                        acc207 = acc207 + t212;
+                    }
+                    V.Store(row206, j * V.Count, acc207);
+                }
+                V acc213 = V.Zero;
+                // Σ_r(X[i, r]·X[i, r])
+                for (int r = 0; r < d; r++)
+                {
+                    V x214 = V.Load(tile199, r * V.Count);
+                    V t215 = x214 * x214;
+                    acc213 = acc213 + t215;
+                }
+                for (int j = 0; j < m; j++)
+                {
+                    double x216 = row201[j];
+                    V b217 = V.Splat((float)x216);
+                    V t218 = acc213 + b217;
+                    V x219 = V.Load(row206, j * V.Count);
+                    V t220 = b25 * x219;
+                    V t221 = t218 - t220;
+                    V t222 = -t221;
+                    acc200 = V.Max(acc200, t222);
+                }
+                V acc223 = V.Zero;
+                // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
+                for (int j = 0; j < m; j++)
+                {
+                    double x224 = row201[j];
+                    V b225 = V.Splat((float)x224);
+                    V t226 = acc213 + b225;
+                    V x227 = V.Load(row206, j * V.Count);
+                    V t228 = b25 * x227;
+                    V t229 = t226 - t228;
+                    V t230 = -t229;
+                    V t231 = t230 - acc200;
+                    V t232 = V.Exp(t231);
+                    acc223 = acc223 + t232;
+                }
+                V t233 = V.Select(V.Equal(acc200 - acc200, V.Zero), acc200 + V.Log(acc223), acc200);
+                acc197 = acc197 + V.Sum(t233);
+            }
+            System.Buffers.ArrayPool<float>.Shared.Return(tile199Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(row201Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(row206Array);
+        }
+        double t279 = acc197 / (double)n;
+        double t280 = acc1 + t279;
+        System.Buffers.ArrayPool<float>.Shared.Return(row87Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row96Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row235Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row244Array);
+        return t280;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -727,232 +1138,396 @@ partial struct PairwiseDistances
         where V : struct, ILanes<V, double>
     {
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row3 = row3Array.AsSpan(0, m);
+        double[] row30Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+        Span<double> row30 = row30Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row12Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row12 = row12Array.AsSpan(0, m);
+        double[] row39Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+        Span<double> row39 = row39Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row40Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row40 = row40Array.AsSpan(0, m);
+        double[] row103Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+        Span<double> row103 = row103Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row49Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row49 = row49Array.AsSpan(0, m);
+        double[] row112Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+        Span<double> row112 = row112Array.AsSpan(0, m);
         double acc1 = 0.0;
         // Σ_i(Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1)))
-        for (int i = 0; i < n; i++)
+        V b24 = V.Splat((double)2.0);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = d <= 2 * V.Count && m <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            double acc2 = 0.0;
+            double acc29 = 0.0;
             // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1))
-            // row3[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            // row30[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
-                V acc4 = V.Zero;
+                V acc31 = V.Zero;
                 // Σ_r(Y[j, r]·Y[j, r])
-                int o5 = j * d;
+                int o32 = j * d;
                 {
                     int r = 0;
                     for (; r <= d - V.Count; r += V.Count)
                     {
-                        V x6 = V.Load(Y, o5 + r);
-                        V t7 = x6 * x6;
-                        acc4 = acc4 + t7;
+                        V x33 = V.Load(Y, o32 + r);
+                        V t34 = x33 * x33;
+                        acc31 = acc31 + t34;
                     }
                     // the last d mod V.Count elements, masked
                     if (r < d)
                     {
                         int rem_r = d - r;
-                        V x8 = V.LoadPartial(Y, o5 + r, rem_r);
-                        V t9 = x8 * x8;
-                        V tail10 = V.FirstLanes(rem_r);
-                        acc4 = acc4 + V.Select(tail10, t9, V.Zero);
+                        V x35 = V.LoadPartial(Y, o32 + r, rem_r);
+                        V t36 = x35 * x35;
+                        V tail37 = V.FirstLanes(rem_r);
+                        acc31 = acc31 + V.Select(tail37, t36, V.Zero);
                     }
                 }
-                double t11 = V.Sum(acc4);
-                row3[j] = (double)(t11);
+                double t38 = V.Sum(acc31);
+                row30[j] = (double)(t38);
             }
-            // row12[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            int o14 = i * d;
+            // row39[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+            int o41 = i * d;
             for (int j = 0; j < m; j++)
             {
-                V acc13 = V.Zero;
+                V acc40 = V.Zero;
                 // Σ_k(X[i, k]·Y[j, k])
-                int o16 = j * d;
+                int o43 = j * d;
                 {
                     int k = 0;
                     for (; k <= d - V.Count; k += V.Count)
                     {
-                        V x15 = V.Load(X, o14 + k);
-                        V x17 = V.Load(Y, o16 + k);
-                        V t18 = x15 * x17;
-                        acc13 = acc13 + t18;
+                        V x42 = V.Load(X, o41 + k);
+                        V x44 = V.Load(Y, o43 + k);
+                        V t45 = x42 * x44;
+                        acc40 = acc40 + t45;
                     }
                     // the last d mod V.Count elements, masked
                     if (k < d)
                     {
                         int rem_k = d - k;
-                        V x19 = V.LoadPartial(X, o14 + k, rem_k);
-                        V x20 = V.LoadPartial(Y, o16 + k, rem_k);
-                        V t21 = x19 * x20;
-                        V tail22 = V.FirstLanes(rem_k);
-                        acc13 = acc13 + V.Select(tail22, t21, V.Zero);
+                        V x46 = V.LoadPartial(X, o41 + k, rem_k);
+                        V x47 = V.LoadPartial(Y, o43 + k, rem_k);
+                        V t48 = x46 * x47;
+                        V tail49 = V.FirstLanes(rem_k);
+                        acc40 = acc40 + V.Select(tail49, t48, V.Zero);
                     }
                 }
-                double t23 = V.Sum(acc13);
-                row12[j] = (double)(t23);
+                double t50 = V.Sum(acc40);
+                row39[j] = (double)(t50);
             }
-            V acc24 = V.Zero;
+            V acc51 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
             {
                 int r = 0;
                 for (; r <= d - V.Count; r += V.Count)
                 {
-                    V x25 = V.Load(X, o14 + r);
-                    V t26 = x25 * x25;
-                    acc24 = acc24 + t26;
+                    V x52 = V.Load(X, o41 + r);
+                    V t53 = x52 * x52;
+                    acc51 = acc51 + t53;
                 }
                 // the last d mod V.Count elements, masked
                 if (r < d)
                 {
                     int rem_r = d - r;
-                    V x27 = V.LoadPartial(X, o14 + r, rem_r);
-                    V t28 = x27 * x27;
-                    V tail29 = V.FirstLanes(rem_r);
-                    acc24 = acc24 + V.Select(tail29, t28, V.Zero);
+                    V x54 = V.LoadPartial(X, o41 + r, rem_r);
+                    V t55 = x54 * x54;
+                    V tail56 = V.FirstLanes(rem_r);
+                    acc51 = acc51 + V.Select(tail56, t55, V.Zero);
                 }
             }
-            double t30 = V.Sum(acc24);
+            double t57 = V.Sum(acc51);
             for (int j = 0; j < m; j++)
             {
-                double x31 = row3[j];
-                double t32 = t30 + x31;
-                double x33 = row12[j];
-                double t34 = 2.0 * x33;
-                double t35 = t32 - t34;
-                double t36 = t35 + 1.0;
-                double t37 = Scalar.Sqrt(t36);
-                acc2 = acc2 + t37;
+                double x58 = row30[j];
+                double t59 = t57 + x58;
+                double x60 = row39[j];
+                double t61 = 2.0 * x60;
+                double t62 = t59 - t61;
+                double t63 = t62 + 1.0;
+                double t64 = Scalar.Sqrt(t63);
+                acc29 = acc29 + t64;
             }
-            acc1 = acc1 + acc2;
+            acc1 = acc1 + acc29;
         }
-        double acc38 = 0.0;
-        // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k...
-        for (int i = 0; i < n; i++)
+        if (rows2 > 0)
         {
-            double acc39 = double.NegativeInfinity;
+            // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
+            // row5: a row over M, the same for every row of the block
+            double[] row5Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+            Span<double> row5 = row5Array.AsSpan(0, m);
+            // row10: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+            double[] row10Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
+            Span<double> row10 = row10Array.AsSpan(0, m * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(X, i * d, d, tile3);
+                V acc4 = V.Zero;
+                // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1))
+                // row5[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+                for (int j = 0; j < m; j++)
+                {
+                    double acc6 = 0.0;
+                    // Σ_r(Y[j, r]·Y[j, r])
+                    int o7 = j * d;
+                    for (int r = 0; r < d; r++)
+                    {
+                        double x8 = Y[o7 + r];
+                        double t9 = x8 * x8;
+                        acc6 = acc6 + t9;
+                    }
+                    row5[j] = (double)(acc6);
+                }
+                // row10[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+                for (int j = 0; j < m; j++)
+                {
+                    V acc11 = V.Zero;
+                    // Σ_k(X[i, k]·Y[j, k])
+                    int o13 = j * d;
+                    for (int k = 0; k < d; k++)
+                    {
+                        V x12 = V.Load(tile3, k * V.Count);
+                        double x14 = Y[o13 + k];
+                        V b15 = V.Splat((double)x14);
+                        V t16 = x12 * b15;
+                        acc11 = acc11 + t16;
+                    }
+                    V.Store(row10, j * V.Count, acc11);
+                }
+                V acc17 = V.Zero;
+                // Σ_r(X[i, r]·X[i, r])
+                for (int r = 0; r < d; r++)
+                {
+                    V x18 = V.Load(tile3, r * V.Count);
+                    V t19 = x18 * x18;
+                    acc17 = acc17 + t19;
+                }
+                for (int j = 0; j < m; j++)
+                {
+                    double x20 = row5[j];
+                    V b21 = V.Splat((double)x20);
+                    V t22 = acc17 + b21;
+                    V x23 = V.Load(row10, j * V.Count);
+                    V t25 = b24 * x23;
+                    V t26 = t22 - t25;
+                    V t27 = t26 + V.One;
+                    V t28 = V.Sqrt(t27);
+                    acc4 = acc4 + t28;
+                }
+                acc1 = acc1 + V.Sum(acc4);
+            }
+            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(row5Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(row10Array);
+        }
+        double acc65 = 0.0;
+        // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k...
+        // rows [0, rows66) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows66 = d <= 2 * V.Count && m <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows66; i < n; i++)
+        {
+            double acc102 = double.NegativeInfinity;
             // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
-            // row40[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            // row103[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
-                V acc41 = V.Zero;
+                V acc104 = V.Zero;
                 // Σ_r(Y[j, r]·Y[j, r])
-                int o42 = j * d;
+                int o105 = j * d;
                 {
                     int r = 0;
                     for (; r <= d - V.Count; r += V.Count)
                     {
-                        V x43 = V.Load(Y, o42 + r);
-                        V t44 = x43 * x43;
-                        acc41 = acc41 + t44;
+                        V x106 = V.Load(Y, o105 + r);
+                        V t107 = x106 * x106;
+                        acc104 = acc104 + t107;
                     }
                     // the last d mod V.Count elements, masked
                     if (r < d)
                     {
                         int rem_r = d - r;
-                        V x45 = V.LoadPartial(Y, o42 + r, rem_r);
-                        V t46 = x45 * x45;
-                        V tail47 = V.FirstLanes(rem_r);
-                        acc41 = acc41 + V.Select(tail47, t46, V.Zero);
+                        V x108 = V.LoadPartial(Y, o105 + r, rem_r);
+                        V t109 = x108 * x108;
+                        V tail110 = V.FirstLanes(rem_r);
+                        acc104 = acc104 + V.Select(tail110, t109, V.Zero);
                     }
                 }
-                double t48 = V.Sum(acc41);
-                row40[j] = (double)(t48);
+                double t111 = V.Sum(acc104);
+                row103[j] = (double)(t111);
             }
-            // row49[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            int o51 = i * d;
+            // row112[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+            int o114 = i * d;
             for (int j = 0; j < m; j++)
             {
-                V acc50 = V.Zero;
+                V acc113 = V.Zero;
                 // Σ_k(X[i, k]·Y[j, k])
-                int o53 = j * d;
+                int o116 = j * d;
                 {
                     int k = 0;
                     for (; k <= d - V.Count; k += V.Count)
                     {
-                        V x52 = V.Load(X, o51 + k);
-                        V x54 = V.Load(Y, o53 + k);
-                        V t55 = x52 * x54;
-                        acc50 = acc50 + t55;
+                        V x115 = V.Load(X, o114 + k);
+                        V x117 = V.Load(Y, o116 + k);
+                        V t118 = x115 * x117;
+                        acc113 = acc113 + t118;
                     }
                     // the last d mod V.Count elements, masked
                     if (k < d)
                     {
                         int rem_k = d - k;
-                        V x56 = V.LoadPartial(X, o51 + k, rem_k);
-                        V x57 = V.LoadPartial(Y, o53 + k, rem_k);
-                        V t58 = x56 * x57;
-                        V tail59 = V.FirstLanes(rem_k);
-                        acc50 = acc50 + V.Select(tail59, t58, V.Zero);
+                        V x119 = V.LoadPartial(X, o114 + k, rem_k);
+                        V x120 = V.LoadPartial(Y, o116 + k, rem_k);
+                        V t121 = x119 * x120;
+                        V tail122 = V.FirstLanes(rem_k);
+                        acc113 = acc113 + V.Select(tail122, t121, V.Zero);
                     }
                 }
-                double t60 = V.Sum(acc50);
-                row49[j] = (double)(t60);
+                double t123 = V.Sum(acc113);
+                row112[j] = (double)(t123);
             }
-            V acc61 = V.Zero;
+            V acc124 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
             {
                 int r = 0;
                 for (; r <= d - V.Count; r += V.Count)
                 {
-                    V x62 = V.Load(X, o51 + r);
-                    V t63 = x62 * x62;
-                    acc61 = acc61 + t63;
+                    V x125 = V.Load(X, o114 + r);
+                    V t126 = x125 * x125;
+                    acc124 = acc124 + t126;
                 }
                 // the last d mod V.Count elements, masked
                 if (r < d)
                 {
                     int rem_r = d - r;
-                    V x64 = V.LoadPartial(X, o51 + r, rem_r);
-                    V t65 = x64 * x64;
-                    V tail66 = V.FirstLanes(rem_r);
-                    acc61 = acc61 + V.Select(tail66, t65, V.Zero);
+                    V x127 = V.LoadPartial(X, o114 + r, rem_r);
+                    V t128 = x127 * x127;
+                    V tail129 = V.FirstLanes(rem_r);
+                    acc124 = acc124 + V.Select(tail129, t128, V.Zero);
                 }
             }
-            double t67 = V.Sum(acc61);
+            double t130 = V.Sum(acc124);
             for (int j = 0; j < m; j++)
             {
-                double x68 = row40[j];
-                double t69 = t67 + x68;
-                double x70 = row49[j];
-                double t71 = 2.0 * x70;
-                double t72 = t69 - t71;
-                double t73 = -t72;
-                acc39 = Scalar.Max(acc39, t73);
+                double x131 = row103[j];
+                double t132 = t130 + x131;
+                double x133 = row112[j];
+                double t134 = 2.0 * x133;
+                double t135 = t132 - t134;
+                double t136 = -t135;
+                acc102 = Scalar.Max(acc102, t136);
             }
-            double acc74 = 0.0;
+            double acc137 = 0.0;
             // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
             for (int j = 0; j < m; j++)
             {
-                double x75 = row40[j];
-                double t76 = t67 + x75;
-                double x77 = row49[j];
-                double t78 = 2.0 * x77;
-                double t79 = t76 - t78;
-                double t80 = -t79;
-                double t81 = t80 - acc39;
-                double t82 = Scalar.Exp(t81);
-                acc74 = acc74 + t82;
+                double x138 = row103[j];
+                double t139 = t130 + x138;
+                double x140 = row112[j];
+                double t141 = 2.0 * x140;
+                double t142 = t139 - t141;
+                double t143 = -t142;
+                double t144 = t143 - acc102;
+                double t145 = Scalar.Exp(t144);
+                acc137 = acc137 + t145;
             }
-            double t83 = double.IsFinite(acc39) ? acc39 + Scalar.Log(acc74) : acc39;
-            acc38 = acc38 + t83;
+            double t146 = double.IsFinite(acc102) ? acc102 + Scalar.Log(acc137) : acc102;
+            acc65 = acc65 + t146;
         }
-        double t84 = acc38 / (double)n;
-        double t85 = acc1 + t84;
-        System.Buffers.ArrayPool<double>.Shared.Return(row3Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row12Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row40Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row49Array);
-        return t85;
+        if (rows66 > 0)
+        {
+            // tile67: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile67Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<double> tile67 = tile67Array.AsSpan(0, d * V.Count);
+            // row69: a row over M, the same for every row of the block
+            double[] row69Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+            Span<double> row69 = row69Array.AsSpan(0, m);
+            // row74: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+            double[] row74Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
+            Span<double> row74 = row74Array.AsSpan(0, m * V.Count);
+            for (int i = 0; i < rows66; i += V.Count)
+            {
+                V.LoadRowsTransposed(X, i * d, d, tile67);
+                V acc68 = V.Splat((double)double.NegativeInfinity);
+                // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
+                // row69[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+                for (int j = 0; j < m; j++)
+                {
+                    double acc70 = 0.0;
+                    // Σ_r(Y[j, r]·Y[j, r])
+                    int o71 = j * d;
+                    for (int r = 0; r < d; r++)
+                    {
+                        double x72 = Y[o71 + r];
+                        double t73 = x72 * x72;
+                        acc70 = acc70 + t73;
+                    }
+                    row69[j] = (double)(acc70);
+                }
+                // row74[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+                for (int j = 0; j < m; j++)
+                {
+                    V acc75 = V.Zero;
+                    // Σ_k(X[i, k]·Y[j, k])
+                    int o77 = j * d;
+                    for (int k = 0; k < d; k++)
+                    {
+                        V x76 = V.Load(tile67, k * V.Count);
+                        double x78 = Y[o77 + k];
+                        V b79 = V.Splat((double)x78);
+                        V t80 = x76 * b79;
+                        acc75 = acc75 + t80;
+                    }
+                    V.Store(row74, j * V.Count, acc75);
+                }
+                V acc81 = V.Zero;
+                // Σ_r(X[i, r]·X[i, r])
+                for (int r = 0; r < d; r++)
+                {
+                    V x82 = V.Load(tile67, r * V.Count);
+                    V t83 = x82 * x82;
+                    acc81 = acc81 + t83;
+                }
+                for (int j = 0; j < m; j++)
+                {
+                    double x84 = row69[j];
+                    V b85 = V.Splat((double)x84);
+                    V t86 = acc81 + b85;
+                    V x87 = V.Load(row74, j * V.Count);
+                    V t88 = b24 * x87;
+                    V t89 = t86 - t88;
+                    V t90 = -t89;
+                    acc68 = V.Max(acc68, t90);
+                }
+                V acc91 = V.Zero;
+                // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
+                for (int j = 0; j < m; j++)
+                {
+                    double x92 = row69[j];
+                    V b93 = V.Splat((double)x92);
+                    V t94 = acc81 + b93;
+                    V x95 = V.Load(row74, j * V.Count);
+                    V t96 = b24 * x95;
+                    V t97 = t94 - t96;
+                    V t98 = -t97;
+                    V t99 = t98 - acc68;
+                    V t100 = V.Exp(t99);
+                    acc91 = acc91 + t100;
+                }
+                V t101 = V.Select(V.Equal(acc68 - acc68, V.Zero), acc68 + V.Log(acc91), acc68);
+                acc65 = acc65 + V.Sum(t101);
+            }
+            System.Buffers.ArrayPool<double>.Shared.Return(tile67Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(row69Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(row74Array);
+        }
+        double t147 = acc65 / (double)n;
+        double t148 = acc1 + t147;
+        System.Buffers.ArrayPool<double>.Shared.Return(row30Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row39Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row103Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row112Array);
+        return t148;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -964,349 +1539,596 @@ partial struct PairwiseDistances
         // dY is accumulated into by several terms, so it starts from zero.
         dY.Clear();
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row3 = row3Array.AsSpan(0, m);
+        double[] row87Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+        Span<double> row87 = row87Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row12Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row12 = row12Array.AsSpan(0, m);
+        double[] row96Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+        Span<double> row96 = row96Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row116Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row116 = row116Array.AsSpan(0, m);
+        double[] row235Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+        Span<double> row235 = row235Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row125Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row125 = row125Array.AsSpan(0, m);
+        double[] row244Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+        Span<double> row244 = row244Array.AsSpan(0, m);
         double acc1 = 0.0;
         // Σ_i(Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1))), fused with its gradient
-        double t45 = 1.0 / (double)n;
-        for (int i = 0; i < n; i++)
+        V b25 = V.Splat((double)2.0);
+        V b31 = V.Splat((double)0.5);
+        double t37 = 1.0 / (double)n;
+        V b56 = V.Splat((double)t37);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = d <= 2 * V.Count && m <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            double acc2 = 0.0;
+            double acc86 = 0.0;
             // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1)), fused with its gradient
-            // row3[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            // row87[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
-                V acc4 = V.Zero;
+                V acc88 = V.Zero;
                 // Σ_r(Y[j, r]·Y[j, r])
-                int o5 = j * d;
+                int o89 = j * d;
                 {
                     int r = 0;
                     for (; r <= d - V.Count; r += V.Count)
                     {
-                        V x6 = V.Load(Y, o5 + r);
-                        V t7 = x6 * x6;
-                        acc4 = acc4 + t7;
+                        V x90 = V.Load(Y, o89 + r);
+                        V t91 = x90 * x90;
+                        acc88 = acc88 + t91;
                     }
                     // the last d mod V.Count elements, masked
                     if (r < d)
                     {
                         int rem_r = d - r;
-                        V x8 = V.LoadPartial(Y, o5 + r, rem_r);
-                        V t9 = x8 * x8;
-                        V tail10 = V.FirstLanes(rem_r);
-                        acc4 = acc4 + V.Select(tail10, t9, V.Zero);
+                        V x92 = V.LoadPartial(Y, o89 + r, rem_r);
+                        V t93 = x92 * x92;
+                        V tail94 = V.FirstLanes(rem_r);
+                        acc88 = acc88 + V.Select(tail94, t93, V.Zero);
                     }
                 }
-                double t11 = V.Sum(acc4);
-                row3[j] = (double)(t11);
+                double t95 = V.Sum(acc88);
+                row87[j] = (double)(t95);
             }
-            // row12[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            int o14 = i * d;
+            // row96[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+            int o98 = i * d;
             for (int j = 0; j < m; j++)
             {
-                V acc13 = V.Zero;
+                V acc97 = V.Zero;
                 // Σ_k(X[i, k]·Y[j, k])
-                int o16 = j * d;
+                int o100 = j * d;
                 {
                     int k = 0;
                     for (; k <= d - V.Count; k += V.Count)
                     {
-                        V x15 = V.Load(X, o14 + k);
-                        V x17 = V.Load(Y, o16 + k);
-                        V t18 = x15 * x17;
-                        acc13 = acc13 + t18;
+                        V x99 = V.Load(X, o98 + k);
+                        V x101 = V.Load(Y, o100 + k);
+                        V t102 = x99 * x101;
+                        acc97 = acc97 + t102;
                     }
                     // the last d mod V.Count elements, masked
                     if (k < d)
                     {
                         int rem_k = d - k;
-                        V x19 = V.LoadPartial(X, o14 + k, rem_k);
-                        V x20 = V.LoadPartial(Y, o16 + k, rem_k);
-                        V t21 = x19 * x20;
-                        V tail22 = V.FirstLanes(rem_k);
-                        acc13 = acc13 + V.Select(tail22, t21, V.Zero);
+                        V x103 = V.LoadPartial(X, o98 + k, rem_k);
+                        V x104 = V.LoadPartial(Y, o100 + k, rem_k);
+                        V t105 = x103 * x104;
+                        V tail106 = V.FirstLanes(rem_k);
+                        acc97 = acc97 + V.Select(tail106, t105, V.Zero);
                     }
                 }
-                double t23 = V.Sum(acc13);
-                row12[j] = (double)(t23);
+                double t107 = V.Sum(acc97);
+                row96[j] = (double)(t107);
             }
-            V acc24 = V.Zero;
+            V acc108 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
             {
                 int r = 0;
                 for (; r <= d - V.Count; r += V.Count)
                 {
-                    V x25 = V.Load(X, o14 + r);
-                    V t26 = x25 * x25;
-                    acc24 = acc24 + t26;
+                    V x109 = V.Load(X, o98 + r);
+                    V t110 = x109 * x109;
+                    acc108 = acc108 + t110;
                 }
                 // the last d mod V.Count elements, masked
                 if (r < d)
                 {
                     int rem_r = d - r;
-                    V x27 = V.LoadPartial(X, o14 + r, rem_r);
-                    V t28 = x27 * x27;
-                    V tail29 = V.FirstLanes(rem_r);
-                    acc24 = acc24 + V.Select(tail29, t28, V.Zero);
+                    V x111 = V.LoadPartial(X, o98 + r, rem_r);
+                    V t112 = x111 * x111;
+                    V tail113 = V.FirstLanes(rem_r);
+                    acc108 = acc108 + V.Select(tail113, t112, V.Zero);
                 }
             }
-            double t30 = V.Sum(acc24);
-            double acc46 = 0.0;
+            double t114 = V.Sum(acc108);
+            double acc129 = 0.0;
             // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
-            double acc53 = double.NegativeInfinity;
+            double acc136 = double.NegativeInfinity;
             // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
             for (int j = 0; j < m; j++)
             {
-                double x54 = row3[j];
-                double t55 = t30 + x54;
-                double x56 = row12[j];
-                double t57 = 2.0 * x56;
-                double t58 = t55 - t57;
-                double t59 = -t58;
-                acc53 = Scalar.Max(acc53, t59);
+                double x137 = row87[j];
+                double t138 = t114 + x137;
+                double x139 = row96[j];
+                double t140 = 2.0 * x139;
+                double t141 = t138 - t140;
+                double t142 = -t141;
+                acc136 = Scalar.Max(acc136, t142);
             }
             for (int j = 0; j < m; j++)
             {
-                double x47 = row3[j];
-                double t48 = t30 + x47;
-                double x49 = row12[j];
-                double t50 = 2.0 * x49;
-                double t51 = t48 - t50;
-                double t52 = -t51;
-                double t60 = t52 - acc53;
-                double t61 = Scalar.Exp(t60);
-                acc46 = acc46 + t61;
+                double x130 = row87[j];
+                double t131 = t114 + x130;
+                double x132 = row96[j];
+                double t133 = 2.0 * x132;
+                double t134 = t131 - t133;
+                double t135 = -t134;
+                double t143 = t135 - acc136;
+                double t144 = Scalar.Exp(t143);
+                acc129 = acc129 + t144;
             }
-            double t62 = t45 / acc46;
+            double t145 = t37 / acc129;
             for (int j = 0; j < m; j++)
             {
-                double x31 = row3[j];
-                double t32 = t30 + x31;
-                double x33 = row12[j];
-                double t34 = 2.0 * x33;
-                double t35 = t32 - t34;
-                double t36 = t35 + 1.0;
-                double t37 = Scalar.Sqrt(t36);
-                acc2 = acc2 + t37;
+                double x115 = row87[j];
+                double t116 = t114 + x115;
+                double x117 = row96[j];
+                double t118 = 2.0 * x117;
+                double t119 = t116 - t118;
+                double t120 = t119 + 1.0;
+                double t121 = Scalar.Sqrt(t120);
+                acc86 = acc86 + t121;
                 // gradient: dX[i, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5/sqr...; dY[j, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5/sqr...
-                bool c38 = t36 > 0.0;
-                double t39 = 0.5 / t37;
-                double t40 = c38 ? t39 : 0.0;
-                V b42 = V.Splat((double)t40);
-                double t63 = -t35;
-                double t64 = t63 - acc53;
-                double t65 = Scalar.Exp(t64);
-                double t66 = t62 * t65;
-                V b67 = V.Splat((double)t66);
-                int o71 = j * d;
+                bool c122 = t120 > 0.0;
+                double t123 = 0.5 / t121;
+                double t124 = c122 ? t123 : 0.0;
+                V b126 = V.Splat((double)t124);
+                double t146 = -t119;
+                double t147 = t146 - acc136;
+                double t148 = Scalar.Exp(t147);
+                double t149 = t145 * t148;
+                V b150 = V.Splat((double)t149);
+                int o154 = j * d;
                 {
                     int r = 0;
                     for (; r <= d - V.Count; r += V.Count)
                     {
-                        V x41 = V.Load(X, o14 + r);
-                        V t43 = b42 * x41;
-                        V t44 = t43 + t43;
-                        V t68 = b67 * x41;
-                        V t69 = t44 - t68;
-                        V t70 = t69 - t68;
-                        V.AddTo(dX, o14 + r, t70);
-                        V x72 = V.Load(Y, o71 + r);
-                        V t73 = b42 * x72;
-                        V t74 = t73 + t73;
-                        V t75 = b67 * x72;
-                        V t76 = t74 - t75;
-                        V t77 = t76 - t75;
-                        V.AddTo(dY, o71 + r, t77);
+                        V x125 = V.Load(X, o98 + r);
+                        V t127 = b126 * x125;
+                        V t128 = t127 + t127;
+                        V t151 = b150 * x125;
+                        V t152 = t128 - t151;
+                        V t153 = t152 - t151;
+                        V.AddTo(dX, o98 + r, t153);
+                        V x155 = V.Load(Y, o154 + r);
+                        V t156 = b126 * x155;
+                        V t157 = t156 + t156;
+                        V t158 = b150 * x155;
+                        V t159 = t157 - t158;
+                        V t160 = t159 - t158;
+                        V.AddTo(dY, o154 + r, t160);
                     }
                     // the last d mod V.Count elements, masked
                     if (r < d)
                     {
                         int rem_r = d - r;
-                        V x78 = V.LoadPartial(X, o14 + r, rem_r);
-                        V t79 = b42 * x78;
-                        V t80 = t79 + t79;
-                        V t81 = b67 * x78;
-                        V t82 = t80 - t81;
-                        V t83 = t82 - t81;
-                        V.AddToPartial(dX, o14 + r, rem_r, t83);
-                        V x84 = V.LoadPartial(Y, o71 + r, rem_r);
-                        V t85 = b42 * x84;
-                        V t86 = t85 + t85;
-                        V t87 = b67 * x84;
-                        V t88 = t86 - t87;
-                        V t89 = t88 - t87;
-                        V.AddToPartial(dY, o71 + r, rem_r, t89);
+                        V x161 = V.LoadPartial(X, o98 + r, rem_r);
+                        V t162 = b126 * x161;
+                        V t163 = t162 + t162;
+                        V t164 = b150 * x161;
+                        V t165 = t163 - t164;
+                        V t166 = t165 - t164;
+                        V.AddToPartial(dX, o98 + r, rem_r, t166);
+                        V x167 = V.LoadPartial(Y, o154 + r, rem_r);
+                        V t168 = b126 * x167;
+                        V t169 = t168 + t168;
+                        V t170 = b150 * x167;
+                        V t171 = t169 - t170;
+                        V t172 = t171 - t170;
+                        V.AddToPartial(dY, o154 + r, rem_r, t172);
                     }
                 }
                 // gradient: dX[i, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...; dY[j, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...
-                double t90 = 2.0 * t40;
-                V b92 = V.Splat((double)t90);
-                double t95 = 2.0 * t66;
-                V b96 = V.Splat((double)t95);
+                double t173 = 2.0 * t124;
+                V b175 = V.Splat((double)t173);
+                double t178 = 2.0 * t149;
+                V b179 = V.Splat((double)t178);
                 {
                     int k = 0;
                     for (; k <= d - V.Count; k += V.Count)
                     {
-                        V x91 = V.Load(Y, o71 + k);
-                        V t93 = b92 * x91;
-                        V t94 = -t93;
-                        V t97 = b96 * x91;
-                        V t98 = t94 + t97;
-                        V.AddTo(dX, o14 + k, t98);
-                        V x99 = V.Load(X, o14 + k);
-                        V t100 = b92 * x99;
-                        V t101 = -t100;
-                        V t102 = b96 * x99;
-                        V t103 = t101 + t102;
-                        V.AddTo(dY, o71 + k, t103);
+                        V x174 = V.Load(Y, o154 + k);
+                        V t176 = b175 * x174;
+                        V t177 = -t176;
+                        V t180 = b179 * x174;
+                        V t181 = t177 + t180;
+                        V.AddTo(dX, o98 + k, t181);
+                        V x182 = V.Load(X, o98 + k);
+                        V t183 = b175 * x182;
+                        V t184 = -t183;
+                        V t185 = b179 * x182;
+                        V t186 = t184 + t185;
+                        V.AddTo(dY, o154 + k, t186);
                     }
                     // the last d mod V.Count elements, masked
                     if (k < d)
                     {
                         int rem_k = d - k;
-                        V x104 = V.LoadPartial(Y, o71 + k, rem_k);
-                        V t105 = b92 * x104;
-                        V t106 = -t105;
-                        V t107 = b96 * x104;
-                        V t108 = t106 + t107;
-                        V.AddToPartial(dX, o14 + k, rem_k, t108);
-                        V x109 = V.LoadPartial(X, o14 + k, rem_k);
-                        V t110 = b92 * x109;
-                        V t111 = -t110;
-                        V t112 = b96 * x109;
-                        V t113 = t111 + t112;
-                        V.AddToPartial(dY, o71 + k, rem_k, t113);
+                        V x187 = V.LoadPartial(Y, o154 + k, rem_k);
+                        V t188 = b175 * x187;
+                        V t189 = -t188;
+                        V t190 = b179 * x187;
+                        V t191 = t189 + t190;
+                        V.AddToPartial(dX, o98 + k, rem_k, t191);
+                        V x192 = V.LoadPartial(X, o98 + k, rem_k);
+                        V t193 = b175 * x192;
+                        V t194 = -t193;
+                        V t195 = b179 * x192;
+                        V t196 = t194 + t195;
+                        V.AddToPartial(dY, o154 + k, rem_k, t196);
                     }
                 }
             }
-            acc1 = acc1 + acc2;
+            acc1 = acc1 + acc86;
         }
-        double acc114 = 0.0;
-        // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k...
-        for (int i = 0; i < n; i++)
+        if (rows2 > 0)
         {
-            double acc115 = double.NegativeInfinity;
+            // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
+            // tile4: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<double> tile4 = tile4Array.AsSpan(0, d * V.Count);
+            // row6: a row over M, the same for every row of the block
+            double[] row6Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+            Span<double> row6 = row6Array.AsSpan(0, m);
+            // row11: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+            double[] row11Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
+            Span<double> row11 = row11Array.AsSpan(0, m * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(X, i * d, d, tile3);
+                tile4.Clear();
+                V acc5 = V.Zero;
+                // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1)), fused with its gradient
+                // row6[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+                for (int j = 0; j < m; j++)
+                {
+                    double acc7 = 0.0;
+                    // Σ_r(Y[j, r]·Y[j, r])
+                    int o8 = j * d;
+                    for (int r = 0; r < d; r++)
+                    {
+                        double x9 = Y[o8 + r];
+                        double t10 = x9 * x9;
+                        acc7 = acc7 + t10;
+                    }
+                    row6[j] = (double)(acc7);
+                }
+                // row11[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+                for (int j = 0; j < m; j++)
+                {
+                    V acc12 = V.Zero;
+                    // Σ_k(X[i, k]·Y[j, k])
+                    int o14 = j * d;
+                    for (int k = 0; k < d; k++)
+                    {
+                        V x13 = V.Load(tile3, k * V.Count);
+                        double x15 = Y[o14 + k];
+                        V b16 = V.Splat((double)x15);
+                        V t17 = x13 * b16;
+                        acc12 = acc12 + t17;
+                    }
+                    V.Store(row11, j * V.Count, acc12);
+                }
+                V acc18 = V.Zero;
+                // Σ_r(X[i, r]·X[i, r])
+                for (int r = 0; r < d; r++)
+                {
+                    V x19 = V.Load(tile3, r * V.Count);
+                    V t20 = x19 * x19;
+                    acc18 = acc18 + t20;
+                }
+                V acc38 = V.Zero;
+                // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
+                V acc46 = V.Splat((double)double.NegativeInfinity);
+                // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
+                for (int j = 0; j < m; j++)
+                {
+                    double x47 = row6[j];
+                    V b48 = V.Splat((double)x47);
+                    V t49 = acc18 + b48;
+                    V x50 = V.Load(row11, j * V.Count);
+                    V t51 = b25 * x50;
+                    V t52 = t49 - t51;
+                    V t53 = -t52;
+                    acc46 = V.Max(acc46, t53);
+                }
+                for (int j = 0; j < m; j++)
+                {
+                    double x39 = row6[j];
+                    V b40 = V.Splat((double)x39);
+                    V t41 = acc18 + b40;
+                    V x42 = V.Load(row11, j * V.Count);
+                    V t43 = b25 * x42;
+                    V t44 = t41 - t43;
+                    V t45 = -t44;
+                    V t54 = t45 - acc46;
+                    V t55 = V.Exp(t54);
+                    acc38 = acc38 + t55;
+                }
+                V t57 = b56 / acc38;
+                for (int j = 0; j < m; j++)
+                {
+                    double x21 = row6[j];
+                    V b22 = V.Splat((double)x21);
+                    V t23 = acc18 + b22;
+                    V x24 = V.Load(row11, j * V.Count);
+                    V t26 = b25 * x24;
+                    V t27 = t23 - t26;
+                    V t28 = t27 + V.One;
+                    V t29 = V.Sqrt(t28);
+                    acc5 = acc5 + t29;
+                    // gradient: dX[i, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5/sqr...; dY[j, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5/sqr...
+                    V m30 = V.GreaterThan(t28, V.Zero);
+                    V t32 = b31 / t29;
+                    V t33 = V.Select(m30, t32, V.Zero);
+                    V t58 = -t27;
+                    V t59 = t58 - acc46;
+                    V t60 = V.Exp(t59);
+                    V t61 = t57 * t60;
+                    int o65 = j * d;
+                    for (int r = 0; r < d; r++)
+                    {
+                        V x34 = V.Load(tile3, r * V.Count);
+                        V t35 = t33 * x34;
+                        V t36 = t35 + t35;
+                        V t62 = t61 * x34;
+                        V t63 = t36 - t62;
+                        V t64 = t63 - t62;
+                        V.AddTo(tile4, r * V.Count, t64);
+                        double x66 = Y[o65 + r];
+                        V b67 = V.Splat((double)x66);
+                        V t68 = t33 * b67;
+                        V t69 = t68 + t68;
+                        V t70 = t61 * b67;
+                        V t71 = t69 - t70;
+                        V t72 = t71 - t70;
+                        dY[o65 + r] += (double)(V.Sum(t72));
+                    }
+                    // gradient: dX[i, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...; dY[j, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...
+                    V t73 = b25 * t33;
+                    V t78 = b25 * t61;
+                    for (int k = 0; k < d; k++)
+                    {
+                        double x74 = Y[o65 + k];
+                        V b75 = V.Splat((double)x74);
+                        V t76 = t73 * b75;
+                        V t77 = -t76;
+                        V t79 = t78 * b75;
+                        V t80 = t77 + t79;
+                        V.AddTo(tile4, k * V.Count, t80);
+                        V x81 = V.Load(tile3, k * V.Count);
+                        V t82 = t73 * x81;
+                        V t83 = -t82;
+                        V t84 = t78 * x81;
+                        V t85 = t83 + t84;
+                        dY[o65 + k] += (double)(V.Sum(t85));
+                    }
+                }
+                acc1 = acc1 + V.Sum(acc5);
+                V.AddRowsTransposed(dX, i * d, d, tile4);
+            }
+            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(row6Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(row11Array);
+        }
+        double acc197 = 0.0;
+        // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k...
+        // rows [0, rows198) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows198 = d <= 2 * V.Count && m <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows198; i < n; i++)
+        {
+            double acc234 = double.NegativeInfinity;
             // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
-            // row116[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            // row235[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
-                V acc117 = V.Zero;
+                V acc236 = V.Zero;
                 // Σ_r(Y[j, r]·Y[j, r])
-                int o118 = j * d;
+                int o237 = j * d;
                 {
                     int r = 0;
                     for (; r <= d - V.Count; r += V.Count)
                     {
-                        V x119 = V.Load(Y, o118 + r);
-                        V t120 = x119 * x119;
-                        acc117 = acc117 + t120;
+                        V x238 = V.Load(Y, o237 + r);
+                        V t239 = x238 * x238;
+                        acc236 = acc236 + t239;
                     }
                     // the last d mod V.Count elements, masked
                     if (r < d)
                     {
                         int rem_r = d - r;
-                        V x121 = V.LoadPartial(Y, o118 + r, rem_r);
-                        V t122 = x121 * x121;
-                        V tail123 = V.FirstLanes(rem_r);
-                        acc117 = acc117 + V.Select(tail123, t122, V.Zero);
+                        V x240 = V.LoadPartial(Y, o237 + r, rem_r);
+                        V t241 = x240 * x240;
+                        V tail242 = V.FirstLanes(rem_r);
+                        acc236 = acc236 + V.Select(tail242, t241, V.Zero);
                     }
                 }
-                double t124 = V.Sum(acc117);
-                row116[j] = (double)(t124);
+                double t243 = V.Sum(acc236);
+                row235[j] = (double)(t243);
             }
-            // row125[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            int o127 = i * d;
+            // row244[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+            int o246 = i * d;
             for (int j = 0; j < m; j++)
             {
-                V acc126 = V.Zero;
+                V acc245 = V.Zero;
                 // Σ_k(X[i, k]·Y[j, k])
-                int o129 = j * d;
+                int o248 = j * d;
                 {
                     int k = 0;
                     for (; k <= d - V.Count; k += V.Count)
                     {
-                        V x128 = V.Load(X, o127 + k);
-                        V x130 = V.Load(Y, o129 + k);
-                        V t131 = x128 * x130;
-                        acc126 = acc126 + t131;
+                        V x247 = V.Load(X, o246 + k);
+                        V x249 = V.Load(Y, o248 + k);
+                        V t250 = x247 * x249;
+                        acc245 = acc245 + t250;
                     }
                     // the last d mod V.Count elements, masked
                     if (k < d)
                     {
                         int rem_k = d - k;
-                        V x132 = V.LoadPartial(X, o127 + k, rem_k);
-                        V x133 = V.LoadPartial(Y, o129 + k, rem_k);
-                        V t134 = x132 * x133;
-                        V tail135 = V.FirstLanes(rem_k);
-                        acc126 = acc126 + V.Select(tail135, t134, V.Zero);
+                        V x251 = V.LoadPartial(X, o246 + k, rem_k);
+                        V x252 = V.LoadPartial(Y, o248 + k, rem_k);
+                        V t253 = x251 * x252;
+                        V tail254 = V.FirstLanes(rem_k);
+                        acc245 = acc245 + V.Select(tail254, t253, V.Zero);
                     }
                 }
-                double t136 = V.Sum(acc126);
-                row125[j] = (double)(t136);
+                double t255 = V.Sum(acc245);
+                row244[j] = (double)(t255);
             }
-            V acc137 = V.Zero;
+            V acc256 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
             {
                 int r = 0;
                 for (; r <= d - V.Count; r += V.Count)
                 {
-                    V x138 = V.Load(X, o127 + r);
-                    V t139 = x138 * x138;
-                    acc137 = acc137 + t139;
+                    V x257 = V.Load(X, o246 + r);
+                    V t258 = x257 * x257;
+                    acc256 = acc256 + t258;
                 }
                 // the last d mod V.Count elements, masked
                 if (r < d)
                 {
                     int rem_r = d - r;
-                    V x140 = V.LoadPartial(X, o127 + r, rem_r);
-                    V t141 = x140 * x140;
-                    V tail142 = V.FirstLanes(rem_r);
-                    acc137 = acc137 + V.Select(tail142, t141, V.Zero);
+                    V x259 = V.LoadPartial(X, o246 + r, rem_r);
+                    V t260 = x259 * x259;
+                    V tail261 = V.FirstLanes(rem_r);
+                    acc256 = acc256 + V.Select(tail261, t260, V.Zero);
                 }
             }
-            double t143 = V.Sum(acc137);
+            double t262 = V.Sum(acc256);
             for (int j = 0; j < m; j++)
             {
-                double x144 = row116[j];
-                double t145 = t143 + x144;
-                double x146 = row125[j];
-                double t147 = 2.0 * x146;
-                double t148 = t145 - t147;
-                double t149 = -t148;
-                acc115 = Scalar.Max(acc115, t149);
+                double x263 = row235[j];
+                double t264 = t262 + x263;
+                double x265 = row244[j];
+                double t266 = 2.0 * x265;
+                double t267 = t264 - t266;
+                double t268 = -t267;
+                acc234 = Scalar.Max(acc234, t268);
             }
-            double acc150 = 0.0;
+            double acc269 = 0.0;
             // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
             for (int j = 0; j < m; j++)
             {
-                double x151 = row116[j];
-                double t152 = t143 + x151;
-                double x153 = row125[j];
-                double t154 = 2.0 * x153;
-                double t155 = t152 - t154;
-                double t156 = -t155;
-                double t157 = t156 - acc115;
-                double t158 = Scalar.Exp(t157);
-                acc150 = acc150 + t158;
+                double x270 = row235[j];
+                double t271 = t262 + x270;
+                double x272 = row244[j];
+                double t273 = 2.0 * x272;
+                double t274 = t271 - t273;
+                double t275 = -t274;
+                double t276 = t275 - acc234;
+                double t277 = Scalar.Exp(t276);
+                acc269 = acc269 + t277;
             }
-            double t159 = double.IsFinite(acc115) ? acc115 + Scalar.Log(acc150) : acc115;
-            acc114 = acc114 + t159;
+            double t278 = double.IsFinite(acc234) ? acc234 + Scalar.Log(acc269) : acc234;
+            acc197 = acc197 + t278;
         }
-        double t160 = acc114 / (double)n;
-        double t161 = acc1 + t160;
-        System.Buffers.ArrayPool<double>.Shared.Return(row3Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row12Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row116Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row125Array);
-        return t161;
+        if (rows198 > 0)
+        {
+            // tile199: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile199Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+            Span<double> tile199 = tile199Array.AsSpan(0, d * V.Count);
+            // row201: a row over M, the same for every row of the block
+            double[] row201Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+            Span<double> row201 = row201Array.AsSpan(0, m);
+            // row206: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+            double[] row206Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
+            Span<double> row206 = row206Array.AsSpan(0, m * V.Count);
+            for (int i = 0; i < rows198; i += V.Count)
+            {
+                V.LoadRowsTransposed(X, i * d, d, tile199);
+                V acc200 = V.Splat((double)double.NegativeInfinity);
+                // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
+                // row201[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+                for (int j = 0; j < m; j++)
+                {
+                    double acc202 = 0.0;
+                    // Σ_r(Y[j, r]·Y[j, r])
+                    int o203 = j * d;
+                    for (int r = 0; r < d; r++)
+                    {
+                        double x204 = Y[o203 + r];
+                        double t205 = x204 * x204;
+                        acc202 = acc202 + t205;
+                    }
+                    row201[j] = (double)(acc202);
+                }
+                // row206[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+                for (int j = 0; j < m; j++)
+                {
+                    V acc207 = V.Zero;
+                    // Σ_k(X[i, k]·Y[j, k])
+                    int o209 = j * d;
+                    for (int k = 0; k < d; k++)
+                    {
+                        V x208 = V.Load(tile199, k * V.Count);
+                        double x210 = Y[o209 + k];
+                        V b211 = V.Splat((double)x210);
+                        V t212 = x208 * b211;
+                        acc207 = acc207 + t212;
+                    }
+                    V.Store(row206, j * V.Count, acc207);
+                }
+                V acc213 = V.Zero;
+                // Σ_r(X[i, r]·X[i, r])
+                for (int r = 0; r < d; r++)
+                {
+                    V x214 = V.Load(tile199, r * V.Count);
+                    V t215 = x214 * x214;
+                    acc213 = acc213 + t215;
+                }
+                for (int j = 0; j < m; j++)
+                {
+                    double x216 = row201[j];
+                    V b217 = V.Splat((double)x216);
+                    V t218 = acc213 + b217;
+                    V x219 = V.Load(row206, j * V.Count);
+                    V t220 = b25 * x219;
+                    V t221 = t218 - t220;
+                    V t222 = -t221;
+                    acc200 = V.Max(acc200, t222);
+                }
+                V acc223 = V.Zero;
+                // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
+                for (int j = 0; j < m; j++)
+                {
+                    double x224 = row201[j];
+                    V b225 = V.Splat((double)x224);
+                    V t226 = acc213 + b225;
+                    V x227 = V.Load(row206, j * V.Count);
+                    V t228 = b25 * x227;
+                    V t229 = t226 - t228;
+                    V t230 = -t229;
+                    V t231 = t230 - acc200;
+                    V t232 = V.Exp(t231);
+                    acc223 = acc223 + t232;
+                }
+                V t233 = V.Select(V.Equal(acc200 - acc200, V.Zero), acc200 + V.Log(acc223), acc200);
+                acc197 = acc197 + V.Sum(t233);
+            }
+            System.Buffers.ArrayPool<double>.Shared.Return(tile199Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(row201Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(row206Array);
+        }
+        double t279 = acc197 / (double)n;
+        double t280 = acc1 + t279;
+        System.Buffers.ArrayPool<double>.Shared.Return(row87Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row96Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row235Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row244Array);
+        return t280;
     }
 }

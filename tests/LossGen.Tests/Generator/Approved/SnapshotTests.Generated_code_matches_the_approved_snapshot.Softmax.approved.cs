@@ -127,59 +127,93 @@ partial struct Softmax
     {
         double acc1 = 0.0;
         // mean_i(logsumexp_j(s[i, j]) − s[i, y[i]])
-        for (int i = 0; i < n; i++)
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = c <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            int o2 = i * c;
-            int label3 = y[i];
-            double x4 = s[o2 + label3];
-            V acc5 = V.Splat((float)double.NegativeInfinity);
+            int o14 = i * c;
+            int label15 = y[i];
+            double x16 = s[o14 + label15];
+            V acc17 = V.Splat((float)double.NegativeInfinity);
             // max_j(s[i, j])
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x6 = V.Load(s, o2 + j);
-                    acc5 = V.Max(acc5, x6);
+                    V x18 = V.Load(s, o14 + j);
+                    acc17 = V.Max(acc17, x18);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x7 = V.LoadPartial(s, o2 + j, rem_j);
-                    V tail8 = V.FirstLanes(rem_j);
-                    acc5 = V.Max(acc5, V.Select(tail8, x7, V.Splat((float)double.NegativeInfinity)));
+                    V x19 = V.LoadPartial(s, o14 + j, rem_j);
+                    V tail20 = V.FirstLanes(rem_j);
+                    acc17 = V.Max(acc17, V.Select(tail20, x19, V.Splat((float)double.NegativeInfinity)));
                 }
             }
-            double t9 = V.MaxAcross(acc5);
-            V acc10 = V.Zero;
+            double t21 = V.MaxAcross(acc17);
+            V acc22 = V.Zero;
             // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-            V b12 = V.Splat((float)t9);
+            V b24 = V.Splat((float)t21);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x11 = V.Load(s, o2 + j);
-                    V t13 = x11 - b12;
-                    V t14 = V.Exp(t13);
-                    acc10 = acc10 + t14;
+                    V x23 = V.Load(s, o14 + j);
+                    V t25 = x23 - b24;
+                    V t26 = V.Exp(t25);
+                    acc22 = acc22 + t26;
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x15 = V.LoadPartial(s, o2 + j, rem_j);
-                    V t16 = x15 - b12;
-                    V t17 = V.Exp(t16);
-                    V tail18 = V.FirstLanes(rem_j);
-                    acc10 = acc10 + V.Select(tail18, t17, V.Zero);
+                    V x27 = V.LoadPartial(s, o14 + j, rem_j);
+                    V t28 = x27 - b24;
+                    V t29 = V.Exp(t28);
+                    V tail30 = V.FirstLanes(rem_j);
+                    acc22 = acc22 + V.Select(tail30, t29, V.Zero);
                 }
             }
-            double t19 = V.Sum(acc10);
-            double t20 = double.IsFinite(t9) ? (t9 - x4) + Scalar.Log(t19) : t9 - x4;
-            acc1 = acc1 + t20;
+            double t31 = V.Sum(acc22);
+            double t32 = double.IsFinite(t21) ? (t21 - x16) + Scalar.Log(t31) : t21 - x16;
+            acc1 = acc1 + t32;
         }
-        double t21 = acc1 / (double)n;
-        return t21;
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(s, i * c, c, tile3);
+                int o4 = i;
+                V x5 = V.LoadLabeled(tile3, 0, 1, y, o4, 1, V.Count);
+                V acc6 = V.Splat((float)double.NegativeInfinity);
+                // max_j(s[i, j])
+                for (int j = 0; j < c; j++)
+                {
+                    V x7 = V.Load(tile3, j * V.Count);
+                    acc6 = V.Max(acc6, x7);
+                }
+                V acc8 = V.Zero;
+                // Σ_j(exp(s[i, j] − max_j(s[i, j])))
+                for (int j = 0; j < c; j++)
+                {
+                    V x9 = V.Load(tile3, j * V.Count);
+                    V t10 = x9 - acc6;
+                    V t11 = V.Exp(t10);
+                    acc8 = acc8 + t11;
+                }
+                V t12 = acc6 - x5;
+                V t13 = V.Select(V.Equal(acc6 - acc6, V.Zero), t12 + V.Log(acc8), t12);
+                acc1 = acc1 + V.Sum(t13);
+            }
+            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        }
+        double t33 = acc1 / (double)n;
+        return t33;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -187,95 +221,151 @@ partial struct Softmax
         where V : struct, ILanes<V, float>
     {
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        float[] row11Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
-        Span<float> row11 = row11Array.AsSpan(0, c);
+        float[] row35Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
+        Span<float> row35 = row35Array.AsSpan(0, c);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(s[i, j]) − s[i, y[i]]), fused with its gradient
-        double t22 = 1.0 / (double)n;
-        double t28 = -t22;
-        V b29 = V.Splat((float)t28);
-        for (int i = 0; i < n; i++)
+        double t16 = 1.0 / (double)n;
+        V b17 = V.Splat((float)t16);
+        double t22 = -t16;
+        V b23 = V.Splat((float)t22);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = c <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            int o2 = i * c;
-            int label3 = y[i];
-            double x4 = s[o2 + label3];
-            V acc5 = V.Splat((float)double.NegativeInfinity);
+            int o26 = i * c;
+            int label27 = y[i];
+            double x28 = s[o26 + label27];
+            V acc29 = V.Splat((float)double.NegativeInfinity);
             // max_j(s[i, j])
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x6 = V.Load(s, o2 + j);
-                    acc5 = V.Max(acc5, x6);
+                    V x30 = V.Load(s, o26 + j);
+                    acc29 = V.Max(acc29, x30);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x7 = V.LoadPartial(s, o2 + j, rem_j);
-                    V tail8 = V.FirstLanes(rem_j);
-                    acc5 = V.Max(acc5, V.Select(tail8, x7, V.Splat((float)double.NegativeInfinity)));
+                    V x31 = V.LoadPartial(s, o26 + j, rem_j);
+                    V tail32 = V.FirstLanes(rem_j);
+                    acc29 = V.Max(acc29, V.Select(tail32, x31, V.Splat((float)double.NegativeInfinity)));
                 }
             }
-            double t9 = V.MaxAcross(acc5);
-            V acc10 = V.Zero;
+            double t33 = V.MaxAcross(acc29);
+            V acc34 = V.Zero;
             // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-            V b13 = V.Splat((float)t9);
+            V b37 = V.Splat((float)t33);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x12 = V.Load(s, o2 + j);
-                    V t14 = x12 - b13;
-                    V t15 = V.Exp(t14);
-                    acc10 = acc10 + t15;
-                    V.Store(row11, j, t15);
+                    V x36 = V.Load(s, o26 + j);
+                    V t38 = x36 - b37;
+                    V t39 = V.Exp(t38);
+                    acc34 = acc34 + t39;
+                    V.Store(row35, j, t39);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x16 = V.LoadPartial(s, o2 + j, rem_j);
-                    V t17 = x16 - b13;
-                    V t18 = V.Exp(t17);
-                    V tail19 = V.FirstLanes(rem_j);
-                    acc10 = acc10 + V.Select(tail19, t18, V.Zero);
-                    V.StorePartial(row11, j, rem_j, t18);
+                    V x40 = V.LoadPartial(s, o26 + j, rem_j);
+                    V t41 = x40 - b37;
+                    V t42 = V.Exp(t41);
+                    V tail43 = V.FirstLanes(rem_j);
+                    acc34 = acc34 + V.Select(tail43, t42, V.Zero);
+                    V.StorePartial(row35, j, rem_j, t42);
                 }
             }
-            double t20 = V.Sum(acc10);
-            double t21 = double.IsFinite(t9) ? (t9 - x4) + Scalar.Log(t20) : t9 - x4;
-            acc1 = acc1 + t21;
+            double t44 = V.Sum(acc34);
+            double t45 = double.IsFinite(t33) ? (t33 - x28) + Scalar.Log(t44) : t33 - x28;
+            acc1 = acc1 + t45;
             // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
-            double t23 = t22 / t20;
-            V b25 = V.Splat((float)t23);
+            double t46 = t16 / t44;
+            V b48 = V.Splat((float)t46);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x24 = V.Load(row11, j);
-                    V t26 = b25 * x24;
-                    V m27 = V.IndexMask(j, IndexComparison.Equal, label3);
-                    V t30 = V.Select(m27, b29, V.Zero);
-                    V t31 = t26 + t30;
-                    V.Store(ds, o2 + j, t31);
+                    V x47 = V.Load(row35, j);
+                    V t49 = b48 * x47;
+                    V m50 = V.IndexMask(j, IndexComparison.Equal, label27);
+                    V t51 = V.Select(m50, b23, V.Zero);
+                    V t52 = t49 + t51;
+                    V.Store(ds, o26 + j, t52);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x32 = V.LoadPartial(row11, j, rem_j);
-                    V t33 = b25 * x32;
-                    V m34 = V.IndexMask(j, IndexComparison.Equal, label3);
-                    V t35 = V.Select(m34, b29, V.Zero);
-                    V t36 = t33 + t35;
-                    V.StorePartial(ds, o2 + j, rem_j, t36);
+                    V x53 = V.LoadPartial(row35, j, rem_j);
+                    V t54 = b48 * x53;
+                    V m55 = V.IndexMask(j, IndexComparison.Equal, label27);
+                    V t56 = V.Select(m55, b23, V.Zero);
+                    V t57 = t54 + t56;
+                    V.StorePartial(ds, o26 + j, rem_j, t57);
                 }
             }
         }
-        double t37 = acc1 / (double)n;
-        System.Buffers.ArrayPool<float>.Shared.Return(row11Array);
-        return t37;
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
+            // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<float> tile4 = tile4Array.AsSpan(0, c * V.Count);
+            // row10: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            float[] row10Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<float> row10 = row10Array.AsSpan(0, c * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(s, i * c, c, tile3);
+                int o5 = i;
+                V x6 = V.LoadLabeled(tile3, 0, 1, y, o5, 1, V.Count);
+                V acc7 = V.Splat((float)double.NegativeInfinity);
+                // max_j(s[i, j])
+                for (int j = 0; j < c; j++)
+                {
+                    V x8 = V.Load(tile3, j * V.Count);
+                    acc7 = V.Max(acc7, x8);
+                }
+                V acc9 = V.Zero;
+                // Σ_j(exp(s[i, j] − max_j(s[i, j])))
+                for (int j = 0; j < c; j++)
+                {
+                    V x11 = V.Load(tile3, j * V.Count);
+                    V t12 = x11 - acc7;
+                    V t13 = V.Exp(t12);
+                    acc9 = acc9 + t13;
+                    V.Store(row10, j * V.Count, t13);
+                }
+                V t14 = acc7 - x6;
+                V t15 = V.Select(V.Equal(acc7 - acc7, V.Zero), t14 + V.Log(acc9), t14);
+                acc1 = acc1 + V.Sum(t15);
+                // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
+                V t18 = b17 / acc9;
+                for (int j = 0; j < c; j++)
+                {
+                    V x19 = V.Load(row10, j * V.Count);
+                    V t20 = t18 * x19;
+                    V m21 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
+                    V t24 = V.Select(m21, b23, V.Zero);
+                    V t25 = t20 + t24;
+                    V.Store(tile4, j * V.Count, t25);
+                }
+                V.StoreRowsTransposed(ds, i * c, c, tile4);
+            }
+            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(row10Array);
+        }
+        double t58 = acc1 / (double)n;
+        System.Buffers.ArrayPool<float>.Shared.Return(row35Array);
+        return t58;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -284,59 +374,93 @@ partial struct Softmax
     {
         double acc1 = 0.0;
         // mean_i(logsumexp_j(s[i, j]) − s[i, y[i]])
-        for (int i = 0; i < n; i++)
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = c <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            int o2 = i * c;
-            int label3 = y[i];
-            double x4 = s[o2 + label3];
-            V acc5 = V.Splat((double)double.NegativeInfinity);
+            int o14 = i * c;
+            int label15 = y[i];
+            double x16 = s[o14 + label15];
+            V acc17 = V.Splat((double)double.NegativeInfinity);
             // max_j(s[i, j])
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x6 = V.Load(s, o2 + j);
-                    acc5 = V.Max(acc5, x6);
+                    V x18 = V.Load(s, o14 + j);
+                    acc17 = V.Max(acc17, x18);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x7 = V.LoadPartial(s, o2 + j, rem_j);
-                    V tail8 = V.FirstLanes(rem_j);
-                    acc5 = V.Max(acc5, V.Select(tail8, x7, V.Splat((double)double.NegativeInfinity)));
+                    V x19 = V.LoadPartial(s, o14 + j, rem_j);
+                    V tail20 = V.FirstLanes(rem_j);
+                    acc17 = V.Max(acc17, V.Select(tail20, x19, V.Splat((double)double.NegativeInfinity)));
                 }
             }
-            double t9 = V.MaxAcross(acc5);
-            V acc10 = V.Zero;
+            double t21 = V.MaxAcross(acc17);
+            V acc22 = V.Zero;
             // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-            V b12 = V.Splat((double)t9);
+            V b24 = V.Splat((double)t21);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x11 = V.Load(s, o2 + j);
-                    V t13 = x11 - b12;
-                    V t14 = V.Exp(t13);
-                    acc10 = acc10 + t14;
+                    V x23 = V.Load(s, o14 + j);
+                    V t25 = x23 - b24;
+                    V t26 = V.Exp(t25);
+                    acc22 = acc22 + t26;
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x15 = V.LoadPartial(s, o2 + j, rem_j);
-                    V t16 = x15 - b12;
-                    V t17 = V.Exp(t16);
-                    V tail18 = V.FirstLanes(rem_j);
-                    acc10 = acc10 + V.Select(tail18, t17, V.Zero);
+                    V x27 = V.LoadPartial(s, o14 + j, rem_j);
+                    V t28 = x27 - b24;
+                    V t29 = V.Exp(t28);
+                    V tail30 = V.FirstLanes(rem_j);
+                    acc22 = acc22 + V.Select(tail30, t29, V.Zero);
                 }
             }
-            double t19 = V.Sum(acc10);
-            double t20 = double.IsFinite(t9) ? (t9 - x4) + Scalar.Log(t19) : t9 - x4;
-            acc1 = acc1 + t20;
+            double t31 = V.Sum(acc22);
+            double t32 = double.IsFinite(t21) ? (t21 - x16) + Scalar.Log(t31) : t21 - x16;
+            acc1 = acc1 + t32;
         }
-        double t21 = acc1 / (double)n;
-        return t21;
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(s, i * c, c, tile3);
+                int o4 = i;
+                V x5 = V.LoadLabeled(tile3, 0, 1, y, o4, 1, V.Count);
+                V acc6 = V.Splat((double)double.NegativeInfinity);
+                // max_j(s[i, j])
+                for (int j = 0; j < c; j++)
+                {
+                    V x7 = V.Load(tile3, j * V.Count);
+                    acc6 = V.Max(acc6, x7);
+                }
+                V acc8 = V.Zero;
+                // Σ_j(exp(s[i, j] − max_j(s[i, j])))
+                for (int j = 0; j < c; j++)
+                {
+                    V x9 = V.Load(tile3, j * V.Count);
+                    V t10 = x9 - acc6;
+                    V t11 = V.Exp(t10);
+                    acc8 = acc8 + t11;
+                }
+                V t12 = acc6 - x5;
+                V t13 = V.Select(V.Equal(acc6 - acc6, V.Zero), t12 + V.Log(acc8), t12);
+                acc1 = acc1 + V.Sum(t13);
+            }
+            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        }
+        double t33 = acc1 / (double)n;
+        return t33;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -344,94 +468,150 @@ partial struct Softmax
         where V : struct, ILanes<V, double>
     {
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        double[] row11Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
-        Span<double> row11 = row11Array.AsSpan(0, c);
+        double[] row35Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
+        Span<double> row35 = row35Array.AsSpan(0, c);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(s[i, j]) − s[i, y[i]]), fused with its gradient
-        double t22 = 1.0 / (double)n;
-        double t28 = -t22;
-        V b29 = V.Splat((double)t28);
-        for (int i = 0; i < n; i++)
+        double t16 = 1.0 / (double)n;
+        V b17 = V.Splat((double)t16);
+        double t22 = -t16;
+        V b23 = V.Splat((double)t22);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = c <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            int o2 = i * c;
-            int label3 = y[i];
-            double x4 = s[o2 + label3];
-            V acc5 = V.Splat((double)double.NegativeInfinity);
+            int o26 = i * c;
+            int label27 = y[i];
+            double x28 = s[o26 + label27];
+            V acc29 = V.Splat((double)double.NegativeInfinity);
             // max_j(s[i, j])
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x6 = V.Load(s, o2 + j);
-                    acc5 = V.Max(acc5, x6);
+                    V x30 = V.Load(s, o26 + j);
+                    acc29 = V.Max(acc29, x30);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x7 = V.LoadPartial(s, o2 + j, rem_j);
-                    V tail8 = V.FirstLanes(rem_j);
-                    acc5 = V.Max(acc5, V.Select(tail8, x7, V.Splat((double)double.NegativeInfinity)));
+                    V x31 = V.LoadPartial(s, o26 + j, rem_j);
+                    V tail32 = V.FirstLanes(rem_j);
+                    acc29 = V.Max(acc29, V.Select(tail32, x31, V.Splat((double)double.NegativeInfinity)));
                 }
             }
-            double t9 = V.MaxAcross(acc5);
-            V acc10 = V.Zero;
+            double t33 = V.MaxAcross(acc29);
+            V acc34 = V.Zero;
             // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-            V b13 = V.Splat((double)t9);
+            V b37 = V.Splat((double)t33);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x12 = V.Load(s, o2 + j);
-                    V t14 = x12 - b13;
-                    V t15 = V.Exp(t14);
-                    acc10 = acc10 + t15;
-                    V.Store(row11, j, t15);
+                    V x36 = V.Load(s, o26 + j);
+                    V t38 = x36 - b37;
+                    V t39 = V.Exp(t38);
+                    acc34 = acc34 + t39;
+                    V.Store(row35, j, t39);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x16 = V.LoadPartial(s, o2 + j, rem_j);
-                    V t17 = x16 - b13;
-                    V t18 = V.Exp(t17);
-                    V tail19 = V.FirstLanes(rem_j);
-                    acc10 = acc10 + V.Select(tail19, t18, V.Zero);
-                    V.StorePartial(row11, j, rem_j, t18);
+                    V x40 = V.LoadPartial(s, o26 + j, rem_j);
+                    V t41 = x40 - b37;
+                    V t42 = V.Exp(t41);
+                    V tail43 = V.FirstLanes(rem_j);
+                    acc34 = acc34 + V.Select(tail43, t42, V.Zero);
+                    V.StorePartial(row35, j, rem_j, t42);
                 }
             }
-            double t20 = V.Sum(acc10);
-            double t21 = double.IsFinite(t9) ? (t9 - x4) + Scalar.Log(t20) : t9 - x4;
-            acc1 = acc1 + t21;
+            double t44 = V.Sum(acc34);
+            double t45 = double.IsFinite(t33) ? (t33 - x28) + Scalar.Log(t44) : t33 - x28;
+            acc1 = acc1 + t45;
             // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
-            double t23 = t22 / t20;
-            V b25 = V.Splat((double)t23);
+            double t46 = t16 / t44;
+            V b48 = V.Splat((double)t46);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x24 = V.Load(row11, j);
-                    V t26 = b25 * x24;
-                    V m27 = V.IndexMask(j, IndexComparison.Equal, label3);
-                    V t30 = V.Select(m27, b29, V.Zero);
-                    V t31 = t26 + t30;
-                    V.Store(ds, o2 + j, t31);
+                    V x47 = V.Load(row35, j);
+                    V t49 = b48 * x47;
+                    V m50 = V.IndexMask(j, IndexComparison.Equal, label27);
+                    V t51 = V.Select(m50, b23, V.Zero);
+                    V t52 = t49 + t51;
+                    V.Store(ds, o26 + j, t52);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x32 = V.LoadPartial(row11, j, rem_j);
-                    V t33 = b25 * x32;
-                    V m34 = V.IndexMask(j, IndexComparison.Equal, label3);
-                    V t35 = V.Select(m34, b29, V.Zero);
-                    V t36 = t33 + t35;
-                    V.StorePartial(ds, o2 + j, rem_j, t36);
+                    V x53 = V.LoadPartial(row35, j, rem_j);
+                    V t54 = b48 * x53;
+                    V m55 = V.IndexMask(j, IndexComparison.Equal, label27);
+                    V t56 = V.Select(m55, b23, V.Zero);
+                    V t57 = t54 + t56;
+                    V.StorePartial(ds, o26 + j, rem_j, t57);
                 }
             }
         }
-        double t37 = acc1 / (double)n;
-        System.Buffers.ArrayPool<double>.Shared.Return(row11Array);
-        return t37;
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
+            // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<double> tile4 = tile4Array.AsSpan(0, c * V.Count);
+            // row10: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            double[] row10Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<double> row10 = row10Array.AsSpan(0, c * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(s, i * c, c, tile3);
+                int o5 = i;
+                V x6 = V.LoadLabeled(tile3, 0, 1, y, o5, 1, V.Count);
+                V acc7 = V.Splat((double)double.NegativeInfinity);
+                // max_j(s[i, j])
+                for (int j = 0; j < c; j++)
+                {
+                    V x8 = V.Load(tile3, j * V.Count);
+                    acc7 = V.Max(acc7, x8);
+                }
+                V acc9 = V.Zero;
+                // Σ_j(exp(s[i, j] − max_j(s[i, j])))
+                for (int j = 0; j < c; j++)
+                {
+                    V x11 = V.Load(tile3, j * V.Count);
+                    V t12 = x11 - acc7;
+                    V t13 = V.Exp(t12);
+                    acc9 = acc9 + t13;
+                    V.Store(row10, j * V.Count, t13);
+                }
+                V t14 = acc7 - x6;
+                V t15 = V.Select(V.Equal(acc7 - acc7, V.Zero), t14 + V.Log(acc9), t14);
+                acc1 = acc1 + V.Sum(t15);
+                // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
+                V t18 = b17 / acc9;
+                for (int j = 0; j < c; j++)
+                {
+                    V x19 = V.Load(row10, j * V.Count);
+                    V t20 = t18 * x19;
+                    V m21 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
+                    V t24 = V.Select(m21, b23, V.Zero);
+                    V t25 = t20 + t24;
+                    V.Store(tile4, j * V.Count, t25);
+                }
+                V.StoreRowsTransposed(ds, i * c, c, tile4);
+            }
+            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(row10Array);
+        }
+        double t58 = acc1 / (double)n;
+        System.Buffers.ArrayPool<double>.Shared.Return(row35Array);
+        return t58;
     }
 }

@@ -134,45 +134,73 @@ partial struct Svm
         double acc1 = 0.0;
         // mean_i(Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]))
         V b10 = V.Splat((float)delta);
-        for (int i = 0; i < n; i++)
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = c <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            V acc2 = V.Zero;
+            V acc14 = V.Zero;
             // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])
-            int label3 = y[i];
-            int o5 = i * c;
-            double x7 = s[o5 + label3];
-            V b8 = V.Splat((float)x7);
+            int label15 = y[i];
+            int o17 = i * c;
+            double x19 = s[o17 + label15];
+            V b20 = V.Splat((float)x19);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V m4 = V.IndexMask(j, IndexComparison.Equal, label3);
-                    V x6 = V.Load(s, o5 + j);
-                    V t9 = x6 - b8;
-                    V t11 = t9 + b10;
-                    V t12 = V.Max(V.Zero, t11);
-                    V t13 = V.Select(m4, V.Zero, t12);
-                    acc2 = acc2 + t13;
+                    V m16 = V.IndexMask(j, IndexComparison.Equal, label15);
+                    V x18 = V.Load(s, o17 + j);
+                    V t21 = x18 - b20;
+                    V t22 = t21 + b10;
+                    V t23 = V.Max(V.Zero, t22);
+                    V t24 = V.Select(m16, V.Zero, t23);
+                    acc14 = acc14 + t24;
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V m14 = V.IndexMask(j, IndexComparison.Equal, label3);
-                    V x15 = V.LoadPartial(s, o5 + j, rem_j);
-                    V t16 = x15 - b8;
-                    V t17 = t16 + b10;
-                    V t18 = V.Max(V.Zero, t17);
-                    V t19 = V.Select(m14, V.Zero, t18);
-                    V tail20 = V.FirstLanes(rem_j);
-                    acc2 = acc2 + V.Select(tail20, t19, V.Zero);
+                    V m25 = V.IndexMask(j, IndexComparison.Equal, label15);
+                    V x26 = V.LoadPartial(s, o17 + j, rem_j);
+                    V t27 = x26 - b20;
+                    V t28 = t27 + b10;
+                    V t29 = V.Max(V.Zero, t28);
+                    V t30 = V.Select(m25, V.Zero, t29);
+                    V tail31 = V.FirstLanes(rem_j);
+                    acc14 = acc14 + V.Select(tail31, t30, V.Zero);
                 }
             }
-            double t21 = V.Sum(acc2);
-            acc1 = acc1 + t21;
+            double t32 = V.Sum(acc14);
+            acc1 = acc1 + t32;
         }
-        double t22 = acc1 / (double)n;
-        return t22;
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(s, i * c, c, tile3);
+                V acc4 = V.Zero;
+                // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])
+                int o5 = i;
+                V x8 = V.LoadLabeled(tile3, 0, 1, y, o5, 1, V.Count);
+                for (int j = 0; j < c; j++)
+                {
+                    V m6 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
+                    V x7 = V.Load(tile3, j * V.Count);
+                    V t9 = x7 - x8;
+                    V t11 = t9 + b10;
+                    V t12 = V.Max(V.Zero, t11);
+                    V t13 = V.Select(m6, V.Zero, t12);
+                    acc4 = acc4 + t13;
+                }
+                acc1 = acc1 + V.Sum(acc4);
+            }
+            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        }
+        double t33 = acc1 / (double)n;
+        return t33;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -181,62 +209,103 @@ partial struct Svm
     {
         double acc1 = 0.0;
         // mean_i(Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])), fused with its gradient
-        V b10 = V.Splat((float)delta);
-        double t15 = 1.0 / (double)n;
-        V b16 = V.Splat((float)t15);
-        for (int i = 0; i < n; i++)
+        V b11 = V.Splat((float)delta);
+        double t16 = 1.0 / (double)n;
+        V b17 = V.Splat((float)t16);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = c <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            V acc2 = V.Zero;
+            V acc22 = V.Zero;
             // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]), fused with its gradient
-            int label3 = y[i];
-            int o5 = i * c;
-            double x7 = s[o5 + label3];
-            V b8 = V.Splat((float)x7);
-            V g20 = V.Zero;
+            int label23 = y[i];
+            int o25 = i * c;
+            double x27 = s[o25 + label23];
+            V b28 = V.Splat((float)x27);
+            V g37 = V.Zero;
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V m4 = V.IndexMask(j, IndexComparison.Equal, label3);
-                    V x6 = V.Load(s, o5 + j);
-                    V t9 = x6 - b8;
-                    V t11 = t9 + b10;
-                    V t12 = V.Max(V.Zero, t11);
-                    V t13 = V.Select(m4, V.Zero, t12);
-                    acc2 = acc2 + t13;
-                    V m14 = V.LessThan(V.Zero, t11);
-                    V t17 = V.Select(m4, V.Zero, b16);
-                    V t18 = V.Select(m14, t17, V.Zero);
-                    V.Store(ds, o5 + j, t18);
-                    V t19 = -t18;
-                    g20 = g20 + t19;
+                    V m24 = V.IndexMask(j, IndexComparison.Equal, label23);
+                    V x26 = V.Load(s, o25 + j);
+                    V t29 = x26 - b28;
+                    V t30 = t29 + b11;
+                    V t31 = V.Max(V.Zero, t30);
+                    V t32 = V.Select(m24, V.Zero, t31);
+                    acc22 = acc22 + t32;
+                    V m33 = V.LessThan(V.Zero, t30);
+                    V t34 = V.Select(m24, V.Zero, b17);
+                    V t35 = V.Select(m33, t34, V.Zero);
+                    V.Store(ds, o25 + j, t35);
+                    V t36 = -t35;
+                    g37 = g37 + t36;
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V m21 = V.IndexMask(j, IndexComparison.Equal, label3);
-                    V x22 = V.LoadPartial(s, o5 + j, rem_j);
-                    V t23 = x22 - b8;
-                    V t24 = t23 + b10;
-                    V t25 = V.Max(V.Zero, t24);
-                    V t26 = V.Select(m21, V.Zero, t25);
-                    V tail27 = V.FirstLanes(rem_j);
-                    acc2 = acc2 + V.Select(tail27, t26, V.Zero);
-                    V m28 = V.LessThan(V.Zero, t24);
-                    V t29 = V.Select(m21, V.Zero, b16);
-                    V t30 = V.Select(m28, t29, V.Zero);
-                    V.StorePartial(ds, o5 + j, rem_j, t30);
-                    V t31 = -t30;
-                    g20 = g20 + V.Select(tail27, t31, V.Zero);
+                    V m38 = V.IndexMask(j, IndexComparison.Equal, label23);
+                    V x39 = V.LoadPartial(s, o25 + j, rem_j);
+                    V t40 = x39 - b28;
+                    V t41 = t40 + b11;
+                    V t42 = V.Max(V.Zero, t41);
+                    V t43 = V.Select(m38, V.Zero, t42);
+                    V tail44 = V.FirstLanes(rem_j);
+                    acc22 = acc22 + V.Select(tail44, t43, V.Zero);
+                    V m45 = V.LessThan(V.Zero, t41);
+                    V t46 = V.Select(m38, V.Zero, b17);
+                    V t47 = V.Select(m45, t46, V.Zero);
+                    V.StorePartial(ds, o25 + j, rem_j, t47);
+                    V t48 = -t47;
+                    g37 = g37 + V.Select(tail44, t48, V.Zero);
                 }
             }
-            ds[o5 + label3] += (float)(V.Sum(g20));
-            double t32 = V.Sum(acc2);
-            acc1 = acc1 + t32;
+            ds[o25 + label23] += (float)(V.Sum(g37));
+            double t49 = V.Sum(acc22);
+            acc1 = acc1 + t49;
         }
-        double t33 = acc1 / (double)n;
-        return t33;
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
+            // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<float> tile4 = tile4Array.AsSpan(0, c * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(s, i * c, c, tile3);
+                V acc5 = V.Zero;
+                // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]), fused with its gradient
+                int o6 = i;
+                V x9 = V.LoadLabeled(tile3, 0, 1, y, o6, 1, V.Count);
+                V g21 = V.Zero;
+                for (int j = 0; j < c; j++)
+                {
+                    V m7 = V.LabelMask(y, o6, 1, IndexComparison.Equal, j);
+                    V x8 = V.Load(tile3, j * V.Count);
+                    V t10 = x8 - x9;
+                    V t12 = t10 + b11;
+                    V t13 = V.Max(V.Zero, t12);
+                    V t14 = V.Select(m7, V.Zero, t13);
+                    acc5 = acc5 + t14;
+                    V m15 = V.LessThan(V.Zero, t12);
+                    V t18 = V.Select(m7, V.Zero, b17);
+                    V t19 = V.Select(m15, t18, V.Zero);
+                    V.Store(tile4, j * V.Count, t19);
+                    V t20 = -t19;
+                    g21 = g21 + t20;
+                }
+                V.AddToLabeled(tile4, 0, 1, y, o6, 1, V.Count, g21);
+                acc1 = acc1 + V.Sum(acc5);
+                V.StoreRowsTransposed(ds, i * c, c, tile4);
+            }
+            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+            System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
+        }
+        double t50 = acc1 / (double)n;
+        return t50;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -246,45 +315,73 @@ partial struct Svm
         double acc1 = 0.0;
         // mean_i(Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]))
         V b10 = V.Splat((double)delta);
-        for (int i = 0; i < n; i++)
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = c <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            V acc2 = V.Zero;
+            V acc14 = V.Zero;
             // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])
-            int label3 = y[i];
-            int o5 = i * c;
-            double x7 = s[o5 + label3];
-            V b8 = V.Splat((double)x7);
+            int label15 = y[i];
+            int o17 = i * c;
+            double x19 = s[o17 + label15];
+            V b20 = V.Splat((double)x19);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V m4 = V.IndexMask(j, IndexComparison.Equal, label3);
-                    V x6 = V.Load(s, o5 + j);
-                    V t9 = x6 - b8;
-                    V t11 = t9 + b10;
-                    V t12 = V.Max(V.Zero, t11);
-                    V t13 = V.Select(m4, V.Zero, t12);
-                    acc2 = acc2 + t13;
+                    V m16 = V.IndexMask(j, IndexComparison.Equal, label15);
+                    V x18 = V.Load(s, o17 + j);
+                    V t21 = x18 - b20;
+                    V t22 = t21 + b10;
+                    V t23 = V.Max(V.Zero, t22);
+                    V t24 = V.Select(m16, V.Zero, t23);
+                    acc14 = acc14 + t24;
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V m14 = V.IndexMask(j, IndexComparison.Equal, label3);
-                    V x15 = V.LoadPartial(s, o5 + j, rem_j);
-                    V t16 = x15 - b8;
-                    V t17 = t16 + b10;
-                    V t18 = V.Max(V.Zero, t17);
-                    V t19 = V.Select(m14, V.Zero, t18);
-                    V tail20 = V.FirstLanes(rem_j);
-                    acc2 = acc2 + V.Select(tail20, t19, V.Zero);
+                    V m25 = V.IndexMask(j, IndexComparison.Equal, label15);
+                    V x26 = V.LoadPartial(s, o17 + j, rem_j);
+                    V t27 = x26 - b20;
+                    V t28 = t27 + b10;
+                    V t29 = V.Max(V.Zero, t28);
+                    V t30 = V.Select(m25, V.Zero, t29);
+                    V tail31 = V.FirstLanes(rem_j);
+                    acc14 = acc14 + V.Select(tail31, t30, V.Zero);
                 }
             }
-            double t21 = V.Sum(acc2);
-            acc1 = acc1 + t21;
+            double t32 = V.Sum(acc14);
+            acc1 = acc1 + t32;
         }
-        double t22 = acc1 / (double)n;
-        return t22;
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(s, i * c, c, tile3);
+                V acc4 = V.Zero;
+                // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])
+                int o5 = i;
+                V x8 = V.LoadLabeled(tile3, 0, 1, y, o5, 1, V.Count);
+                for (int j = 0; j < c; j++)
+                {
+                    V m6 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
+                    V x7 = V.Load(tile3, j * V.Count);
+                    V t9 = x7 - x8;
+                    V t11 = t9 + b10;
+                    V t12 = V.Max(V.Zero, t11);
+                    V t13 = V.Select(m6, V.Zero, t12);
+                    acc4 = acc4 + t13;
+                }
+                acc1 = acc1 + V.Sum(acc4);
+            }
+            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        }
+        double t33 = acc1 / (double)n;
+        return t33;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -293,61 +390,102 @@ partial struct Svm
     {
         double acc1 = 0.0;
         // mean_i(Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])), fused with its gradient
-        V b10 = V.Splat((double)delta);
-        double t15 = 1.0 / (double)n;
-        V b16 = V.Splat((double)t15);
-        for (int i = 0; i < n; i++)
+        V b11 = V.Splat((double)delta);
+        double t16 = 1.0 / (double)n;
+        V b17 = V.Splat((double)t16);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = c <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            V acc2 = V.Zero;
+            V acc22 = V.Zero;
             // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]), fused with its gradient
-            int label3 = y[i];
-            int o5 = i * c;
-            double x7 = s[o5 + label3];
-            V b8 = V.Splat((double)x7);
-            V g20 = V.Zero;
+            int label23 = y[i];
+            int o25 = i * c;
+            double x27 = s[o25 + label23];
+            V b28 = V.Splat((double)x27);
+            V g37 = V.Zero;
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V m4 = V.IndexMask(j, IndexComparison.Equal, label3);
-                    V x6 = V.Load(s, o5 + j);
-                    V t9 = x6 - b8;
-                    V t11 = t9 + b10;
-                    V t12 = V.Max(V.Zero, t11);
-                    V t13 = V.Select(m4, V.Zero, t12);
-                    acc2 = acc2 + t13;
-                    V m14 = V.LessThan(V.Zero, t11);
-                    V t17 = V.Select(m4, V.Zero, b16);
-                    V t18 = V.Select(m14, t17, V.Zero);
-                    V.Store(ds, o5 + j, t18);
-                    V t19 = -t18;
-                    g20 = g20 + t19;
+                    V m24 = V.IndexMask(j, IndexComparison.Equal, label23);
+                    V x26 = V.Load(s, o25 + j);
+                    V t29 = x26 - b28;
+                    V t30 = t29 + b11;
+                    V t31 = V.Max(V.Zero, t30);
+                    V t32 = V.Select(m24, V.Zero, t31);
+                    acc22 = acc22 + t32;
+                    V m33 = V.LessThan(V.Zero, t30);
+                    V t34 = V.Select(m24, V.Zero, b17);
+                    V t35 = V.Select(m33, t34, V.Zero);
+                    V.Store(ds, o25 + j, t35);
+                    V t36 = -t35;
+                    g37 = g37 + t36;
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V m21 = V.IndexMask(j, IndexComparison.Equal, label3);
-                    V x22 = V.LoadPartial(s, o5 + j, rem_j);
-                    V t23 = x22 - b8;
-                    V t24 = t23 + b10;
-                    V t25 = V.Max(V.Zero, t24);
-                    V t26 = V.Select(m21, V.Zero, t25);
-                    V tail27 = V.FirstLanes(rem_j);
-                    acc2 = acc2 + V.Select(tail27, t26, V.Zero);
-                    V m28 = V.LessThan(V.Zero, t24);
-                    V t29 = V.Select(m21, V.Zero, b16);
-                    V t30 = V.Select(m28, t29, V.Zero);
-                    V.StorePartial(ds, o5 + j, rem_j, t30);
-                    V t31 = -t30;
-                    g20 = g20 + V.Select(tail27, t31, V.Zero);
+                    V m38 = V.IndexMask(j, IndexComparison.Equal, label23);
+                    V x39 = V.LoadPartial(s, o25 + j, rem_j);
+                    V t40 = x39 - b28;
+                    V t41 = t40 + b11;
+                    V t42 = V.Max(V.Zero, t41);
+                    V t43 = V.Select(m38, V.Zero, t42);
+                    V tail44 = V.FirstLanes(rem_j);
+                    acc22 = acc22 + V.Select(tail44, t43, V.Zero);
+                    V m45 = V.LessThan(V.Zero, t41);
+                    V t46 = V.Select(m38, V.Zero, b17);
+                    V t47 = V.Select(m45, t46, V.Zero);
+                    V.StorePartial(ds, o25 + j, rem_j, t47);
+                    V t48 = -t47;
+                    g37 = g37 + V.Select(tail44, t48, V.Zero);
                 }
             }
-            ds[o5 + label3] += (double)(V.Sum(g20));
-            double t32 = V.Sum(acc2);
-            acc1 = acc1 + t32;
+            ds[o25 + label23] += (double)(V.Sum(g37));
+            double t49 = V.Sum(acc22);
+            acc1 = acc1 + t49;
         }
-        double t33 = acc1 / (double)n;
-        return t33;
+        if (rows2 > 0)
+        {
+            // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
+            // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+            double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+            Span<double> tile4 = tile4Array.AsSpan(0, c * V.Count);
+            for (int i = 0; i < rows2; i += V.Count)
+            {
+                V.LoadRowsTransposed(s, i * c, c, tile3);
+                V acc5 = V.Zero;
+                // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]), fused with its gradient
+                int o6 = i;
+                V x9 = V.LoadLabeled(tile3, 0, 1, y, o6, 1, V.Count);
+                V g21 = V.Zero;
+                for (int j = 0; j < c; j++)
+                {
+                    V m7 = V.LabelMask(y, o6, 1, IndexComparison.Equal, j);
+                    V x8 = V.Load(tile3, j * V.Count);
+                    V t10 = x8 - x9;
+                    V t12 = t10 + b11;
+                    V t13 = V.Max(V.Zero, t12);
+                    V t14 = V.Select(m7, V.Zero, t13);
+                    acc5 = acc5 + t14;
+                    V m15 = V.LessThan(V.Zero, t12);
+                    V t18 = V.Select(m7, V.Zero, b17);
+                    V t19 = V.Select(m15, t18, V.Zero);
+                    V.Store(tile4, j * V.Count, t19);
+                    V t20 = -t19;
+                    g21 = g21 + t20;
+                }
+                V.AddToLabeled(tile4, 0, 1, y, o6, 1, V.Count, g21);
+                acc1 = acc1 + V.Sum(acc5);
+                V.StoreRowsTransposed(ds, i * c, c, tile4);
+            }
+            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+            System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
+        }
+        double t50 = acc1 / (double)n;
+        return t50;
     }
 }

@@ -1,0 +1,238 @@
+using System.Collections.Generic;
+using System.Linq;
+using LossGen.Compiler.Ir;
+using LossGen.Compiler.Model;
+
+namespace LossGen.Compiler.Lowering;
+
+// Rows across lanes (see RowsAcrossLanes): which loops use it, and how a block of rows addresses memory.
+internal sealed partial class Lower
+{
+    /// <summary>
+    /// Whether the loop over <paramref name="var"/> gets a rows-across-lanes block in front of its
+    /// row-at-a-time code: it is an outermost loop (inside a row loop the rows are already fixed),
+    /// its elements can be addressed per lane, and it involves no tied Max/Min reduction — such a
+    /// reduction records one selected index per evaluation, and a block would need one per lane.
+    /// </summary>
+    private bool RowsAcrossApplies(Scope parent, string var, IEnumerable<Expr> content, IEnumerable<PendingTerm> terms)
+    {
+        if (parent.Parent is not null || tiedLoopVars.Contains(var)) return false;
+        var exprs = content.Concat(TermExprs(terms)).ToList();
+        if (exprs.SelectMany(ExprWalk.Nodes).Any(n => n is Reduce r && tiedExtremes.Contains(r))) return false;
+        return RowsAcrossLanes.CanPutRowsAcross(var, exprs);
+    }
+
+    /// <summary>
+    /// The run-time test for the block: every loop inside a row (a reduction or a gradient loop
+    /// that depends on the row) is short. Null when a row has no loop: then the block always wins.
+    /// </summary>
+    /// <remarks>
+    /// A forward loop is tested on its forward content only, so Value and ValueAndGradient take the
+    /// same path for the same sizes and return the same value; a gradient-only loop on its terms.
+    /// </remarks>
+    private string? ShortRowTest(string var, IEnumerable<Expr> content, IEnumerable<PendingTerm> terms)
+    {
+        var forward = content.ToList();
+        var exprs = forward.Count > 0 ? forward : TermExprs(terms);
+        var dims = new HashSet<string>(exprs.SelectMany(ExprWalk.Nodes).OfType<Reduce>()
+            .Where(r => ExprWalk.FreeVars(r).Contains(var)).Select(r => r.Dim));
+        if (forward.Count == 0) dims.UnionWith(terms.SelectMany(t => t.Term.Loops.Skip(t.Next + 1)).Select(l => l.Dim));
+        var ordered = decl.Dims.Where(dims.Contains).ToList();
+        return ordered.Count == 0
+            ? null
+            : string.Join(" && ", ordered.Select(d => $"{DimParam(d)} <= {RowsAcrossLanes.ShortRowLimit}"));
+    }
+
+    /// <summary>
+    /// Where lane l of the block finds an element: <c>Base + l·Stride</c>, plus, for an element
+    /// chosen by a label that depends on the row, that lane's label times <c>Scale</c>.
+    /// </summary>
+    private sealed record LaneAddress(string Base, string Stride, LaneLabel? Label);
+
+    private sealed record LaneLabel(string Labels, LaneAddress At, string Scale);
+
+    private LaneAddress AddressAcrossRows(Scope s, string tensor, EquatableArray<Ix> indices)
+    {
+        var lane = s.LaneVar!;
+        var dims = tensors[tensor].Dims;
+        var parts = new List<string>();
+        var strides = new List<string>();
+        LaneLabel? label = null;
+        for (var p = 0; p < indices.Count; p++)
+        {
+            // The distance between consecutive indices at position p: the product of the later extents.
+            var later = dims.Skip(p + 1).Select(DimParam).ToList();
+            var scale = later.Count == 0 ? "1" : string.Join(" * ", later);
+            string Times(string code) => scale == "1" ? code : later.Count == 1 ? $"{code} * {scale}" : $"{code} * ({scale})";
+            switch (indices[p])
+            {
+                case VarIx v when v.Var == lane:
+                    parts.Add(Times(lane));
+                    strides.Add(scale);
+                    break;
+                case LabelIx l when ExprWalk.FreeVars(l).Contains(lane):
+                    label = new LaneLabel(Naming.Kernel(l.Labels), AddressAcrossRows(s, l.Labels, l.Indices), later.Count > 1 ? $"({scale})" : scale);
+                    break;
+                default:
+                    parts.Add(Times(IndexOf(s, indices[p])));
+                    break;
+            }
+        }
+        var free = new HashSet<string>(indices.SelectMany(ix => ExprWalk.FreeVars(ix)));
+        var home = HomeOf(s, free);
+        var key = ("lane base", tensor, indices);
+        if (!home.Memo.TryGetValue(key, out var at))
+        {
+            at = Local(home, ValKind.Index, parts.Count == 0 ? "0" : string.Join(" + ", parts), "o");
+            home.Memo[key] = at;
+        }
+        var stride = strides.Count == 0 ? "0" : strides.Count == 1 ? strides[0] : string.Join(" + ", strides);
+        return new LaneAddress(at.Code, stride, label);
+    }
+
+    /// <summary>The arguments after the span that name lane l's element (see <c>ILanes.LoadLabeled</c>).</summary>
+    private static string LaneArguments(LaneAddress a) => a.Label is { } l
+        ? $"{a.Base}, {a.Stride}, {l.Labels}, {l.At.Base}, {l.At.Stride}, {l.Scale}"
+        : $"{a.Base}, {a.Stride}";
+
+    /// <summary>Column of a block: one element per row (lane).</summary>
+    private Val LoadAcrossRows(Scope home, Access a)
+    {
+        if (home.LaneScope!.InputTiles.TryGetValue(a.Tensor, out var inTile) && IsTileIndex(a.Indices, home.LaneVar!))
+            return Local(home, ValKind.Varying, TileColumn(home, inTile, a.Indices, null), "x");
+        var address = AddressAcrossRows(home, a.Tensor, a.Indices);
+        var tensor = Naming.Kernel(a.Tensor);
+        var code = address.Label is not null ? $"V.LoadLabeled({tensor}, {LaneArguments(address)})"
+            : address.Stride == "1" ? $"V.Load({tensor}, {address.Base})"
+            : $"V.LoadStrided({tensor}, {LaneArguments(address)})";
+        return Local(home, ValKind.Varying, code, "x");
+    }
+
+    /// <summary>A gradient store or addition into one element per row of the block.</summary>
+    private void WriteAcrossRows(Scope s, string tensor, EquatableArray<Ix> index, int term, string grad, string value, bool overwrite)
+    {
+        if (s.LaneScope!.GradTiles.TryGetValue(tensor, out var gradTile))
+        {
+            // A GradWrite all the same: Lower.Run checks on these that the overwriting term comes first.
+            s.Stmts.Add(new GradWrite(tensor, term, TileColumn(s, gradTile, index, (value, overwrite))));
+            return;
+        }
+        var address = AddressAcrossRows(s, tensor, index);
+        string code;
+        if (address.Label is not null)
+            // Labeled targets may coincide between rows; AddToLabeled adds lane after lane. An
+            // overwriting term never has a label index (it must write every element exactly once).
+            code = $"V.AddToLabeled({grad}, {LaneArguments(address)}, {value});";
+        else if (address.Stride == "1")
+            code = overwrite ? $"V.Store({grad}, {address.Base}, {value});" : $"V.AddTo({grad}, {address.Base}, {value});";
+        else
+            code = $"V.{(overwrite ? "Store" : "AddTo")}Strided({grad}, {LaneArguments(address)}, {value});";
+        s.Stmts.Add(new GradWrite(tensor, term, code));
+    }
+
+    /// <summary><c>j op y[i]</c> with one label per lane: the mask from the block's labels.</summary>
+    private Val LabelMaskAcrossRows(Scope home, LabelIx label, CompareOp labelOp, Ix other)
+    {
+        var at = AddressAcrossRows(home, label.Labels, label.Indices);
+        return Local(home, ValKind.Mask,
+            $"V.LabelMask({Naming.Kernel(label.Labels)}, {at.Base}, {at.Stride}, IndexComparison.{MaskName(labelOp)}, {IndexOf(home, other)})", "m");
+    }
+
+    // ---- tiles ----
+    // Strided loads and stores cost one memory access per lane, and AVX2 gathers (.NET has no
+    // AVX-512 gather or scatter) are no faster on every machine. A rank-2 tensor read as t[i, j]
+    // (or t[i, y[i]]) is instead transposed once per block into a tile where column j is one
+    // contiguous vector; a gradient written only as dt[i, j] / dt[i, y[i]] is accumulated in a tile
+    // and transposed back after the block. The block's rows are consecutive in memory, so the
+    // transposition reads and writes whole rows.
+
+    /// <summary><c>[i, x]</c> with i the block's row and x anything but i itself.</summary>
+    private static bool IsTileIndex(EquatableArray<Ix> index, string lane) =>
+        index.Count == 2 && index[0] is VarIx v && v.Var == lane && !(index[1] is VarIx w && w.Var == lane)
+        && (!ExprWalk.FreeVars(index[1]).Contains(lane) || index[1] is LabelIx l && RowsAcrossLanes.IsSimpleLabel(l));
+
+    /// <summary>Chooses the block's tiles and loads (or clears) them at the start of the block.</summary>
+    private void OpenTiles(Scope block, IEnumerable<Expr> content, IEnumerable<PendingTerm> terms)
+    {
+        var lane = block.LaneVar!;
+        var termList = terms.ToList();
+        var reads = content.Concat(termList.Select(t => t.Term.Coeff)).SelectMany(ExprWalk.Nodes).OfType<Access>()
+            .Where(a => tensors[a.Tensor].Kind != ParamKind.Labels && IsTileIndex(a.Indices, lane))
+            .Select(a => a.Tensor);
+        foreach (var t in decl.Tensors.Select(x => x.Name).Where(reads.Contains))
+        {
+            var tile = Fresh("tile");
+            var rowLength = DimParam(tensors[t].Dims[1]);
+            scratches.Add(new Scratch(tile, tensors[t].Dims[1], PerLane: true));
+            block.InputTiles[t] = tile;
+            block.Stmts.Add(new Line($"V.LoadRowsTransposed({Naming.Kernel(t)}, {lane} * {rowLength}, {rowLength}, {tile});"));
+        }
+        foreach (var group in termList.GroupBy(p => p.Term.Tensor))
+        {
+            if (!group.All(p => IsTileIndex(p.Term.Index, lane))) continue;
+            var tile = Fresh("tile");
+            scratches.Add(new Scratch(tile, tensors[group.Key].Dims[1], PerLane: true));
+            block.GradTiles[group.Key] = tile;
+            // The overwriting term stores every element before any other term adds to it (Lower.Run
+            // checks the order), so only a tile that is only added to starts from zero.
+            if (!OverwritesTile(group.Key, group)) block.Stmts.Add(new Line($"{tile}.Clear();"));
+        }
+    }
+
+    /// <summary>Whether the block's terms include the one that overwrites the gradient (then the tile is stored, not added).</summary>
+    private bool OverwritesTile(string tensor, IEnumerable<PendingTerm> terms) =>
+        coveringTerm.TryGetValue(tensor, out var owner) && terms.Any(p => p.Id == owner);
+
+    /// <summary>After the block: each gradient tile goes back to its rows, stored by the overwriting term, added otherwise.</summary>
+    private void CloseTiles(Scope block, IEnumerable<PendingTerm> terms)
+    {
+        var lane = block.LaneVar!;
+        foreach (var kv in block.GradTiles)
+        {
+            var overwrite = OverwritesTile(kv.Key, terms.Where(p => p.Term.Tensor == kv.Key));
+            var rowLength = DimParam(tensors[kv.Key].Dims[1]);
+            block.Stmts.Add(new Line(
+                $"V.{(overwrite ? "Store" : "Add")}RowsTransposed({Naming.Gradient(decl, kv.Key)}, {lane} * {rowLength}, {rowLength}, {kv.Value});"));
+        }
+    }
+
+    /// <summary>Column x of a tile: a load, or (with a value) a store or addition; a per-row label picks one element per lane.</summary>
+    private string TileColumn(Scope s, string tile, EquatableArray<Ix> index, (string Value, bool Overwrite)? write)
+    {
+        if (index[1] is LabelIx l && ExprWalk.FreeVars(l).Contains(s.LaneVar!))
+        {
+            var at = AddressAcrossRows(s, l.Labels, l.Indices);
+            var args = $"{tile}, 0, 1, {Naming.Kernel(l.Labels)}, {at.Base}, {at.Stride}, V.Count";
+            return write is { } w ? $"V.AddToLabeled({args}, {w.Value});" : $"V.LoadLabeled({args})";
+        }
+        var column = $"{IndexOf(s, index[1])} * V.Count";
+        return write is { } v
+            ? $"V.{(v.Overwrite ? "Store" : "AddTo")}({tile}, {column}, {v.Value});"
+            : $"V.Load({tile}, {column})";
+    }
+
+    /// <summary>
+    /// The tiles the block created (<paramref name="count"/> scratches from <paramref name="first"/>) are rented just
+    /// around its loop rather than for the whole kernel: their arrays then do not stay live through
+    /// the row-at-a-time loop, which ran measurably slower with them held in registers or spilled.
+    /// </summary>
+    private List<Stmt> RentTiles(int first, int count, Block loop)
+    {
+        var tiles = scratches.Skip(first).Take(count).ToList();
+        scratches.RemoveRange(first, count);
+        var body = new List<Stmt>();
+        foreach (var tile in tiles)
+        {
+            var length = tile.PerLane ? $"{DimParam(tile.Dim)} * V.Count" : DimParam(tile.Dim);
+            body.Add(new Comment(tile.PerLane
+                ? $"{tile.Name}: a tile of V.Count rows over {tile.Dim}, transposed (element j of every row is one vector at j·V.Count)"
+                : $"{tile.Name}: a row over {tile.Dim}, the same for every row of the block"));
+            body.Add(new Line($"{T}[] {tile.Name}Array = System.Buffers.ArrayPool<{T}>.Shared.Rent(Math.Max(1, {length}));"));
+            body.Add(new Line($"Span<{T}> {tile.Name} = {tile.Name}Array.AsSpan(0, {length});"));
+        }
+        body.Add(loop);
+        foreach (var tile in tiles)
+            body.Add(new Line($"System.Buffers.ArrayPool<{T}>.Shared.Return({tile.Name}Array);"));
+        return body;
+    }
+}
