@@ -131,28 +131,50 @@ partial struct CrammerSinger
     {
         double acc1 = 0.0;
         // mean_i(max_j(s[i, j] + [j == y[i] ? 0 : delta]) − s[i, y[i]])
+        V b8 = V.Splat((float)delta);
         for (int i = 0; i < n; i++)
         {
-            double acc2 = double.NegativeInfinity;
-            int at3 = 0;
-            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), and the first j reaching it (where its gradient goes)
+            V acc2 = V.Splat((float)double.NegativeInfinity);
+            V at3 = V.Zero;
+            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), and the first j reaching it (where its gradient goes): per lane, then across lanes
             int o4 = i * c;
             int label6 = y[i];
-            for (int j = 0; j < c; j++)
             {
-                double x5 = s[o4 + j];
-                bool c7 = j == label6;
-                double t8 = c7 ? 0.0 : delta;
-                double t9 = x5 + t8;
-                if (t9 > acc2) at3 = j;
-                acc2 = Scalar.Max(acc2, t9);
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
+                {
+                    V x5 = V.Load(s, o4 + j);
+                    V m7 = V.IndexMask(j, IndexComparison.Equal, label6);
+                    V t9 = V.Select(m7, V.Zero, b8);
+                    V t10 = x5 + t9;
+                    V m11 = V.GreaterThan(t10, acc2);
+                    at3 = V.Select(m11, V.Indices(j), at3);
+                    acc2 = V.Max(acc2, t10);
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V x12 = V.LoadPartial(s, o4 + j, rem_j);
+                    V m13 = V.IndexMask(j, IndexComparison.Equal, label6);
+                    V t14 = V.Select(m13, V.Zero, b8);
+                    V t15 = x12 + t14;
+                    V tail16 = V.FirstLanes(rem_j);
+                    V x17 = V.Select(tail16, t15, V.Splat((float)double.NegativeInfinity));
+                    V m18 = V.GreaterThan(x17, acc2);
+                    at3 = V.Select(m18, V.Indices(j), at3);
+                    acc2 = V.Max(acc2, x17);
+                }
             }
-            double x10 = s[o4 + label6];
-            double t11 = acc2 - x10;
-            acc1 = acc1 + t11;
+            double t19 = V.MaxAcross(acc2);
+            // the first j reaching it: the smallest index among the lanes holding it
+            int at20 = V.FirstIndexOfMax(acc2, at3);
+            double x21 = s[o4 + label6];
+            double t22 = t19 - x21;
+            acc1 = acc1 + t22;
         }
-        double t12 = acc1 / (double)n;
-        return t12;
+        double t23 = acc1 / (double)n;
+        return t23;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -241,28 +263,50 @@ partial struct CrammerSinger
     {
         double acc1 = 0.0;
         // mean_i(max_j(s[i, j] + [j == y[i] ? 0 : delta]) − s[i, y[i]])
+        V b8 = V.Splat((double)delta);
         for (int i = 0; i < n; i++)
         {
-            double acc2 = double.NegativeInfinity;
-            int at3 = 0;
-            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), and the first j reaching it (where its gradient goes)
+            V acc2 = V.Splat((double)double.NegativeInfinity);
+            V at3 = V.Zero;
+            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), and the first j reaching it (where its gradient goes): per lane, then across lanes
             int o4 = i * c;
             int label6 = y[i];
-            for (int j = 0; j < c; j++)
             {
-                double x5 = s[o4 + j];
-                bool c7 = j == label6;
-                double t8 = c7 ? 0.0 : delta;
-                double t9 = x5 + t8;
-                if (t9 > acc2) at3 = j;
-                acc2 = Scalar.Max(acc2, t9);
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
+                {
+                    V x5 = V.Load(s, o4 + j);
+                    V m7 = V.IndexMask(j, IndexComparison.Equal, label6);
+                    V t9 = V.Select(m7, V.Zero, b8);
+                    V t10 = x5 + t9;
+                    V m11 = V.GreaterThan(t10, acc2);
+                    at3 = V.Select(m11, V.Indices(j), at3);
+                    acc2 = V.Max(acc2, t10);
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V x12 = V.LoadPartial(s, o4 + j, rem_j);
+                    V m13 = V.IndexMask(j, IndexComparison.Equal, label6);
+                    V t14 = V.Select(m13, V.Zero, b8);
+                    V t15 = x12 + t14;
+                    V tail16 = V.FirstLanes(rem_j);
+                    V x17 = V.Select(tail16, t15, V.Splat((double)double.NegativeInfinity));
+                    V m18 = V.GreaterThan(x17, acc2);
+                    at3 = V.Select(m18, V.Indices(j), at3);
+                    acc2 = V.Max(acc2, x17);
+                }
             }
-            double x10 = s[o4 + label6];
-            double t11 = acc2 - x10;
-            acc1 = acc1 + t11;
+            double t19 = V.MaxAcross(acc2);
+            // the first j reaching it: the smallest index among the lanes holding it
+            int at20 = V.FirstIndexOfMax(acc2, at3);
+            double x21 = s[o4 + label6];
+            double t22 = t19 - x21;
+            acc1 = acc1 + t22;
         }
-        double t12 = acc1 / (double)n;
-        return t12;
+        double t23 = acc1 / (double)n;
+        return t23;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
