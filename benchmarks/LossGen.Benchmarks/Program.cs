@@ -16,6 +16,13 @@ public static class Program
             return PeerVerifier.Run();
         }
 
+        int argmax = Array.IndexOf(args, "--stopwatch-argmax");
+        if (argmax >= 0)
+        {
+            int repetitions = argmax + 1 < args.Length && int.TryParse(args[argmax + 1], out int r) ? r : 200;
+            return Experiments.ArgMaxStopwatch.Run(repetitions);
+        }
+
         if (Array.IndexOf(args, "--stopwatch-pairwise") >= 0)
         {
             return Suites.PairwiseDistanceBenchmarks.StopwatchReport();

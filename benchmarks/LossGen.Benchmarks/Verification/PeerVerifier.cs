@@ -39,6 +39,12 @@ internal static class PeerVerifier
         ("Generated", (s, y, n, c, ds) => LossGen.Builtins.SoftmaxCrossEntropy.ValueAndGradient(s, y, n, c, ds)),
     ];
 
+    private static readonly (string Name, LossKernel Kernel)[] CrammerSingerKernels =
+    [
+        ("Naive", CrammerSingerNaive.ValueAndGradient),
+        ("Generated", (s, y, n, c, ds) => CrammerSingerLoss.ValueAndGradient(s, y, n, c, ds)),
+    ];
+
     private static readonly (string Name, AdamKernel Kernel)[] AdamKernels =
     [
         ("Naive", (w, g, m, v, t) => AdamNaive.Step(w, g, m, v, t)),
@@ -79,6 +85,16 @@ internal static class PeerVerifier
             foreach (var (peer, kernel) in SoftmaxKernels)
             {
                 CheckLoss($"SoftmaxCrossEntropy/{peer}/{name}", kernel, s, y, n, c, expected, reference, failures);
+            }
+        }
+
+        foreach (var (name, n, c, s, y) in CrammerSingerCases())
+        {
+            var reference = new double[n * c];
+            double expected = References.CrammerSinger(s, y, n, c, reference);
+            foreach (var (peer, kernel) in CrammerSingerKernels)
+            {
+                CheckLoss($"CrammerSinger/{peer}/{name}", kernel, s, y, n, c, expected, reference, failures);
             }
         }
 
@@ -137,6 +153,16 @@ internal static class PeerVerifier
 
         // Medium, ordinary random scores; 1000 classes exercises many full vectors and a tail.
         yield return ("64x1000", 64, 1000, InputData.Normal(64 * 1000, seed: 300), InputData.Labels(64, 1000, seed: 301));
+    }
+
+    private static IEnumerable<(string Name, int N, int C, float[] S, int[] Y)> CrammerSingerCases()
+    {
+        yield return ("300x10", 300, 10, InputData.Normal(300 * 10, seed: 600), InputData.Labels(300, 10, seed: 601));
+        yield return ("64x100", 64, 100, InputData.Normal(64 * 100, seed: 602), InputData.Labels(64, 100, seed: 603));
+        // Scores rounded to quarters: the largest other class ties in most rows, often across lanes.
+        float[] ties = InputData.Normal(200 * 37, seed: 604);
+        for (int k = 0; k < ties.Length; k++) ties[k] = MathF.Round(ties[k] * 4f) / 4f;
+        yield return ("200x37 quarters (ties)", 200, 37, ties, InputData.Labels(200, 37, seed: 605));
     }
 
     private static IEnumerable<(string Name, int N, int C, float[] S, int[] Y)> SoftmaxCases()

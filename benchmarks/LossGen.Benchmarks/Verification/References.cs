@@ -40,6 +40,38 @@ internal static class References
         return loss / n;
     }
 
+    /// <summary>
+    /// Crammer–Singer: max(0, 1 + max_{j≠y} s_ij − s_iy) per row, averaged. Where the margin is
+    /// strictly positive the row's gradient is +1/N at the first largest other class (the documented
+    /// tie rule) and −1/N at the label.
+    /// </summary>
+    public static double CrammerSinger(float[] s, int[] y, int n, int c, double[] ds)
+    {
+        double loss = 0;
+        Array.Clear(ds);
+        for (int i = 0; i < n; i++)
+        {
+            int first = -1;
+            for (int j = 0; j < c; j++)
+            {
+                if (j != y[i] && (first < 0 || s[i * c + j] > s[i * c + first]))
+                {
+                    first = j;
+                }
+            }
+
+            double margin = 1 + (first < 0 ? -1e30 : s[i * c + first]) - s[i * c + y[i]];
+            if (margin > 0)
+            {
+                loss += margin;
+                ds[i * c + first] += 1.0 / n;
+                ds[i * c + y[i]] -= 1.0 / n;
+            }
+        }
+
+        return loss / n;
+    }
+
     public static double SoftmaxCrossEntropy(float[] s, int[] y, int n, int c, double[] ds)
     {
         double loss = 0;

@@ -27,8 +27,7 @@ internal sealed partial class Lower
         // Terms that continue into this reduction's loop and do not need its result ride along.
         var fused = home.Pending.Where(p => !p.Done && p.NextLoop.Var == r.Var && !ExprWalk.Contains(p.Term.Coeff, r)).ToList();
         foreach (var p in fused) home.Pending.Remove(p);
-        // A tied Max/Min records its selected index in a scalar loop (LowerTiedExtreme).
-        var lane = home.LaneVar is null && !tiedExtremes.Contains(r) && Vectorizable(r.Var, new Expr[] { r }.Concat(TermExprs(fused)));
+        var lane = home.LaneVar is null && Vectorizable(r.Var, new Expr[] { r }.Concat(TermExprs(fused)));
         var bodyVarying = lane || IsVarying(home, ExprWalk.FreeVars(r.Body));
         var accKind = bodyVarying ? ValKind.Varying : ValKind.Uniform;
         var what = Short(ExprPrinter.Print(r));
@@ -55,9 +54,10 @@ internal sealed partial class Lower
                     : ("Min", "double.PositiveInfinity", "MinAcross");
                 if (tiedExtremes.Contains(r))
                 {
-                    // Vectorizable keeps scalar every loop whose variable a tied reduction depends on.
-                    if (bodyVarying) throw new InvalidOperationException("A tied " + what + " inside a vector loop");
-                    return LowerTiedExtreme(home, r, fused, fn, init);
+                    // Its own loop may be the vector loop (each lane keeps its own extreme and index);
+                    // Vectorizable keeps scalar every enclosing loop whose variable it depends on.
+                    if (!lane && bodyVarying) throw new InvalidOperationException("A tied " + what + " inside a vector loop");
+                    return LowerTiedExtreme(home, r, fused, lane, fn, init, cross);
                 }
                 var acc = Accumulate(home, accKind, $"Splat(({T}){init})", init);
                 home.Stmts.Add(new Comment(what));

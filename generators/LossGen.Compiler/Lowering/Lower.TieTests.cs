@@ -50,14 +50,13 @@ internal sealed partial class Lower
     };
 
     /// <summary>
-    /// <see cref="Vectorization.CanVectorize"/>, and no tied reduction is computed in vector lanes:
-    /// the selected index is one scalar per reduction, recorded by a scalar loop. A tied
-    /// reduction's own loop is scalar (see <see cref="LowerReduce"/>), and so is a loop over v
-    /// when a tied reduction inside it depends on v (each lane would need its own index). A loop
-    /// that only uses the index, such as the gradient pass over j testing <c>j == at</c> (the
-    /// reduction is computed before it), vectorizes with a lane mask; so do reductions nested in a
-    /// tied one's body: the value and the index come from the same pass, so how the body rounds
-    /// does not matter.
+    /// <see cref="Vectorization.CanVectorize"/>, and no tied reduction is computed in the lanes of
+    /// an enclosing loop: a loop over v stays scalar when a tied reduction inside it depends on v
+    /// (each lane would need its own row's index). The tied reduction's own loop may vectorize
+    /// (<see cref="LowerTiedExtreme"/>), and so may a loop that only uses the index, such as the
+    /// gradient pass over j testing <c>j == at</c> (the reduction is computed before it), and the
+    /// reductions nested in a tied one's body: the value and the index come from the same pass, so
+    /// how the body rounds does not matter.
     /// </summary>
     private bool Vectorizable(string v, IEnumerable<Expr> exprs)
     {
@@ -67,12 +66,13 @@ internal sealed partial class Lower
     }
 
     /// <summary>
-    /// The loop of a tied Max/Min: <c>if (x &gt; acc) at = j;</c> before the usual update, so the
-    /// first element reaching the extreme is kept (a later equal one does not replace it). The
-    /// value itself is updated exactly as for an untied reduction (NaN propagates the same way).
+    /// The loop of a tied Max/Min, recording the first element reaching the extreme (a later equal
+    /// one does not replace it). The value itself is updated exactly as for an untied reduction
+    /// (NaN propagates the same way).
     /// </summary>
-    private Val LowerTiedExtreme(Scope home, Reduce r, List<PendingTerm> fused, string fn, string init)
+    private Val LowerTiedExtreme(Scope home, Reduce r, List<PendingTerm> fused, bool lane, string fn, string init, string across)
     {
+        if (lane) return LowerTiedExtremeInLanes(home, r, fused, fn, init, across);
         var acc = Local(home, ValKind.Uniform, init, "acc");
         var at = Local(home, ValKind.Index, "0", "at");
         selectedIndex[acc.Code] = at.Code;
@@ -85,6 +85,35 @@ internal sealed partial class Lower
             Update(c, acc, x, lane: false, (a, b) => $"Scalar.{fn}({a}, {b})", "");
         });
         return acc;
+    }
+
+    /// <summary>
+    /// The vector form: each lane keeps its running extreme and, in index lanes, the index where it
+    /// first reached it (replaced only where an element is strictly better, so a lane keeps its
+    /// first of equal extremes; tail lanes past the end hold the neutral ±∞, never strictly
+    /// better). After the loop the extreme is the one across lanes, and its index the smallest
+    /// among the lanes holding it: each such lane's first, so the first overall, as in the scalar
+    /// loop. With a NaN in the row the element is unspecified (the value is NaN anyway).
+    /// </summary>
+    private Val LowerTiedExtremeInLanes(Scope home, Reduce r, List<PendingTerm> fused, string fn, string init, string across)
+    {
+        var acc = Local(home, ValKind.Varying, $"V.Splat(({T}){init})", "acc");
+        var at = Local(home, ValKind.Varying, "V.Zero", "at");
+        var better = r.Op == ReduceOp.Max ? "GreaterThan" : "LessThan";
+        home.Stmts.Add(new Comment($"{Short(ExprPrinter.Print(r))}, and the first {r.Var} reaching it (where its gradient goes): per lane, then across lanes"));
+        EmitLoop(home, r.Var, r.Dim, lane: true, fused, new[] { r.Body }, c =>
+        {
+            var x = AsVarying(c, Eval(c, r.Body));
+            if (c.Masked) x = Local(c, ValKind.Varying, $"V.Select({TailMask(c)}, {x}, V.Splat(({T}){init}))", "x").Code;
+            var m = Local(c, ValKind.Mask, $"V.{better}({x}, {acc.Code})", "m");
+            c.Stmts.Add(new Line($"{at.Code} = V.Select({m.Code}, V.Indices({r.Var}), {at.Code});"));
+            c.Stmts.Add(new Line($"{acc.Code} = V.{fn}({acc.Code}, {x});"));
+        });
+        var value = Local(home, ValKind.Uniform, $"V.{across}({acc.Code})");
+        home.Stmts.Add(new Comment($"the first {r.Var} reaching it: the smallest index among the lanes holding it"));
+        var first = Local(home, ValKind.Index, $"V.FirstIndexOf{fn}({acc.Code}, {at.Code})", "at");
+        selectedIndex[value.Code] = first.Code;
+        return value;
     }
 
     /// <summary><c>j == at</c>: the gradient loop's index against the one the reduction selected.</summary>

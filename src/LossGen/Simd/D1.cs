@@ -222,4 +222,15 @@ public readonly struct D1 : ILanes<D1, double>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double MinAcross(D1 x) => x.Value;
+
+    // ---- lane indices ----
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D1 Indices(int start) => FromBits(start);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndexOfMax(D1 extremes, D1 indices) => (int)Bits(indices);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndexOfMin(D1 extremes, D1 indices) => (int)Bits(indices);
 }

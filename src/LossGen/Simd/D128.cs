@@ -265,6 +265,18 @@ public readonly struct D128 : ILanes<D128, double>, IExponentBits<D128>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double MinAcross(D128 x) => Horizontal.Min(x.Value);
 
+    // ---- lane indices ----
+
+    /// <remarks>Lanes past an int's range (only in a masked tail past the end) are never selected.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 Indices(int start) => new((Vector128.Create((long)start) + Vector128<long>.Indices).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndexOfMax(D128 extremes, D128 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt64(), max: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndexOfMin(D128 extremes, D128 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt64(), max: false);
+
     // ---- exponent bits (see IExponentBits) ----
 
     /// <remarks>

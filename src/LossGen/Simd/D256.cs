@@ -265,6 +265,18 @@ public readonly struct D256 : ILanes<D256, double>, IExponentBits<D256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double MinAcross(D256 x) => Horizontal.Min(x.Value);
 
+    // ---- lane indices ----
+
+    /// <remarks>Lanes past an int's range (only in a masked tail past the end) are never selected.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D256 Indices(int start) => new((Vector256.Create((long)start) + Vector256<long>.Indices).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndexOfMax(D256 extremes, D256 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt64(), max: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndexOfMin(D256 extremes, D256 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt64(), max: false);
+
     // ---- exponent bits (see IExponentBits) ----
 
     /// <remarks>

@@ -249,6 +249,18 @@ public readonly struct D512 : ILanes<D512, double>, IExponentBits<D512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double MinAcross(D512 x) => Horizontal.Min(x.Value);
 
+    // ---- lane indices ----
+
+    /// <remarks>Lanes past an int's range (only in a masked tail past the end) are never selected.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 Indices(int start) => new((Vector512.Create((long)start) + Vector512<long>.Indices).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndexOfMax(D512 extremes, D512 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt64(), max: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndexOfMin(D512 extremes, D512 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt64(), max: false);
+
     // ---- exponent bits (see IExponentBits) ----
 
     /// <remarks>

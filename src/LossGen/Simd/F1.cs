@@ -222,4 +222,15 @@ public readonly struct F1 : ILanes<F1, float>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float MinAcross(F1 x) => x.Value;
+
+    // ---- lane indices ----
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F1 Indices(int start) => FromBits(start);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndexOfMax(F1 extremes, F1 indices) => (int)Bits(indices);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndexOfMin(F1 extremes, F1 indices) => (int)Bits(indices);
 }

@@ -265,6 +265,18 @@ public readonly struct F128 : ILanes<F128, float>, IExponentBits<F128>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float MinAcross(F128 x) => Horizontal.Min(x.Value);
 
+    // ---- lane indices ----
+
+    /// <remarks>Lanes past an int's range (only in a masked tail past the end) are never selected.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 Indices(int start) => new((Vector128.Create(start) + Vector128<int>.Indices).AsSingle());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndexOfMax(F128 extremes, F128 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt32(), max: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndexOfMin(F128 extremes, F128 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt32(), max: false);
+
     // ---- exponent bits (see IExponentBits) ----
 
     /// <remarks>

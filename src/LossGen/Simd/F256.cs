@@ -265,6 +265,18 @@ public readonly struct F256 : ILanes<F256, float>, IExponentBits<F256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float MinAcross(F256 x) => Horizontal.Min(x.Value);
 
+    // ---- lane indices ----
+
+    /// <remarks>Lanes past an int's range (only in a masked tail past the end) are never selected.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F256 Indices(int start) => new((Vector256.Create(start) + Vector256<int>.Indices).AsSingle());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndexOfMax(F256 extremes, F256 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt32(), max: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndexOfMin(F256 extremes, F256 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt32(), max: false);
+
     // ---- exponent bits (see IExponentBits) ----
 
     /// <remarks>

@@ -309,6 +309,18 @@ public readonly struct F512 : ILanes<F512, float>, IExponentBits<F512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float MinAcross(F512 x) => Horizontal.Min(x.Value);
 
+    // ---- lane indices ----
+
+    /// <remarks>Lanes past an int's range (only in a masked tail past the end) are never selected.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F512 Indices(int start) => new((Vector512.Create(start) + Vector512<int>.Indices).AsSingle());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndexOfMax(F512 extremes, F512 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt32(), max: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FirstIndexOfMin(F512 extremes, F512 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt32(), max: false);
+
     // ---- exponent bits (see IExponentBits) ----
 
     /// <remarks>

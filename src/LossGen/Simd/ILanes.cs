@@ -136,4 +136,23 @@ public interface ILanes<TSelf, T>
     static abstract T Sum(TSelf x);
     static abstract T MaxAcross(TSelf x);
     static abstract T MinAcross(TSelf x);
+
+    // ---- lane indices (arg-max / arg-min) ----
+    // A Max/Min reduction whose gradient needs the selected element keeps, next to its running
+    // extremes, the index where each lane reached its extreme. Such index lanes hold integers in
+    // the lanes' bits (an int per float lane, a long per double lane, so every int index is
+    // exact), not T values: only Select moves them, and only FirstIndexOfMax/Min read them.
+
+    /// <summary>Index lanes holding <c>start + lane</c> (Zero holds index 0 in every lane).</summary>
+    static abstract TSelf Indices(int start);
+
+    /// <summary>
+    /// Where the largest of <paramref name="extremes"/> is first reached: the smallest of the index
+    /// lanes <paramref name="indices"/> among the lanes holding that largest value (−0 and +0 equal).
+    /// Unspecified when a lane is NaN.
+    /// </summary>
+    static abstract int FirstIndexOfMax(TSelf extremes, TSelf indices);
+
+    /// <summary>As <see cref="FirstIndexOfMax"/>, for the smallest value.</summary>
+    static abstract int FirstIndexOfMin(TSelf extremes, TSelf indices);
 }

@@ -131,28 +131,50 @@ partial struct CrammerSinger
     {
         double acc1 = 0.0;
         // mean_i(max_j(s[i, j] + [j == y[i] ? 0 : delta]) − s[i, y[i]])
+        V b8 = V.Splat((float)delta);
         for (int i = 0; i < n; i++)
         {
-            double acc2 = double.NegativeInfinity;
-            int at3 = 0;
-            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), and the first j reaching it (where its gradient goes)
+            V acc2 = V.Splat((float)double.NegativeInfinity);
+            V at3 = V.Zero;
+            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), and the first j reaching it (where its gradient goes): per lane, then across lanes
             int o4 = i * c;
             int label6 = y[i];
-            for (int j = 0; j < c; j++)
             {
-                double x5 = s[o4 + j];
-                bool c7 = j == label6;
-                double t8 = c7 ? 0.0 : delta;
-                double t9 = x5 + t8;
-                if (t9 > acc2) at3 = j;
-                acc2 = Scalar.Max(acc2, t9);
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
+                {
+                    V x5 = V.Load(s, o4 + j);
+                    V m7 = V.IndexMask(j, IndexComparison.Equal, label6);
+                    V t9 = V.Select(m7, V.Zero, b8);
+                    V t10 = x5 + t9;
+                    V m11 = V.GreaterThan(t10, acc2);
+                    at3 = V.Select(m11, V.Indices(j), at3);
+                    acc2 = V.Max(acc2, t10);
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V x12 = V.LoadPartial(s, o4 + j, rem_j);
+                    V m13 = V.IndexMask(j, IndexComparison.Equal, label6);
+                    V t14 = V.Select(m13, V.Zero, b8);
+                    V t15 = x12 + t14;
+                    V tail16 = V.FirstLanes(rem_j);
+                    V x17 = V.Select(tail16, t15, V.Splat((float)double.NegativeInfinity));
+                    V m18 = V.GreaterThan(x17, acc2);
+                    at3 = V.Select(m18, V.Indices(j), at3);
+                    acc2 = V.Max(acc2, x17);
+                }
             }
-            double x10 = s[o4 + label6];
-            double t11 = acc2 - x10;
-            acc1 = acc1 + t11;
+            double t19 = V.MaxAcross(acc2);
+            // the first j reaching it: the smallest index among the lanes holding it
+            int at20 = V.FirstIndexOfMax(acc2, at3);
+            double x21 = s[o4 + label6];
+            double t22 = t19 - x21;
+            acc1 = acc1 + t22;
         }
-        double t12 = acc1 / (double)n;
-        return t12;
+        double t23 = acc1 / (double)n;
+        return t23;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -161,56 +183,78 @@ partial struct CrammerSinger
     {
         double acc1 = 0.0;
         // mean_i(max_j(s[i, j] + [j == y[i] ? 0 : delta]) − s[i, y[i]]), fused with its gradient
-        double t13 = 1.0 / (double)n;
-        V b14 = V.Splat((float)t13);
-        double t17 = -t13;
-        V b18 = V.Splat((float)t17);
+        V b8 = V.Splat((float)delta);
+        double t24 = 1.0 / (double)n;
+        V b25 = V.Splat((float)t24);
+        double t28 = -t24;
+        V b29 = V.Splat((float)t28);
         for (int i = 0; i < n; i++)
         {
-            double acc2 = double.NegativeInfinity;
-            int at3 = 0;
-            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), and the first j reaching it (where its gradient goes)
+            V acc2 = V.Splat((float)double.NegativeInfinity);
+            V at3 = V.Zero;
+            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), and the first j reaching it (where its gradient goes): per lane, then across lanes
             int o4 = i * c;
             int label6 = y[i];
-            for (int j = 0; j < c; j++)
-            {
-                double x5 = s[o4 + j];
-                bool c7 = j == label6;
-                double t8 = c7 ? 0.0 : delta;
-                double t9 = x5 + t8;
-                if (t9 > acc2) at3 = j;
-                acc2 = Scalar.Max(acc2, t9);
-            }
-            double x10 = s[o4 + label6];
-            double t11 = acc2 - x10;
-            acc1 = acc1 + t11;
-            // gradient: ds[i, j] += [j == argmax_j(s[i, j] + [j == y[i] ? 0 : delta]) ? 1/N : 0] + [j == y[i] ? −(1/N) : 0]
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V m12 = V.IndexMask(j, IndexComparison.Equal, at3);
-                    V t15 = V.Select(m12, b14, V.Zero);
-                    V m16 = V.IndexMask(j, IndexComparison.Equal, label6);
-                    V t19 = V.Select(m16, b18, V.Zero);
-                    V t20 = t15 + t19;
-                    V.Store(ds, o4 + j, t20);
+                    V x5 = V.Load(s, o4 + j);
+                    V m7 = V.IndexMask(j, IndexComparison.Equal, label6);
+                    V t9 = V.Select(m7, V.Zero, b8);
+                    V t10 = x5 + t9;
+                    V m11 = V.GreaterThan(t10, acc2);
+                    at3 = V.Select(m11, V.Indices(j), at3);
+                    acc2 = V.Max(acc2, t10);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V m21 = V.IndexMask(j, IndexComparison.Equal, at3);
-                    V t22 = V.Select(m21, b14, V.Zero);
-                    V m23 = V.IndexMask(j, IndexComparison.Equal, label6);
-                    V t24 = V.Select(m23, b18, V.Zero);
-                    V t25 = t22 + t24;
-                    V.StorePartial(ds, o4 + j, rem_j, t25);
+                    V x12 = V.LoadPartial(s, o4 + j, rem_j);
+                    V m13 = V.IndexMask(j, IndexComparison.Equal, label6);
+                    V t14 = V.Select(m13, V.Zero, b8);
+                    V t15 = x12 + t14;
+                    V tail16 = V.FirstLanes(rem_j);
+                    V x17 = V.Select(tail16, t15, V.Splat((float)double.NegativeInfinity));
+                    V m18 = V.GreaterThan(x17, acc2);
+                    at3 = V.Select(m18, V.Indices(j), at3);
+                    acc2 = V.Max(acc2, x17);
+                }
+            }
+            double t19 = V.MaxAcross(acc2);
+            // the first j reaching it: the smallest index among the lanes holding it
+            int at20 = V.FirstIndexOfMax(acc2, at3);
+            double x21 = s[o4 + label6];
+            double t22 = t19 - x21;
+            acc1 = acc1 + t22;
+            // gradient: ds[i, j] += [j == argmax_j(s[i, j] + [j == y[i] ? 0 : delta]) ? 1/N : 0] + [j == y[i] ? −(1/N) : 0]
+            {
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
+                {
+                    V m23 = V.IndexMask(j, IndexComparison.Equal, at20);
+                    V t26 = V.Select(m23, b25, V.Zero);
+                    V m27 = V.IndexMask(j, IndexComparison.Equal, label6);
+                    V t30 = V.Select(m27, b29, V.Zero);
+                    V t31 = t26 + t30;
+                    V.Store(ds, o4 + j, t31);
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V m32 = V.IndexMask(j, IndexComparison.Equal, at20);
+                    V t33 = V.Select(m32, b25, V.Zero);
+                    V m34 = V.IndexMask(j, IndexComparison.Equal, label6);
+                    V t35 = V.Select(m34, b29, V.Zero);
+                    V t36 = t33 + t35;
+                    V.StorePartial(ds, o4 + j, rem_j, t36);
                 }
             }
         }
-        double t26 = acc1 / (double)n;
-        return t26;
+        double t37 = acc1 / (double)n;
+        return t37;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -219,28 +263,50 @@ partial struct CrammerSinger
     {
         double acc1 = 0.0;
         // mean_i(max_j(s[i, j] + [j == y[i] ? 0 : delta]) − s[i, y[i]])
+        V b8 = V.Splat((double)delta);
         for (int i = 0; i < n; i++)
         {
-            double acc2 = double.NegativeInfinity;
-            int at3 = 0;
-            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), and the first j reaching it (where its gradient goes)
+            V acc2 = V.Splat((double)double.NegativeInfinity);
+            V at3 = V.Zero;
+            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), and the first j reaching it (where its gradient goes): per lane, then across lanes
             int o4 = i * c;
             int label6 = y[i];
-            for (int j = 0; j < c; j++)
             {
-                double x5 = s[o4 + j];
-                bool c7 = j == label6;
-                double t8 = c7 ? 0.0 : delta;
-                double t9 = x5 + t8;
-                if (t9 > acc2) at3 = j;
-                acc2 = Scalar.Max(acc2, t9);
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
+                {
+                    V x5 = V.Load(s, o4 + j);
+                    V m7 = V.IndexMask(j, IndexComparison.Equal, label6);
+                    V t9 = V.Select(m7, V.Zero, b8);
+                    V t10 = x5 + t9;
+                    V m11 = V.GreaterThan(t10, acc2);
+                    at3 = V.Select(m11, V.Indices(j), at3);
+                    acc2 = V.Max(acc2, t10);
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V x12 = V.LoadPartial(s, o4 + j, rem_j);
+                    V m13 = V.IndexMask(j, IndexComparison.Equal, label6);
+                    V t14 = V.Select(m13, V.Zero, b8);
+                    V t15 = x12 + t14;
+                    V tail16 = V.FirstLanes(rem_j);
+                    V x17 = V.Select(tail16, t15, V.Splat((double)double.NegativeInfinity));
+                    V m18 = V.GreaterThan(x17, acc2);
+                    at3 = V.Select(m18, V.Indices(j), at3);
+                    acc2 = V.Max(acc2, x17);
+                }
             }
-            double x10 = s[o4 + label6];
-            double t11 = acc2 - x10;
-            acc1 = acc1 + t11;
+            double t19 = V.MaxAcross(acc2);
+            // the first j reaching it: the smallest index among the lanes holding it
+            int at20 = V.FirstIndexOfMax(acc2, at3);
+            double x21 = s[o4 + label6];
+            double t22 = t19 - x21;
+            acc1 = acc1 + t22;
         }
-        double t12 = acc1 / (double)n;
-        return t12;
+        double t23 = acc1 / (double)n;
+        return t23;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -249,55 +315,77 @@ partial struct CrammerSinger
     {
         double acc1 = 0.0;
         // mean_i(max_j(s[i, j] + [j == y[i] ? 0 : delta]) − s[i, y[i]]), fused with its gradient
-        double t13 = 1.0 / (double)n;
-        V b14 = V.Splat((double)t13);
-        double t17 = -t13;
-        V b18 = V.Splat((double)t17);
+        V b8 = V.Splat((double)delta);
+        double t24 = 1.0 / (double)n;
+        V b25 = V.Splat((double)t24);
+        double t28 = -t24;
+        V b29 = V.Splat((double)t28);
         for (int i = 0; i < n; i++)
         {
-            double acc2 = double.NegativeInfinity;
-            int at3 = 0;
-            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), and the first j reaching it (where its gradient goes)
+            V acc2 = V.Splat((double)double.NegativeInfinity);
+            V at3 = V.Zero;
+            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), and the first j reaching it (where its gradient goes): per lane, then across lanes
             int o4 = i * c;
             int label6 = y[i];
-            for (int j = 0; j < c; j++)
-            {
-                double x5 = s[o4 + j];
-                bool c7 = j == label6;
-                double t8 = c7 ? 0.0 : delta;
-                double t9 = x5 + t8;
-                if (t9 > acc2) at3 = j;
-                acc2 = Scalar.Max(acc2, t9);
-            }
-            double x10 = s[o4 + label6];
-            double t11 = acc2 - x10;
-            acc1 = acc1 + t11;
-            // gradient: ds[i, j] += [j == argmax_j(s[i, j] + [j == y[i] ? 0 : delta]) ? 1/N : 0] + [j == y[i] ? −(1/N) : 0]
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V m12 = V.IndexMask(j, IndexComparison.Equal, at3);
-                    V t15 = V.Select(m12, b14, V.Zero);
-                    V m16 = V.IndexMask(j, IndexComparison.Equal, label6);
-                    V t19 = V.Select(m16, b18, V.Zero);
-                    V t20 = t15 + t19;
-                    V.Store(ds, o4 + j, t20);
+                    V x5 = V.Load(s, o4 + j);
+                    V m7 = V.IndexMask(j, IndexComparison.Equal, label6);
+                    V t9 = V.Select(m7, V.Zero, b8);
+                    V t10 = x5 + t9;
+                    V m11 = V.GreaterThan(t10, acc2);
+                    at3 = V.Select(m11, V.Indices(j), at3);
+                    acc2 = V.Max(acc2, t10);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V m21 = V.IndexMask(j, IndexComparison.Equal, at3);
-                    V t22 = V.Select(m21, b14, V.Zero);
-                    V m23 = V.IndexMask(j, IndexComparison.Equal, label6);
-                    V t24 = V.Select(m23, b18, V.Zero);
-                    V t25 = t22 + t24;
-                    V.StorePartial(ds, o4 + j, rem_j, t25);
+                    V x12 = V.LoadPartial(s, o4 + j, rem_j);
+                    V m13 = V.IndexMask(j, IndexComparison.Equal, label6);
+                    V t14 = V.Select(m13, V.Zero, b8);
+                    V t15 = x12 + t14;
+                    V tail16 = V.FirstLanes(rem_j);
+                    V x17 = V.Select(tail16, t15, V.Splat((double)double.NegativeInfinity));
+                    V m18 = V.GreaterThan(x17, acc2);
+                    at3 = V.Select(m18, V.Indices(j), at3);
+                    acc2 = V.Max(acc2, x17);
+                }
+            }
+            double t19 = V.MaxAcross(acc2);
+            // the first j reaching it: the smallest index among the lanes holding it
+            int at20 = V.FirstIndexOfMax(acc2, at3);
+            double x21 = s[o4 + label6];
+            double t22 = t19 - x21;
+            acc1 = acc1 + t22;
+            // gradient: ds[i, j] += [j == argmax_j(s[i, j] + [j == y[i] ? 0 : delta]) ? 1/N : 0] + [j == y[i] ? −(1/N) : 0]
+            {
+                int j = 0;
+                for (; j <= c - V.Count; j += V.Count)
+                {
+                    V m23 = V.IndexMask(j, IndexComparison.Equal, at20);
+                    V t26 = V.Select(m23, b25, V.Zero);
+                    V m27 = V.IndexMask(j, IndexComparison.Equal, label6);
+                    V t30 = V.Select(m27, b29, V.Zero);
+                    V t31 = t26 + t30;
+                    V.Store(ds, o4 + j, t31);
+                }
+                // the last c mod V.Count elements, masked
+                if (j < c)
+                {
+                    int rem_j = c - j;
+                    V m32 = V.IndexMask(j, IndexComparison.Equal, at20);
+                    V t33 = V.Select(m32, b25, V.Zero);
+                    V m34 = V.IndexMask(j, IndexComparison.Equal, label6);
+                    V t35 = V.Select(m34, b29, V.Zero);
+                    V t36 = t33 + t35;
+                    V.StorePartial(ds, o4 + j, rem_j, t36);
                 }
             }
         }
-        double t26 = acc1 / (double)n;
-        return t26;
+        double t37 = acc1 / (double)n;
+        return t37;
     }
 }
