@@ -215,18 +215,20 @@ internal sealed partial class Lower
     /// The tiles the block created (<paramref name="count"/> scratches from <paramref name="first"/>) are rented just
     /// around its loop rather than for the whole kernel: their arrays then do not stay live through
     /// the row-at-a-time loop, which ran measurably slower with them held in registers or spilled.
+    /// Only the per-lane tiles: a plain row created while lowering the block may belong to a value
+    /// hoisted out of it (a loop-invariant log-sum-exp over all rows, computed before both the
+    /// block and the row loop), so it stays rented for the whole kernel (found by the long fuzz
+    /// run: such a row was declared inside the block and used before it, and did not compile).
     /// </summary>
     private List<Stmt> RentTiles(int first, int count, Block loop)
     {
-        var tiles = scratches.Skip(first).Take(count).ToList();
-        scratches.RemoveRange(first, count);
+        var tiles = scratches.Skip(first).Take(count).Where(s => s.PerLane).ToList();
+        foreach (var tile in tiles) scratches.Remove(tile);
         var body = new List<Stmt>();
         foreach (var tile in tiles)
         {
-            var length = tile.PerLane ? $"{DimParam(tile.Dim)} * V.Count" : DimParam(tile.Dim);
-            body.Add(new Comment(tile.PerLane
-                ? $"{tile.Name}: a tile of V.Count rows over {tile.Dim}, transposed (element j of every row is one vector at j·V.Count)"
-                : $"{tile.Name}: a row over {tile.Dim}, the same for every row of the block"));
+            var length = $"{DimParam(tile.Dim)} * V.Count";
+            body.Add(new Comment($"{tile.Name}: a tile of V.Count rows over {tile.Dim}, transposed (element j of every row is one vector at j·V.Count)"));
             body.Add(new Line($"{T}[] {tile.Name}Array = System.Buffers.ArrayPool<{T}>.Shared.Rent(Math.Max(1, {length}));"));
             body.Add(new Line($"Span<{T}> {tile.Name} = {tile.Name}Array.AsSpan(0, {length});"));
         }

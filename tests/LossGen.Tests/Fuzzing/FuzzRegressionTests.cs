@@ -51,6 +51,18 @@ public class FuzzRegressionTests
             + " : Max((k2, i2x) => Min((X[i2x, k2] - m1), s[i2x, y[i2x]]))))", "1f"), draws: 2);
     }
 
+    [Fact]
+    public void A_scratch_row_of_a_value_hoisted_out_of_a_rows_across_block_is_declared_for_the_whole_kernel()
+    {
+        // As found (seed 20263197, the long run after rows across lanes landed): m1, a log-sum-exp
+        // over rows that no row depends on, is computed before the row loop and its block, but its
+        // scratch row was rented inside the block (CS0103: 'row6' does not exist).
+        AssertCompilesCorrectly(new GeneratedProgram(
+            "var m1 = LogSumExp(i1 => Softplus(Sum((i2, j2x) => (s[i1, y[i2]] * b[j2x]))));\n",
+            "Sum(i1 => Softplus((m1 / (2f + Tanh(b[y[i1]])) + Sqrt(1f + Sqr(s[i1, y[i1]])))) / (2f + Tanh(Pow(Sum(j2 => (b[y[i1]] * b[j2])), 1))))",
+            "1f"));
+    }
+
     internal static void AssertCompilesCorrectly(GeneratedProgram program, int draws = 6)
     {
         var source = new DeclarationText("R", program).ToString();

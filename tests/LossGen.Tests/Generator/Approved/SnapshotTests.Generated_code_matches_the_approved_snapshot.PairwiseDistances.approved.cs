@@ -139,11 +139,17 @@ partial struct PairwiseDistances
         where V : struct, ILanes<V, float>
     {
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
+        float[] row5Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+        Span<float> row5 = row5Array.AsSpan(0, m);
+        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
         float[] row30Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
         Span<float> row30 = row30Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
         float[] row39Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
         Span<float> row39 = row39Array.AsSpan(0, m);
+        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
+        float[] row69Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+        Span<float> row69 = row69Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
         float[] row103Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
         Span<float> row103 = row103Array.AsSpan(0, m);
@@ -255,9 +261,6 @@ partial struct PairwiseDistances
             // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
             float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
             Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
-            // row5: a row over M, the same for every row of the block
-            float[] row5Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-            Span<float> row5 = row5Array.AsSpan(0, m);
             // row10: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
             float[] row10Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
             Span<float> row10 = row10Array.AsSpan(0, m * V.Count);
@@ -319,7 +322,6 @@ partial struct PairwiseDistances
                 acc1 = acc1 + V.Sum(acc4);
             }
             System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
-            System.Buffers.ArrayPool<float>.Shared.Return(row5Array);
             System.Buffers.ArrayPool<float>.Shared.Return(row10Array);
         }
         double acc65 = 0.0;
@@ -440,9 +442,6 @@ partial struct PairwiseDistances
             // tile67: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
             float[] tile67Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
             Span<float> tile67 = tile67Array.AsSpan(0, d * V.Count);
-            // row69: a row over M, the same for every row of the block
-            float[] row69Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-            Span<float> row69 = row69Array.AsSpan(0, m);
             // row74: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
             float[] row74Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
             Span<float> row74 = row74Array.AsSpan(0, m * V.Count);
@@ -519,13 +518,14 @@ partial struct PairwiseDistances
                 acc65 = acc65 + V.Sum(t101);
             }
             System.Buffers.ArrayPool<float>.Shared.Return(tile67Array);
-            System.Buffers.ArrayPool<float>.Shared.Return(row69Array);
             System.Buffers.ArrayPool<float>.Shared.Return(row74Array);
         }
         double t147 = acc65 / (double)n;
         double t148 = acc1 + t147;
+        System.Buffers.ArrayPool<float>.Shared.Return(row5Array);
         System.Buffers.ArrayPool<float>.Shared.Return(row30Array);
         System.Buffers.ArrayPool<float>.Shared.Return(row39Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row69Array);
         System.Buffers.ArrayPool<float>.Shared.Return(row103Array);
         System.Buffers.ArrayPool<float>.Shared.Return(row112Array);
         return t148;
@@ -540,11 +540,17 @@ partial struct PairwiseDistances
         // dY is accumulated into by several terms, so it starts from zero.
         dY.Clear();
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
+        float[] row6Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+        Span<float> row6 = row6Array.AsSpan(0, m);
+        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
         float[] row87Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
         Span<float> row87 = row87Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
         float[] row96Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
         Span<float> row96 = row96Array.AsSpan(0, m);
+        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
+        float[] row201Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+        Span<float> row201 = row201Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
         float[] row235Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
         Span<float> row235 = row235Array.AsSpan(0, m);
@@ -779,9 +785,6 @@ partial struct PairwiseDistances
             // tile4: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
             float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
             Span<float> tile4 = tile4Array.AsSpan(0, d * V.Count);
-            // row6: a row over M, the same for every row of the block
-            float[] row6Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-            Span<float> row6 = row6Array.AsSpan(0, m);
             // row11: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
             float[] row11Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
             Span<float> row11 = row11Array.AsSpan(0, m * V.Count);
@@ -921,7 +924,6 @@ partial struct PairwiseDistances
             }
             System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
             System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
-            System.Buffers.ArrayPool<float>.Shared.Return(row6Array);
             System.Buffers.ArrayPool<float>.Shared.Return(row11Array);
         }
         double acc197 = 0.0;
@@ -1042,9 +1044,6 @@ partial struct PairwiseDistances
             // tile199: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
             float[] tile199Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
             Span<float> tile199 = tile199Array.AsSpan(0, d * V.Count);
-            // row201: a row over M, the same for every row of the block
-            float[] row201Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-            Span<float> row201 = row201Array.AsSpan(0, m);
             // row206: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
             float[] row206Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
             Span<float> row206 = row206Array.AsSpan(0, m * V.Count);
@@ -1121,13 +1120,14 @@ partial struct PairwiseDistances
                 acc197 = acc197 + V.Sum(t233);
             }
             System.Buffers.ArrayPool<float>.Shared.Return(tile199Array);
-            System.Buffers.ArrayPool<float>.Shared.Return(row201Array);
             System.Buffers.ArrayPool<float>.Shared.Return(row206Array);
         }
         double t279 = acc197 / (double)n;
         double t280 = acc1 + t279;
+        System.Buffers.ArrayPool<float>.Shared.Return(row6Array);
         System.Buffers.ArrayPool<float>.Shared.Return(row87Array);
         System.Buffers.ArrayPool<float>.Shared.Return(row96Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row201Array);
         System.Buffers.ArrayPool<float>.Shared.Return(row235Array);
         System.Buffers.ArrayPool<float>.Shared.Return(row244Array);
         return t280;
@@ -1138,11 +1138,17 @@ partial struct PairwiseDistances
         where V : struct, ILanes<V, double>
     {
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
+        double[] row5Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+        Span<double> row5 = row5Array.AsSpan(0, m);
+        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
         double[] row30Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
         Span<double> row30 = row30Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
         double[] row39Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
         Span<double> row39 = row39Array.AsSpan(0, m);
+        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
+        double[] row69Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+        Span<double> row69 = row69Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
         double[] row103Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
         Span<double> row103 = row103Array.AsSpan(0, m);
@@ -1254,9 +1260,6 @@ partial struct PairwiseDistances
             // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
             double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
             Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
-            // row5: a row over M, the same for every row of the block
-            double[] row5Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-            Span<double> row5 = row5Array.AsSpan(0, m);
             // row10: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
             double[] row10Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
             Span<double> row10 = row10Array.AsSpan(0, m * V.Count);
@@ -1318,7 +1321,6 @@ partial struct PairwiseDistances
                 acc1 = acc1 + V.Sum(acc4);
             }
             System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-            System.Buffers.ArrayPool<double>.Shared.Return(row5Array);
             System.Buffers.ArrayPool<double>.Shared.Return(row10Array);
         }
         double acc65 = 0.0;
@@ -1439,9 +1441,6 @@ partial struct PairwiseDistances
             // tile67: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
             double[] tile67Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
             Span<double> tile67 = tile67Array.AsSpan(0, d * V.Count);
-            // row69: a row over M, the same for every row of the block
-            double[] row69Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-            Span<double> row69 = row69Array.AsSpan(0, m);
             // row74: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
             double[] row74Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
             Span<double> row74 = row74Array.AsSpan(0, m * V.Count);
@@ -1518,13 +1517,14 @@ partial struct PairwiseDistances
                 acc65 = acc65 + V.Sum(t101);
             }
             System.Buffers.ArrayPool<double>.Shared.Return(tile67Array);
-            System.Buffers.ArrayPool<double>.Shared.Return(row69Array);
             System.Buffers.ArrayPool<double>.Shared.Return(row74Array);
         }
         double t147 = acc65 / (double)n;
         double t148 = acc1 + t147;
+        System.Buffers.ArrayPool<double>.Shared.Return(row5Array);
         System.Buffers.ArrayPool<double>.Shared.Return(row30Array);
         System.Buffers.ArrayPool<double>.Shared.Return(row39Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row69Array);
         System.Buffers.ArrayPool<double>.Shared.Return(row103Array);
         System.Buffers.ArrayPool<double>.Shared.Return(row112Array);
         return t148;
@@ -1539,11 +1539,17 @@ partial struct PairwiseDistances
         // dY is accumulated into by several terms, so it starts from zero.
         dY.Clear();
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
+        double[] row6Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+        Span<double> row6 = row6Array.AsSpan(0, m);
+        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
         double[] row87Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
         Span<double> row87 = row87Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
         double[] row96Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
         Span<double> row96 = row96Array.AsSpan(0, m);
+        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
+        double[] row201Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+        Span<double> row201 = row201Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
         double[] row235Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
         Span<double> row235 = row235Array.AsSpan(0, m);
@@ -1778,9 +1784,6 @@ partial struct PairwiseDistances
             // tile4: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
             double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
             Span<double> tile4 = tile4Array.AsSpan(0, d * V.Count);
-            // row6: a row over M, the same for every row of the block
-            double[] row6Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-            Span<double> row6 = row6Array.AsSpan(0, m);
             // row11: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
             double[] row11Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
             Span<double> row11 = row11Array.AsSpan(0, m * V.Count);
@@ -1920,7 +1923,6 @@ partial struct PairwiseDistances
             }
             System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
             System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
-            System.Buffers.ArrayPool<double>.Shared.Return(row6Array);
             System.Buffers.ArrayPool<double>.Shared.Return(row11Array);
         }
         double acc197 = 0.0;
@@ -2041,9 +2043,6 @@ partial struct PairwiseDistances
             // tile199: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
             double[] tile199Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
             Span<double> tile199 = tile199Array.AsSpan(0, d * V.Count);
-            // row201: a row over M, the same for every row of the block
-            double[] row201Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-            Span<double> row201 = row201Array.AsSpan(0, m);
             // row206: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
             double[] row206Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
             Span<double> row206 = row206Array.AsSpan(0, m * V.Count);
@@ -2120,13 +2119,14 @@ partial struct PairwiseDistances
                 acc197 = acc197 + V.Sum(t233);
             }
             System.Buffers.ArrayPool<double>.Shared.Return(tile199Array);
-            System.Buffers.ArrayPool<double>.Shared.Return(row201Array);
             System.Buffers.ArrayPool<double>.Shared.Return(row206Array);
         }
         double t279 = acc197 / (double)n;
         double t280 = acc1 + t279;
+        System.Buffers.ArrayPool<double>.Shared.Return(row6Array);
         System.Buffers.ArrayPool<double>.Shared.Return(row87Array);
         System.Buffers.ArrayPool<double>.Shared.Return(row96Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row201Array);
         System.Buffers.ArrayPool<double>.Shared.Return(row235Array);
         System.Buffers.ArrayPool<double>.Shared.Return(row244Array);
         return t280;
