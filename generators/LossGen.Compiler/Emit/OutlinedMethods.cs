@@ -1,0 +1,99 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using LossGen.Compiler.Lowering;
+
+namespace LossGen.Compiler.Emit;
+
+/// <summary>A variable in scope where an <see cref="Outlined"/> part is called: its C# type and name (as a parameter, whether by reference).</summary>
+internal sealed record Variable(string Type, string Name, bool ByRef = false)
+{
+    public string Argument => ByRef ? "ref " + Name : Name;
+    public string Parameter => (ByRef ? "ref " : "") + Type + " " + Name;
+}
+
+/// <summary>
+/// The <see cref="Outlined"/> parts of one kernel: each becomes a private static generic method
+/// after the kernel, called where the part stood. Its parameters are the variables in scope there
+/// (kernel parameters, scratch rows, locals declared before it) that its code names; those it
+/// assigns (an accumulator) go by <c>ref</c>, spans and everything else by value.
+/// </summary>
+internal sealed class OutlinedMethods
+{
+    // A declaration as Lower writes it: "double t16 = …;", "V b11 = …;", "int rows2 = …;".
+    private static readonly Regex Declaration = new(@"^([A-Za-z_][\w<>\[\]]*) ([A-Za-z_]\w*) = ");
+    private static readonly Regex Identifier = new(@"(?<![\w.])[A-Za-z_]\w*");
+
+    private readonly string kernel;
+    private readonly string constraint;
+    private readonly List<(string Name, Outlined Part, List<Variable> Parameters)> parts = new();
+
+    /// <param name="kernel">The kernel's name: the methods are named after it.</param>
+    /// <param name="constraint">The kernel's <c>where V : …</c> line, repeated on each method.</param>
+    public OutlinedMethods(string kernel, string constraint)
+    {
+        this.kernel = kernel;
+        this.constraint = constraint;
+    }
+
+    /// <summary>The variable a statement declares, if it is a declaration.</summary>
+    public static Variable? Declared(Stmt s) =>
+        s is Line l && Declaration.Match(l.Code) is { Success: true } m ? new Variable(m.Groups[1].Value, m.Groups[2].Value) : null;
+
+    /// <summary>Registers a part and returns the call that replaces it.</summary>
+    public string Call(Outlined part, IReadOnlyList<Variable> inScope)
+    {
+        var code = CodeOf(part.Body);
+        var used = new HashSet<string>(Identifier.Matches(code).Cast<Match>().Select(m => m.Value));
+        var parameters = inScope.Where(v => used.Contains(v.Name))
+            .Select(v => v with { ByRef = Assigns(code, v.Name) })
+            .ToList();
+        var name = kernel + "RowBlocks" + (parts.Count == 0 ? "" : (parts.Count + 1).ToString());
+        parts.Add((name, part, parameters));
+        return $"{name}<V>({string.Join(", ", parameters.Select(p => p.Argument))});";
+    }
+
+    /// <summary>Writes the methods, each after a blank line.</summary>
+    public void Write(CodeWriter w)
+    {
+        // Parts are registered while printing, so a part inside a part is written after its caller.
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var (name, part, parameters) = parts[i];
+            w.Line();
+            w.Line("/// <summary>" + Xml(part.Summary) + "</summary>");
+            w.Line("[System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining"
+                + " | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
+            w.Line($"private static void {name}<V>({string.Join(", ", parameters.Select(p => p.Parameter))})");
+            w.Line("    " + constraint);
+            w.Open("");
+            KernelPrinter.Print(w, part.Body, this, parameters.Select(p => p with { ByRef = false }).ToList());
+            w.Close();
+        }
+    }
+
+    /// <summary>The code of the statements without their comments (a comment may name a tensor the code never reads).</summary>
+    private static string CodeOf(IEnumerable<Stmt> stmts)
+    {
+        var text = new StringBuilder();
+        foreach (var s in stmts)
+        {
+            switch (s)
+            {
+                case Line l: text.AppendLine(l.Code); break;
+                case GradWrite g: text.AppendLine(g.Code); break;
+                case Block b: text.AppendLine(b.Header ?? "").AppendLine(CodeOf(b.Body)); break;
+                case Outlined o: text.AppendLine(CodeOf(o.Body)); break;
+            }
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Whether the code assigns the variable itself (<c>acc1 = …</c>, <c>g2 += …</c>), not an element of it.</summary>
+    private static bool Assigns(string code, string name) =>
+        Regex.IsMatch(code, @"(?<![\w.])" + Regex.Escape(name) + @"\s*([-+*/]?=(?!=)|\+\+|--)")
+        || Regex.IsMatch(code, @"(\+\+|--)" + Regex.Escape(name) + @"(?!\w)");
+
+    private static string Xml(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+}
