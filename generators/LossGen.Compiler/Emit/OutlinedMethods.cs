@@ -65,12 +65,31 @@ internal sealed class OutlinedMethods
             w.Line("/// <summary>" + Xml(part.Summary) + "</summary>");
             w.Line("[System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining"
                 + " | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
-            w.Line($"private static void {name}<V>({string.Join(", ", parameters.Select(p => p.Parameter))})");
+            var vectors = parameters.Where(p => p.Type == "V" && !p.ByRef).ToList();
+            var renamed = parameters.Select(p => vectors.Contains(p) ? p with { Name = p.Name + "Arg" } : p);
+            w.Line($"private static void {name}<V>({string.Join(", ", renamed.Select(p => p.Parameter))})");
             w.Line("    " + constraint);
             w.Open("");
-            KernelPrinter.Print(w, part.Body, this, parameters.Select(p => p with { ByRef = false }).ToList());
+            KernelPrinter.Print(w, WithVectorCopies(part.Body, vectors), this, parameters.Select(p => p with { ByRef = false }).ToList());
             w.Close();
         }
+    }
+
+    /// <summary>
+    /// A vector passed by value arrives on the stack, and the JIT kept such a parameter there through
+    /// the loops (reloaded, and stored back, every iteration: SVM at C = 10 0.49 → 0.42 ns per score
+    /// without). Each is copied into a local just before the first loop, after the tiles are rented:
+    /// a call clobbers every vector register, so a copy made before those calls would be spilled too.
+    /// </summary>
+    private static List<Stmt> WithVectorCopies(List<Stmt> body, List<Variable> vectors)
+    {
+        if (vectors.Count == 0) return body;
+        var copies = new List<Stmt> { new Comment("the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop") };
+        copies.AddRange(vectors.Select(v => new Line($"V {v.Name} = {v.Name}Arg;")));
+        var at = body.FindIndex(s => s is Block);
+        var result = new List<Stmt>(body);
+        result.InsertRange(at < 0 ? 0 : at, copies);
+        return result;
     }
 
     /// <summary>The code of the statements without their comments (a comment may name a tensor the code never reads).</summary>

@@ -291,7 +291,7 @@ partial struct CenteredColumn
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> c, ReadOnlySpan<float> mu, int d, Span<float> dX, Span<float> dc, Span<float> dmu, ref double acc1, V b16, int rows2)
+    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> c, ReadOnlySpan<float> mu, int d, Span<float> dX, Span<float> dc, Span<float> dmu, ref double acc1, V b16Arg, int rows2)
         where V : struct, ILanes<V, float>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -312,6 +312,8 @@ partial struct CenteredColumn
         // tile8: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
         float[] tile8Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
         Span<float> tile8 = tile8Array.AsSpan(0, d * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b16 = b16Arg;
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(X, i * d, d, tile3);
@@ -507,7 +509,7 @@ partial struct CenteredColumn
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> c, ReadOnlySpan<double> mu, int d, Span<double> dX, Span<double> dc, Span<double> dmu, ref double acc1, V b16, int rows2)
+    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> c, ReadOnlySpan<double> mu, int d, Span<double> dX, Span<double> dc, Span<double> dmu, ref double acc1, V b16Arg, int rows2)
         where V : struct, ILanes<V, double>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -528,6 +530,8 @@ partial struct CenteredColumn
         // tile8: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
         double[] tile8Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
         Span<double> tile8 = tile8Array.AsSpan(0, d * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b16 = b16Arg;
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(X, i * d, d, tile3);

@@ -189,12 +189,16 @@ partial struct Huber
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> w, ReadOnlySpan<float> t, int xDim1, ref double acc1, V b13, V b16, V b19, int rows2)
+    private static void ValueKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> w, ReadOnlySpan<float> t, int xDim1, ref double acc1, V b13Arg, V b16Arg, V b19Arg, int rows2)
         where V : struct, ILanes<V, float>
     {
         // tile3: a tile of V.Count rows over XDim1, transposed (element j of every row is one vector at j·V.Count)
         float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
         Span<float> tile3 = tile3Array.AsSpan(0, xDim1 * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b13 = b13Arg;
+        V b16 = b16Arg;
+        V b19 = b19Arg;
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(X, i * xDim1, xDim1, tile3);
@@ -317,12 +321,17 @@ partial struct Huber
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> w, ReadOnlySpan<float> t, int xDim1, Span<float> dw, ref double acc1, V b13, V b16, V b19, V b24, int rows2)
+    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> w, ReadOnlySpan<float> t, int xDim1, Span<float> dw, ref double acc1, V b13Arg, V b16Arg, V b19Arg, V b24Arg, int rows2)
         where V : struct, ILanes<V, float>
     {
         // tile3: a tile of V.Count rows over XDim1, transposed (element j of every row is one vector at j·V.Count)
         float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
         Span<float> tile3 = tile3Array.AsSpan(0, xDim1 * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b13 = b13Arg;
+        V b16 = b16Arg;
+        V b19 = b19Arg;
+        V b24 = b24Arg;
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(X, i * xDim1, xDim1, tile3);
@@ -426,12 +435,16 @@ partial struct Huber
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> w, ReadOnlySpan<double> t, int xDim1, ref double acc1, V b13, V b16, V b19, int rows2)
+    private static void ValueKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> w, ReadOnlySpan<double> t, int xDim1, ref double acc1, V b13Arg, V b16Arg, V b19Arg, int rows2)
         where V : struct, ILanes<V, double>
     {
         // tile3: a tile of V.Count rows over XDim1, transposed (element j of every row is one vector at j·V.Count)
         double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
         Span<double> tile3 = tile3Array.AsSpan(0, xDim1 * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b13 = b13Arg;
+        V b16 = b16Arg;
+        V b19 = b19Arg;
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(X, i * xDim1, xDim1, tile3);
@@ -554,12 +567,17 @@ partial struct Huber
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> w, ReadOnlySpan<double> t, int xDim1, Span<double> dw, ref double acc1, V b13, V b16, V b19, V b24, int rows2)
+    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> w, ReadOnlySpan<double> t, int xDim1, Span<double> dw, ref double acc1, V b13Arg, V b16Arg, V b19Arg, V b24Arg, int rows2)
         where V : struct, ILanes<V, double>
     {
         // tile3: a tile of V.Count rows over XDim1, transposed (element j of every row is one vector at j·V.Count)
         double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
         Span<double> tile3 = tile3Array.AsSpan(0, xDim1 * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b13 = b13Arg;
+        V b16 = b16Arg;
+        V b19 = b19Arg;
+        V b24 = b24Arg;
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(X, i * xDim1, xDim1, tile3);

@@ -644,7 +644,7 @@ partial struct LinearSoftmax
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int d, int c, Span<float> dW, Span<float> db, ref double acc1, V b11, V b47, int rows2)
+    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int d, int c, Span<float> dW, Span<float> db, ref double acc1, V b11Arg, V b47Arg, int rows2)
         where V : struct, ILanes<V, float>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -656,6 +656,9 @@ partial struct LinearSoftmax
         // row30: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
         float[] row30Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
         Span<float> row30 = row30Array.AsSpan(0, c * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b11 = b11Arg;
+        V b47 = b47Arg;
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(X, i * d, d, tile3);
@@ -745,7 +748,7 @@ partial struct LinearSoftmax
 
     /// <summary>Rows [0, rows121) across lanes, V.Count at a time with lane l holding row k + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<float> W, int c, Span<float> dW, ref double acc120, V b128, int rows121)
+    private static void ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<float> W, int c, Span<float> dW, ref double acc120, V b128Arg, int rows121)
         where V : struct, ILanes<V, float>
     {
         // tile122: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
@@ -754,6 +757,8 @@ partial struct LinearSoftmax
         // tile123: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
         float[] tile123Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
         Span<float> tile123 = tile123Array.AsSpan(0, c * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b128 = b128Arg;
         for (int k = 0; k < rows121; k += V.Count)
         {
             V.LoadRowsTransposed(W, k * c, c, tile122);
@@ -1270,7 +1275,7 @@ partial struct LinearSoftmax
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int d, int c, Span<double> dW, Span<double> db, ref double acc1, V b11, V b47, int rows2)
+    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int d, int c, Span<double> dW, Span<double> db, ref double acc1, V b11Arg, V b47Arg, int rows2)
         where V : struct, ILanes<V, double>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -1282,6 +1287,9 @@ partial struct LinearSoftmax
         // row30: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
         double[] row30Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
         Span<double> row30 = row30Array.AsSpan(0, c * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b11 = b11Arg;
+        V b47 = b47Arg;
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(X, i * d, d, tile3);
@@ -1371,7 +1379,7 @@ partial struct LinearSoftmax
 
     /// <summary>Rows [0, rows121) across lanes, V.Count at a time with lane l holding row k + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<double> W, int c, Span<double> dW, ref double acc120, V b128, int rows121)
+    private static void ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<double> W, int c, Span<double> dW, ref double acc120, V b128Arg, int rows121)
         where V : struct, ILanes<V, double>
     {
         // tile122: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
@@ -1380,6 +1388,8 @@ partial struct LinearSoftmax
         // tile123: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
         double[] tile123Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
         Span<double> tile123 = tile123Array.AsSpan(0, c * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b128 = b128Arg;
         for (int k = 0; k < rows121; k += V.Count)
         {
             V.LoadRowsTransposed(W, k * c, c, tile122);

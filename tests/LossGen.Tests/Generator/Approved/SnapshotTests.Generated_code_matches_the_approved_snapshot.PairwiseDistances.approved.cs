@@ -384,7 +384,7 @@ partial struct PairwiseDistances
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, ref double acc1, V b24, int rows2)
+    private static void ValueKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, ref double acc1, V b24Arg, int rows2)
         where V : struct, ILanes<V, float>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -396,6 +396,8 @@ partial struct PairwiseDistances
         // row10: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
         float[] row10Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
         Span<float> row10 = row10Array.AsSpan(0, m * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b24 = b24Arg;
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(X, i * d, d, tile3);
@@ -460,7 +462,7 @@ partial struct PairwiseDistances
 
     /// <summary>Rows [0, rows66) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueKernelRowBlocks2<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, V b24, ref double acc65, int rows66)
+    private static void ValueKernelRowBlocks2<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, V b24Arg, ref double acc65, int rows66)
         where V : struct, ILanes<V, float>
     {
         // tile67: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -472,6 +474,8 @@ partial struct PairwiseDistances
         // row74: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
         float[] row74Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
         Span<float> row74 = row74Array.AsSpan(0, m * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b24 = b24Arg;
         for (int i = 0; i < rows66; i += V.Count)
         {
             V.LoadRowsTransposed(X, i * d, d, tile67);
@@ -923,7 +927,7 @@ partial struct PairwiseDistances
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, Span<float> dX, Span<float> dY, ref double acc1, V b25, V b31, V b56, int rows2)
+    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, Span<float> dX, Span<float> dY, ref double acc1, V b25Arg, V b31Arg, V b56Arg, int rows2)
         where V : struct, ILanes<V, float>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -938,6 +942,10 @@ partial struct PairwiseDistances
         // row11: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
         float[] row11Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
         Span<float> row11 = row11Array.AsSpan(0, m * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b25 = b25Arg;
+        V b31 = b31Arg;
+        V b56 = b56Arg;
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(X, i * d, d, tile3);
@@ -1080,7 +1088,7 @@ partial struct PairwiseDistances
 
     /// <summary>Rows [0, rows198) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, V b25, ref double acc197, int rows198)
+    private static void ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, V b25Arg, ref double acc197, int rows198)
         where V : struct, ILanes<V, float>
     {
         // tile199: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -1092,6 +1100,8 @@ partial struct PairwiseDistances
         // row206: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
         float[] row206Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
         Span<float> row206 = row206Array.AsSpan(0, m * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b25 = b25Arg;
         for (int i = 0; i < rows198; i += V.Count)
         {
             V.LoadRowsTransposed(X, i * d, d, tile199);
@@ -1419,7 +1429,7 @@ partial struct PairwiseDistances
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, ref double acc1, V b24, int rows2)
+    private static void ValueKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, ref double acc1, V b24Arg, int rows2)
         where V : struct, ILanes<V, double>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -1431,6 +1441,8 @@ partial struct PairwiseDistances
         // row10: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
         double[] row10Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
         Span<double> row10 = row10Array.AsSpan(0, m * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b24 = b24Arg;
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(X, i * d, d, tile3);
@@ -1495,7 +1507,7 @@ partial struct PairwiseDistances
 
     /// <summary>Rows [0, rows66) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueKernelRowBlocks2<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, V b24, ref double acc65, int rows66)
+    private static void ValueKernelRowBlocks2<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, V b24Arg, ref double acc65, int rows66)
         where V : struct, ILanes<V, double>
     {
         // tile67: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -1507,6 +1519,8 @@ partial struct PairwiseDistances
         // row74: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
         double[] row74Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
         Span<double> row74 = row74Array.AsSpan(0, m * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b24 = b24Arg;
         for (int i = 0; i < rows66; i += V.Count)
         {
             V.LoadRowsTransposed(X, i * d, d, tile67);
@@ -1958,7 +1972,7 @@ partial struct PairwiseDistances
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, Span<double> dX, Span<double> dY, ref double acc1, V b25, V b31, V b56, int rows2)
+    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, Span<double> dX, Span<double> dY, ref double acc1, V b25Arg, V b31Arg, V b56Arg, int rows2)
         where V : struct, ILanes<V, double>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -1973,6 +1987,10 @@ partial struct PairwiseDistances
         // row11: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
         double[] row11Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
         Span<double> row11 = row11Array.AsSpan(0, m * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b25 = b25Arg;
+        V b31 = b31Arg;
+        V b56 = b56Arg;
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(X, i * d, d, tile3);
@@ -2115,7 +2133,7 @@ partial struct PairwiseDistances
 
     /// <summary>Rows [0, rows198) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, V b25, ref double acc197, int rows198)
+    private static void ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, V b25Arg, ref double acc197, int rows198)
         where V : struct, ILanes<V, double>
     {
         // tile199: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -2127,6 +2145,8 @@ partial struct PairwiseDistances
         // row206: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
         double[] row206Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
         Span<double> row206 = row206Array.AsSpan(0, m * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b25 = b25Arg;
         for (int i = 0; i < rows198; i += V.Count)
         {
             V.LoadRowsTransposed(X, i * d, d, tile199);

@@ -331,7 +331,7 @@ partial struct Softmax
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int c, Span<float> ds, ref double acc1, V b17, V b23, int rows2)
+    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int c, Span<float> ds, ref double acc1, V b17Arg, V b23Arg, int rows2)
         where V : struct, ILanes<V, float>
     {
         // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
@@ -343,6 +343,9 @@ partial struct Softmax
         // row10: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
         float[] row10Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
         Span<float> row10 = row10Array.AsSpan(0, c * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b17 = b17Arg;
+        V b23 = b23Arg;
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(s, i * c, c, tile3);
@@ -596,7 +599,7 @@ partial struct Softmax
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int c, Span<double> ds, ref double acc1, V b17, V b23, int rows2)
+    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int c, Span<double> ds, ref double acc1, V b17Arg, V b23Arg, int rows2)
         where V : struct, ILanes<V, double>
     {
         // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
@@ -608,6 +611,9 @@ partial struct Softmax
         // row10: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
         double[] row10Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
         Span<double> row10 = row10Array.AsSpan(0, c * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b17 = b17Arg;
+        V b23 = b23Arg;
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(s, i * c, c, tile3);
