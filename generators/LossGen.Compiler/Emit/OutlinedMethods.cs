@@ -17,7 +17,8 @@ internal sealed record Variable(string Type, string Name, bool ByRef = false)
 /// The <see cref="Outlined"/> parts of one kernel: each becomes a private static generic method
 /// after the kernel, called where the part stood. Its parameters are the variables in scope there
 /// (kernel parameters, scratch rows, locals declared before it) that its code names; those it
-/// assigns (an accumulator) go by <c>ref</c>, spans and everything else by value.
+/// assigns go by <c>ref</c> (a single one, the usual accumulator, by value and back as the result),
+/// spans and everything else by value.
 /// </summary>
 internal sealed class OutlinedMethods
 {
@@ -27,7 +28,7 @@ internal sealed class OutlinedMethods
 
     private readonly string kernel;
     private readonly string constraint;
-    private readonly List<(string Name, Outlined Part, List<Variable> Parameters)> parts = new();
+    private readonly List<(string Name, Outlined Part, List<Variable> Parameters, Variable? Returned)> parts = new();
 
     /// <param name="kernel">The kernel's name: the methods are named after it.</param>
     /// <param name="constraint">The kernel's <c>where V : …</c> line, repeated on each method.</param>
@@ -49,9 +50,16 @@ internal sealed class OutlinedMethods
         var parameters = inScope.Where(v => used.Contains(v.Name))
             .Select(v => v with { ByRef = Assigns(code, v.Name) })
             .ToList();
+        // One assigned variable (the usual accumulator) goes in by value and comes back as the
+        // result: passing it by ref would take its address, which keeps it in memory in the caller
+        // for the whole kernel, the row loop included.
+        var assigned = parameters.Where(p => p.ByRef).ToList();
+        var returned = assigned.Count == 1 ? assigned[0] with { ByRef = false } : null;
+        if (returned is not null) parameters = parameters.Select(p => p.Name == returned.Name ? returned : p).ToList();
         var name = kernel + "RowBlocks" + (parts.Count == 0 ? "" : (parts.Count + 1).ToString());
-        parts.Add((name, part, parameters));
-        return $"{name}<V>({string.Join(", ", parameters.Select(p => p.Argument))});";
+        parts.Add((name, part, parameters, returned));
+        var call = $"{name}<V>({string.Join(", ", parameters.Select(p => p.Argument))});";
+        return returned is null ? call : $"{returned.Name} = {call}";
     }
 
     /// <summary>Writes the methods, each after a blank line.</summary>
@@ -60,17 +68,18 @@ internal sealed class OutlinedMethods
         // Parts are registered while printing, so a part inside a part is written after its caller.
         for (var i = 0; i < parts.Count; i++)
         {
-            var (name, part, parameters) = parts[i];
+            var (name, part, parameters, returned) = parts[i];
             w.Line();
             w.Line("/// <summary>" + Xml(part.Summary) + "</summary>");
             w.Line("[System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining"
                 + " | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
             var vectors = parameters.Where(p => p.Type == "V" && !p.ByRef).ToList();
             var renamed = parameters.Select(p => vectors.Contains(p) ? p with { Name = p.Name + "Arg" } : p);
-            w.Line($"private static void {name}<V>({string.Join(", ", renamed.Select(p => p.Parameter))})");
+            w.Line($"private static {returned?.Type ?? "void"} {name}<V>({string.Join(", ", renamed.Select(p => p.Parameter))})");
             w.Line("    " + constraint);
             w.Open("");
             KernelPrinter.Print(w, WithVectorCopies(part.Body, vectors), this, parameters.Select(p => p with { ByRef = false }).ToList());
+            if (returned is not null) w.Line($"return {returned.Name};");
             w.Close();
         }
     }

@@ -30,7 +30,7 @@ public class OutlinedMethodsTests
     }
 
     [Fact]
-    public void Passes_used_variables_in_scope_order_and_an_assigned_accumulator_by_ref()
+    public void Passes_used_variables_in_scope_order_and_returns_the_one_assigned_accumulator()
     {
         var body = new List<Stmt>
         {
@@ -56,8 +56,9 @@ public class OutlinedMethodsTests
 
         var kernel = Print(body, out var methods);
 
-        kernel.ShouldContain("ValueKernelRowBlocks<V>(s, c, ref acc1, b2, rows4);");
-        methods.ShouldContain("private static void ValueKernelRowBlocks<V>(ReadOnlySpan<float> s, int c, ref double acc1, V b2Arg, int rows4)");
+        kernel.ShouldContain("acc1 = ValueKernelRowBlocks<V>(s, c, acc1, b2, rows4);");
+        methods.ShouldContain("private static double ValueKernelRowBlocks<V>(ReadOnlySpan<float> s, int c, double acc1, V b2Arg, int rows4)");
+        methods.ShouldContain("return acc1;");
         methods.ShouldContain("MethodImplOptions.NoInlining");
         methods.ShouldContain("acc1 = acc1 + V.Sum(x5);");
         // The vector is copied into a local just before the loop (see OutlinedMethods.WithVectorCopies).
@@ -82,25 +83,26 @@ public class OutlinedMethodsTests
 
         var kernel = Print(body, out var methods);
 
-        kernel.ShouldContain("ValueKernelRowBlocks<V>(c, ds, g1, k2);");
+        kernel.ShouldContain("\n" + "ValueKernelRowBlocks<V>(c, ds, g1, k2);");
         methods.ShouldContain("(int c, Span<float> ds, double g1, int k2)");
     }
 
     [Fact]
-    public void Compound_assignment_and_increment_go_by_ref_and_a_second_part_gets_its_own_name()
+    public void Two_assigned_variables_go_by_ref_and_a_second_part_gets_its_own_name()
     {
         var body = new List<Stmt>
         {
             new Line("double g1 = 0.0;"),
             new Line("int k2 = 0;"),
-            new Outlined("first", new List<Stmt> { new Line("g1 += s[0];") }),
-            new Outlined("second", new List<Stmt> { new Line("k2++;") }),
+            new Outlined("first", new List<Stmt> { new Line("g1 += s[0];"), new Line("k2++;") }),
+            new Outlined("second", new List<Stmt> { new Line("--k2;") }),
         };
 
         var kernel = Print(body, out var methods);
 
-        kernel.ShouldContain("ValueKernelRowBlocks<V>(s, ref g1);");
-        kernel.ShouldContain("ValueKernelRowBlocks2<V>(ref k2);");
-        methods.ShouldContain("private static void ValueKernelRowBlocks2<V>(ref int k2)");
+        kernel.ShouldContain("\n" + "ValueKernelRowBlocks<V>(s, ref g1, ref k2);");
+        methods.ShouldContain("private static void ValueKernelRowBlocks<V>(ReadOnlySpan<float> s, ref double g1, ref int k2)");
+        kernel.ShouldContain("k2 = ValueKernelRowBlocks2<V>(k2);");
+        methods.ShouldContain("private static int ValueKernelRowBlocks2<V>(int k2)");
     }
 }

@@ -180,14 +180,14 @@ partial struct CenteredColumn
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueKernelRowBlocks<V>(X, c, mu, d, ref acc1, rows2);
+            acc1 = ValueKernelRowBlocks<V>(X, c, mu, d, acc1, rows2);
         }
         return acc1;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> c, ReadOnlySpan<float> mu, int d, ref double acc1, int rows2)
+    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> c, ReadOnlySpan<float> mu, int d, double acc1, int rows2)
         where V : struct, ILanes<V, float>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -221,6 +221,7 @@ partial struct CenteredColumn
         System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
         System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
         System.Buffers.ArrayPool<float>.Shared.Return(tile5Array);
+        return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -284,14 +285,14 @@ partial struct CenteredColumn
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueAndGradientKernelRowBlocks<V>(X, c, mu, d, dX, dc, dmu, ref acc1, b16, rows2);
+            acc1 = ValueAndGradientKernelRowBlocks<V>(X, c, mu, d, dX, dc, dmu, acc1, b16, rows2);
         }
         return acc1;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> c, ReadOnlySpan<float> mu, int d, Span<float> dX, Span<float> dc, Span<float> dmu, ref double acc1, V b16Arg, int rows2)
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> c, ReadOnlySpan<float> mu, int d, Span<float> dX, Span<float> dc, Span<float> dmu, double acc1, V b16Arg, int rows2)
         where V : struct, ILanes<V, float>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -350,6 +351,7 @@ partial struct CenteredColumn
         System.Buffers.ArrayPool<float>.Shared.Return(tile6Array);
         System.Buffers.ArrayPool<float>.Shared.Return(tile7Array);
         System.Buffers.ArrayPool<float>.Shared.Return(tile8Array);
+        return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -398,14 +400,14 @@ partial struct CenteredColumn
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueKernelRowBlocks<V>(X, c, mu, d, ref acc1, rows2);
+            acc1 = ValueKernelRowBlocks<V>(X, c, mu, d, acc1, rows2);
         }
         return acc1;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> c, ReadOnlySpan<double> mu, int d, ref double acc1, int rows2)
+    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> c, ReadOnlySpan<double> mu, int d, double acc1, int rows2)
         where V : struct, ILanes<V, double>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -439,6 +441,7 @@ partial struct CenteredColumn
         System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
         System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
         System.Buffers.ArrayPool<double>.Shared.Return(tile5Array);
+        return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -502,14 +505,14 @@ partial struct CenteredColumn
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueAndGradientKernelRowBlocks<V>(X, c, mu, d, dX, dc, dmu, ref acc1, b16, rows2);
+            acc1 = ValueAndGradientKernelRowBlocks<V>(X, c, mu, d, dX, dc, dmu, acc1, b16, rows2);
         }
         return acc1;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> c, ReadOnlySpan<double> mu, int d, Span<double> dX, Span<double> dc, Span<double> dmu, ref double acc1, V b16Arg, int rows2)
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> c, ReadOnlySpan<double> mu, int d, Span<double> dX, Span<double> dc, Span<double> dmu, double acc1, V b16Arg, int rows2)
         where V : struct, ILanes<V, double>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -568,5 +571,6 @@ partial struct CenteredColumn
         System.Buffers.ArrayPool<double>.Shared.Return(tile6Array);
         System.Buffers.ArrayPool<double>.Shared.Return(tile7Array);
         System.Buffers.ArrayPool<double>.Shared.Return(tile8Array);
+        return acc1;
     }
 }

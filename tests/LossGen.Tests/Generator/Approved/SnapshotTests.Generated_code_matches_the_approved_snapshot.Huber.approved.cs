@@ -181,7 +181,7 @@ partial struct Huber
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueKernelRowBlocks<V>(X, w, t, xDim1, ref acc1, b13, b16, b19, rows2);
+            acc1 = ValueKernelRowBlocks<V>(X, w, t, xDim1, acc1, b13, b16, b19, rows2);
         }
         double t42 = acc1 / (double)xDim0;
         return t42;
@@ -189,7 +189,7 @@ partial struct Huber
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> w, ReadOnlySpan<float> t, int xDim1, ref double acc1, V b13Arg, V b16Arg, V b19Arg, int rows2)
+    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> w, ReadOnlySpan<float> t, int xDim1, double acc1, V b13Arg, V b16Arg, V b19Arg, int rows2)
         where V : struct, ILanes<V, float>
     {
         // tile3: a tile of V.Count rows over XDim1, transposed (element j of every row is one vector at j·V.Count)
@@ -225,6 +225,7 @@ partial struct Huber
             acc1 = acc1 + V.Sum(t22);
         }
         System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -313,7 +314,7 @@ partial struct Huber
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueAndGradientKernelRowBlocks<V>(X, w, t, xDim1, dw, ref acc1, b13, b16, b19, b24, rows2);
+            acc1 = ValueAndGradientKernelRowBlocks<V>(X, w, t, xDim1, dw, acc1, b13, b16, b19, b24, rows2);
         }
         double t70 = acc1 / (double)xDim0;
         return t70;
@@ -321,7 +322,7 @@ partial struct Huber
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> w, ReadOnlySpan<float> t, int xDim1, Span<float> dw, ref double acc1, V b13Arg, V b16Arg, V b19Arg, V b24Arg, int rows2)
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> w, ReadOnlySpan<float> t, int xDim1, Span<float> dw, double acc1, V b13Arg, V b16Arg, V b19Arg, V b24Arg, int rows2)
         where V : struct, ILanes<V, float>
     {
         // tile3: a tile of V.Count rows over XDim1, transposed (element j of every row is one vector at j·V.Count)
@@ -373,6 +374,7 @@ partial struct Huber
             }
         }
         System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -427,7 +429,7 @@ partial struct Huber
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueKernelRowBlocks<V>(X, w, t, xDim1, ref acc1, b13, b16, b19, rows2);
+            acc1 = ValueKernelRowBlocks<V>(X, w, t, xDim1, acc1, b13, b16, b19, rows2);
         }
         double t42 = acc1 / (double)xDim0;
         return t42;
@@ -435,7 +437,7 @@ partial struct Huber
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> w, ReadOnlySpan<double> t, int xDim1, ref double acc1, V b13Arg, V b16Arg, V b19Arg, int rows2)
+    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> w, ReadOnlySpan<double> t, int xDim1, double acc1, V b13Arg, V b16Arg, V b19Arg, int rows2)
         where V : struct, ILanes<V, double>
     {
         // tile3: a tile of V.Count rows over XDim1, transposed (element j of every row is one vector at j·V.Count)
@@ -471,6 +473,7 @@ partial struct Huber
             acc1 = acc1 + V.Sum(t22);
         }
         System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -559,7 +562,7 @@ partial struct Huber
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueAndGradientKernelRowBlocks<V>(X, w, t, xDim1, dw, ref acc1, b13, b16, b19, b24, rows2);
+            acc1 = ValueAndGradientKernelRowBlocks<V>(X, w, t, xDim1, dw, acc1, b13, b16, b19, b24, rows2);
         }
         double t70 = acc1 / (double)xDim0;
         return t70;
@@ -567,7 +570,7 @@ partial struct Huber
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> w, ReadOnlySpan<double> t, int xDim1, Span<double> dw, ref double acc1, V b13Arg, V b16Arg, V b19Arg, V b24Arg, int rows2)
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> w, ReadOnlySpan<double> t, int xDim1, Span<double> dw, double acc1, V b13Arg, V b16Arg, V b19Arg, V b24Arg, int rows2)
         where V : struct, ILanes<V, double>
     {
         // tile3: a tile of V.Count rows over XDim1, transposed (element j of every row is one vector at j·V.Count)
@@ -619,5 +622,6 @@ partial struct Huber
             }
         }
         System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        return acc1;
     }
 }

@@ -269,7 +269,7 @@ partial struct LinearSoftmax
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueKernelRowBlocks<V>(X, W, b, y, d, c, ref acc1, rows2);
+            acc1 = ValueKernelRowBlocks<V>(X, W, b, y, d, c, acc1, rows2);
         }
         double t80 = acc1 / (double)n;
         double acc81 = 0.0;
@@ -305,7 +305,7 @@ partial struct LinearSoftmax
         if (rows82 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueKernelRowBlocks2<V>(W, c, ref acc81, rows82);
+            acc81 = ValueKernelRowBlocks2<V>(W, c, acc81, rows82);
         }
         double t95 = lambda * acc81;
         double t96 = t80 + t95;
@@ -315,7 +315,7 @@ partial struct LinearSoftmax
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int d, int c, ref double acc1, int rows2)
+    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int d, int c, double acc1, int rows2)
         where V : struct, ILanes<V, float>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -385,11 +385,12 @@ partial struct LinearSoftmax
         }
         System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
         System.Buffers.ArrayPool<float>.Shared.Return(row14Array);
+        return acc1;
     }
 
     /// <summary>Rows [0, rows82) across lanes, V.Count at a time with lane l holding row k + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueKernelRowBlocks2<V>(ReadOnlySpan<float> W, int c, ref double acc81, int rows82)
+    private static double ValueKernelRowBlocks2<V>(ReadOnlySpan<float> W, int c, double acc81, int rows82)
         where V : struct, ILanes<V, float>
     {
         // tile83: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
@@ -409,6 +410,7 @@ partial struct LinearSoftmax
             acc81 = acc81 + V.Sum(acc84);
         }
         System.Buffers.ArrayPool<float>.Shared.Return(tile83Array);
+        return acc81;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -591,7 +593,7 @@ partial struct LinearSoftmax
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueAndGradientKernelRowBlocks<V>(X, W, b, y, d, c, dW, db, ref acc1, b11, b47, rows2);
+            acc1 = ValueAndGradientKernelRowBlocks<V>(X, W, b, y, d, c, dW, db, acc1, b11, b47, rows2);
         }
         double t119 = acc1 / (double)n;
         double acc120 = 0.0;
@@ -633,7 +635,7 @@ partial struct LinearSoftmax
         if (rows121 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueAndGradientKernelRowBlocks2<V>(W, c, dW, ref acc120, b128, rows121);
+            acc120 = ValueAndGradientKernelRowBlocks2<V>(W, c, dW, acc120, b128, rows121);
         }
         double t140 = lambda * acc120;
         double t141 = t119 + t140;
@@ -644,7 +646,7 @@ partial struct LinearSoftmax
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int d, int c, Span<float> dW, Span<float> db, ref double acc1, V b11Arg, V b47Arg, int rows2)
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int d, int c, Span<float> dW, Span<float> db, double acc1, V b11Arg, V b47Arg, int rows2)
         where V : struct, ILanes<V, float>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -744,11 +746,12 @@ partial struct LinearSoftmax
         System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
         System.Buffers.ArrayPool<float>.Shared.Return(row18Array);
         System.Buffers.ArrayPool<float>.Shared.Return(row30Array);
+        return acc1;
     }
 
     /// <summary>Rows [0, rows121) across lanes, V.Count at a time with lane l holding row k + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<float> W, int c, Span<float> dW, ref double acc120, V b128Arg, int rows121)
+    private static double ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<float> W, int c, Span<float> dW, double acc120, V b128Arg, int rows121)
         where V : struct, ILanes<V, float>
     {
         // tile122: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
@@ -778,6 +781,7 @@ partial struct LinearSoftmax
         }
         System.Buffers.ArrayPool<float>.Shared.Return(tile122Array);
         System.Buffers.ArrayPool<float>.Shared.Return(tile123Array);
+        return acc120;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -900,7 +904,7 @@ partial struct LinearSoftmax
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueKernelRowBlocks<V>(X, W, b, y, d, c, ref acc1, rows2);
+            acc1 = ValueKernelRowBlocks<V>(X, W, b, y, d, c, acc1, rows2);
         }
         double t80 = acc1 / (double)n;
         double acc81 = 0.0;
@@ -936,7 +940,7 @@ partial struct LinearSoftmax
         if (rows82 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueKernelRowBlocks2<V>(W, c, ref acc81, rows82);
+            acc81 = ValueKernelRowBlocks2<V>(W, c, acc81, rows82);
         }
         double t95 = lambda * acc81;
         double t96 = t80 + t95;
@@ -946,7 +950,7 @@ partial struct LinearSoftmax
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int d, int c, ref double acc1, int rows2)
+    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int d, int c, double acc1, int rows2)
         where V : struct, ILanes<V, double>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -1016,11 +1020,12 @@ partial struct LinearSoftmax
         }
         System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
         System.Buffers.ArrayPool<double>.Shared.Return(row14Array);
+        return acc1;
     }
 
     /// <summary>Rows [0, rows82) across lanes, V.Count at a time with lane l holding row k + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueKernelRowBlocks2<V>(ReadOnlySpan<double> W, int c, ref double acc81, int rows82)
+    private static double ValueKernelRowBlocks2<V>(ReadOnlySpan<double> W, int c, double acc81, int rows82)
         where V : struct, ILanes<V, double>
     {
         // tile83: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
@@ -1040,6 +1045,7 @@ partial struct LinearSoftmax
             acc81 = acc81 + V.Sum(acc84);
         }
         System.Buffers.ArrayPool<double>.Shared.Return(tile83Array);
+        return acc81;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -1222,7 +1228,7 @@ partial struct LinearSoftmax
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueAndGradientKernelRowBlocks<V>(X, W, b, y, d, c, dW, db, ref acc1, b11, b47, rows2);
+            acc1 = ValueAndGradientKernelRowBlocks<V>(X, W, b, y, d, c, dW, db, acc1, b11, b47, rows2);
         }
         double t119 = acc1 / (double)n;
         double acc120 = 0.0;
@@ -1264,7 +1270,7 @@ partial struct LinearSoftmax
         if (rows121 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueAndGradientKernelRowBlocks2<V>(W, c, dW, ref acc120, b128, rows121);
+            acc120 = ValueAndGradientKernelRowBlocks2<V>(W, c, dW, acc120, b128, rows121);
         }
         double t140 = lambda * acc120;
         double t141 = t119 + t140;
@@ -1275,7 +1281,7 @@ partial struct LinearSoftmax
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int d, int c, Span<double> dW, Span<double> db, ref double acc1, V b11Arg, V b47Arg, int rows2)
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int d, int c, Span<double> dW, Span<double> db, double acc1, V b11Arg, V b47Arg, int rows2)
         where V : struct, ILanes<V, double>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -1375,11 +1381,12 @@ partial struct LinearSoftmax
         System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
         System.Buffers.ArrayPool<double>.Shared.Return(row18Array);
         System.Buffers.ArrayPool<double>.Shared.Return(row30Array);
+        return acc1;
     }
 
     /// <summary>Rows [0, rows121) across lanes, V.Count at a time with lane l holding row k + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<double> W, int c, Span<double> dW, ref double acc120, V b128Arg, int rows121)
+    private static double ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<double> W, int c, Span<double> dW, double acc120, V b128Arg, int rows121)
         where V : struct, ILanes<V, double>
     {
         // tile122: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
@@ -1409,5 +1416,6 @@ partial struct LinearSoftmax
         }
         System.Buffers.ArrayPool<double>.Shared.Return(tile122Array);
         System.Buffers.ArrayPool<double>.Shared.Return(tile123Array);
+        return acc120;
     }
 }

@@ -253,7 +253,7 @@ partial struct PairwiseDistances
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueKernelRowBlocks<V>(X, Y, d, m, ref acc1, b24, rows2);
+            acc1 = ValueKernelRowBlocks<V>(X, Y, d, m, acc1, b24, rows2);
         }
         double acc65 = 0.0;
         // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k...
@@ -371,7 +371,7 @@ partial struct PairwiseDistances
         if (rows66 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueKernelRowBlocks2<V>(X, Y, d, m, b24, ref acc65, rows66);
+            acc65 = ValueKernelRowBlocks2<V>(X, Y, d, m, b24, acc65, rows66);
         }
         double t147 = acc65 / (double)n;
         double t148 = acc1 + t147;
@@ -384,7 +384,7 @@ partial struct PairwiseDistances
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, ref double acc1, V b24Arg, int rows2)
+    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, double acc1, V b24Arg, int rows2)
         where V : struct, ILanes<V, float>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -458,11 +458,12 @@ partial struct PairwiseDistances
         System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
         System.Buffers.ArrayPool<float>.Shared.Return(row5Array);
         System.Buffers.ArrayPool<float>.Shared.Return(row10Array);
+        return acc1;
     }
 
     /// <summary>Rows [0, rows66) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueKernelRowBlocks2<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, V b24Arg, ref double acc65, int rows66)
+    private static double ValueKernelRowBlocks2<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, V b24Arg, double acc65, int rows66)
         where V : struct, ILanes<V, float>
     {
         // tile67: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -551,6 +552,7 @@ partial struct PairwiseDistances
         System.Buffers.ArrayPool<float>.Shared.Return(tile67Array);
         System.Buffers.ArrayPool<float>.Shared.Return(row69Array);
         System.Buffers.ArrayPool<float>.Shared.Return(row74Array);
+        return acc65;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -796,7 +798,7 @@ partial struct PairwiseDistances
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueAndGradientKernelRowBlocks<V>(X, Y, d, m, dX, dY, ref acc1, b25, b31, b56, rows2);
+            acc1 = ValueAndGradientKernelRowBlocks<V>(X, Y, d, m, dX, dY, acc1, b25, b31, b56, rows2);
         }
         double acc197 = 0.0;
         // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k...
@@ -914,7 +916,7 @@ partial struct PairwiseDistances
         if (rows198 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueAndGradientKernelRowBlocks2<V>(X, Y, d, m, b25, ref acc197, rows198);
+            acc197 = ValueAndGradientKernelRowBlocks2<V>(X, Y, d, m, b25, acc197, rows198);
         }
         double t279 = acc197 / (double)n;
         double t280 = acc1 + t279;
@@ -927,7 +929,7 @@ partial struct PairwiseDistances
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, Span<float> dX, Span<float> dY, ref double acc1, V b25Arg, V b31Arg, V b56Arg, int rows2)
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, Span<float> dX, Span<float> dY, double acc1, V b25Arg, V b31Arg, V b56Arg, int rows2)
         where V : struct, ILanes<V, float>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -1084,11 +1086,12 @@ partial struct PairwiseDistances
         System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
         System.Buffers.ArrayPool<float>.Shared.Return(row6Array);
         System.Buffers.ArrayPool<float>.Shared.Return(row11Array);
+        return acc1;
     }
 
     /// <summary>Rows [0, rows198) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, V b25Arg, ref double acc197, int rows198)
+    private static double ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, V b25Arg, double acc197, int rows198)
         where V : struct, ILanes<V, float>
     {
         // tile199: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -1177,6 +1180,7 @@ partial struct PairwiseDistances
         System.Buffers.ArrayPool<float>.Shared.Return(tile199Array);
         System.Buffers.ArrayPool<float>.Shared.Return(row201Array);
         System.Buffers.ArrayPool<float>.Shared.Return(row206Array);
+        return acc197;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -1298,7 +1302,7 @@ partial struct PairwiseDistances
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueKernelRowBlocks<V>(X, Y, d, m, ref acc1, b24, rows2);
+            acc1 = ValueKernelRowBlocks<V>(X, Y, d, m, acc1, b24, rows2);
         }
         double acc65 = 0.0;
         // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k...
@@ -1416,7 +1420,7 @@ partial struct PairwiseDistances
         if (rows66 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueKernelRowBlocks2<V>(X, Y, d, m, b24, ref acc65, rows66);
+            acc65 = ValueKernelRowBlocks2<V>(X, Y, d, m, b24, acc65, rows66);
         }
         double t147 = acc65 / (double)n;
         double t148 = acc1 + t147;
@@ -1429,7 +1433,7 @@ partial struct PairwiseDistances
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, ref double acc1, V b24Arg, int rows2)
+    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, double acc1, V b24Arg, int rows2)
         where V : struct, ILanes<V, double>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -1503,11 +1507,12 @@ partial struct PairwiseDistances
         System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
         System.Buffers.ArrayPool<double>.Shared.Return(row5Array);
         System.Buffers.ArrayPool<double>.Shared.Return(row10Array);
+        return acc1;
     }
 
     /// <summary>Rows [0, rows66) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueKernelRowBlocks2<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, V b24Arg, ref double acc65, int rows66)
+    private static double ValueKernelRowBlocks2<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, V b24Arg, double acc65, int rows66)
         where V : struct, ILanes<V, double>
     {
         // tile67: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -1596,6 +1601,7 @@ partial struct PairwiseDistances
         System.Buffers.ArrayPool<double>.Shared.Return(tile67Array);
         System.Buffers.ArrayPool<double>.Shared.Return(row69Array);
         System.Buffers.ArrayPool<double>.Shared.Return(row74Array);
+        return acc65;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -1841,7 +1847,7 @@ partial struct PairwiseDistances
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueAndGradientKernelRowBlocks<V>(X, Y, d, m, dX, dY, ref acc1, b25, b31, b56, rows2);
+            acc1 = ValueAndGradientKernelRowBlocks<V>(X, Y, d, m, dX, dY, acc1, b25, b31, b56, rows2);
         }
         double acc197 = 0.0;
         // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k...
@@ -1959,7 +1965,7 @@ partial struct PairwiseDistances
         if (rows198 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueAndGradientKernelRowBlocks2<V>(X, Y, d, m, b25, ref acc197, rows198);
+            acc197 = ValueAndGradientKernelRowBlocks2<V>(X, Y, d, m, b25, acc197, rows198);
         }
         double t279 = acc197 / (double)n;
         double t280 = acc1 + t279;
@@ -1972,7 +1978,7 @@ partial struct PairwiseDistances
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, Span<double> dX, Span<double> dY, ref double acc1, V b25Arg, V b31Arg, V b56Arg, int rows2)
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, Span<double> dX, Span<double> dY, double acc1, V b25Arg, V b31Arg, V b56Arg, int rows2)
         where V : struct, ILanes<V, double>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -2129,11 +2135,12 @@ partial struct PairwiseDistances
         System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
         System.Buffers.ArrayPool<double>.Shared.Return(row6Array);
         System.Buffers.ArrayPool<double>.Shared.Return(row11Array);
+        return acc1;
     }
 
     /// <summary>Rows [0, rows198) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, V b25Arg, ref double acc197, int rows198)
+    private static double ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, V b25Arg, double acc197, int rows198)
         where V : struct, ILanes<V, double>
     {
         // tile199: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -2222,5 +2229,6 @@ partial struct PairwiseDistances
         System.Buffers.ArrayPool<double>.Shared.Return(tile199Array);
         System.Buffers.ArrayPool<double>.Shared.Return(row201Array);
         System.Buffers.ArrayPool<double>.Shared.Return(row206Array);
+        return acc197;
     }
 }

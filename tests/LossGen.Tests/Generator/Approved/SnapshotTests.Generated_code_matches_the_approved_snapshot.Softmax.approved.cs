@@ -183,7 +183,7 @@ partial struct Softmax
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueKernelRowBlocks<V>(s, y, c, ref acc1, rows2);
+            acc1 = ValueKernelRowBlocks<V>(s, y, c, acc1, rows2);
         }
         double t33 = acc1 / (double)n;
         return t33;
@@ -191,7 +191,7 @@ partial struct Softmax
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueKernelRowBlocks<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int c, ref double acc1, int rows2)
+    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int c, double acc1, int rows2)
         where V : struct, ILanes<V, float>
     {
         // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
@@ -223,6 +223,7 @@ partial struct Softmax
             acc1 = acc1 + V.Sum(t13);
         }
         System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -322,7 +323,7 @@ partial struct Softmax
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueAndGradientKernelRowBlocks<V>(s, y, c, ds, ref acc1, b17, b23, rows2);
+            acc1 = ValueAndGradientKernelRowBlocks<V>(s, y, c, ds, acc1, b17, b23, rows2);
         }
         double t58 = acc1 / (double)n;
         System.Buffers.ArrayPool<float>.Shared.Return(row35Array);
@@ -331,7 +332,7 @@ partial struct Softmax
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int c, Span<float> ds, ref double acc1, V b17Arg, V b23Arg, int rows2)
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int c, Span<float> ds, double acc1, V b17Arg, V b23Arg, int rows2)
         where V : struct, ILanes<V, float>
     {
         // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
@@ -387,6 +388,7 @@ partial struct Softmax
         System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
         System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
         System.Buffers.ArrayPool<float>.Shared.Return(row10Array);
+        return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -451,7 +453,7 @@ partial struct Softmax
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueKernelRowBlocks<V>(s, y, c, ref acc1, rows2);
+            acc1 = ValueKernelRowBlocks<V>(s, y, c, acc1, rows2);
         }
         double t33 = acc1 / (double)n;
         return t33;
@@ -459,7 +461,7 @@ partial struct Softmax
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueKernelRowBlocks<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int c, ref double acc1, int rows2)
+    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int c, double acc1, int rows2)
         where V : struct, ILanes<V, double>
     {
         // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
@@ -491,6 +493,7 @@ partial struct Softmax
             acc1 = acc1 + V.Sum(t13);
         }
         System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -590,7 +593,7 @@ partial struct Softmax
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueAndGradientKernelRowBlocks<V>(s, y, c, ds, ref acc1, b17, b23, rows2);
+            acc1 = ValueAndGradientKernelRowBlocks<V>(s, y, c, ds, acc1, b17, b23, rows2);
         }
         double t58 = acc1 / (double)n;
         System.Buffers.ArrayPool<double>.Shared.Return(row35Array);
@@ -599,7 +602,7 @@ partial struct Softmax
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int c, Span<double> ds, ref double acc1, V b17Arg, V b23Arg, int rows2)
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int c, Span<double> ds, double acc1, V b17Arg, V b23Arg, int rows2)
         where V : struct, ILanes<V, double>
     {
         // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
@@ -655,5 +658,6 @@ partial struct Softmax
         System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
         System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
         System.Buffers.ArrayPool<double>.Shared.Return(row10Array);
+        return acc1;
     }
 }

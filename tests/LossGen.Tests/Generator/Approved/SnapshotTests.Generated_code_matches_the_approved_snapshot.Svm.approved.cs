@@ -176,7 +176,7 @@ partial struct Svm
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueKernelRowBlocks<V>(s, y, c, ref acc1, b10, rows2);
+            acc1 = ValueKernelRowBlocks<V>(s, y, c, acc1, b10, rows2);
         }
         double t33 = acc1 / (double)n;
         return t33;
@@ -184,7 +184,7 @@ partial struct Svm
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueKernelRowBlocks<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int c, ref double acc1, V b10Arg, int rows2)
+    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int c, double acc1, V b10Arg, int rows2)
         where V : struct, ILanes<V, float>
     {
         // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
@@ -212,6 +212,7 @@ partial struct Svm
             acc1 = acc1 + V.Sum(acc4);
         }
         System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -279,7 +280,7 @@ partial struct Svm
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueAndGradientKernelRowBlocks<V>(s, y, c, ds, ref acc1, b11, b17, rows2);
+            acc1 = ValueAndGradientKernelRowBlocks<V>(s, y, c, ds, acc1, b11, b17, rows2);
         }
         double t50 = acc1 / (double)n;
         return t50;
@@ -287,7 +288,7 @@ partial struct Svm
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int c, Span<float> ds, ref double acc1, V b11Arg, V b17Arg, int rows2)
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int c, Span<float> ds, double acc1, V b11Arg, V b17Arg, int rows2)
         where V : struct, ILanes<V, float>
     {
         // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
@@ -329,6 +330,7 @@ partial struct Svm
         }
         System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
         System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
+        return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -380,7 +382,7 @@ partial struct Svm
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueKernelRowBlocks<V>(s, y, c, ref acc1, b10, rows2);
+            acc1 = ValueKernelRowBlocks<V>(s, y, c, acc1, b10, rows2);
         }
         double t33 = acc1 / (double)n;
         return t33;
@@ -388,7 +390,7 @@ partial struct Svm
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueKernelRowBlocks<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int c, ref double acc1, V b10Arg, int rows2)
+    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int c, double acc1, V b10Arg, int rows2)
         where V : struct, ILanes<V, double>
     {
         // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
@@ -416,6 +418,7 @@ partial struct Svm
             acc1 = acc1 + V.Sum(acc4);
         }
         System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -483,7 +486,7 @@ partial struct Svm
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            ValueAndGradientKernelRowBlocks<V>(s, y, c, ds, ref acc1, b11, b17, rows2);
+            acc1 = ValueAndGradientKernelRowBlocks<V>(s, y, c, ds, acc1, b11, b17, rows2);
         }
         double t50 = acc1 / (double)n;
         return t50;
@@ -491,7 +494,7 @@ partial struct Svm
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int c, Span<double> ds, ref double acc1, V b11Arg, V b17Arg, int rows2)
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int c, Span<double> ds, double acc1, V b11Arg, V b17Arg, int rows2)
         where V : struct, ILanes<V, double>
     {
         // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
@@ -533,5 +536,6 @@ partial struct Svm
         }
         System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
         System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
+        return acc1;
     }
 }
