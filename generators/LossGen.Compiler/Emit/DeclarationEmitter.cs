@@ -233,14 +233,15 @@ internal sealed class DeclarationEmitter
     private void WriteKernel(ElementType type, string name, Kernel kernel, bool withGradients)
     {
         var t = TypeName(type);
-        var ps = new List<string>();
-        ps.AddRange(Inputs.Select(x => x.Kind == ParamKind.Labels ? $"ReadOnlySpan<int> {Naming.Kernel(x.Name)}" : $"ReadOnlySpan<{t}> {Naming.Kernel(x.Name)}"));
-        ps.AddRange(decl.Dims.Select(d => $"int {Dim(d)}"));
-        if (withGradients) ps.AddRange(Differentiable.Select(x => $"Span<{t}> {Grad(x.Name)}"));
-        ps.AddRange(Hypers.Select(h => $"double {Naming.Kernel(h.Name)}"));
+        var ps = new List<Variable>();
+        ps.AddRange(Inputs.Select(x => new Variable(x.Kind == ParamKind.Labels ? "ReadOnlySpan<int>" : $"ReadOnlySpan<{t}>", Naming.Kernel(x.Name))));
+        ps.AddRange(decl.Dims.Select(d => new Variable("int", Dim(d))));
+        if (withGradients) ps.AddRange(Differentiable.Select(x => new Variable($"Span<{t}>", Grad(x.Name))));
+        ps.AddRange(Hypers.Select(h => new Variable("double", Naming.Kernel(h.Name))));
+        var constraint = $"where V : struct, ILanes<V, {t}>";
         w.Line($"[System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
-        w.Line($"private static double {name}<V>({string.Join(", ", ps)})");
-        w.Line($"    where V : struct, ILanes<V, {t}>");
+        w.Line($"private static double {name}<V>({string.Join(", ", ps.Select(p => p.Parameter))})");
+        w.Line("    " + constraint);
         w.Line("{");
         foreach (var c in kernel.Cleared)
         {
@@ -257,13 +258,15 @@ internal sealed class DeclarationEmitter
             w.Line($"    Span<{t}> {s.Name} = {s.Name}Array.AsSpan(0, {length});");
         }
         var inner = new CodeWriter();
-        KernelPrinter.Print(inner, kernel.Body);
+        var outlined = new OutlinedMethods(name, constraint);
+        KernelPrinter.Print(inner, kernel.Body, outlined, ps.Concat(kernel.Scratches.Select(s => new Variable($"Span<{t}>", s.Name))).ToList());
         foreach (var line in inner.ToString().Split('\n'))
             if (line.Length > 0) w.Line("    " + line);
         foreach (var s in kernel.Scratches)
             w.Line($"    System.Buffers.ArrayPool<{t}>.Shared.Return({s.Name}Array);");
         w.Line($"    return {kernel.Result};");
         w.Line("}");
+        outlined.Write(w);
     }
 
     private static string TypeName(ElementType t) => t == ElementType.Float ? "float" : "double";

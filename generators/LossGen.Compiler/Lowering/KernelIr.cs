@@ -17,6 +17,14 @@ internal sealed record Comment(string Text) : Stmt;
 /// <summary>A braced block with an optional header (<c>for (…)</c>, <c>if (…)</c>).</summary>
 internal sealed record Block(string? Header, List<Stmt> Body) : Stmt;
 
+/// <summary>
+/// Statements emitted as a private method of their own and called from here: the JIT inlines the
+/// lane calls of a method under one budget, so a second hot loop in the same method would take the
+/// budget from the first (benchmarks/results/rows-across-lanes-*.md, "Inlining"). The call passes
+/// the kernel's parameters and earlier locals the statements use, by <c>ref</c> those they assign.
+/// </summary>
+internal sealed record Outlined(string Summary, List<Stmt> Body) : Stmt;
+
 /// <summary>A store into a gradient buffer; tracked so Lower can check which write comes first.</summary>
 internal sealed record GradWrite(string Tensor, int Term, string Code) : Stmt;
 

@@ -165,16 +165,15 @@ internal sealed partial class Lower
             var rows = Open(masked: false, family);
             var blockBody = RentTiles(before, blockTiles, new Block($"for (int {var} = 0; {var} < {blocked}; {var} += V.Count)", block.Stmts));
             var test = ShortRowTest(var, content, terms);
-            // The row-at-a-time loop comes first in the method: the JIT inlines call sites in order
-            // under one budget per method, and with the blocks first the row loop's lane calls were
-            // left out of line (softmax at 2048 × 1000 measured 30% slower than without blocks).
-            // The blocks then get less of the budget (SVM at C = 10: 0.44 → 0.58 ns per score); a
-            // method of their own would serve both (benchmarks/results/rows-across-lanes-*.md).
+            // The blocks are a method of their own (Outlined): the JIT inlines call sites in order
+            // under one budget per method, and in the kernel's body the blocks and the row loop
+            // took it from each other (softmax at 2048 × 1000 30% slower with the blocks first, SVM
+            // at C = 10 0.44 → 0.58 ns per score with them last; benchmarks/results/rows-across-lanes-*.md).
             parent.Stmts.Add(new Comment($"rows [0, {blocked}) across lanes, V.Count at a time with lane l holding row {var} + l"
                 + (test is null ? "" : " (while a row is short)") + "; the other rows one at a time first"));
             parent.Stmts.Add(new Line($"int {blocked} = {(test is null ? "" : $"{test} ? ")}{extent} - {extent} % V.Count{(test is null ? "" : " : 0")};"));
             parent.Stmts.Add(new Block($"for (int {var} = {blocked}; {var} < {extent}; {var}++)", rows.Stmts));
-            parent.Stmts.Add(new Block($"if ({blocked} > 0)", blockBody));
+            parent.Stmts.Add(new Block($"if ({blocked} > 0)", new List<Stmt> { new Outlined($"Rows [0, {blocked}) across lanes, V.Count at a time with lane l holding row {var} + l", blockBody) }));
         }
         else if (!lane)
         {

@@ -123,6 +123,7 @@ internal sealed partial class Lower
             {
                 if (s is GradWrite w && !first.ContainsKey(w.Tensor)) first[w.Tensor] = w.Term;
                 if (s is Block b) Walk(b.Body);
+                if (s is Outlined o) Walk(o.Body);
             }
         }
         Walk(stmts);

@@ -179,38 +179,48 @@ partial struct CenteredColumn
         }
         if (rows2 > 0)
         {
-            // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-            Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
-            // tile4: a tile of V.Count rows over 1, transposed (element j of every row is one vector at j·V.Count)
-            float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, 1 * V.Count));
-            Span<float> tile4 = tile4Array.AsSpan(0, 1 * V.Count);
-            // tile5: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-            float[] tile5Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-            Span<float> tile5 = tile5Array.AsSpan(0, d * V.Count);
-            for (int i = 0; i < rows2; i += V.Count)
-            {
-                V.LoadRowsTransposed(X, i * d, d, tile3);
-                V.LoadRowsTransposed(c, i * 1, 1, tile4);
-                V.LoadRowsTransposed(mu, i * d, d, tile5);
-                V acc6 = V.Zero;
-                // Σ_j((X[i, j] − c[i, 0] − mu[i, j])²)
-                V x8 = V.Load(tile4, 0 * V.Count);
-                for (int j = 0; j < d; j++)
-                {
-                    V x7 = V.Load(tile3, j * V.Count);
-                    V t9 = x7 - x8;
-                    V x10 = V.Load(tile5, j * V.Count);
-                    V t11 = t9 - x10;
-                    V t12 = t11 * t11;
-                    acc6 = acc6 + t12;
-                }
-                acc1 = acc1 + V.Sum(acc6);
-            }
-            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
-            System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
-            System.Buffers.ArrayPool<float>.Shared.Return(tile5Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueKernelRowBlocks<V>(X, c, mu, d, acc1, rows2);
         }
+        return acc1;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> c, ReadOnlySpan<float> mu, int d, double acc1, int rows2)
+        where V : struct, ILanes<V, float>
+    {
+        // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
+        // tile4: a tile of V.Count rows over 1, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, 1 * V.Count));
+        Span<float> tile4 = tile4Array.AsSpan(0, 1 * V.Count);
+        // tile5: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile5Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<float> tile5 = tile5Array.AsSpan(0, d * V.Count);
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(X, i * d, d, tile3);
+            V.LoadRowsTransposed(c, i * 1, 1, tile4);
+            V.LoadRowsTransposed(mu, i * d, d, tile5);
+            V acc6 = V.Zero;
+            // Σ_j((X[i, j] − c[i, 0] − mu[i, j])²)
+            V x8 = V.Load(tile4, 0 * V.Count);
+            for (int j = 0; j < d; j++)
+            {
+                V x7 = V.Load(tile3, j * V.Count);
+                V t9 = x7 - x8;
+                V x10 = V.Load(tile5, j * V.Count);
+                V t11 = t9 - x10;
+                V t12 = t11 * t11;
+                acc6 = acc6 + t12;
+            }
+            acc1 = acc1 + V.Sum(acc6);
+        }
+        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(tile5Array);
         return acc1;
     }
 
@@ -274,61 +284,73 @@ partial struct CenteredColumn
         }
         if (rows2 > 0)
         {
-            // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-            Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
-            // tile4: a tile of V.Count rows over 1, transposed (element j of every row is one vector at j·V.Count)
-            float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, 1 * V.Count));
-            Span<float> tile4 = tile4Array.AsSpan(0, 1 * V.Count);
-            // tile5: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-            float[] tile5Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-            Span<float> tile5 = tile5Array.AsSpan(0, d * V.Count);
-            // tile6: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-            float[] tile6Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-            Span<float> tile6 = tile6Array.AsSpan(0, d * V.Count);
-            // tile7: a tile of V.Count rows over 1, transposed (element j of every row is one vector at j·V.Count)
-            float[] tile7Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, 1 * V.Count));
-            Span<float> tile7 = tile7Array.AsSpan(0, 1 * V.Count);
-            // tile8: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-            float[] tile8Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-            Span<float> tile8 = tile8Array.AsSpan(0, d * V.Count);
-            for (int i = 0; i < rows2; i += V.Count)
-            {
-                V.LoadRowsTransposed(X, i * d, d, tile3);
-                V.LoadRowsTransposed(c, i * 1, 1, tile4);
-                V.LoadRowsTransposed(mu, i * d, d, tile5);
-                tile7.Clear();
-                V acc9 = V.Zero;
-                // Σ_j((X[i, j] − c[i, 0] − mu[i, j])²), fused with its gradient
-                V x11 = V.Load(tile4, 0 * V.Count);
-                V g19 = V.Zero;
-                for (int j = 0; j < d; j++)
-                {
-                    V x10 = V.Load(tile3, j * V.Count);
-                    V t12 = x10 - x11;
-                    V x13 = V.Load(tile5, j * V.Count);
-                    V t14 = t12 - x13;
-                    V t15 = t14 * t14;
-                    acc9 = acc9 + t15;
-                    V t17 = b16 * t14;
-                    V.Store(tile6, j * V.Count, t17);
-                    V t18 = -t17;
-                    g19 = g19 + t18;
-                    V.Store(tile8, j * V.Count, t18);
-                }
-                V.AddTo(tile7, 0 * V.Count, g19);
-                acc1 = acc1 + V.Sum(acc9);
-                V.StoreRowsTransposed(dX, i * d, d, tile6);
-                V.AddRowsTransposed(dc, i * 1, 1, tile7);
-                V.StoreRowsTransposed(dmu, i * d, d, tile8);
-            }
-            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
-            System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
-            System.Buffers.ArrayPool<float>.Shared.Return(tile5Array);
-            System.Buffers.ArrayPool<float>.Shared.Return(tile6Array);
-            System.Buffers.ArrayPool<float>.Shared.Return(tile7Array);
-            System.Buffers.ArrayPool<float>.Shared.Return(tile8Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueAndGradientKernelRowBlocks<V>(X, c, mu, d, dX, dc, dmu, acc1, b16, rows2);
         }
+        return acc1;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> c, ReadOnlySpan<float> mu, int d, Span<float> dX, Span<float> dc, Span<float> dmu, double acc1, V b16Arg, int rows2)
+        where V : struct, ILanes<V, float>
+    {
+        // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
+        // tile4: a tile of V.Count rows over 1, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, 1 * V.Count));
+        Span<float> tile4 = tile4Array.AsSpan(0, 1 * V.Count);
+        // tile5: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile5Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<float> tile5 = tile5Array.AsSpan(0, d * V.Count);
+        // tile6: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile6Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<float> tile6 = tile6Array.AsSpan(0, d * V.Count);
+        // tile7: a tile of V.Count rows over 1, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile7Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, 1 * V.Count));
+        Span<float> tile7 = tile7Array.AsSpan(0, 1 * V.Count);
+        // tile8: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile8Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<float> tile8 = tile8Array.AsSpan(0, d * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b16 = b16Arg;
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(X, i * d, d, tile3);
+            V.LoadRowsTransposed(c, i * 1, 1, tile4);
+            V.LoadRowsTransposed(mu, i * d, d, tile5);
+            tile7.Clear();
+            V acc9 = V.Zero;
+            // Σ_j((X[i, j] − c[i, 0] − mu[i, j])²), fused with its gradient
+            V x11 = V.Load(tile4, 0 * V.Count);
+            V g19 = V.Zero;
+            for (int j = 0; j < d; j++)
+            {
+                V x10 = V.Load(tile3, j * V.Count);
+                V t12 = x10 - x11;
+                V x13 = V.Load(tile5, j * V.Count);
+                V t14 = t12 - x13;
+                V t15 = t14 * t14;
+                acc9 = acc9 + t15;
+                V t17 = b16 * t14;
+                V.Store(tile6, j * V.Count, t17);
+                V t18 = -t17;
+                g19 = g19 + t18;
+                V.Store(tile8, j * V.Count, t18);
+            }
+            V.AddTo(tile7, 0 * V.Count, g19);
+            acc1 = acc1 + V.Sum(acc9);
+            V.StoreRowsTransposed(dX, i * d, d, tile6);
+            V.AddRowsTransposed(dc, i * 1, 1, tile7);
+            V.StoreRowsTransposed(dmu, i * d, d, tile8);
+        }
+        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(tile5Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(tile6Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(tile7Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(tile8Array);
         return acc1;
     }
 
@@ -377,38 +399,48 @@ partial struct CenteredColumn
         }
         if (rows2 > 0)
         {
-            // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-            Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
-            // tile4: a tile of V.Count rows over 1, transposed (element j of every row is one vector at j·V.Count)
-            double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, 1 * V.Count));
-            Span<double> tile4 = tile4Array.AsSpan(0, 1 * V.Count);
-            // tile5: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-            double[] tile5Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-            Span<double> tile5 = tile5Array.AsSpan(0, d * V.Count);
-            for (int i = 0; i < rows2; i += V.Count)
-            {
-                V.LoadRowsTransposed(X, i * d, d, tile3);
-                V.LoadRowsTransposed(c, i * 1, 1, tile4);
-                V.LoadRowsTransposed(mu, i * d, d, tile5);
-                V acc6 = V.Zero;
-                // Σ_j((X[i, j] − c[i, 0] − mu[i, j])²)
-                V x8 = V.Load(tile4, 0 * V.Count);
-                for (int j = 0; j < d; j++)
-                {
-                    V x7 = V.Load(tile3, j * V.Count);
-                    V t9 = x7 - x8;
-                    V x10 = V.Load(tile5, j * V.Count);
-                    V t11 = t9 - x10;
-                    V t12 = t11 * t11;
-                    acc6 = acc6 + t12;
-                }
-                acc1 = acc1 + V.Sum(acc6);
-            }
-            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-            System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
-            System.Buffers.ArrayPool<double>.Shared.Return(tile5Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueKernelRowBlocks<V>(X, c, mu, d, acc1, rows2);
         }
+        return acc1;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> c, ReadOnlySpan<double> mu, int d, double acc1, int rows2)
+        where V : struct, ILanes<V, double>
+    {
+        // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
+        // tile4: a tile of V.Count rows over 1, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, 1 * V.Count));
+        Span<double> tile4 = tile4Array.AsSpan(0, 1 * V.Count);
+        // tile5: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile5Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<double> tile5 = tile5Array.AsSpan(0, d * V.Count);
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(X, i * d, d, tile3);
+            V.LoadRowsTransposed(c, i * 1, 1, tile4);
+            V.LoadRowsTransposed(mu, i * d, d, tile5);
+            V acc6 = V.Zero;
+            // Σ_j((X[i, j] − c[i, 0] − mu[i, j])²)
+            V x8 = V.Load(tile4, 0 * V.Count);
+            for (int j = 0; j < d; j++)
+            {
+                V x7 = V.Load(tile3, j * V.Count);
+                V t9 = x7 - x8;
+                V x10 = V.Load(tile5, j * V.Count);
+                V t11 = t9 - x10;
+                V t12 = t11 * t11;
+                acc6 = acc6 + t12;
+            }
+            acc1 = acc1 + V.Sum(acc6);
+        }
+        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(tile5Array);
         return acc1;
     }
 
@@ -472,61 +504,73 @@ partial struct CenteredColumn
         }
         if (rows2 > 0)
         {
-            // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-            Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
-            // tile4: a tile of V.Count rows over 1, transposed (element j of every row is one vector at j·V.Count)
-            double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, 1 * V.Count));
-            Span<double> tile4 = tile4Array.AsSpan(0, 1 * V.Count);
-            // tile5: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-            double[] tile5Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-            Span<double> tile5 = tile5Array.AsSpan(0, d * V.Count);
-            // tile6: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-            double[] tile6Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-            Span<double> tile6 = tile6Array.AsSpan(0, d * V.Count);
-            // tile7: a tile of V.Count rows over 1, transposed (element j of every row is one vector at j·V.Count)
-            double[] tile7Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, 1 * V.Count));
-            Span<double> tile7 = tile7Array.AsSpan(0, 1 * V.Count);
-            // tile8: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-            double[] tile8Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-            Span<double> tile8 = tile8Array.AsSpan(0, d * V.Count);
-            for (int i = 0; i < rows2; i += V.Count)
-            {
-                V.LoadRowsTransposed(X, i * d, d, tile3);
-                V.LoadRowsTransposed(c, i * 1, 1, tile4);
-                V.LoadRowsTransposed(mu, i * d, d, tile5);
-                tile7.Clear();
-                V acc9 = V.Zero;
-                // Σ_j((X[i, j] − c[i, 0] − mu[i, j])²), fused with its gradient
-                V x11 = V.Load(tile4, 0 * V.Count);
-                V g19 = V.Zero;
-                for (int j = 0; j < d; j++)
-                {
-                    V x10 = V.Load(tile3, j * V.Count);
-                    V t12 = x10 - x11;
-                    V x13 = V.Load(tile5, j * V.Count);
-                    V t14 = t12 - x13;
-                    V t15 = t14 * t14;
-                    acc9 = acc9 + t15;
-                    V t17 = b16 * t14;
-                    V.Store(tile6, j * V.Count, t17);
-                    V t18 = -t17;
-                    g19 = g19 + t18;
-                    V.Store(tile8, j * V.Count, t18);
-                }
-                V.AddTo(tile7, 0 * V.Count, g19);
-                acc1 = acc1 + V.Sum(acc9);
-                V.StoreRowsTransposed(dX, i * d, d, tile6);
-                V.AddRowsTransposed(dc, i * 1, 1, tile7);
-                V.StoreRowsTransposed(dmu, i * d, d, tile8);
-            }
-            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-            System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
-            System.Buffers.ArrayPool<double>.Shared.Return(tile5Array);
-            System.Buffers.ArrayPool<double>.Shared.Return(tile6Array);
-            System.Buffers.ArrayPool<double>.Shared.Return(tile7Array);
-            System.Buffers.ArrayPool<double>.Shared.Return(tile8Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueAndGradientKernelRowBlocks<V>(X, c, mu, d, dX, dc, dmu, acc1, b16, rows2);
         }
+        return acc1;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> c, ReadOnlySpan<double> mu, int d, Span<double> dX, Span<double> dc, Span<double> dmu, double acc1, V b16Arg, int rows2)
+        where V : struct, ILanes<V, double>
+    {
+        // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
+        // tile4: a tile of V.Count rows over 1, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, 1 * V.Count));
+        Span<double> tile4 = tile4Array.AsSpan(0, 1 * V.Count);
+        // tile5: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile5Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<double> tile5 = tile5Array.AsSpan(0, d * V.Count);
+        // tile6: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile6Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<double> tile6 = tile6Array.AsSpan(0, d * V.Count);
+        // tile7: a tile of V.Count rows over 1, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile7Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, 1 * V.Count));
+        Span<double> tile7 = tile7Array.AsSpan(0, 1 * V.Count);
+        // tile8: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile8Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<double> tile8 = tile8Array.AsSpan(0, d * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b16 = b16Arg;
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(X, i * d, d, tile3);
+            V.LoadRowsTransposed(c, i * 1, 1, tile4);
+            V.LoadRowsTransposed(mu, i * d, d, tile5);
+            tile7.Clear();
+            V acc9 = V.Zero;
+            // Σ_j((X[i, j] − c[i, 0] − mu[i, j])²), fused with its gradient
+            V x11 = V.Load(tile4, 0 * V.Count);
+            V g19 = V.Zero;
+            for (int j = 0; j < d; j++)
+            {
+                V x10 = V.Load(tile3, j * V.Count);
+                V t12 = x10 - x11;
+                V x13 = V.Load(tile5, j * V.Count);
+                V t14 = t12 - x13;
+                V t15 = t14 * t14;
+                acc9 = acc9 + t15;
+                V t17 = b16 * t14;
+                V.Store(tile6, j * V.Count, t17);
+                V t18 = -t17;
+                g19 = g19 + t18;
+                V.Store(tile8, j * V.Count, t18);
+            }
+            V.AddTo(tile7, 0 * V.Count, g19);
+            acc1 = acc1 + V.Sum(acc9);
+            V.StoreRowsTransposed(dX, i * d, d, tile6);
+            V.AddRowsTransposed(dc, i * 1, 1, tile7);
+            V.StoreRowsTransposed(dmu, i * d, d, tile8);
+        }
+        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(tile5Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(tile6Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(tile7Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(tile8Array);
         return acc1;
     }
 }

@@ -180,38 +180,52 @@ partial struct Huber
         }
         if (rows2 > 0)
         {
-            // tile3: a tile of V.Count rows over XDim1, transposed (element j of every row is one vector at j·V.Count)
-            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
-            Span<float> tile3 = tile3Array.AsSpan(0, xDim1 * V.Count);
-            for (int i = 0; i < rows2; i += V.Count)
-            {
-                V.LoadRowsTransposed(X, i * xDim1, xDim1, tile3);
-                V acc4 = V.Zero;
-                // Σ_k(X[i, k]·w[k])
-                for (int k = 0; k < xDim1; k++)
-                {
-                    V x5 = V.Load(tile3, k * V.Count);
-                    double x6 = w[k];
-                    V b7 = V.Splat((float)x6);
-                    V t8 = x5 * b7;
-                    acc4 = acc4 + t8;
-                }
-                int o9 = i;
-                V x10 = V.Load(t, o9);
-                V t11 = acc4 - x10;
-                V t12 = V.Abs(t11);
-                V m14 = V.LessThanOrEqual(t12, b13);
-                V t15 = t11 * t11;
-                V t17 = b16 * t15;
-                V t20 = t12 - b19;
-                V t21 = b13 * t20;
-                V t22 = V.Select(m14, t17, t21);
-                acc1 = acc1 + V.Sum(t22);
-            }
-            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueKernelRowBlocks<V>(X, w, t, xDim1, acc1, b13, b16, b19, rows2);
         }
         double t42 = acc1 / (double)xDim0;
         return t42;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> w, ReadOnlySpan<float> t, int xDim1, double acc1, V b13Arg, V b16Arg, V b19Arg, int rows2)
+        where V : struct, ILanes<V, float>
+    {
+        // tile3: a tile of V.Count rows over XDim1, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
+        Span<float> tile3 = tile3Array.AsSpan(0, xDim1 * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b13 = b13Arg;
+        V b16 = b16Arg;
+        V b19 = b19Arg;
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(X, i * xDim1, xDim1, tile3);
+            V acc4 = V.Zero;
+            // Σ_k(X[i, k]·w[k])
+            for (int k = 0; k < xDim1; k++)
+            {
+                V x5 = V.Load(tile3, k * V.Count);
+                double x6 = w[k];
+                V b7 = V.Splat((float)x6);
+                V t8 = x5 * b7;
+                acc4 = acc4 + t8;
+            }
+            int o9 = i;
+            V x10 = V.Load(t, o9);
+            V t11 = acc4 - x10;
+            V t12 = V.Abs(t11);
+            V m14 = V.LessThanOrEqual(t12, b13);
+            V t15 = t11 * t11;
+            V t17 = b16 * t15;
+            V t20 = t12 - b19;
+            V t21 = b13 * t20;
+            V t22 = V.Select(m14, t17, t21);
+            acc1 = acc1 + V.Sum(t22);
+        }
+        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -299,53 +313,68 @@ partial struct Huber
         }
         if (rows2 > 0)
         {
-            // tile3: a tile of V.Count rows over XDim1, transposed (element j of every row is one vector at j·V.Count)
-            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
-            Span<float> tile3 = tile3Array.AsSpan(0, xDim1 * V.Count);
-            for (int i = 0; i < rows2; i += V.Count)
-            {
-                V.LoadRowsTransposed(X, i * xDim1, xDim1, tile3);
-                V acc4 = V.Zero;
-                // Σ_k(X[i, k]·w[k])
-                for (int k = 0; k < xDim1; k++)
-                {
-                    V x5 = V.Load(tile3, k * V.Count);
-                    double x6 = w[k];
-                    V b7 = V.Splat((float)x6);
-                    V t8 = x5 * b7;
-                    acc4 = acc4 + t8;
-                }
-                int o9 = i;
-                V x10 = V.Load(t, o9);
-                V t11 = acc4 - x10;
-                V t12 = V.Abs(t11);
-                V m14 = V.LessThanOrEqual(t12, b13);
-                V t15 = t11 * t11;
-                V t17 = b16 * t15;
-                V t20 = t12 - b19;
-                V t21 = b13 * t20;
-                V t22 = V.Select(m14, t17, t21);
-                acc1 = acc1 + V.Sum(t22);
-                // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
-                V t25 = V.Select(m14, b24, V.Zero);
-                V t26 = t25 * t11;
-                V t29 = V.Select(m14, V.Zero, b24);
-                V t30 = t29 * b13;
-                V t31 = V.Sign(t11);
-                V t32 = t30 * t31;
-                for (int k = 0; k < xDim1; k++)
-                {
-                    V x27 = V.Load(tile3, k * V.Count);
-                    V t28 = t26 * x27;
-                    V t33 = t32 * x27;
-                    V t34 = t28 + t33;
-                    dw[k] += (float)(V.Sum(t34));
-                }
-            }
-            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueAndGradientKernelRowBlocks<V>(X, w, t, xDim1, dw, acc1, b13, b16, b19, b24, rows2);
         }
         double t70 = acc1 / (double)xDim0;
         return t70;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> w, ReadOnlySpan<float> t, int xDim1, Span<float> dw, double acc1, V b13Arg, V b16Arg, V b19Arg, V b24Arg, int rows2)
+        where V : struct, ILanes<V, float>
+    {
+        // tile3: a tile of V.Count rows over XDim1, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
+        Span<float> tile3 = tile3Array.AsSpan(0, xDim1 * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b13 = b13Arg;
+        V b16 = b16Arg;
+        V b19 = b19Arg;
+        V b24 = b24Arg;
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(X, i * xDim1, xDim1, tile3);
+            V acc4 = V.Zero;
+            // Σ_k(X[i, k]·w[k])
+            for (int k = 0; k < xDim1; k++)
+            {
+                V x5 = V.Load(tile3, k * V.Count);
+                double x6 = w[k];
+                V b7 = V.Splat((float)x6);
+                V t8 = x5 * b7;
+                acc4 = acc4 + t8;
+            }
+            int o9 = i;
+            V x10 = V.Load(t, o9);
+            V t11 = acc4 - x10;
+            V t12 = V.Abs(t11);
+            V m14 = V.LessThanOrEqual(t12, b13);
+            V t15 = t11 * t11;
+            V t17 = b16 * t15;
+            V t20 = t12 - b19;
+            V t21 = b13 * t20;
+            V t22 = V.Select(m14, t17, t21);
+            acc1 = acc1 + V.Sum(t22);
+            // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
+            V t25 = V.Select(m14, b24, V.Zero);
+            V t26 = t25 * t11;
+            V t29 = V.Select(m14, V.Zero, b24);
+            V t30 = t29 * b13;
+            V t31 = V.Sign(t11);
+            V t32 = t30 * t31;
+            for (int k = 0; k < xDim1; k++)
+            {
+                V x27 = V.Load(tile3, k * V.Count);
+                V t28 = t26 * x27;
+                V t33 = t32 * x27;
+                V t34 = t28 + t33;
+                dw[k] += (float)(V.Sum(t34));
+            }
+        }
+        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -399,38 +428,52 @@ partial struct Huber
         }
         if (rows2 > 0)
         {
-            // tile3: a tile of V.Count rows over XDim1, transposed (element j of every row is one vector at j·V.Count)
-            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
-            Span<double> tile3 = tile3Array.AsSpan(0, xDim1 * V.Count);
-            for (int i = 0; i < rows2; i += V.Count)
-            {
-                V.LoadRowsTransposed(X, i * xDim1, xDim1, tile3);
-                V acc4 = V.Zero;
-                // Σ_k(X[i, k]·w[k])
-                for (int k = 0; k < xDim1; k++)
-                {
-                    V x5 = V.Load(tile3, k * V.Count);
-                    double x6 = w[k];
-                    V b7 = V.Splat((double)x6);
-                    V t8 = x5 * b7;
-                    acc4 = acc4 + t8;
-                }
-                int o9 = i;
-                V x10 = V.Load(t, o9);
-                V t11 = acc4 - x10;
-                V t12 = V.Abs(t11);
-                V m14 = V.LessThanOrEqual(t12, b13);
-                V t15 = t11 * t11;
-                V t17 = b16 * t15;
-                V t20 = t12 - b19;
-                V t21 = b13 * t20;
-                V t22 = V.Select(m14, t17, t21);
-                acc1 = acc1 + V.Sum(t22);
-            }
-            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueKernelRowBlocks<V>(X, w, t, xDim1, acc1, b13, b16, b19, rows2);
         }
         double t42 = acc1 / (double)xDim0;
         return t42;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> w, ReadOnlySpan<double> t, int xDim1, double acc1, V b13Arg, V b16Arg, V b19Arg, int rows2)
+        where V : struct, ILanes<V, double>
+    {
+        // tile3: a tile of V.Count rows over XDim1, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
+        Span<double> tile3 = tile3Array.AsSpan(0, xDim1 * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b13 = b13Arg;
+        V b16 = b16Arg;
+        V b19 = b19Arg;
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(X, i * xDim1, xDim1, tile3);
+            V acc4 = V.Zero;
+            // Σ_k(X[i, k]·w[k])
+            for (int k = 0; k < xDim1; k++)
+            {
+                V x5 = V.Load(tile3, k * V.Count);
+                double x6 = w[k];
+                V b7 = V.Splat((double)x6);
+                V t8 = x5 * b7;
+                acc4 = acc4 + t8;
+            }
+            int o9 = i;
+            V x10 = V.Load(t, o9);
+            V t11 = acc4 - x10;
+            V t12 = V.Abs(t11);
+            V m14 = V.LessThanOrEqual(t12, b13);
+            V t15 = t11 * t11;
+            V t17 = b16 * t15;
+            V t20 = t12 - b19;
+            V t21 = b13 * t20;
+            V t22 = V.Select(m14, t17, t21);
+            acc1 = acc1 + V.Sum(t22);
+        }
+        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -518,52 +561,67 @@ partial struct Huber
         }
         if (rows2 > 0)
         {
-            // tile3: a tile of V.Count rows over XDim1, transposed (element j of every row is one vector at j·V.Count)
-            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
-            Span<double> tile3 = tile3Array.AsSpan(0, xDim1 * V.Count);
-            for (int i = 0; i < rows2; i += V.Count)
-            {
-                V.LoadRowsTransposed(X, i * xDim1, xDim1, tile3);
-                V acc4 = V.Zero;
-                // Σ_k(X[i, k]·w[k])
-                for (int k = 0; k < xDim1; k++)
-                {
-                    V x5 = V.Load(tile3, k * V.Count);
-                    double x6 = w[k];
-                    V b7 = V.Splat((double)x6);
-                    V t8 = x5 * b7;
-                    acc4 = acc4 + t8;
-                }
-                int o9 = i;
-                V x10 = V.Load(t, o9);
-                V t11 = acc4 - x10;
-                V t12 = V.Abs(t11);
-                V m14 = V.LessThanOrEqual(t12, b13);
-                V t15 = t11 * t11;
-                V t17 = b16 * t15;
-                V t20 = t12 - b19;
-                V t21 = b13 * t20;
-                V t22 = V.Select(m14, t17, t21);
-                acc1 = acc1 + V.Sum(t22);
-                // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
-                V t25 = V.Select(m14, b24, V.Zero);
-                V t26 = t25 * t11;
-                V t29 = V.Select(m14, V.Zero, b24);
-                V t30 = t29 * b13;
-                V t31 = V.Sign(t11);
-                V t32 = t30 * t31;
-                for (int k = 0; k < xDim1; k++)
-                {
-                    V x27 = V.Load(tile3, k * V.Count);
-                    V t28 = t26 * x27;
-                    V t33 = t32 * x27;
-                    V t34 = t28 + t33;
-                    dw[k] += (double)(V.Sum(t34));
-                }
-            }
-            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueAndGradientKernelRowBlocks<V>(X, w, t, xDim1, dw, acc1, b13, b16, b19, b24, rows2);
         }
         double t70 = acc1 / (double)xDim0;
         return t70;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> w, ReadOnlySpan<double> t, int xDim1, Span<double> dw, double acc1, V b13Arg, V b16Arg, V b19Arg, V b24Arg, int rows2)
+        where V : struct, ILanes<V, double>
+    {
+        // tile3: a tile of V.Count rows over XDim1, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
+        Span<double> tile3 = tile3Array.AsSpan(0, xDim1 * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b13 = b13Arg;
+        V b16 = b16Arg;
+        V b19 = b19Arg;
+        V b24 = b24Arg;
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(X, i * xDim1, xDim1, tile3);
+            V acc4 = V.Zero;
+            // Σ_k(X[i, k]·w[k])
+            for (int k = 0; k < xDim1; k++)
+            {
+                V x5 = V.Load(tile3, k * V.Count);
+                double x6 = w[k];
+                V b7 = V.Splat((double)x6);
+                V t8 = x5 * b7;
+                acc4 = acc4 + t8;
+            }
+            int o9 = i;
+            V x10 = V.Load(t, o9);
+            V t11 = acc4 - x10;
+            V t12 = V.Abs(t11);
+            V m14 = V.LessThanOrEqual(t12, b13);
+            V t15 = t11 * t11;
+            V t17 = b16 * t15;
+            V t20 = t12 - b19;
+            V t21 = b13 * t20;
+            V t22 = V.Select(m14, t17, t21);
+            acc1 = acc1 + V.Sum(t22);
+            // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
+            V t25 = V.Select(m14, b24, V.Zero);
+            V t26 = t25 * t11;
+            V t29 = V.Select(m14, V.Zero, b24);
+            V t30 = t29 * b13;
+            V t31 = V.Sign(t11);
+            V t32 = t30 * t31;
+            for (int k = 0; k < xDim1; k++)
+            {
+                V x27 = V.Load(tile3, k * V.Count);
+                V t28 = t26 * x27;
+                V t33 = t32 * x27;
+                V t34 = t28 + t33;
+                dw[k] += (double)(V.Sum(t34));
+            }
+        }
+        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        return acc1;
     }
 }

@@ -268,73 +268,8 @@ partial struct LinearSoftmax
         }
         if (rows2 > 0)
         {
-            // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-            Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
-            // row14: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-            float[] row14Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-            Span<float> row14 = row14Array.AsSpan(0, c * V.Count);
-            for (int i = 0; i < rows2; i += V.Count)
-            {
-                V.LoadRowsTransposed(X, i * d, d, tile3);
-                V acc4 = V.Zero;
-                // Σ_k(X[i, k]·W[k, y[i]])
-                int o6 = i;
-                for (int k = 0; k < d; k++)
-                {
-                    V x5 = V.Load(tile3, k * V.Count);
-                    int o7 = k * c;
-                    V x8 = V.LoadLabeled(W, o7, 0, y, o6, 1, 1);
-                    V t9 = x5 * x8;
-                    acc4 = acc4 + t9;
-                }
-                int o10 = 0;
-                V x11 = V.LoadLabeled(b, o10, 0, y, o6, 1, 1);
-                V t12 = acc4 + x11;
-                V acc13 = V.Splat((float)double.NegativeInfinity);
-                // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
-                // row14[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
-                for (int j = 0; j < c; j++)
-                {
-                    V acc15 = V.Zero;
-                    // Σ_k(X[i, k]·W[k, j])
-                    for (int k = 0; k < d; k++)
-                    {
-                        V x16 = V.Load(tile3, k * V.Count);
-                        int o17 = k * c;
-                        double x18 = W[o17 + j];
-                        V b19 = V.Splat((float)x18);
-                        V t20 = x16 * b19;
-                        acc15 = acc15 + t20;
-                    }
-                    V.Store(row14, j * V.Count, acc15);
-                }
-                for (int j = 0; j < c; j++)
-                {
-                    V x21 = V.Load(row14, j * V.Count);
-                    double x22 = b[j];
-                    V b23 = V.Splat((float)x22);
-                    V t24 = x21 + b23;
-                    acc13 = V.Max(acc13, t24);
-                }
-                V acc25 = V.Zero;
-                // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-                for (int j = 0; j < c; j++)
-                {
-                    V x26 = V.Load(row14, j * V.Count);
-                    double x27 = b[j];
-                    V b28 = V.Splat((float)x27);
-                    V t29 = x26 + b28;
-                    V t30 = t29 - acc13;
-                    V t31 = V.Exp(t30);
-                    acc25 = acc25 + t31;
-                }
-                V t32 = acc13 - t12;
-                V t33 = V.Select(V.Equal(acc13 - acc13, V.Zero), t32 + V.Log(acc25), t32);
-                acc1 = acc1 + V.Sum(t33);
-            }
-            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
-            System.Buffers.ArrayPool<float>.Shared.Return(row14Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueKernelRowBlocks<V>(X, W, b, y, d, c, acc1, rows2);
         }
         double t80 = acc1 / (double)n;
         double acc81 = 0.0;
@@ -369,28 +304,113 @@ partial struct LinearSoftmax
         }
         if (rows82 > 0)
         {
-            // tile83: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-            float[] tile83Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-            Span<float> tile83 = tile83Array.AsSpan(0, c * V.Count);
-            for (int k = 0; k < rows82; k += V.Count)
-            {
-                V.LoadRowsTransposed(W, k * c, c, tile83);
-                V acc84 = V.Zero;
-                // Σ_j(W[k, j]²)
-                for (int j = 0; j < c; j++)
-                {
-                    V x85 = V.Load(tile83, j * V.Count);
-                    V t86 = x85 * x85;
-                    acc84 = acc84 + t86;
-                }
-                acc81 = acc81 + V.Sum(acc84);
-            }
-            System.Buffers.ArrayPool<float>.Shared.Return(tile83Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc81 = ValueKernelRowBlocks2<V>(W, c, acc81, rows82);
         }
         double t95 = lambda * acc81;
         double t96 = t80 + t95;
         System.Buffers.ArrayPool<float>.Shared.Return(row44Array);
         return t96;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int d, int c, double acc1, int rows2)
+        where V : struct, ILanes<V, float>
+    {
+        // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
+        // row14: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] row14Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> row14 = row14Array.AsSpan(0, c * V.Count);
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(X, i * d, d, tile3);
+            V acc4 = V.Zero;
+            // Σ_k(X[i, k]·W[k, y[i]])
+            int o6 = i;
+            for (int k = 0; k < d; k++)
+            {
+                V x5 = V.Load(tile3, k * V.Count);
+                int o7 = k * c;
+                V x8 = V.LoadLabeled(W, o7, 0, y, o6, 1, 1);
+                V t9 = x5 * x8;
+                acc4 = acc4 + t9;
+            }
+            int o10 = 0;
+            V x11 = V.LoadLabeled(b, o10, 0, y, o6, 1, 1);
+            V t12 = acc4 + x11;
+            V acc13 = V.Splat((float)double.NegativeInfinity);
+            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
+            // row14[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+            for (int j = 0; j < c; j++)
+            {
+                V acc15 = V.Zero;
+                // Σ_k(X[i, k]·W[k, j])
+                for (int k = 0; k < d; k++)
+                {
+                    V x16 = V.Load(tile3, k * V.Count);
+                    int o17 = k * c;
+                    double x18 = W[o17 + j];
+                    V b19 = V.Splat((float)x18);
+                    V t20 = x16 * b19;
+                    acc15 = acc15 + t20;
+                }
+                V.Store(row14, j * V.Count, acc15);
+            }
+            for (int j = 0; j < c; j++)
+            {
+                V x21 = V.Load(row14, j * V.Count);
+                double x22 = b[j];
+                V b23 = V.Splat((float)x22);
+                V t24 = x21 + b23;
+                acc13 = V.Max(acc13, t24);
+            }
+            V acc25 = V.Zero;
+            // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
+            for (int j = 0; j < c; j++)
+            {
+                V x26 = V.Load(row14, j * V.Count);
+                double x27 = b[j];
+                V b28 = V.Splat((float)x27);
+                V t29 = x26 + b28;
+                V t30 = t29 - acc13;
+                V t31 = V.Exp(t30);
+                acc25 = acc25 + t31;
+            }
+            V t32 = acc13 - t12;
+            V t33 = V.Select(V.Equal(acc13 - acc13, V.Zero), t32 + V.Log(acc25), t32);
+            acc1 = acc1 + V.Sum(t33);
+        }
+        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row14Array);
+        return acc1;
+    }
+
+    /// <summary>Rows [0, rows82) across lanes, V.Count at a time with lane l holding row k + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueKernelRowBlocks2<V>(ReadOnlySpan<float> W, int c, double acc81, int rows82)
+        where V : struct, ILanes<V, float>
+    {
+        // tile83: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile83Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile83 = tile83Array.AsSpan(0, c * V.Count);
+        for (int k = 0; k < rows82; k += V.Count)
+        {
+            V.LoadRowsTransposed(W, k * c, c, tile83);
+            V acc84 = V.Zero;
+            // Σ_j(W[k, j]²)
+            for (int j = 0; j < c; j++)
+            {
+                V x85 = V.Load(tile83, j * V.Count);
+                V t86 = x85 * x85;
+                acc84 = acc84 + t86;
+            }
+            acc81 = acc81 + V.Sum(acc84);
+        }
+        System.Buffers.ArrayPool<float>.Shared.Return(tile83Array);
+        return acc81;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -572,100 +592,8 @@ partial struct LinearSoftmax
         }
         if (rows2 > 0)
         {
-            // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-            Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
-            // row18: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-            float[] row18Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-            Span<float> row18 = row18Array.AsSpan(0, c * V.Count);
-            // row30: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-            float[] row30Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-            Span<float> row30 = row30Array.AsSpan(0, c * V.Count);
-            for (int i = 0; i < rows2; i += V.Count)
-            {
-                V.LoadRowsTransposed(X, i * d, d, tile3);
-                V acc4 = V.Zero;
-                // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
-                int o6 = i;
-                for (int k = 0; k < d; k++)
-                {
-                    V x5 = V.Load(tile3, k * V.Count);
-                    int o7 = k * c;
-                    V x8 = V.LoadLabeled(W, o7, 0, y, o6, 1, 1);
-                    V t9 = x5 * x8;
-                    acc4 = acc4 + t9;
-                    V t12 = b11 * x5;
-                    V t13 = -t12;
-                    V.AddToLabeled(dW, o7, 0, y, o6, 1, 1, t13);
-                }
-                int o14 = 0;
-                V x15 = V.LoadLabeled(b, o14, 0, y, o6, 1, 1);
-                V t16 = acc4 + x15;
-                V acc17 = V.Splat((float)double.NegativeInfinity);
-                // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
-                // row18[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
-                for (int j = 0; j < c; j++)
-                {
-                    V acc19 = V.Zero;
-                    // Σ_k(X[i, k]·W[k, j])
-                    for (int k = 0; k < d; k++)
-                    {
-                        V x20 = V.Load(tile3, k * V.Count);
-                        int o21 = k * c;
-                        double x22 = W[o21 + j];
-                        V b23 = V.Splat((float)x22);
-                        V t24 = x20 * b23;
-                        acc19 = acc19 + t24;
-                    }
-                    V.Store(row18, j * V.Count, acc19);
-                }
-                for (int j = 0; j < c; j++)
-                {
-                    V x25 = V.Load(row18, j * V.Count);
-                    double x26 = b[j];
-                    V b27 = V.Splat((float)x26);
-                    V t28 = x25 + b27;
-                    acc17 = V.Max(acc17, t28);
-                }
-                V acc29 = V.Zero;
-                // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-                for (int j = 0; j < c; j++)
-                {
-                    V x31 = V.Load(row18, j * V.Count);
-                    double x32 = b[j];
-                    V b33 = V.Splat((float)x32);
-                    V t34 = x31 + b33;
-                    V t35 = t34 - acc17;
-                    V t36 = V.Exp(t35);
-                    acc29 = acc29 + t36;
-                    V.Store(row30, j * V.Count, t36);
-                }
-                V t37 = acc17 - t16;
-                V t38 = V.Select(V.Equal(acc17 - acc17, V.Zero), t37 + V.Log(acc29), t37);
-                acc1 = acc1 + V.Sum(t38);
-                // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                V t39 = b11 / acc29;
-                for (int j = 0; j < c; j++)
-                {
-                    // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                    V x40 = V.Load(row30, j * V.Count);
-                    V t41 = t39 * x40;
-                    for (int k = 0; k < d; k++)
-                    {
-                        V x42 = V.Load(tile3, k * V.Count);
-                        V t43 = t41 * x42;
-                        int o44 = k * c;
-                        dW[o44 + j] += (float)(V.Sum(t43));
-                    }
-                    V m45 = V.LabelMask(y, o6, 1, IndexComparison.Equal, j);
-                    V t48 = V.Select(m45, b47, V.Zero);
-                    V t49 = t41 + t48;
-                    db[j] += (float)(V.Sum(t49));
-                }
-            }
-            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
-            System.Buffers.ArrayPool<float>.Shared.Return(row18Array);
-            System.Buffers.ArrayPool<float>.Shared.Return(row30Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueAndGradientKernelRowBlocks<V>(X, W, b, y, d, c, dW, db, acc1, b11, b47, rows2);
         }
         double t119 = acc1 / (double)n;
         double acc120 = 0.0;
@@ -706,37 +634,154 @@ partial struct LinearSoftmax
         }
         if (rows121 > 0)
         {
-            // tile122: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-            float[] tile122Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-            Span<float> tile122 = tile122Array.AsSpan(0, c * V.Count);
-            // tile123: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-            float[] tile123Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-            Span<float> tile123 = tile123Array.AsSpan(0, c * V.Count);
-            for (int k = 0; k < rows121; k += V.Count)
-            {
-                V.LoadRowsTransposed(W, k * c, c, tile122);
-                tile123.Clear();
-                V acc124 = V.Zero;
-                // Σ_j(W[k, j]²), fused with its gradient
-                for (int j = 0; j < c; j++)
-                {
-                    V x125 = V.Load(tile122, j * V.Count);
-                    V t126 = x125 * x125;
-                    acc124 = acc124 + t126;
-                    V t129 = b128 * x125;
-                    V.AddTo(tile123, j * V.Count, t129);
-                }
-                acc120 = acc120 + V.Sum(acc124);
-                V.AddRowsTransposed(dW, k * c, c, tile123);
-            }
-            System.Buffers.ArrayPool<float>.Shared.Return(tile122Array);
-            System.Buffers.ArrayPool<float>.Shared.Return(tile123Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc120 = ValueAndGradientKernelRowBlocks2<V>(W, c, dW, acc120, b128, rows121);
         }
         double t140 = lambda * acc120;
         double t141 = t119 + t140;
         System.Buffers.ArrayPool<float>.Shared.Return(row62Array);
         System.Buffers.ArrayPool<float>.Shared.Return(row84Array);
         return t141;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int d, int c, Span<float> dW, Span<float> db, double acc1, V b11Arg, V b47Arg, int rows2)
+        where V : struct, ILanes<V, float>
+    {
+        // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
+        // row18: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] row18Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> row18 = row18Array.AsSpan(0, c * V.Count);
+        // row30: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] row30Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> row30 = row30Array.AsSpan(0, c * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b11 = b11Arg;
+        V b47 = b47Arg;
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(X, i * d, d, tile3);
+            V acc4 = V.Zero;
+            // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
+            int o6 = i;
+            for (int k = 0; k < d; k++)
+            {
+                V x5 = V.Load(tile3, k * V.Count);
+                int o7 = k * c;
+                V x8 = V.LoadLabeled(W, o7, 0, y, o6, 1, 1);
+                V t9 = x5 * x8;
+                acc4 = acc4 + t9;
+                V t12 = b11 * x5;
+                V t13 = -t12;
+                V.AddToLabeled(dW, o7, 0, y, o6, 1, 1, t13);
+            }
+            int o14 = 0;
+            V x15 = V.LoadLabeled(b, o14, 0, y, o6, 1, 1);
+            V t16 = acc4 + x15;
+            V acc17 = V.Splat((float)double.NegativeInfinity);
+            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
+            // row18[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+            for (int j = 0; j < c; j++)
+            {
+                V acc19 = V.Zero;
+                // Σ_k(X[i, k]·W[k, j])
+                for (int k = 0; k < d; k++)
+                {
+                    V x20 = V.Load(tile3, k * V.Count);
+                    int o21 = k * c;
+                    double x22 = W[o21 + j];
+                    V b23 = V.Splat((float)x22);
+                    V t24 = x20 * b23;
+                    acc19 = acc19 + t24;
+                }
+                V.Store(row18, j * V.Count, acc19);
+            }
+            for (int j = 0; j < c; j++)
+            {
+                V x25 = V.Load(row18, j * V.Count);
+                double x26 = b[j];
+                V b27 = V.Splat((float)x26);
+                V t28 = x25 + b27;
+                acc17 = V.Max(acc17, t28);
+            }
+            V acc29 = V.Zero;
+            // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
+            for (int j = 0; j < c; j++)
+            {
+                V x31 = V.Load(row18, j * V.Count);
+                double x32 = b[j];
+                V b33 = V.Splat((float)x32);
+                V t34 = x31 + b33;
+                V t35 = t34 - acc17;
+                V t36 = V.Exp(t35);
+                acc29 = acc29 + t36;
+                V.Store(row30, j * V.Count, t36);
+            }
+            V t37 = acc17 - t16;
+            V t38 = V.Select(V.Equal(acc17 - acc17, V.Zero), t37 + V.Log(acc29), t37);
+            acc1 = acc1 + V.Sum(t38);
+            // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+            V t39 = b11 / acc29;
+            for (int j = 0; j < c; j++)
+            {
+                // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+                V x40 = V.Load(row30, j * V.Count);
+                V t41 = t39 * x40;
+                for (int k = 0; k < d; k++)
+                {
+                    V x42 = V.Load(tile3, k * V.Count);
+                    V t43 = t41 * x42;
+                    int o44 = k * c;
+                    dW[o44 + j] += (float)(V.Sum(t43));
+                }
+                V m45 = V.LabelMask(y, o6, 1, IndexComparison.Equal, j);
+                V t48 = V.Select(m45, b47, V.Zero);
+                V t49 = t41 + t48;
+                db[j] += (float)(V.Sum(t49));
+            }
+        }
+        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row18Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row30Array);
+        return acc1;
+    }
+
+    /// <summary>Rows [0, rows121) across lanes, V.Count at a time with lane l holding row k + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<float> W, int c, Span<float> dW, double acc120, V b128Arg, int rows121)
+        where V : struct, ILanes<V, float>
+    {
+        // tile122: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile122Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile122 = tile122Array.AsSpan(0, c * V.Count);
+        // tile123: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile123Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile123 = tile123Array.AsSpan(0, c * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b128 = b128Arg;
+        for (int k = 0; k < rows121; k += V.Count)
+        {
+            V.LoadRowsTransposed(W, k * c, c, tile122);
+            tile123.Clear();
+            V acc124 = V.Zero;
+            // Σ_j(W[k, j]²), fused with its gradient
+            for (int j = 0; j < c; j++)
+            {
+                V x125 = V.Load(tile122, j * V.Count);
+                V t126 = x125 * x125;
+                acc124 = acc124 + t126;
+                V t129 = b128 * x125;
+                V.AddTo(tile123, j * V.Count, t129);
+            }
+            acc120 = acc120 + V.Sum(acc124);
+            V.AddRowsTransposed(dW, k * c, c, tile123);
+        }
+        System.Buffers.ArrayPool<float>.Shared.Return(tile122Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(tile123Array);
+        return acc120;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -858,73 +903,8 @@ partial struct LinearSoftmax
         }
         if (rows2 > 0)
         {
-            // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-            Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
-            // row14: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-            double[] row14Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-            Span<double> row14 = row14Array.AsSpan(0, c * V.Count);
-            for (int i = 0; i < rows2; i += V.Count)
-            {
-                V.LoadRowsTransposed(X, i * d, d, tile3);
-                V acc4 = V.Zero;
-                // Σ_k(X[i, k]·W[k, y[i]])
-                int o6 = i;
-                for (int k = 0; k < d; k++)
-                {
-                    V x5 = V.Load(tile3, k * V.Count);
-                    int o7 = k * c;
-                    V x8 = V.LoadLabeled(W, o7, 0, y, o6, 1, 1);
-                    V t9 = x5 * x8;
-                    acc4 = acc4 + t9;
-                }
-                int o10 = 0;
-                V x11 = V.LoadLabeled(b, o10, 0, y, o6, 1, 1);
-                V t12 = acc4 + x11;
-                V acc13 = V.Splat((double)double.NegativeInfinity);
-                // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
-                // row14[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
-                for (int j = 0; j < c; j++)
-                {
-                    V acc15 = V.Zero;
-                    // Σ_k(X[i, k]·W[k, j])
-                    for (int k = 0; k < d; k++)
-                    {
-                        V x16 = V.Load(tile3, k * V.Count);
-                        int o17 = k * c;
-                        double x18 = W[o17 + j];
-                        V b19 = V.Splat((double)x18);
-                        V t20 = x16 * b19;
-                        acc15 = acc15 + t20;
-                    }
-                    V.Store(row14, j * V.Count, acc15);
-                }
-                for (int j = 0; j < c; j++)
-                {
-                    V x21 = V.Load(row14, j * V.Count);
-                    double x22 = b[j];
-                    V b23 = V.Splat((double)x22);
-                    V t24 = x21 + b23;
-                    acc13 = V.Max(acc13, t24);
-                }
-                V acc25 = V.Zero;
-                // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-                for (int j = 0; j < c; j++)
-                {
-                    V x26 = V.Load(row14, j * V.Count);
-                    double x27 = b[j];
-                    V b28 = V.Splat((double)x27);
-                    V t29 = x26 + b28;
-                    V t30 = t29 - acc13;
-                    V t31 = V.Exp(t30);
-                    acc25 = acc25 + t31;
-                }
-                V t32 = acc13 - t12;
-                V t33 = V.Select(V.Equal(acc13 - acc13, V.Zero), t32 + V.Log(acc25), t32);
-                acc1 = acc1 + V.Sum(t33);
-            }
-            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-            System.Buffers.ArrayPool<double>.Shared.Return(row14Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueKernelRowBlocks<V>(X, W, b, y, d, c, acc1, rows2);
         }
         double t80 = acc1 / (double)n;
         double acc81 = 0.0;
@@ -959,28 +939,113 @@ partial struct LinearSoftmax
         }
         if (rows82 > 0)
         {
-            // tile83: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-            double[] tile83Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-            Span<double> tile83 = tile83Array.AsSpan(0, c * V.Count);
-            for (int k = 0; k < rows82; k += V.Count)
-            {
-                V.LoadRowsTransposed(W, k * c, c, tile83);
-                V acc84 = V.Zero;
-                // Σ_j(W[k, j]²)
-                for (int j = 0; j < c; j++)
-                {
-                    V x85 = V.Load(tile83, j * V.Count);
-                    V t86 = x85 * x85;
-                    acc84 = acc84 + t86;
-                }
-                acc81 = acc81 + V.Sum(acc84);
-            }
-            System.Buffers.ArrayPool<double>.Shared.Return(tile83Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc81 = ValueKernelRowBlocks2<V>(W, c, acc81, rows82);
         }
         double t95 = lambda * acc81;
         double t96 = t80 + t95;
         System.Buffers.ArrayPool<double>.Shared.Return(row44Array);
         return t96;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int d, int c, double acc1, int rows2)
+        where V : struct, ILanes<V, double>
+    {
+        // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
+        // row14: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] row14Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> row14 = row14Array.AsSpan(0, c * V.Count);
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(X, i * d, d, tile3);
+            V acc4 = V.Zero;
+            // Σ_k(X[i, k]·W[k, y[i]])
+            int o6 = i;
+            for (int k = 0; k < d; k++)
+            {
+                V x5 = V.Load(tile3, k * V.Count);
+                int o7 = k * c;
+                V x8 = V.LoadLabeled(W, o7, 0, y, o6, 1, 1);
+                V t9 = x5 * x8;
+                acc4 = acc4 + t9;
+            }
+            int o10 = 0;
+            V x11 = V.LoadLabeled(b, o10, 0, y, o6, 1, 1);
+            V t12 = acc4 + x11;
+            V acc13 = V.Splat((double)double.NegativeInfinity);
+            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
+            // row14[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+            for (int j = 0; j < c; j++)
+            {
+                V acc15 = V.Zero;
+                // Σ_k(X[i, k]·W[k, j])
+                for (int k = 0; k < d; k++)
+                {
+                    V x16 = V.Load(tile3, k * V.Count);
+                    int o17 = k * c;
+                    double x18 = W[o17 + j];
+                    V b19 = V.Splat((double)x18);
+                    V t20 = x16 * b19;
+                    acc15 = acc15 + t20;
+                }
+                V.Store(row14, j * V.Count, acc15);
+            }
+            for (int j = 0; j < c; j++)
+            {
+                V x21 = V.Load(row14, j * V.Count);
+                double x22 = b[j];
+                V b23 = V.Splat((double)x22);
+                V t24 = x21 + b23;
+                acc13 = V.Max(acc13, t24);
+            }
+            V acc25 = V.Zero;
+            // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
+            for (int j = 0; j < c; j++)
+            {
+                V x26 = V.Load(row14, j * V.Count);
+                double x27 = b[j];
+                V b28 = V.Splat((double)x27);
+                V t29 = x26 + b28;
+                V t30 = t29 - acc13;
+                V t31 = V.Exp(t30);
+                acc25 = acc25 + t31;
+            }
+            V t32 = acc13 - t12;
+            V t33 = V.Select(V.Equal(acc13 - acc13, V.Zero), t32 + V.Log(acc25), t32);
+            acc1 = acc1 + V.Sum(t33);
+        }
+        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row14Array);
+        return acc1;
+    }
+
+    /// <summary>Rows [0, rows82) across lanes, V.Count at a time with lane l holding row k + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueKernelRowBlocks2<V>(ReadOnlySpan<double> W, int c, double acc81, int rows82)
+        where V : struct, ILanes<V, double>
+    {
+        // tile83: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile83Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile83 = tile83Array.AsSpan(0, c * V.Count);
+        for (int k = 0; k < rows82; k += V.Count)
+        {
+            V.LoadRowsTransposed(W, k * c, c, tile83);
+            V acc84 = V.Zero;
+            // Σ_j(W[k, j]²)
+            for (int j = 0; j < c; j++)
+            {
+                V x85 = V.Load(tile83, j * V.Count);
+                V t86 = x85 * x85;
+                acc84 = acc84 + t86;
+            }
+            acc81 = acc81 + V.Sum(acc84);
+        }
+        System.Buffers.ArrayPool<double>.Shared.Return(tile83Array);
+        return acc81;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -1162,100 +1227,8 @@ partial struct LinearSoftmax
         }
         if (rows2 > 0)
         {
-            // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-            Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
-            // row18: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-            double[] row18Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-            Span<double> row18 = row18Array.AsSpan(0, c * V.Count);
-            // row30: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-            double[] row30Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-            Span<double> row30 = row30Array.AsSpan(0, c * V.Count);
-            for (int i = 0; i < rows2; i += V.Count)
-            {
-                V.LoadRowsTransposed(X, i * d, d, tile3);
-                V acc4 = V.Zero;
-                // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
-                int o6 = i;
-                for (int k = 0; k < d; k++)
-                {
-                    V x5 = V.Load(tile3, k * V.Count);
-                    int o7 = k * c;
-                    V x8 = V.LoadLabeled(W, o7, 0, y, o6, 1, 1);
-                    V t9 = x5 * x8;
-                    acc4 = acc4 + t9;
-                    V t12 = b11 * x5;
-                    V t13 = -t12;
-                    V.AddToLabeled(dW, o7, 0, y, o6, 1, 1, t13);
-                }
-                int o14 = 0;
-                V x15 = V.LoadLabeled(b, o14, 0, y, o6, 1, 1);
-                V t16 = acc4 + x15;
-                V acc17 = V.Splat((double)double.NegativeInfinity);
-                // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
-                // row18[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
-                for (int j = 0; j < c; j++)
-                {
-                    V acc19 = V.Zero;
-                    // Σ_k(X[i, k]·W[k, j])
-                    for (int k = 0; k < d; k++)
-                    {
-                        V x20 = V.Load(tile3, k * V.Count);
-                        int o21 = k * c;
-                        double x22 = W[o21 + j];
-                        V b23 = V.Splat((double)x22);
-                        V t24 = x20 * b23;
-                        acc19 = acc19 + t24;
-                    }
-                    V.Store(row18, j * V.Count, acc19);
-                }
-                for (int j = 0; j < c; j++)
-                {
-                    V x25 = V.Load(row18, j * V.Count);
-                    double x26 = b[j];
-                    V b27 = V.Splat((double)x26);
-                    V t28 = x25 + b27;
-                    acc17 = V.Max(acc17, t28);
-                }
-                V acc29 = V.Zero;
-                // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-                for (int j = 0; j < c; j++)
-                {
-                    V x31 = V.Load(row18, j * V.Count);
-                    double x32 = b[j];
-                    V b33 = V.Splat((double)x32);
-                    V t34 = x31 + b33;
-                    V t35 = t34 - acc17;
-                    V t36 = V.Exp(t35);
-                    acc29 = acc29 + t36;
-                    V.Store(row30, j * V.Count, t36);
-                }
-                V t37 = acc17 - t16;
-                V t38 = V.Select(V.Equal(acc17 - acc17, V.Zero), t37 + V.Log(acc29), t37);
-                acc1 = acc1 + V.Sum(t38);
-                // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                V t39 = b11 / acc29;
-                for (int j = 0; j < c; j++)
-                {
-                    // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                    V x40 = V.Load(row30, j * V.Count);
-                    V t41 = t39 * x40;
-                    for (int k = 0; k < d; k++)
-                    {
-                        V x42 = V.Load(tile3, k * V.Count);
-                        V t43 = t41 * x42;
-                        int o44 = k * c;
-                        dW[o44 + j] += (double)(V.Sum(t43));
-                    }
-                    V m45 = V.LabelMask(y, o6, 1, IndexComparison.Equal, j);
-                    V t48 = V.Select(m45, b47, V.Zero);
-                    V t49 = t41 + t48;
-                    db[j] += (double)(V.Sum(t49));
-                }
-            }
-            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-            System.Buffers.ArrayPool<double>.Shared.Return(row18Array);
-            System.Buffers.ArrayPool<double>.Shared.Return(row30Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueAndGradientKernelRowBlocks<V>(X, W, b, y, d, c, dW, db, acc1, b11, b47, rows2);
         }
         double t119 = acc1 / (double)n;
         double acc120 = 0.0;
@@ -1296,36 +1269,153 @@ partial struct LinearSoftmax
         }
         if (rows121 > 0)
         {
-            // tile122: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-            double[] tile122Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-            Span<double> tile122 = tile122Array.AsSpan(0, c * V.Count);
-            // tile123: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-            double[] tile123Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-            Span<double> tile123 = tile123Array.AsSpan(0, c * V.Count);
-            for (int k = 0; k < rows121; k += V.Count)
-            {
-                V.LoadRowsTransposed(W, k * c, c, tile122);
-                tile123.Clear();
-                V acc124 = V.Zero;
-                // Σ_j(W[k, j]²), fused with its gradient
-                for (int j = 0; j < c; j++)
-                {
-                    V x125 = V.Load(tile122, j * V.Count);
-                    V t126 = x125 * x125;
-                    acc124 = acc124 + t126;
-                    V t129 = b128 * x125;
-                    V.AddTo(tile123, j * V.Count, t129);
-                }
-                acc120 = acc120 + V.Sum(acc124);
-                V.AddRowsTransposed(dW, k * c, c, tile123);
-            }
-            System.Buffers.ArrayPool<double>.Shared.Return(tile122Array);
-            System.Buffers.ArrayPool<double>.Shared.Return(tile123Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc120 = ValueAndGradientKernelRowBlocks2<V>(W, c, dW, acc120, b128, rows121);
         }
         double t140 = lambda * acc120;
         double t141 = t119 + t140;
         System.Buffers.ArrayPool<double>.Shared.Return(row62Array);
         System.Buffers.ArrayPool<double>.Shared.Return(row84Array);
         return t141;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int d, int c, Span<double> dW, Span<double> db, double acc1, V b11Arg, V b47Arg, int rows2)
+        where V : struct, ILanes<V, double>
+    {
+        // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
+        // row18: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] row18Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> row18 = row18Array.AsSpan(0, c * V.Count);
+        // row30: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] row30Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> row30 = row30Array.AsSpan(0, c * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b11 = b11Arg;
+        V b47 = b47Arg;
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(X, i * d, d, tile3);
+            V acc4 = V.Zero;
+            // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
+            int o6 = i;
+            for (int k = 0; k < d; k++)
+            {
+                V x5 = V.Load(tile3, k * V.Count);
+                int o7 = k * c;
+                V x8 = V.LoadLabeled(W, o7, 0, y, o6, 1, 1);
+                V t9 = x5 * x8;
+                acc4 = acc4 + t9;
+                V t12 = b11 * x5;
+                V t13 = -t12;
+                V.AddToLabeled(dW, o7, 0, y, o6, 1, 1, t13);
+            }
+            int o14 = 0;
+            V x15 = V.LoadLabeled(b, o14, 0, y, o6, 1, 1);
+            V t16 = acc4 + x15;
+            V acc17 = V.Splat((double)double.NegativeInfinity);
+            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
+            // row18[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+            for (int j = 0; j < c; j++)
+            {
+                V acc19 = V.Zero;
+                // Σ_k(X[i, k]·W[k, j])
+                for (int k = 0; k < d; k++)
+                {
+                    V x20 = V.Load(tile3, k * V.Count);
+                    int o21 = k * c;
+                    double x22 = W[o21 + j];
+                    V b23 = V.Splat((double)x22);
+                    V t24 = x20 * b23;
+                    acc19 = acc19 + t24;
+                }
+                V.Store(row18, j * V.Count, acc19);
+            }
+            for (int j = 0; j < c; j++)
+            {
+                V x25 = V.Load(row18, j * V.Count);
+                double x26 = b[j];
+                V b27 = V.Splat((double)x26);
+                V t28 = x25 + b27;
+                acc17 = V.Max(acc17, t28);
+            }
+            V acc29 = V.Zero;
+            // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
+            for (int j = 0; j < c; j++)
+            {
+                V x31 = V.Load(row18, j * V.Count);
+                double x32 = b[j];
+                V b33 = V.Splat((double)x32);
+                V t34 = x31 + b33;
+                V t35 = t34 - acc17;
+                V t36 = V.Exp(t35);
+                acc29 = acc29 + t36;
+                V.Store(row30, j * V.Count, t36);
+            }
+            V t37 = acc17 - t16;
+            V t38 = V.Select(V.Equal(acc17 - acc17, V.Zero), t37 + V.Log(acc29), t37);
+            acc1 = acc1 + V.Sum(t38);
+            // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+            V t39 = b11 / acc29;
+            for (int j = 0; j < c; j++)
+            {
+                // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
+                V x40 = V.Load(row30, j * V.Count);
+                V t41 = t39 * x40;
+                for (int k = 0; k < d; k++)
+                {
+                    V x42 = V.Load(tile3, k * V.Count);
+                    V t43 = t41 * x42;
+                    int o44 = k * c;
+                    dW[o44 + j] += (double)(V.Sum(t43));
+                }
+                V m45 = V.LabelMask(y, o6, 1, IndexComparison.Equal, j);
+                V t48 = V.Select(m45, b47, V.Zero);
+                V t49 = t41 + t48;
+                db[j] += (double)(V.Sum(t49));
+            }
+        }
+        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row18Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row30Array);
+        return acc1;
+    }
+
+    /// <summary>Rows [0, rows121) across lanes, V.Count at a time with lane l holding row k + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<double> W, int c, Span<double> dW, double acc120, V b128Arg, int rows121)
+        where V : struct, ILanes<V, double>
+    {
+        // tile122: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile122Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile122 = tile122Array.AsSpan(0, c * V.Count);
+        // tile123: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile123Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile123 = tile123Array.AsSpan(0, c * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b128 = b128Arg;
+        for (int k = 0; k < rows121; k += V.Count)
+        {
+            V.LoadRowsTransposed(W, k * c, c, tile122);
+            tile123.Clear();
+            V acc124 = V.Zero;
+            // Σ_j(W[k, j]²), fused with its gradient
+            for (int j = 0; j < c; j++)
+            {
+                V x125 = V.Load(tile122, j * V.Count);
+                V t126 = x125 * x125;
+                acc124 = acc124 + t126;
+                V t129 = b128 * x125;
+                V.AddTo(tile123, j * V.Count, t129);
+            }
+            acc120 = acc120 + V.Sum(acc124);
+            V.AddRowsTransposed(dW, k * c, c, tile123);
+        }
+        System.Buffers.ArrayPool<double>.Shared.Return(tile122Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(tile123Array);
+        return acc120;
     }
 }

@@ -258,71 +258,8 @@ partial struct PairwiseDistances
         }
         if (rows2 > 0)
         {
-            // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-            Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
-            // row10: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-            float[] row10Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
-            Span<float> row10 = row10Array.AsSpan(0, m * V.Count);
-            for (int i = 0; i < rows2; i += V.Count)
-            {
-                V.LoadRowsTransposed(X, i * d, d, tile3);
-                V acc4 = V.Zero;
-                // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1))
-                // row5[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
-                for (int j = 0; j < m; j++)
-                {
-                    double acc6 = 0.0;
-                    // Σ_r(Y[j, r]·Y[j, r])
-                    int o7 = j * d;
-                    for (int r = 0; r < d; r++)
-                    {
-                        double x8 = Y[o7 + r];
-                        double t9 = x8 * x8;
-                        acc6 = acc6 + t9;
-                    }
-                    row5[j] = (float)(acc6);
-                }
-                // row10[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-                for (int j = 0; j < m; j++)
-                {
-                    V acc11 = V.Zero;
-                    // Σ_k(X[i, k]·Y[j, k])
-                    int o13 = j * d;
-                    for (int k = 0; k < d; k++)
-                    {
-                        V x12 = V.Load(tile3, k * V.Count);
-                        double x14 = Y[o13 + k];
-                        V b15 = V.Splat((float)x14);
-                        V t16 = x12 * b15;
-                        acc11 = acc11 + t16;
-                    }
-                    V.Store(row10, j * V.Count, acc11);
-                }
-                V acc17 = V.Zero;
-                // Σ_r(X[i, r]·X[i, r])
-                for (int r = 0; r < d; r++)
-                {
-                    V x18 = V.Load(tile3, r * V.Count);
-                    V t19 = x18 * x18;
-                    acc17 = acc17 + t19;
-                }
-                for (int j = 0; j < m; j++)
-                {
-                    double x20 = row5[j];
-                    V b21 = V.Splat((float)x20);
-                    V t22 = acc17 + b21;
-                    V x23 = V.Load(row10, j * V.Count);
-                    V t25 = b24 * x23;
-                    V t26 = t22 - t25;
-                    V t27 = t26 + V.One;
-                    V t28 = V.Sqrt(t27);
-                    acc4 = acc4 + t28;
-                }
-                acc1 = acc1 + V.Sum(acc4);
-            }
-            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
-            System.Buffers.ArrayPool<float>.Shared.Return(row10Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueKernelRowBlocks<V>(X, Y, d, m, row5, acc1, b24, rows2);
         }
         double acc65 = 0.0;
         // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k...
@@ -439,86 +376,8 @@ partial struct PairwiseDistances
         }
         if (rows66 > 0)
         {
-            // tile67: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-            float[] tile67Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-            Span<float> tile67 = tile67Array.AsSpan(0, d * V.Count);
-            // row74: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-            float[] row74Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
-            Span<float> row74 = row74Array.AsSpan(0, m * V.Count);
-            for (int i = 0; i < rows66; i += V.Count)
-            {
-                V.LoadRowsTransposed(X, i * d, d, tile67);
-                V acc68 = V.Splat((float)double.NegativeInfinity);
-                // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
-                // row69[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
-                for (int j = 0; j < m; j++)
-                {
-                    double acc70 = 0.0;
-                    // Σ_r(Y[j, r]·Y[j, r])
-                    int o71 = j * d;
-                    for (int r = 0; r < d; r++)
-                    {
-                        double x72 = Y[o71 + r];
-                        double t73 = x72 * x72;
-                        acc70 = acc70 + t73;
-                    }
-                    row69[j] = (float)(acc70);
-                }
-                // row74[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-                for (int j = 0; j < m; j++)
-                {
-                    V acc75 = V.Zero;
-                    // Σ_k(X[i, k]·Y[j, k])
-                    int o77 = j * d;
-                    for (int k = 0; k < d; k++)
-                    {
-                        V x76 = V.Load(tile67, k * V.Count);
-                        double x78 = Y[o77 + k];
-                        V b79 = V.Splat((float)x78);
-                        V t80 = x76 * b79;
-                        acc75 = acc75 + t80;
-                    }
-                    V.Store(row74, j * V.Count, acc75);
-                }
-                V acc81 = V.Zero;
-                // Σ_r(X[i, r]·X[i, r])
-                for (int r = 0; r < d; r++)
-                {
-                    V x82 = V.Load(tile67, r * V.Count);
-                    V t83 = x82 * x82;
-                    acc81 = acc81 + t83;
-                }
-                for (int j = 0; j < m; j++)
-                {
-                    double x84 = row69[j];
-                    V b85 = V.Splat((float)x84);
-                    V t86 = acc81 + b85;
-                    V x87 = V.Load(row74, j * V.Count);
-                    V t88 = b24 * x87;
-                    V t89 = t86 - t88;
-                    V t90 = -t89;
-                    acc68 = V.Max(acc68, t90);
-                }
-                V acc91 = V.Zero;
-                // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
-                for (int j = 0; j < m; j++)
-                {
-                    double x92 = row69[j];
-                    V b93 = V.Splat((float)x92);
-                    V t94 = acc81 + b93;
-                    V x95 = V.Load(row74, j * V.Count);
-                    V t96 = b24 * x95;
-                    V t97 = t94 - t96;
-                    V t98 = -t97;
-                    V t99 = t98 - acc68;
-                    V t100 = V.Exp(t99);
-                    acc91 = acc91 + t100;
-                }
-                V t101 = V.Select(V.Equal(acc68 - acc68, V.Zero), acc68 + V.Log(acc91), acc68);
-                acc65 = acc65 + V.Sum(t101);
-            }
-            System.Buffers.ArrayPool<float>.Shared.Return(tile67Array);
-            System.Buffers.ArrayPool<float>.Shared.Return(row74Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc65 = ValueKernelRowBlocks2<V>(X, Y, d, m, row69, b24, acc65, rows66);
         }
         double t147 = acc65 / (double)n;
         double t148 = acc1 + t147;
@@ -529,6 +388,171 @@ partial struct PairwiseDistances
         System.Buffers.ArrayPool<float>.Shared.Return(row103Array);
         System.Buffers.ArrayPool<float>.Shared.Return(row112Array);
         return t148;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, Span<float> row5, double acc1, V b24Arg, int rows2)
+        where V : struct, ILanes<V, float>
+    {
+        // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
+        // row10: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+        float[] row10Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
+        Span<float> row10 = row10Array.AsSpan(0, m * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b24 = b24Arg;
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(X, i * d, d, tile3);
+            V acc4 = V.Zero;
+            // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1))
+            // row5[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            for (int j = 0; j < m; j++)
+            {
+                double acc6 = 0.0;
+                // Σ_r(Y[j, r]·Y[j, r])
+                int o7 = j * d;
+                for (int r = 0; r < d; r++)
+                {
+                    double x8 = Y[o7 + r];
+                    double t9 = x8 * x8;
+                    acc6 = acc6 + t9;
+                }
+                row5[j] = (float)(acc6);
+            }
+            // row10[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+            for (int j = 0; j < m; j++)
+            {
+                V acc11 = V.Zero;
+                // Σ_k(X[i, k]·Y[j, k])
+                int o13 = j * d;
+                for (int k = 0; k < d; k++)
+                {
+                    V x12 = V.Load(tile3, k * V.Count);
+                    double x14 = Y[o13 + k];
+                    V b15 = V.Splat((float)x14);
+                    V t16 = x12 * b15;
+                    acc11 = acc11 + t16;
+                }
+                V.Store(row10, j * V.Count, acc11);
+            }
+            V acc17 = V.Zero;
+            // Σ_r(X[i, r]·X[i, r])
+            for (int r = 0; r < d; r++)
+            {
+                V x18 = V.Load(tile3, r * V.Count);
+                V t19 = x18 * x18;
+                acc17 = acc17 + t19;
+            }
+            for (int j = 0; j < m; j++)
+            {
+                double x20 = row5[j];
+                V b21 = V.Splat((float)x20);
+                V t22 = acc17 + b21;
+                V x23 = V.Load(row10, j * V.Count);
+                V t25 = b24 * x23;
+                V t26 = t22 - t25;
+                V t27 = t26 + V.One;
+                V t28 = V.Sqrt(t27);
+                acc4 = acc4 + t28;
+            }
+            acc1 = acc1 + V.Sum(acc4);
+        }
+        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row10Array);
+        return acc1;
+    }
+
+    /// <summary>Rows [0, rows66) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueKernelRowBlocks2<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, Span<float> row69, V b24Arg, double acc65, int rows66)
+        where V : struct, ILanes<V, float>
+    {
+        // tile67: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile67Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<float> tile67 = tile67Array.AsSpan(0, d * V.Count);
+        // row74: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+        float[] row74Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
+        Span<float> row74 = row74Array.AsSpan(0, m * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b24 = b24Arg;
+        for (int i = 0; i < rows66; i += V.Count)
+        {
+            V.LoadRowsTransposed(X, i * d, d, tile67);
+            V acc68 = V.Splat((float)double.NegativeInfinity);
+            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
+            // row69[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            for (int j = 0; j < m; j++)
+            {
+                double acc70 = 0.0;
+                // Σ_r(Y[j, r]·Y[j, r])
+                int o71 = j * d;
+                for (int r = 0; r < d; r++)
+                {
+                    double x72 = Y[o71 + r];
+                    double t73 = x72 * x72;
+                    acc70 = acc70 + t73;
+                }
+                row69[j] = (float)(acc70);
+            }
+            // row74[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+            for (int j = 0; j < m; j++)
+            {
+                V acc75 = V.Zero;
+                // Σ_k(X[i, k]·Y[j, k])
+                int o77 = j * d;
+                for (int k = 0; k < d; k++)
+                {
+                    V x76 = V.Load(tile67, k * V.Count);
+                    double x78 = Y[o77 + k];
+                    V b79 = V.Splat((float)x78);
+                    V t80 = x76 * b79;
+                    acc75 = acc75 + t80;
+                }
+                V.Store(row74, j * V.Count, acc75);
+            }
+            V acc81 = V.Zero;
+            // Σ_r(X[i, r]·X[i, r])
+            for (int r = 0; r < d; r++)
+            {
+                V x82 = V.Load(tile67, r * V.Count);
+                V t83 = x82 * x82;
+                acc81 = acc81 + t83;
+            }
+            for (int j = 0; j < m; j++)
+            {
+                double x84 = row69[j];
+                V b85 = V.Splat((float)x84);
+                V t86 = acc81 + b85;
+                V x87 = V.Load(row74, j * V.Count);
+                V t88 = b24 * x87;
+                V t89 = t86 - t88;
+                V t90 = -t89;
+                acc68 = V.Max(acc68, t90);
+            }
+            V acc91 = V.Zero;
+            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
+            for (int j = 0; j < m; j++)
+            {
+                double x92 = row69[j];
+                V b93 = V.Splat((float)x92);
+                V t94 = acc81 + b93;
+                V x95 = V.Load(row74, j * V.Count);
+                V t96 = b24 * x95;
+                V t97 = t94 - t96;
+                V t98 = -t97;
+                V t99 = t98 - acc68;
+                V t100 = V.Exp(t99);
+                acc91 = acc91 + t100;
+            }
+            V t101 = V.Select(V.Equal(acc68 - acc68, V.Zero), acc68 + V.Log(acc91), acc68);
+            acc65 = acc65 + V.Sum(t101);
+        }
+        System.Buffers.ArrayPool<float>.Shared.Return(tile67Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row74Array);
+        return acc65;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -779,152 +803,8 @@ partial struct PairwiseDistances
         }
         if (rows2 > 0)
         {
-            // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-            Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
-            // tile4: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-            float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-            Span<float> tile4 = tile4Array.AsSpan(0, d * V.Count);
-            // row11: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-            float[] row11Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
-            Span<float> row11 = row11Array.AsSpan(0, m * V.Count);
-            for (int i = 0; i < rows2; i += V.Count)
-            {
-                V.LoadRowsTransposed(X, i * d, d, tile3);
-                tile4.Clear();
-                V acc5 = V.Zero;
-                // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1)), fused with its gradient
-                // row6[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
-                for (int j = 0; j < m; j++)
-                {
-                    double acc7 = 0.0;
-                    // Σ_r(Y[j, r]·Y[j, r])
-                    int o8 = j * d;
-                    for (int r = 0; r < d; r++)
-                    {
-                        double x9 = Y[o8 + r];
-                        double t10 = x9 * x9;
-                        acc7 = acc7 + t10;
-                    }
-                    row6[j] = (float)(acc7);
-                }
-                // row11[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-                for (int j = 0; j < m; j++)
-                {
-                    V acc12 = V.Zero;
-                    // Σ_k(X[i, k]·Y[j, k])
-                    int o14 = j * d;
-                    for (int k = 0; k < d; k++)
-                    {
-                        V x13 = V.Load(tile3, k * V.Count);
-                        double x15 = Y[o14 + k];
-                        V b16 = V.Splat((float)x15);
-                        V t17 = x13 * b16;
-                        acc12 = acc12 + t17;
-                    }
-                    V.Store(row11, j * V.Count, acc12);
-                }
-                V acc18 = V.Zero;
-                // Σ_r(X[i, r]·X[i, r])
-                for (int r = 0; r < d; r++)
-                {
-                    V x19 = V.Load(tile3, r * V.Count);
-                    V t20 = x19 * x19;
-                    acc18 = acc18 + t20;
-                }
-                V acc38 = V.Zero;
-                // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
-                V acc46 = V.Splat((float)double.NegativeInfinity);
-                // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
-                for (int j = 0; j < m; j++)
-                {
-                    double x47 = row6[j];
-                    V b48 = V.Splat((float)x47);
-                    V t49 = acc18 + b48;
-                    V x50 = V.Load(row11, j * V.Count);
-                    V t51 = b25 * x50;
-                    V t52 = t49 - t51;
-                    V t53 = -t52;
-                    acc46 = V.Max(acc46, t53);
-                }
-                for (int j = 0; j < m; j++)
-                {
-                    double x39 = row6[j];
-                    V b40 = V.Splat((float)x39);
-                    V t41 = acc18 + b40;
-                    V x42 = V.Load(row11, j * V.Count);
-                    V t43 = b25 * x42;
-                    V t44 = t41 - t43;
-                    V t45 = -t44;
-                    V t54 = t45 - acc46;
-                    V t55 = V.Exp(t54);
-                    acc38 = acc38 + t55;
-                }
-                V t57 = b56 / acc38;
-                for (int j = 0; j < m; j++)
-                {
-                    double x21 = row6[j];
-                    V b22 = V.Splat((float)x21);
-                    V t23 = acc18 + b22;
-                    V x24 = V.Load(row11, j * V.Count);
-                    V t26 = b25 * x24;
-                    V t27 = t23 - t26;
-                    V t28 = t27 + V.One;
-                    V t29 = V.Sqrt(t28);
-                    acc5 = acc5 + t29;
-                    // gradient: dX[i, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5/sqr...; dY[j, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5/sqr...
-                    V m30 = V.GreaterThan(t28, V.Zero);
-                    V t32 = b31 / t29;
-                    V t33 = V.Select(m30, t32, V.Zero);
-                    V t58 = -t27;
-                    V t59 = t58 - acc46;
-                    V t60 = V.Exp(t59);
-                    V t61 = t57 * t60;
-                    int o65 = j * d;
-                    for (int r = 0; r < d; r++)
-                    {
-                        V x34 = V.Load(tile3, r * V.Count);
-                        V t35 = t33 * x34;
-                        V t36 = t35 + t35;
-                        V t62 = t61 * x34;
-                        V t63 = t36 - t62;
-                        V t64 = t63 - t62;
-                        V.AddTo(tile4, r * V.Count, t64);
-                        double x66 = Y[o65 + r];
-                        V b67 = V.Splat((float)x66);
-                        V t68 = t33 * b67;
-                        V t69 = t68 + t68;
-                        V t70 = t61 * b67;
-                        V t71 = t69 - t70;
-                        V t72 = t71 - t70;
-                        dY[o65 + r] += (float)(V.Sum(t72));
-                    }
-                    // gradient: dX[i, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...; dY[j, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...
-                    V t73 = b25 * t33;
-                    V t78 = b25 * t61;
-                    for (int k = 0; k < d; k++)
-                    {
-                        double x74 = Y[o65 + k];
-                        V b75 = V.Splat((float)x74);
-                        V t76 = t73 * b75;
-                        V t77 = -t76;
-                        V t79 = t78 * b75;
-                        V t80 = t77 + t79;
-                        V.AddTo(tile4, k * V.Count, t80);
-                        V x81 = V.Load(tile3, k * V.Count);
-                        V t82 = t73 * x81;
-                        V t83 = -t82;
-                        V t84 = t78 * x81;
-                        V t85 = t83 + t84;
-                        dY[o65 + k] += (float)(V.Sum(t85));
-                    }
-                }
-                acc1 = acc1 + V.Sum(acc5);
-                V.AddRowsTransposed(dX, i * d, d, tile4);
-            }
-            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
-            System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
-            System.Buffers.ArrayPool<float>.Shared.Return(row11Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueAndGradientKernelRowBlocks<V>(X, Y, d, m, dX, dY, row6, acc1, b25, b31, b56, rows2);
         }
         double acc197 = 0.0;
         // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k...
@@ -1041,86 +921,8 @@ partial struct PairwiseDistances
         }
         if (rows198 > 0)
         {
-            // tile199: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-            float[] tile199Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-            Span<float> tile199 = tile199Array.AsSpan(0, d * V.Count);
-            // row206: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-            float[] row206Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
-            Span<float> row206 = row206Array.AsSpan(0, m * V.Count);
-            for (int i = 0; i < rows198; i += V.Count)
-            {
-                V.LoadRowsTransposed(X, i * d, d, tile199);
-                V acc200 = V.Splat((float)double.NegativeInfinity);
-                // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
-                // row201[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
-                for (int j = 0; j < m; j++)
-                {
-                    double acc202 = 0.0;
-                    // Σ_r(Y[j, r]·Y[j, r])
-                    int o203 = j * d;
-                    for (int r = 0; r < d; r++)
-                    {
-                        double x204 = Y[o203 + r];
-                        double t205 = x204 * x204;
-                        acc202 = acc202 + t205;
-                    }
-                    row201[j] = (float)(acc202);
-                }
-                // row206[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-                for (int j = 0; j < m; j++)
-                {
-                    V acc207 = V.Zero;
-                    // Σ_k(X[i, k]·Y[j, k])
-                    int o209 = j * d;
-                    for (int k = 0; k < d; k++)
-                    {
-                        V x208 = V.Load(tile199, k * V.Count);
-                        double x210 = Y[o209 + k];
-                        V b211 = V.Splat((float)x210);
-                        V t212 = x208 * b211;
-                        acc207 = acc207 + t212;
-                    }
-                    V.Store(row206, j * V.Count, acc207);
-                }
-                V acc213 = V.Zero;
-                // Σ_r(X[i, r]·X[i, r])
-                for (int r = 0; r < d; r++)
-                {
-                    V x214 = V.Load(tile199, r * V.Count);
-                    V t215 = x214 * x214;
-                    acc213 = acc213 + t215;
-                }
-                for (int j = 0; j < m; j++)
-                {
-                    double x216 = row201[j];
-                    V b217 = V.Splat((float)x216);
-                    V t218 = acc213 + b217;
-                    V x219 = V.Load(row206, j * V.Count);
-                    V t220 = b25 * x219;
-                    V t221 = t218 - t220;
-                    V t222 = -t221;
-                    acc200 = V.Max(acc200, t222);
-                }
-                V acc223 = V.Zero;
-                // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
-                for (int j = 0; j < m; j++)
-                {
-                    double x224 = row201[j];
-                    V b225 = V.Splat((float)x224);
-                    V t226 = acc213 + b225;
-                    V x227 = V.Load(row206, j * V.Count);
-                    V t228 = b25 * x227;
-                    V t229 = t226 - t228;
-                    V t230 = -t229;
-                    V t231 = t230 - acc200;
-                    V t232 = V.Exp(t231);
-                    acc223 = acc223 + t232;
-                }
-                V t233 = V.Select(V.Equal(acc200 - acc200, V.Zero), acc200 + V.Log(acc223), acc200);
-                acc197 = acc197 + V.Sum(t233);
-            }
-            System.Buffers.ArrayPool<float>.Shared.Return(tile199Array);
-            System.Buffers.ArrayPool<float>.Shared.Return(row206Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc197 = ValueAndGradientKernelRowBlocks2<V>(X, Y, d, m, row201, b25, acc197, rows198);
         }
         double t279 = acc197 / (double)n;
         double t280 = acc1 + t279;
@@ -1131,6 +933,254 @@ partial struct PairwiseDistances
         System.Buffers.ArrayPool<float>.Shared.Return(row235Array);
         System.Buffers.ArrayPool<float>.Shared.Return(row244Array);
         return t280;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, Span<float> dX, Span<float> dY, Span<float> row6, double acc1, V b25Arg, V b31Arg, V b56Arg, int rows2)
+        where V : struct, ILanes<V, float>
+    {
+        // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
+        // tile4: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<float> tile4 = tile4Array.AsSpan(0, d * V.Count);
+        // row11: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+        float[] row11Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
+        Span<float> row11 = row11Array.AsSpan(0, m * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b25 = b25Arg;
+        V b31 = b31Arg;
+        V b56 = b56Arg;
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(X, i * d, d, tile3);
+            tile4.Clear();
+            V acc5 = V.Zero;
+            // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1)), fused with its gradient
+            // row6[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            for (int j = 0; j < m; j++)
+            {
+                double acc7 = 0.0;
+                // Σ_r(Y[j, r]·Y[j, r])
+                int o8 = j * d;
+                for (int r = 0; r < d; r++)
+                {
+                    double x9 = Y[o8 + r];
+                    double t10 = x9 * x9;
+                    acc7 = acc7 + t10;
+                }
+                row6[j] = (float)(acc7);
+            }
+            // row11[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+            for (int j = 0; j < m; j++)
+            {
+                V acc12 = V.Zero;
+                // Σ_k(X[i, k]·Y[j, k])
+                int o14 = j * d;
+                for (int k = 0; k < d; k++)
+                {
+                    V x13 = V.Load(tile3, k * V.Count);
+                    double x15 = Y[o14 + k];
+                    V b16 = V.Splat((float)x15);
+                    V t17 = x13 * b16;
+                    acc12 = acc12 + t17;
+                }
+                V.Store(row11, j * V.Count, acc12);
+            }
+            V acc18 = V.Zero;
+            // Σ_r(X[i, r]·X[i, r])
+            for (int r = 0; r < d; r++)
+            {
+                V x19 = V.Load(tile3, r * V.Count);
+                V t20 = x19 * x19;
+                acc18 = acc18 + t20;
+            }
+            V acc38 = V.Zero;
+            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
+            V acc46 = V.Splat((float)double.NegativeInfinity);
+            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
+            for (int j = 0; j < m; j++)
+            {
+                double x47 = row6[j];
+                V b48 = V.Splat((float)x47);
+                V t49 = acc18 + b48;
+                V x50 = V.Load(row11, j * V.Count);
+                V t51 = b25 * x50;
+                V t52 = t49 - t51;
+                V t53 = -t52;
+                acc46 = V.Max(acc46, t53);
+            }
+            for (int j = 0; j < m; j++)
+            {
+                double x39 = row6[j];
+                V b40 = V.Splat((float)x39);
+                V t41 = acc18 + b40;
+                V x42 = V.Load(row11, j * V.Count);
+                V t43 = b25 * x42;
+                V t44 = t41 - t43;
+                V t45 = -t44;
+                V t54 = t45 - acc46;
+                V t55 = V.Exp(t54);
+                acc38 = acc38 + t55;
+            }
+            V t57 = b56 / acc38;
+            for (int j = 0; j < m; j++)
+            {
+                double x21 = row6[j];
+                V b22 = V.Splat((float)x21);
+                V t23 = acc18 + b22;
+                V x24 = V.Load(row11, j * V.Count);
+                V t26 = b25 * x24;
+                V t27 = t23 - t26;
+                V t28 = t27 + V.One;
+                V t29 = V.Sqrt(t28);
+                acc5 = acc5 + t29;
+                // gradient: dX[i, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5/sqr...; dY[j, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5/sqr...
+                V m30 = V.GreaterThan(t28, V.Zero);
+                V t32 = b31 / t29;
+                V t33 = V.Select(m30, t32, V.Zero);
+                V t58 = -t27;
+                V t59 = t58 - acc46;
+                V t60 = V.Exp(t59);
+                V t61 = t57 * t60;
+                int o65 = j * d;
+                for (int r = 0; r < d; r++)
+                {
+                    V x34 = V.Load(tile3, r * V.Count);
+                    V t35 = t33 * x34;
+                    V t36 = t35 + t35;
+                    V t62 = t61 * x34;
+                    V t63 = t36 - t62;
+                    V t64 = t63 - t62;
+                    V.AddTo(tile4, r * V.Count, t64);
+                    double x66 = Y[o65 + r];
+                    V b67 = V.Splat((float)x66);
+                    V t68 = t33 * b67;
+                    V t69 = t68 + t68;
+                    V t70 = t61 * b67;
+                    V t71 = t69 - t70;
+                    V t72 = t71 - t70;
+                    dY[o65 + r] += (float)(V.Sum(t72));
+                }
+                // gradient: dX[i, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...; dY[j, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...
+                V t73 = b25 * t33;
+                V t78 = b25 * t61;
+                for (int k = 0; k < d; k++)
+                {
+                    double x74 = Y[o65 + k];
+                    V b75 = V.Splat((float)x74);
+                    V t76 = t73 * b75;
+                    V t77 = -t76;
+                    V t79 = t78 * b75;
+                    V t80 = t77 + t79;
+                    V.AddTo(tile4, k * V.Count, t80);
+                    V x81 = V.Load(tile3, k * V.Count);
+                    V t82 = t73 * x81;
+                    V t83 = -t82;
+                    V t84 = t78 * x81;
+                    V t85 = t83 + t84;
+                    dY[o65 + k] += (float)(V.Sum(t85));
+                }
+            }
+            acc1 = acc1 + V.Sum(acc5);
+            V.AddRowsTransposed(dX, i * d, d, tile4);
+        }
+        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row11Array);
+        return acc1;
+    }
+
+    /// <summary>Rows [0, rows198) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, Span<float> row201, V b25Arg, double acc197, int rows198)
+        where V : struct, ILanes<V, float>
+    {
+        // tile199: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile199Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<float> tile199 = tile199Array.AsSpan(0, d * V.Count);
+        // row206: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+        float[] row206Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
+        Span<float> row206 = row206Array.AsSpan(0, m * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b25 = b25Arg;
+        for (int i = 0; i < rows198; i += V.Count)
+        {
+            V.LoadRowsTransposed(X, i * d, d, tile199);
+            V acc200 = V.Splat((float)double.NegativeInfinity);
+            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
+            // row201[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            for (int j = 0; j < m; j++)
+            {
+                double acc202 = 0.0;
+                // Σ_r(Y[j, r]·Y[j, r])
+                int o203 = j * d;
+                for (int r = 0; r < d; r++)
+                {
+                    double x204 = Y[o203 + r];
+                    double t205 = x204 * x204;
+                    acc202 = acc202 + t205;
+                }
+                row201[j] = (float)(acc202);
+            }
+            // row206[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+            for (int j = 0; j < m; j++)
+            {
+                V acc207 = V.Zero;
+                // Σ_k(X[i, k]·Y[j, k])
+                int o209 = j * d;
+                for (int k = 0; k < d; k++)
+                {
+                    V x208 = V.Load(tile199, k * V.Count);
+                    double x210 = Y[o209 + k];
+                    V b211 = V.Splat((float)x210);
+                    V t212 = x208 * b211;
+                    acc207 = acc207 + t212;
+                }
+                V.Store(row206, j * V.Count, acc207);
+            }
+            V acc213 = V.Zero;
+            // Σ_r(X[i, r]·X[i, r])
+            for (int r = 0; r < d; r++)
+            {
+                V x214 = V.Load(tile199, r * V.Count);
+                V t215 = x214 * x214;
+                acc213 = acc213 + t215;
+            }
+            for (int j = 0; j < m; j++)
+            {
+                double x216 = row201[j];
+                V b217 = V.Splat((float)x216);
+                V t218 = acc213 + b217;
+                V x219 = V.Load(row206, j * V.Count);
+                V t220 = b25 * x219;
+                V t221 = t218 - t220;
+                V t222 = -t221;
+                acc200 = V.Max(acc200, t222);
+            }
+            V acc223 = V.Zero;
+            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
+            for (int j = 0; j < m; j++)
+            {
+                double x224 = row201[j];
+                V b225 = V.Splat((float)x224);
+                V t226 = acc213 + b225;
+                V x227 = V.Load(row206, j * V.Count);
+                V t228 = b25 * x227;
+                V t229 = t226 - t228;
+                V t230 = -t229;
+                V t231 = t230 - acc200;
+                V t232 = V.Exp(t231);
+                acc223 = acc223 + t232;
+            }
+            V t233 = V.Select(V.Equal(acc200 - acc200, V.Zero), acc200 + V.Log(acc223), acc200);
+            acc197 = acc197 + V.Sum(t233);
+        }
+        System.Buffers.ArrayPool<float>.Shared.Return(tile199Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row206Array);
+        return acc197;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -1257,71 +1307,8 @@ partial struct PairwiseDistances
         }
         if (rows2 > 0)
         {
-            // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-            Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
-            // row10: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-            double[] row10Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
-            Span<double> row10 = row10Array.AsSpan(0, m * V.Count);
-            for (int i = 0; i < rows2; i += V.Count)
-            {
-                V.LoadRowsTransposed(X, i * d, d, tile3);
-                V acc4 = V.Zero;
-                // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1))
-                // row5[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
-                for (int j = 0; j < m; j++)
-                {
-                    double acc6 = 0.0;
-                    // Σ_r(Y[j, r]·Y[j, r])
-                    int o7 = j * d;
-                    for (int r = 0; r < d; r++)
-                    {
-                        double x8 = Y[o7 + r];
-                        double t9 = x8 * x8;
-                        acc6 = acc6 + t9;
-                    }
-                    row5[j] = (double)(acc6);
-                }
-                // row10[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-                for (int j = 0; j < m; j++)
-                {
-                    V acc11 = V.Zero;
-                    // Σ_k(X[i, k]·Y[j, k])
-                    int o13 = j * d;
-                    for (int k = 0; k < d; k++)
-                    {
-                        V x12 = V.Load(tile3, k * V.Count);
-                        double x14 = Y[o13 + k];
-                        V b15 = V.Splat((double)x14);
-                        V t16 = x12 * b15;
-                        acc11 = acc11 + t16;
-                    }
-                    V.Store(row10, j * V.Count, acc11);
-                }
-                V acc17 = V.Zero;
-                // Σ_r(X[i, r]·X[i, r])
-                for (int r = 0; r < d; r++)
-                {
-                    V x18 = V.Load(tile3, r * V.Count);
-                    V t19 = x18 * x18;
-                    acc17 = acc17 + t19;
-                }
-                for (int j = 0; j < m; j++)
-                {
-                    double x20 = row5[j];
-                    V b21 = V.Splat((double)x20);
-                    V t22 = acc17 + b21;
-                    V x23 = V.Load(row10, j * V.Count);
-                    V t25 = b24 * x23;
-                    V t26 = t22 - t25;
-                    V t27 = t26 + V.One;
-                    V t28 = V.Sqrt(t27);
-                    acc4 = acc4 + t28;
-                }
-                acc1 = acc1 + V.Sum(acc4);
-            }
-            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-            System.Buffers.ArrayPool<double>.Shared.Return(row10Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueKernelRowBlocks<V>(X, Y, d, m, row5, acc1, b24, rows2);
         }
         double acc65 = 0.0;
         // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k...
@@ -1438,86 +1425,8 @@ partial struct PairwiseDistances
         }
         if (rows66 > 0)
         {
-            // tile67: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-            double[] tile67Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-            Span<double> tile67 = tile67Array.AsSpan(0, d * V.Count);
-            // row74: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-            double[] row74Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
-            Span<double> row74 = row74Array.AsSpan(0, m * V.Count);
-            for (int i = 0; i < rows66; i += V.Count)
-            {
-                V.LoadRowsTransposed(X, i * d, d, tile67);
-                V acc68 = V.Splat((double)double.NegativeInfinity);
-                // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
-                // row69[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
-                for (int j = 0; j < m; j++)
-                {
-                    double acc70 = 0.0;
-                    // Σ_r(Y[j, r]·Y[j, r])
-                    int o71 = j * d;
-                    for (int r = 0; r < d; r++)
-                    {
-                        double x72 = Y[o71 + r];
-                        double t73 = x72 * x72;
-                        acc70 = acc70 + t73;
-                    }
-                    row69[j] = (double)(acc70);
-                }
-                // row74[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-                for (int j = 0; j < m; j++)
-                {
-                    V acc75 = V.Zero;
-                    // Σ_k(X[i, k]·Y[j, k])
-                    int o77 = j * d;
-                    for (int k = 0; k < d; k++)
-                    {
-                        V x76 = V.Load(tile67, k * V.Count);
-                        double x78 = Y[o77 + k];
-                        V b79 = V.Splat((double)x78);
-                        V t80 = x76 * b79;
-                        acc75 = acc75 + t80;
-                    }
-                    V.Store(row74, j * V.Count, acc75);
-                }
-                V acc81 = V.Zero;
-                // Σ_r(X[i, r]·X[i, r])
-                for (int r = 0; r < d; r++)
-                {
-                    V x82 = V.Load(tile67, r * V.Count);
-                    V t83 = x82 * x82;
-                    acc81 = acc81 + t83;
-                }
-                for (int j = 0; j < m; j++)
-                {
-                    double x84 = row69[j];
-                    V b85 = V.Splat((double)x84);
-                    V t86 = acc81 + b85;
-                    V x87 = V.Load(row74, j * V.Count);
-                    V t88 = b24 * x87;
-                    V t89 = t86 - t88;
-                    V t90 = -t89;
-                    acc68 = V.Max(acc68, t90);
-                }
-                V acc91 = V.Zero;
-                // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
-                for (int j = 0; j < m; j++)
-                {
-                    double x92 = row69[j];
-                    V b93 = V.Splat((double)x92);
-                    V t94 = acc81 + b93;
-                    V x95 = V.Load(row74, j * V.Count);
-                    V t96 = b24 * x95;
-                    V t97 = t94 - t96;
-                    V t98 = -t97;
-                    V t99 = t98 - acc68;
-                    V t100 = V.Exp(t99);
-                    acc91 = acc91 + t100;
-                }
-                V t101 = V.Select(V.Equal(acc68 - acc68, V.Zero), acc68 + V.Log(acc91), acc68);
-                acc65 = acc65 + V.Sum(t101);
-            }
-            System.Buffers.ArrayPool<double>.Shared.Return(tile67Array);
-            System.Buffers.ArrayPool<double>.Shared.Return(row74Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc65 = ValueKernelRowBlocks2<V>(X, Y, d, m, row69, b24, acc65, rows66);
         }
         double t147 = acc65 / (double)n;
         double t148 = acc1 + t147;
@@ -1528,6 +1437,171 @@ partial struct PairwiseDistances
         System.Buffers.ArrayPool<double>.Shared.Return(row103Array);
         System.Buffers.ArrayPool<double>.Shared.Return(row112Array);
         return t148;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, Span<double> row5, double acc1, V b24Arg, int rows2)
+        where V : struct, ILanes<V, double>
+    {
+        // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
+        // row10: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+        double[] row10Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
+        Span<double> row10 = row10Array.AsSpan(0, m * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b24 = b24Arg;
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(X, i * d, d, tile3);
+            V acc4 = V.Zero;
+            // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1))
+            // row5[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            for (int j = 0; j < m; j++)
+            {
+                double acc6 = 0.0;
+                // Σ_r(Y[j, r]·Y[j, r])
+                int o7 = j * d;
+                for (int r = 0; r < d; r++)
+                {
+                    double x8 = Y[o7 + r];
+                    double t9 = x8 * x8;
+                    acc6 = acc6 + t9;
+                }
+                row5[j] = (double)(acc6);
+            }
+            // row10[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+            for (int j = 0; j < m; j++)
+            {
+                V acc11 = V.Zero;
+                // Σ_k(X[i, k]·Y[j, k])
+                int o13 = j * d;
+                for (int k = 0; k < d; k++)
+                {
+                    V x12 = V.Load(tile3, k * V.Count);
+                    double x14 = Y[o13 + k];
+                    V b15 = V.Splat((double)x14);
+                    V t16 = x12 * b15;
+                    acc11 = acc11 + t16;
+                }
+                V.Store(row10, j * V.Count, acc11);
+            }
+            V acc17 = V.Zero;
+            // Σ_r(X[i, r]·X[i, r])
+            for (int r = 0; r < d; r++)
+            {
+                V x18 = V.Load(tile3, r * V.Count);
+                V t19 = x18 * x18;
+                acc17 = acc17 + t19;
+            }
+            for (int j = 0; j < m; j++)
+            {
+                double x20 = row5[j];
+                V b21 = V.Splat((double)x20);
+                V t22 = acc17 + b21;
+                V x23 = V.Load(row10, j * V.Count);
+                V t25 = b24 * x23;
+                V t26 = t22 - t25;
+                V t27 = t26 + V.One;
+                V t28 = V.Sqrt(t27);
+                acc4 = acc4 + t28;
+            }
+            acc1 = acc1 + V.Sum(acc4);
+        }
+        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row10Array);
+        return acc1;
+    }
+
+    /// <summary>Rows [0, rows66) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueKernelRowBlocks2<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, Span<double> row69, V b24Arg, double acc65, int rows66)
+        where V : struct, ILanes<V, double>
+    {
+        // tile67: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile67Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<double> tile67 = tile67Array.AsSpan(0, d * V.Count);
+        // row74: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+        double[] row74Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
+        Span<double> row74 = row74Array.AsSpan(0, m * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b24 = b24Arg;
+        for (int i = 0; i < rows66; i += V.Count)
+        {
+            V.LoadRowsTransposed(X, i * d, d, tile67);
+            V acc68 = V.Splat((double)double.NegativeInfinity);
+            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
+            // row69[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            for (int j = 0; j < m; j++)
+            {
+                double acc70 = 0.0;
+                // Σ_r(Y[j, r]·Y[j, r])
+                int o71 = j * d;
+                for (int r = 0; r < d; r++)
+                {
+                    double x72 = Y[o71 + r];
+                    double t73 = x72 * x72;
+                    acc70 = acc70 + t73;
+                }
+                row69[j] = (double)(acc70);
+            }
+            // row74[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+            for (int j = 0; j < m; j++)
+            {
+                V acc75 = V.Zero;
+                // Σ_k(X[i, k]·Y[j, k])
+                int o77 = j * d;
+                for (int k = 0; k < d; k++)
+                {
+                    V x76 = V.Load(tile67, k * V.Count);
+                    double x78 = Y[o77 + k];
+                    V b79 = V.Splat((double)x78);
+                    V t80 = x76 * b79;
+                    acc75 = acc75 + t80;
+                }
+                V.Store(row74, j * V.Count, acc75);
+            }
+            V acc81 = V.Zero;
+            // Σ_r(X[i, r]·X[i, r])
+            for (int r = 0; r < d; r++)
+            {
+                V x82 = V.Load(tile67, r * V.Count);
+                V t83 = x82 * x82;
+                acc81 = acc81 + t83;
+            }
+            for (int j = 0; j < m; j++)
+            {
+                double x84 = row69[j];
+                V b85 = V.Splat((double)x84);
+                V t86 = acc81 + b85;
+                V x87 = V.Load(row74, j * V.Count);
+                V t88 = b24 * x87;
+                V t89 = t86 - t88;
+                V t90 = -t89;
+                acc68 = V.Max(acc68, t90);
+            }
+            V acc91 = V.Zero;
+            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
+            for (int j = 0; j < m; j++)
+            {
+                double x92 = row69[j];
+                V b93 = V.Splat((double)x92);
+                V t94 = acc81 + b93;
+                V x95 = V.Load(row74, j * V.Count);
+                V t96 = b24 * x95;
+                V t97 = t94 - t96;
+                V t98 = -t97;
+                V t99 = t98 - acc68;
+                V t100 = V.Exp(t99);
+                acc91 = acc91 + t100;
+            }
+            V t101 = V.Select(V.Equal(acc68 - acc68, V.Zero), acc68 + V.Log(acc91), acc68);
+            acc65 = acc65 + V.Sum(t101);
+        }
+        System.Buffers.ArrayPool<double>.Shared.Return(tile67Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row74Array);
+        return acc65;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -1778,152 +1852,8 @@ partial struct PairwiseDistances
         }
         if (rows2 > 0)
         {
-            // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-            Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
-            // tile4: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-            double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-            Span<double> tile4 = tile4Array.AsSpan(0, d * V.Count);
-            // row11: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-            double[] row11Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
-            Span<double> row11 = row11Array.AsSpan(0, m * V.Count);
-            for (int i = 0; i < rows2; i += V.Count)
-            {
-                V.LoadRowsTransposed(X, i * d, d, tile3);
-                tile4.Clear();
-                V acc5 = V.Zero;
-                // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1)), fused with its gradient
-                // row6[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
-                for (int j = 0; j < m; j++)
-                {
-                    double acc7 = 0.0;
-                    // Σ_r(Y[j, r]·Y[j, r])
-                    int o8 = j * d;
-                    for (int r = 0; r < d; r++)
-                    {
-                        double x9 = Y[o8 + r];
-                        double t10 = x9 * x9;
-                        acc7 = acc7 + t10;
-                    }
-                    row6[j] = (double)(acc7);
-                }
-                // row11[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-                for (int j = 0; j < m; j++)
-                {
-                    V acc12 = V.Zero;
-                    // Σ_k(X[i, k]·Y[j, k])
-                    int o14 = j * d;
-                    for (int k = 0; k < d; k++)
-                    {
-                        V x13 = V.Load(tile3, k * V.Count);
-                        double x15 = Y[o14 + k];
-                        V b16 = V.Splat((double)x15);
-                        V t17 = x13 * b16;
-                        acc12 = acc12 + t17;
-                    }
-                    V.Store(row11, j * V.Count, acc12);
-                }
-                V acc18 = V.Zero;
-                // Σ_r(X[i, r]·X[i, r])
-                for (int r = 0; r < d; r++)
-                {
-                    V x19 = V.Load(tile3, r * V.Count);
-                    V t20 = x19 * x19;
-                    acc18 = acc18 + t20;
-                }
-                V acc38 = V.Zero;
-                // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
-                V acc46 = V.Splat((double)double.NegativeInfinity);
-                // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
-                for (int j = 0; j < m; j++)
-                {
-                    double x47 = row6[j];
-                    V b48 = V.Splat((double)x47);
-                    V t49 = acc18 + b48;
-                    V x50 = V.Load(row11, j * V.Count);
-                    V t51 = b25 * x50;
-                    V t52 = t49 - t51;
-                    V t53 = -t52;
-                    acc46 = V.Max(acc46, t53);
-                }
-                for (int j = 0; j < m; j++)
-                {
-                    double x39 = row6[j];
-                    V b40 = V.Splat((double)x39);
-                    V t41 = acc18 + b40;
-                    V x42 = V.Load(row11, j * V.Count);
-                    V t43 = b25 * x42;
-                    V t44 = t41 - t43;
-                    V t45 = -t44;
-                    V t54 = t45 - acc46;
-                    V t55 = V.Exp(t54);
-                    acc38 = acc38 + t55;
-                }
-                V t57 = b56 / acc38;
-                for (int j = 0; j < m; j++)
-                {
-                    double x21 = row6[j];
-                    V b22 = V.Splat((double)x21);
-                    V t23 = acc18 + b22;
-                    V x24 = V.Load(row11, j * V.Count);
-                    V t26 = b25 * x24;
-                    V t27 = t23 - t26;
-                    V t28 = t27 + V.One;
-                    V t29 = V.Sqrt(t28);
-                    acc5 = acc5 + t29;
-                    // gradient: dX[i, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5/sqr...; dY[j, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5/sqr...
-                    V m30 = V.GreaterThan(t28, V.Zero);
-                    V t32 = b31 / t29;
-                    V t33 = V.Select(m30, t32, V.Zero);
-                    V t58 = -t27;
-                    V t59 = t58 - acc46;
-                    V t60 = V.Exp(t59);
-                    V t61 = t57 * t60;
-                    int o65 = j * d;
-                    for (int r = 0; r < d; r++)
-                    {
-                        V x34 = V.Load(tile3, r * V.Count);
-                        V t35 = t33 * x34;
-                        V t36 = t35 + t35;
-                        V t62 = t61 * x34;
-                        V t63 = t36 - t62;
-                        V t64 = t63 - t62;
-                        V.AddTo(tile4, r * V.Count, t64);
-                        double x66 = Y[o65 + r];
-                        V b67 = V.Splat((double)x66);
-                        V t68 = t33 * b67;
-                        V t69 = t68 + t68;
-                        V t70 = t61 * b67;
-                        V t71 = t69 - t70;
-                        V t72 = t71 - t70;
-                        dY[o65 + r] += (double)(V.Sum(t72));
-                    }
-                    // gradient: dX[i, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...; dY[j, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...
-                    V t73 = b25 * t33;
-                    V t78 = b25 * t61;
-                    for (int k = 0; k < d; k++)
-                    {
-                        double x74 = Y[o65 + k];
-                        V b75 = V.Splat((double)x74);
-                        V t76 = t73 * b75;
-                        V t77 = -t76;
-                        V t79 = t78 * b75;
-                        V t80 = t77 + t79;
-                        V.AddTo(tile4, k * V.Count, t80);
-                        V x81 = V.Load(tile3, k * V.Count);
-                        V t82 = t73 * x81;
-                        V t83 = -t82;
-                        V t84 = t78 * x81;
-                        V t85 = t83 + t84;
-                        dY[o65 + k] += (double)(V.Sum(t85));
-                    }
-                }
-                acc1 = acc1 + V.Sum(acc5);
-                V.AddRowsTransposed(dX, i * d, d, tile4);
-            }
-            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-            System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
-            System.Buffers.ArrayPool<double>.Shared.Return(row11Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueAndGradientKernelRowBlocks<V>(X, Y, d, m, dX, dY, row6, acc1, b25, b31, b56, rows2);
         }
         double acc197 = 0.0;
         // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k...
@@ -2040,86 +1970,8 @@ partial struct PairwiseDistances
         }
         if (rows198 > 0)
         {
-            // tile199: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-            double[] tile199Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-            Span<double> tile199 = tile199Array.AsSpan(0, d * V.Count);
-            // row206: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-            double[] row206Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
-            Span<double> row206 = row206Array.AsSpan(0, m * V.Count);
-            for (int i = 0; i < rows198; i += V.Count)
-            {
-                V.LoadRowsTransposed(X, i * d, d, tile199);
-                V acc200 = V.Splat((double)double.NegativeInfinity);
-                // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
-                // row201[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
-                for (int j = 0; j < m; j++)
-                {
-                    double acc202 = 0.0;
-                    // Σ_r(Y[j, r]·Y[j, r])
-                    int o203 = j * d;
-                    for (int r = 0; r < d; r++)
-                    {
-                        double x204 = Y[o203 + r];
-                        double t205 = x204 * x204;
-                        acc202 = acc202 + t205;
-                    }
-                    row201[j] = (double)(acc202);
-                }
-                // row206[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-                for (int j = 0; j < m; j++)
-                {
-                    V acc207 = V.Zero;
-                    // Σ_k(X[i, k]·Y[j, k])
-                    int o209 = j * d;
-                    for (int k = 0; k < d; k++)
-                    {
-                        V x208 = V.Load(tile199, k * V.Count);
-                        double x210 = Y[o209 + k];
-                        V b211 = V.Splat((double)x210);
-                        V t212 = x208 * b211;
-                        acc207 = acc207 + t212;
-                    }
-                    V.Store(row206, j * V.Count, acc207);
-                }
-                V acc213 = V.Zero;
-                // Σ_r(X[i, r]·X[i, r])
-                for (int r = 0; r < d; r++)
-                {
-                    V x214 = V.Load(tile199, r * V.Count);
-                    V t215 = x214 * x214;
-                    acc213 = acc213 + t215;
-                }
-                for (int j = 0; j < m; j++)
-                {
-                    double x216 = row201[j];
-                    V b217 = V.Splat((double)x216);
-                    V t218 = acc213 + b217;
-                    V x219 = V.Load(row206, j * V.Count);
-                    V t220 = b25 * x219;
-                    V t221 = t218 - t220;
-                    V t222 = -t221;
-                    acc200 = V.Max(acc200, t222);
-                }
-                V acc223 = V.Zero;
-                // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
-                for (int j = 0; j < m; j++)
-                {
-                    double x224 = row201[j];
-                    V b225 = V.Splat((double)x224);
-                    V t226 = acc213 + b225;
-                    V x227 = V.Load(row206, j * V.Count);
-                    V t228 = b25 * x227;
-                    V t229 = t226 - t228;
-                    V t230 = -t229;
-                    V t231 = t230 - acc200;
-                    V t232 = V.Exp(t231);
-                    acc223 = acc223 + t232;
-                }
-                V t233 = V.Select(V.Equal(acc200 - acc200, V.Zero), acc200 + V.Log(acc223), acc200);
-                acc197 = acc197 + V.Sum(t233);
-            }
-            System.Buffers.ArrayPool<double>.Shared.Return(tile199Array);
-            System.Buffers.ArrayPool<double>.Shared.Return(row206Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc197 = ValueAndGradientKernelRowBlocks2<V>(X, Y, d, m, row201, b25, acc197, rows198);
         }
         double t279 = acc197 / (double)n;
         double t280 = acc1 + t279;
@@ -2130,5 +1982,253 @@ partial struct PairwiseDistances
         System.Buffers.ArrayPool<double>.Shared.Return(row235Array);
         System.Buffers.ArrayPool<double>.Shared.Return(row244Array);
         return t280;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, Span<double> dX, Span<double> dY, Span<double> row6, double acc1, V b25Arg, V b31Arg, V b56Arg, int rows2)
+        where V : struct, ILanes<V, double>
+    {
+        // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
+        // tile4: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<double> tile4 = tile4Array.AsSpan(0, d * V.Count);
+        // row11: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+        double[] row11Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
+        Span<double> row11 = row11Array.AsSpan(0, m * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b25 = b25Arg;
+        V b31 = b31Arg;
+        V b56 = b56Arg;
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(X, i * d, d, tile3);
+            tile4.Clear();
+            V acc5 = V.Zero;
+            // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1)), fused with its gradient
+            // row6[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            for (int j = 0; j < m; j++)
+            {
+                double acc7 = 0.0;
+                // Σ_r(Y[j, r]·Y[j, r])
+                int o8 = j * d;
+                for (int r = 0; r < d; r++)
+                {
+                    double x9 = Y[o8 + r];
+                    double t10 = x9 * x9;
+                    acc7 = acc7 + t10;
+                }
+                row6[j] = (double)(acc7);
+            }
+            // row11[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+            for (int j = 0; j < m; j++)
+            {
+                V acc12 = V.Zero;
+                // Σ_k(X[i, k]·Y[j, k])
+                int o14 = j * d;
+                for (int k = 0; k < d; k++)
+                {
+                    V x13 = V.Load(tile3, k * V.Count);
+                    double x15 = Y[o14 + k];
+                    V b16 = V.Splat((double)x15);
+                    V t17 = x13 * b16;
+                    acc12 = acc12 + t17;
+                }
+                V.Store(row11, j * V.Count, acc12);
+            }
+            V acc18 = V.Zero;
+            // Σ_r(X[i, r]·X[i, r])
+            for (int r = 0; r < d; r++)
+            {
+                V x19 = V.Load(tile3, r * V.Count);
+                V t20 = x19 * x19;
+                acc18 = acc18 + t20;
+            }
+            V acc38 = V.Zero;
+            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
+            V acc46 = V.Splat((double)double.NegativeInfinity);
+            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
+            for (int j = 0; j < m; j++)
+            {
+                double x47 = row6[j];
+                V b48 = V.Splat((double)x47);
+                V t49 = acc18 + b48;
+                V x50 = V.Load(row11, j * V.Count);
+                V t51 = b25 * x50;
+                V t52 = t49 - t51;
+                V t53 = -t52;
+                acc46 = V.Max(acc46, t53);
+            }
+            for (int j = 0; j < m; j++)
+            {
+                double x39 = row6[j];
+                V b40 = V.Splat((double)x39);
+                V t41 = acc18 + b40;
+                V x42 = V.Load(row11, j * V.Count);
+                V t43 = b25 * x42;
+                V t44 = t41 - t43;
+                V t45 = -t44;
+                V t54 = t45 - acc46;
+                V t55 = V.Exp(t54);
+                acc38 = acc38 + t55;
+            }
+            V t57 = b56 / acc38;
+            for (int j = 0; j < m; j++)
+            {
+                double x21 = row6[j];
+                V b22 = V.Splat((double)x21);
+                V t23 = acc18 + b22;
+                V x24 = V.Load(row11, j * V.Count);
+                V t26 = b25 * x24;
+                V t27 = t23 - t26;
+                V t28 = t27 + V.One;
+                V t29 = V.Sqrt(t28);
+                acc5 = acc5 + t29;
+                // gradient: dX[i, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5/sqr...; dY[j, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5/sqr...
+                V m30 = V.GreaterThan(t28, V.Zero);
+                V t32 = b31 / t29;
+                V t33 = V.Select(m30, t32, V.Zero);
+                V t58 = -t27;
+                V t59 = t58 - acc46;
+                V t60 = V.Exp(t59);
+                V t61 = t57 * t60;
+                int o65 = j * d;
+                for (int r = 0; r < d; r++)
+                {
+                    V x34 = V.Load(tile3, r * V.Count);
+                    V t35 = t33 * x34;
+                    V t36 = t35 + t35;
+                    V t62 = t61 * x34;
+                    V t63 = t36 - t62;
+                    V t64 = t63 - t62;
+                    V.AddTo(tile4, r * V.Count, t64);
+                    double x66 = Y[o65 + r];
+                    V b67 = V.Splat((double)x66);
+                    V t68 = t33 * b67;
+                    V t69 = t68 + t68;
+                    V t70 = t61 * b67;
+                    V t71 = t69 - t70;
+                    V t72 = t71 - t70;
+                    dY[o65 + r] += (double)(V.Sum(t72));
+                }
+                // gradient: dX[i, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...; dY[j, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...
+                V t73 = b25 * t33;
+                V t78 = b25 * t61;
+                for (int k = 0; k < d; k++)
+                {
+                    double x74 = Y[o65 + k];
+                    V b75 = V.Splat((double)x74);
+                    V t76 = t73 * b75;
+                    V t77 = -t76;
+                    V t79 = t78 * b75;
+                    V t80 = t77 + t79;
+                    V.AddTo(tile4, k * V.Count, t80);
+                    V x81 = V.Load(tile3, k * V.Count);
+                    V t82 = t73 * x81;
+                    V t83 = -t82;
+                    V t84 = t78 * x81;
+                    V t85 = t83 + t84;
+                    dY[o65 + k] += (double)(V.Sum(t85));
+                }
+            }
+            acc1 = acc1 + V.Sum(acc5);
+            V.AddRowsTransposed(dX, i * d, d, tile4);
+        }
+        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row11Array);
+        return acc1;
+    }
+
+    /// <summary>Rows [0, rows198) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, Span<double> row201, V b25Arg, double acc197, int rows198)
+        where V : struct, ILanes<V, double>
+    {
+        // tile199: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile199Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<double> tile199 = tile199Array.AsSpan(0, d * V.Count);
+        // row206: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+        double[] row206Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
+        Span<double> row206 = row206Array.AsSpan(0, m * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b25 = b25Arg;
+        for (int i = 0; i < rows198; i += V.Count)
+        {
+            V.LoadRowsTransposed(X, i * d, d, tile199);
+            V acc200 = V.Splat((double)double.NegativeInfinity);
+            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
+            // row201[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            for (int j = 0; j < m; j++)
+            {
+                double acc202 = 0.0;
+                // Σ_r(Y[j, r]·Y[j, r])
+                int o203 = j * d;
+                for (int r = 0; r < d; r++)
+                {
+                    double x204 = Y[o203 + r];
+                    double t205 = x204 * x204;
+                    acc202 = acc202 + t205;
+                }
+                row201[j] = (double)(acc202);
+            }
+            // row206[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+            for (int j = 0; j < m; j++)
+            {
+                V acc207 = V.Zero;
+                // Σ_k(X[i, k]·Y[j, k])
+                int o209 = j * d;
+                for (int k = 0; k < d; k++)
+                {
+                    V x208 = V.Load(tile199, k * V.Count);
+                    double x210 = Y[o209 + k];
+                    V b211 = V.Splat((double)x210);
+                    V t212 = x208 * b211;
+                    acc207 = acc207 + t212;
+                }
+                V.Store(row206, j * V.Count, acc207);
+            }
+            V acc213 = V.Zero;
+            // Σ_r(X[i, r]·X[i, r])
+            for (int r = 0; r < d; r++)
+            {
+                V x214 = V.Load(tile199, r * V.Count);
+                V t215 = x214 * x214;
+                acc213 = acc213 + t215;
+            }
+            for (int j = 0; j < m; j++)
+            {
+                double x216 = row201[j];
+                V b217 = V.Splat((double)x216);
+                V t218 = acc213 + b217;
+                V x219 = V.Load(row206, j * V.Count);
+                V t220 = b25 * x219;
+                V t221 = t218 - t220;
+                V t222 = -t221;
+                acc200 = V.Max(acc200, t222);
+            }
+            V acc223 = V.Zero;
+            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
+            for (int j = 0; j < m; j++)
+            {
+                double x224 = row201[j];
+                V b225 = V.Splat((double)x224);
+                V t226 = acc213 + b225;
+                V x227 = V.Load(row206, j * V.Count);
+                V t228 = b25 * x227;
+                V t229 = t226 - t228;
+                V t230 = -t229;
+                V t231 = t230 - acc200;
+                V t232 = V.Exp(t231);
+                acc223 = acc223 + t232;
+            }
+            V t233 = V.Select(V.Equal(acc200 - acc200, V.Zero), acc200 + V.Log(acc223), acc200);
+            acc197 = acc197 + V.Sum(t233);
+        }
+        System.Buffers.ArrayPool<double>.Shared.Return(tile199Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row206Array);
+        return acc197;
     }
 }

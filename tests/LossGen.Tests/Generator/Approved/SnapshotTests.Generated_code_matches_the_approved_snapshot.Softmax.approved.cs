@@ -182,38 +182,48 @@ partial struct Softmax
         }
         if (rows2 > 0)
         {
-            // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-            Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
-            for (int i = 0; i < rows2; i += V.Count)
-            {
-                V.LoadRowsTransposed(s, i * c, c, tile3);
-                int o4 = i;
-                V x5 = V.LoadLabeled(tile3, 0, 1, y, o4, 1, V.Count);
-                V acc6 = V.Splat((float)double.NegativeInfinity);
-                // max_j(s[i, j])
-                for (int j = 0; j < c; j++)
-                {
-                    V x7 = V.Load(tile3, j * V.Count);
-                    acc6 = V.Max(acc6, x7);
-                }
-                V acc8 = V.Zero;
-                // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-                for (int j = 0; j < c; j++)
-                {
-                    V x9 = V.Load(tile3, j * V.Count);
-                    V t10 = x9 - acc6;
-                    V t11 = V.Exp(t10);
-                    acc8 = acc8 + t11;
-                }
-                V t12 = acc6 - x5;
-                V t13 = V.Select(V.Equal(acc6 - acc6, V.Zero), t12 + V.Log(acc8), t12);
-                acc1 = acc1 + V.Sum(t13);
-            }
-            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueKernelRowBlocks<V>(s, y, c, acc1, rows2);
         }
         double t33 = acc1 / (double)n;
         return t33;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int c, double acc1, int rows2)
+        where V : struct, ILanes<V, float>
+    {
+        // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(s, i * c, c, tile3);
+            int o4 = i;
+            V x5 = V.LoadLabeled(tile3, 0, 1, y, o4, 1, V.Count);
+            V acc6 = V.Splat((float)double.NegativeInfinity);
+            // max_j(s[i, j])
+            for (int j = 0; j < c; j++)
+            {
+                V x7 = V.Load(tile3, j * V.Count);
+                acc6 = V.Max(acc6, x7);
+            }
+            V acc8 = V.Zero;
+            // Σ_j(exp(s[i, j] − max_j(s[i, j])))
+            for (int j = 0; j < c; j++)
+            {
+                V x9 = V.Load(tile3, j * V.Count);
+                V t10 = x9 - acc6;
+                V t11 = V.Exp(t10);
+                acc8 = acc8 + t11;
+            }
+            V t12 = acc6 - x5;
+            V t13 = V.Select(V.Equal(acc6 - acc6, V.Zero), t12 + V.Log(acc8), t12);
+            acc1 = acc1 + V.Sum(t13);
+        }
+        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -312,60 +322,73 @@ partial struct Softmax
         }
         if (rows2 > 0)
         {
-            // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-            Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
-            // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-            float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-            Span<float> tile4 = tile4Array.AsSpan(0, c * V.Count);
-            // row10: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-            float[] row10Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-            Span<float> row10 = row10Array.AsSpan(0, c * V.Count);
-            for (int i = 0; i < rows2; i += V.Count)
-            {
-                V.LoadRowsTransposed(s, i * c, c, tile3);
-                int o5 = i;
-                V x6 = V.LoadLabeled(tile3, 0, 1, y, o5, 1, V.Count);
-                V acc7 = V.Splat((float)double.NegativeInfinity);
-                // max_j(s[i, j])
-                for (int j = 0; j < c; j++)
-                {
-                    V x8 = V.Load(tile3, j * V.Count);
-                    acc7 = V.Max(acc7, x8);
-                }
-                V acc9 = V.Zero;
-                // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-                for (int j = 0; j < c; j++)
-                {
-                    V x11 = V.Load(tile3, j * V.Count);
-                    V t12 = x11 - acc7;
-                    V t13 = V.Exp(t12);
-                    acc9 = acc9 + t13;
-                    V.Store(row10, j * V.Count, t13);
-                }
-                V t14 = acc7 - x6;
-                V t15 = V.Select(V.Equal(acc7 - acc7, V.Zero), t14 + V.Log(acc9), t14);
-                acc1 = acc1 + V.Sum(t15);
-                // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
-                V t18 = b17 / acc9;
-                for (int j = 0; j < c; j++)
-                {
-                    V x19 = V.Load(row10, j * V.Count);
-                    V t20 = t18 * x19;
-                    V m21 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
-                    V t24 = V.Select(m21, b23, V.Zero);
-                    V t25 = t20 + t24;
-                    V.Store(tile4, j * V.Count, t25);
-                }
-                V.StoreRowsTransposed(ds, i * c, c, tile4);
-            }
-            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
-            System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
-            System.Buffers.ArrayPool<float>.Shared.Return(row10Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueAndGradientKernelRowBlocks<V>(s, y, c, ds, acc1, b17, b23, rows2);
         }
         double t58 = acc1 / (double)n;
         System.Buffers.ArrayPool<float>.Shared.Return(row35Array);
         return t58;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int c, Span<float> ds, double acc1, V b17Arg, V b23Arg, int rows2)
+        where V : struct, ILanes<V, float>
+    {
+        // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
+        // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile4 = tile4Array.AsSpan(0, c * V.Count);
+        // row10: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] row10Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> row10 = row10Array.AsSpan(0, c * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b17 = b17Arg;
+        V b23 = b23Arg;
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(s, i * c, c, tile3);
+            int o5 = i;
+            V x6 = V.LoadLabeled(tile3, 0, 1, y, o5, 1, V.Count);
+            V acc7 = V.Splat((float)double.NegativeInfinity);
+            // max_j(s[i, j])
+            for (int j = 0; j < c; j++)
+            {
+                V x8 = V.Load(tile3, j * V.Count);
+                acc7 = V.Max(acc7, x8);
+            }
+            V acc9 = V.Zero;
+            // Σ_j(exp(s[i, j] − max_j(s[i, j])))
+            for (int j = 0; j < c; j++)
+            {
+                V x11 = V.Load(tile3, j * V.Count);
+                V t12 = x11 - acc7;
+                V t13 = V.Exp(t12);
+                acc9 = acc9 + t13;
+                V.Store(row10, j * V.Count, t13);
+            }
+            V t14 = acc7 - x6;
+            V t15 = V.Select(V.Equal(acc7 - acc7, V.Zero), t14 + V.Log(acc9), t14);
+            acc1 = acc1 + V.Sum(t15);
+            // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
+            V t18 = b17 / acc9;
+            for (int j = 0; j < c; j++)
+            {
+                V x19 = V.Load(row10, j * V.Count);
+                V t20 = t18 * x19;
+                V m21 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
+                V t24 = V.Select(m21, b23, V.Zero);
+                V t25 = t20 + t24;
+                V.Store(tile4, j * V.Count, t25);
+            }
+            V.StoreRowsTransposed(ds, i * c, c, tile4);
+        }
+        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row10Array);
+        return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -429,38 +452,48 @@ partial struct Softmax
         }
         if (rows2 > 0)
         {
-            // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-            Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
-            for (int i = 0; i < rows2; i += V.Count)
-            {
-                V.LoadRowsTransposed(s, i * c, c, tile3);
-                int o4 = i;
-                V x5 = V.LoadLabeled(tile3, 0, 1, y, o4, 1, V.Count);
-                V acc6 = V.Splat((double)double.NegativeInfinity);
-                // max_j(s[i, j])
-                for (int j = 0; j < c; j++)
-                {
-                    V x7 = V.Load(tile3, j * V.Count);
-                    acc6 = V.Max(acc6, x7);
-                }
-                V acc8 = V.Zero;
-                // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-                for (int j = 0; j < c; j++)
-                {
-                    V x9 = V.Load(tile3, j * V.Count);
-                    V t10 = x9 - acc6;
-                    V t11 = V.Exp(t10);
-                    acc8 = acc8 + t11;
-                }
-                V t12 = acc6 - x5;
-                V t13 = V.Select(V.Equal(acc6 - acc6, V.Zero), t12 + V.Log(acc8), t12);
-                acc1 = acc1 + V.Sum(t13);
-            }
-            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueKernelRowBlocks<V>(s, y, c, acc1, rows2);
         }
         double t33 = acc1 / (double)n;
         return t33;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int c, double acc1, int rows2)
+        where V : struct, ILanes<V, double>
+    {
+        // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(s, i * c, c, tile3);
+            int o4 = i;
+            V x5 = V.LoadLabeled(tile3, 0, 1, y, o4, 1, V.Count);
+            V acc6 = V.Splat((double)double.NegativeInfinity);
+            // max_j(s[i, j])
+            for (int j = 0; j < c; j++)
+            {
+                V x7 = V.Load(tile3, j * V.Count);
+                acc6 = V.Max(acc6, x7);
+            }
+            V acc8 = V.Zero;
+            // Σ_j(exp(s[i, j] − max_j(s[i, j])))
+            for (int j = 0; j < c; j++)
+            {
+                V x9 = V.Load(tile3, j * V.Count);
+                V t10 = x9 - acc6;
+                V t11 = V.Exp(t10);
+                acc8 = acc8 + t11;
+            }
+            V t12 = acc6 - x5;
+            V t13 = V.Select(V.Equal(acc6 - acc6, V.Zero), t12 + V.Log(acc8), t12);
+            acc1 = acc1 + V.Sum(t13);
+        }
+        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -559,59 +592,72 @@ partial struct Softmax
         }
         if (rows2 > 0)
         {
-            // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-            Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
-            // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-            double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-            Span<double> tile4 = tile4Array.AsSpan(0, c * V.Count);
-            // row10: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-            double[] row10Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-            Span<double> row10 = row10Array.AsSpan(0, c * V.Count);
-            for (int i = 0; i < rows2; i += V.Count)
-            {
-                V.LoadRowsTransposed(s, i * c, c, tile3);
-                int o5 = i;
-                V x6 = V.LoadLabeled(tile3, 0, 1, y, o5, 1, V.Count);
-                V acc7 = V.Splat((double)double.NegativeInfinity);
-                // max_j(s[i, j])
-                for (int j = 0; j < c; j++)
-                {
-                    V x8 = V.Load(tile3, j * V.Count);
-                    acc7 = V.Max(acc7, x8);
-                }
-                V acc9 = V.Zero;
-                // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-                for (int j = 0; j < c; j++)
-                {
-                    V x11 = V.Load(tile3, j * V.Count);
-                    V t12 = x11 - acc7;
-                    V t13 = V.Exp(t12);
-                    acc9 = acc9 + t13;
-                    V.Store(row10, j * V.Count, t13);
-                }
-                V t14 = acc7 - x6;
-                V t15 = V.Select(V.Equal(acc7 - acc7, V.Zero), t14 + V.Log(acc9), t14);
-                acc1 = acc1 + V.Sum(t15);
-                // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
-                V t18 = b17 / acc9;
-                for (int j = 0; j < c; j++)
-                {
-                    V x19 = V.Load(row10, j * V.Count);
-                    V t20 = t18 * x19;
-                    V m21 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
-                    V t24 = V.Select(m21, b23, V.Zero);
-                    V t25 = t20 + t24;
-                    V.Store(tile4, j * V.Count, t25);
-                }
-                V.StoreRowsTransposed(ds, i * c, c, tile4);
-            }
-            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-            System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
-            System.Buffers.ArrayPool<double>.Shared.Return(row10Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueAndGradientKernelRowBlocks<V>(s, y, c, ds, acc1, b17, b23, rows2);
         }
         double t58 = acc1 / (double)n;
         System.Buffers.ArrayPool<double>.Shared.Return(row35Array);
         return t58;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int c, Span<double> ds, double acc1, V b17Arg, V b23Arg, int rows2)
+        where V : struct, ILanes<V, double>
+    {
+        // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
+        // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile4 = tile4Array.AsSpan(0, c * V.Count);
+        // row10: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] row10Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> row10 = row10Array.AsSpan(0, c * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b17 = b17Arg;
+        V b23 = b23Arg;
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(s, i * c, c, tile3);
+            int o5 = i;
+            V x6 = V.LoadLabeled(tile3, 0, 1, y, o5, 1, V.Count);
+            V acc7 = V.Splat((double)double.NegativeInfinity);
+            // max_j(s[i, j])
+            for (int j = 0; j < c; j++)
+            {
+                V x8 = V.Load(tile3, j * V.Count);
+                acc7 = V.Max(acc7, x8);
+            }
+            V acc9 = V.Zero;
+            // Σ_j(exp(s[i, j] − max_j(s[i, j])))
+            for (int j = 0; j < c; j++)
+            {
+                V x11 = V.Load(tile3, j * V.Count);
+                V t12 = x11 - acc7;
+                V t13 = V.Exp(t12);
+                acc9 = acc9 + t13;
+                V.Store(row10, j * V.Count, t13);
+            }
+            V t14 = acc7 - x6;
+            V t15 = V.Select(V.Equal(acc7 - acc7, V.Zero), t14 + V.Log(acc9), t14);
+            acc1 = acc1 + V.Sum(t15);
+            // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
+            V t18 = b17 / acc9;
+            for (int j = 0; j < c; j++)
+            {
+                V x19 = V.Load(row10, j * V.Count);
+                V t20 = t18 * x19;
+                V m21 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
+                V t24 = V.Select(m21, b23, V.Zero);
+                V t25 = t20 + t24;
+                V.Store(tile4, j * V.Count, t25);
+            }
+            V.StoreRowsTransposed(ds, i * c, c, tile4);
+        }
+        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row10Array);
+        return acc1;
     }
 }

@@ -175,32 +175,44 @@ partial struct Svm
         }
         if (rows2 > 0)
         {
-            // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-            Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
-            for (int i = 0; i < rows2; i += V.Count)
-            {
-                V.LoadRowsTransposed(s, i * c, c, tile3);
-                V acc4 = V.Zero;
-                // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])
-                int o5 = i;
-                V x8 = V.LoadLabeled(tile3, 0, 1, y, o5, 1, V.Count);
-                for (int j = 0; j < c; j++)
-                {
-                    V m6 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
-                    V x7 = V.Load(tile3, j * V.Count);
-                    V t9 = x7 - x8;
-                    V t11 = t9 + b10;
-                    V t12 = V.Max(V.Zero, t11);
-                    V t13 = V.Select(m6, V.Zero, t12);
-                    acc4 = acc4 + t13;
-                }
-                acc1 = acc1 + V.Sum(acc4);
-            }
-            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueKernelRowBlocks<V>(s, y, c, acc1, b10, rows2);
         }
         double t33 = acc1 / (double)n;
         return t33;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int c, double acc1, V b10Arg, int rows2)
+        where V : struct, ILanes<V, float>
+    {
+        // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b10 = b10Arg;
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(s, i * c, c, tile3);
+            V acc4 = V.Zero;
+            // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])
+            int o5 = i;
+            V x8 = V.LoadLabeled(tile3, 0, 1, y, o5, 1, V.Count);
+            for (int j = 0; j < c; j++)
+            {
+                V m6 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
+                V x7 = V.Load(tile3, j * V.Count);
+                V t9 = x7 - x8;
+                V t11 = t9 + b10;
+                V t12 = V.Max(V.Zero, t11);
+                V t13 = V.Select(m6, V.Zero, t12);
+                acc4 = acc4 + t13;
+            }
+            acc1 = acc1 + V.Sum(acc4);
+        }
+        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -267,45 +279,58 @@ partial struct Svm
         }
         if (rows2 > 0)
         {
-            // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-            float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-            Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
-            // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-            float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-            Span<float> tile4 = tile4Array.AsSpan(0, c * V.Count);
-            for (int i = 0; i < rows2; i += V.Count)
-            {
-                V.LoadRowsTransposed(s, i * c, c, tile3);
-                V acc5 = V.Zero;
-                // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]), fused with its gradient
-                int o6 = i;
-                V x9 = V.LoadLabeled(tile3, 0, 1, y, o6, 1, V.Count);
-                V g21 = V.Zero;
-                for (int j = 0; j < c; j++)
-                {
-                    V m7 = V.LabelMask(y, o6, 1, IndexComparison.Equal, j);
-                    V x8 = V.Load(tile3, j * V.Count);
-                    V t10 = x8 - x9;
-                    V t12 = t10 + b11;
-                    V t13 = V.Max(V.Zero, t12);
-                    V t14 = V.Select(m7, V.Zero, t13);
-                    acc5 = acc5 + t14;
-                    V m15 = V.LessThan(V.Zero, t12);
-                    V t18 = V.Select(m7, V.Zero, b17);
-                    V t19 = V.Select(m15, t18, V.Zero);
-                    V.Store(tile4, j * V.Count, t19);
-                    V t20 = -t19;
-                    g21 = g21 + t20;
-                }
-                V.AddToLabeled(tile4, 0, 1, y, o6, 1, V.Count, g21);
-                acc1 = acc1 + V.Sum(acc5);
-                V.StoreRowsTransposed(ds, i * c, c, tile4);
-            }
-            System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
-            System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueAndGradientKernelRowBlocks<V>(s, y, c, ds, acc1, b11, b17, rows2);
         }
         double t50 = acc1 / (double)n;
         return t50;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int c, Span<float> ds, double acc1, V b11Arg, V b17Arg, int rows2)
+        where V : struct, ILanes<V, float>
+    {
+        // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
+        // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile4 = tile4Array.AsSpan(0, c * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b11 = b11Arg;
+        V b17 = b17Arg;
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(s, i * c, c, tile3);
+            V acc5 = V.Zero;
+            // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]), fused with its gradient
+            int o6 = i;
+            V x9 = V.LoadLabeled(tile3, 0, 1, y, o6, 1, V.Count);
+            V g21 = V.Zero;
+            for (int j = 0; j < c; j++)
+            {
+                V m7 = V.LabelMask(y, o6, 1, IndexComparison.Equal, j);
+                V x8 = V.Load(tile3, j * V.Count);
+                V t10 = x8 - x9;
+                V t12 = t10 + b11;
+                V t13 = V.Max(V.Zero, t12);
+                V t14 = V.Select(m7, V.Zero, t13);
+                acc5 = acc5 + t14;
+                V m15 = V.LessThan(V.Zero, t12);
+                V t18 = V.Select(m7, V.Zero, b17);
+                V t19 = V.Select(m15, t18, V.Zero);
+                V.Store(tile4, j * V.Count, t19);
+                V t20 = -t19;
+                g21 = g21 + t20;
+            }
+            V.AddToLabeled(tile4, 0, 1, y, o6, 1, V.Count, g21);
+            acc1 = acc1 + V.Sum(acc5);
+            V.StoreRowsTransposed(ds, i * c, c, tile4);
+        }
+        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
+        return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -356,32 +381,44 @@ partial struct Svm
         }
         if (rows2 > 0)
         {
-            // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-            Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
-            for (int i = 0; i < rows2; i += V.Count)
-            {
-                V.LoadRowsTransposed(s, i * c, c, tile3);
-                V acc4 = V.Zero;
-                // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])
-                int o5 = i;
-                V x8 = V.LoadLabeled(tile3, 0, 1, y, o5, 1, V.Count);
-                for (int j = 0; j < c; j++)
-                {
-                    V m6 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
-                    V x7 = V.Load(tile3, j * V.Count);
-                    V t9 = x7 - x8;
-                    V t11 = t9 + b10;
-                    V t12 = V.Max(V.Zero, t11);
-                    V t13 = V.Select(m6, V.Zero, t12);
-                    acc4 = acc4 + t13;
-                }
-                acc1 = acc1 + V.Sum(acc4);
-            }
-            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueKernelRowBlocks<V>(s, y, c, acc1, b10, rows2);
         }
         double t33 = acc1 / (double)n;
         return t33;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int c, double acc1, V b10Arg, int rows2)
+        where V : struct, ILanes<V, double>
+    {
+        // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b10 = b10Arg;
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(s, i * c, c, tile3);
+            V acc4 = V.Zero;
+            // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])
+            int o5 = i;
+            V x8 = V.LoadLabeled(tile3, 0, 1, y, o5, 1, V.Count);
+            for (int j = 0; j < c; j++)
+            {
+                V m6 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
+                V x7 = V.Load(tile3, j * V.Count);
+                V t9 = x7 - x8;
+                V t11 = t9 + b10;
+                V t12 = V.Max(V.Zero, t11);
+                V t13 = V.Select(m6, V.Zero, t12);
+                acc4 = acc4 + t13;
+            }
+            acc1 = acc1 + V.Sum(acc4);
+        }
+        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -448,44 +485,57 @@ partial struct Svm
         }
         if (rows2 > 0)
         {
-            // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-            double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-            Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
-            // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-            double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-            Span<double> tile4 = tile4Array.AsSpan(0, c * V.Count);
-            for (int i = 0; i < rows2; i += V.Count)
-            {
-                V.LoadRowsTransposed(s, i * c, c, tile3);
-                V acc5 = V.Zero;
-                // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]), fused with its gradient
-                int o6 = i;
-                V x9 = V.LoadLabeled(tile3, 0, 1, y, o6, 1, V.Count);
-                V g21 = V.Zero;
-                for (int j = 0; j < c; j++)
-                {
-                    V m7 = V.LabelMask(y, o6, 1, IndexComparison.Equal, j);
-                    V x8 = V.Load(tile3, j * V.Count);
-                    V t10 = x8 - x9;
-                    V t12 = t10 + b11;
-                    V t13 = V.Max(V.Zero, t12);
-                    V t14 = V.Select(m7, V.Zero, t13);
-                    acc5 = acc5 + t14;
-                    V m15 = V.LessThan(V.Zero, t12);
-                    V t18 = V.Select(m7, V.Zero, b17);
-                    V t19 = V.Select(m15, t18, V.Zero);
-                    V.Store(tile4, j * V.Count, t19);
-                    V t20 = -t19;
-                    g21 = g21 + t20;
-                }
-                V.AddToLabeled(tile4, 0, 1, y, o6, 1, V.Count, g21);
-                acc1 = acc1 + V.Sum(acc5);
-                V.StoreRowsTransposed(ds, i * c, c, tile4);
-            }
-            System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-            System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueAndGradientKernelRowBlocks<V>(s, y, c, ds, acc1, b11, b17, rows2);
         }
         double t50 = acc1 / (double)n;
         return t50;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int c, Span<double> ds, double acc1, V b11Arg, V b17Arg, int rows2)
+        where V : struct, ILanes<V, double>
+    {
+        // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
+        // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile4 = tile4Array.AsSpan(0, c * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b11 = b11Arg;
+        V b17 = b17Arg;
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(s, i * c, c, tile3);
+            V acc5 = V.Zero;
+            // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]), fused with its gradient
+            int o6 = i;
+            V x9 = V.LoadLabeled(tile3, 0, 1, y, o6, 1, V.Count);
+            V g21 = V.Zero;
+            for (int j = 0; j < c; j++)
+            {
+                V m7 = V.LabelMask(y, o6, 1, IndexComparison.Equal, j);
+                V x8 = V.Load(tile3, j * V.Count);
+                V t10 = x8 - x9;
+                V t12 = t10 + b11;
+                V t13 = V.Max(V.Zero, t12);
+                V t14 = V.Select(m7, V.Zero, t13);
+                acc5 = acc5 + t14;
+                V m15 = V.LessThan(V.Zero, t12);
+                V t18 = V.Select(m7, V.Zero, b17);
+                V t19 = V.Select(m15, t18, V.Zero);
+                V.Store(tile4, j * V.Count, t19);
+                V t20 = -t19;
+                g21 = g21 + t20;
+            }
+            V.AddToLabeled(tile4, 0, 1, y, o6, 1, V.Count, g21);
+            acc1 = acc1 + V.Sum(acc5);
+            V.StoreRowsTransposed(ds, i * c, c, tile4);
+        }
+        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
+        return acc1;
     }
 }

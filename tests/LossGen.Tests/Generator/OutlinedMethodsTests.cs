@@ -1,0 +1,108 @@
+using System.Collections.Generic;
+using LossGen.Compiler.Emit;
+using LossGen.Compiler.Lowering;
+using Shouldly;
+using Xunit;
+
+namespace LossGen.Tests.Generator;
+
+/// <summary>
+/// An outlined part (the rows-across-lanes blocks) is called with exactly the variables its code
+/// uses: the snapshot tests show the common shapes; these pin the rules that decide them.
+/// </summary>
+public class OutlinedMethodsTests
+{
+    private static readonly List<Variable> KernelParameters = new()
+    {
+        new("ReadOnlySpan<float>", "s"), new("ReadOnlySpan<int>", "y"), new("int", "n"), new("int", "c"),
+        new("Span<float>", "ds"), new("double", "delta"),
+    };
+
+    private static string Print(List<Stmt> body, out string methods)
+    {
+        var outlined = new OutlinedMethods("ValueKernel", "where V : struct, ILanes<V, float>");
+        var w = new CodeWriter();
+        KernelPrinter.Print(w, body, outlined, KernelParameters);
+        var m = new CodeWriter();
+        outlined.Write(m);
+        methods = m.ToString();
+        return w.ToString();
+    }
+
+    [Fact]
+    public void Passes_used_variables_in_scope_order_and_returns_the_one_assigned_accumulator()
+    {
+        var body = new List<Stmt>
+        {
+            new Line("double acc1 = 0.0;"),
+            new Line("V b2 = V.Splat((float)delta);"),
+            new Line("V unused3 = V.Zero;"),
+            new Line("int rows4 = n - n % V.Count;"),
+            new Block("if (rows4 > 0)", new List<Stmt>
+            {
+                new Outlined("Rows [0, rows4) across lanes", new List<Stmt>
+                {
+                    // The comment names y and ds; the code reads neither.
+                    new Comment("Σ_j(s[i, j] − s[i, y[i]]), written to ds"),
+                    new Block("for (int i = 0; i < rows4; i += V.Count)", new List<Stmt>
+                    {
+                        new Line("V x5 = V.LoadStrided(s, i * c, c) + b2;"),
+                        new Line("acc1 = acc1 + V.Sum(x5);"),
+                    }),
+                }),
+            }),
+            new Line("double late6 = acc1;"),
+        };
+
+        var kernel = Print(body, out var methods);
+
+        kernel.ShouldContain("acc1 = ValueKernelRowBlocks<V>(s, c, acc1, b2, rows4);");
+        methods.ShouldContain("private static double ValueKernelRowBlocks<V>(ReadOnlySpan<float> s, int c, double acc1, V b2Arg, int rows4)");
+        methods.ShouldContain("return acc1;");
+        methods.ShouldContain("MethodImplOptions.NoInlining");
+        methods.ShouldContain("acc1 = acc1 + V.Sum(x5);");
+        // The vector is copied into a local just before the loop (see OutlinedMethods.WithVectorCopies).
+        var copy = methods.IndexOf("V b2 = b2Arg;");
+        copy.ShouldBeGreaterThan(0);
+        copy.ShouldBeLessThan(methods.IndexOf("for (int i = 0;"));
+    }
+
+    [Fact]
+    public void An_element_store_or_a_comparison_is_not_an_assignment_of_the_variable()
+    {
+        var body = new List<Stmt>
+        {
+            new Line("double g1 = 0.0;"),
+            new Line("int k2 = 3;"),
+            new Outlined("part", new List<Stmt>
+            {
+                new GradWrite("s", 0, "ds[k2] += (float)(g1);"),
+                new Line("bool b3 = k2 == c || g1 <= 0.0;"),
+            }),
+        };
+
+        var kernel = Print(body, out var methods);
+
+        kernel.ShouldContain("\n" + "ValueKernelRowBlocks<V>(c, ds, g1, k2);");
+        methods.ShouldContain("(int c, Span<float> ds, double g1, int k2)");
+    }
+
+    [Fact]
+    public void Two_assigned_variables_go_by_ref_and_a_second_part_gets_its_own_name()
+    {
+        var body = new List<Stmt>
+        {
+            new Line("double g1 = 0.0;"),
+            new Line("int k2 = 0;"),
+            new Outlined("first", new List<Stmt> { new Line("g1 += s[0];"), new Line("k2++;") }),
+            new Outlined("second", new List<Stmt> { new Line("--k2;") }),
+        };
+
+        var kernel = Print(body, out var methods);
+
+        kernel.ShouldContain("\n" + "ValueKernelRowBlocks<V>(s, ref g1, ref k2);");
+        methods.ShouldContain("private static void ValueKernelRowBlocks<V>(ReadOnlySpan<float> s, ref double g1, ref int k2)");
+        kernel.ShouldContain("k2 = ValueKernelRowBlocks2<V>(k2);");
+        methods.ShouldContain("private static int ValueKernelRowBlocks2<V>(int k2)");
+    }
+}
