@@ -52,7 +52,7 @@ internal sealed partial class Lower
                 var (fn, init, cross) = r.Op == ReduceOp.Max
                     ? ("Max", "double.NegativeInfinity", "MaxAcross")
                     : ("Min", "double.PositiveInfinity", "MinAcross");
-                if (tiedExtremes.Contains(r))
+                if (recordSelections && tiedExtremes.Contains(r))
                 {
                     // Its own loop may be the vector loop (each lane keeps its own extreme and index);
                     // Vectorizable keeps scalar every enclosing loop whose variable it depends on.

@@ -74,9 +74,17 @@ internal sealed partial class Lower
         }
     }
 
+    /// <summary>
+    /// Whether tied Max/Min reductions record their selected index: only ValueAndGradient reads it.
+    /// The Value kernel still takes the same loops (<see cref="tiedExtremes"/> comes from the
+    /// gradient terms), and a Max/Min gives the same bits with or without the index beside it.
+    /// </summary>
+    private bool recordSelections;
+
     private Kernel Build(Expr body, IReadOnlyList<GradTerm> terms, bool withGradients, IReadOnlyList<GradTerm> tieSource)
     {
         CollectTiedExtremes(tieSource);
+        recordSelections = withGradients;
         var root = new Scope(null, null, null, lane: false, masked: false, family: null);
         for (var n = 0; n < terms.Count; n++) root.Pending.Add(new PendingTerm(terms[n], n, 0));
         var result = Eval(root, body);

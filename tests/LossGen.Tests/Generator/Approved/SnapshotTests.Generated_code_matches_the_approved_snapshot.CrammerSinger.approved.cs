@@ -131,50 +131,42 @@ partial struct CrammerSinger
     {
         double acc1 = 0.0;
         // mean_i(max_j(s[i, j] + [j == y[i] ? 0 : delta]) − s[i, y[i]])
-        V b8 = V.Splat((float)delta);
+        V b7 = V.Splat((float)delta);
         for (int i = 0; i < n; i++)
         {
             V acc2 = V.Splat((float)double.NegativeInfinity);
-            V at3 = V.Zero;
-            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), and the first j reaching it (where its gradient goes): per lane, then across lanes
-            int o4 = i * c;
-            int label6 = y[i];
+            // max_j(s[i, j] + [j == y[i] ? 0 : delta])
+            int o3 = i * c;
+            int label5 = y[i];
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x5 = V.Load(s, o4 + j);
-                    V m7 = V.IndexMask(j, IndexComparison.Equal, label6);
-                    V t9 = V.Select(m7, V.Zero, b8);
-                    V t10 = x5 + t9;
-                    V m11 = V.GreaterThan(t10, acc2);
-                    at3 = V.Select(m11, V.Indices(j), at3);
-                    acc2 = V.Max(acc2, t10);
+                    V x4 = V.Load(s, o3 + j);
+                    V m6 = V.IndexMask(j, IndexComparison.Equal, label5);
+                    V t8 = V.Select(m6, V.Zero, b7);
+                    V t9 = x4 + t8;
+                    acc2 = V.Max(acc2, t9);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x12 = V.LoadPartial(s, o4 + j, rem_j);
-                    V m13 = V.IndexMask(j, IndexComparison.Equal, label6);
-                    V t14 = V.Select(m13, V.Zero, b8);
-                    V t15 = x12 + t14;
-                    V tail16 = V.FirstLanes(rem_j);
-                    V x17 = V.Select(tail16, t15, V.Splat((float)double.NegativeInfinity));
-                    V m18 = V.GreaterThan(x17, acc2);
-                    at3 = V.Select(m18, V.Indices(j), at3);
-                    acc2 = V.Max(acc2, x17);
+                    V x10 = V.LoadPartial(s, o3 + j, rem_j);
+                    V m11 = V.IndexMask(j, IndexComparison.Equal, label5);
+                    V t12 = V.Select(m11, V.Zero, b7);
+                    V t13 = x10 + t12;
+                    V tail14 = V.FirstLanes(rem_j);
+                    acc2 = V.Max(acc2, V.Select(tail14, t13, V.Splat((float)double.NegativeInfinity)));
                 }
             }
-            double t19 = V.MaxAcross(acc2);
-            // the first j reaching it: the smallest index among the lanes holding it
-            int at20 = V.FirstIndexOfMax(acc2, at3);
-            double x21 = s[o4 + label6];
-            double t22 = t19 - x21;
-            acc1 = acc1 + t22;
+            double t15 = V.MaxAcross(acc2);
+            double x16 = s[o3 + label5];
+            double t17 = t15 - x16;
+            acc1 = acc1 + t17;
         }
-        double t23 = acc1 / (double)n;
-        return t23;
+        double t18 = acc1 / (double)n;
+        return t18;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -263,50 +255,42 @@ partial struct CrammerSinger
     {
         double acc1 = 0.0;
         // mean_i(max_j(s[i, j] + [j == y[i] ? 0 : delta]) − s[i, y[i]])
-        V b8 = V.Splat((double)delta);
+        V b7 = V.Splat((double)delta);
         for (int i = 0; i < n; i++)
         {
             V acc2 = V.Splat((double)double.NegativeInfinity);
-            V at3 = V.Zero;
-            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), and the first j reaching it (where its gradient goes): per lane, then across lanes
-            int o4 = i * c;
-            int label6 = y[i];
+            // max_j(s[i, j] + [j == y[i] ? 0 : delta])
+            int o3 = i * c;
+            int label5 = y[i];
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x5 = V.Load(s, o4 + j);
-                    V m7 = V.IndexMask(j, IndexComparison.Equal, label6);
-                    V t9 = V.Select(m7, V.Zero, b8);
-                    V t10 = x5 + t9;
-                    V m11 = V.GreaterThan(t10, acc2);
-                    at3 = V.Select(m11, V.Indices(j), at3);
-                    acc2 = V.Max(acc2, t10);
+                    V x4 = V.Load(s, o3 + j);
+                    V m6 = V.IndexMask(j, IndexComparison.Equal, label5);
+                    V t8 = V.Select(m6, V.Zero, b7);
+                    V t9 = x4 + t8;
+                    acc2 = V.Max(acc2, t9);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x12 = V.LoadPartial(s, o4 + j, rem_j);
-                    V m13 = V.IndexMask(j, IndexComparison.Equal, label6);
-                    V t14 = V.Select(m13, V.Zero, b8);
-                    V t15 = x12 + t14;
-                    V tail16 = V.FirstLanes(rem_j);
-                    V x17 = V.Select(tail16, t15, V.Splat((double)double.NegativeInfinity));
-                    V m18 = V.GreaterThan(x17, acc2);
-                    at3 = V.Select(m18, V.Indices(j), at3);
-                    acc2 = V.Max(acc2, x17);
+                    V x10 = V.LoadPartial(s, o3 + j, rem_j);
+                    V m11 = V.IndexMask(j, IndexComparison.Equal, label5);
+                    V t12 = V.Select(m11, V.Zero, b7);
+                    V t13 = x10 + t12;
+                    V tail14 = V.FirstLanes(rem_j);
+                    acc2 = V.Max(acc2, V.Select(tail14, t13, V.Splat((double)double.NegativeInfinity)));
                 }
             }
-            double t19 = V.MaxAcross(acc2);
-            // the first j reaching it: the smallest index among the lanes holding it
-            int at20 = V.FirstIndexOfMax(acc2, at3);
-            double x21 = s[o4 + label6];
-            double t22 = t19 - x21;
-            acc1 = acc1 + t22;
+            double t15 = V.MaxAcross(acc2);
+            double x16 = s[o3 + label5];
+            double t17 = t15 - x16;
+            acc1 = acc1 + t17;
         }
-        double t23 = acc1 / (double)n;
-        return t23;
+        double t18 = acc1 / (double)n;
+        return t18;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
