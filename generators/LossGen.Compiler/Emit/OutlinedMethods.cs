@@ -74,11 +74,12 @@ internal sealed class OutlinedMethods
             w.Line("[System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining"
                 + " | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
             var vectors = parameters.Where(p => p.Type == "V" && !p.ByRef).ToList();
-            var renamed = parameters.Select(p => vectors.Contains(p) ? p with { Name = p.Name + "Arg" } : p);
+            var arriving = ArrivingNames(part, parameters, vectors);
+            var renamed = parameters.Select(p => arriving.TryGetValue(p.Name, out var a) ? p with { Name = a } : p);
             w.Line($"private static {returned?.Type ?? "void"} {name}<V>({string.Join(", ", renamed.Select(p => p.Parameter))})");
             w.Line("    " + constraint);
             w.Open("");
-            KernelPrinter.Print(w, WithVectorCopies(part.Body, vectors), this, parameters.Select(p => p with { ByRef = false }).ToList());
+            KernelPrinter.Print(w, WithVectorCopies(part.Body, vectors, arriving), this, parameters.Select(p => p with { ByRef = false }).ToList());
             if (returned is not null) w.Line($"return {returned.Name};");
             w.Close();
         }
@@ -90,15 +91,34 @@ internal sealed class OutlinedMethods
     /// without). Each is copied into a local just before the first loop, after the tiles are rented:
     /// a call clobbers every vector register, so a copy made before those calls would be spilled too.
     /// </summary>
-    private static List<Stmt> WithVectorCopies(List<Stmt> body, List<Variable> vectors)
+    private static List<Stmt> WithVectorCopies(List<Stmt> body, List<Variable> vectors, Dictionary<string, string> arriving)
     {
         if (vectors.Count == 0) return body;
         var copies = new List<Stmt> { new Comment("the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop") };
-        copies.AddRange(vectors.Select(v => new Line($"V {v.Name} = {v.Name}Arg;")));
+        copies.AddRange(vectors.Select(v => new Line($"V {v.Name} = {arriving[v.Name]};")));
         var at = body.FindIndex(s => s is Block);
         var result = new List<Stmt>(body);
         result.InsertRange(at < 0 ? 0 : at, copies);
         return result;
+    }
+
+    /// <summary>
+    /// The parameter name each vector arrives under: its local's name + "Arg", with "_" appended
+    /// while that names anything else the method sees (a user's hyper-parameter may be called b2Arg).
+    /// </summary>
+    private static Dictionary<string, string> ArrivingNames(Outlined part, List<Variable> parameters, List<Variable> vectors)
+    {
+        var taken = new HashSet<string>(Identifier.Matches(CodeOf(part.Body)).Cast<Match>().Select(m => m.Value));
+        taken.UnionWith(parameters.Select(p => p.Name));
+        var names = new Dictionary<string, string>();
+        foreach (var v in vectors)
+        {
+            var name = v.Name + "Arg";
+            while (taken.Contains(name)) name += "_";
+            taken.Add(name);
+            names[v.Name] = name;
+        }
+        return names;
     }
 
     /// <summary>The code of the statements without their comments (a comment may name a tensor the code never reads).</summary>

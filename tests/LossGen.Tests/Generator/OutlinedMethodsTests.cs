@@ -105,4 +105,30 @@ public class OutlinedMethodsTests
         kernel.ShouldContain("k2 = ValueKernelRowBlocks2<V>(k2);");
         methods.ShouldContain("private static int ValueKernelRowBlocks2<V>(int k2)");
     }
+
+    [Fact]
+    public void A_vector_arrives_under_a_name_nothing_else_in_the_method_uses()
+    {
+        // A user's hyper-parameter may be named like the parameter a vector arrives under.
+        var body = new List<Stmt>
+        {
+            new Line("V b2 = V.Splat((float)b2Arg);"),
+            new Outlined("part", new List<Stmt>
+            {
+                new Block("for (int i = 0; i < n; i += V.Count)", new List<Stmt>
+                {
+                    new Line("V x3 = V.LoadStrided(s, i * c, c) + b2 * V.Splat((float)b2Arg);"),
+                }),
+            }),
+        };
+        var outlined = new OutlinedMethods("ValueKernel", "where V : struct, ILanes<V, float>");
+        var w = new CodeWriter();
+        KernelPrinter.Print(w, body, outlined, new List<Variable>(KernelParameters) { new("double", "b2Arg") });
+        var m = new CodeWriter();
+        outlined.Write(m);
+        var methods = m.ToString();
+
+        methods.ShouldContain("(ReadOnlySpan<float> s, int n, int c, double b2Arg, V b2Arg_)");
+        methods.ShouldContain("V b2 = b2Arg_;");
+    }
 }
