@@ -7,7 +7,7 @@ using LossGen.Benchmarks.Peers;
 namespace LossGen.Benchmarks.Infrastructure;
 
 /// <summary>
-/// <c>--stopwatch [reps]</c>: the minimum time over many repetitions of each loss kernel, in ns per
+/// <c>--stopwatch [reps]</c>: the minimum (and median, mean) time over many repetitions of each loss kernel, in ns per
 /// score. On a shared, noisy machine the minimum is the run least disturbed by other work, so it is
 /// reported beside BenchmarkDotNet's mean (which stays the reference). Extra arguments are class
 /// counts C to time at N = 655360 / C as well (the rows-across-lanes crossover).
@@ -27,8 +27,8 @@ internal static class StopwatchMinimum
             ("SoftmaxCrossEntropy", "TensorPrimitivesComposed", (s, y, n, c, ds) => SoftmaxCrossEntropyTensorPrimitives.ValueAndGradient(s, y, n, c, ds)),
             ("SoftmaxCrossEntropy", "Generated", (s, y, n, c, ds) => LossGen.Builtins.SoftmaxCrossEntropy.ValueAndGradient(s, y, n, c, ds)),
         };
-        Console.WriteLine($"| Suite | Method | Size | min ns/score (min of {reps}) |");
-        Console.WriteLine("|---|---|---|---:|");
+        Console.WriteLine($"| Suite | Method | Size | min ns/score (of {reps}) | median | mean |");
+        Console.WriteLine("|---|---|---|---:|---:|---:|");
         foreach (var (suite, peer, run) in kernels)
         {
             foreach (var shape in ScoreShape.Standard.Concat(extraClasses.Select(c => new ScoreShape(655360 / c, c))))
@@ -37,15 +37,16 @@ internal static class StopwatchMinimum
                 var y = InputData.Labels(shape.N, shape.C, seed: 4);
                 var ds = new float[shape.N * shape.C];
                 for (int w = 0; w < 20; w++) run(s, y, shape.N, shape.C, ds);
-                long best = long.MaxValue;
+                var ticks = new long[reps];
                 for (int r = 0; r < reps; r++)
                 {
                     long start = Stopwatch.GetTimestamp();
                     run(s, y, shape.N, shape.C, ds);
-                    best = Math.Min(best, Stopwatch.GetTimestamp() - start);
+                    ticks[r] = Stopwatch.GetTimestamp() - start;
                 }
-                double ns = best * 1e9 / Stopwatch.Frequency / shape.Elements;
-                Console.WriteLine($"| {suite} | {peer} | {shape} | {ns:F3} |");
+                Array.Sort(ticks);
+                double PerScore(double t) => t * 1e9 / Stopwatch.Frequency / shape.Elements;
+                Console.WriteLine($"| {suite} | {peer} | {shape} | {PerScore(ticks[0]):F3} | {PerScore(ticks[reps / 2]):F3} | {PerScore(ticks.Average()):F3} |");
             }
         }
         return 0;

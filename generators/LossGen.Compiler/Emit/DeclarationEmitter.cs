@@ -239,7 +239,7 @@ internal sealed class DeclarationEmitter
         if (withGradients) ps.AddRange(Differentiable.Select(x => new Variable($"Span<{t}>", Grad(x.Name))));
         ps.AddRange(Hypers.Select(h => new Variable("double", Naming.Kernel(h.Name))));
         var constraint = $"where V : struct, ILanes<V, {t}>";
-        w.Line($"[System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
+        w.Line(KernelAttributes.Line);
         w.Line($"private static double {name}<V>({string.Join(", ", ps.Select(p => p.Parameter))})");
         w.Line("    " + constraint);
         w.Line("{");

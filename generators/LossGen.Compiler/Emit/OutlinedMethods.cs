@@ -71,8 +71,7 @@ internal sealed class OutlinedMethods
             var (name, part, parameters, returned) = parts[i];
             w.Line();
             w.Line("/// <summary>" + Xml(part.Summary) + "</summary>");
-            w.Line("[System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining"
-                + " | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
+            w.Line(KernelAttributes.Line);
             var vectors = parameters.Where(p => p.Type == "V" && !p.ByRef).ToList();
             var arriving = ArrivingNames(part, parameters, vectors);
             var renamed = parameters.Select(p => arriving.TryGetValue(p.Name, out var a) ? p with { Name = a } : p);

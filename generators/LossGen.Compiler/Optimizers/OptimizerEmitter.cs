@@ -251,7 +251,7 @@ internal sealed class OptimizerEmitter
         var kernel = UpdateLowering.Run(model, type, taken, names, fused ? Regularizer : null);
         var (index, count, remaining) = (names.Index, names.Count, names.Remaining);
 
-        w.Line("[System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
+        w.Line(KernelAttributes.Line);
         w.Line(fused
             ? $"private static void StepKernel<V, {RegularizerType}>({string.Join(", ", ps)})"
             : $"private static void StepKernel<V>({string.Join(", ", ps)})");

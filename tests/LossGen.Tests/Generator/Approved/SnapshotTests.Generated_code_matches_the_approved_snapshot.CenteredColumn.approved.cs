@@ -134,7 +134,7 @@ partial struct CenteredColumn
         if (dmuLength >= 0) Guard.Length(dmuLength, (long)n * (long)d, "dmu", "[N, D] (it has no [Shape] and takes that of 'X - c - mu'; declare one with 1s to broadcast it)", n, d);
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double ValueKernel<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> c, ReadOnlySpan<float> mu, int n, int d)
         where V : struct, ILanes<V, float>
     {
@@ -224,7 +224,7 @@ partial struct CenteredColumn
         return acc1;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double ValueAndGradientKernel<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> c, ReadOnlySpan<float> mu, int n, int d, Span<float> dX, Span<float> dc, Span<float> dmu)
         where V : struct, ILanes<V, float>
     {
@@ -354,7 +354,7 @@ partial struct CenteredColumn
         return acc1;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double ValueKernel<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> c, ReadOnlySpan<double> mu, int n, int d)
         where V : struct, ILanes<V, double>
     {
@@ -444,7 +444,7 @@ partial struct CenteredColumn
         return acc1;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double ValueAndGradientKernel<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> c, ReadOnlySpan<double> mu, int n, int d, Span<double> dX, Span<double> dc, Span<double> dmu)
         where V : struct, ILanes<V, double>
     {

@@ -134,7 +134,7 @@ partial struct PairwiseDistances
         Guard.NonEmpty(n, "n", "N");
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double ValueKernel<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int n, int d, int m)
         where V : struct, ILanes<V, float>
     {
@@ -555,7 +555,7 @@ partial struct PairwiseDistances
         return acc65;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double ValueAndGradientKernel<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int n, int d, int m, Span<float> dX, Span<float> dY)
         where V : struct, ILanes<V, float>
     {
@@ -1183,7 +1183,7 @@ partial struct PairwiseDistances
         return acc197;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double ValueKernel<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int n, int d, int m)
         where V : struct, ILanes<V, double>
     {
@@ -1604,7 +1604,7 @@ partial struct PairwiseDistances
         return acc65;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double ValueAndGradientKernel<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int n, int d, int m, Span<double> dX, Span<double> dY)
         where V : struct, ILanes<V, double>
     {

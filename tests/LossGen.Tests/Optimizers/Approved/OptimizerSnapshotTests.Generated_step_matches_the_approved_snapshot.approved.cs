@@ -201,7 +201,7 @@ partial struct Adam
         OptimizerGuard.NotNaN(eps, "eps");
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void StepKernel<V>(Span<float> w, ReadOnlySpan<float> g, Span<float> m, Span<float> v, long t, double lr, double beta1, double beta2, double eps)
         where V : struct, ILanes<V, float>
     {
@@ -282,7 +282,7 @@ partial struct Adam
         }
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void StepKernel<V>(Span<double> w, ReadOnlySpan<double> g, Span<double> m, Span<double> v, long t, double lr, double beta1, double beta2, double eps)
         where V : struct, ILanes<V, double>
     {
@@ -363,7 +363,7 @@ partial struct Adam
         }
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void StepKernel<V, TRegularizer>(Span<float> w, ReadOnlySpan<float> g, Span<float> m, Span<float> v, long t, TRegularizer regularizer, double lr, double beta1, double beta2, double eps)
         where V : struct, ILanes<V, float>
         where TRegularizer : struct, LossGen.Optimization.IElementwiseRegularizer<float>
@@ -448,7 +448,7 @@ partial struct Adam
         }
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void StepKernel<V, TRegularizer>(Span<double> w, ReadOnlySpan<double> g, Span<double> m, Span<double> v, long t, TRegularizer regularizer, double lr, double beta1, double beta2, double eps)
         where V : struct, ILanes<V, double>
         where TRegularizer : struct, LossGen.Optimization.IElementwiseRegularizer<double>
