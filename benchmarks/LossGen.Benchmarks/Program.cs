@@ -36,13 +36,18 @@ public static class Program
             return Experiments.StopwatchRunner.Run(repetitions);
         }
 
-        // --stopwatch [reps] [C ...]: min-of-N timings of the loss kernels (see StopwatchMinimum).
+        // --stopwatch [reps] [C ...] [--only TEXT]: min-of-N timings of the loss kernels (see StopwatchMinimum);
+        // --only keeps the rows whose "Suite/Method/Size" contains TEXT, e.g. --only Generated/65536x10.
         int stopwatch = Array.IndexOf(args, "--stopwatch");
         if (stopwatch >= 0)
         {
-            int reps = stopwatch + 1 < args.Length && int.TryParse(args[stopwatch + 1], out int n) ? n : 200;
-            var classes = args.Skip(stopwatch + 2).Select(int.Parse);
-            return Infrastructure.StopwatchMinimum.Run(reps, classes);
+            int onlyAt = Array.IndexOf(args, "--only");
+            string? only = onlyAt >= 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1] : null;
+            var rest = args.Where((_, i) => i != onlyAt && i != onlyAt + 1).ToArray();
+            stopwatch = Array.IndexOf(rest, "--stopwatch");
+            int reps = stopwatch + 1 < rest.Length && int.TryParse(rest[stopwatch + 1], out int n) ? n : 200;
+            var classes = rest.Skip(stopwatch + 2).Select(int.Parse);
+            return Infrastructure.StopwatchMinimum.Run(reps, classes, only);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

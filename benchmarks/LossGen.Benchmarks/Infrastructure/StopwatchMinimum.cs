@@ -16,7 +16,7 @@ internal static class StopwatchMinimum
 {
     private delegate float Kernel(float[] s, int[] y, int n, int c, float[] ds);
 
-    public static int Run(int reps, IEnumerable<int> extraClasses)
+    public static int Run(int reps, IEnumerable<int> extraClasses, string? only = null)
     {
         var kernels = new List<(string Suite, string Peer, Kernel Run)>
         {
@@ -33,6 +33,7 @@ internal static class StopwatchMinimum
         {
             foreach (var shape in ScoreShape.Standard.Concat(extraClasses.Select(c => new ScoreShape(655360 / c, c))))
             {
+                if (only != null && !$"{suite}/{peer}/{shape}".Contains(only, StringComparison.Ordinal)) continue;
                 var s = InputData.Normal(shape.N * shape.C, seed: 3);
                 var y = InputData.Labels(shape.N, shape.C, seed: 4);
                 var ds = new float[shape.N * shape.C];

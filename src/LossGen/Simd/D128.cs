@@ -131,6 +131,47 @@ public readonly struct D128 : ILanes<D128, double>, IExponentBits<D128>
     public static void AddToPartial(Span<double> destination, int offset, int count, D128 value) =>
         StorePartial(destination, offset, count, LoadPartial(destination, offset, count) + value);
 
+    // ---- rows across lanes (the other members keep the interface's lane-by-lane defaults) ----
+
+    /// <summary>One AVX2 gather (of the two low indices); lane by lane without AVX2.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe D128 LoadStrided(ReadOnlySpan<double> source, int offset, int stride)
+    {
+        if (!Avx2.IsSupported)
+        {
+            return LaneDefaults.LoadStrided<D128, double>(source, offset, stride);
+        }
+        Vector128<int> index = Vector128<int>.Indices * stride;
+        fixed (double* p = &MemoryMarshal.GetReference(source))
+        {
+            double* first = p + offset;
+            return new(Avx2.GatherVector128(first, index, 8));
+        }
+    }
+
+    /// <summary>As <see cref="LoadStrided"/>, each lane's index shifted by its label times scale.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe D128 LoadLabeled(ReadOnlySpan<double> source, int offset, int stride, ReadOnlySpan<int> labels, int labelOffset, int labelStride, int scale)
+    {
+        if (!Avx2.IsSupported || labelStride != 1)
+        {
+            return LaneDefaults.LoadLabeled<D128, double>(source, offset, stride, labels, labelOffset, labelStride, scale);
+        }
+        Vector128<int> index = Vector128<int>.Indices * stride + LabelLanes.LoadTwo(labels, labelOffset) * scale;
+        fixed (double* p = &MemoryMarshal.GetReference(source))
+        {
+            double* first = p + offset;
+            return new(Avx2.GatherVector128(first, index, 8));
+        }
+    }
+
+    /// <summary>Consecutive labels (the usual y[i]) compare as one integer vector (see <see cref="LabelLanes"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 LabelMask(ReadOnlySpan<int> labels, int labelOffset, int labelStride, IndexComparison op, int value) =>
+        labelStride != 1
+            ? LaneDefaults.LabelMask<D128, double>(labels, labelOffset, labelStride, op, value)
+            : new(LabelLanes.Widen(LabelLanes.Compare(LabelLanes.LoadTwo(labels, labelOffset), op, value)).AsDouble());
+
     // ---- arithmetic ----
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

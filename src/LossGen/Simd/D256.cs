@@ -131,6 +131,47 @@ public readonly struct D256 : ILanes<D256, double>, IExponentBits<D256>
     public static void AddToPartial(Span<double> destination, int offset, int count, D256 value) =>
         StorePartial(destination, offset, count, LoadPartial(destination, offset, count) + value);
 
+    // ---- rows across lanes (the other members keep the interface's lane-by-lane defaults) ----
+
+    /// <summary>One AVX2 gather; lane by lane without AVX2.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe D256 LoadStrided(ReadOnlySpan<double> source, int offset, int stride)
+    {
+        if (!Avx2.IsSupported)
+        {
+            return LaneDefaults.LoadStrided<D256, double>(source, offset, stride);
+        }
+        Vector128<int> index = Vector128<int>.Indices * stride;
+        fixed (double* p = &MemoryMarshal.GetReference(source))
+        {
+            double* first = p + offset;
+            return new(Avx2.GatherVector256(first, index, 8));
+        }
+    }
+
+    /// <summary>As <see cref="LoadStrided"/>, each lane's index shifted by its label times scale.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe D256 LoadLabeled(ReadOnlySpan<double> source, int offset, int stride, ReadOnlySpan<int> labels, int labelOffset, int labelStride, int scale)
+    {
+        if (!Avx2.IsSupported || labelStride != 1)
+        {
+            return LaneDefaults.LoadLabeled<D256, double>(source, offset, stride, labels, labelOffset, labelStride, scale);
+        }
+        Vector128<int> index = Vector128<int>.Indices * stride + LabelLanes.Load128(labels, labelOffset) * scale;
+        fixed (double* p = &MemoryMarshal.GetReference(source))
+        {
+            double* first = p + offset;
+            return new(Avx2.GatherVector256(first, index, 8));
+        }
+    }
+
+    /// <summary>Consecutive labels (the usual y[i]) compare as one integer vector (see <see cref="LabelLanes"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D256 LabelMask(ReadOnlySpan<int> labels, int labelOffset, int labelStride, IndexComparison op, int value) =>
+        labelStride != 1
+            ? LaneDefaults.LabelMask<D256, double>(labels, labelOffset, labelStride, op, value)
+            : new(LabelLanes.Widen256(LabelLanes.Compare(LabelLanes.Load128(labels, labelOffset), op, value)).AsDouble());
+
     // ---- arithmetic ----
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -115,6 +115,47 @@ public readonly struct D512 : ILanes<D512, double>, IExponentBits<D512>
     public static void AddToPartial(Span<double> destination, int offset, int count, D512 value) =>
         StorePartial(destination, offset, count, LoadPartial(destination, offset, count) + value);
 
+    // ---- rows across lanes (the other members keep the interface's lane-by-lane defaults) ----
+
+    /// <summary>Two AVX2 gathers of four lanes (.NET exposes no 512-bit gather); lane by lane without AVX2.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe D512 LoadStrided(ReadOnlySpan<double> source, int offset, int stride)
+    {
+        if (!Avx2.IsSupported)
+        {
+            return LaneDefaults.LoadStrided<D512, double>(source, offset, stride);
+        }
+        Vector256<int> index = Vector256<int>.Indices * stride;
+        fixed (double* p = &MemoryMarshal.GetReference(source))
+        {
+            double* first = p + offset;
+            return new(Vector512.Create(Avx2.GatherVector256(first, index.GetLower(), 8), Avx2.GatherVector256(first, index.GetUpper(), 8)));
+        }
+    }
+
+    /// <summary>As <see cref="LoadStrided"/>, each lane's index shifted by its label times scale.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe D512 LoadLabeled(ReadOnlySpan<double> source, int offset, int stride, ReadOnlySpan<int> labels, int labelOffset, int labelStride, int scale)
+    {
+        if (!Avx2.IsSupported || labelStride != 1)
+        {
+            return LaneDefaults.LoadLabeled<D512, double>(source, offset, stride, labels, labelOffset, labelStride, scale);
+        }
+        Vector256<int> index = Vector256<int>.Indices * stride + LabelLanes.Load256(labels, labelOffset) * scale;
+        fixed (double* p = &MemoryMarshal.GetReference(source))
+        {
+            double* first = p + offset;
+            return new(Vector512.Create(Avx2.GatherVector256(first, index.GetLower(), 8), Avx2.GatherVector256(first, index.GetUpper(), 8)));
+        }
+    }
+
+    /// <summary>Consecutive labels (the usual y[i]) compare as one integer vector (see <see cref="LabelLanes"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 LabelMask(ReadOnlySpan<int> labels, int labelOffset, int labelStride, IndexComparison op, int value) =>
+        labelStride != 1
+            ? LaneDefaults.LabelMask<D512, double>(labels, labelOffset, labelStride, op, value)
+            : new(LabelLanes.Widen512(LabelLanes.Compare(LabelLanes.Load256(labels, labelOffset), op, value)).AsDouble());
+
     // ---- arithmetic ----
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

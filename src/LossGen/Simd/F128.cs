@@ -131,6 +131,47 @@ public readonly struct F128 : ILanes<F128, float>, IExponentBits<F128>
     public static void AddToPartial(Span<float> destination, int offset, int count, F128 value) =>
         StorePartial(destination, offset, count, LoadPartial(destination, offset, count) + value);
 
+    // ---- rows across lanes (the other members keep the interface's lane-by-lane defaults) ----
+
+    /// <summary>One AVX2 gather; lane by lane without AVX2.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe F128 LoadStrided(ReadOnlySpan<float> source, int offset, int stride)
+    {
+        if (!Avx2.IsSupported)
+        {
+            return LaneDefaults.LoadStrided<F128, float>(source, offset, stride);
+        }
+        Vector128<int> index = Vector128<int>.Indices * stride;
+        fixed (float* p = &MemoryMarshal.GetReference(source))
+        {
+            float* first = p + offset;
+            return new(Avx2.GatherVector128(first, index, 4));
+        }
+    }
+
+    /// <summary>As <see cref="LoadStrided"/>, each lane's index shifted by its label times scale.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe F128 LoadLabeled(ReadOnlySpan<float> source, int offset, int stride, ReadOnlySpan<int> labels, int labelOffset, int labelStride, int scale)
+    {
+        if (!Avx2.IsSupported || labelStride != 1)
+        {
+            return LaneDefaults.LoadLabeled<F128, float>(source, offset, stride, labels, labelOffset, labelStride, scale);
+        }
+        Vector128<int> index = Vector128<int>.Indices * stride + LabelLanes.Load128(labels, labelOffset) * scale;
+        fixed (float* p = &MemoryMarshal.GetReference(source))
+        {
+            float* first = p + offset;
+            return new(Avx2.GatherVector128(first, index, 4));
+        }
+    }
+
+    /// <summary>Consecutive labels (the usual y[i]) compare as one integer vector (see <see cref="LabelLanes"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 LabelMask(ReadOnlySpan<int> labels, int labelOffset, int labelStride, IndexComparison op, int value) =>
+        labelStride != 1
+            ? LaneDefaults.LabelMask<F128, float>(labels, labelOffset, labelStride, op, value)
+            : new(LabelLanes.Compare(LabelLanes.Load128(labels, labelOffset), op, value).AsSingle());
+
     // ---- arithmetic ----
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -131,6 +131,47 @@ public readonly struct F256 : ILanes<F256, float>, IExponentBits<F256>
     public static void AddToPartial(Span<float> destination, int offset, int count, F256 value) =>
         StorePartial(destination, offset, count, LoadPartial(destination, offset, count) + value);
 
+    // ---- rows across lanes (the other members keep the interface's lane-by-lane defaults) ----
+
+    /// <summary>One AVX2 gather; lane by lane without AVX2.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe F256 LoadStrided(ReadOnlySpan<float> source, int offset, int stride)
+    {
+        if (!Avx2.IsSupported)
+        {
+            return LaneDefaults.LoadStrided<F256, float>(source, offset, stride);
+        }
+        Vector256<int> index = Vector256<int>.Indices * stride;
+        fixed (float* p = &MemoryMarshal.GetReference(source))
+        {
+            float* first = p + offset;
+            return new(Avx2.GatherVector256(first, index, 4));
+        }
+    }
+
+    /// <summary>As <see cref="LoadStrided"/>, each lane's index shifted by its label times scale.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe F256 LoadLabeled(ReadOnlySpan<float> source, int offset, int stride, ReadOnlySpan<int> labels, int labelOffset, int labelStride, int scale)
+    {
+        if (!Avx2.IsSupported || labelStride != 1)
+        {
+            return LaneDefaults.LoadLabeled<F256, float>(source, offset, stride, labels, labelOffset, labelStride, scale);
+        }
+        Vector256<int> index = Vector256<int>.Indices * stride + LabelLanes.Load256(labels, labelOffset) * scale;
+        fixed (float* p = &MemoryMarshal.GetReference(source))
+        {
+            float* first = p + offset;
+            return new(Avx2.GatherVector256(first, index, 4));
+        }
+    }
+
+    /// <summary>Consecutive labels (the usual y[i]) compare as one integer vector (see <see cref="LabelLanes"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F256 LabelMask(ReadOnlySpan<int> labels, int labelOffset, int labelStride, IndexComparison op, int value) =>
+        labelStride != 1
+            ? LaneDefaults.LabelMask<F256, float>(labels, labelOffset, labelStride, op, value)
+            : new(LabelLanes.Compare(LabelLanes.Load256(labels, labelOffset), op, value).AsSingle());
+
     // ---- arithmetic ----
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

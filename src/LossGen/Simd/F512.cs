@@ -141,10 +141,9 @@ public readonly struct F512 : ILanes<F512, float>, IExponentBits<F512>
         {
             return LaneDefaults.LoadLabeled<F512, float>(source, offset, stride, labels, labelOffset, labelStride, scale);
         }
-        ref int label = ref Unsafe.Add(ref MemoryMarshal.GetReference(labels), (nint)labelOffset);
         Vector256<int> lanes = Vector256<int>.Indices * stride;
-        Vector256<int> low = lanes + Vector256.LoadUnsafe(ref label) * scale;
-        Vector256<int> high = lanes + Vector256.LoadUnsafe(ref label, 8) * scale;
+        Vector256<int> low = lanes + LabelLanes.Load256(labels, labelOffset) * scale;
+        Vector256<int> high = lanes + LabelLanes.Load256(labels, labelOffset + 8) * scale;
         fixed (float* p = &MemoryMarshal.GetReference(source))
         {
             float* first = p + offset;
@@ -152,28 +151,12 @@ public readonly struct F512 : ILanes<F512, float>, IExponentBits<F512>
         }
     }
 
-    /// <summary>Consecutive labels (the usual y[i]) compare as one integer vector.</summary>
+    /// <summary>Consecutive labels (the usual y[i]) compare as one integer vector (see <see cref="LabelLanes"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static F512 LabelMask(ReadOnlySpan<int> labels, int labelOffset, int labelStride, IndexComparison op, int value)
-    {
-        if (labelStride != 1)
-        {
-            return LaneDefaults.LabelMask<F512, float>(labels, labelOffset, labelStride, op, value);
-        }
-        Vector512<int> label = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(labels), (nuint)labelOffset);
-        Vector512<int> bound = Vector512.Create(value);
-        Vector512<int> mask = op switch
-        {
-            IndexComparison.Equal => Vector512.Equals(label, bound),
-            IndexComparison.NotEqual => ~Vector512.Equals(label, bound),
-            IndexComparison.Less => Vector512.LessThan(label, bound),
-            IndexComparison.LessOrEqual => Vector512.LessThanOrEqual(label, bound),
-            IndexComparison.Greater => Vector512.GreaterThan(label, bound),
-            IndexComparison.GreaterOrEqual => Vector512.GreaterThanOrEqual(label, bound),
-            _ => LaneThrow.UnknownComparison<Vector512<int>>(op),
-        };
-        return new(mask.AsSingle());
-    }
+    public static F512 LabelMask(ReadOnlySpan<int> labels, int labelOffset, int labelStride, IndexComparison op, int value) =>
+        labelStride != 1
+            ? LaneDefaults.LabelMask<F512, float>(labels, labelOffset, labelStride, op, value)
+            : new(LabelLanes.Compare(LabelLanes.Load512(labels, labelOffset), op, value).AsSingle());
 
     // ---- arithmetic ----
 

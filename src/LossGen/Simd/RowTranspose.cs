@@ -14,6 +14,7 @@ namespace LossGen.Simd;
 /// </summary>
 internal static class RowTranspose
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Applies<T>(int count) => typeof(T) == typeof(float) && Sse.IsSupported && count % 4 == 0;
 
     /// <summary><c>tile[j·count + l] = rows[l·rowLength + j]</c>.</summary>
