@@ -60,9 +60,20 @@ internal sealed partial class Lower
                     return LowerTiedExtreme(home, r, fused, lane, fn, init, cross);
                 }
                 var acc = Accumulate(home, accKind, $"Splat(({T}){init})", init);
-                home.Stmts.Add(new Comment(what));
+                if (!bodyVarying)
+                {
+                    home.Stmts.Add(new Comment(what));
+                    EmitLoop(home, r.Var, r.Dim, lane, fused, new[] { r.Body }, c =>
+                        Update(c, acc, Eval(c, r.Body), lane, (a, b) => $"Scalar.{fn}({a}, {b})", $"V.Splat(({T}){init})"));
+                    return Finish(home, acc, lane, cross);
+                }
+                // Vector lanes: the hardware's max on the accumulator's chain, the NaN lanes kept beside
+                // it (see ILanes.RunningMax; IEEE Max is three dependent instructions with AVX-512).
+                var nan = Local(home, ValKind.Mask, "V.Zero", "nan");
+                home.Stmts.Add(new Comment(what + ", NaN lanes in " + nan.Code));
                 EmitLoop(home, r.Var, r.Dim, lane, fused, new[] { r.Body }, c =>
-                    Update(c, acc, Eval(c, r.Body), lane, (a, b) => bodyVarying ? $"V.{fn}({a}, {b})" : $"Scalar.{fn}({a}, {b})", $"V.Splat(({T}){init})"));
+                    UpdateExtreme(c, acc, nan, Eval(c, r.Body), lane, "Running" + fn, $"V.Splat(({T}){init})"));
+                home.Stmts.Add(new Line($"{acc.Code} = V.Select({nan.Code}, V.Splat(({T})double.NaN), {acc.Code});"));
                 return Finish(home, acc, lane, cross);
             }
             default:
@@ -118,6 +129,19 @@ internal sealed partial class Lower
             c.Stmts.Add(new Line($"{acc.Code} = {combine(acc.Code, x.Code)};"));
         }
     }
+
+    /// <summary>As <see cref="Update"/> for a vector max/min: a NaN body value sets its lane in <paramref name="nan"/>.</summary>
+    private void UpdateExtreme(Scope c, Val acc, Val nan, Val x, bool lane, string running, string neutral)
+    {
+        var v = AsVarying(c, x);
+        if (lane && c.Masked) v = $"V.Select({TailMask(c)}, {v}, {neutral})";
+        // x is named once: it is read twice below.
+        if (!IsName(v)) v = Local(c, ValKind.Varying, v).Code;
+        c.Stmts.Add(new Line($"{acc.Code} = V.{running}({acc.Code}, {v});"));
+        c.Stmts.Add(new Line($"{nan.Code} = V.Or({nan.Code}, V.NotEqual({v}, {v}));"));
+    }
+
+    private static bool IsName(string code) => System.Text.RegularExpressions.Regex.IsMatch(code, @"^[A-Za-z_]\w*$");
 
     private string TailMask(Scope c)
     {

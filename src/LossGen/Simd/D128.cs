@@ -203,6 +203,14 @@ public readonly struct D128 : ILanes<D128, double>, IExponentBits<D128>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 Min(D128 a, D128 b) => new(Vector128.Min(a.Value, b.Value));
 
+    /// <summary>See <see cref="ILanes{TSelf, T}.RunningMax"/>: vmax (the second operand where unordered).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 RunningMax(D128 acc, D128 x) => new(Vector128.MaxNative(acc.Value, x.Value));
+
+    /// <summary>See <see cref="ILanes{TSelf, T}.RunningMin"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 RunningMin(D128 acc, D128 x) => new(Vector128.MinNative(acc.Value, x.Value));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 Abs(D128 x) => new(Vector128.Abs(x.Value));
 

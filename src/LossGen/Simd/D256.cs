@@ -203,6 +203,14 @@ public readonly struct D256 : ILanes<D256, double>, IExponentBits<D256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 Min(D256 a, D256 b) => new(Vector256.Min(a.Value, b.Value));
 
+    /// <summary>See <see cref="ILanes{TSelf, T}.RunningMax"/>: vmax (the second operand where unordered).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D256 RunningMax(D256 acc, D256 x) => new(Vector256.MaxNative(acc.Value, x.Value));
+
+    /// <summary>See <see cref="ILanes{TSelf, T}.RunningMin"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D256 RunningMin(D256 acc, D256 x) => new(Vector256.MinNative(acc.Value, x.Value));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 Abs(D256 x) => new(Vector256.Abs(x.Value));
 

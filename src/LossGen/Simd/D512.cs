@@ -187,6 +187,14 @@ public readonly struct D512 : ILanes<D512, double>, IExponentBits<D512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 Min(D512 a, D512 b) => new(Vector512.Min(a.Value, b.Value));
 
+    /// <summary>See <see cref="ILanes{TSelf, T}.RunningMax"/>: vmax (the second operand where unordered).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 RunningMax(D512 acc, D512 x) => new(Vector512.MaxNative(acc.Value, x.Value));
+
+    /// <summary>See <see cref="ILanes{TSelf, T}.RunningMin"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 RunningMin(D512 acc, D512 x) => new(Vector512.MinNative(acc.Value, x.Value));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 Abs(D512 x) => new(Vector512.Abs(x.Value));
 

@@ -203,6 +203,14 @@ public readonly struct F128 : ILanes<F128, float>, IExponentBits<F128>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 Min(F128 a, F128 b) => new(Vector128.Min(a.Value, b.Value));
 
+    /// <summary>See <see cref="ILanes{TSelf, T}.RunningMax"/>: vmax (the second operand where unordered).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 RunningMax(F128 acc, F128 x) => new(Vector128.MaxNative(acc.Value, x.Value));
+
+    /// <summary>See <see cref="ILanes{TSelf, T}.RunningMin"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 RunningMin(F128 acc, F128 x) => new(Vector128.MinNative(acc.Value, x.Value));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 Abs(F128 x) => new(Vector128.Abs(x.Value));
 

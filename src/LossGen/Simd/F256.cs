@@ -203,6 +203,14 @@ public readonly struct F256 : ILanes<F256, float>, IExponentBits<F256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 Min(F256 a, F256 b) => new(Vector256.Min(a.Value, b.Value));
 
+    /// <summary>See <see cref="ILanes{TSelf, T}.RunningMax"/>: vmax (the second operand where unordered).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F256 RunningMax(F256 acc, F256 x) => new(Vector256.MaxNative(acc.Value, x.Value));
+
+    /// <summary>See <see cref="ILanes{TSelf, T}.RunningMin"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F256 RunningMin(F256 acc, F256 x) => new(Vector256.MinNative(acc.Value, x.Value));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 Abs(F256 x) => new(Vector256.Abs(x.Value));
 

@@ -189,6 +189,14 @@ public readonly struct F512 : ILanes<F512, float>, IExponentBits<F512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 Min(F512 a, F512 b) => new(Vector512.Min(a.Value, b.Value));
 
+    /// <summary>See <see cref="ILanes{TSelf, T}.RunningMax"/>: vmax (the second operand where unordered).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F512 RunningMax(F512 acc, F512 x) => new(Vector512.MaxNative(acc.Value, x.Value));
+
+    /// <summary>See <see cref="ILanes{TSelf, T}.RunningMin"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F512 RunningMin(F512 acc, F512 x) => new(Vector512.MinNative(acc.Value, x.Value));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 Abs(F512 x) => new(Vector512.Abs(x.Value));
 

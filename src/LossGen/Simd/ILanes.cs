@@ -104,6 +104,15 @@ public interface ILanes<TSelf, T>
     // ---- pointwise math ----
     static abstract TSelf Max(TSelf a, TSelf b);
     static abstract TSelf Min(TSelf a, TSelf b);
+    /// <summary>
+    /// One step of a max reduction, the hardware's plain max: the larger of <paramref name="acc"/> and
+    /// <paramref name="x"/> when neither is NaN (either zero when they are ±0). A NaN may or may not
+    /// survive, so a reduction using it tracks its NaN lanes beside it. Unlike <see cref="Max"/> (three
+    /// dependent instructions with AVX-512), a single instruction on the accumulator's chain.
+    /// </summary>
+    static virtual TSelf RunningMax(TSelf acc, TSelf x) => TSelf.Select(TSelf.GreaterThan(acc, x), acc, x);
+    /// <summary>As <see cref="RunningMax"/>, the smaller.</summary>
+    static virtual TSelf RunningMin(TSelf acc, TSelf x) => TSelf.Select(TSelf.LessThan(acc, x), acc, x);
     static abstract TSelf Abs(TSelf x);
     /// <summary>-1, 0 or +1 (0 at ±0; NaN stays NaN).</summary>
     static abstract TSelf Sign(TSelf x);

@@ -152,6 +152,27 @@ public abstract class DoubleLaneContract<V>
         Binary(V.Min, Math.Min, "Min");
     }
 
+    /// <summary>
+    /// RunningMax/Min promise the extreme only where neither operand is NaN, and either zero for ±0
+    /// (the generated reductions keep NaN lanes beside them; see Generator tests for the reductions).
+    /// </summary>
+    [Fact]
+    public void RunningMax_and_RunningMin_are_the_extreme_of_ordered_operands()
+    {
+        double[][] a = Inputs(13), b = Inputs(14);
+        for (int v = 0; v < a.Length; v++)
+        {
+            double[] max = Lanes(V.RunningMax(Make(a[v]), Make(b[v]))), min = Lanes(V.RunningMin(Make(a[v]), Make(b[v])));
+            for (int i = 0; i < N; i++)
+            {
+                double x = a[v][i], y = b[v][i];
+                if (double.IsNaN(x) || double.IsNaN(y)) continue;
+                max[i].ShouldBe(Math.Max(x, y), $"RunningMax({x}, {y})");
+                min[i].ShouldBe(Math.Min(x, y), $"RunningMin({x}, {y})");
+            }
+        }
+    }
+
     [Fact]
     public void Sign_is_unit_with_plus_zero_at_zeros_and_NaN_for_NaN()
     {

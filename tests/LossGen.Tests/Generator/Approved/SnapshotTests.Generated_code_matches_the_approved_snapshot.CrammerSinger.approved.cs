@@ -131,42 +131,47 @@ partial struct CrammerSinger
     {
         double acc1 = 0.0;
         // mean_i(max_j(s[i, j] + [j == y[i] ? 0 : delta]) − s[i, y[i]])
-        V b7 = V.Splat((float)delta);
+        V b8 = V.Splat((float)delta);
         for (int i = 0; i < n; i++)
         {
             V acc2 = V.Splat((float)double.NegativeInfinity);
-            // max_j(s[i, j] + [j == y[i] ? 0 : delta])
-            int o3 = i * c;
-            int label5 = y[i];
+            V nan3 = V.Zero;
+            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), NaN lanes in nan3
+            int o4 = i * c;
+            int label6 = y[i];
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x4 = V.Load(s, o3 + j);
-                    V m6 = V.IndexMask(j, IndexComparison.Equal, label5);
-                    V t8 = V.Select(m6, V.Zero, b7);
-                    V t9 = x4 + t8;
-                    acc2 = V.Max(acc2, t9);
+                    V x5 = V.Load(s, o4 + j);
+                    V m7 = V.IndexMask(j, IndexComparison.Equal, label6);
+                    V t9 = V.Select(m7, V.Zero, b8);
+                    V t10 = x5 + t9;
+                    acc2 = V.RunningMax(acc2, t10);
+                    nan3 = V.Or(nan3, V.NotEqual(t10, t10));
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x10 = V.LoadPartial(s, o3 + j, rem_j);
-                    V m11 = V.IndexMask(j, IndexComparison.Equal, label5);
-                    V t12 = V.Select(m11, V.Zero, b7);
-                    V t13 = x10 + t12;
-                    V tail14 = V.FirstLanes(rem_j);
-                    acc2 = V.Max(acc2, V.Select(tail14, t13, V.Splat((float)double.NegativeInfinity)));
+                    V x11 = V.LoadPartial(s, o4 + j, rem_j);
+                    V m12 = V.IndexMask(j, IndexComparison.Equal, label6);
+                    V t13 = V.Select(m12, V.Zero, b8);
+                    V t14 = x11 + t13;
+                    V tail15 = V.FirstLanes(rem_j);
+                    V t16 = V.Select(tail15, t14, V.Splat((float)double.NegativeInfinity));
+                    acc2 = V.RunningMax(acc2, t16);
+                    nan3 = V.Or(nan3, V.NotEqual(t16, t16));
                 }
             }
-            double t15 = V.MaxAcross(acc2);
-            double x16 = s[o3 + label5];
-            double t17 = t15 - x16;
-            acc1 = acc1 + t17;
+            acc2 = V.Select(nan3, V.Splat((float)double.NaN), acc2);
+            double t17 = V.MaxAcross(acc2);
+            double x18 = s[o4 + label6];
+            double t19 = t17 - x18;
+            acc1 = acc1 + t19;
         }
-        double t18 = acc1 / (double)n;
-        return t18;
+        double t20 = acc1 / (double)n;
+        return t20;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -255,42 +260,47 @@ partial struct CrammerSinger
     {
         double acc1 = 0.0;
         // mean_i(max_j(s[i, j] + [j == y[i] ? 0 : delta]) − s[i, y[i]])
-        V b7 = V.Splat((double)delta);
+        V b8 = V.Splat((double)delta);
         for (int i = 0; i < n; i++)
         {
             V acc2 = V.Splat((double)double.NegativeInfinity);
-            // max_j(s[i, j] + [j == y[i] ? 0 : delta])
-            int o3 = i * c;
-            int label5 = y[i];
+            V nan3 = V.Zero;
+            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), NaN lanes in nan3
+            int o4 = i * c;
+            int label6 = y[i];
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x4 = V.Load(s, o3 + j);
-                    V m6 = V.IndexMask(j, IndexComparison.Equal, label5);
-                    V t8 = V.Select(m6, V.Zero, b7);
-                    V t9 = x4 + t8;
-                    acc2 = V.Max(acc2, t9);
+                    V x5 = V.Load(s, o4 + j);
+                    V m7 = V.IndexMask(j, IndexComparison.Equal, label6);
+                    V t9 = V.Select(m7, V.Zero, b8);
+                    V t10 = x5 + t9;
+                    acc2 = V.RunningMax(acc2, t10);
+                    nan3 = V.Or(nan3, V.NotEqual(t10, t10));
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x10 = V.LoadPartial(s, o3 + j, rem_j);
-                    V m11 = V.IndexMask(j, IndexComparison.Equal, label5);
-                    V t12 = V.Select(m11, V.Zero, b7);
-                    V t13 = x10 + t12;
-                    V tail14 = V.FirstLanes(rem_j);
-                    acc2 = V.Max(acc2, V.Select(tail14, t13, V.Splat((double)double.NegativeInfinity)));
+                    V x11 = V.LoadPartial(s, o4 + j, rem_j);
+                    V m12 = V.IndexMask(j, IndexComparison.Equal, label6);
+                    V t13 = V.Select(m12, V.Zero, b8);
+                    V t14 = x11 + t13;
+                    V tail15 = V.FirstLanes(rem_j);
+                    V t16 = V.Select(tail15, t14, V.Splat((double)double.NegativeInfinity));
+                    acc2 = V.RunningMax(acc2, t16);
+                    nan3 = V.Or(nan3, V.NotEqual(t16, t16));
                 }
             }
-            double t15 = V.MaxAcross(acc2);
-            double x16 = s[o3 + label5];
-            double t17 = t15 - x16;
-            acc1 = acc1 + t17;
+            acc2 = V.Select(nan3, V.Splat((double)double.NaN), acc2);
+            double t17 = V.MaxAcross(acc2);
+            double x18 = s[o4 + label6];
+            double t19 = t17 - x18;
+            acc1 = acc1 + t19;
         }
-        double t18 = acc1 / (double)n;
-        return t18;
+        double t20 = acc1 / (double)n;
+        return t20;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]

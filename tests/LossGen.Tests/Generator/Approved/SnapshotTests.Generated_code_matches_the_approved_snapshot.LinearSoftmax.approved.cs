@@ -154,163 +154,168 @@ partial struct LinearSoftmax
         where V : struct, ILanes<V, float>
     {
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        float[] row44Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
-        Span<float> row44 = row44Array.AsSpan(0, c);
+        float[] row46Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
+        Span<float> row46 = row46Array.AsSpan(0, c);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(Σ_k(X[i, k]·W[k, j]) + b[j]) − (Σ_k(X[i, k]·W[k, y[i]]) + b[y[i]]))
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
         int rows2 = d <= 2 * V.Count && c <= 2 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
-            double acc34 = 0.0;
+            double acc35 = 0.0;
             // Σ_k(X[i, k]·W[k, y[i]])
-            int o35 = i * d;
-            int label38 = y[i];
+            int o36 = i * d;
+            int label39 = y[i];
             for (int k = 0; k < d; k++)
             {
-                double x36 = X[o35 + k];
-                int o37 = k * c;
-                double x39 = W[o37 + label38];
-                double t40 = x36 * x39;
-                acc34 = acc34 + t40;
+                double x37 = X[o36 + k];
+                int o38 = k * c;
+                double x40 = W[o38 + label39];
+                double t41 = x37 * x40;
+                acc35 = acc35 + t41;
             }
-            double x41 = b[label38];
-            double t42 = acc34 + x41;
-            V acc43 = V.Splat((float)double.NegativeInfinity);
-            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
-            // row44[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+            double x42 = b[label39];
+            double t43 = acc35 + x42;
+            V acc44 = V.Splat((float)double.NegativeInfinity);
+            V nan45 = V.Zero;
+            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j]), NaN lanes in nan45
+            // row46[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V acc45 = V.Zero;
+                    V acc47 = V.Zero;
                     // Σ_k(X[i, k]·W[k, j])
                     for (int k = 0; k < d; k++)
                     {
-                        double x46 = X[o35 + k];
-                        int o47 = k * c;
-                        V x48 = V.Load(W, o47 + j);
-                        V b49 = V.Splat((float)x46);
-                        V t50 = b49 * x48;
-                        acc45 = acc45 + t50;
+                        double x48 = X[o36 + k];
+                        int o49 = k * c;
+                        V x50 = V.Load(W, o49 + j);
+                        V b51 = V.Splat((float)x48);
+                        V t52 = b51 * x50;
+                        acc47 = acc47 + t52;
                     }
-                    V.Store(row44, j, acc45);
+                    V.Store(row46, j, acc47);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V acc51 = V.Zero;
+                    V acc53 = V.Zero;
                     // Σ_k(X[i, k]·W[k, j])
                     for (int k = 0; k < d; k++)
                     {
-                        double x52 = X[o35 + k];
-                        int o53 = k * c;
-                        V x54 = V.LoadPartial(W, o53 + j, rem_j);
-                        V b55 = V.Splat((float)x52);
-                        V t56 = b55 * x54;
-                        acc51 = acc51 + t56;
+                        double x54 = X[o36 + k];
+                        int o55 = k * c;
+                        V x56 = V.LoadPartial(W, o55 + j, rem_j);
+                        V b57 = V.Splat((float)x54);
+                        V t58 = b57 * x56;
+                        acc53 = acc53 + t58;
                     }
-                    V.StorePartial(row44, j, rem_j, acc51);
+                    V.StorePartial(row46, j, rem_j, acc53);
                 }
             }
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x57 = V.Load(row44, j);
-                    V x58 = V.Load(b, j);
-                    V t59 = x57 + x58;
-                    acc43 = V.Max(acc43, t59);
+                    V x59 = V.Load(row46, j);
+                    V x60 = V.Load(b, j);
+                    V t61 = x59 + x60;
+                    acc44 = V.RunningMax(acc44, t61);
+                    nan45 = V.Or(nan45, V.NotEqual(t61, t61));
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x60 = V.LoadPartial(row44, j, rem_j);
-                    V x61 = V.LoadPartial(b, j, rem_j);
-                    V t62 = x60 + x61;
-                    V tail63 = V.FirstLanes(rem_j);
-                    acc43 = V.Max(acc43, V.Select(tail63, t62, V.Splat((float)double.NegativeInfinity)));
+                    V x62 = V.LoadPartial(row46, j, rem_j);
+                    V x63 = V.LoadPartial(b, j, rem_j);
+                    V t64 = x62 + x63;
+                    V tail65 = V.FirstLanes(rem_j);
+                    V t66 = V.Select(tail65, t64, V.Splat((float)double.NegativeInfinity));
+                    acc44 = V.RunningMax(acc44, t66);
+                    nan45 = V.Or(nan45, V.NotEqual(t66, t66));
                 }
             }
-            double t64 = V.MaxAcross(acc43);
-            V acc65 = V.Zero;
+            acc44 = V.Select(nan45, V.Splat((float)double.NaN), acc44);
+            double t67 = V.MaxAcross(acc44);
+            V acc68 = V.Zero;
             // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-            V b69 = V.Splat((float)t64);
+            V b72 = V.Splat((float)t67);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x66 = V.Load(row44, j);
-                    V x67 = V.Load(b, j);
-                    V t68 = x66 + x67;
-                    V t70 = t68 - b69;
-                    V t71 = V.Exp(t70);
-                    acc65 = acc65 + t71;
+                    V x69 = V.Load(row46, j);
+                    V x70 = V.Load(b, j);
+                    V t71 = x69 + x70;
+                    V t73 = t71 - b72;
+                    V t74 = V.Exp(t73);
+                    acc68 = acc68 + t74;
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x72 = V.LoadPartial(row44, j, rem_j);
-                    V x73 = V.LoadPartial(b, j, rem_j);
-                    V t74 = x72 + x73;
-                    V t75 = t74 - b69;
-                    V t76 = V.Exp(t75);
-                    V tail77 = V.FirstLanes(rem_j);
-                    acc65 = acc65 + V.Select(tail77, t76, V.Zero);
+                    V x75 = V.LoadPartial(row46, j, rem_j);
+                    V x76 = V.LoadPartial(b, j, rem_j);
+                    V t77 = x75 + x76;
+                    V t78 = t77 - b72;
+                    V t79 = V.Exp(t78);
+                    V tail80 = V.FirstLanes(rem_j);
+                    acc68 = acc68 + V.Select(tail80, t79, V.Zero);
                 }
             }
-            double t78 = V.Sum(acc65);
-            double t79 = double.IsFinite(t64) ? (t64 - t42) + Scalar.Log(t78) : t64 - t42;
-            acc1 = acc1 + t79;
+            double t81 = V.Sum(acc68);
+            double t82 = double.IsFinite(t67) ? (t67 - t43) + Scalar.Log(t81) : t67 - t43;
+            acc1 = acc1 + t82;
         }
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
             acc1 = ValueKernelRowBlocks<V>(X, W, b, y, d, c, acc1, rows2);
         }
-        double t80 = acc1 / (double)n;
-        double acc81 = 0.0;
+        double t83 = acc1 / (double)n;
+        double acc84 = 0.0;
         // Σ_k(Σ_j(W[k, j]²))
-        // rows [0, rows82) across lanes, V.Count at a time with lane l holding row k + l (while a row is short); the other rows one at a time first
-        int rows82 = c <= 2 * V.Count ? d - d % V.Count : 0;
-        for (int k = rows82; k < d; k++)
+        // rows [0, rows85) across lanes, V.Count at a time with lane l holding row k + l (while a row is short); the other rows one at a time first
+        int rows85 = c <= 2 * V.Count ? d - d % V.Count : 0;
+        for (int k = rows85; k < d; k++)
         {
-            V acc87 = V.Zero;
+            V acc90 = V.Zero;
             // Σ_j(W[k, j]²)
-            int o88 = k * c;
+            int o91 = k * c;
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x89 = V.Load(W, o88 + j);
-                    V t90 = x89 * x89;
-                    acc87 = acc87 + t90;
+                    V x92 = V.Load(W, o91 + j);
+                    V t93 = x92 * x92;
+                    acc90 = acc90 + t93;
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x91 = V.LoadPartial(W, o88 + j, rem_j);
-                    V t92 = x91 * x91;
-                    V tail93 = V.FirstLanes(rem_j);
-                    acc87 = acc87 + V.Select(tail93, t92, V.Zero);
+                    V x94 = V.LoadPartial(W, o91 + j, rem_j);
+                    V t95 = x94 * x94;
+                    V tail96 = V.FirstLanes(rem_j);
+                    acc90 = acc90 + V.Select(tail96, t95, V.Zero);
                 }
             }
-            double t94 = V.Sum(acc87);
-            acc81 = acc81 + t94;
+            double t97 = V.Sum(acc90);
+            acc84 = acc84 + t97;
         }
-        if (rows82 > 0)
+        if (rows85 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc81 = ValueKernelRowBlocks2<V>(W, c, acc81, rows82);
+            acc84 = ValueKernelRowBlocks2<V>(W, c, acc84, rows85);
         }
-        double t95 = lambda * acc81;
-        double t96 = t80 + t95;
-        System.Buffers.ArrayPool<float>.Shared.Return(row44Array);
-        return t96;
+        double t98 = lambda * acc84;
+        double t99 = t83 + t98;
+        System.Buffers.ArrayPool<float>.Shared.Return(row46Array);
+        return t99;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
@@ -321,9 +326,9 @@ partial struct LinearSoftmax
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
         float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
         Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
-        // row14: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] row14Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> row14 = row14Array.AsSpan(0, c * V.Count);
+        // row15: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] row15Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> row15 = row15Array.AsSpan(0, c * V.Count);
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(X, i * d, d, tile3);
@@ -342,75 +347,78 @@ partial struct LinearSoftmax
             V x11 = V.LoadLabeled(b, o10, 0, y, o6, 1, 1);
             V t12 = acc4 + x11;
             V acc13 = V.Splat((float)double.NegativeInfinity);
-            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
-            // row14[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+            V nan14 = V.Zero;
+            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j]), NaN lanes in nan14
+            // row15[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
             for (int j = 0; j < c; j++)
             {
-                V acc15 = V.Zero;
+                V acc16 = V.Zero;
                 // Σ_k(X[i, k]·W[k, j])
                 for (int k = 0; k < d; k++)
                 {
-                    V x16 = V.Load(tile3, k * V.Count);
-                    int o17 = k * c;
-                    double x18 = W[o17 + j];
-                    V b19 = V.Splat((float)x18);
-                    V t20 = x16 * b19;
-                    acc15 = acc15 + t20;
+                    V x17 = V.Load(tile3, k * V.Count);
+                    int o18 = k * c;
+                    double x19 = W[o18 + j];
+                    V b20 = V.Splat((float)x19);
+                    V t21 = x17 * b20;
+                    acc16 = acc16 + t21;
                 }
-                V.Store(row14, j * V.Count, acc15);
+                V.Store(row15, j * V.Count, acc16);
             }
             for (int j = 0; j < c; j++)
             {
-                V x21 = V.Load(row14, j * V.Count);
-                double x22 = b[j];
-                V b23 = V.Splat((float)x22);
-                V t24 = x21 + b23;
-                acc13 = V.Max(acc13, t24);
+                V x22 = V.Load(row15, j * V.Count);
+                double x23 = b[j];
+                V b24 = V.Splat((float)x23);
+                V t25 = x22 + b24;
+                acc13 = V.RunningMax(acc13, t25);
+                nan14 = V.Or(nan14, V.NotEqual(t25, t25));
             }
-            V acc25 = V.Zero;
+            acc13 = V.Select(nan14, V.Splat((float)double.NaN), acc13);
+            V acc26 = V.Zero;
             // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
             for (int j = 0; j < c; j++)
             {
-                V x26 = V.Load(row14, j * V.Count);
-                double x27 = b[j];
-                V b28 = V.Splat((float)x27);
-                V t29 = x26 + b28;
-                V t30 = t29 - acc13;
-                V t31 = V.Exp(t30);
-                acc25 = acc25 + t31;
+                V x27 = V.Load(row15, j * V.Count);
+                double x28 = b[j];
+                V b29 = V.Splat((float)x28);
+                V t30 = x27 + b29;
+                V t31 = t30 - acc13;
+                V t32 = V.Exp(t31);
+                acc26 = acc26 + t32;
             }
-            V t32 = acc13 - t12;
-            V t33 = V.Select(V.Equal(acc13 - acc13, V.Zero), t32 + V.Log(acc25), t32);
-            acc1 = acc1 + V.Sum(t33);
+            V t33 = acc13 - t12;
+            V t34 = V.Select(V.Equal(acc13 - acc13, V.Zero), t33 + V.Log(acc26), t33);
+            acc1 = acc1 + V.Sum(t34);
         }
         System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row14Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row15Array);
         return acc1;
     }
 
-    /// <summary>Rows [0, rows82) across lanes, V.Count at a time with lane l holding row k + l</summary>
+    /// <summary>Rows [0, rows85) across lanes, V.Count at a time with lane l holding row k + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelRowBlocks2<V>(ReadOnlySpan<float> W, int c, double acc81, int rows82)
+    private static double ValueKernelRowBlocks2<V>(ReadOnlySpan<float> W, int c, double acc84, int rows85)
         where V : struct, ILanes<V, float>
     {
-        // tile83: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile83Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile83 = tile83Array.AsSpan(0, c * V.Count);
-        for (int k = 0; k < rows82; k += V.Count)
+        // tile86: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile86Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile86 = tile86Array.AsSpan(0, c * V.Count);
+        for (int k = 0; k < rows85; k += V.Count)
         {
-            V.LoadRowsTransposed(W, k * c, c, tile83);
-            V acc84 = V.Zero;
+            V.LoadRowsTransposed(W, k * c, c, tile86);
+            V acc87 = V.Zero;
             // Σ_j(W[k, j]²)
             for (int j = 0; j < c; j++)
             {
-                V x85 = V.Load(tile83, j * V.Count);
-                V t86 = x85 * x85;
-                acc84 = acc84 + t86;
+                V x88 = V.Load(tile86, j * V.Count);
+                V t89 = x88 * x88;
+                acc87 = acc87 + t89;
             }
-            acc81 = acc81 + V.Sum(acc84);
+            acc84 = acc84 + V.Sum(acc87);
         }
-        System.Buffers.ArrayPool<float>.Shared.Return(tile83Array);
-        return acc81;
+        System.Buffers.ArrayPool<float>.Shared.Return(tile86Array);
+        return acc84;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -422,245 +430,250 @@ partial struct LinearSoftmax
         // db is accumulated into by several terms, so it starts from zero.
         db.Clear();
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        float[] row62Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
-        Span<float> row62 = row62Array.AsSpan(0, c);
+        float[] row64Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
+        Span<float> row64 = row64Array.AsSpan(0, c);
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        float[] row84Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
-        Span<float> row84 = row84Array.AsSpan(0, c);
+        float[] row87Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
+        Span<float> row87 = row87Array.AsSpan(0, c);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(Σ_k(X[i, k]·W[k, j]) + b[j]) − (Σ_k(X[i, k]·W[k, y[i]]) + b[y[i]])), fused with its gradient
         double t10 = 1.0 / (double)n;
         V b11 = V.Splat((float)t10);
-        double t46 = -t10;
-        V b47 = V.Splat((float)t46);
+        double t47 = -t10;
+        V b48 = V.Splat((float)t47);
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
         int rows2 = d <= 2 * V.Count && c <= 2 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
-            double acc50 = 0.0;
+            double acc51 = 0.0;
             // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
-            int o51 = i * d;
-            int label54 = y[i];
+            int o52 = i * d;
+            int label55 = y[i];
             for (int k = 0; k < d; k++)
             {
-                double x52 = X[o51 + k];
-                int o53 = k * c;
-                double x55 = W[o53 + label54];
-                double t56 = x52 * x55;
-                acc50 = acc50 + t56;
-                double t57 = t10 * x52;
-                double t58 = -t57;
-                dW[o53 + label54] += (float)(t58);
+                double x53 = X[o52 + k];
+                int o54 = k * c;
+                double x56 = W[o54 + label55];
+                double t57 = x53 * x56;
+                acc51 = acc51 + t57;
+                double t58 = t10 * x53;
+                double t59 = -t58;
+                dW[o54 + label55] += (float)(t59);
             }
-            double x59 = b[label54];
-            double t60 = acc50 + x59;
-            V acc61 = V.Splat((float)double.NegativeInfinity);
-            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
-            // row62[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+            double x60 = b[label55];
+            double t61 = acc51 + x60;
+            V acc62 = V.Splat((float)double.NegativeInfinity);
+            V nan63 = V.Zero;
+            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j]), NaN lanes in nan63
+            // row64[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V acc63 = V.Zero;
+                    V acc65 = V.Zero;
                     // Σ_k(X[i, k]·W[k, j])
                     for (int k = 0; k < d; k++)
                     {
-                        double x64 = X[o51 + k];
-                        int o65 = k * c;
-                        V x66 = V.Load(W, o65 + j);
-                        V b67 = V.Splat((float)x64);
-                        V t68 = b67 * x66;
-                        acc63 = acc63 + t68;
+                        double x66 = X[o52 + k];
+                        int o67 = k * c;
+                        V x68 = V.Load(W, o67 + j);
+                        V b69 = V.Splat((float)x66);
+                        V t70 = b69 * x68;
+                        acc65 = acc65 + t70;
                     }
-                    V.Store(row62, j, acc63);
+                    V.Store(row64, j, acc65);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V acc69 = V.Zero;
+                    V acc71 = V.Zero;
                     // Σ_k(X[i, k]·W[k, j])
                     for (int k = 0; k < d; k++)
                     {
-                        double x70 = X[o51 + k];
-                        int o71 = k * c;
-                        V x72 = V.LoadPartial(W, o71 + j, rem_j);
-                        V b73 = V.Splat((float)x70);
-                        V t74 = b73 * x72;
-                        acc69 = acc69 + t74;
+                        double x72 = X[o52 + k];
+                        int o73 = k * c;
+                        V x74 = V.LoadPartial(W, o73 + j, rem_j);
+                        V b75 = V.Splat((float)x72);
+                        V t76 = b75 * x74;
+                        acc71 = acc71 + t76;
                     }
-                    V.StorePartial(row62, j, rem_j, acc69);
+                    V.StorePartial(row64, j, rem_j, acc71);
                 }
             }
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x75 = V.Load(row62, j);
-                    V x76 = V.Load(b, j);
-                    V t77 = x75 + x76;
-                    acc61 = V.Max(acc61, t77);
+                    V x77 = V.Load(row64, j);
+                    V x78 = V.Load(b, j);
+                    V t79 = x77 + x78;
+                    acc62 = V.RunningMax(acc62, t79);
+                    nan63 = V.Or(nan63, V.NotEqual(t79, t79));
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x78 = V.LoadPartial(row62, j, rem_j);
-                    V x79 = V.LoadPartial(b, j, rem_j);
-                    V t80 = x78 + x79;
-                    V tail81 = V.FirstLanes(rem_j);
-                    acc61 = V.Max(acc61, V.Select(tail81, t80, V.Splat((float)double.NegativeInfinity)));
+                    V x80 = V.LoadPartial(row64, j, rem_j);
+                    V x81 = V.LoadPartial(b, j, rem_j);
+                    V t82 = x80 + x81;
+                    V tail83 = V.FirstLanes(rem_j);
+                    V t84 = V.Select(tail83, t82, V.Splat((float)double.NegativeInfinity));
+                    acc62 = V.RunningMax(acc62, t84);
+                    nan63 = V.Or(nan63, V.NotEqual(t84, t84));
                 }
             }
-            double t82 = V.MaxAcross(acc61);
-            V acc83 = V.Zero;
+            acc62 = V.Select(nan63, V.Splat((float)double.NaN), acc62);
+            double t85 = V.MaxAcross(acc62);
+            V acc86 = V.Zero;
             // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-            V b88 = V.Splat((float)t82);
+            V b91 = V.Splat((float)t85);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x85 = V.Load(row62, j);
-                    V x86 = V.Load(b, j);
-                    V t87 = x85 + x86;
-                    V t89 = t87 - b88;
-                    V t90 = V.Exp(t89);
-                    acc83 = acc83 + t90;
-                    V.Store(row84, j, t90);
+                    V x88 = V.Load(row64, j);
+                    V x89 = V.Load(b, j);
+                    V t90 = x88 + x89;
+                    V t92 = t90 - b91;
+                    V t93 = V.Exp(t92);
+                    acc86 = acc86 + t93;
+                    V.Store(row87, j, t93);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x91 = V.LoadPartial(row62, j, rem_j);
-                    V x92 = V.LoadPartial(b, j, rem_j);
-                    V t93 = x91 + x92;
-                    V t94 = t93 - b88;
-                    V t95 = V.Exp(t94);
-                    V tail96 = V.FirstLanes(rem_j);
-                    acc83 = acc83 + V.Select(tail96, t95, V.Zero);
-                    V.StorePartial(row84, j, rem_j, t95);
+                    V x94 = V.LoadPartial(row64, j, rem_j);
+                    V x95 = V.LoadPartial(b, j, rem_j);
+                    V t96 = x94 + x95;
+                    V t97 = t96 - b91;
+                    V t98 = V.Exp(t97);
+                    V tail99 = V.FirstLanes(rem_j);
+                    acc86 = acc86 + V.Select(tail99, t98, V.Zero);
+                    V.StorePartial(row87, j, rem_j, t98);
                 }
             }
-            double t97 = V.Sum(acc83);
-            double t98 = double.IsFinite(t82) ? (t82 - t60) + Scalar.Log(t97) : t82 - t60;
-            acc1 = acc1 + t98;
+            double t100 = V.Sum(acc86);
+            double t101 = double.IsFinite(t85) ? (t85 - t61) + Scalar.Log(t100) : t85 - t61;
+            acc1 = acc1 + t101;
             // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-            double t99 = t10 / t97;
-            V b101 = V.Splat((float)t99);
+            double t102 = t10 / t100;
+            V b104 = V.Splat((float)t102);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
                     // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                    V x100 = V.Load(row84, j);
-                    V t102 = b101 * x100;
+                    V x103 = V.Load(row87, j);
+                    V t105 = b104 * x103;
                     for (int k = 0; k < d; k++)
                     {
-                        double x103 = X[o51 + k];
-                        V b104 = V.Splat((float)x103);
-                        V t105 = t102 * b104;
-                        int o106 = k * c;
-                        V.AddTo(dW, o106 + j, t105);
+                        double x106 = X[o52 + k];
+                        V b107 = V.Splat((float)x106);
+                        V t108 = t105 * b107;
+                        int o109 = k * c;
+                        V.AddTo(dW, o109 + j, t108);
                     }
-                    V m107 = V.IndexMask(j, IndexComparison.Equal, label54);
-                    V t108 = V.Select(m107, b47, V.Zero);
-                    V t109 = t102 + t108;
-                    V.AddTo(db, j, t109);
+                    V m110 = V.IndexMask(j, IndexComparison.Equal, label55);
+                    V t111 = V.Select(m110, b48, V.Zero);
+                    V t112 = t105 + t111;
+                    V.AddTo(db, j, t112);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
                     // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                    V x110 = V.LoadPartial(row84, j, rem_j);
-                    V t111 = b101 * x110;
+                    V x113 = V.LoadPartial(row87, j, rem_j);
+                    V t114 = b104 * x113;
                     for (int k = 0; k < d; k++)
                     {
-                        double x112 = X[o51 + k];
-                        V b113 = V.Splat((float)x112);
-                        V t114 = t111 * b113;
-                        int o115 = k * c;
-                        V.AddToPartial(dW, o115 + j, rem_j, t114);
+                        double x115 = X[o52 + k];
+                        V b116 = V.Splat((float)x115);
+                        V t117 = t114 * b116;
+                        int o118 = k * c;
+                        V.AddToPartial(dW, o118 + j, rem_j, t117);
                     }
-                    V m116 = V.IndexMask(j, IndexComparison.Equal, label54);
-                    V t117 = V.Select(m116, b47, V.Zero);
-                    V t118 = t111 + t117;
-                    V.AddToPartial(db, j, rem_j, t118);
+                    V m119 = V.IndexMask(j, IndexComparison.Equal, label55);
+                    V t120 = V.Select(m119, b48, V.Zero);
+                    V t121 = t114 + t120;
+                    V.AddToPartial(db, j, rem_j, t121);
                 }
             }
         }
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueAndGradientKernelRowBlocks<V>(X, W, b, y, d, c, dW, db, acc1, b11, b47, rows2);
+            acc1 = ValueAndGradientKernelRowBlocks<V>(X, W, b, y, d, c, dW, db, acc1, b11, b48, rows2);
         }
-        double t119 = acc1 / (double)n;
-        double acc120 = 0.0;
+        double t122 = acc1 / (double)n;
+        double acc123 = 0.0;
         // Σ_k(Σ_j(W[k, j]²)), fused with its gradient
-        double t127 = 2.0 * lambda;
-        V b128 = V.Splat((float)t127);
-        // rows [0, rows121) across lanes, V.Count at a time with lane l holding row k + l (while a row is short); the other rows one at a time first
-        int rows121 = c <= 2 * V.Count ? d - d % V.Count : 0;
-        for (int k = rows121; k < d; k++)
+        double t130 = 2.0 * lambda;
+        V b131 = V.Splat((float)t130);
+        // rows [0, rows124) across lanes, V.Count at a time with lane l holding row k + l (while a row is short); the other rows one at a time first
+        int rows124 = c <= 2 * V.Count ? d - d % V.Count : 0;
+        for (int k = rows124; k < d; k++)
         {
-            V acc130 = V.Zero;
+            V acc133 = V.Zero;
             // Σ_j(W[k, j]²), fused with its gradient
-            int o131 = k * c;
+            int o134 = k * c;
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x132 = V.Load(W, o131 + j);
-                    V t133 = x132 * x132;
-                    acc130 = acc130 + t133;
-                    V t134 = b128 * x132;
-                    V.AddTo(dW, o131 + j, t134);
+                    V x135 = V.Load(W, o134 + j);
+                    V t136 = x135 * x135;
+                    acc133 = acc133 + t136;
+                    V t137 = b131 * x135;
+                    V.AddTo(dW, o134 + j, t137);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x135 = V.LoadPartial(W, o131 + j, rem_j);
-                    V t136 = x135 * x135;
-                    V tail137 = V.FirstLanes(rem_j);
-                    acc130 = acc130 + V.Select(tail137, t136, V.Zero);
-                    V t138 = b128 * x135;
-                    V.AddToPartial(dW, o131 + j, rem_j, t138);
+                    V x138 = V.LoadPartial(W, o134 + j, rem_j);
+                    V t139 = x138 * x138;
+                    V tail140 = V.FirstLanes(rem_j);
+                    acc133 = acc133 + V.Select(tail140, t139, V.Zero);
+                    V t141 = b131 * x138;
+                    V.AddToPartial(dW, o134 + j, rem_j, t141);
                 }
             }
-            double t139 = V.Sum(acc130);
-            acc120 = acc120 + t139;
+            double t142 = V.Sum(acc133);
+            acc123 = acc123 + t142;
         }
-        if (rows121 > 0)
+        if (rows124 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc120 = ValueAndGradientKernelRowBlocks2<V>(W, c, dW, acc120, b128, rows121);
+            acc123 = ValueAndGradientKernelRowBlocks2<V>(W, c, dW, acc123, b131, rows124);
         }
-        double t140 = lambda * acc120;
-        double t141 = t119 + t140;
-        System.Buffers.ArrayPool<float>.Shared.Return(row62Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row84Array);
-        return t141;
+        double t143 = lambda * acc123;
+        double t144 = t122 + t143;
+        System.Buffers.ArrayPool<float>.Shared.Return(row64Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row87Array);
+        return t144;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int d, int c, Span<float> dW, Span<float> db, double acc1, V b11Arg, V b47Arg, int rows2)
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int d, int c, Span<float> dW, Span<float> db, double acc1, V b11Arg, V b48Arg, int rows2)
         where V : struct, ILanes<V, float>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
         float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
         Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
-        // row18: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] row18Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> row18 = row18Array.AsSpan(0, c * V.Count);
-        // row30: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] row30Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> row30 = row30Array.AsSpan(0, c * V.Count);
+        // row19: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] row19Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> row19 = row19Array.AsSpan(0, c * V.Count);
+        // row31: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] row31Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> row31 = row31Array.AsSpan(0, c * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
         V b11 = b11Arg;
-        V b47 = b47Arg;
+        V b48 = b48Arg;
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(X, i * d, d, tile3);
@@ -682,106 +695,109 @@ partial struct LinearSoftmax
             V x15 = V.LoadLabeled(b, o14, 0, y, o6, 1, 1);
             V t16 = acc4 + x15;
             V acc17 = V.Splat((float)double.NegativeInfinity);
-            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
-            // row18[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+            V nan18 = V.Zero;
+            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j]), NaN lanes in nan18
+            // row19[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
             for (int j = 0; j < c; j++)
             {
-                V acc19 = V.Zero;
+                V acc20 = V.Zero;
                 // Σ_k(X[i, k]·W[k, j])
                 for (int k = 0; k < d; k++)
                 {
-                    V x20 = V.Load(tile3, k * V.Count);
-                    int o21 = k * c;
-                    double x22 = W[o21 + j];
-                    V b23 = V.Splat((float)x22);
-                    V t24 = x20 * b23;
-                    acc19 = acc19 + t24;
+                    V x21 = V.Load(tile3, k * V.Count);
+                    int o22 = k * c;
+                    double x23 = W[o22 + j];
+                    V b24 = V.Splat((float)x23);
+                    V t25 = x21 * b24;
+                    acc20 = acc20 + t25;
                 }
-                V.Store(row18, j * V.Count, acc19);
+                V.Store(row19, j * V.Count, acc20);
             }
             for (int j = 0; j < c; j++)
             {
-                V x25 = V.Load(row18, j * V.Count);
-                double x26 = b[j];
-                V b27 = V.Splat((float)x26);
-                V t28 = x25 + b27;
-                acc17 = V.Max(acc17, t28);
+                V x26 = V.Load(row19, j * V.Count);
+                double x27 = b[j];
+                V b28 = V.Splat((float)x27);
+                V t29 = x26 + b28;
+                acc17 = V.RunningMax(acc17, t29);
+                nan18 = V.Or(nan18, V.NotEqual(t29, t29));
             }
-            V acc29 = V.Zero;
+            acc17 = V.Select(nan18, V.Splat((float)double.NaN), acc17);
+            V acc30 = V.Zero;
             // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
             for (int j = 0; j < c; j++)
             {
-                V x31 = V.Load(row18, j * V.Count);
-                double x32 = b[j];
-                V b33 = V.Splat((float)x32);
-                V t34 = x31 + b33;
-                V t35 = t34 - acc17;
-                V t36 = V.Exp(t35);
-                acc29 = acc29 + t36;
-                V.Store(row30, j * V.Count, t36);
+                V x32 = V.Load(row19, j * V.Count);
+                double x33 = b[j];
+                V b34 = V.Splat((float)x33);
+                V t35 = x32 + b34;
+                V t36 = t35 - acc17;
+                V t37 = V.Exp(t36);
+                acc30 = acc30 + t37;
+                V.Store(row31, j * V.Count, t37);
             }
-            V t37 = acc17 - t16;
-            V t38 = V.Select(V.Equal(acc17 - acc17, V.Zero), t37 + V.Log(acc29), t37);
-            acc1 = acc1 + V.Sum(t38);
+            V t38 = acc17 - t16;
+            V t39 = V.Select(V.Equal(acc17 - acc17, V.Zero), t38 + V.Log(acc30), t38);
+            acc1 = acc1 + V.Sum(t39);
             // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-            V t39 = b11 / acc29;
+            V t40 = b11 / acc30;
             for (int j = 0; j < c; j++)
             {
                 // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                V x40 = V.Load(row30, j * V.Count);
-                V t41 = t39 * x40;
+                V x41 = V.Load(row31, j * V.Count);
+                V t42 = t40 * x41;
                 for (int k = 0; k < d; k++)
                 {
-                    V x42 = V.Load(tile3, k * V.Count);
-                    V t43 = t41 * x42;
-                    int o44 = k * c;
-                    dW[o44 + j] += (float)(V.Sum(t43));
+                    V x43 = V.Load(tile3, k * V.Count);
+                    V t44 = t42 * x43;
+                    int o45 = k * c;
+                    dW[o45 + j] += (float)(V.Sum(t44));
                 }
-                V m45 = V.LabelMask(y, o6, 1, IndexComparison.Equal, j);
-                V t48 = V.Select(m45, b47, V.Zero);
-                V t49 = t41 + t48;
-                db[j] += (float)(V.Sum(t49));
+                V m46 = V.LabelMask(y, o6, 1, IndexComparison.Equal, j);
+                V t49 = V.Select(m46, b48, V.Zero);
+                V t50 = t42 + t49;
+                db[j] += (float)(V.Sum(t50));
             }
         }
         System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row18Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row30Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row19Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row31Array);
         return acc1;
     }
 
-    /// <summary>Rows [0, rows121) across lanes, V.Count at a time with lane l holding row k + l</summary>
+    /// <summary>Rows [0, rows124) across lanes, V.Count at a time with lane l holding row k + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<float> W, int c, Span<float> dW, double acc120, V b128Arg, int rows121)
+    private static double ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<float> W, int c, Span<float> dW, double acc123, V b131Arg, int rows124)
         where V : struct, ILanes<V, float>
     {
-        // tile122: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile122Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile122 = tile122Array.AsSpan(0, c * V.Count);
-        // tile123: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile123Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile123 = tile123Array.AsSpan(0, c * V.Count);
+        // tile125: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile125Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile125 = tile125Array.AsSpan(0, c * V.Count);
+        // tile126: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile126Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile126 = tile126Array.AsSpan(0, c * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b128 = b128Arg;
-        for (int k = 0; k < rows121; k += V.Count)
+        V b131 = b131Arg;
+        for (int k = 0; k < rows124; k += V.Count)
         {
-            V.LoadRowsTransposed(W, k * c, c, tile122);
-            tile123.Clear();
-            V acc124 = V.Zero;
+            V.LoadRowsTransposed(W, k * c, c, tile125);
+            tile126.Clear();
+            V acc127 = V.Zero;
             // Σ_j(W[k, j]²), fused with its gradient
             for (int j = 0; j < c; j++)
             {
-                V x125 = V.Load(tile122, j * V.Count);
-                V t126 = x125 * x125;
-                acc124 = acc124 + t126;
-                V t129 = b128 * x125;
-                V.AddTo(tile123, j * V.Count, t129);
+                V x128 = V.Load(tile125, j * V.Count);
+                V t129 = x128 * x128;
+                acc127 = acc127 + t129;
+                V t132 = b131 * x128;
+                V.AddTo(tile126, j * V.Count, t132);
             }
-            acc120 = acc120 + V.Sum(acc124);
-            V.AddRowsTransposed(dW, k * c, c, tile123);
+            acc123 = acc123 + V.Sum(acc127);
+            V.AddRowsTransposed(dW, k * c, c, tile126);
         }
-        System.Buffers.ArrayPool<float>.Shared.Return(tile122Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(tile123Array);
-        return acc120;
+        System.Buffers.ArrayPool<float>.Shared.Return(tile125Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(tile126Array);
+        return acc123;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -789,163 +805,168 @@ partial struct LinearSoftmax
         where V : struct, ILanes<V, double>
     {
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        double[] row44Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
-        Span<double> row44 = row44Array.AsSpan(0, c);
+        double[] row46Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
+        Span<double> row46 = row46Array.AsSpan(0, c);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(Σ_k(X[i, k]·W[k, j]) + b[j]) − (Σ_k(X[i, k]·W[k, y[i]]) + b[y[i]]))
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
         int rows2 = d <= 2 * V.Count && c <= 2 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
-            double acc34 = 0.0;
+            double acc35 = 0.0;
             // Σ_k(X[i, k]·W[k, y[i]])
-            int o35 = i * d;
-            int label38 = y[i];
+            int o36 = i * d;
+            int label39 = y[i];
             for (int k = 0; k < d; k++)
             {
-                double x36 = X[o35 + k];
-                int o37 = k * c;
-                double x39 = W[o37 + label38];
-                double t40 = x36 * x39;
-                acc34 = acc34 + t40;
+                double x37 = X[o36 + k];
+                int o38 = k * c;
+                double x40 = W[o38 + label39];
+                double t41 = x37 * x40;
+                acc35 = acc35 + t41;
             }
-            double x41 = b[label38];
-            double t42 = acc34 + x41;
-            V acc43 = V.Splat((double)double.NegativeInfinity);
-            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
-            // row44[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+            double x42 = b[label39];
+            double t43 = acc35 + x42;
+            V acc44 = V.Splat((double)double.NegativeInfinity);
+            V nan45 = V.Zero;
+            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j]), NaN lanes in nan45
+            // row46[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V acc45 = V.Zero;
+                    V acc47 = V.Zero;
                     // Σ_k(X[i, k]·W[k, j])
                     for (int k = 0; k < d; k++)
                     {
-                        double x46 = X[o35 + k];
-                        int o47 = k * c;
-                        V x48 = V.Load(W, o47 + j);
-                        V b49 = V.Splat((double)x46);
-                        V t50 = b49 * x48;
-                        acc45 = acc45 + t50;
+                        double x48 = X[o36 + k];
+                        int o49 = k * c;
+                        V x50 = V.Load(W, o49 + j);
+                        V b51 = V.Splat((double)x48);
+                        V t52 = b51 * x50;
+                        acc47 = acc47 + t52;
                     }
-                    V.Store(row44, j, acc45);
+                    V.Store(row46, j, acc47);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V acc51 = V.Zero;
+                    V acc53 = V.Zero;
                     // Σ_k(X[i, k]·W[k, j])
                     for (int k = 0; k < d; k++)
                     {
-                        double x52 = X[o35 + k];
-                        int o53 = k * c;
-                        V x54 = V.LoadPartial(W, o53 + j, rem_j);
-                        V b55 = V.Splat((double)x52);
-                        V t56 = b55 * x54;
-                        acc51 = acc51 + t56;
+                        double x54 = X[o36 + k];
+                        int o55 = k * c;
+                        V x56 = V.LoadPartial(W, o55 + j, rem_j);
+                        V b57 = V.Splat((double)x54);
+                        V t58 = b57 * x56;
+                        acc53 = acc53 + t58;
                     }
-                    V.StorePartial(row44, j, rem_j, acc51);
+                    V.StorePartial(row46, j, rem_j, acc53);
                 }
             }
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x57 = V.Load(row44, j);
-                    V x58 = V.Load(b, j);
-                    V t59 = x57 + x58;
-                    acc43 = V.Max(acc43, t59);
+                    V x59 = V.Load(row46, j);
+                    V x60 = V.Load(b, j);
+                    V t61 = x59 + x60;
+                    acc44 = V.RunningMax(acc44, t61);
+                    nan45 = V.Or(nan45, V.NotEqual(t61, t61));
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x60 = V.LoadPartial(row44, j, rem_j);
-                    V x61 = V.LoadPartial(b, j, rem_j);
-                    V t62 = x60 + x61;
-                    V tail63 = V.FirstLanes(rem_j);
-                    acc43 = V.Max(acc43, V.Select(tail63, t62, V.Splat((double)double.NegativeInfinity)));
+                    V x62 = V.LoadPartial(row46, j, rem_j);
+                    V x63 = V.LoadPartial(b, j, rem_j);
+                    V t64 = x62 + x63;
+                    V tail65 = V.FirstLanes(rem_j);
+                    V t66 = V.Select(tail65, t64, V.Splat((double)double.NegativeInfinity));
+                    acc44 = V.RunningMax(acc44, t66);
+                    nan45 = V.Or(nan45, V.NotEqual(t66, t66));
                 }
             }
-            double t64 = V.MaxAcross(acc43);
-            V acc65 = V.Zero;
+            acc44 = V.Select(nan45, V.Splat((double)double.NaN), acc44);
+            double t67 = V.MaxAcross(acc44);
+            V acc68 = V.Zero;
             // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-            V b69 = V.Splat((double)t64);
+            V b72 = V.Splat((double)t67);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x66 = V.Load(row44, j);
-                    V x67 = V.Load(b, j);
-                    V t68 = x66 + x67;
-                    V t70 = t68 - b69;
-                    V t71 = V.Exp(t70);
-                    acc65 = acc65 + t71;
+                    V x69 = V.Load(row46, j);
+                    V x70 = V.Load(b, j);
+                    V t71 = x69 + x70;
+                    V t73 = t71 - b72;
+                    V t74 = V.Exp(t73);
+                    acc68 = acc68 + t74;
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x72 = V.LoadPartial(row44, j, rem_j);
-                    V x73 = V.LoadPartial(b, j, rem_j);
-                    V t74 = x72 + x73;
-                    V t75 = t74 - b69;
-                    V t76 = V.Exp(t75);
-                    V tail77 = V.FirstLanes(rem_j);
-                    acc65 = acc65 + V.Select(tail77, t76, V.Zero);
+                    V x75 = V.LoadPartial(row46, j, rem_j);
+                    V x76 = V.LoadPartial(b, j, rem_j);
+                    V t77 = x75 + x76;
+                    V t78 = t77 - b72;
+                    V t79 = V.Exp(t78);
+                    V tail80 = V.FirstLanes(rem_j);
+                    acc68 = acc68 + V.Select(tail80, t79, V.Zero);
                 }
             }
-            double t78 = V.Sum(acc65);
-            double t79 = double.IsFinite(t64) ? (t64 - t42) + Scalar.Log(t78) : t64 - t42;
-            acc1 = acc1 + t79;
+            double t81 = V.Sum(acc68);
+            double t82 = double.IsFinite(t67) ? (t67 - t43) + Scalar.Log(t81) : t67 - t43;
+            acc1 = acc1 + t82;
         }
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
             acc1 = ValueKernelRowBlocks<V>(X, W, b, y, d, c, acc1, rows2);
         }
-        double t80 = acc1 / (double)n;
-        double acc81 = 0.0;
+        double t83 = acc1 / (double)n;
+        double acc84 = 0.0;
         // Σ_k(Σ_j(W[k, j]²))
-        // rows [0, rows82) across lanes, V.Count at a time with lane l holding row k + l (while a row is short); the other rows one at a time first
-        int rows82 = c <= 2 * V.Count ? d - d % V.Count : 0;
-        for (int k = rows82; k < d; k++)
+        // rows [0, rows85) across lanes, V.Count at a time with lane l holding row k + l (while a row is short); the other rows one at a time first
+        int rows85 = c <= 2 * V.Count ? d - d % V.Count : 0;
+        for (int k = rows85; k < d; k++)
         {
-            V acc87 = V.Zero;
+            V acc90 = V.Zero;
             // Σ_j(W[k, j]²)
-            int o88 = k * c;
+            int o91 = k * c;
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x89 = V.Load(W, o88 + j);
-                    V t90 = x89 * x89;
-                    acc87 = acc87 + t90;
+                    V x92 = V.Load(W, o91 + j);
+                    V t93 = x92 * x92;
+                    acc90 = acc90 + t93;
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x91 = V.LoadPartial(W, o88 + j, rem_j);
-                    V t92 = x91 * x91;
-                    V tail93 = V.FirstLanes(rem_j);
-                    acc87 = acc87 + V.Select(tail93, t92, V.Zero);
+                    V x94 = V.LoadPartial(W, o91 + j, rem_j);
+                    V t95 = x94 * x94;
+                    V tail96 = V.FirstLanes(rem_j);
+                    acc90 = acc90 + V.Select(tail96, t95, V.Zero);
                 }
             }
-            double t94 = V.Sum(acc87);
-            acc81 = acc81 + t94;
+            double t97 = V.Sum(acc90);
+            acc84 = acc84 + t97;
         }
-        if (rows82 > 0)
+        if (rows85 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc81 = ValueKernelRowBlocks2<V>(W, c, acc81, rows82);
+            acc84 = ValueKernelRowBlocks2<V>(W, c, acc84, rows85);
         }
-        double t95 = lambda * acc81;
-        double t96 = t80 + t95;
-        System.Buffers.ArrayPool<double>.Shared.Return(row44Array);
-        return t96;
+        double t98 = lambda * acc84;
+        double t99 = t83 + t98;
+        System.Buffers.ArrayPool<double>.Shared.Return(row46Array);
+        return t99;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
@@ -956,9 +977,9 @@ partial struct LinearSoftmax
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
         double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
         Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
-        // row14: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] row14Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> row14 = row14Array.AsSpan(0, c * V.Count);
+        // row15: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] row15Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> row15 = row15Array.AsSpan(0, c * V.Count);
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(X, i * d, d, tile3);
@@ -977,75 +998,78 @@ partial struct LinearSoftmax
             V x11 = V.LoadLabeled(b, o10, 0, y, o6, 1, 1);
             V t12 = acc4 + x11;
             V acc13 = V.Splat((double)double.NegativeInfinity);
-            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
-            // row14[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+            V nan14 = V.Zero;
+            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j]), NaN lanes in nan14
+            // row15[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
             for (int j = 0; j < c; j++)
             {
-                V acc15 = V.Zero;
+                V acc16 = V.Zero;
                 // Σ_k(X[i, k]·W[k, j])
                 for (int k = 0; k < d; k++)
                 {
-                    V x16 = V.Load(tile3, k * V.Count);
-                    int o17 = k * c;
-                    double x18 = W[o17 + j];
-                    V b19 = V.Splat((double)x18);
-                    V t20 = x16 * b19;
-                    acc15 = acc15 + t20;
+                    V x17 = V.Load(tile3, k * V.Count);
+                    int o18 = k * c;
+                    double x19 = W[o18 + j];
+                    V b20 = V.Splat((double)x19);
+                    V t21 = x17 * b20;
+                    acc16 = acc16 + t21;
                 }
-                V.Store(row14, j * V.Count, acc15);
+                V.Store(row15, j * V.Count, acc16);
             }
             for (int j = 0; j < c; j++)
             {
-                V x21 = V.Load(row14, j * V.Count);
-                double x22 = b[j];
-                V b23 = V.Splat((double)x22);
-                V t24 = x21 + b23;
-                acc13 = V.Max(acc13, t24);
+                V x22 = V.Load(row15, j * V.Count);
+                double x23 = b[j];
+                V b24 = V.Splat((double)x23);
+                V t25 = x22 + b24;
+                acc13 = V.RunningMax(acc13, t25);
+                nan14 = V.Or(nan14, V.NotEqual(t25, t25));
             }
-            V acc25 = V.Zero;
+            acc13 = V.Select(nan14, V.Splat((double)double.NaN), acc13);
+            V acc26 = V.Zero;
             // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
             for (int j = 0; j < c; j++)
             {
-                V x26 = V.Load(row14, j * V.Count);
-                double x27 = b[j];
-                V b28 = V.Splat((double)x27);
-                V t29 = x26 + b28;
-                V t30 = t29 - acc13;
-                V t31 = V.Exp(t30);
-                acc25 = acc25 + t31;
+                V x27 = V.Load(row15, j * V.Count);
+                double x28 = b[j];
+                V b29 = V.Splat((double)x28);
+                V t30 = x27 + b29;
+                V t31 = t30 - acc13;
+                V t32 = V.Exp(t31);
+                acc26 = acc26 + t32;
             }
-            V t32 = acc13 - t12;
-            V t33 = V.Select(V.Equal(acc13 - acc13, V.Zero), t32 + V.Log(acc25), t32);
-            acc1 = acc1 + V.Sum(t33);
+            V t33 = acc13 - t12;
+            V t34 = V.Select(V.Equal(acc13 - acc13, V.Zero), t33 + V.Log(acc26), t33);
+            acc1 = acc1 + V.Sum(t34);
         }
         System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row14Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row15Array);
         return acc1;
     }
 
-    /// <summary>Rows [0, rows82) across lanes, V.Count at a time with lane l holding row k + l</summary>
+    /// <summary>Rows [0, rows85) across lanes, V.Count at a time with lane l holding row k + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelRowBlocks2<V>(ReadOnlySpan<double> W, int c, double acc81, int rows82)
+    private static double ValueKernelRowBlocks2<V>(ReadOnlySpan<double> W, int c, double acc84, int rows85)
         where V : struct, ILanes<V, double>
     {
-        // tile83: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile83Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile83 = tile83Array.AsSpan(0, c * V.Count);
-        for (int k = 0; k < rows82; k += V.Count)
+        // tile86: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile86Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile86 = tile86Array.AsSpan(0, c * V.Count);
+        for (int k = 0; k < rows85; k += V.Count)
         {
-            V.LoadRowsTransposed(W, k * c, c, tile83);
-            V acc84 = V.Zero;
+            V.LoadRowsTransposed(W, k * c, c, tile86);
+            V acc87 = V.Zero;
             // Σ_j(W[k, j]²)
             for (int j = 0; j < c; j++)
             {
-                V x85 = V.Load(tile83, j * V.Count);
-                V t86 = x85 * x85;
-                acc84 = acc84 + t86;
+                V x88 = V.Load(tile86, j * V.Count);
+                V t89 = x88 * x88;
+                acc87 = acc87 + t89;
             }
-            acc81 = acc81 + V.Sum(acc84);
+            acc84 = acc84 + V.Sum(acc87);
         }
-        System.Buffers.ArrayPool<double>.Shared.Return(tile83Array);
-        return acc81;
+        System.Buffers.ArrayPool<double>.Shared.Return(tile86Array);
+        return acc84;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -1057,245 +1081,250 @@ partial struct LinearSoftmax
         // db is accumulated into by several terms, so it starts from zero.
         db.Clear();
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        double[] row62Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
-        Span<double> row62 = row62Array.AsSpan(0, c);
+        double[] row64Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
+        Span<double> row64 = row64Array.AsSpan(0, c);
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        double[] row84Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
-        Span<double> row84 = row84Array.AsSpan(0, c);
+        double[] row87Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
+        Span<double> row87 = row87Array.AsSpan(0, c);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(Σ_k(X[i, k]·W[k, j]) + b[j]) − (Σ_k(X[i, k]·W[k, y[i]]) + b[y[i]])), fused with its gradient
         double t10 = 1.0 / (double)n;
         V b11 = V.Splat((double)t10);
-        double t46 = -t10;
-        V b47 = V.Splat((double)t46);
+        double t47 = -t10;
+        V b48 = V.Splat((double)t47);
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
         int rows2 = d <= 2 * V.Count && c <= 2 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
-            double acc50 = 0.0;
+            double acc51 = 0.0;
             // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
-            int o51 = i * d;
-            int label54 = y[i];
+            int o52 = i * d;
+            int label55 = y[i];
             for (int k = 0; k < d; k++)
             {
-                double x52 = X[o51 + k];
-                int o53 = k * c;
-                double x55 = W[o53 + label54];
-                double t56 = x52 * x55;
-                acc50 = acc50 + t56;
-                double t57 = t10 * x52;
-                double t58 = -t57;
-                dW[o53 + label54] += (double)(t58);
+                double x53 = X[o52 + k];
+                int o54 = k * c;
+                double x56 = W[o54 + label55];
+                double t57 = x53 * x56;
+                acc51 = acc51 + t57;
+                double t58 = t10 * x53;
+                double t59 = -t58;
+                dW[o54 + label55] += (double)(t59);
             }
-            double x59 = b[label54];
-            double t60 = acc50 + x59;
-            V acc61 = V.Splat((double)double.NegativeInfinity);
-            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
-            // row62[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+            double x60 = b[label55];
+            double t61 = acc51 + x60;
+            V acc62 = V.Splat((double)double.NegativeInfinity);
+            V nan63 = V.Zero;
+            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j]), NaN lanes in nan63
+            // row64[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V acc63 = V.Zero;
+                    V acc65 = V.Zero;
                     // Σ_k(X[i, k]·W[k, j])
                     for (int k = 0; k < d; k++)
                     {
-                        double x64 = X[o51 + k];
-                        int o65 = k * c;
-                        V x66 = V.Load(W, o65 + j);
-                        V b67 = V.Splat((double)x64);
-                        V t68 = b67 * x66;
-                        acc63 = acc63 + t68;
+                        double x66 = X[o52 + k];
+                        int o67 = k * c;
+                        V x68 = V.Load(W, o67 + j);
+                        V b69 = V.Splat((double)x66);
+                        V t70 = b69 * x68;
+                        acc65 = acc65 + t70;
                     }
-                    V.Store(row62, j, acc63);
+                    V.Store(row64, j, acc65);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V acc69 = V.Zero;
+                    V acc71 = V.Zero;
                     // Σ_k(X[i, k]·W[k, j])
                     for (int k = 0; k < d; k++)
                     {
-                        double x70 = X[o51 + k];
-                        int o71 = k * c;
-                        V x72 = V.LoadPartial(W, o71 + j, rem_j);
-                        V b73 = V.Splat((double)x70);
-                        V t74 = b73 * x72;
-                        acc69 = acc69 + t74;
+                        double x72 = X[o52 + k];
+                        int o73 = k * c;
+                        V x74 = V.LoadPartial(W, o73 + j, rem_j);
+                        V b75 = V.Splat((double)x72);
+                        V t76 = b75 * x74;
+                        acc71 = acc71 + t76;
                     }
-                    V.StorePartial(row62, j, rem_j, acc69);
+                    V.StorePartial(row64, j, rem_j, acc71);
                 }
             }
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x75 = V.Load(row62, j);
-                    V x76 = V.Load(b, j);
-                    V t77 = x75 + x76;
-                    acc61 = V.Max(acc61, t77);
+                    V x77 = V.Load(row64, j);
+                    V x78 = V.Load(b, j);
+                    V t79 = x77 + x78;
+                    acc62 = V.RunningMax(acc62, t79);
+                    nan63 = V.Or(nan63, V.NotEqual(t79, t79));
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x78 = V.LoadPartial(row62, j, rem_j);
-                    V x79 = V.LoadPartial(b, j, rem_j);
-                    V t80 = x78 + x79;
-                    V tail81 = V.FirstLanes(rem_j);
-                    acc61 = V.Max(acc61, V.Select(tail81, t80, V.Splat((double)double.NegativeInfinity)));
+                    V x80 = V.LoadPartial(row64, j, rem_j);
+                    V x81 = V.LoadPartial(b, j, rem_j);
+                    V t82 = x80 + x81;
+                    V tail83 = V.FirstLanes(rem_j);
+                    V t84 = V.Select(tail83, t82, V.Splat((double)double.NegativeInfinity));
+                    acc62 = V.RunningMax(acc62, t84);
+                    nan63 = V.Or(nan63, V.NotEqual(t84, t84));
                 }
             }
-            double t82 = V.MaxAcross(acc61);
-            V acc83 = V.Zero;
+            acc62 = V.Select(nan63, V.Splat((double)double.NaN), acc62);
+            double t85 = V.MaxAcross(acc62);
+            V acc86 = V.Zero;
             // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-            V b88 = V.Splat((double)t82);
+            V b91 = V.Splat((double)t85);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x85 = V.Load(row62, j);
-                    V x86 = V.Load(b, j);
-                    V t87 = x85 + x86;
-                    V t89 = t87 - b88;
-                    V t90 = V.Exp(t89);
-                    acc83 = acc83 + t90;
-                    V.Store(row84, j, t90);
+                    V x88 = V.Load(row64, j);
+                    V x89 = V.Load(b, j);
+                    V t90 = x88 + x89;
+                    V t92 = t90 - b91;
+                    V t93 = V.Exp(t92);
+                    acc86 = acc86 + t93;
+                    V.Store(row87, j, t93);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x91 = V.LoadPartial(row62, j, rem_j);
-                    V x92 = V.LoadPartial(b, j, rem_j);
-                    V t93 = x91 + x92;
-                    V t94 = t93 - b88;
-                    V t95 = V.Exp(t94);
-                    V tail96 = V.FirstLanes(rem_j);
-                    acc83 = acc83 + V.Select(tail96, t95, V.Zero);
-                    V.StorePartial(row84, j, rem_j, t95);
+                    V x94 = V.LoadPartial(row64, j, rem_j);
+                    V x95 = V.LoadPartial(b, j, rem_j);
+                    V t96 = x94 + x95;
+                    V t97 = t96 - b91;
+                    V t98 = V.Exp(t97);
+                    V tail99 = V.FirstLanes(rem_j);
+                    acc86 = acc86 + V.Select(tail99, t98, V.Zero);
+                    V.StorePartial(row87, j, rem_j, t98);
                 }
             }
-            double t97 = V.Sum(acc83);
-            double t98 = double.IsFinite(t82) ? (t82 - t60) + Scalar.Log(t97) : t82 - t60;
-            acc1 = acc1 + t98;
+            double t100 = V.Sum(acc86);
+            double t101 = double.IsFinite(t85) ? (t85 - t61) + Scalar.Log(t100) : t85 - t61;
+            acc1 = acc1 + t101;
             // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-            double t99 = t10 / t97;
-            V b101 = V.Splat((double)t99);
+            double t102 = t10 / t100;
+            V b104 = V.Splat((double)t102);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
                     // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                    V x100 = V.Load(row84, j);
-                    V t102 = b101 * x100;
+                    V x103 = V.Load(row87, j);
+                    V t105 = b104 * x103;
                     for (int k = 0; k < d; k++)
                     {
-                        double x103 = X[o51 + k];
-                        V b104 = V.Splat((double)x103);
-                        V t105 = t102 * b104;
-                        int o106 = k * c;
-                        V.AddTo(dW, o106 + j, t105);
+                        double x106 = X[o52 + k];
+                        V b107 = V.Splat((double)x106);
+                        V t108 = t105 * b107;
+                        int o109 = k * c;
+                        V.AddTo(dW, o109 + j, t108);
                     }
-                    V m107 = V.IndexMask(j, IndexComparison.Equal, label54);
-                    V t108 = V.Select(m107, b47, V.Zero);
-                    V t109 = t102 + t108;
-                    V.AddTo(db, j, t109);
+                    V m110 = V.IndexMask(j, IndexComparison.Equal, label55);
+                    V t111 = V.Select(m110, b48, V.Zero);
+                    V t112 = t105 + t111;
+                    V.AddTo(db, j, t112);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
                     // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                    V x110 = V.LoadPartial(row84, j, rem_j);
-                    V t111 = b101 * x110;
+                    V x113 = V.LoadPartial(row87, j, rem_j);
+                    V t114 = b104 * x113;
                     for (int k = 0; k < d; k++)
                     {
-                        double x112 = X[o51 + k];
-                        V b113 = V.Splat((double)x112);
-                        V t114 = t111 * b113;
-                        int o115 = k * c;
-                        V.AddToPartial(dW, o115 + j, rem_j, t114);
+                        double x115 = X[o52 + k];
+                        V b116 = V.Splat((double)x115);
+                        V t117 = t114 * b116;
+                        int o118 = k * c;
+                        V.AddToPartial(dW, o118 + j, rem_j, t117);
                     }
-                    V m116 = V.IndexMask(j, IndexComparison.Equal, label54);
-                    V t117 = V.Select(m116, b47, V.Zero);
-                    V t118 = t111 + t117;
-                    V.AddToPartial(db, j, rem_j, t118);
+                    V m119 = V.IndexMask(j, IndexComparison.Equal, label55);
+                    V t120 = V.Select(m119, b48, V.Zero);
+                    V t121 = t114 + t120;
+                    V.AddToPartial(db, j, rem_j, t121);
                 }
             }
         }
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueAndGradientKernelRowBlocks<V>(X, W, b, y, d, c, dW, db, acc1, b11, b47, rows2);
+            acc1 = ValueAndGradientKernelRowBlocks<V>(X, W, b, y, d, c, dW, db, acc1, b11, b48, rows2);
         }
-        double t119 = acc1 / (double)n;
-        double acc120 = 0.0;
+        double t122 = acc1 / (double)n;
+        double acc123 = 0.0;
         // Σ_k(Σ_j(W[k, j]²)), fused with its gradient
-        double t127 = 2.0 * lambda;
-        V b128 = V.Splat((double)t127);
-        // rows [0, rows121) across lanes, V.Count at a time with lane l holding row k + l (while a row is short); the other rows one at a time first
-        int rows121 = c <= 2 * V.Count ? d - d % V.Count : 0;
-        for (int k = rows121; k < d; k++)
+        double t130 = 2.0 * lambda;
+        V b131 = V.Splat((double)t130);
+        // rows [0, rows124) across lanes, V.Count at a time with lane l holding row k + l (while a row is short); the other rows one at a time first
+        int rows124 = c <= 2 * V.Count ? d - d % V.Count : 0;
+        for (int k = rows124; k < d; k++)
         {
-            V acc130 = V.Zero;
+            V acc133 = V.Zero;
             // Σ_j(W[k, j]²), fused with its gradient
-            int o131 = k * c;
+            int o134 = k * c;
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x132 = V.Load(W, o131 + j);
-                    V t133 = x132 * x132;
-                    acc130 = acc130 + t133;
-                    V t134 = b128 * x132;
-                    V.AddTo(dW, o131 + j, t134);
+                    V x135 = V.Load(W, o134 + j);
+                    V t136 = x135 * x135;
+                    acc133 = acc133 + t136;
+                    V t137 = b131 * x135;
+                    V.AddTo(dW, o134 + j, t137);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x135 = V.LoadPartial(W, o131 + j, rem_j);
-                    V t136 = x135 * x135;
-                    V tail137 = V.FirstLanes(rem_j);
-                    acc130 = acc130 + V.Select(tail137, t136, V.Zero);
-                    V t138 = b128 * x135;
-                    V.AddToPartial(dW, o131 + j, rem_j, t138);
+                    V x138 = V.LoadPartial(W, o134 + j, rem_j);
+                    V t139 = x138 * x138;
+                    V tail140 = V.FirstLanes(rem_j);
+                    acc133 = acc133 + V.Select(tail140, t139, V.Zero);
+                    V t141 = b131 * x138;
+                    V.AddToPartial(dW, o134 + j, rem_j, t141);
                 }
             }
-            double t139 = V.Sum(acc130);
-            acc120 = acc120 + t139;
+            double t142 = V.Sum(acc133);
+            acc123 = acc123 + t142;
         }
-        if (rows121 > 0)
+        if (rows124 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc120 = ValueAndGradientKernelRowBlocks2<V>(W, c, dW, acc120, b128, rows121);
+            acc123 = ValueAndGradientKernelRowBlocks2<V>(W, c, dW, acc123, b131, rows124);
         }
-        double t140 = lambda * acc120;
-        double t141 = t119 + t140;
-        System.Buffers.ArrayPool<double>.Shared.Return(row62Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row84Array);
-        return t141;
+        double t143 = lambda * acc123;
+        double t144 = t122 + t143;
+        System.Buffers.ArrayPool<double>.Shared.Return(row64Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row87Array);
+        return t144;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int d, int c, Span<double> dW, Span<double> db, double acc1, V b11Arg, V b47Arg, int rows2)
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int d, int c, Span<double> dW, Span<double> db, double acc1, V b11Arg, V b48Arg, int rows2)
         where V : struct, ILanes<V, double>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
         double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
         Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
-        // row18: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] row18Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> row18 = row18Array.AsSpan(0, c * V.Count);
-        // row30: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] row30Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> row30 = row30Array.AsSpan(0, c * V.Count);
+        // row19: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] row19Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> row19 = row19Array.AsSpan(0, c * V.Count);
+        // row31: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] row31Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> row31 = row31Array.AsSpan(0, c * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
         V b11 = b11Arg;
-        V b47 = b47Arg;
+        V b48 = b48Arg;
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(X, i * d, d, tile3);
@@ -1317,105 +1346,108 @@ partial struct LinearSoftmax
             V x15 = V.LoadLabeled(b, o14, 0, y, o6, 1, 1);
             V t16 = acc4 + x15;
             V acc17 = V.Splat((double)double.NegativeInfinity);
-            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j])
-            // row18[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+            V nan18 = V.Zero;
+            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j]), NaN lanes in nan18
+            // row19[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
             for (int j = 0; j < c; j++)
             {
-                V acc19 = V.Zero;
+                V acc20 = V.Zero;
                 // Σ_k(X[i, k]·W[k, j])
                 for (int k = 0; k < d; k++)
                 {
-                    V x20 = V.Load(tile3, k * V.Count);
-                    int o21 = k * c;
-                    double x22 = W[o21 + j];
-                    V b23 = V.Splat((double)x22);
-                    V t24 = x20 * b23;
-                    acc19 = acc19 + t24;
+                    V x21 = V.Load(tile3, k * V.Count);
+                    int o22 = k * c;
+                    double x23 = W[o22 + j];
+                    V b24 = V.Splat((double)x23);
+                    V t25 = x21 * b24;
+                    acc20 = acc20 + t25;
                 }
-                V.Store(row18, j * V.Count, acc19);
+                V.Store(row19, j * V.Count, acc20);
             }
             for (int j = 0; j < c; j++)
             {
-                V x25 = V.Load(row18, j * V.Count);
-                double x26 = b[j];
-                V b27 = V.Splat((double)x26);
-                V t28 = x25 + b27;
-                acc17 = V.Max(acc17, t28);
+                V x26 = V.Load(row19, j * V.Count);
+                double x27 = b[j];
+                V b28 = V.Splat((double)x27);
+                V t29 = x26 + b28;
+                acc17 = V.RunningMax(acc17, t29);
+                nan18 = V.Or(nan18, V.NotEqual(t29, t29));
             }
-            V acc29 = V.Zero;
+            acc17 = V.Select(nan18, V.Splat((double)double.NaN), acc17);
+            V acc30 = V.Zero;
             // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
             for (int j = 0; j < c; j++)
             {
-                V x31 = V.Load(row18, j * V.Count);
-                double x32 = b[j];
-                V b33 = V.Splat((double)x32);
-                V t34 = x31 + b33;
-                V t35 = t34 - acc17;
-                V t36 = V.Exp(t35);
-                acc29 = acc29 + t36;
-                V.Store(row30, j * V.Count, t36);
+                V x32 = V.Load(row19, j * V.Count);
+                double x33 = b[j];
+                V b34 = V.Splat((double)x33);
+                V t35 = x32 + b34;
+                V t36 = t35 - acc17;
+                V t37 = V.Exp(t36);
+                acc30 = acc30 + t37;
+                V.Store(row31, j * V.Count, t37);
             }
-            V t37 = acc17 - t16;
-            V t38 = V.Select(V.Equal(acc17 - acc17, V.Zero), t37 + V.Log(acc29), t37);
-            acc1 = acc1 + V.Sum(t38);
+            V t38 = acc17 - t16;
+            V t39 = V.Select(V.Equal(acc17 - acc17, V.Zero), t38 + V.Log(acc30), t38);
+            acc1 = acc1 + V.Sum(t39);
             // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-            V t39 = b11 / acc29;
+            V t40 = b11 / acc30;
             for (int j = 0; j < c; j++)
             {
                 // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                V x40 = V.Load(row30, j * V.Count);
-                V t41 = t39 * x40;
+                V x41 = V.Load(row31, j * V.Count);
+                V t42 = t40 * x41;
                 for (int k = 0; k < d; k++)
                 {
-                    V x42 = V.Load(tile3, k * V.Count);
-                    V t43 = t41 * x42;
-                    int o44 = k * c;
-                    dW[o44 + j] += (double)(V.Sum(t43));
+                    V x43 = V.Load(tile3, k * V.Count);
+                    V t44 = t42 * x43;
+                    int o45 = k * c;
+                    dW[o45 + j] += (double)(V.Sum(t44));
                 }
-                V m45 = V.LabelMask(y, o6, 1, IndexComparison.Equal, j);
-                V t48 = V.Select(m45, b47, V.Zero);
-                V t49 = t41 + t48;
-                db[j] += (double)(V.Sum(t49));
+                V m46 = V.LabelMask(y, o6, 1, IndexComparison.Equal, j);
+                V t49 = V.Select(m46, b48, V.Zero);
+                V t50 = t42 + t49;
+                db[j] += (double)(V.Sum(t50));
             }
         }
         System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row18Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row30Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row19Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row31Array);
         return acc1;
     }
 
-    /// <summary>Rows [0, rows121) across lanes, V.Count at a time with lane l holding row k + l</summary>
+    /// <summary>Rows [0, rows124) across lanes, V.Count at a time with lane l holding row k + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<double> W, int c, Span<double> dW, double acc120, V b128Arg, int rows121)
+    private static double ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<double> W, int c, Span<double> dW, double acc123, V b131Arg, int rows124)
         where V : struct, ILanes<V, double>
     {
-        // tile122: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile122Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile122 = tile122Array.AsSpan(0, c * V.Count);
-        // tile123: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile123Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile123 = tile123Array.AsSpan(0, c * V.Count);
+        // tile125: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile125Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile125 = tile125Array.AsSpan(0, c * V.Count);
+        // tile126: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile126Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile126 = tile126Array.AsSpan(0, c * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b128 = b128Arg;
-        for (int k = 0; k < rows121; k += V.Count)
+        V b131 = b131Arg;
+        for (int k = 0; k < rows124; k += V.Count)
         {
-            V.LoadRowsTransposed(W, k * c, c, tile122);
-            tile123.Clear();
-            V acc124 = V.Zero;
+            V.LoadRowsTransposed(W, k * c, c, tile125);
+            tile126.Clear();
+            V acc127 = V.Zero;
             // Σ_j(W[k, j]²), fused with its gradient
             for (int j = 0; j < c; j++)
             {
-                V x125 = V.Load(tile122, j * V.Count);
-                V t126 = x125 * x125;
-                acc124 = acc124 + t126;
-                V t129 = b128 * x125;
-                V.AddTo(tile123, j * V.Count, t129);
+                V x128 = V.Load(tile125, j * V.Count);
+                V t129 = x128 * x128;
+                acc127 = acc127 + t129;
+                V t132 = b131 * x128;
+                V.AddTo(tile126, j * V.Count, t132);
             }
-            acc120 = acc120 + V.Sum(acc124);
-            V.AddRowsTransposed(dW, k * c, c, tile123);
+            acc123 = acc123 + V.Sum(acc127);
+            V.AddRowsTransposed(dW, k * c, c, tile126);
         }
-        System.Buffers.ArrayPool<double>.Shared.Return(tile122Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(tile123Array);
-        return acc120;
+        System.Buffers.ArrayPool<double>.Shared.Return(tile125Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(tile126Array);
+        return acc123;
     }
 }

@@ -148,14 +148,14 @@ partial struct PairwiseDistances
         float[] row39Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
         Span<float> row39 = row39Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row69Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row69 = row69Array.AsSpan(0, m);
+        float[] row70Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+        Span<float> row70 = row70Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row103Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row103 = row103Array.AsSpan(0, m);
+        float[] row104Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+        Span<float> row104 = row104Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row112Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row112 = row112Array.AsSpan(0, m);
+        float[] row113Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+        Span<float> row113 = row113Array.AsSpan(0, m);
         double acc1 = 0.0;
         // Σ_i(Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1)))
         V b24 = V.Splat((float)2.0);
@@ -267,127 +267,127 @@ partial struct PairwiseDistances
         int rows66 = d <= 2 * V.Count && m <= 2 * V.Count ? n - n % V.Count : 0;
         for (int i = rows66; i < n; i++)
         {
-            double acc102 = double.NegativeInfinity;
+            double acc103 = double.NegativeInfinity;
             // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
-            // row103[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            // row104[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
-                V acc104 = V.Zero;
+                V acc105 = V.Zero;
                 // Σ_r(Y[j, r]·Y[j, r])
-                int o105 = j * d;
+                int o106 = j * d;
                 {
                     int r = 0;
                     for (; r <= d - V.Count; r += V.Count)
                     {
-                        V x106 = V.Load(Y, o105 + r);
-                        V t107 = x106 * x106;
-                        acc104 = acc104 + t107;
+                        V x107 = V.Load(Y, o106 + r);
+                        V t108 = x107 * x107;
+                        acc105 = acc105 + t108;
                     }
                     // the last d mod V.Count elements, masked
                     if (r < d)
                     {
                         int rem_r = d - r;
-                        V x108 = V.LoadPartial(Y, o105 + r, rem_r);
-                        V t109 = x108 * x108;
-                        V tail110 = V.FirstLanes(rem_r);
-                        acc104 = acc104 + V.Select(tail110, t109, V.Zero);
+                        V x109 = V.LoadPartial(Y, o106 + r, rem_r);
+                        V t110 = x109 * x109;
+                        V tail111 = V.FirstLanes(rem_r);
+                        acc105 = acc105 + V.Select(tail111, t110, V.Zero);
                     }
                 }
-                double t111 = V.Sum(acc104);
-                row103[j] = (float)(t111);
+                double t112 = V.Sum(acc105);
+                row104[j] = (float)(t112);
             }
-            // row112[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            int o114 = i * d;
+            // row113[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+            int o115 = i * d;
             for (int j = 0; j < m; j++)
             {
-                V acc113 = V.Zero;
+                V acc114 = V.Zero;
                 // Σ_k(X[i, k]·Y[j, k])
-                int o116 = j * d;
+                int o117 = j * d;
                 {
                     int k = 0;
                     for (; k <= d - V.Count; k += V.Count)
                     {
-                        V x115 = V.Load(X, o114 + k);
-                        V x117 = V.Load(Y, o116 + k);
-                        V t118 = x115 * x117;
-                        acc113 = acc113 + t118;
+                        V x116 = V.Load(X, o115 + k);
+                        V x118 = V.Load(Y, o117 + k);
+                        V t119 = x116 * x118;
+                        acc114 = acc114 + t119;
                     }
                     // the last d mod V.Count elements, masked
                     if (k < d)
                     {
                         int rem_k = d - k;
-                        V x119 = V.LoadPartial(X, o114 + k, rem_k);
-                        V x120 = V.LoadPartial(Y, o116 + k, rem_k);
-                        V t121 = x119 * x120;
-                        V tail122 = V.FirstLanes(rem_k);
-                        acc113 = acc113 + V.Select(tail122, t121, V.Zero);
+                        V x120 = V.LoadPartial(X, o115 + k, rem_k);
+                        V x121 = V.LoadPartial(Y, o117 + k, rem_k);
+                        V t122 = x120 * x121;
+                        V tail123 = V.FirstLanes(rem_k);
+                        acc114 = acc114 + V.Select(tail123, t122, V.Zero);
                     }
                 }
-                double t123 = V.Sum(acc113);
-                row112[j] = (float)(t123);
+                double t124 = V.Sum(acc114);
+                row113[j] = (float)(t124);
             }
-            V acc124 = V.Zero;
+            V acc125 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
             {
                 int r = 0;
                 for (; r <= d - V.Count; r += V.Count)
                 {
-                    V x125 = V.Load(X, o114 + r);
-                    V t126 = x125 * x125;
-                    acc124 = acc124 + t126;
+                    V x126 = V.Load(X, o115 + r);
+                    V t127 = x126 * x126;
+                    acc125 = acc125 + t127;
                 }
                 // the last d mod V.Count elements, masked
                 if (r < d)
                 {
                     int rem_r = d - r;
-                    V x127 = V.LoadPartial(X, o114 + r, rem_r);
-                    V t128 = x127 * x127;
-                    V tail129 = V.FirstLanes(rem_r);
-                    acc124 = acc124 + V.Select(tail129, t128, V.Zero);
+                    V x128 = V.LoadPartial(X, o115 + r, rem_r);
+                    V t129 = x128 * x128;
+                    V tail130 = V.FirstLanes(rem_r);
+                    acc125 = acc125 + V.Select(tail130, t129, V.Zero);
                 }
             }
-            double t130 = V.Sum(acc124);
+            double t131 = V.Sum(acc125);
             for (int j = 0; j < m; j++)
             {
-                double x131 = row103[j];
-                double t132 = t130 + x131;
-                double x133 = row112[j];
-                double t134 = 2.0 * x133;
-                double t135 = t132 - t134;
-                double t136 = -t135;
-                acc102 = Scalar.Max(acc102, t136);
+                double x132 = row104[j];
+                double t133 = t131 + x132;
+                double x134 = row113[j];
+                double t135 = 2.0 * x134;
+                double t136 = t133 - t135;
+                double t137 = -t136;
+                acc103 = Scalar.Max(acc103, t137);
             }
-            double acc137 = 0.0;
+            double acc138 = 0.0;
             // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
             for (int j = 0; j < m; j++)
             {
-                double x138 = row103[j];
-                double t139 = t130 + x138;
-                double x140 = row112[j];
-                double t141 = 2.0 * x140;
-                double t142 = t139 - t141;
-                double t143 = -t142;
-                double t144 = t143 - acc102;
-                double t145 = Scalar.Exp(t144);
-                acc137 = acc137 + t145;
+                double x139 = row104[j];
+                double t140 = t131 + x139;
+                double x141 = row113[j];
+                double t142 = 2.0 * x141;
+                double t143 = t140 - t142;
+                double t144 = -t143;
+                double t145 = t144 - acc103;
+                double t146 = Scalar.Exp(t145);
+                acc138 = acc138 + t146;
             }
-            double t146 = double.IsFinite(acc102) ? acc102 + Scalar.Log(acc137) : acc102;
-            acc65 = acc65 + t146;
+            double t147 = double.IsFinite(acc103) ? acc103 + Scalar.Log(acc138) : acc103;
+            acc65 = acc65 + t147;
         }
         if (rows66 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc65 = ValueKernelRowBlocks2<V>(X, Y, d, m, row69, b24, acc65, rows66);
+            acc65 = ValueKernelRowBlocks2<V>(X, Y, d, m, row70, b24, acc65, rows66);
         }
-        double t147 = acc65 / (double)n;
-        double t148 = acc1 + t147;
+        double t148 = acc65 / (double)n;
+        double t149 = acc1 + t148;
         System.Buffers.ArrayPool<float>.Shared.Return(row5Array);
         System.Buffers.ArrayPool<float>.Shared.Return(row30Array);
         System.Buffers.ArrayPool<float>.Shared.Return(row39Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row69Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row103Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row112Array);
-        return t148;
+        System.Buffers.ArrayPool<float>.Shared.Return(row70Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row104Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row113Array);
+        return t149;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
@@ -467,91 +467,94 @@ partial struct PairwiseDistances
 
     /// <summary>Rows [0, rows66) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelRowBlocks2<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, Span<float> row69, V b24Arg, double acc65, int rows66)
+    private static double ValueKernelRowBlocks2<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, Span<float> row70, V b24Arg, double acc65, int rows66)
         where V : struct, ILanes<V, float>
     {
         // tile67: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
         float[] tile67Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
         Span<float> tile67 = tile67Array.AsSpan(0, d * V.Count);
-        // row74: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-        float[] row74Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
-        Span<float> row74 = row74Array.AsSpan(0, m * V.Count);
+        // row75: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+        float[] row75Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
+        Span<float> row75 = row75Array.AsSpan(0, m * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
         V b24 = b24Arg;
         for (int i = 0; i < rows66; i += V.Count)
         {
             V.LoadRowsTransposed(X, i * d, d, tile67);
             V acc68 = V.Splat((float)double.NegativeInfinity);
-            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
-            // row69[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            V nan69 = V.Zero;
+            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]))), NaN lanes in nan69
+            // row70[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
-                double acc70 = 0.0;
+                double acc71 = 0.0;
                 // Σ_r(Y[j, r]·Y[j, r])
-                int o71 = j * d;
+                int o72 = j * d;
                 for (int r = 0; r < d; r++)
                 {
-                    double x72 = Y[o71 + r];
-                    double t73 = x72 * x72;
-                    acc70 = acc70 + t73;
+                    double x73 = Y[o72 + r];
+                    double t74 = x73 * x73;
+                    acc71 = acc71 + t74;
                 }
-                row69[j] = (float)(acc70);
+                row70[j] = (float)(acc71);
             }
-            // row74[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+            // row75[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
-                V acc75 = V.Zero;
+                V acc76 = V.Zero;
                 // Σ_k(X[i, k]·Y[j, k])
-                int o77 = j * d;
+                int o78 = j * d;
                 for (int k = 0; k < d; k++)
                 {
-                    V x76 = V.Load(tile67, k * V.Count);
-                    double x78 = Y[o77 + k];
-                    V b79 = V.Splat((float)x78);
-                    V t80 = x76 * b79;
-                    acc75 = acc75 + t80;
+                    V x77 = V.Load(tile67, k * V.Count);
+                    double x79 = Y[o78 + k];
+                    V b80 = V.Splat((float)x79);
+                    V t81 = x77 * b80;
+                    acc76 = acc76 + t81;
                 }
-                V.Store(row74, j * V.Count, acc75);
+                V.Store(row75, j * V.Count, acc76);
             }
-            V acc81 = V.Zero;
+            V acc82 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
             for (int r = 0; r < d; r++)
             {
-                V x82 = V.Load(tile67, r * V.Count);
-                V t83 = x82 * x82;
-                acc81 = acc81 + t83;
+                V x83 = V.Load(tile67, r * V.Count);
+                V t84 = x83 * x83;
+                acc82 = acc82 + t84;
             }
             for (int j = 0; j < m; j++)
             {
-                double x84 = row69[j];
-                V b85 = V.Splat((float)x84);
-                V t86 = acc81 + b85;
-                V x87 = V.Load(row74, j * V.Count);
-                V t88 = b24 * x87;
-                V t89 = t86 - t88;
-                V t90 = -t89;
-                acc68 = V.Max(acc68, t90);
+                double x85 = row70[j];
+                V b86 = V.Splat((float)x85);
+                V t87 = acc82 + b86;
+                V x88 = V.Load(row75, j * V.Count);
+                V t89 = b24 * x88;
+                V t90 = t87 - t89;
+                V t91 = -t90;
+                acc68 = V.RunningMax(acc68, t91);
+                nan69 = V.Or(nan69, V.NotEqual(t91, t91));
             }
-            V acc91 = V.Zero;
+            acc68 = V.Select(nan69, V.Splat((float)double.NaN), acc68);
+            V acc92 = V.Zero;
             // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
             for (int j = 0; j < m; j++)
             {
-                double x92 = row69[j];
-                V b93 = V.Splat((float)x92);
-                V t94 = acc81 + b93;
-                V x95 = V.Load(row74, j * V.Count);
-                V t96 = b24 * x95;
-                V t97 = t94 - t96;
-                V t98 = -t97;
-                V t99 = t98 - acc68;
-                V t100 = V.Exp(t99);
-                acc91 = acc91 + t100;
+                double x93 = row70[j];
+                V b94 = V.Splat((float)x93);
+                V t95 = acc82 + b94;
+                V x96 = V.Load(row75, j * V.Count);
+                V t97 = b24 * x96;
+                V t98 = t95 - t97;
+                V t99 = -t98;
+                V t100 = t99 - acc68;
+                V t101 = V.Exp(t100);
+                acc92 = acc92 + t101;
             }
-            V t101 = V.Select(V.Equal(acc68 - acc68, V.Zero), acc68 + V.Log(acc91), acc68);
-            acc65 = acc65 + V.Sum(t101);
+            V t102 = V.Select(V.Equal(acc68 - acc68, V.Zero), acc68 + V.Log(acc92), acc68);
+            acc65 = acc65 + V.Sum(t102);
         }
         System.Buffers.ArrayPool<float>.Shared.Return(tile67Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row74Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row75Array);
         return acc65;
     }
 
@@ -567,377 +570,377 @@ partial struct PairwiseDistances
         float[] row6Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
         Span<float> row6 = row6Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row87Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row87 = row87Array.AsSpan(0, m);
+        float[] row88Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+        Span<float> row88 = row88Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row96Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row96 = row96Array.AsSpan(0, m);
+        float[] row97Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+        Span<float> row97 = row97Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row201Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row201 = row201Array.AsSpan(0, m);
+        float[] row203Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+        Span<float> row203 = row203Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row235Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row235 = row235Array.AsSpan(0, m);
+        float[] row237Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+        Span<float> row237 = row237Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row244Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row244 = row244Array.AsSpan(0, m);
+        float[] row246Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+        Span<float> row246 = row246Array.AsSpan(0, m);
         double acc1 = 0.0;
         // Σ_i(Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1))), fused with its gradient
         V b25 = V.Splat((float)2.0);
         V b31 = V.Splat((float)0.5);
         double t37 = 1.0 / (double)n;
-        V b56 = V.Splat((float)t37);
+        V b57 = V.Splat((float)t37);
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
         int rows2 = d <= 2 * V.Count && m <= 2 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
-            double acc86 = 0.0;
+            double acc87 = 0.0;
             // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1)), fused with its gradient
-            // row87[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            // row88[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
-                V acc88 = V.Zero;
+                V acc89 = V.Zero;
                 // Σ_r(Y[j, r]·Y[j, r])
-                int o89 = j * d;
+                int o90 = j * d;
                 {
                     int r = 0;
                     for (; r <= d - V.Count; r += V.Count)
                     {
-                        V x90 = V.Load(Y, o89 + r);
-                        V t91 = x90 * x90;
-                        acc88 = acc88 + t91;
+                        V x91 = V.Load(Y, o90 + r);
+                        V t92 = x91 * x91;
+                        acc89 = acc89 + t92;
                     }
                     // the last d mod V.Count elements, masked
                     if (r < d)
                     {
                         int rem_r = d - r;
-                        V x92 = V.LoadPartial(Y, o89 + r, rem_r);
-                        V t93 = x92 * x92;
-                        V tail94 = V.FirstLanes(rem_r);
-                        acc88 = acc88 + V.Select(tail94, t93, V.Zero);
+                        V x93 = V.LoadPartial(Y, o90 + r, rem_r);
+                        V t94 = x93 * x93;
+                        V tail95 = V.FirstLanes(rem_r);
+                        acc89 = acc89 + V.Select(tail95, t94, V.Zero);
                     }
                 }
-                double t95 = V.Sum(acc88);
-                row87[j] = (float)(t95);
+                double t96 = V.Sum(acc89);
+                row88[j] = (float)(t96);
             }
-            // row96[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            int o98 = i * d;
+            // row97[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+            int o99 = i * d;
             for (int j = 0; j < m; j++)
             {
-                V acc97 = V.Zero;
+                V acc98 = V.Zero;
                 // Σ_k(X[i, k]·Y[j, k])
-                int o100 = j * d;
+                int o101 = j * d;
                 {
                     int k = 0;
                     for (; k <= d - V.Count; k += V.Count)
                     {
-                        V x99 = V.Load(X, o98 + k);
-                        V x101 = V.Load(Y, o100 + k);
-                        V t102 = x99 * x101;
-                        acc97 = acc97 + t102;
+                        V x100 = V.Load(X, o99 + k);
+                        V x102 = V.Load(Y, o101 + k);
+                        V t103 = x100 * x102;
+                        acc98 = acc98 + t103;
                     }
                     // the last d mod V.Count elements, masked
                     if (k < d)
                     {
                         int rem_k = d - k;
-                        V x103 = V.LoadPartial(X, o98 + k, rem_k);
-                        V x104 = V.LoadPartial(Y, o100 + k, rem_k);
-                        V t105 = x103 * x104;
-                        V tail106 = V.FirstLanes(rem_k);
-                        acc97 = acc97 + V.Select(tail106, t105, V.Zero);
+                        V x104 = V.LoadPartial(X, o99 + k, rem_k);
+                        V x105 = V.LoadPartial(Y, o101 + k, rem_k);
+                        V t106 = x104 * x105;
+                        V tail107 = V.FirstLanes(rem_k);
+                        acc98 = acc98 + V.Select(tail107, t106, V.Zero);
                     }
                 }
-                double t107 = V.Sum(acc97);
-                row96[j] = (float)(t107);
+                double t108 = V.Sum(acc98);
+                row97[j] = (float)(t108);
             }
-            V acc108 = V.Zero;
+            V acc109 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
             {
                 int r = 0;
                 for (; r <= d - V.Count; r += V.Count)
                 {
-                    V x109 = V.Load(X, o98 + r);
-                    V t110 = x109 * x109;
-                    acc108 = acc108 + t110;
+                    V x110 = V.Load(X, o99 + r);
+                    V t111 = x110 * x110;
+                    acc109 = acc109 + t111;
                 }
                 // the last d mod V.Count elements, masked
                 if (r < d)
                 {
                     int rem_r = d - r;
-                    V x111 = V.LoadPartial(X, o98 + r, rem_r);
-                    V t112 = x111 * x111;
-                    V tail113 = V.FirstLanes(rem_r);
-                    acc108 = acc108 + V.Select(tail113, t112, V.Zero);
+                    V x112 = V.LoadPartial(X, o99 + r, rem_r);
+                    V t113 = x112 * x112;
+                    V tail114 = V.FirstLanes(rem_r);
+                    acc109 = acc109 + V.Select(tail114, t113, V.Zero);
                 }
             }
-            double t114 = V.Sum(acc108);
-            double acc129 = 0.0;
+            double t115 = V.Sum(acc109);
+            double acc130 = 0.0;
             // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
-            double acc136 = double.NegativeInfinity;
+            double acc137 = double.NegativeInfinity;
             // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
             for (int j = 0; j < m; j++)
             {
-                double x137 = row87[j];
-                double t138 = t114 + x137;
-                double x139 = row96[j];
-                double t140 = 2.0 * x139;
-                double t141 = t138 - t140;
-                double t142 = -t141;
-                acc136 = Scalar.Max(acc136, t142);
+                double x138 = row88[j];
+                double t139 = t115 + x138;
+                double x140 = row97[j];
+                double t141 = 2.0 * x140;
+                double t142 = t139 - t141;
+                double t143 = -t142;
+                acc137 = Scalar.Max(acc137, t143);
             }
             for (int j = 0; j < m; j++)
             {
-                double x130 = row87[j];
-                double t131 = t114 + x130;
-                double x132 = row96[j];
-                double t133 = 2.0 * x132;
-                double t134 = t131 - t133;
-                double t135 = -t134;
-                double t143 = t135 - acc136;
-                double t144 = Scalar.Exp(t143);
-                acc129 = acc129 + t144;
+                double x131 = row88[j];
+                double t132 = t115 + x131;
+                double x133 = row97[j];
+                double t134 = 2.0 * x133;
+                double t135 = t132 - t134;
+                double t136 = -t135;
+                double t144 = t136 - acc137;
+                double t145 = Scalar.Exp(t144);
+                acc130 = acc130 + t145;
             }
-            double t145 = t37 / acc129;
+            double t146 = t37 / acc130;
             for (int j = 0; j < m; j++)
             {
-                double x115 = row87[j];
-                double t116 = t114 + x115;
-                double x117 = row96[j];
-                double t118 = 2.0 * x117;
-                double t119 = t116 - t118;
-                double t120 = t119 + 1.0;
-                double t121 = Scalar.Sqrt(t120);
-                acc86 = acc86 + t121;
+                double x116 = row88[j];
+                double t117 = t115 + x116;
+                double x118 = row97[j];
+                double t119 = 2.0 * x118;
+                double t120 = t117 - t119;
+                double t121 = t120 + 1.0;
+                double t122 = Scalar.Sqrt(t121);
+                acc87 = acc87 + t122;
                 // gradient: dX[i, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5/sqr...; dY[j, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5/sqr...
-                bool c122 = t120 > 0.0;
-                double t123 = 0.5 / t121;
-                double t124 = c122 ? t123 : 0.0;
-                V b126 = V.Splat((float)t124);
-                double t146 = -t119;
-                double t147 = t146 - acc136;
-                double t148 = Scalar.Exp(t147);
-                double t149 = t145 * t148;
-                V b150 = V.Splat((float)t149);
-                int o154 = j * d;
+                bool c123 = t121 > 0.0;
+                double t124 = 0.5 / t122;
+                double t125 = c123 ? t124 : 0.0;
+                V b127 = V.Splat((float)t125);
+                double t147 = -t120;
+                double t148 = t147 - acc137;
+                double t149 = Scalar.Exp(t148);
+                double t150 = t146 * t149;
+                V b151 = V.Splat((float)t150);
+                int o155 = j * d;
                 {
                     int r = 0;
                     for (; r <= d - V.Count; r += V.Count)
                     {
-                        V x125 = V.Load(X, o98 + r);
-                        V t127 = b126 * x125;
-                        V t128 = t127 + t127;
-                        V t151 = b150 * x125;
-                        V t152 = t128 - t151;
-                        V t153 = t152 - t151;
-                        V.AddTo(dX, o98 + r, t153);
-                        V x155 = V.Load(Y, o154 + r);
-                        V t156 = b126 * x155;
-                        V t157 = t156 + t156;
-                        V t158 = b150 * x155;
-                        V t159 = t157 - t158;
-                        V t160 = t159 - t158;
-                        V.AddTo(dY, o154 + r, t160);
+                        V x126 = V.Load(X, o99 + r);
+                        V t128 = b127 * x126;
+                        V t129 = t128 + t128;
+                        V t152 = b151 * x126;
+                        V t153 = t129 - t152;
+                        V t154 = t153 - t152;
+                        V.AddTo(dX, o99 + r, t154);
+                        V x156 = V.Load(Y, o155 + r);
+                        V t157 = b127 * x156;
+                        V t158 = t157 + t157;
+                        V t159 = b151 * x156;
+                        V t160 = t158 - t159;
+                        V t161 = t160 - t159;
+                        V.AddTo(dY, o155 + r, t161);
                     }
                     // the last d mod V.Count elements, masked
                     if (r < d)
                     {
                         int rem_r = d - r;
-                        V x161 = V.LoadPartial(X, o98 + r, rem_r);
-                        V t162 = b126 * x161;
-                        V t163 = t162 + t162;
-                        V t164 = b150 * x161;
-                        V t165 = t163 - t164;
-                        V t166 = t165 - t164;
-                        V.AddToPartial(dX, o98 + r, rem_r, t166);
-                        V x167 = V.LoadPartial(Y, o154 + r, rem_r);
-                        V t168 = b126 * x167;
-                        V t169 = t168 + t168;
-                        V t170 = b150 * x167;
-                        V t171 = t169 - t170;
-                        V t172 = t171 - t170;
-                        V.AddToPartial(dY, o154 + r, rem_r, t172);
+                        V x162 = V.LoadPartial(X, o99 + r, rem_r);
+                        V t163 = b127 * x162;
+                        V t164 = t163 + t163;
+                        V t165 = b151 * x162;
+                        V t166 = t164 - t165;
+                        V t167 = t166 - t165;
+                        V.AddToPartial(dX, o99 + r, rem_r, t167);
+                        V x168 = V.LoadPartial(Y, o155 + r, rem_r);
+                        V t169 = b127 * x168;
+                        V t170 = t169 + t169;
+                        V t171 = b151 * x168;
+                        V t172 = t170 - t171;
+                        V t173 = t172 - t171;
+                        V.AddToPartial(dY, o155 + r, rem_r, t173);
                     }
                 }
                 // gradient: dX[i, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...; dY[j, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...
-                double t173 = 2.0 * t124;
-                V b175 = V.Splat((float)t173);
-                double t178 = 2.0 * t149;
-                V b179 = V.Splat((float)t178);
+                double t174 = 2.0 * t125;
+                V b176 = V.Splat((float)t174);
+                double t179 = 2.0 * t150;
+                V b180 = V.Splat((float)t179);
                 {
                     int k = 0;
                     for (; k <= d - V.Count; k += V.Count)
                     {
-                        V x174 = V.Load(Y, o154 + k);
-                        V t176 = b175 * x174;
-                        V t177 = -t176;
-                        V t180 = b179 * x174;
-                        V t181 = t177 + t180;
-                        V.AddTo(dX, o98 + k, t181);
-                        V x182 = V.Load(X, o98 + k);
-                        V t183 = b175 * x182;
-                        V t184 = -t183;
-                        V t185 = b179 * x182;
-                        V t186 = t184 + t185;
-                        V.AddTo(dY, o154 + k, t186);
+                        V x175 = V.Load(Y, o155 + k);
+                        V t177 = b176 * x175;
+                        V t178 = -t177;
+                        V t181 = b180 * x175;
+                        V t182 = t178 + t181;
+                        V.AddTo(dX, o99 + k, t182);
+                        V x183 = V.Load(X, o99 + k);
+                        V t184 = b176 * x183;
+                        V t185 = -t184;
+                        V t186 = b180 * x183;
+                        V t187 = t185 + t186;
+                        V.AddTo(dY, o155 + k, t187);
                     }
                     // the last d mod V.Count elements, masked
                     if (k < d)
                     {
                         int rem_k = d - k;
-                        V x187 = V.LoadPartial(Y, o154 + k, rem_k);
-                        V t188 = b175 * x187;
-                        V t189 = -t188;
-                        V t190 = b179 * x187;
-                        V t191 = t189 + t190;
-                        V.AddToPartial(dX, o98 + k, rem_k, t191);
-                        V x192 = V.LoadPartial(X, o98 + k, rem_k);
-                        V t193 = b175 * x192;
-                        V t194 = -t193;
-                        V t195 = b179 * x192;
-                        V t196 = t194 + t195;
-                        V.AddToPartial(dY, o154 + k, rem_k, t196);
+                        V x188 = V.LoadPartial(Y, o155 + k, rem_k);
+                        V t189 = b176 * x188;
+                        V t190 = -t189;
+                        V t191 = b180 * x188;
+                        V t192 = t190 + t191;
+                        V.AddToPartial(dX, o99 + k, rem_k, t192);
+                        V x193 = V.LoadPartial(X, o99 + k, rem_k);
+                        V t194 = b176 * x193;
+                        V t195 = -t194;
+                        V t196 = b180 * x193;
+                        V t197 = t195 + t196;
+                        V.AddToPartial(dY, o155 + k, rem_k, t197);
                     }
                 }
             }
-            acc1 = acc1 + acc86;
+            acc1 = acc1 + acc87;
         }
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueAndGradientKernelRowBlocks<V>(X, Y, d, m, dX, dY, row6, acc1, b25, b31, b56, rows2);
+            acc1 = ValueAndGradientKernelRowBlocks<V>(X, Y, d, m, dX, dY, row6, acc1, b25, b31, b57, rows2);
         }
-        double acc197 = 0.0;
+        double acc198 = 0.0;
         // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k...
-        // rows [0, rows198) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows198 = d <= 2 * V.Count && m <= 2 * V.Count ? n - n % V.Count : 0;
-        for (int i = rows198; i < n; i++)
+        // rows [0, rows199) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows199 = d <= 2 * V.Count && m <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows199; i < n; i++)
         {
-            double acc234 = double.NegativeInfinity;
+            double acc236 = double.NegativeInfinity;
             // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
-            // row235[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            // row237[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
-                V acc236 = V.Zero;
+                V acc238 = V.Zero;
                 // Σ_r(Y[j, r]·Y[j, r])
-                int o237 = j * d;
+                int o239 = j * d;
                 {
                     int r = 0;
                     for (; r <= d - V.Count; r += V.Count)
                     {
-                        V x238 = V.Load(Y, o237 + r);
-                        V t239 = x238 * x238;
-                        acc236 = acc236 + t239;
+                        V x240 = V.Load(Y, o239 + r);
+                        V t241 = x240 * x240;
+                        acc238 = acc238 + t241;
                     }
                     // the last d mod V.Count elements, masked
                     if (r < d)
                     {
                         int rem_r = d - r;
-                        V x240 = V.LoadPartial(Y, o237 + r, rem_r);
-                        V t241 = x240 * x240;
-                        V tail242 = V.FirstLanes(rem_r);
-                        acc236 = acc236 + V.Select(tail242, t241, V.Zero);
+                        V x242 = V.LoadPartial(Y, o239 + r, rem_r);
+                        V t243 = x242 * x242;
+                        V tail244 = V.FirstLanes(rem_r);
+                        acc238 = acc238 + V.Select(tail244, t243, V.Zero);
                     }
                 }
-                double t243 = V.Sum(acc236);
-                row235[j] = (float)(t243);
+                double t245 = V.Sum(acc238);
+                row237[j] = (float)(t245);
             }
-            // row244[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            int o246 = i * d;
+            // row246[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+            int o248 = i * d;
             for (int j = 0; j < m; j++)
             {
-                V acc245 = V.Zero;
+                V acc247 = V.Zero;
                 // Σ_k(X[i, k]·Y[j, k])
-                int o248 = j * d;
+                int o250 = j * d;
                 {
                     int k = 0;
                     for (; k <= d - V.Count; k += V.Count)
                     {
-                        V x247 = V.Load(X, o246 + k);
-                        V x249 = V.Load(Y, o248 + k);
-                        V t250 = x247 * x249;
-                        acc245 = acc245 + t250;
+                        V x249 = V.Load(X, o248 + k);
+                        V x251 = V.Load(Y, o250 + k);
+                        V t252 = x249 * x251;
+                        acc247 = acc247 + t252;
                     }
                     // the last d mod V.Count elements, masked
                     if (k < d)
                     {
                         int rem_k = d - k;
-                        V x251 = V.LoadPartial(X, o246 + k, rem_k);
-                        V x252 = V.LoadPartial(Y, o248 + k, rem_k);
-                        V t253 = x251 * x252;
-                        V tail254 = V.FirstLanes(rem_k);
-                        acc245 = acc245 + V.Select(tail254, t253, V.Zero);
+                        V x253 = V.LoadPartial(X, o248 + k, rem_k);
+                        V x254 = V.LoadPartial(Y, o250 + k, rem_k);
+                        V t255 = x253 * x254;
+                        V tail256 = V.FirstLanes(rem_k);
+                        acc247 = acc247 + V.Select(tail256, t255, V.Zero);
                     }
                 }
-                double t255 = V.Sum(acc245);
-                row244[j] = (float)(t255);
+                double t257 = V.Sum(acc247);
+                row246[j] = (float)(t257);
             }
-            V acc256 = V.Zero;
+            V acc258 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
             {
                 int r = 0;
                 for (; r <= d - V.Count; r += V.Count)
                 {
-                    V x257 = V.Load(X, o246 + r);
-                    V t258 = x257 * x257;
-                    acc256 = acc256 + t258;
+                    V x259 = V.Load(X, o248 + r);
+                    V t260 = x259 * x259;
+                    acc258 = acc258 + t260;
                 }
                 // the last d mod V.Count elements, masked
                 if (r < d)
                 {
                     int rem_r = d - r;
-                    V x259 = V.LoadPartial(X, o246 + r, rem_r);
-                    V t260 = x259 * x259;
-                    V tail261 = V.FirstLanes(rem_r);
-                    acc256 = acc256 + V.Select(tail261, t260, V.Zero);
+                    V x261 = V.LoadPartial(X, o248 + r, rem_r);
+                    V t262 = x261 * x261;
+                    V tail263 = V.FirstLanes(rem_r);
+                    acc258 = acc258 + V.Select(tail263, t262, V.Zero);
                 }
             }
-            double t262 = V.Sum(acc256);
+            double t264 = V.Sum(acc258);
             for (int j = 0; j < m; j++)
             {
-                double x263 = row235[j];
-                double t264 = t262 + x263;
-                double x265 = row244[j];
-                double t266 = 2.0 * x265;
-                double t267 = t264 - t266;
-                double t268 = -t267;
-                acc234 = Scalar.Max(acc234, t268);
+                double x265 = row237[j];
+                double t266 = t264 + x265;
+                double x267 = row246[j];
+                double t268 = 2.0 * x267;
+                double t269 = t266 - t268;
+                double t270 = -t269;
+                acc236 = Scalar.Max(acc236, t270);
             }
-            double acc269 = 0.0;
+            double acc271 = 0.0;
             // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
             for (int j = 0; j < m; j++)
             {
-                double x270 = row235[j];
-                double t271 = t262 + x270;
-                double x272 = row244[j];
-                double t273 = 2.0 * x272;
-                double t274 = t271 - t273;
-                double t275 = -t274;
-                double t276 = t275 - acc234;
-                double t277 = Scalar.Exp(t276);
-                acc269 = acc269 + t277;
+                double x272 = row237[j];
+                double t273 = t264 + x272;
+                double x274 = row246[j];
+                double t275 = 2.0 * x274;
+                double t276 = t273 - t275;
+                double t277 = -t276;
+                double t278 = t277 - acc236;
+                double t279 = Scalar.Exp(t278);
+                acc271 = acc271 + t279;
             }
-            double t278 = double.IsFinite(acc234) ? acc234 + Scalar.Log(acc269) : acc234;
-            acc197 = acc197 + t278;
+            double t280 = double.IsFinite(acc236) ? acc236 + Scalar.Log(acc271) : acc236;
+            acc198 = acc198 + t280;
         }
-        if (rows198 > 0)
+        if (rows199 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc197 = ValueAndGradientKernelRowBlocks2<V>(X, Y, d, m, row201, b25, acc197, rows198);
+            acc198 = ValueAndGradientKernelRowBlocks2<V>(X, Y, d, m, row203, b25, acc198, rows199);
         }
-        double t279 = acc197 / (double)n;
-        double t280 = acc1 + t279;
+        double t281 = acc198 / (double)n;
+        double t282 = acc1 + t281;
         System.Buffers.ArrayPool<float>.Shared.Return(row6Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row87Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row96Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row201Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row235Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row244Array);
-        return t280;
+        System.Buffers.ArrayPool<float>.Shared.Return(row88Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row97Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row203Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row237Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row246Array);
+        return t282;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, Span<float> dX, Span<float> dY, Span<float> row6, double acc1, V b25Arg, V b31Arg, V b56Arg, int rows2)
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, Span<float> dX, Span<float> dY, Span<float> row6, double acc1, V b25Arg, V b31Arg, V b57Arg, int rows2)
         where V : struct, ILanes<V, float>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -952,7 +955,7 @@ partial struct PairwiseDistances
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
         V b25 = b25Arg;
         V b31 = b31Arg;
-        V b56 = b56Arg;
+        V b57 = b57Arg;
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(X, i * d, d, tile3);
@@ -1000,18 +1003,21 @@ partial struct PairwiseDistances
             V acc38 = V.Zero;
             // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
             V acc46 = V.Splat((float)double.NegativeInfinity);
-            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
+            V nan47 = V.Zero;
+            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]))), NaN lanes in nan47
             for (int j = 0; j < m; j++)
             {
-                double x47 = row6[j];
-                V b48 = V.Splat((float)x47);
-                V t49 = acc18 + b48;
-                V x50 = V.Load(row11, j * V.Count);
-                V t51 = b25 * x50;
-                V t52 = t49 - t51;
-                V t53 = -t52;
-                acc46 = V.Max(acc46, t53);
+                double x48 = row6[j];
+                V b49 = V.Splat((float)x48);
+                V t50 = acc18 + b49;
+                V x51 = V.Load(row11, j * V.Count);
+                V t52 = b25 * x51;
+                V t53 = t50 - t52;
+                V t54 = -t53;
+                acc46 = V.RunningMax(acc46, t54);
+                nan47 = V.Or(nan47, V.NotEqual(t54, t54));
             }
+            acc46 = V.Select(nan47, V.Splat((float)double.NaN), acc46);
             for (int j = 0; j < m; j++)
             {
                 double x39 = row6[j];
@@ -1021,11 +1027,11 @@ partial struct PairwiseDistances
                 V t43 = b25 * x42;
                 V t44 = t41 - t43;
                 V t45 = -t44;
-                V t54 = t45 - acc46;
-                V t55 = V.Exp(t54);
-                acc38 = acc38 + t55;
+                V t55 = t45 - acc46;
+                V t56 = V.Exp(t55);
+                acc38 = acc38 + t56;
             }
-            V t57 = b56 / acc38;
+            V t58 = b57 / acc38;
             for (int j = 0; j < m; j++)
             {
                 double x21 = row6[j];
@@ -1041,47 +1047,47 @@ partial struct PairwiseDistances
                 V m30 = V.GreaterThan(t28, V.Zero);
                 V t32 = b31 / t29;
                 V t33 = V.Select(m30, t32, V.Zero);
-                V t58 = -t27;
-                V t59 = t58 - acc46;
-                V t60 = V.Exp(t59);
-                V t61 = t57 * t60;
-                int o65 = j * d;
+                V t59 = -t27;
+                V t60 = t59 - acc46;
+                V t61 = V.Exp(t60);
+                V t62 = t58 * t61;
+                int o66 = j * d;
                 for (int r = 0; r < d; r++)
                 {
                     V x34 = V.Load(tile3, r * V.Count);
                     V t35 = t33 * x34;
                     V t36 = t35 + t35;
-                    V t62 = t61 * x34;
-                    V t63 = t36 - t62;
-                    V t64 = t63 - t62;
-                    V.AddTo(tile4, r * V.Count, t64);
-                    double x66 = Y[o65 + r];
-                    V b67 = V.Splat((float)x66);
-                    V t68 = t33 * b67;
-                    V t69 = t68 + t68;
-                    V t70 = t61 * b67;
-                    V t71 = t69 - t70;
-                    V t72 = t71 - t70;
-                    dY[o65 + r] += (float)(V.Sum(t72));
+                    V t63 = t62 * x34;
+                    V t64 = t36 - t63;
+                    V t65 = t64 - t63;
+                    V.AddTo(tile4, r * V.Count, t65);
+                    double x67 = Y[o66 + r];
+                    V b68 = V.Splat((float)x67);
+                    V t69 = t33 * b68;
+                    V t70 = t69 + t69;
+                    V t71 = t62 * b68;
+                    V t72 = t70 - t71;
+                    V t73 = t72 - t71;
+                    dY[o66 + r] += (float)(V.Sum(t73));
                 }
                 // gradient: dX[i, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...; dY[j, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...
-                V t73 = b25 * t33;
-                V t78 = b25 * t61;
+                V t74 = b25 * t33;
+                V t79 = b25 * t62;
                 for (int k = 0; k < d; k++)
                 {
-                    double x74 = Y[o65 + k];
-                    V b75 = V.Splat((float)x74);
-                    V t76 = t73 * b75;
-                    V t77 = -t76;
-                    V t79 = t78 * b75;
-                    V t80 = t77 + t79;
-                    V.AddTo(tile4, k * V.Count, t80);
-                    V x81 = V.Load(tile3, k * V.Count);
-                    V t82 = t73 * x81;
-                    V t83 = -t82;
-                    V t84 = t78 * x81;
-                    V t85 = t83 + t84;
-                    dY[o65 + k] += (float)(V.Sum(t85));
+                    double x75 = Y[o66 + k];
+                    V b76 = V.Splat((float)x75);
+                    V t77 = t74 * b76;
+                    V t78 = -t77;
+                    V t80 = t79 * b76;
+                    V t81 = t78 + t80;
+                    V.AddTo(tile4, k * V.Count, t81);
+                    V x82 = V.Load(tile3, k * V.Count);
+                    V t83 = t74 * x82;
+                    V t84 = -t83;
+                    V t85 = t79 * x82;
+                    V t86 = t84 + t85;
+                    dY[o66 + k] += (float)(V.Sum(t86));
                 }
             }
             acc1 = acc1 + V.Sum(acc5);
@@ -1093,94 +1099,97 @@ partial struct PairwiseDistances
         return acc1;
     }
 
-    /// <summary>Rows [0, rows198) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    /// <summary>Rows [0, rows199) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, Span<float> row201, V b25Arg, double acc197, int rows198)
+    private static double ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, Span<float> row203, V b25Arg, double acc198, int rows199)
         where V : struct, ILanes<V, float>
     {
-        // tile199: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile199Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<float> tile199 = tile199Array.AsSpan(0, d * V.Count);
-        // row206: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-        float[] row206Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
-        Span<float> row206 = row206Array.AsSpan(0, m * V.Count);
+        // tile200: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile200Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<float> tile200 = tile200Array.AsSpan(0, d * V.Count);
+        // row208: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+        float[] row208Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
+        Span<float> row208 = row208Array.AsSpan(0, m * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
         V b25 = b25Arg;
-        for (int i = 0; i < rows198; i += V.Count)
+        for (int i = 0; i < rows199; i += V.Count)
         {
-            V.LoadRowsTransposed(X, i * d, d, tile199);
-            V acc200 = V.Splat((float)double.NegativeInfinity);
-            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
-            // row201[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            V.LoadRowsTransposed(X, i * d, d, tile200);
+            V acc201 = V.Splat((float)double.NegativeInfinity);
+            V nan202 = V.Zero;
+            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]))), NaN lanes in nan202
+            // row203[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
-                double acc202 = 0.0;
+                double acc204 = 0.0;
                 // Σ_r(Y[j, r]·Y[j, r])
-                int o203 = j * d;
+                int o205 = j * d;
                 for (int r = 0; r < d; r++)
                 {
-                    double x204 = Y[o203 + r];
-                    double t205 = x204 * x204;
-                    acc202 = acc202 + t205;
+                    double x206 = Y[o205 + r];
+                    double t207 = x206 * x206;
+                    acc204 = acc204 + t207;
                 }
-                row201[j] = (float)(acc202);
+                row203[j] = (float)(acc204);
             }
-            // row206[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+            // row208[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
-                V acc207 = V.Zero;
+                V acc209 = V.Zero;
                 // Σ_k(X[i, k]·Y[j, k])
-                int o209 = j * d;
+                int o211 = j * d;
                 for (int k = 0; k < d; k++)
                 {
-                    V x208 = V.Load(tile199, k * V.Count);
-                    double x210 = Y[o209 + k];
-                    V b211 = V.Splat((float)x210);
-                    V t212 = x208 * b211;
-                    acc207 = acc207 + t212;
+                    V x210 = V.Load(tile200, k * V.Count);
+                    double x212 = Y[o211 + k];
+                    V b213 = V.Splat((float)x212);
+                    V t214 = x210 * b213;
+                    acc209 = acc209 + t214;
                 }
-                V.Store(row206, j * V.Count, acc207);
+                V.Store(row208, j * V.Count, acc209);
             }
-            V acc213 = V.Zero;
+            V acc215 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
             for (int r = 0; r < d; r++)
             {
-                V x214 = V.Load(tile199, r * V.Count);
-                V t215 = x214 * x214;
-                acc213 = acc213 + t215;
+                V x216 = V.Load(tile200, r * V.Count);
+                V t217 = x216 * x216;
+                acc215 = acc215 + t217;
             }
             for (int j = 0; j < m; j++)
             {
-                double x216 = row201[j];
-                V b217 = V.Splat((float)x216);
-                V t218 = acc213 + b217;
-                V x219 = V.Load(row206, j * V.Count);
-                V t220 = b25 * x219;
-                V t221 = t218 - t220;
-                V t222 = -t221;
-                acc200 = V.Max(acc200, t222);
+                double x218 = row203[j];
+                V b219 = V.Splat((float)x218);
+                V t220 = acc215 + b219;
+                V x221 = V.Load(row208, j * V.Count);
+                V t222 = b25 * x221;
+                V t223 = t220 - t222;
+                V t224 = -t223;
+                acc201 = V.RunningMax(acc201, t224);
+                nan202 = V.Or(nan202, V.NotEqual(t224, t224));
             }
-            V acc223 = V.Zero;
+            acc201 = V.Select(nan202, V.Splat((float)double.NaN), acc201);
+            V acc225 = V.Zero;
             // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
             for (int j = 0; j < m; j++)
             {
-                double x224 = row201[j];
-                V b225 = V.Splat((float)x224);
-                V t226 = acc213 + b225;
-                V x227 = V.Load(row206, j * V.Count);
-                V t228 = b25 * x227;
-                V t229 = t226 - t228;
-                V t230 = -t229;
-                V t231 = t230 - acc200;
-                V t232 = V.Exp(t231);
-                acc223 = acc223 + t232;
+                double x226 = row203[j];
+                V b227 = V.Splat((float)x226);
+                V t228 = acc215 + b227;
+                V x229 = V.Load(row208, j * V.Count);
+                V t230 = b25 * x229;
+                V t231 = t228 - t230;
+                V t232 = -t231;
+                V t233 = t232 - acc201;
+                V t234 = V.Exp(t233);
+                acc225 = acc225 + t234;
             }
-            V t233 = V.Select(V.Equal(acc200 - acc200, V.Zero), acc200 + V.Log(acc223), acc200);
-            acc197 = acc197 + V.Sum(t233);
+            V t235 = V.Select(V.Equal(acc201 - acc201, V.Zero), acc201 + V.Log(acc225), acc201);
+            acc198 = acc198 + V.Sum(t235);
         }
-        System.Buffers.ArrayPool<float>.Shared.Return(tile199Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row206Array);
-        return acc197;
+        System.Buffers.ArrayPool<float>.Shared.Return(tile200Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row208Array);
+        return acc198;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -1197,14 +1206,14 @@ partial struct PairwiseDistances
         double[] row39Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
         Span<double> row39 = row39Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row69Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row69 = row69Array.AsSpan(0, m);
+        double[] row70Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+        Span<double> row70 = row70Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row103Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row103 = row103Array.AsSpan(0, m);
+        double[] row104Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+        Span<double> row104 = row104Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row112Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row112 = row112Array.AsSpan(0, m);
+        double[] row113Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+        Span<double> row113 = row113Array.AsSpan(0, m);
         double acc1 = 0.0;
         // Σ_i(Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1)))
         V b24 = V.Splat((double)2.0);
@@ -1316,127 +1325,127 @@ partial struct PairwiseDistances
         int rows66 = d <= 2 * V.Count && m <= 2 * V.Count ? n - n % V.Count : 0;
         for (int i = rows66; i < n; i++)
         {
-            double acc102 = double.NegativeInfinity;
+            double acc103 = double.NegativeInfinity;
             // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
-            // row103[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            // row104[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
-                V acc104 = V.Zero;
+                V acc105 = V.Zero;
                 // Σ_r(Y[j, r]·Y[j, r])
-                int o105 = j * d;
+                int o106 = j * d;
                 {
                     int r = 0;
                     for (; r <= d - V.Count; r += V.Count)
                     {
-                        V x106 = V.Load(Y, o105 + r);
-                        V t107 = x106 * x106;
-                        acc104 = acc104 + t107;
+                        V x107 = V.Load(Y, o106 + r);
+                        V t108 = x107 * x107;
+                        acc105 = acc105 + t108;
                     }
                     // the last d mod V.Count elements, masked
                     if (r < d)
                     {
                         int rem_r = d - r;
-                        V x108 = V.LoadPartial(Y, o105 + r, rem_r);
-                        V t109 = x108 * x108;
-                        V tail110 = V.FirstLanes(rem_r);
-                        acc104 = acc104 + V.Select(tail110, t109, V.Zero);
+                        V x109 = V.LoadPartial(Y, o106 + r, rem_r);
+                        V t110 = x109 * x109;
+                        V tail111 = V.FirstLanes(rem_r);
+                        acc105 = acc105 + V.Select(tail111, t110, V.Zero);
                     }
                 }
-                double t111 = V.Sum(acc104);
-                row103[j] = (double)(t111);
+                double t112 = V.Sum(acc105);
+                row104[j] = (double)(t112);
             }
-            // row112[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            int o114 = i * d;
+            // row113[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+            int o115 = i * d;
             for (int j = 0; j < m; j++)
             {
-                V acc113 = V.Zero;
+                V acc114 = V.Zero;
                 // Σ_k(X[i, k]·Y[j, k])
-                int o116 = j * d;
+                int o117 = j * d;
                 {
                     int k = 0;
                     for (; k <= d - V.Count; k += V.Count)
                     {
-                        V x115 = V.Load(X, o114 + k);
-                        V x117 = V.Load(Y, o116 + k);
-                        V t118 = x115 * x117;
-                        acc113 = acc113 + t118;
+                        V x116 = V.Load(X, o115 + k);
+                        V x118 = V.Load(Y, o117 + k);
+                        V t119 = x116 * x118;
+                        acc114 = acc114 + t119;
                     }
                     // the last d mod V.Count elements, masked
                     if (k < d)
                     {
                         int rem_k = d - k;
-                        V x119 = V.LoadPartial(X, o114 + k, rem_k);
-                        V x120 = V.LoadPartial(Y, o116 + k, rem_k);
-                        V t121 = x119 * x120;
-                        V tail122 = V.FirstLanes(rem_k);
-                        acc113 = acc113 + V.Select(tail122, t121, V.Zero);
+                        V x120 = V.LoadPartial(X, o115 + k, rem_k);
+                        V x121 = V.LoadPartial(Y, o117 + k, rem_k);
+                        V t122 = x120 * x121;
+                        V tail123 = V.FirstLanes(rem_k);
+                        acc114 = acc114 + V.Select(tail123, t122, V.Zero);
                     }
                 }
-                double t123 = V.Sum(acc113);
-                row112[j] = (double)(t123);
+                double t124 = V.Sum(acc114);
+                row113[j] = (double)(t124);
             }
-            V acc124 = V.Zero;
+            V acc125 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
             {
                 int r = 0;
                 for (; r <= d - V.Count; r += V.Count)
                 {
-                    V x125 = V.Load(X, o114 + r);
-                    V t126 = x125 * x125;
-                    acc124 = acc124 + t126;
+                    V x126 = V.Load(X, o115 + r);
+                    V t127 = x126 * x126;
+                    acc125 = acc125 + t127;
                 }
                 // the last d mod V.Count elements, masked
                 if (r < d)
                 {
                     int rem_r = d - r;
-                    V x127 = V.LoadPartial(X, o114 + r, rem_r);
-                    V t128 = x127 * x127;
-                    V tail129 = V.FirstLanes(rem_r);
-                    acc124 = acc124 + V.Select(tail129, t128, V.Zero);
+                    V x128 = V.LoadPartial(X, o115 + r, rem_r);
+                    V t129 = x128 * x128;
+                    V tail130 = V.FirstLanes(rem_r);
+                    acc125 = acc125 + V.Select(tail130, t129, V.Zero);
                 }
             }
-            double t130 = V.Sum(acc124);
+            double t131 = V.Sum(acc125);
             for (int j = 0; j < m; j++)
             {
-                double x131 = row103[j];
-                double t132 = t130 + x131;
-                double x133 = row112[j];
-                double t134 = 2.0 * x133;
-                double t135 = t132 - t134;
-                double t136 = -t135;
-                acc102 = Scalar.Max(acc102, t136);
+                double x132 = row104[j];
+                double t133 = t131 + x132;
+                double x134 = row113[j];
+                double t135 = 2.0 * x134;
+                double t136 = t133 - t135;
+                double t137 = -t136;
+                acc103 = Scalar.Max(acc103, t137);
             }
-            double acc137 = 0.0;
+            double acc138 = 0.0;
             // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
             for (int j = 0; j < m; j++)
             {
-                double x138 = row103[j];
-                double t139 = t130 + x138;
-                double x140 = row112[j];
-                double t141 = 2.0 * x140;
-                double t142 = t139 - t141;
-                double t143 = -t142;
-                double t144 = t143 - acc102;
-                double t145 = Scalar.Exp(t144);
-                acc137 = acc137 + t145;
+                double x139 = row104[j];
+                double t140 = t131 + x139;
+                double x141 = row113[j];
+                double t142 = 2.0 * x141;
+                double t143 = t140 - t142;
+                double t144 = -t143;
+                double t145 = t144 - acc103;
+                double t146 = Scalar.Exp(t145);
+                acc138 = acc138 + t146;
             }
-            double t146 = double.IsFinite(acc102) ? acc102 + Scalar.Log(acc137) : acc102;
-            acc65 = acc65 + t146;
+            double t147 = double.IsFinite(acc103) ? acc103 + Scalar.Log(acc138) : acc103;
+            acc65 = acc65 + t147;
         }
         if (rows66 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc65 = ValueKernelRowBlocks2<V>(X, Y, d, m, row69, b24, acc65, rows66);
+            acc65 = ValueKernelRowBlocks2<V>(X, Y, d, m, row70, b24, acc65, rows66);
         }
-        double t147 = acc65 / (double)n;
-        double t148 = acc1 + t147;
+        double t148 = acc65 / (double)n;
+        double t149 = acc1 + t148;
         System.Buffers.ArrayPool<double>.Shared.Return(row5Array);
         System.Buffers.ArrayPool<double>.Shared.Return(row30Array);
         System.Buffers.ArrayPool<double>.Shared.Return(row39Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row69Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row103Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row112Array);
-        return t148;
+        System.Buffers.ArrayPool<double>.Shared.Return(row70Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row104Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row113Array);
+        return t149;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
@@ -1516,91 +1525,94 @@ partial struct PairwiseDistances
 
     /// <summary>Rows [0, rows66) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelRowBlocks2<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, Span<double> row69, V b24Arg, double acc65, int rows66)
+    private static double ValueKernelRowBlocks2<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, Span<double> row70, V b24Arg, double acc65, int rows66)
         where V : struct, ILanes<V, double>
     {
         // tile67: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
         double[] tile67Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
         Span<double> tile67 = tile67Array.AsSpan(0, d * V.Count);
-        // row74: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-        double[] row74Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
-        Span<double> row74 = row74Array.AsSpan(0, m * V.Count);
+        // row75: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+        double[] row75Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
+        Span<double> row75 = row75Array.AsSpan(0, m * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
         V b24 = b24Arg;
         for (int i = 0; i < rows66; i += V.Count)
         {
             V.LoadRowsTransposed(X, i * d, d, tile67);
             V acc68 = V.Splat((double)double.NegativeInfinity);
-            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
-            // row69[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            V nan69 = V.Zero;
+            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]))), NaN lanes in nan69
+            // row70[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
-                double acc70 = 0.0;
+                double acc71 = 0.0;
                 // Σ_r(Y[j, r]·Y[j, r])
-                int o71 = j * d;
+                int o72 = j * d;
                 for (int r = 0; r < d; r++)
                 {
-                    double x72 = Y[o71 + r];
-                    double t73 = x72 * x72;
-                    acc70 = acc70 + t73;
+                    double x73 = Y[o72 + r];
+                    double t74 = x73 * x73;
+                    acc71 = acc71 + t74;
                 }
-                row69[j] = (double)(acc70);
+                row70[j] = (double)(acc71);
             }
-            // row74[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+            // row75[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
-                V acc75 = V.Zero;
+                V acc76 = V.Zero;
                 // Σ_k(X[i, k]·Y[j, k])
-                int o77 = j * d;
+                int o78 = j * d;
                 for (int k = 0; k < d; k++)
                 {
-                    V x76 = V.Load(tile67, k * V.Count);
-                    double x78 = Y[o77 + k];
-                    V b79 = V.Splat((double)x78);
-                    V t80 = x76 * b79;
-                    acc75 = acc75 + t80;
+                    V x77 = V.Load(tile67, k * V.Count);
+                    double x79 = Y[o78 + k];
+                    V b80 = V.Splat((double)x79);
+                    V t81 = x77 * b80;
+                    acc76 = acc76 + t81;
                 }
-                V.Store(row74, j * V.Count, acc75);
+                V.Store(row75, j * V.Count, acc76);
             }
-            V acc81 = V.Zero;
+            V acc82 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
             for (int r = 0; r < d; r++)
             {
-                V x82 = V.Load(tile67, r * V.Count);
-                V t83 = x82 * x82;
-                acc81 = acc81 + t83;
+                V x83 = V.Load(tile67, r * V.Count);
+                V t84 = x83 * x83;
+                acc82 = acc82 + t84;
             }
             for (int j = 0; j < m; j++)
             {
-                double x84 = row69[j];
-                V b85 = V.Splat((double)x84);
-                V t86 = acc81 + b85;
-                V x87 = V.Load(row74, j * V.Count);
-                V t88 = b24 * x87;
-                V t89 = t86 - t88;
-                V t90 = -t89;
-                acc68 = V.Max(acc68, t90);
+                double x85 = row70[j];
+                V b86 = V.Splat((double)x85);
+                V t87 = acc82 + b86;
+                V x88 = V.Load(row75, j * V.Count);
+                V t89 = b24 * x88;
+                V t90 = t87 - t89;
+                V t91 = -t90;
+                acc68 = V.RunningMax(acc68, t91);
+                nan69 = V.Or(nan69, V.NotEqual(t91, t91));
             }
-            V acc91 = V.Zero;
+            acc68 = V.Select(nan69, V.Splat((double)double.NaN), acc68);
+            V acc92 = V.Zero;
             // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
             for (int j = 0; j < m; j++)
             {
-                double x92 = row69[j];
-                V b93 = V.Splat((double)x92);
-                V t94 = acc81 + b93;
-                V x95 = V.Load(row74, j * V.Count);
-                V t96 = b24 * x95;
-                V t97 = t94 - t96;
-                V t98 = -t97;
-                V t99 = t98 - acc68;
-                V t100 = V.Exp(t99);
-                acc91 = acc91 + t100;
+                double x93 = row70[j];
+                V b94 = V.Splat((double)x93);
+                V t95 = acc82 + b94;
+                V x96 = V.Load(row75, j * V.Count);
+                V t97 = b24 * x96;
+                V t98 = t95 - t97;
+                V t99 = -t98;
+                V t100 = t99 - acc68;
+                V t101 = V.Exp(t100);
+                acc92 = acc92 + t101;
             }
-            V t101 = V.Select(V.Equal(acc68 - acc68, V.Zero), acc68 + V.Log(acc91), acc68);
-            acc65 = acc65 + V.Sum(t101);
+            V t102 = V.Select(V.Equal(acc68 - acc68, V.Zero), acc68 + V.Log(acc92), acc68);
+            acc65 = acc65 + V.Sum(t102);
         }
         System.Buffers.ArrayPool<double>.Shared.Return(tile67Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row74Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row75Array);
         return acc65;
     }
 
@@ -1616,377 +1628,377 @@ partial struct PairwiseDistances
         double[] row6Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
         Span<double> row6 = row6Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row87Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row87 = row87Array.AsSpan(0, m);
+        double[] row88Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+        Span<double> row88 = row88Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row96Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row96 = row96Array.AsSpan(0, m);
+        double[] row97Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+        Span<double> row97 = row97Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row201Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row201 = row201Array.AsSpan(0, m);
+        double[] row203Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+        Span<double> row203 = row203Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row235Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row235 = row235Array.AsSpan(0, m);
+        double[] row237Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+        Span<double> row237 = row237Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row244Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row244 = row244Array.AsSpan(0, m);
+        double[] row246Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+        Span<double> row246 = row246Array.AsSpan(0, m);
         double acc1 = 0.0;
         // Σ_i(Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1))), fused with its gradient
         V b25 = V.Splat((double)2.0);
         V b31 = V.Splat((double)0.5);
         double t37 = 1.0 / (double)n;
-        V b56 = V.Splat((double)t37);
+        V b57 = V.Splat((double)t37);
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
         int rows2 = d <= 2 * V.Count && m <= 2 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
-            double acc86 = 0.0;
+            double acc87 = 0.0;
             // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1)), fused with its gradient
-            // row87[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            // row88[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
-                V acc88 = V.Zero;
+                V acc89 = V.Zero;
                 // Σ_r(Y[j, r]·Y[j, r])
-                int o89 = j * d;
+                int o90 = j * d;
                 {
                     int r = 0;
                     for (; r <= d - V.Count; r += V.Count)
                     {
-                        V x90 = V.Load(Y, o89 + r);
-                        V t91 = x90 * x90;
-                        acc88 = acc88 + t91;
+                        V x91 = V.Load(Y, o90 + r);
+                        V t92 = x91 * x91;
+                        acc89 = acc89 + t92;
                     }
                     // the last d mod V.Count elements, masked
                     if (r < d)
                     {
                         int rem_r = d - r;
-                        V x92 = V.LoadPartial(Y, o89 + r, rem_r);
-                        V t93 = x92 * x92;
-                        V tail94 = V.FirstLanes(rem_r);
-                        acc88 = acc88 + V.Select(tail94, t93, V.Zero);
+                        V x93 = V.LoadPartial(Y, o90 + r, rem_r);
+                        V t94 = x93 * x93;
+                        V tail95 = V.FirstLanes(rem_r);
+                        acc89 = acc89 + V.Select(tail95, t94, V.Zero);
                     }
                 }
-                double t95 = V.Sum(acc88);
-                row87[j] = (double)(t95);
+                double t96 = V.Sum(acc89);
+                row88[j] = (double)(t96);
             }
-            // row96[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            int o98 = i * d;
+            // row97[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+            int o99 = i * d;
             for (int j = 0; j < m; j++)
             {
-                V acc97 = V.Zero;
+                V acc98 = V.Zero;
                 // Σ_k(X[i, k]·Y[j, k])
-                int o100 = j * d;
+                int o101 = j * d;
                 {
                     int k = 0;
                     for (; k <= d - V.Count; k += V.Count)
                     {
-                        V x99 = V.Load(X, o98 + k);
-                        V x101 = V.Load(Y, o100 + k);
-                        V t102 = x99 * x101;
-                        acc97 = acc97 + t102;
+                        V x100 = V.Load(X, o99 + k);
+                        V x102 = V.Load(Y, o101 + k);
+                        V t103 = x100 * x102;
+                        acc98 = acc98 + t103;
                     }
                     // the last d mod V.Count elements, masked
                     if (k < d)
                     {
                         int rem_k = d - k;
-                        V x103 = V.LoadPartial(X, o98 + k, rem_k);
-                        V x104 = V.LoadPartial(Y, o100 + k, rem_k);
-                        V t105 = x103 * x104;
-                        V tail106 = V.FirstLanes(rem_k);
-                        acc97 = acc97 + V.Select(tail106, t105, V.Zero);
+                        V x104 = V.LoadPartial(X, o99 + k, rem_k);
+                        V x105 = V.LoadPartial(Y, o101 + k, rem_k);
+                        V t106 = x104 * x105;
+                        V tail107 = V.FirstLanes(rem_k);
+                        acc98 = acc98 + V.Select(tail107, t106, V.Zero);
                     }
                 }
-                double t107 = V.Sum(acc97);
-                row96[j] = (double)(t107);
+                double t108 = V.Sum(acc98);
+                row97[j] = (double)(t108);
             }
-            V acc108 = V.Zero;
+            V acc109 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
             {
                 int r = 0;
                 for (; r <= d - V.Count; r += V.Count)
                 {
-                    V x109 = V.Load(X, o98 + r);
-                    V t110 = x109 * x109;
-                    acc108 = acc108 + t110;
+                    V x110 = V.Load(X, o99 + r);
+                    V t111 = x110 * x110;
+                    acc109 = acc109 + t111;
                 }
                 // the last d mod V.Count elements, masked
                 if (r < d)
                 {
                     int rem_r = d - r;
-                    V x111 = V.LoadPartial(X, o98 + r, rem_r);
-                    V t112 = x111 * x111;
-                    V tail113 = V.FirstLanes(rem_r);
-                    acc108 = acc108 + V.Select(tail113, t112, V.Zero);
+                    V x112 = V.LoadPartial(X, o99 + r, rem_r);
+                    V t113 = x112 * x112;
+                    V tail114 = V.FirstLanes(rem_r);
+                    acc109 = acc109 + V.Select(tail114, t113, V.Zero);
                 }
             }
-            double t114 = V.Sum(acc108);
-            double acc129 = 0.0;
+            double t115 = V.Sum(acc109);
+            double acc130 = 0.0;
             // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
-            double acc136 = double.NegativeInfinity;
+            double acc137 = double.NegativeInfinity;
             // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
             for (int j = 0; j < m; j++)
             {
-                double x137 = row87[j];
-                double t138 = t114 + x137;
-                double x139 = row96[j];
-                double t140 = 2.0 * x139;
-                double t141 = t138 - t140;
-                double t142 = -t141;
-                acc136 = Scalar.Max(acc136, t142);
+                double x138 = row88[j];
+                double t139 = t115 + x138;
+                double x140 = row97[j];
+                double t141 = 2.0 * x140;
+                double t142 = t139 - t141;
+                double t143 = -t142;
+                acc137 = Scalar.Max(acc137, t143);
             }
             for (int j = 0; j < m; j++)
             {
-                double x130 = row87[j];
-                double t131 = t114 + x130;
-                double x132 = row96[j];
-                double t133 = 2.0 * x132;
-                double t134 = t131 - t133;
-                double t135 = -t134;
-                double t143 = t135 - acc136;
-                double t144 = Scalar.Exp(t143);
-                acc129 = acc129 + t144;
+                double x131 = row88[j];
+                double t132 = t115 + x131;
+                double x133 = row97[j];
+                double t134 = 2.0 * x133;
+                double t135 = t132 - t134;
+                double t136 = -t135;
+                double t144 = t136 - acc137;
+                double t145 = Scalar.Exp(t144);
+                acc130 = acc130 + t145;
             }
-            double t145 = t37 / acc129;
+            double t146 = t37 / acc130;
             for (int j = 0; j < m; j++)
             {
-                double x115 = row87[j];
-                double t116 = t114 + x115;
-                double x117 = row96[j];
-                double t118 = 2.0 * x117;
-                double t119 = t116 - t118;
-                double t120 = t119 + 1.0;
-                double t121 = Scalar.Sqrt(t120);
-                acc86 = acc86 + t121;
+                double x116 = row88[j];
+                double t117 = t115 + x116;
+                double x118 = row97[j];
+                double t119 = 2.0 * x118;
+                double t120 = t117 - t119;
+                double t121 = t120 + 1.0;
+                double t122 = Scalar.Sqrt(t121);
+                acc87 = acc87 + t122;
                 // gradient: dX[i, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5/sqr...; dY[j, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5/sqr...
-                bool c122 = t120 > 0.0;
-                double t123 = 0.5 / t121;
-                double t124 = c122 ? t123 : 0.0;
-                V b126 = V.Splat((double)t124);
-                double t146 = -t119;
-                double t147 = t146 - acc136;
-                double t148 = Scalar.Exp(t147);
-                double t149 = t145 * t148;
-                V b150 = V.Splat((double)t149);
-                int o154 = j * d;
+                bool c123 = t121 > 0.0;
+                double t124 = 0.5 / t122;
+                double t125 = c123 ? t124 : 0.0;
+                V b127 = V.Splat((double)t125);
+                double t147 = -t120;
+                double t148 = t147 - acc137;
+                double t149 = Scalar.Exp(t148);
+                double t150 = t146 * t149;
+                V b151 = V.Splat((double)t150);
+                int o155 = j * d;
                 {
                     int r = 0;
                     for (; r <= d - V.Count; r += V.Count)
                     {
-                        V x125 = V.Load(X, o98 + r);
-                        V t127 = b126 * x125;
-                        V t128 = t127 + t127;
-                        V t151 = b150 * x125;
-                        V t152 = t128 - t151;
-                        V t153 = t152 - t151;
-                        V.AddTo(dX, o98 + r, t153);
-                        V x155 = V.Load(Y, o154 + r);
-                        V t156 = b126 * x155;
-                        V t157 = t156 + t156;
-                        V t158 = b150 * x155;
-                        V t159 = t157 - t158;
-                        V t160 = t159 - t158;
-                        V.AddTo(dY, o154 + r, t160);
+                        V x126 = V.Load(X, o99 + r);
+                        V t128 = b127 * x126;
+                        V t129 = t128 + t128;
+                        V t152 = b151 * x126;
+                        V t153 = t129 - t152;
+                        V t154 = t153 - t152;
+                        V.AddTo(dX, o99 + r, t154);
+                        V x156 = V.Load(Y, o155 + r);
+                        V t157 = b127 * x156;
+                        V t158 = t157 + t157;
+                        V t159 = b151 * x156;
+                        V t160 = t158 - t159;
+                        V t161 = t160 - t159;
+                        V.AddTo(dY, o155 + r, t161);
                     }
                     // the last d mod V.Count elements, masked
                     if (r < d)
                     {
                         int rem_r = d - r;
-                        V x161 = V.LoadPartial(X, o98 + r, rem_r);
-                        V t162 = b126 * x161;
-                        V t163 = t162 + t162;
-                        V t164 = b150 * x161;
-                        V t165 = t163 - t164;
-                        V t166 = t165 - t164;
-                        V.AddToPartial(dX, o98 + r, rem_r, t166);
-                        V x167 = V.LoadPartial(Y, o154 + r, rem_r);
-                        V t168 = b126 * x167;
-                        V t169 = t168 + t168;
-                        V t170 = b150 * x167;
-                        V t171 = t169 - t170;
-                        V t172 = t171 - t170;
-                        V.AddToPartial(dY, o154 + r, rem_r, t172);
+                        V x162 = V.LoadPartial(X, o99 + r, rem_r);
+                        V t163 = b127 * x162;
+                        V t164 = t163 + t163;
+                        V t165 = b151 * x162;
+                        V t166 = t164 - t165;
+                        V t167 = t166 - t165;
+                        V.AddToPartial(dX, o99 + r, rem_r, t167);
+                        V x168 = V.LoadPartial(Y, o155 + r, rem_r);
+                        V t169 = b127 * x168;
+                        V t170 = t169 + t169;
+                        V t171 = b151 * x168;
+                        V t172 = t170 - t171;
+                        V t173 = t172 - t171;
+                        V.AddToPartial(dY, o155 + r, rem_r, t173);
                     }
                 }
                 // gradient: dX[i, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...; dY[j, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...
-                double t173 = 2.0 * t124;
-                V b175 = V.Splat((double)t173);
-                double t178 = 2.0 * t149;
-                V b179 = V.Splat((double)t178);
+                double t174 = 2.0 * t125;
+                V b176 = V.Splat((double)t174);
+                double t179 = 2.0 * t150;
+                V b180 = V.Splat((double)t179);
                 {
                     int k = 0;
                     for (; k <= d - V.Count; k += V.Count)
                     {
-                        V x174 = V.Load(Y, o154 + k);
-                        V t176 = b175 * x174;
-                        V t177 = -t176;
-                        V t180 = b179 * x174;
-                        V t181 = t177 + t180;
-                        V.AddTo(dX, o98 + k, t181);
-                        V x182 = V.Load(X, o98 + k);
-                        V t183 = b175 * x182;
-                        V t184 = -t183;
-                        V t185 = b179 * x182;
-                        V t186 = t184 + t185;
-                        V.AddTo(dY, o154 + k, t186);
+                        V x175 = V.Load(Y, o155 + k);
+                        V t177 = b176 * x175;
+                        V t178 = -t177;
+                        V t181 = b180 * x175;
+                        V t182 = t178 + t181;
+                        V.AddTo(dX, o99 + k, t182);
+                        V x183 = V.Load(X, o99 + k);
+                        V t184 = b176 * x183;
+                        V t185 = -t184;
+                        V t186 = b180 * x183;
+                        V t187 = t185 + t186;
+                        V.AddTo(dY, o155 + k, t187);
                     }
                     // the last d mod V.Count elements, masked
                     if (k < d)
                     {
                         int rem_k = d - k;
-                        V x187 = V.LoadPartial(Y, o154 + k, rem_k);
-                        V t188 = b175 * x187;
-                        V t189 = -t188;
-                        V t190 = b179 * x187;
-                        V t191 = t189 + t190;
-                        V.AddToPartial(dX, o98 + k, rem_k, t191);
-                        V x192 = V.LoadPartial(X, o98 + k, rem_k);
-                        V t193 = b175 * x192;
-                        V t194 = -t193;
-                        V t195 = b179 * x192;
-                        V t196 = t194 + t195;
-                        V.AddToPartial(dY, o154 + k, rem_k, t196);
+                        V x188 = V.LoadPartial(Y, o155 + k, rem_k);
+                        V t189 = b176 * x188;
+                        V t190 = -t189;
+                        V t191 = b180 * x188;
+                        V t192 = t190 + t191;
+                        V.AddToPartial(dX, o99 + k, rem_k, t192);
+                        V x193 = V.LoadPartial(X, o99 + k, rem_k);
+                        V t194 = b176 * x193;
+                        V t195 = -t194;
+                        V t196 = b180 * x193;
+                        V t197 = t195 + t196;
+                        V.AddToPartial(dY, o155 + k, rem_k, t197);
                     }
                 }
             }
-            acc1 = acc1 + acc86;
+            acc1 = acc1 + acc87;
         }
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueAndGradientKernelRowBlocks<V>(X, Y, d, m, dX, dY, row6, acc1, b25, b31, b56, rows2);
+            acc1 = ValueAndGradientKernelRowBlocks<V>(X, Y, d, m, dX, dY, row6, acc1, b25, b31, b57, rows2);
         }
-        double acc197 = 0.0;
+        double acc198 = 0.0;
         // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k...
-        // rows [0, rows198) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows198 = d <= 2 * V.Count && m <= 2 * V.Count ? n - n % V.Count : 0;
-        for (int i = rows198; i < n; i++)
+        // rows [0, rows199) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows199 = d <= 2 * V.Count && m <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows199; i < n; i++)
         {
-            double acc234 = double.NegativeInfinity;
+            double acc236 = double.NegativeInfinity;
             // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
-            // row235[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            // row237[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
-                V acc236 = V.Zero;
+                V acc238 = V.Zero;
                 // Σ_r(Y[j, r]·Y[j, r])
-                int o237 = j * d;
+                int o239 = j * d;
                 {
                     int r = 0;
                     for (; r <= d - V.Count; r += V.Count)
                     {
-                        V x238 = V.Load(Y, o237 + r);
-                        V t239 = x238 * x238;
-                        acc236 = acc236 + t239;
+                        V x240 = V.Load(Y, o239 + r);
+                        V t241 = x240 * x240;
+                        acc238 = acc238 + t241;
                     }
                     // the last d mod V.Count elements, masked
                     if (r < d)
                     {
                         int rem_r = d - r;
-                        V x240 = V.LoadPartial(Y, o237 + r, rem_r);
-                        V t241 = x240 * x240;
-                        V tail242 = V.FirstLanes(rem_r);
-                        acc236 = acc236 + V.Select(tail242, t241, V.Zero);
+                        V x242 = V.LoadPartial(Y, o239 + r, rem_r);
+                        V t243 = x242 * x242;
+                        V tail244 = V.FirstLanes(rem_r);
+                        acc238 = acc238 + V.Select(tail244, t243, V.Zero);
                     }
                 }
-                double t243 = V.Sum(acc236);
-                row235[j] = (double)(t243);
+                double t245 = V.Sum(acc238);
+                row237[j] = (double)(t245);
             }
-            // row244[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            int o246 = i * d;
+            // row246[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+            int o248 = i * d;
             for (int j = 0; j < m; j++)
             {
-                V acc245 = V.Zero;
+                V acc247 = V.Zero;
                 // Σ_k(X[i, k]·Y[j, k])
-                int o248 = j * d;
+                int o250 = j * d;
                 {
                     int k = 0;
                     for (; k <= d - V.Count; k += V.Count)
                     {
-                        V x247 = V.Load(X, o246 + k);
-                        V x249 = V.Load(Y, o248 + k);
-                        V t250 = x247 * x249;
-                        acc245 = acc245 + t250;
+                        V x249 = V.Load(X, o248 + k);
+                        V x251 = V.Load(Y, o250 + k);
+                        V t252 = x249 * x251;
+                        acc247 = acc247 + t252;
                     }
                     // the last d mod V.Count elements, masked
                     if (k < d)
                     {
                         int rem_k = d - k;
-                        V x251 = V.LoadPartial(X, o246 + k, rem_k);
-                        V x252 = V.LoadPartial(Y, o248 + k, rem_k);
-                        V t253 = x251 * x252;
-                        V tail254 = V.FirstLanes(rem_k);
-                        acc245 = acc245 + V.Select(tail254, t253, V.Zero);
+                        V x253 = V.LoadPartial(X, o248 + k, rem_k);
+                        V x254 = V.LoadPartial(Y, o250 + k, rem_k);
+                        V t255 = x253 * x254;
+                        V tail256 = V.FirstLanes(rem_k);
+                        acc247 = acc247 + V.Select(tail256, t255, V.Zero);
                     }
                 }
-                double t255 = V.Sum(acc245);
-                row244[j] = (double)(t255);
+                double t257 = V.Sum(acc247);
+                row246[j] = (double)(t257);
             }
-            V acc256 = V.Zero;
+            V acc258 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
             {
                 int r = 0;
                 for (; r <= d - V.Count; r += V.Count)
                 {
-                    V x257 = V.Load(X, o246 + r);
-                    V t258 = x257 * x257;
-                    acc256 = acc256 + t258;
+                    V x259 = V.Load(X, o248 + r);
+                    V t260 = x259 * x259;
+                    acc258 = acc258 + t260;
                 }
                 // the last d mod V.Count elements, masked
                 if (r < d)
                 {
                     int rem_r = d - r;
-                    V x259 = V.LoadPartial(X, o246 + r, rem_r);
-                    V t260 = x259 * x259;
-                    V tail261 = V.FirstLanes(rem_r);
-                    acc256 = acc256 + V.Select(tail261, t260, V.Zero);
+                    V x261 = V.LoadPartial(X, o248 + r, rem_r);
+                    V t262 = x261 * x261;
+                    V tail263 = V.FirstLanes(rem_r);
+                    acc258 = acc258 + V.Select(tail263, t262, V.Zero);
                 }
             }
-            double t262 = V.Sum(acc256);
+            double t264 = V.Sum(acc258);
             for (int j = 0; j < m; j++)
             {
-                double x263 = row235[j];
-                double t264 = t262 + x263;
-                double x265 = row244[j];
-                double t266 = 2.0 * x265;
-                double t267 = t264 - t266;
-                double t268 = -t267;
-                acc234 = Scalar.Max(acc234, t268);
+                double x265 = row237[j];
+                double t266 = t264 + x265;
+                double x267 = row246[j];
+                double t268 = 2.0 * x267;
+                double t269 = t266 - t268;
+                double t270 = -t269;
+                acc236 = Scalar.Max(acc236, t270);
             }
-            double acc269 = 0.0;
+            double acc271 = 0.0;
             // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
             for (int j = 0; j < m; j++)
             {
-                double x270 = row235[j];
-                double t271 = t262 + x270;
-                double x272 = row244[j];
-                double t273 = 2.0 * x272;
-                double t274 = t271 - t273;
-                double t275 = -t274;
-                double t276 = t275 - acc234;
-                double t277 = Scalar.Exp(t276);
-                acc269 = acc269 + t277;
+                double x272 = row237[j];
+                double t273 = t264 + x272;
+                double x274 = row246[j];
+                double t275 = 2.0 * x274;
+                double t276 = t273 - t275;
+                double t277 = -t276;
+                double t278 = t277 - acc236;
+                double t279 = Scalar.Exp(t278);
+                acc271 = acc271 + t279;
             }
-            double t278 = double.IsFinite(acc234) ? acc234 + Scalar.Log(acc269) : acc234;
-            acc197 = acc197 + t278;
+            double t280 = double.IsFinite(acc236) ? acc236 + Scalar.Log(acc271) : acc236;
+            acc198 = acc198 + t280;
         }
-        if (rows198 > 0)
+        if (rows199 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc197 = ValueAndGradientKernelRowBlocks2<V>(X, Y, d, m, row201, b25, acc197, rows198);
+            acc198 = ValueAndGradientKernelRowBlocks2<V>(X, Y, d, m, row203, b25, acc198, rows199);
         }
-        double t279 = acc197 / (double)n;
-        double t280 = acc1 + t279;
+        double t281 = acc198 / (double)n;
+        double t282 = acc1 + t281;
         System.Buffers.ArrayPool<double>.Shared.Return(row6Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row87Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row96Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row201Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row235Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row244Array);
-        return t280;
+        System.Buffers.ArrayPool<double>.Shared.Return(row88Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row97Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row203Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row237Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row246Array);
+        return t282;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, Span<double> dX, Span<double> dY, Span<double> row6, double acc1, V b25Arg, V b31Arg, V b56Arg, int rows2)
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, Span<double> dX, Span<double> dY, Span<double> row6, double acc1, V b25Arg, V b31Arg, V b57Arg, int rows2)
         where V : struct, ILanes<V, double>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
@@ -2001,7 +2013,7 @@ partial struct PairwiseDistances
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
         V b25 = b25Arg;
         V b31 = b31Arg;
-        V b56 = b56Arg;
+        V b57 = b57Arg;
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(X, i * d, d, tile3);
@@ -2049,18 +2061,21 @@ partial struct PairwiseDistances
             V acc38 = V.Zero;
             // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
             V acc46 = V.Splat((double)double.NegativeInfinity);
-            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
+            V nan47 = V.Zero;
+            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]))), NaN lanes in nan47
             for (int j = 0; j < m; j++)
             {
-                double x47 = row6[j];
-                V b48 = V.Splat((double)x47);
-                V t49 = acc18 + b48;
-                V x50 = V.Load(row11, j * V.Count);
-                V t51 = b25 * x50;
-                V t52 = t49 - t51;
-                V t53 = -t52;
-                acc46 = V.Max(acc46, t53);
+                double x48 = row6[j];
+                V b49 = V.Splat((double)x48);
+                V t50 = acc18 + b49;
+                V x51 = V.Load(row11, j * V.Count);
+                V t52 = b25 * x51;
+                V t53 = t50 - t52;
+                V t54 = -t53;
+                acc46 = V.RunningMax(acc46, t54);
+                nan47 = V.Or(nan47, V.NotEqual(t54, t54));
             }
+            acc46 = V.Select(nan47, V.Splat((double)double.NaN), acc46);
             for (int j = 0; j < m; j++)
             {
                 double x39 = row6[j];
@@ -2070,11 +2085,11 @@ partial struct PairwiseDistances
                 V t43 = b25 * x42;
                 V t44 = t41 - t43;
                 V t45 = -t44;
-                V t54 = t45 - acc46;
-                V t55 = V.Exp(t54);
-                acc38 = acc38 + t55;
+                V t55 = t45 - acc46;
+                V t56 = V.Exp(t55);
+                acc38 = acc38 + t56;
             }
-            V t57 = b56 / acc38;
+            V t58 = b57 / acc38;
             for (int j = 0; j < m; j++)
             {
                 double x21 = row6[j];
@@ -2090,47 +2105,47 @@ partial struct PairwiseDistances
                 V m30 = V.GreaterThan(t28, V.Zero);
                 V t32 = b31 / t29;
                 V t33 = V.Select(m30, t32, V.Zero);
-                V t58 = -t27;
-                V t59 = t58 - acc46;
-                V t60 = V.Exp(t59);
-                V t61 = t57 * t60;
-                int o65 = j * d;
+                V t59 = -t27;
+                V t60 = t59 - acc46;
+                V t61 = V.Exp(t60);
+                V t62 = t58 * t61;
+                int o66 = j * d;
                 for (int r = 0; r < d; r++)
                 {
                     V x34 = V.Load(tile3, r * V.Count);
                     V t35 = t33 * x34;
                     V t36 = t35 + t35;
-                    V t62 = t61 * x34;
-                    V t63 = t36 - t62;
-                    V t64 = t63 - t62;
-                    V.AddTo(tile4, r * V.Count, t64);
-                    double x66 = Y[o65 + r];
-                    V b67 = V.Splat((double)x66);
-                    V t68 = t33 * b67;
-                    V t69 = t68 + t68;
-                    V t70 = t61 * b67;
-                    V t71 = t69 - t70;
-                    V t72 = t71 - t70;
-                    dY[o65 + r] += (double)(V.Sum(t72));
+                    V t63 = t62 * x34;
+                    V t64 = t36 - t63;
+                    V t65 = t64 - t63;
+                    V.AddTo(tile4, r * V.Count, t65);
+                    double x67 = Y[o66 + r];
+                    V b68 = V.Splat((double)x67);
+                    V t69 = t33 * b68;
+                    V t70 = t69 + t69;
+                    V t71 = t62 * b68;
+                    V t72 = t70 - t71;
+                    V t73 = t72 - t71;
+                    dY[o66 + r] += (double)(V.Sum(t73));
                 }
                 // gradient: dX[i, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...; dY[j, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...
-                V t73 = b25 * t33;
-                V t78 = b25 * t61;
+                V t74 = b25 * t33;
+                V t79 = b25 * t62;
                 for (int k = 0; k < d; k++)
                 {
-                    double x74 = Y[o65 + k];
-                    V b75 = V.Splat((double)x74);
-                    V t76 = t73 * b75;
-                    V t77 = -t76;
-                    V t79 = t78 * b75;
-                    V t80 = t77 + t79;
-                    V.AddTo(tile4, k * V.Count, t80);
-                    V x81 = V.Load(tile3, k * V.Count);
-                    V t82 = t73 * x81;
-                    V t83 = -t82;
-                    V t84 = t78 * x81;
-                    V t85 = t83 + t84;
-                    dY[o65 + k] += (double)(V.Sum(t85));
+                    double x75 = Y[o66 + k];
+                    V b76 = V.Splat((double)x75);
+                    V t77 = t74 * b76;
+                    V t78 = -t77;
+                    V t80 = t79 * b76;
+                    V t81 = t78 + t80;
+                    V.AddTo(tile4, k * V.Count, t81);
+                    V x82 = V.Load(tile3, k * V.Count);
+                    V t83 = t74 * x82;
+                    V t84 = -t83;
+                    V t85 = t79 * x82;
+                    V t86 = t84 + t85;
+                    dY[o66 + k] += (double)(V.Sum(t86));
                 }
             }
             acc1 = acc1 + V.Sum(acc5);
@@ -2142,93 +2157,96 @@ partial struct PairwiseDistances
         return acc1;
     }
 
-    /// <summary>Rows [0, rows198) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    /// <summary>Rows [0, rows199) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, Span<double> row201, V b25Arg, double acc197, int rows198)
+    private static double ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, Span<double> row203, V b25Arg, double acc198, int rows199)
         where V : struct, ILanes<V, double>
     {
-        // tile199: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile199Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<double> tile199 = tile199Array.AsSpan(0, d * V.Count);
-        // row206: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-        double[] row206Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
-        Span<double> row206 = row206Array.AsSpan(0, m * V.Count);
+        // tile200: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile200Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<double> tile200 = tile200Array.AsSpan(0, d * V.Count);
+        // row208: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+        double[] row208Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
+        Span<double> row208 = row208Array.AsSpan(0, m * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
         V b25 = b25Arg;
-        for (int i = 0; i < rows198; i += V.Count)
+        for (int i = 0; i < rows199; i += V.Count)
         {
-            V.LoadRowsTransposed(X, i * d, d, tile199);
-            V acc200 = V.Splat((double)double.NegativeInfinity);
-            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
-            // row201[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            V.LoadRowsTransposed(X, i * d, d, tile200);
+            V acc201 = V.Splat((double)double.NegativeInfinity);
+            V nan202 = V.Zero;
+            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]))), NaN lanes in nan202
+            // row203[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
-                double acc202 = 0.0;
+                double acc204 = 0.0;
                 // Σ_r(Y[j, r]·Y[j, r])
-                int o203 = j * d;
+                int o205 = j * d;
                 for (int r = 0; r < d; r++)
                 {
-                    double x204 = Y[o203 + r];
-                    double t205 = x204 * x204;
-                    acc202 = acc202 + t205;
+                    double x206 = Y[o205 + r];
+                    double t207 = x206 * x206;
+                    acc204 = acc204 + t207;
                 }
-                row201[j] = (double)(acc202);
+                row203[j] = (double)(acc204);
             }
-            // row206[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
+            // row208[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
-                V acc207 = V.Zero;
+                V acc209 = V.Zero;
                 // Σ_k(X[i, k]·Y[j, k])
-                int o209 = j * d;
+                int o211 = j * d;
                 for (int k = 0; k < d; k++)
                 {
-                    V x208 = V.Load(tile199, k * V.Count);
-                    double x210 = Y[o209 + k];
-                    V b211 = V.Splat((double)x210);
-                    V t212 = x208 * b211;
-                    acc207 = acc207 + t212;
+                    V x210 = V.Load(tile200, k * V.Count);
+                    double x212 = Y[o211 + k];
+                    V b213 = V.Splat((double)x212);
+                    V t214 = x210 * b213;
+                    acc209 = acc209 + t214;
                 }
-                V.Store(row206, j * V.Count, acc207);
+                V.Store(row208, j * V.Count, acc209);
             }
-            V acc213 = V.Zero;
+            V acc215 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
             for (int r = 0; r < d; r++)
             {
-                V x214 = V.Load(tile199, r * V.Count);
-                V t215 = x214 * x214;
-                acc213 = acc213 + t215;
+                V x216 = V.Load(tile200, r * V.Count);
+                V t217 = x216 * x216;
+                acc215 = acc215 + t217;
             }
             for (int j = 0; j < m; j++)
             {
-                double x216 = row201[j];
-                V b217 = V.Splat((double)x216);
-                V t218 = acc213 + b217;
-                V x219 = V.Load(row206, j * V.Count);
-                V t220 = b25 * x219;
-                V t221 = t218 - t220;
-                V t222 = -t221;
-                acc200 = V.Max(acc200, t222);
+                double x218 = row203[j];
+                V b219 = V.Splat((double)x218);
+                V t220 = acc215 + b219;
+                V x221 = V.Load(row208, j * V.Count);
+                V t222 = b25 * x221;
+                V t223 = t220 - t222;
+                V t224 = -t223;
+                acc201 = V.RunningMax(acc201, t224);
+                nan202 = V.Or(nan202, V.NotEqual(t224, t224));
             }
-            V acc223 = V.Zero;
+            acc201 = V.Select(nan202, V.Splat((double)double.NaN), acc201);
+            V acc225 = V.Zero;
             // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
             for (int j = 0; j < m; j++)
             {
-                double x224 = row201[j];
-                V b225 = V.Splat((double)x224);
-                V t226 = acc213 + b225;
-                V x227 = V.Load(row206, j * V.Count);
-                V t228 = b25 * x227;
-                V t229 = t226 - t228;
-                V t230 = -t229;
-                V t231 = t230 - acc200;
-                V t232 = V.Exp(t231);
-                acc223 = acc223 + t232;
+                double x226 = row203[j];
+                V b227 = V.Splat((double)x226);
+                V t228 = acc215 + b227;
+                V x229 = V.Load(row208, j * V.Count);
+                V t230 = b25 * x229;
+                V t231 = t228 - t230;
+                V t232 = -t231;
+                V t233 = t232 - acc201;
+                V t234 = V.Exp(t233);
+                acc225 = acc225 + t234;
             }
-            V t233 = V.Select(V.Equal(acc200 - acc200, V.Zero), acc200 + V.Log(acc223), acc200);
-            acc197 = acc197 + V.Sum(t233);
+            V t235 = V.Select(V.Equal(acc201 - acc201, V.Zero), acc201 + V.Log(acc225), acc201);
+            acc198 = acc198 + V.Sum(t235);
         }
-        System.Buffers.ArrayPool<double>.Shared.Return(tile199Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row206Array);
-        return acc197;
+        System.Buffers.ArrayPool<double>.Shared.Return(tile200Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row208Array);
+        return acc198;
     }
 }

@@ -131,62 +131,67 @@ partial struct Softmax
         int rows2 = c <= 2 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
-            int o14 = i * c;
-            int label15 = y[i];
-            double x16 = s[o14 + label15];
-            V acc17 = V.Splat((float)double.NegativeInfinity);
-            // max_j(s[i, j])
+            int o15 = i * c;
+            int label16 = y[i];
+            double x17 = s[o15 + label16];
+            V acc18 = V.Splat((float)double.NegativeInfinity);
+            V nan19 = V.Zero;
+            // max_j(s[i, j]), NaN lanes in nan19
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x18 = V.Load(s, o14 + j);
-                    acc17 = V.Max(acc17, x18);
+                    V x20 = V.Load(s, o15 + j);
+                    acc18 = V.RunningMax(acc18, x20);
+                    nan19 = V.Or(nan19, V.NotEqual(x20, x20));
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x19 = V.LoadPartial(s, o14 + j, rem_j);
-                    V tail20 = V.FirstLanes(rem_j);
-                    acc17 = V.Max(acc17, V.Select(tail20, x19, V.Splat((float)double.NegativeInfinity)));
+                    V x21 = V.LoadPartial(s, o15 + j, rem_j);
+                    V tail22 = V.FirstLanes(rem_j);
+                    V t23 = V.Select(tail22, x21, V.Splat((float)double.NegativeInfinity));
+                    acc18 = V.RunningMax(acc18, t23);
+                    nan19 = V.Or(nan19, V.NotEqual(t23, t23));
                 }
             }
-            double t21 = V.MaxAcross(acc17);
-            V acc22 = V.Zero;
+            acc18 = V.Select(nan19, V.Splat((float)double.NaN), acc18);
+            double t24 = V.MaxAcross(acc18);
+            V acc25 = V.Zero;
             // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-            V b24 = V.Splat((float)t21);
+            V b27 = V.Splat((float)t24);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x23 = V.Load(s, o14 + j);
-                    V t25 = x23 - b24;
-                    V t26 = V.Exp(t25);
-                    acc22 = acc22 + t26;
+                    V x26 = V.Load(s, o15 + j);
+                    V t28 = x26 - b27;
+                    V t29 = V.Exp(t28);
+                    acc25 = acc25 + t29;
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x27 = V.LoadPartial(s, o14 + j, rem_j);
-                    V t28 = x27 - b24;
-                    V t29 = V.Exp(t28);
-                    V tail30 = V.FirstLanes(rem_j);
-                    acc22 = acc22 + V.Select(tail30, t29, V.Zero);
+                    V x30 = V.LoadPartial(s, o15 + j, rem_j);
+                    V t31 = x30 - b27;
+                    V t32 = V.Exp(t31);
+                    V tail33 = V.FirstLanes(rem_j);
+                    acc25 = acc25 + V.Select(tail33, t32, V.Zero);
                 }
             }
-            double t31 = V.Sum(acc22);
-            double t32 = double.IsFinite(t21) ? (t21 - x16) + Scalar.Log(t31) : t21 - x16;
-            acc1 = acc1 + t32;
+            double t34 = V.Sum(acc25);
+            double t35 = double.IsFinite(t24) ? (t24 - x17) + Scalar.Log(t34) : t24 - x17;
+            acc1 = acc1 + t35;
         }
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
             acc1 = ValueKernelRowBlocks<V>(s, y, c, acc1, rows2);
         }
-        double t33 = acc1 / (double)n;
-        return t33;
+        double t36 = acc1 / (double)n;
+        return t36;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
@@ -203,24 +208,27 @@ partial struct Softmax
             int o4 = i;
             V x5 = V.LoadLabeled(tile3, 0, 1, y, o4, 1, V.Count);
             V acc6 = V.Splat((float)double.NegativeInfinity);
-            // max_j(s[i, j])
+            V nan7 = V.Zero;
+            // max_j(s[i, j]), NaN lanes in nan7
             for (int j = 0; j < c; j++)
             {
-                V x7 = V.Load(tile3, j * V.Count);
-                acc6 = V.Max(acc6, x7);
+                V x8 = V.Load(tile3, j * V.Count);
+                acc6 = V.RunningMax(acc6, x8);
+                nan7 = V.Or(nan7, V.NotEqual(x8, x8));
             }
-            V acc8 = V.Zero;
+            acc6 = V.Select(nan7, V.Splat((float)double.NaN), acc6);
+            V acc9 = V.Zero;
             // Σ_j(exp(s[i, j] − max_j(s[i, j])))
             for (int j = 0; j < c; j++)
             {
-                V x9 = V.Load(tile3, j * V.Count);
-                V t10 = x9 - acc6;
-                V t11 = V.Exp(t10);
-                acc8 = acc8 + t11;
+                V x10 = V.Load(tile3, j * V.Count);
+                V t11 = x10 - acc6;
+                V t12 = V.Exp(t11);
+                acc9 = acc9 + t12;
             }
-            V t12 = acc6 - x5;
-            V t13 = V.Select(V.Equal(acc6 - acc6, V.Zero), t12 + V.Log(acc8), t12);
-            acc1 = acc1 + V.Sum(t13);
+            V t13 = acc6 - x5;
+            V t14 = V.Select(V.Equal(acc6 - acc6, V.Zero), t13 + V.Log(acc9), t13);
+            acc1 = acc1 + V.Sum(t14);
         }
         System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
         return acc1;
@@ -231,108 +239,113 @@ partial struct Softmax
         where V : struct, ILanes<V, float>
     {
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        float[] row35Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
-        Span<float> row35 = row35Array.AsSpan(0, c);
+        float[] row38Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
+        Span<float> row38 = row38Array.AsSpan(0, c);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(s[i, j]) − s[i, y[i]]), fused with its gradient
-        double t16 = 1.0 / (double)n;
-        V b17 = V.Splat((float)t16);
-        double t22 = -t16;
-        V b23 = V.Splat((float)t22);
+        double t17 = 1.0 / (double)n;
+        V b18 = V.Splat((float)t17);
+        double t23 = -t17;
+        V b24 = V.Splat((float)t23);
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
         int rows2 = c <= 2 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
-            int o26 = i * c;
-            int label27 = y[i];
-            double x28 = s[o26 + label27];
-            V acc29 = V.Splat((float)double.NegativeInfinity);
-            // max_j(s[i, j])
+            int o27 = i * c;
+            int label28 = y[i];
+            double x29 = s[o27 + label28];
+            V acc30 = V.Splat((float)double.NegativeInfinity);
+            V nan31 = V.Zero;
+            // max_j(s[i, j]), NaN lanes in nan31
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x30 = V.Load(s, o26 + j);
-                    acc29 = V.Max(acc29, x30);
+                    V x32 = V.Load(s, o27 + j);
+                    acc30 = V.RunningMax(acc30, x32);
+                    nan31 = V.Or(nan31, V.NotEqual(x32, x32));
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x31 = V.LoadPartial(s, o26 + j, rem_j);
-                    V tail32 = V.FirstLanes(rem_j);
-                    acc29 = V.Max(acc29, V.Select(tail32, x31, V.Splat((float)double.NegativeInfinity)));
+                    V x33 = V.LoadPartial(s, o27 + j, rem_j);
+                    V tail34 = V.FirstLanes(rem_j);
+                    V t35 = V.Select(tail34, x33, V.Splat((float)double.NegativeInfinity));
+                    acc30 = V.RunningMax(acc30, t35);
+                    nan31 = V.Or(nan31, V.NotEqual(t35, t35));
                 }
             }
-            double t33 = V.MaxAcross(acc29);
-            V acc34 = V.Zero;
+            acc30 = V.Select(nan31, V.Splat((float)double.NaN), acc30);
+            double t36 = V.MaxAcross(acc30);
+            V acc37 = V.Zero;
             // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-            V b37 = V.Splat((float)t33);
+            V b40 = V.Splat((float)t36);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x36 = V.Load(s, o26 + j);
-                    V t38 = x36 - b37;
-                    V t39 = V.Exp(t38);
-                    acc34 = acc34 + t39;
-                    V.Store(row35, j, t39);
+                    V x39 = V.Load(s, o27 + j);
+                    V t41 = x39 - b40;
+                    V t42 = V.Exp(t41);
+                    acc37 = acc37 + t42;
+                    V.Store(row38, j, t42);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x40 = V.LoadPartial(s, o26 + j, rem_j);
-                    V t41 = x40 - b37;
-                    V t42 = V.Exp(t41);
-                    V tail43 = V.FirstLanes(rem_j);
-                    acc34 = acc34 + V.Select(tail43, t42, V.Zero);
-                    V.StorePartial(row35, j, rem_j, t42);
+                    V x43 = V.LoadPartial(s, o27 + j, rem_j);
+                    V t44 = x43 - b40;
+                    V t45 = V.Exp(t44);
+                    V tail46 = V.FirstLanes(rem_j);
+                    acc37 = acc37 + V.Select(tail46, t45, V.Zero);
+                    V.StorePartial(row38, j, rem_j, t45);
                 }
             }
-            double t44 = V.Sum(acc34);
-            double t45 = double.IsFinite(t33) ? (t33 - x28) + Scalar.Log(t44) : t33 - x28;
-            acc1 = acc1 + t45;
+            double t47 = V.Sum(acc37);
+            double t48 = double.IsFinite(t36) ? (t36 - x29) + Scalar.Log(t47) : t36 - x29;
+            acc1 = acc1 + t48;
             // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
-            double t46 = t16 / t44;
-            V b48 = V.Splat((float)t46);
+            double t49 = t17 / t47;
+            V b51 = V.Splat((float)t49);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x47 = V.Load(row35, j);
-                    V t49 = b48 * x47;
-                    V m50 = V.IndexMask(j, IndexComparison.Equal, label27);
-                    V t51 = V.Select(m50, b23, V.Zero);
-                    V t52 = t49 + t51;
-                    V.Store(ds, o26 + j, t52);
+                    V x50 = V.Load(row38, j);
+                    V t52 = b51 * x50;
+                    V m53 = V.IndexMask(j, IndexComparison.Equal, label28);
+                    V t54 = V.Select(m53, b24, V.Zero);
+                    V t55 = t52 + t54;
+                    V.Store(ds, o27 + j, t55);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x53 = V.LoadPartial(row35, j, rem_j);
-                    V t54 = b48 * x53;
-                    V m55 = V.IndexMask(j, IndexComparison.Equal, label27);
-                    V t56 = V.Select(m55, b23, V.Zero);
-                    V t57 = t54 + t56;
-                    V.StorePartial(ds, o26 + j, rem_j, t57);
+                    V x56 = V.LoadPartial(row38, j, rem_j);
+                    V t57 = b51 * x56;
+                    V m58 = V.IndexMask(j, IndexComparison.Equal, label28);
+                    V t59 = V.Select(m58, b24, V.Zero);
+                    V t60 = t57 + t59;
+                    V.StorePartial(ds, o27 + j, rem_j, t60);
                 }
             }
         }
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueAndGradientKernelRowBlocks<V>(s, y, c, ds, acc1, b17, b23, rows2);
+            acc1 = ValueAndGradientKernelRowBlocks<V>(s, y, c, ds, acc1, b18, b24, rows2);
         }
-        double t58 = acc1 / (double)n;
-        System.Buffers.ArrayPool<float>.Shared.Return(row35Array);
-        return t58;
+        double t61 = acc1 / (double)n;
+        System.Buffers.ArrayPool<float>.Shared.Return(row38Array);
+        return t61;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int c, Span<float> ds, double acc1, V b17Arg, V b23Arg, int rows2)
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int c, Span<float> ds, double acc1, V b18Arg, V b24Arg, int rows2)
         where V : struct, ILanes<V, float>
     {
         // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
@@ -341,53 +354,56 @@ partial struct Softmax
         // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
         float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
         Span<float> tile4 = tile4Array.AsSpan(0, c * V.Count);
-        // row10: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] row10Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> row10 = row10Array.AsSpan(0, c * V.Count);
+        // row11: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] row11Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> row11 = row11Array.AsSpan(0, c * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b17 = b17Arg;
-        V b23 = b23Arg;
+        V b18 = b18Arg;
+        V b24 = b24Arg;
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(s, i * c, c, tile3);
             int o5 = i;
             V x6 = V.LoadLabeled(tile3, 0, 1, y, o5, 1, V.Count);
             V acc7 = V.Splat((float)double.NegativeInfinity);
-            // max_j(s[i, j])
+            V nan8 = V.Zero;
+            // max_j(s[i, j]), NaN lanes in nan8
             for (int j = 0; j < c; j++)
             {
-                V x8 = V.Load(tile3, j * V.Count);
-                acc7 = V.Max(acc7, x8);
+                V x9 = V.Load(tile3, j * V.Count);
+                acc7 = V.RunningMax(acc7, x9);
+                nan8 = V.Or(nan8, V.NotEqual(x9, x9));
             }
-            V acc9 = V.Zero;
+            acc7 = V.Select(nan8, V.Splat((float)double.NaN), acc7);
+            V acc10 = V.Zero;
             // Σ_j(exp(s[i, j] − max_j(s[i, j])))
             for (int j = 0; j < c; j++)
             {
-                V x11 = V.Load(tile3, j * V.Count);
-                V t12 = x11 - acc7;
-                V t13 = V.Exp(t12);
-                acc9 = acc9 + t13;
-                V.Store(row10, j * V.Count, t13);
+                V x12 = V.Load(tile3, j * V.Count);
+                V t13 = x12 - acc7;
+                V t14 = V.Exp(t13);
+                acc10 = acc10 + t14;
+                V.Store(row11, j * V.Count, t14);
             }
-            V t14 = acc7 - x6;
-            V t15 = V.Select(V.Equal(acc7 - acc7, V.Zero), t14 + V.Log(acc9), t14);
-            acc1 = acc1 + V.Sum(t15);
+            V t15 = acc7 - x6;
+            V t16 = V.Select(V.Equal(acc7 - acc7, V.Zero), t15 + V.Log(acc10), t15);
+            acc1 = acc1 + V.Sum(t16);
             // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
-            V t18 = b17 / acc9;
+            V t19 = b18 / acc10;
             for (int j = 0; j < c; j++)
             {
-                V x19 = V.Load(row10, j * V.Count);
-                V t20 = t18 * x19;
-                V m21 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
-                V t24 = V.Select(m21, b23, V.Zero);
-                V t25 = t20 + t24;
-                V.Store(tile4, j * V.Count, t25);
+                V x20 = V.Load(row11, j * V.Count);
+                V t21 = t19 * x20;
+                V m22 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
+                V t25 = V.Select(m22, b24, V.Zero);
+                V t26 = t21 + t25;
+                V.Store(tile4, j * V.Count, t26);
             }
             V.StoreRowsTransposed(ds, i * c, c, tile4);
         }
         System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
         System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row10Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row11Array);
         return acc1;
     }
 
@@ -401,62 +417,67 @@ partial struct Softmax
         int rows2 = c <= 2 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
-            int o14 = i * c;
-            int label15 = y[i];
-            double x16 = s[o14 + label15];
-            V acc17 = V.Splat((double)double.NegativeInfinity);
-            // max_j(s[i, j])
+            int o15 = i * c;
+            int label16 = y[i];
+            double x17 = s[o15 + label16];
+            V acc18 = V.Splat((double)double.NegativeInfinity);
+            V nan19 = V.Zero;
+            // max_j(s[i, j]), NaN lanes in nan19
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x18 = V.Load(s, o14 + j);
-                    acc17 = V.Max(acc17, x18);
+                    V x20 = V.Load(s, o15 + j);
+                    acc18 = V.RunningMax(acc18, x20);
+                    nan19 = V.Or(nan19, V.NotEqual(x20, x20));
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x19 = V.LoadPartial(s, o14 + j, rem_j);
-                    V tail20 = V.FirstLanes(rem_j);
-                    acc17 = V.Max(acc17, V.Select(tail20, x19, V.Splat((double)double.NegativeInfinity)));
+                    V x21 = V.LoadPartial(s, o15 + j, rem_j);
+                    V tail22 = V.FirstLanes(rem_j);
+                    V t23 = V.Select(tail22, x21, V.Splat((double)double.NegativeInfinity));
+                    acc18 = V.RunningMax(acc18, t23);
+                    nan19 = V.Or(nan19, V.NotEqual(t23, t23));
                 }
             }
-            double t21 = V.MaxAcross(acc17);
-            V acc22 = V.Zero;
+            acc18 = V.Select(nan19, V.Splat((double)double.NaN), acc18);
+            double t24 = V.MaxAcross(acc18);
+            V acc25 = V.Zero;
             // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-            V b24 = V.Splat((double)t21);
+            V b27 = V.Splat((double)t24);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x23 = V.Load(s, o14 + j);
-                    V t25 = x23 - b24;
-                    V t26 = V.Exp(t25);
-                    acc22 = acc22 + t26;
+                    V x26 = V.Load(s, o15 + j);
+                    V t28 = x26 - b27;
+                    V t29 = V.Exp(t28);
+                    acc25 = acc25 + t29;
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x27 = V.LoadPartial(s, o14 + j, rem_j);
-                    V t28 = x27 - b24;
-                    V t29 = V.Exp(t28);
-                    V tail30 = V.FirstLanes(rem_j);
-                    acc22 = acc22 + V.Select(tail30, t29, V.Zero);
+                    V x30 = V.LoadPartial(s, o15 + j, rem_j);
+                    V t31 = x30 - b27;
+                    V t32 = V.Exp(t31);
+                    V tail33 = V.FirstLanes(rem_j);
+                    acc25 = acc25 + V.Select(tail33, t32, V.Zero);
                 }
             }
-            double t31 = V.Sum(acc22);
-            double t32 = double.IsFinite(t21) ? (t21 - x16) + Scalar.Log(t31) : t21 - x16;
-            acc1 = acc1 + t32;
+            double t34 = V.Sum(acc25);
+            double t35 = double.IsFinite(t24) ? (t24 - x17) + Scalar.Log(t34) : t24 - x17;
+            acc1 = acc1 + t35;
         }
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
             acc1 = ValueKernelRowBlocks<V>(s, y, c, acc1, rows2);
         }
-        double t33 = acc1 / (double)n;
-        return t33;
+        double t36 = acc1 / (double)n;
+        return t36;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
@@ -473,24 +494,27 @@ partial struct Softmax
             int o4 = i;
             V x5 = V.LoadLabeled(tile3, 0, 1, y, o4, 1, V.Count);
             V acc6 = V.Splat((double)double.NegativeInfinity);
-            // max_j(s[i, j])
+            V nan7 = V.Zero;
+            // max_j(s[i, j]), NaN lanes in nan7
             for (int j = 0; j < c; j++)
             {
-                V x7 = V.Load(tile3, j * V.Count);
-                acc6 = V.Max(acc6, x7);
+                V x8 = V.Load(tile3, j * V.Count);
+                acc6 = V.RunningMax(acc6, x8);
+                nan7 = V.Or(nan7, V.NotEqual(x8, x8));
             }
-            V acc8 = V.Zero;
+            acc6 = V.Select(nan7, V.Splat((double)double.NaN), acc6);
+            V acc9 = V.Zero;
             // Σ_j(exp(s[i, j] − max_j(s[i, j])))
             for (int j = 0; j < c; j++)
             {
-                V x9 = V.Load(tile3, j * V.Count);
-                V t10 = x9 - acc6;
-                V t11 = V.Exp(t10);
-                acc8 = acc8 + t11;
+                V x10 = V.Load(tile3, j * V.Count);
+                V t11 = x10 - acc6;
+                V t12 = V.Exp(t11);
+                acc9 = acc9 + t12;
             }
-            V t12 = acc6 - x5;
-            V t13 = V.Select(V.Equal(acc6 - acc6, V.Zero), t12 + V.Log(acc8), t12);
-            acc1 = acc1 + V.Sum(t13);
+            V t13 = acc6 - x5;
+            V t14 = V.Select(V.Equal(acc6 - acc6, V.Zero), t13 + V.Log(acc9), t13);
+            acc1 = acc1 + V.Sum(t14);
         }
         System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
         return acc1;
@@ -501,108 +525,113 @@ partial struct Softmax
         where V : struct, ILanes<V, double>
     {
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        double[] row35Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
-        Span<double> row35 = row35Array.AsSpan(0, c);
+        double[] row38Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
+        Span<double> row38 = row38Array.AsSpan(0, c);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(s[i, j]) − s[i, y[i]]), fused with its gradient
-        double t16 = 1.0 / (double)n;
-        V b17 = V.Splat((double)t16);
-        double t22 = -t16;
-        V b23 = V.Splat((double)t22);
+        double t17 = 1.0 / (double)n;
+        V b18 = V.Splat((double)t17);
+        double t23 = -t17;
+        V b24 = V.Splat((double)t23);
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
         int rows2 = c <= 2 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
-            int o26 = i * c;
-            int label27 = y[i];
-            double x28 = s[o26 + label27];
-            V acc29 = V.Splat((double)double.NegativeInfinity);
-            // max_j(s[i, j])
+            int o27 = i * c;
+            int label28 = y[i];
+            double x29 = s[o27 + label28];
+            V acc30 = V.Splat((double)double.NegativeInfinity);
+            V nan31 = V.Zero;
+            // max_j(s[i, j]), NaN lanes in nan31
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x30 = V.Load(s, o26 + j);
-                    acc29 = V.Max(acc29, x30);
+                    V x32 = V.Load(s, o27 + j);
+                    acc30 = V.RunningMax(acc30, x32);
+                    nan31 = V.Or(nan31, V.NotEqual(x32, x32));
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x31 = V.LoadPartial(s, o26 + j, rem_j);
-                    V tail32 = V.FirstLanes(rem_j);
-                    acc29 = V.Max(acc29, V.Select(tail32, x31, V.Splat((double)double.NegativeInfinity)));
+                    V x33 = V.LoadPartial(s, o27 + j, rem_j);
+                    V tail34 = V.FirstLanes(rem_j);
+                    V t35 = V.Select(tail34, x33, V.Splat((double)double.NegativeInfinity));
+                    acc30 = V.RunningMax(acc30, t35);
+                    nan31 = V.Or(nan31, V.NotEqual(t35, t35));
                 }
             }
-            double t33 = V.MaxAcross(acc29);
-            V acc34 = V.Zero;
+            acc30 = V.Select(nan31, V.Splat((double)double.NaN), acc30);
+            double t36 = V.MaxAcross(acc30);
+            V acc37 = V.Zero;
             // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-            V b37 = V.Splat((double)t33);
+            V b40 = V.Splat((double)t36);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x36 = V.Load(s, o26 + j);
-                    V t38 = x36 - b37;
-                    V t39 = V.Exp(t38);
-                    acc34 = acc34 + t39;
-                    V.Store(row35, j, t39);
+                    V x39 = V.Load(s, o27 + j);
+                    V t41 = x39 - b40;
+                    V t42 = V.Exp(t41);
+                    acc37 = acc37 + t42;
+                    V.Store(row38, j, t42);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x40 = V.LoadPartial(s, o26 + j, rem_j);
-                    V t41 = x40 - b37;
-                    V t42 = V.Exp(t41);
-                    V tail43 = V.FirstLanes(rem_j);
-                    acc34 = acc34 + V.Select(tail43, t42, V.Zero);
-                    V.StorePartial(row35, j, rem_j, t42);
+                    V x43 = V.LoadPartial(s, o27 + j, rem_j);
+                    V t44 = x43 - b40;
+                    V t45 = V.Exp(t44);
+                    V tail46 = V.FirstLanes(rem_j);
+                    acc37 = acc37 + V.Select(tail46, t45, V.Zero);
+                    V.StorePartial(row38, j, rem_j, t45);
                 }
             }
-            double t44 = V.Sum(acc34);
-            double t45 = double.IsFinite(t33) ? (t33 - x28) + Scalar.Log(t44) : t33 - x28;
-            acc1 = acc1 + t45;
+            double t47 = V.Sum(acc37);
+            double t48 = double.IsFinite(t36) ? (t36 - x29) + Scalar.Log(t47) : t36 - x29;
+            acc1 = acc1 + t48;
             // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
-            double t46 = t16 / t44;
-            V b48 = V.Splat((double)t46);
+            double t49 = t17 / t47;
+            V b51 = V.Splat((double)t49);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x47 = V.Load(row35, j);
-                    V t49 = b48 * x47;
-                    V m50 = V.IndexMask(j, IndexComparison.Equal, label27);
-                    V t51 = V.Select(m50, b23, V.Zero);
-                    V t52 = t49 + t51;
-                    V.Store(ds, o26 + j, t52);
+                    V x50 = V.Load(row38, j);
+                    V t52 = b51 * x50;
+                    V m53 = V.IndexMask(j, IndexComparison.Equal, label28);
+                    V t54 = V.Select(m53, b24, V.Zero);
+                    V t55 = t52 + t54;
+                    V.Store(ds, o27 + j, t55);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x53 = V.LoadPartial(row35, j, rem_j);
-                    V t54 = b48 * x53;
-                    V m55 = V.IndexMask(j, IndexComparison.Equal, label27);
-                    V t56 = V.Select(m55, b23, V.Zero);
-                    V t57 = t54 + t56;
-                    V.StorePartial(ds, o26 + j, rem_j, t57);
+                    V x56 = V.LoadPartial(row38, j, rem_j);
+                    V t57 = b51 * x56;
+                    V m58 = V.IndexMask(j, IndexComparison.Equal, label28);
+                    V t59 = V.Select(m58, b24, V.Zero);
+                    V t60 = t57 + t59;
+                    V.StorePartial(ds, o27 + j, rem_j, t60);
                 }
             }
         }
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueAndGradientKernelRowBlocks<V>(s, y, c, ds, acc1, b17, b23, rows2);
+            acc1 = ValueAndGradientKernelRowBlocks<V>(s, y, c, ds, acc1, b18, b24, rows2);
         }
-        double t58 = acc1 / (double)n;
-        System.Buffers.ArrayPool<double>.Shared.Return(row35Array);
-        return t58;
+        double t61 = acc1 / (double)n;
+        System.Buffers.ArrayPool<double>.Shared.Return(row38Array);
+        return t61;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int c, Span<double> ds, double acc1, V b17Arg, V b23Arg, int rows2)
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int c, Span<double> ds, double acc1, V b18Arg, V b24Arg, int rows2)
         where V : struct, ILanes<V, double>
     {
         // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
@@ -611,53 +640,56 @@ partial struct Softmax
         // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
         double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
         Span<double> tile4 = tile4Array.AsSpan(0, c * V.Count);
-        // row10: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] row10Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> row10 = row10Array.AsSpan(0, c * V.Count);
+        // row11: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] row11Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> row11 = row11Array.AsSpan(0, c * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b17 = b17Arg;
-        V b23 = b23Arg;
+        V b18 = b18Arg;
+        V b24 = b24Arg;
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(s, i * c, c, tile3);
             int o5 = i;
             V x6 = V.LoadLabeled(tile3, 0, 1, y, o5, 1, V.Count);
             V acc7 = V.Splat((double)double.NegativeInfinity);
-            // max_j(s[i, j])
+            V nan8 = V.Zero;
+            // max_j(s[i, j]), NaN lanes in nan8
             for (int j = 0; j < c; j++)
             {
-                V x8 = V.Load(tile3, j * V.Count);
-                acc7 = V.Max(acc7, x8);
+                V x9 = V.Load(tile3, j * V.Count);
+                acc7 = V.RunningMax(acc7, x9);
+                nan8 = V.Or(nan8, V.NotEqual(x9, x9));
             }
-            V acc9 = V.Zero;
+            acc7 = V.Select(nan8, V.Splat((double)double.NaN), acc7);
+            V acc10 = V.Zero;
             // Σ_j(exp(s[i, j] − max_j(s[i, j])))
             for (int j = 0; j < c; j++)
             {
-                V x11 = V.Load(tile3, j * V.Count);
-                V t12 = x11 - acc7;
-                V t13 = V.Exp(t12);
-                acc9 = acc9 + t13;
-                V.Store(row10, j * V.Count, t13);
+                V x12 = V.Load(tile3, j * V.Count);
+                V t13 = x12 - acc7;
+                V t14 = V.Exp(t13);
+                acc10 = acc10 + t14;
+                V.Store(row11, j * V.Count, t14);
             }
-            V t14 = acc7 - x6;
-            V t15 = V.Select(V.Equal(acc7 - acc7, V.Zero), t14 + V.Log(acc9), t14);
-            acc1 = acc1 + V.Sum(t15);
+            V t15 = acc7 - x6;
+            V t16 = V.Select(V.Equal(acc7 - acc7, V.Zero), t15 + V.Log(acc10), t15);
+            acc1 = acc1 + V.Sum(t16);
             // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
-            V t18 = b17 / acc9;
+            V t19 = b18 / acc10;
             for (int j = 0; j < c; j++)
             {
-                V x19 = V.Load(row10, j * V.Count);
-                V t20 = t18 * x19;
-                V m21 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
-                V t24 = V.Select(m21, b23, V.Zero);
-                V t25 = t20 + t24;
-                V.Store(tile4, j * V.Count, t25);
+                V x20 = V.Load(row11, j * V.Count);
+                V t21 = t19 * x20;
+                V m22 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
+                V t25 = V.Select(m22, b24, V.Zero);
+                V t26 = t21 + t25;
+                V.Store(tile4, j * V.Count, t26);
             }
             V.StoreRowsTransposed(ds, i * c, c, tile4);
         }
         System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
         System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row10Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row11Array);
         return acc1;
     }
 }
