@@ -101,7 +101,7 @@ internal static class LaneDefaults
         int count = TSelf.Count;
         if (RowTranspose.Applies<T>(count))
         {
-            RowTranspose.In(ref Unsafe.As<T, float>(ref row), rowLength, ref Unsafe.As<T, float>(ref column), count);
+            RowTranspose.In(ref row, rowLength, ref column, count);
             return;
         }
         for (int l = 0; l < count; l++)
@@ -125,7 +125,7 @@ internal static class LaneDefaults
         int count = TSelf.Count;
         if (RowTranspose.Applies<T>(count))
         {
-            RowTranspose.Out(ref Unsafe.As<T, float>(ref row), rowLength, ref Unsafe.As<T, float>(ref column), count, add);
+            RowTranspose.Out(ref row, rowLength, ref column, count, add);
             return;
         }
         for (int l = 0; l < count; l++)

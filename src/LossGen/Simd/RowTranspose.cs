@@ -1,99 +1,136 @@
-using System;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
 namespace LossGen.Simd;
 
 /// <summary>
-/// Float block transposition in 4×4 pieces (the SSE unpack/move pattern): four rows of four
-/// elements are four 128-bit loads, eight shuffles and four 128-bit stores, where element by
-/// element they are sixteen loads and sixteen stores. Columns past the last multiple of four go
+/// Block transposition between rows and a tile in 4×4 pieces: four rows of four elements are four
+/// vector loads, eight shuffles and four vector stores, where element by element they are sixteen
+/// loads and sixteen stores. Floats use the SSE unpack/move pattern on 128-bit vectors, doubles the
+/// AVX unpack/lane-permute pattern on 256-bit vectors. Columns past the last multiple of four go
 /// element by element. Used by the rows-across-lanes tiles when the lane count is a multiple of 4.
 /// </summary>
 internal static class RowTranspose
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Applies<T>(int count) => typeof(T) == typeof(float) && Sse.IsSupported && count % 4 == 0;
+    public static bool Applies<T>(int count) =>
+        count % 4 == 0 && (typeof(T) == typeof(float) ? Sse.IsSupported : typeof(T) == typeof(double) && Avx.IsSupported);
 
     /// <summary><c>tile[j·count + l] = rows[l·rowLength + j]</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void In(ref float rows, int rowLength, ref float tile, int count)
+    public static void In<T>(ref T rows, int rowLength, ref T tile, int count)
+        where T : unmanaged
     {
         for (int l = 0; l < count; l += 4)
         {
-            ref float r0 = ref Unsafe.Add(ref rows, (nint)l * rowLength);
-            ref float r1 = ref Unsafe.Add(ref r0, rowLength);
-            ref float r2 = ref Unsafe.Add(ref r1, rowLength);
-            ref float r3 = ref Unsafe.Add(ref r2, rowLength);
-            ref float column = ref Unsafe.Add(ref tile, l);
+            ref T r0 = ref Unsafe.Add(ref rows, (nint)l * rowLength);
+            ref T r1 = ref Unsafe.Add(ref r0, rowLength);
+            ref T r2 = ref Unsafe.Add(ref r1, rowLength);
+            ref T r3 = ref Unsafe.Add(ref r2, rowLength);
+            ref T column = ref Unsafe.Add(ref tile, l);
             int j = 0;
             for (; j <= rowLength - 4; j += 4)
             {
-                Transpose(
-                    Vector128.LoadUnsafe(ref r0, (nuint)j), Vector128.LoadUnsafe(ref r1, (nuint)j),
-                    Vector128.LoadUnsafe(ref r2, (nuint)j), Vector128.LoadUnsafe(ref r3, (nuint)j),
-                    out var c0, out var c1, out var c2, out var c3);
-                ref float at = ref Unsafe.Add(ref column, (nint)j * count);
-                c0.StoreUnsafe(ref at);
-                c1.StoreUnsafe(ref Unsafe.Add(ref at, count));
-                c2.StoreUnsafe(ref Unsafe.Add(ref at, 2 * count));
-                c3.StoreUnsafe(ref Unsafe.Add(ref at, 3 * count));
+                ref T at = ref Unsafe.Add(ref column, (nint)j * count);
+                Quad(ref Unsafe.Add(ref r0, j), ref Unsafe.Add(ref r1, j), ref Unsafe.Add(ref r2, j), ref Unsafe.Add(ref r3, j),
+                    ref at, ref Unsafe.Add(ref at, count), ref Unsafe.Add(ref at, 2 * count), ref Unsafe.Add(ref at, 3 * count), add: false);
             }
             for (; j < rowLength; j++)
             {
-                Vector128.Create(Unsafe.Add(ref r0, j), Unsafe.Add(ref r1, j), Unsafe.Add(ref r2, j), Unsafe.Add(ref r3, j))
-                    .StoreUnsafe(ref Unsafe.Add(ref column, (nint)j * count));
+                // One column: the four elements gathered into a vector in registers, stored once.
+                ref T at = ref Unsafe.Add(ref column, (nint)j * count);
+                if (typeof(T) == typeof(float))
+                {
+                    Vector128.Create(As<T, float>(Unsafe.Add(ref r0, j)), As<T, float>(Unsafe.Add(ref r1, j)),
+                        As<T, float>(Unsafe.Add(ref r2, j)), As<T, float>(Unsafe.Add(ref r3, j))).StoreUnsafe(ref Unsafe.As<T, float>(ref at));
+                }
+                else
+                {
+                    Vector256.Create(As<T, double>(Unsafe.Add(ref r0, j)), As<T, double>(Unsafe.Add(ref r1, j)),
+                        As<T, double>(Unsafe.Add(ref r2, j)), As<T, double>(Unsafe.Add(ref r3, j))).StoreUnsafe(ref Unsafe.As<T, double>(ref at));
+                }
             }
         }
     }
 
     /// <summary><c>rows[l·rowLength + j] (+)= tile[j·count + l]</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Out(ref float rows, int rowLength, ref float tile, int count, bool add)
+    public static void Out<T>(ref T rows, int rowLength, ref T tile, int count, bool add)
+        where T : unmanaged
     {
         for (int l = 0; l < count; l += 4)
         {
-            ref float r0 = ref Unsafe.Add(ref rows, (nint)l * rowLength);
-            ref float r1 = ref Unsafe.Add(ref r0, rowLength);
-            ref float r2 = ref Unsafe.Add(ref r1, rowLength);
-            ref float r3 = ref Unsafe.Add(ref r2, rowLength);
-            ref float column = ref Unsafe.Add(ref tile, l);
+            ref T r0 = ref Unsafe.Add(ref rows, (nint)l * rowLength);
+            ref T r1 = ref Unsafe.Add(ref r0, rowLength);
+            ref T r2 = ref Unsafe.Add(ref r1, rowLength);
+            ref T r3 = ref Unsafe.Add(ref r2, rowLength);
+            ref T column = ref Unsafe.Add(ref tile, l);
             int j = 0;
             for (; j <= rowLength - 4; j += 4)
             {
-                ref float at = ref Unsafe.Add(ref column, (nint)j * count);
-                Transpose(
-                    Vector128.LoadUnsafe(ref at), Vector128.LoadUnsafe(ref Unsafe.Add(ref at, count)),
-                    Vector128.LoadUnsafe(ref Unsafe.Add(ref at, 2 * count)), Vector128.LoadUnsafe(ref Unsafe.Add(ref at, 3 * count)),
-                    out var w0, out var w1, out var w2, out var w3);
-                if (add)
-                {
-                    w0 += Vector128.LoadUnsafe(ref r0, (nuint)j);
-                    w1 += Vector128.LoadUnsafe(ref r1, (nuint)j);
-                    w2 += Vector128.LoadUnsafe(ref r2, (nuint)j);
-                    w3 += Vector128.LoadUnsafe(ref r3, (nuint)j);
-                }
-                w0.StoreUnsafe(ref r0, (nuint)j);
-                w1.StoreUnsafe(ref r1, (nuint)j);
-                w2.StoreUnsafe(ref r2, (nuint)j);
-                w3.StoreUnsafe(ref r3, (nuint)j);
+                ref T at = ref Unsafe.Add(ref column, (nint)j * count);
+                Quad(ref at, ref Unsafe.Add(ref at, count), ref Unsafe.Add(ref at, 2 * count), ref Unsafe.Add(ref at, 3 * count),
+                    ref Unsafe.Add(ref r0, j), ref Unsafe.Add(ref r1, j), ref Unsafe.Add(ref r2, j), ref Unsafe.Add(ref r3, j), add);
             }
             for (; j < rowLength; j++)
             {
-                Vector128<float> c = Vector128.LoadUnsafe(ref Unsafe.Add(ref column, (nint)j * count));
-                if (add)
-                {
-                    c += Vector128.Create(Unsafe.Add(ref r0, j), Unsafe.Add(ref r1, j), Unsafe.Add(ref r2, j), Unsafe.Add(ref r3, j));
-                }
-                Unsafe.Add(ref r0, j) = c.GetElement(0);
-                Unsafe.Add(ref r1, j) = c.GetElement(1);
-                Unsafe.Add(ref r2, j) = c.GetElement(2);
-                Unsafe.Add(ref r3, j) = c.GetElement(3);
+                ref T at = ref Unsafe.Add(ref column, (nint)j * count);
+                Store(ref Unsafe.Add(ref r0, j), at, add);
+                Store(ref Unsafe.Add(ref r1, j), Unsafe.Add(ref at, 1), add);
+                Store(ref Unsafe.Add(ref r2, j), Unsafe.Add(ref at, 2), add);
+                Store(ref Unsafe.Add(ref r3, j), Unsafe.Add(ref at, 3), add);
             }
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TTo As<TFrom, TTo>(TFrom value) => Unsafe.As<TFrom, TTo>(ref value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store<T>(ref T destination, T value, bool add)
+        where T : unmanaged =>
+        destination = add ? LaneMath.Add(destination, value) : value;
+
+    /// <summary>
+    /// Reads four runs of four elements (s0…s3), transposes them and writes (or adds) the columns to
+    /// d0…d3: d_q[p] (+)= s_p[q].
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Quad<T>(ref T s0, ref T s1, ref T s2, ref T s3, ref T d0, ref T d1, ref T d2, ref T d3, bool add)
+        where T : unmanaged
+    {
+        if (typeof(T) == typeof(float))
+        {
+            Transpose(
+                Vector128.LoadUnsafe(ref Unsafe.As<T, float>(ref s0)), Vector128.LoadUnsafe(ref Unsafe.As<T, float>(ref s1)),
+                Vector128.LoadUnsafe(ref Unsafe.As<T, float>(ref s2)), Vector128.LoadUnsafe(ref Unsafe.As<T, float>(ref s3)),
+                out var w0, out var w1, out var w2, out var w3);
+            Put(ref Unsafe.As<T, float>(ref d0), w0, add);
+            Put(ref Unsafe.As<T, float>(ref d1), w1, add);
+            Put(ref Unsafe.As<T, float>(ref d2), w2, add);
+            Put(ref Unsafe.As<T, float>(ref d3), w3, add);
+        }
+        else
+        {
+            Transpose(
+                Vector256.LoadUnsafe(ref Unsafe.As<T, double>(ref s0)), Vector256.LoadUnsafe(ref Unsafe.As<T, double>(ref s1)),
+                Vector256.LoadUnsafe(ref Unsafe.As<T, double>(ref s2)), Vector256.LoadUnsafe(ref Unsafe.As<T, double>(ref s3)),
+                out var w0, out var w1, out var w2, out var w3);
+            Put(ref Unsafe.As<T, double>(ref d0), w0, add);
+            Put(ref Unsafe.As<T, double>(ref d1), w1, add);
+            Put(ref Unsafe.As<T, double>(ref d2), w2, add);
+            Put(ref Unsafe.As<T, double>(ref d3), w3, add);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Put(ref float destination, Vector128<float> value, bool add) =>
+        (add ? value + Vector128.LoadUnsafe(ref destination) : value).StoreUnsafe(ref destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Put(ref double destination, Vector256<double> value, bool add) =>
+        (add ? value + Vector256.LoadUnsafe(ref destination) : value).StoreUnsafe(ref destination);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Transpose(Vector128<float> a, Vector128<float> b, Vector128<float> c, Vector128<float> d,
@@ -107,5 +144,19 @@ internal static class RowTranspose
         x = Sse.MoveHighToLow(cd0, ab0);               // a1 b1 c1 d1
         y = Sse.MoveLowToHigh(ab1, cd1);
         z = Sse.MoveHighToLow(cd1, ab1);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose(Vector256<double> a, Vector256<double> b, Vector256<double> c, Vector256<double> d,
+        out Vector256<double> w, out Vector256<double> x, out Vector256<double> y, out Vector256<double> z)
+    {
+        Vector256<double> ab0 = Avx.UnpackLow(a, b);   // a0 b0 | a2 b2
+        Vector256<double> ab1 = Avx.UnpackHigh(a, b);  // a1 b1 | a3 b3
+        Vector256<double> cd0 = Avx.UnpackLow(c, d);   // c0 d0 | c2 d2
+        Vector256<double> cd1 = Avx.UnpackHigh(c, d);  // c1 d1 | c3 d3
+        w = Avx.Permute2x128(ab0, cd0, 0x20);          // a0 b0 c0 d0 (low halves)
+        x = Avx.Permute2x128(ab1, cd1, 0x20);          // a1 b1 c1 d1
+        y = Avx.Permute2x128(ab0, cd0, 0x31);          // a2 b2 c2 d2 (high halves)
+        z = Avx.Permute2x128(ab1, cd1, 0x31);          // a3 b3 c3 d3
     }
 }
