@@ -38,9 +38,14 @@ internal sealed partial class Lower
             .Where(r => ExprWalk.FreeVars(r).Contains(var)).Select(r => r.Dim));
         if (forward.Count == 0) dims.UnionWith(terms.SelectMany(t => t.Term.Loops.Skip(t.Next + 1)).Select(l => l.Dim));
         var ordered = decl.Dims.Where(dims.Contains).ToList();
+        // A dimension a Max, Min or LogSumExp runs over gets the longer limit (see RowsAcrossLanes).
+        var extremeDims = new HashSet<string>(exprs.SelectMany(ExprWalk.Nodes).OfType<Reduce>()
+            .Where(r => r.Op is ReduceOp.Max or ReduceOp.Min or ReduceOp.LogSumExp && ExprWalk.FreeVars(r).Contains(var))
+            .Select(r => r.Dim));
+        string Limit(string d) => extremeDims.Contains(d) ? RowsAcrossLanes.ShortRowLimitAfterExtreme : RowsAcrossLanes.ShortRowLimit;
         return ordered.Count == 0
             ? null
-            : string.Join(" && ", ordered.Select(d => $"{DimParam(d)} <= {RowsAcrossLanes.ShortRowLimit}"));
+            : string.Join(" && ", ordered.Select(d => $"{DimParam(d)} <= {Limit(d)}"));
     }
 
     /// <summary>

@@ -32,6 +32,14 @@ internal static class RowsAcrossLanes
     public const string ShortRowLimit = "2 * V.Count";
 
     /// <summary>
+    /// The limit when a row's code has a Max, Min or LogSumExp over the row: there the row-wise code
+    /// waits for a horizontal maximum before its next pass (and takes a scalar log per row), and
+    /// the block still wins at four vectors per row (softmax at C = 33…64: 1.24 → 0.71 and 0.66 →
+    /// 0.49 ns per score, float; SVM, a single sum, loses beyond two: 0.22 → 0.27 at C = 64).
+    /// </summary>
+    public const string ShortRowLimitAfterExtreme = "4 * V.Count";
+
+    /// <summary>
     /// Whether every element the loop over <paramref name="v"/> touches (forward values, gradient
     /// coefficients and targets) can be addressed lane by lane: <c>v</c> may appear at any
     /// position of an access (a stride), and through at most one label per access whose own indices
