@@ -56,6 +56,7 @@ internal sealed partial class Lower
                 {
                     // Its own loop may be the vector loop (each lane keeps its own extreme and index);
                     // Vectorizable keeps scalar every enclosing loop whose variable it depends on.
+                    if (!lane && bodyVarying && home.RowsAcross) return LowerTiedExtremeAcrossRows(home, r, fused, fn, init);
                     if (!lane && bodyVarying) throw new InvalidOperationException("A tied " + what + " inside a vector loop");
                     return LowerTiedExtreme(home, r, fused, lane, fn, init, cross);
                 }

@@ -11,14 +11,14 @@ internal sealed partial class Lower
     /// <summary>
     /// Whether the loop over <paramref name="var"/> gets a rows-across-lanes block in front of its
     /// row-at-a-time code: it is an outermost loop (inside a row loop the rows are already fixed),
-    /// its elements can be addressed per lane, and it involves no tied Max/Min reduction — such a
-    /// reduction records one selected index per evaluation, and a block would need one per lane.
+    /// and its elements can be addressed per lane. A tied Max/Min inside the row records its
+    /// selected index per lane (<see cref="LowerTiedExtremeAcrossRows"/>); a tied reduction over the
+    /// rows themselves keeps the loop row at a time (<see cref="tiedLoopVars"/>).
     /// </summary>
     private bool RowsAcrossApplies(Scope parent, string var, IEnumerable<Expr> content, IEnumerable<PendingTerm> terms)
     {
         if (parent.Parent is not null || tiedLoopVars.Contains(var)) return false;
         var exprs = content.Concat(TermExprs(terms)).ToList();
-        if (exprs.SelectMany(ExprWalk.Nodes).Any(n => n is Reduce r && tiedExtremes.Contains(r))) return false;
         return RowsAcrossLanes.CanPutRowsAcross(var, exprs);
     }
 

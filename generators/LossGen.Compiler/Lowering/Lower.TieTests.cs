@@ -33,10 +33,10 @@ internal sealed partial class Lower
     }
 
     /// <summary>
-    /// Variables of tied reductions and of the reductions nested in their bodies. The recorded
-    /// index is one scalar per reduction, so a rows-across-lanes block (one row per lane) never
-    /// runs a loop over these (see <see cref="RowsAcrossApplies"/>). Keyed by name: a same-named
-    /// loop elsewhere also keeps row-at-a-time code — slower, never wrong.
+    /// Variables of tied reductions and of the reductions nested in their bodies. A rows-across-lanes
+    /// block is never a loop over these (see <see cref="RowsAcrossApplies"/>): its rows would be the
+    /// elements the reduction selects among. Keyed by name: a same-named loop elsewhere also keeps
+    /// row-at-a-time code — slower, never wrong.
     /// </summary>
     private HashSet<string> tiedLoopVars = new();
 
@@ -116,6 +116,34 @@ internal sealed partial class Lower
         return value;
     }
 
+    /// <summary>
+    /// The rows-across-lanes form: lane l runs row i + l's loop over the row, so each lane records
+    /// its own row's first index reaching the extreme, in index lanes (<c>V.IndexSplat</c> of the
+    /// loop variable where an element is strictly better). The gradient then tests each lane's
+    /// index (<c>V.IndexEqual</c>); the value stays in the lanes, one per row.
+    /// </summary>
+    private Val LowerTiedExtremeAcrossRows(Scope home, Reduce r, List<PendingTerm> fused, string fn, string init)
+    {
+        var acc = Local(home, ValKind.Varying, $"V.Splat(({T}){init})", "acc");
+        var at = Local(home, ValKind.Varying, "V.Zero", "at");
+        var better = r.Op == ReduceOp.Max ? "GreaterThan" : "LessThan";
+        home.Stmts.Add(new Comment($"{Short(ExprPrinter.Print(r))}, and per row (lane) the first {r.Var} reaching it (where its gradient goes)"));
+        EmitLoop(home, r.Var, r.Dim, lane: false, fused, new[] { r.Body }, c =>
+        {
+            var x = AsVarying(c, Eval(c, r.Body));
+            if (!IsName(x)) x = Local(c, ValKind.Varying, x, "x").Code;
+            var m = Local(c, ValKind.Mask, $"V.{better}({x}, {acc.Code})", "m");
+            c.Stmts.Add(new Line($"{at.Code} = V.Select({m.Code}, V.IndexSplat({r.Var}), {at.Code});"));
+            c.Stmts.Add(new Line($"{acc.Code} = V.{fn}({acc.Code}, {x});"));
+        });
+        selectedIndex[acc.Code] = at.Code;
+        selectedInLanes.Add(acc.Code);
+        return acc;
+    }
+
+    /// <summary>The tied reductions (by value name) whose selected index is one per lane (<see cref="LowerTiedExtremeAcrossRows"/>).</summary>
+    private readonly HashSet<string> selectedInLanes = new();
+
     /// <summary><c>j == at</c>: the gradient loop's index against the one the reduction selected.</summary>
     private Val SelectedElementTest(Scope home, IsArgExtreme test, bool varying)
     {
@@ -123,6 +151,8 @@ internal sealed partial class Lower
         if (!selectedIndex.TryGetValue(extreme.Code, out var at))
             throw new System.InvalidOperationException("No selected index recorded for " + ExprPrinter.Print(test.Of));
         var index = IndexOf(home, test.Index);
+        if (selectedInLanes.Contains(extreme.Code))
+            return Local(home, ValKind.Mask, $"V.IndexEqual({at}, {index})", "m");
         return varying
             ? Local(home, ValKind.Mask, $"V.IndexMask({index}, IndexComparison.Equal, {at})", "m")
             : Local(home, ValKind.Bool, $"{index} == {at}", "c");

@@ -229,6 +229,12 @@ public readonly struct D1 : ILanes<D1, double>
     public static D1 Indices(int start) => FromBits(start);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D1 IndexSplat(int index) => FromBits(index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D1 IndexEqual(D1 indices, int index) => Mask(Bits(indices) == index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FirstIndexOfMax(D1 extremes, D1 indices) => (int)Bits(indices);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -321,6 +321,12 @@ public readonly struct D128 : ILanes<D128, double>, IExponentBits<D128>
     public static D128 Indices(int start) => new((Vector128.Create((long)start) + Vector128<long>.Indices).AsDouble());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 IndexSplat(int index) => new(Vector128.Create((long)index).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D128 IndexEqual(D128 indices, int index) => new(Vector128.Equals(indices.Value.AsInt64(), Vector128.Create((long)index)).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FirstIndexOfMax(D128 extremes, D128 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt64(), max: true);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

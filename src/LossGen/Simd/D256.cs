@@ -321,6 +321,12 @@ public readonly struct D256 : ILanes<D256, double>, IExponentBits<D256>
     public static D256 Indices(int start) => new((Vector256.Create((long)start) + Vector256<long>.Indices).AsDouble());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D256 IndexSplat(int index) => new(Vector256.Create((long)index).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D256 IndexEqual(D256 indices, int index) => new(Vector256.Equals(indices.Value.AsInt64(), Vector256.Create((long)index)).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FirstIndexOfMax(D256 extremes, D256 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt64(), max: true);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

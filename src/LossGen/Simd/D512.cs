@@ -305,6 +305,12 @@ public readonly struct D512 : ILanes<D512, double>, IExponentBits<D512>
     public static D512 Indices(int start) => new((Vector512.Create((long)start) + Vector512<long>.Indices).AsDouble());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 IndexSplat(int index) => new(Vector512.Create((long)index).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static D512 IndexEqual(D512 indices, int index) => new(Vector512.Equals(indices.Value.AsInt64(), Vector512.Create((long)index)).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FirstIndexOfMax(D512 extremes, D512 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt64(), max: true);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -229,6 +229,12 @@ public readonly struct F1 : ILanes<F1, float>
     public static F1 Indices(int start) => FromBits(start);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F1 IndexSplat(int index) => FromBits(index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F1 IndexEqual(F1 indices, int index) => Mask(Bits(indices) == index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FirstIndexOfMax(F1 extremes, F1 indices) => (int)Bits(indices);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -321,6 +321,12 @@ public readonly struct F128 : ILanes<F128, float>, IExponentBits<F128>
     public static F128 Indices(int start) => new((Vector128.Create(start) + Vector128<int>.Indices).AsSingle());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 IndexSplat(int index) => new(Vector128.Create(index).AsSingle());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F128 IndexEqual(F128 indices, int index) => new(Vector128.Equals(indices.Value.AsInt32(), Vector128.Create(index)).AsSingle());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FirstIndexOfMax(F128 extremes, F128 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt32(), max: true);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -321,6 +321,12 @@ public readonly struct F256 : ILanes<F256, float>, IExponentBits<F256>
     public static F256 Indices(int start) => new((Vector256.Create(start) + Vector256<int>.Indices).AsSingle());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F256 IndexSplat(int index) => new(Vector256.Create(index).AsSingle());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F256 IndexEqual(F256 indices, int index) => new(Vector256.Equals(indices.Value.AsInt32(), Vector256.Create(index)).AsSingle());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FirstIndexOfMax(F256 extremes, F256 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt32(), max: true);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -307,6 +307,12 @@ public readonly struct F512 : ILanes<F512, float>, IExponentBits<F512>
     public static F512 Indices(int start) => new((Vector512.Create(start) + Vector512<int>.Indices).AsSingle());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F512 IndexSplat(int index) => new(Vector512.Create(index).AsSingle());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static F512 IndexEqual(F512 indices, int index) => new(Vector512.Equals(indices.Value.AsInt32(), Vector512.Create(index)).AsSingle());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FirstIndexOfMax(F512 extremes, F512 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt32(), max: true);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

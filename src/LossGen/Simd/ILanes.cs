@@ -155,6 +155,12 @@ public interface ILanes<TSelf, T>
     /// <summary>Index lanes holding <c>start + lane</c> (Zero holds index 0 in every lane).</summary>
     static abstract TSelf Indices(int start);
 
+    /// <summary>Index lanes holding <paramref name="index"/> in every lane (a rows-across-lanes block records one per row).</summary>
+    static abstract TSelf IndexSplat(int index);
+
+    /// <summary>The mask of the lanes whose index lane holds <paramref name="index"/>.</summary>
+    static abstract TSelf IndexEqual(TSelf indices, int index);
+
     /// <summary>
     /// Where the largest of <paramref name="extremes"/> is first reached: the smallest of the index
     /// lanes <paramref name="indices"/> among the lanes holding that largest value (−0 and +0 equal).

@@ -121,4 +121,88 @@ public class ShortRowsTests
             }) / n,
         }.CheckAll();
     }
+    public static TheoryData<int, int> ShapesForTiedMax() => ShapesWithClasses(2, 7, 9, 16, 17, 33);
+
+    /// <summary>
+    /// Crammer–Singer and MinMargin: a Max (Min) over the row whose gradient goes to the element it
+    /// selected, recorded per lane in a block. Scores keep the selected element unique and every
+    /// hinge away from its kink, so centered differences apply.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ShapesForTiedMax))]
+    public void Tied_extremes_in_blocks_match_reference_and_gradient(int n, int c)
+    {
+        var rng = new Random(n * 100 + c + 7);
+        var y = Inputs.Labels(rng, n, c);
+        var s = new double[n * c];
+        for (var i = 0; i < n; i++)
+        {
+            double[] row;
+            do row = Inputs.Uniform(rng, c, -2, 2);
+            while (!SelectionIsClear(row, y[i]));
+            Array.Copy(row, 0, s, i * c, c);
+        }
+        new LossCase
+        {
+            Params = new[] { s },
+            Value = () => CrammerSinger.Value(s, y, n, c),
+            ValueAndGradient = g => CrammerSinger.ValueAndGradient(s, y, n, c, g[0]),
+            ValueFloat = () => CrammerSinger.Value(LossCase.ToFloat(s), y, n, c),
+            ValueAndGradientFloat = g => CrammerSinger.ValueAndGradient(LossCase.ToFloat(s), y, n, c, g[0]),
+            Reference = () => Enumerable.Range(0, n).Sum(i =>
+                Math.Max(0, 1 + Enumerable.Range(0, c).Max(j => j == y[i] ? -1e30 : s[i * c + j]) - s[i * c + y[i]])) / n,
+        }.CheckAll();
+        new LossCase
+        {
+            Params = new[] { s },
+            Value = () => MinMargin.Value(s, y, n, c),
+            ValueAndGradient = g => MinMargin.ValueAndGradient(s, y, n, c, g[0]),
+            ValueFloat = () => MinMargin.Value(LossCase.ToFloat(s), y, n, c),
+            ValueAndGradientFloat = g => MinMargin.ValueAndGradient(LossCase.ToFloat(s), y, n, c, g[0]),
+            Reference = () => Enumerable.Range(0, n).Sum(i =>
+                Inputs.Softplus(-Enumerable.Range(0, c).Min(j => j == y[i] ? 1e30 : s[i * c + y[i]] - s[i * c + j]))) / n,
+        }.CheckAll();
+    }
+
+    /// <summary>The largest score other than the label's is unique by 1e-3 and the hinge 1 + max − s_y is 1e-3 from 0.</summary>
+    private static bool SelectionIsClear(double[] row, int label)
+    {
+        var others = row.Where((_, j) => j != label).OrderByDescending(v => v).ToArray();
+        if (others.Length == 0) return true;
+        if (others.Length > 1 && others[0] - others[1] < 1e-3) return false;
+        return Math.Abs(1 + others[0] - row[label]) > 1e-3;
+    }
+
+    /// <summary>
+    /// Exact ties: with equal largest scores the gradient goes to the first of them, in a block
+    /// (each lane its own row) exactly as in the row-at-a-time code, which a single row takes.
+    /// </summary>
+    [Theory]
+    [InlineData(16, 5)]
+    [InlineData(17, 10)]
+    [InlineData(40, 33)]
+    public void Tied_extremes_in_blocks_pick_the_first_of_equal_elements_like_the_row_code(int n, int c)
+    {
+        var rng = new Random(n + c);
+        var y = Inputs.Labels(rng, n, c);
+        var s = new double[n * c];
+        for (var k = 0; k < s.Length; k++) s[k] = rng.Next(3) * 0.5; // a few values: many exact ties
+        var blocked = new double[n * c];
+        CrammerSinger.ValueAndGradient(s, y, n, c, blocked);
+        var blockedF = new float[n * c];
+        CrammerSinger.ValueAndGradient(LossCase.ToFloat(s), y, n, c, blockedF);
+        for (var i = 0; i < n; i++)
+        {
+            var one = new double[c];
+            CrammerSinger.ValueAndGradient(s.AsSpan(i * c, c), y.AsSpan(i, 1), 1, c, one);
+            var oneF = new float[c];
+            CrammerSinger.ValueAndGradient(LossCase.ToFloat(s).AsSpan(i * c, c), y.AsSpan(i, 1), 1, c, oneF);
+            for (var j = 0; j < c; j++)
+            {
+                // The single row's gradient is N times the row's share of the mean.
+                Assert.Equal(one[j] / n, blocked[i * c + j], 15);
+                Assert.Equal(oneF[j] / n, blockedF[i * c + j], 6);
+            }
+        }
+    }
 }

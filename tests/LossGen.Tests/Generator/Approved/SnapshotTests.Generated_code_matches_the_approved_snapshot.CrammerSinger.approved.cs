@@ -131,47 +131,89 @@ partial struct CrammerSinger
     {
         double acc1 = 0.0;
         // mean_i(max_j(s[i, j] + [j == y[i] ? 0 : delta]) − s[i, y[i]])
-        V b8 = V.Splat((float)delta);
-        for (int i = 0; i < n; i++)
+        V b9 = V.Splat((float)delta);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = c <= 4 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            V acc2 = V.Splat((float)double.NegativeInfinity);
-            V nan3 = V.Zero;
-            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), NaN lanes in nan3
-            int o4 = i * c;
-            int label6 = y[i];
+            V acc14 = V.Splat((float)double.NegativeInfinity);
+            V nan15 = V.Zero;
+            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), NaN lanes in nan15
+            int o16 = i * c;
+            int label18 = y[i];
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x5 = V.Load(s, o4 + j);
-                    V m7 = V.IndexMask(j, IndexComparison.Equal, label6);
-                    V t9 = V.Select(m7, V.Zero, b8);
-                    V t10 = x5 + t9;
-                    acc2 = V.RunningMax(acc2, t10);
-                    nan3 = V.Or(nan3, V.NotEqual(t10, t10));
+                    V x17 = V.Load(s, o16 + j);
+                    V m19 = V.IndexMask(j, IndexComparison.Equal, label18);
+                    V t20 = V.Select(m19, V.Zero, b9);
+                    V t21 = x17 + t20;
+                    acc14 = V.RunningMax(acc14, t21);
+                    nan15 = V.Or(nan15, V.NotEqual(t21, t21));
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x11 = V.LoadPartial(s, o4 + j, rem_j);
-                    V m12 = V.IndexMask(j, IndexComparison.Equal, label6);
-                    V t13 = V.Select(m12, V.Zero, b8);
-                    V t14 = x11 + t13;
-                    V tail15 = V.FirstLanes(rem_j);
-                    V t16 = V.Select(tail15, t14, V.Splat((float)double.NegativeInfinity));
-                    acc2 = V.RunningMax(acc2, t16);
-                    nan3 = V.Or(nan3, V.NotEqual(t16, t16));
+                    V x22 = V.LoadPartial(s, o16 + j, rem_j);
+                    V m23 = V.IndexMask(j, IndexComparison.Equal, label18);
+                    V t24 = V.Select(m23, V.Zero, b9);
+                    V t25 = x22 + t24;
+                    V tail26 = V.FirstLanes(rem_j);
+                    V t27 = V.Select(tail26, t25, V.Splat((float)double.NegativeInfinity));
+                    acc14 = V.RunningMax(acc14, t27);
+                    nan15 = V.Or(nan15, V.NotEqual(t27, t27));
                 }
             }
-            acc2 = V.Select(nan3, V.Splat((float)double.NaN), acc2);
-            double t17 = V.MaxAcross(acc2);
-            double x18 = s[o4 + label6];
-            double t19 = t17 - x18;
-            acc1 = acc1 + t19;
+            acc14 = V.Select(nan15, V.Splat((float)double.NaN), acc14);
+            double t28 = V.MaxAcross(acc14);
+            double x29 = s[o16 + label18];
+            double t30 = t28 - x29;
+            acc1 = acc1 + t30;
         }
-        double t20 = acc1 / (double)n;
-        return t20;
+        if (rows2 > 0)
+        {
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueKernelRowBlocks<V>(s, y, c, acc1, b9, rows2);
+        }
+        double t31 = acc1 / (double)n;
+        return t31;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int c, double acc1, V b9Arg, int rows2)
+        where V : struct, ILanes<V, float>
+    {
+        // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b9 = b9Arg;
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(s, i * c, c, tile3);
+            V acc4 = V.Splat((float)double.NegativeInfinity);
+            V nan5 = V.Zero;
+            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), NaN lanes in nan5
+            int o7 = i;
+            for (int j = 0; j < c; j++)
+            {
+                V x6 = V.Load(tile3, j * V.Count);
+                V m8 = V.LabelMask(y, o7, 1, IndexComparison.Equal, j);
+                V t10 = V.Select(m8, V.Zero, b9);
+                V t11 = x6 + t10;
+                acc4 = V.RunningMax(acc4, t11);
+                nan5 = V.Or(nan5, V.NotEqual(t11, t11));
+            }
+            acc4 = V.Select(nan5, V.Splat((float)double.NaN), acc4);
+            V x12 = V.LoadLabeled(tile3, 0, 1, y, o7, 1, V.Count);
+            V t13 = acc4 - x12;
+            acc1 = acc1 + V.Sum(t13);
+        }
+        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -180,78 +222,137 @@ partial struct CrammerSinger
     {
         double acc1 = 0.0;
         // mean_i(max_j(s[i, j] + [j == y[i] ? 0 : delta]) − s[i, y[i]]), fused with its gradient
-        V b8 = V.Splat((float)delta);
-        double t24 = 1.0 / (double)n;
-        V b25 = V.Splat((float)t24);
-        double t28 = -t24;
-        V b29 = V.Splat((float)t28);
-        for (int i = 0; i < n; i++)
+        V b10 = V.Splat((float)delta);
+        double t17 = 1.0 / (double)n;
+        V b18 = V.Splat((float)t17);
+        double t21 = -t17;
+        V b22 = V.Splat((float)t21);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = c <= 4 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            V acc2 = V.Splat((float)double.NegativeInfinity);
-            V at3 = V.Zero;
+            V acc25 = V.Splat((float)double.NegativeInfinity);
+            V at26 = V.Zero;
             // max_j(s[i, j] + [j == y[i] ? 0 : delta]), and the first j reaching it (where its gradient goes): per lane, then across lanes
-            int o4 = i * c;
-            int label6 = y[i];
+            int o27 = i * c;
+            int label29 = y[i];
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x5 = V.Load(s, o4 + j);
-                    V m7 = V.IndexMask(j, IndexComparison.Equal, label6);
-                    V t9 = V.Select(m7, V.Zero, b8);
-                    V t10 = x5 + t9;
-                    V m11 = V.GreaterThan(t10, acc2);
-                    at3 = V.Select(m11, V.Indices(j), at3);
-                    acc2 = V.Max(acc2, t10);
+                    V x28 = V.Load(s, o27 + j);
+                    V m30 = V.IndexMask(j, IndexComparison.Equal, label29);
+                    V t31 = V.Select(m30, V.Zero, b10);
+                    V t32 = x28 + t31;
+                    V m33 = V.GreaterThan(t32, acc25);
+                    at26 = V.Select(m33, V.Indices(j), at26);
+                    acc25 = V.Max(acc25, t32);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x12 = V.LoadPartial(s, o4 + j, rem_j);
-                    V m13 = V.IndexMask(j, IndexComparison.Equal, label6);
-                    V t14 = V.Select(m13, V.Zero, b8);
-                    V t15 = x12 + t14;
-                    V tail16 = V.FirstLanes(rem_j);
-                    V x17 = V.Select(tail16, t15, V.Splat((float)double.NegativeInfinity));
-                    V m18 = V.GreaterThan(x17, acc2);
-                    at3 = V.Select(m18, V.Indices(j), at3);
-                    acc2 = V.Max(acc2, x17);
+                    V x34 = V.LoadPartial(s, o27 + j, rem_j);
+                    V m35 = V.IndexMask(j, IndexComparison.Equal, label29);
+                    V t36 = V.Select(m35, V.Zero, b10);
+                    V t37 = x34 + t36;
+                    V tail38 = V.FirstLanes(rem_j);
+                    V x39 = V.Select(tail38, t37, V.Splat((float)double.NegativeInfinity));
+                    V m40 = V.GreaterThan(x39, acc25);
+                    at26 = V.Select(m40, V.Indices(j), at26);
+                    acc25 = V.Max(acc25, x39);
                 }
             }
-            double t19 = V.MaxAcross(acc2);
+            double t41 = V.MaxAcross(acc25);
             // the first j reaching it: the smallest index among the lanes holding it
-            int at20 = V.FirstIndexOfMax(acc2, at3);
-            double x21 = s[o4 + label6];
-            double t22 = t19 - x21;
-            acc1 = acc1 + t22;
+            int at42 = V.FirstIndexOfMax(acc25, at26);
+            double x43 = s[o27 + label29];
+            double t44 = t41 - x43;
+            acc1 = acc1 + t44;
             // gradient: ds[i, j] += [j == argmax_j(s[i, j] + [j == y[i] ? 0 : delta]) ? 1/N : 0] + [j == y[i] ? −(1/N) : 0]
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V m23 = V.IndexMask(j, IndexComparison.Equal, at20);
-                    V t26 = V.Select(m23, b25, V.Zero);
-                    V m27 = V.IndexMask(j, IndexComparison.Equal, label6);
-                    V t30 = V.Select(m27, b29, V.Zero);
-                    V t31 = t26 + t30;
-                    V.Store(ds, o4 + j, t31);
+                    V m45 = V.IndexMask(j, IndexComparison.Equal, at42);
+                    V t46 = V.Select(m45, b18, V.Zero);
+                    V m47 = V.IndexMask(j, IndexComparison.Equal, label29);
+                    V t48 = V.Select(m47, b22, V.Zero);
+                    V t49 = t46 + t48;
+                    V.Store(ds, o27 + j, t49);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V m32 = V.IndexMask(j, IndexComparison.Equal, at20);
-                    V t33 = V.Select(m32, b25, V.Zero);
-                    V m34 = V.IndexMask(j, IndexComparison.Equal, label6);
-                    V t35 = V.Select(m34, b29, V.Zero);
-                    V t36 = t33 + t35;
-                    V.StorePartial(ds, o4 + j, rem_j, t36);
+                    V m50 = V.IndexMask(j, IndexComparison.Equal, at42);
+                    V t51 = V.Select(m50, b18, V.Zero);
+                    V m52 = V.IndexMask(j, IndexComparison.Equal, label29);
+                    V t53 = V.Select(m52, b22, V.Zero);
+                    V t54 = t51 + t53;
+                    V.StorePartial(ds, o27 + j, rem_j, t54);
                 }
             }
         }
-        double t37 = acc1 / (double)n;
-        return t37;
+        if (rows2 > 0)
+        {
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueAndGradientKernelRowBlocks<V>(s, y, c, ds, acc1, b10, b18, b22, rows2);
+        }
+        double t55 = acc1 / (double)n;
+        return t55;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int c, Span<float> ds, double acc1, V b10Arg, V b18Arg, V b22Arg, int rows2)
+        where V : struct, ILanes<V, float>
+    {
+        // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
+        // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile4 = tile4Array.AsSpan(0, c * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b10 = b10Arg;
+        V b18 = b18Arg;
+        V b22 = b22Arg;
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(s, i * c, c, tile3);
+            V acc5 = V.Splat((float)double.NegativeInfinity);
+            V at6 = V.Zero;
+            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), and per row (lane) the first j reaching it (where its gradient goes)
+            int o8 = i;
+            for (int j = 0; j < c; j++)
+            {
+                V x7 = V.Load(tile3, j * V.Count);
+                V m9 = V.LabelMask(y, o8, 1, IndexComparison.Equal, j);
+                V t11 = V.Select(m9, V.Zero, b10);
+                V t12 = x7 + t11;
+                V m13 = V.GreaterThan(t12, acc5);
+                at6 = V.Select(m13, V.IndexSplat(j), at6);
+                acc5 = V.Max(acc5, t12);
+            }
+            V x14 = V.LoadLabeled(tile3, 0, 1, y, o8, 1, V.Count);
+            V t15 = acc5 - x14;
+            acc1 = acc1 + V.Sum(t15);
+            // gradient: ds[i, j] += [j == argmax_j(s[i, j] + [j == y[i] ? 0 : delta]) ? 1/N : 0] + [j == y[i] ? −(1/N) : 0]
+            for (int j = 0; j < c; j++)
+            {
+                V m16 = V.IndexEqual(at6, j);
+                V t19 = V.Select(m16, b18, V.Zero);
+                V m20 = V.LabelMask(y, o8, 1, IndexComparison.Equal, j);
+                V t23 = V.Select(m20, b22, V.Zero);
+                V t24 = t19 + t23;
+                V.Store(tile4, j * V.Count, t24);
+            }
+            V.StoreRowsTransposed(ds, i * c, c, tile4);
+        }
+        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
+        return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -260,47 +361,89 @@ partial struct CrammerSinger
     {
         double acc1 = 0.0;
         // mean_i(max_j(s[i, j] + [j == y[i] ? 0 : delta]) − s[i, y[i]])
-        V b8 = V.Splat((double)delta);
-        for (int i = 0; i < n; i++)
+        V b9 = V.Splat((double)delta);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = c <= 4 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            V acc2 = V.Splat((double)double.NegativeInfinity);
-            V nan3 = V.Zero;
-            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), NaN lanes in nan3
-            int o4 = i * c;
-            int label6 = y[i];
+            V acc14 = V.Splat((double)double.NegativeInfinity);
+            V nan15 = V.Zero;
+            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), NaN lanes in nan15
+            int o16 = i * c;
+            int label18 = y[i];
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x5 = V.Load(s, o4 + j);
-                    V m7 = V.IndexMask(j, IndexComparison.Equal, label6);
-                    V t9 = V.Select(m7, V.Zero, b8);
-                    V t10 = x5 + t9;
-                    acc2 = V.RunningMax(acc2, t10);
-                    nan3 = V.Or(nan3, V.NotEqual(t10, t10));
+                    V x17 = V.Load(s, o16 + j);
+                    V m19 = V.IndexMask(j, IndexComparison.Equal, label18);
+                    V t20 = V.Select(m19, V.Zero, b9);
+                    V t21 = x17 + t20;
+                    acc14 = V.RunningMax(acc14, t21);
+                    nan15 = V.Or(nan15, V.NotEqual(t21, t21));
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x11 = V.LoadPartial(s, o4 + j, rem_j);
-                    V m12 = V.IndexMask(j, IndexComparison.Equal, label6);
-                    V t13 = V.Select(m12, V.Zero, b8);
-                    V t14 = x11 + t13;
-                    V tail15 = V.FirstLanes(rem_j);
-                    V t16 = V.Select(tail15, t14, V.Splat((double)double.NegativeInfinity));
-                    acc2 = V.RunningMax(acc2, t16);
-                    nan3 = V.Or(nan3, V.NotEqual(t16, t16));
+                    V x22 = V.LoadPartial(s, o16 + j, rem_j);
+                    V m23 = V.IndexMask(j, IndexComparison.Equal, label18);
+                    V t24 = V.Select(m23, V.Zero, b9);
+                    V t25 = x22 + t24;
+                    V tail26 = V.FirstLanes(rem_j);
+                    V t27 = V.Select(tail26, t25, V.Splat((double)double.NegativeInfinity));
+                    acc14 = V.RunningMax(acc14, t27);
+                    nan15 = V.Or(nan15, V.NotEqual(t27, t27));
                 }
             }
-            acc2 = V.Select(nan3, V.Splat((double)double.NaN), acc2);
-            double t17 = V.MaxAcross(acc2);
-            double x18 = s[o4 + label6];
-            double t19 = t17 - x18;
-            acc1 = acc1 + t19;
+            acc14 = V.Select(nan15, V.Splat((double)double.NaN), acc14);
+            double t28 = V.MaxAcross(acc14);
+            double x29 = s[o16 + label18];
+            double t30 = t28 - x29;
+            acc1 = acc1 + t30;
         }
-        double t20 = acc1 / (double)n;
-        return t20;
+        if (rows2 > 0)
+        {
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueKernelRowBlocks<V>(s, y, c, acc1, b9, rows2);
+        }
+        double t31 = acc1 / (double)n;
+        return t31;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int c, double acc1, V b9Arg, int rows2)
+        where V : struct, ILanes<V, double>
+    {
+        // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b9 = b9Arg;
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(s, i * c, c, tile3);
+            V acc4 = V.Splat((double)double.NegativeInfinity);
+            V nan5 = V.Zero;
+            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), NaN lanes in nan5
+            int o7 = i;
+            for (int j = 0; j < c; j++)
+            {
+                V x6 = V.Load(tile3, j * V.Count);
+                V m8 = V.LabelMask(y, o7, 1, IndexComparison.Equal, j);
+                V t10 = V.Select(m8, V.Zero, b9);
+                V t11 = x6 + t10;
+                acc4 = V.RunningMax(acc4, t11);
+                nan5 = V.Or(nan5, V.NotEqual(t11, t11));
+            }
+            acc4 = V.Select(nan5, V.Splat((double)double.NaN), acc4);
+            V x12 = V.LoadLabeled(tile3, 0, 1, y, o7, 1, V.Count);
+            V t13 = acc4 - x12;
+            acc1 = acc1 + V.Sum(t13);
+        }
+        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -309,77 +452,136 @@ partial struct CrammerSinger
     {
         double acc1 = 0.0;
         // mean_i(max_j(s[i, j] + [j == y[i] ? 0 : delta]) − s[i, y[i]]), fused with its gradient
-        V b8 = V.Splat((double)delta);
-        double t24 = 1.0 / (double)n;
-        V b25 = V.Splat((double)t24);
-        double t28 = -t24;
-        V b29 = V.Splat((double)t28);
-        for (int i = 0; i < n; i++)
+        V b10 = V.Splat((double)delta);
+        double t17 = 1.0 / (double)n;
+        V b18 = V.Splat((double)t17);
+        double t21 = -t17;
+        V b22 = V.Splat((double)t21);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = c <= 4 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
         {
-            V acc2 = V.Splat((double)double.NegativeInfinity);
-            V at3 = V.Zero;
+            V acc25 = V.Splat((double)double.NegativeInfinity);
+            V at26 = V.Zero;
             // max_j(s[i, j] + [j == y[i] ? 0 : delta]), and the first j reaching it (where its gradient goes): per lane, then across lanes
-            int o4 = i * c;
-            int label6 = y[i];
+            int o27 = i * c;
+            int label29 = y[i];
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x5 = V.Load(s, o4 + j);
-                    V m7 = V.IndexMask(j, IndexComparison.Equal, label6);
-                    V t9 = V.Select(m7, V.Zero, b8);
-                    V t10 = x5 + t9;
-                    V m11 = V.GreaterThan(t10, acc2);
-                    at3 = V.Select(m11, V.Indices(j), at3);
-                    acc2 = V.Max(acc2, t10);
+                    V x28 = V.Load(s, o27 + j);
+                    V m30 = V.IndexMask(j, IndexComparison.Equal, label29);
+                    V t31 = V.Select(m30, V.Zero, b10);
+                    V t32 = x28 + t31;
+                    V m33 = V.GreaterThan(t32, acc25);
+                    at26 = V.Select(m33, V.Indices(j), at26);
+                    acc25 = V.Max(acc25, t32);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x12 = V.LoadPartial(s, o4 + j, rem_j);
-                    V m13 = V.IndexMask(j, IndexComparison.Equal, label6);
-                    V t14 = V.Select(m13, V.Zero, b8);
-                    V t15 = x12 + t14;
-                    V tail16 = V.FirstLanes(rem_j);
-                    V x17 = V.Select(tail16, t15, V.Splat((double)double.NegativeInfinity));
-                    V m18 = V.GreaterThan(x17, acc2);
-                    at3 = V.Select(m18, V.Indices(j), at3);
-                    acc2 = V.Max(acc2, x17);
+                    V x34 = V.LoadPartial(s, o27 + j, rem_j);
+                    V m35 = V.IndexMask(j, IndexComparison.Equal, label29);
+                    V t36 = V.Select(m35, V.Zero, b10);
+                    V t37 = x34 + t36;
+                    V tail38 = V.FirstLanes(rem_j);
+                    V x39 = V.Select(tail38, t37, V.Splat((double)double.NegativeInfinity));
+                    V m40 = V.GreaterThan(x39, acc25);
+                    at26 = V.Select(m40, V.Indices(j), at26);
+                    acc25 = V.Max(acc25, x39);
                 }
             }
-            double t19 = V.MaxAcross(acc2);
+            double t41 = V.MaxAcross(acc25);
             // the first j reaching it: the smallest index among the lanes holding it
-            int at20 = V.FirstIndexOfMax(acc2, at3);
-            double x21 = s[o4 + label6];
-            double t22 = t19 - x21;
-            acc1 = acc1 + t22;
+            int at42 = V.FirstIndexOfMax(acc25, at26);
+            double x43 = s[o27 + label29];
+            double t44 = t41 - x43;
+            acc1 = acc1 + t44;
             // gradient: ds[i, j] += [j == argmax_j(s[i, j] + [j == y[i] ? 0 : delta]) ? 1/N : 0] + [j == y[i] ? −(1/N) : 0]
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V m23 = V.IndexMask(j, IndexComparison.Equal, at20);
-                    V t26 = V.Select(m23, b25, V.Zero);
-                    V m27 = V.IndexMask(j, IndexComparison.Equal, label6);
-                    V t30 = V.Select(m27, b29, V.Zero);
-                    V t31 = t26 + t30;
-                    V.Store(ds, o4 + j, t31);
+                    V m45 = V.IndexMask(j, IndexComparison.Equal, at42);
+                    V t46 = V.Select(m45, b18, V.Zero);
+                    V m47 = V.IndexMask(j, IndexComparison.Equal, label29);
+                    V t48 = V.Select(m47, b22, V.Zero);
+                    V t49 = t46 + t48;
+                    V.Store(ds, o27 + j, t49);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V m32 = V.IndexMask(j, IndexComparison.Equal, at20);
-                    V t33 = V.Select(m32, b25, V.Zero);
-                    V m34 = V.IndexMask(j, IndexComparison.Equal, label6);
-                    V t35 = V.Select(m34, b29, V.Zero);
-                    V t36 = t33 + t35;
-                    V.StorePartial(ds, o4 + j, rem_j, t36);
+                    V m50 = V.IndexMask(j, IndexComparison.Equal, at42);
+                    V t51 = V.Select(m50, b18, V.Zero);
+                    V m52 = V.IndexMask(j, IndexComparison.Equal, label29);
+                    V t53 = V.Select(m52, b22, V.Zero);
+                    V t54 = t51 + t53;
+                    V.StorePartial(ds, o27 + j, rem_j, t54);
                 }
             }
         }
-        double t37 = acc1 / (double)n;
-        return t37;
+        if (rows2 > 0)
+        {
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueAndGradientKernelRowBlocks<V>(s, y, c, ds, acc1, b10, b18, b22, rows2);
+        }
+        double t55 = acc1 / (double)n;
+        return t55;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int c, Span<double> ds, double acc1, V b10Arg, V b18Arg, V b22Arg, int rows2)
+        where V : struct, ILanes<V, double>
+    {
+        // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
+        // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile4 = tile4Array.AsSpan(0, c * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b10 = b10Arg;
+        V b18 = b18Arg;
+        V b22 = b22Arg;
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(s, i * c, c, tile3);
+            V acc5 = V.Splat((double)double.NegativeInfinity);
+            V at6 = V.Zero;
+            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), and per row (lane) the first j reaching it (where its gradient goes)
+            int o8 = i;
+            for (int j = 0; j < c; j++)
+            {
+                V x7 = V.Load(tile3, j * V.Count);
+                V m9 = V.LabelMask(y, o8, 1, IndexComparison.Equal, j);
+                V t11 = V.Select(m9, V.Zero, b10);
+                V t12 = x7 + t11;
+                V m13 = V.GreaterThan(t12, acc5);
+                at6 = V.Select(m13, V.IndexSplat(j), at6);
+                acc5 = V.Max(acc5, t12);
+            }
+            V x14 = V.LoadLabeled(tile3, 0, 1, y, o8, 1, V.Count);
+            V t15 = acc5 - x14;
+            acc1 = acc1 + V.Sum(t15);
+            // gradient: ds[i, j] += [j == argmax_j(s[i, j] + [j == y[i] ? 0 : delta]) ? 1/N : 0] + [j == y[i] ? −(1/N) : 0]
+            for (int j = 0; j < c; j++)
+            {
+                V m16 = V.IndexEqual(at6, j);
+                V t19 = V.Select(m16, b18, V.Zero);
+                V m20 = V.LabelMask(y, o8, 1, IndexComparison.Equal, j);
+                V t23 = V.Select(m20, b22, V.Zero);
+                V t24 = t19 + t23;
+                V.Store(tile4, j * V.Count, t24);
+            }
+            V.StoreRowsTransposed(ds, i * c, c, tile4);
+        }
+        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
+        return acc1;
     }
 }
