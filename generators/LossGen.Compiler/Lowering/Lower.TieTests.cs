@@ -97,18 +97,8 @@ internal sealed partial class Lower
     /// </summary>
     private Val LowerTiedExtremeInLanes(Scope home, Reduce r, List<PendingTerm> fused, string fn, string init, string across)
     {
-        var acc = Local(home, ValKind.Varying, $"V.Splat(({T}){init})", "acc");
-        var at = Local(home, ValKind.Varying, "V.Zero", "at");
-        var better = r.Op == ReduceOp.Max ? "GreaterThan" : "LessThan";
-        home.Stmts.Add(new Comment($"{Short(ExprPrinter.Print(r))}, and the first {r.Var} reaching it (where its gradient goes): per lane, then across lanes"));
-        EmitLoop(home, r.Var, r.Dim, lane: true, fused, new[] { r.Body }, c =>
-        {
-            var x = AsVarying(c, Eval(c, r.Body));
-            if (c.Masked) x = Local(c, ValKind.Varying, $"V.Select({TailMask(c)}, {x}, V.Splat(({T}){init}))", "x").Code;
-            var m = Local(c, ValKind.Mask, $"V.{better}({x}, {acc.Code})", "m");
-            c.Stmts.Add(new Line($"{at.Code} = V.Select({m.Code}, V.Indices({r.Var}), {at.Code});"));
-            c.Stmts.Add(new Line($"{acc.Code} = V.{fn}({acc.Code}, {x});"));
-        });
+        var (acc, at) = RecordingLoop(home, r, fused, fn, init, lane: true,
+            $"{Short(ExprPrinter.Print(r))}, and the first {r.Var} reaching it (where its gradient goes): per lane, then across lanes");
         var value = Local(home, ValKind.Uniform, $"V.{across}({acc.Code})");
         home.Stmts.Add(new Comment($"the first {r.Var} reaching it: the smallest index among the lanes holding it"));
         var first = Local(home, ValKind.Index, $"V.FirstIndexOf{fn}({acc.Code}, {at.Code})", "at");
@@ -124,21 +114,37 @@ internal sealed partial class Lower
     /// </summary>
     private Val LowerTiedExtremeAcrossRows(Scope home, Reduce r, List<PendingTerm> fused, string fn, string init)
     {
-        var acc = Local(home, ValKind.Varying, $"V.Splat(({T}){init})", "acc");
-        var at = Local(home, ValKind.Varying, "V.Zero", "at");
-        var better = r.Op == ReduceOp.Max ? "GreaterThan" : "LessThan";
-        home.Stmts.Add(new Comment($"{Short(ExprPrinter.Print(r))}, and per row (lane) the first {r.Var} reaching it (where its gradient goes)"));
-        EmitLoop(home, r.Var, r.Dim, lane: false, fused, new[] { r.Body }, c =>
-        {
-            var x = AsVarying(c, Eval(c, r.Body));
-            if (!IsName(x)) x = Local(c, ValKind.Varying, x, "x").Code;
-            var m = Local(c, ValKind.Mask, $"V.{better}({x}, {acc.Code})", "m");
-            c.Stmts.Add(new Line($"{at.Code} = V.Select({m.Code}, V.IndexSplat({r.Var}), {at.Code});"));
-            c.Stmts.Add(new Line($"{acc.Code} = V.{fn}({acc.Code}, {x});"));
-        });
+        var (acc, at) = RecordingLoop(home, r, fused, fn, init, lane: false,
+            $"{Short(ExprPrinter.Print(r))}, and per row (lane) the first {r.Var} reaching it (where its gradient goes)");
         selectedIndex[acc.Code] = at.Code;
         selectedInLanes.Add(acc.Code);
         return acc;
+    }
+
+    /// <summary>
+    /// The loop of a vector tied extreme: running extremes in <c>acc</c> and, in index lanes
+    /// <c>at</c>, where each lane first reached it (replaced only where an element is strictly
+    /// better). With <paramref name="lane"/> the loop runs along the lanes (lane l holds element
+    /// j + l; tail lanes past the end hold the neutral ±∞); otherwise the lanes are rows and every
+    /// lane sees element j.
+    /// </summary>
+    private (Val Acc, Val At) RecordingLoop(Scope home, Reduce r, List<PendingTerm> fused, string fn, string init, bool lane, string comment)
+    {
+        var acc = Local(home, ValKind.Varying, $"V.Splat(({T}){init})", "acc");
+        var at = Local(home, ValKind.Varying, "V.Zero", "at");
+        var better = r.Op == ReduceOp.Max ? "GreaterThan" : "LessThan";
+        home.Stmts.Add(new Comment(comment));
+        EmitLoop(home, r.Var, r.Dim, lane, fused, new[] { r.Body }, c =>
+        {
+            var x = AsVarying(c, Eval(c, r.Body));
+            if (lane && c.Masked) x = Local(c, ValKind.Varying, $"V.Select({TailMask(c)}, {x}, V.Splat(({T}){init}))", "x").Code;
+            else if (!lane && !IsName(x)) x = Local(c, ValKind.Varying, x, "x").Code;
+            var m = Local(c, ValKind.Mask, $"V.{better}({x}, {acc.Code})", "m");
+            var index = lane ? $"V.Indices({r.Var})" : $"V.IndexSplat({r.Var})";
+            c.Stmts.Add(new Line($"{at.Code} = V.Select({m.Code}, {index}, {at.Code});"));
+            c.Stmts.Add(new Line($"{acc.Code} = V.{fn}({acc.Code}, {x});"));
+        });
+        return (acc, at);
     }
 
     /// <summary>The tied reductions (by value name) whose selected index is one per lane (<see cref="LowerTiedExtremeAcrossRows"/>).</summary>
