@@ -42,7 +42,7 @@ internal sealed partial class Lower
         var extremeDims = new HashSet<string>(exprs.SelectMany(ExprWalk.Nodes).OfType<Reduce>()
             .Where(r => r.Op is ReduceOp.Max or ReduceOp.Min or ReduceOp.LogSumExp && ExprWalk.FreeVars(r).Contains(var))
             .Select(r => r.Dim));
-        string Limit(string d) => extremeDims.Contains(d) ? RowsAcrossLanes.ShortRowLimitAfterExtreme(T == "float") : RowsAcrossLanes.ShortRowLimit;
+        string Limit(string d) => extremeDims.Contains(d) ? RowsAcrossLanes.ShortRowLimitAfterExtreme : RowsAcrossLanes.ShortRowLimit;
         return ordered.Count == 0
             ? null
             : string.Join(" && ", ordered.Select(d => $"{DimParam(d)} <= {Limit(d)}"));

@@ -32,14 +32,12 @@ internal static class RowsAcrossLanes
     public const string ShortRowLimit = "2 * V.Count";
 
     /// <summary>
-    /// The limit for a dimension a Max, Min or LogSumExp runs over: there the row-wise code waits for
-    /// a horizontal maximum before its next pass (and takes a scalar log per row), and the block
-    /// wins on longer rows. Float softmax per score, row code → block: C = 33 1.24 → 0.50,
-    /// C = 65 0.78 → 0.46, C = 100 0.60 → 0.47, C = 128 equal (0.46); double (whose exp costs
-    /// more per element, so the per-row steps weigh less) gains up to four vectors and loses at
-    /// eight (C = 64: 1.15 → 1.36). SVM, a single sum, loses beyond two (C = 64: 0.22 → 0.27).
+    /// The limit when a row's code has a Max, Min or LogSumExp over the row: there the row-wise code
+    /// waits for a horizontal maximum before its next pass (and takes a scalar log per row), and
+    /// the block still wins at four vectors per row (softmax at C = 33…64: 1.24 → 0.71 and 0.66 →
+    /// 0.49 ns per score, float; SVM, a single sum, loses beyond two: 0.22 → 0.27 at C = 64).
     /// </summary>
-    public static string ShortRowLimitAfterExtreme(bool isFloat) => isFloat ? "8 * V.Count" : "4 * V.Count";
+    public const string ShortRowLimitAfterExtreme = "4 * V.Count";
 
     /// <summary>
     /// Whether every element the loop over <paramref name="v"/> touches (forward values, gradient

@@ -133,7 +133,7 @@ partial struct CrammerSinger
         // mean_i(max_j(s[i, j] + [j == y[i] ? 0 : delta]) − s[i, y[i]])
         V b9 = V.Splat((float)delta);
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows2 = c <= 8 * V.Count ? n - n % V.Count : 0;
+        int rows2 = c <= 4 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
             V acc14 = V.Splat((float)double.NegativeInfinity);
@@ -228,7 +228,7 @@ partial struct CrammerSinger
         double t21 = -t17;
         V b22 = V.Splat((float)t21);
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows2 = c <= 8 * V.Count ? n - n % V.Count : 0;
+        int rows2 = c <= 4 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
             V acc25 = V.Splat((float)double.NegativeInfinity);

@@ -159,7 +159,7 @@ partial struct LinearSoftmax
         double acc1 = 0.0;
         // mean_i(logsumexp_j(Σ_k(X[i, k]·W[k, j]) + b[j]) − (Σ_k(X[i, k]·W[k, y[i]]) + b[y[i]]))
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows2 = d <= 2 * V.Count && c <= 8 * V.Count ? n - n % V.Count : 0;
+        int rows2 = d <= 2 * V.Count && c <= 4 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
             double acc35 = 0.0;
@@ -442,7 +442,7 @@ partial struct LinearSoftmax
         double t47 = -t10;
         V b48 = V.Splat((float)t47);
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows2 = d <= 2 * V.Count && c <= 8 * V.Count ? n - n % V.Count : 0;
+        int rows2 = d <= 2 * V.Count && c <= 4 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
             double acc51 = 0.0;

@@ -264,7 +264,7 @@ partial struct PairwiseDistances
         double acc65 = 0.0;
         // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k...
         // rows [0, rows66) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows66 = d <= 2 * V.Count && m <= 8 * V.Count ? n - n % V.Count : 0;
+        int rows66 = d <= 2 * V.Count && m <= 4 * V.Count ? n - n % V.Count : 0;
         for (int i = rows66; i < n; i++)
         {
             double acc103 = double.NegativeInfinity;
@@ -812,7 +812,7 @@ partial struct PairwiseDistances
         double acc198 = 0.0;
         // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k...
         // rows [0, rows199) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows199 = d <= 2 * V.Count && m <= 8 * V.Count ? n - n % V.Count : 0;
+        int rows199 = d <= 2 * V.Count && m <= 4 * V.Count ? n - n % V.Count : 0;
         for (int i = rows199; i < n; i++)
         {
             double acc236 = double.NegativeInfinity;

@@ -128,7 +128,7 @@ partial struct Softmax
         double acc1 = 0.0;
         // mean_i(logsumexp_j(s[i, j]) − s[i, y[i]])
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows2 = c <= 8 * V.Count ? n - n % V.Count : 0;
+        int rows2 = c <= 4 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
             int o15 = i * c;
@@ -248,7 +248,7 @@ partial struct Softmax
         double t23 = -t17;
         V b24 = V.Splat((float)t23);
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows2 = c <= 8 * V.Count ? n - n % V.Count : 0;
+        int rows2 = c <= 4 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
             int o27 = i * c;
