@@ -36,6 +36,9 @@ internal static class RowsAcrossLanes
     /// waits for a horizontal maximum before its next pass (and takes a scalar log per row), and
     /// the block still wins at four vectors per row (softmax at C = 33…64: 1.24 → 0.71 and 0.66 →
     /// 0.49 ns per score, float; SVM, a single sum, loses beyond two: 0.22 → 0.27 at C = 64).
+    /// Eight vectors won too while the scores fit in cache (C = 100, N = 6553: 0.60 → 0.46) but
+    /// lost once they did not (N = 16384: 0.85): the tile transposes write each gradient row in
+    /// 16-byte pieces, four rows at a time. Four still win out of cache (C = 64, N = 32768: 0.68 → 0.59).
     /// </summary>
     public const string ShortRowLimitAfterExtreme = "4 * V.Count";
 

@@ -13,7 +13,7 @@ namespace LossGen.Consumer.Tests.Tests;
 /// </summary>
 public class NaNPropagationTests
 {
-    public static TheoryData<int, int> Shapes() => new() { { 1, 3 }, { 19, 10 }, { 17, 37 }, { 3, 70 } };
+    public static TheoryData<int, int> Shapes() => new() { { 1, 3 }, { 19, 10 }, { 17, 37 }, { 3, 70 }, { 33, 60 }, { 17, 100 } };
 
     private static (double[] S, int[] Y) Scores(int n, int c)
     {

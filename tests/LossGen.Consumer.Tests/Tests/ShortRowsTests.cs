@@ -121,7 +121,7 @@ public class ShortRowsTests
             }) / n,
         }.CheckAll();
     }
-    public static TheoryData<int, int> ShapesForTiedMax() => ShapesWithClasses(2, 7, 9, 16, 17, 33);
+    public static TheoryData<int, int> ShapesForTiedMax() => ShapesWithClasses(2, 7, 9, 16, 17, 33, 70);
 
     /// <summary>
     /// Crammer–Singer and MinMargin: a Max (Min) over the row whose gradient goes to the element it

@@ -19,7 +19,7 @@ public class RowsAcrossLanesTests
     {
         var data = new TheoryData<int, int>();
         foreach (var n in new[] { 3, 7, 8, 9, 16, 17, 35 })
-            foreach (var c in new[] { 1, 3, 7, 8, 9, 15, 16, 17, 31, 32, 33, 47, 64, 65 })
+            foreach (var c in new[] { 1, 3, 7, 8, 9, 15, 16, 17, 31, 32, 33, 47, 64, 65, 100 })
                 data.Add(n, c);
         return data;
     }
