@@ -61,11 +61,14 @@ internal sealed partial class Lower
                     return LowerTiedExtreme(home, r, fused, lane, fn, init, cross);
                 }
                 var acc = Accumulate(home, accKind, $"Splat(({T}){init})", init);
-                if (!bodyVarying)
+                if (!bodyVarying || tiedExtremes.Contains(r))
                 {
+                    // A tied reduction in a Value kernel (which records no selection) takes IEEE
+                    // Max/Min as ValueAndGradient's recording loop does, so both return the same
+                    // bits (RunningMax may keep −0 where Max gives +0).
                     home.Stmts.Add(new Comment(what));
                     EmitLoop(home, r.Var, r.Dim, lane, fused, new[] { r.Body }, c =>
-                        Update(c, acc, Eval(c, r.Body), lane, (a, b) => $"Scalar.{fn}({a}, {b})", $"V.Splat(({T}){init})"));
+                        Update(c, acc, Eval(c, r.Body), lane, (a, b) => bodyVarying ? $"V.{fn}({a}, {b})" : $"Scalar.{fn}({a}, {b})", $"V.Splat(({T}){init})"));
                     return Finish(home, acc, lane, cross);
                 }
                 // Vector lanes: the hardware's max on the accumulator's chain, the NaN lanes kept beside

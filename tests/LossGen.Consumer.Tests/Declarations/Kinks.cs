@@ -27,3 +27,10 @@ public partial struct EuclideanNorm
 {
     static float Define([Shape("P")] Tensor w) => Sqrt(Sum(k => Sqr(w[k])));
 }
+
+/// <summary>The largest element: the loss is the Max itself, so the sign of a zero maximum shows.</summary>
+[Loss]
+public partial struct LargestElement
+{
+    static float Define([Shape("C")] Tensor s) => Max(j => s[j]);
+}

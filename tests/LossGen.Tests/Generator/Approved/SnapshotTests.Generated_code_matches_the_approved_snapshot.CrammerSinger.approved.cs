@@ -131,86 +131,78 @@ partial struct CrammerSinger
     {
         double acc1 = 0.0;
         // mean_i(max_j(s[i, j] + [j == y[i] ? 0 : delta]) − s[i, y[i]])
-        V b9 = V.Splat((float)delta);
+        V b8 = V.Splat((float)delta);
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
         int rows2 = c <= 4 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
-            V acc14 = V.Splat((float)double.NegativeInfinity);
-            V nan15 = V.Zero;
-            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), NaN lanes in nan15
-            int o16 = i * c;
-            int label18 = y[i];
+            V acc13 = V.Splat((float)double.NegativeInfinity);
+            // max_j(s[i, j] + [j == y[i] ? 0 : delta])
+            int o14 = i * c;
+            int label16 = y[i];
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x17 = V.Load(s, o16 + j);
-                    V m19 = V.IndexMask(j, IndexComparison.Equal, label18);
-                    V t20 = V.Select(m19, V.Zero, b9);
-                    V t21 = x17 + t20;
-                    acc14 = V.RunningMax(acc14, t21);
-                    nan15 = V.Or(nan15, V.NotEqual(t21, t21));
+                    V x15 = V.Load(s, o14 + j);
+                    V m17 = V.IndexMask(j, IndexComparison.Equal, label16);
+                    V t18 = V.Select(m17, V.Zero, b8);
+                    V t19 = x15 + t18;
+                    acc13 = V.Max(acc13, t19);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x22 = V.LoadPartial(s, o16 + j, rem_j);
-                    V m23 = V.IndexMask(j, IndexComparison.Equal, label18);
-                    V t24 = V.Select(m23, V.Zero, b9);
-                    V t25 = x22 + t24;
-                    V tail26 = V.FirstLanes(rem_j);
-                    V t27 = V.Select(tail26, t25, V.Splat((float)double.NegativeInfinity));
-                    acc14 = V.RunningMax(acc14, t27);
-                    nan15 = V.Or(nan15, V.NotEqual(t27, t27));
+                    V x20 = V.LoadPartial(s, o14 + j, rem_j);
+                    V m21 = V.IndexMask(j, IndexComparison.Equal, label16);
+                    V t22 = V.Select(m21, V.Zero, b8);
+                    V t23 = x20 + t22;
+                    V tail24 = V.FirstLanes(rem_j);
+                    acc13 = V.Max(acc13, V.Select(tail24, t23, V.Splat((float)double.NegativeInfinity)));
                 }
             }
-            acc14 = V.Select(nan15, V.Splat((float)double.NaN), acc14);
-            double t28 = V.MaxAcross(acc14);
-            double x29 = s[o16 + label18];
-            double t30 = t28 - x29;
-            acc1 = acc1 + t30;
+            double t25 = V.MaxAcross(acc13);
+            double x26 = s[o14 + label16];
+            double t27 = t25 - x26;
+            acc1 = acc1 + t27;
         }
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueKernelRowBlocks<V>(s, y, c, acc1, b9, rows2);
+            acc1 = ValueKernelRowBlocks<V>(s, y, c, acc1, b8, rows2);
         }
-        double t31 = acc1 / (double)n;
-        return t31;
+        double t28 = acc1 / (double)n;
+        return t28;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int c, double acc1, V b9Arg, int rows2)
+    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int c, double acc1, V b8Arg, int rows2)
         where V : struct, ILanes<V, float>
     {
         // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
         float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
         Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b9 = b9Arg;
+        V b8 = b8Arg;
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(s, i * c, c, tile3);
             V acc4 = V.Splat((float)double.NegativeInfinity);
-            V nan5 = V.Zero;
-            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), NaN lanes in nan5
-            int o7 = i;
+            // max_j(s[i, j] + [j == y[i] ? 0 : delta])
+            int o6 = i;
             for (int j = 0; j < c; j++)
             {
-                V x6 = V.Load(tile3, j * V.Count);
-                V m8 = V.LabelMask(y, o7, 1, IndexComparison.Equal, j);
-                V t10 = V.Select(m8, V.Zero, b9);
-                V t11 = x6 + t10;
-                acc4 = V.RunningMax(acc4, t11);
-                nan5 = V.Or(nan5, V.NotEqual(t11, t11));
+                V x5 = V.Load(tile3, j * V.Count);
+                V m7 = V.LabelMask(y, o6, 1, IndexComparison.Equal, j);
+                V t9 = V.Select(m7, V.Zero, b8);
+                V t10 = x5 + t9;
+                acc4 = V.Max(acc4, t10);
             }
-            acc4 = V.Select(nan5, V.Splat((float)double.NaN), acc4);
-            V x12 = V.LoadLabeled(tile3, 0, 1, y, o7, 1, V.Count);
-            V t13 = acc4 - x12;
-            acc1 = acc1 + V.Sum(t13);
+            V x11 = V.LoadLabeled(tile3, 0, 1, y, o6, 1, V.Count);
+            V t12 = acc4 - x11;
+            acc1 = acc1 + V.Sum(t12);
         }
         System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
         return acc1;
@@ -361,86 +353,78 @@ partial struct CrammerSinger
     {
         double acc1 = 0.0;
         // mean_i(max_j(s[i, j] + [j == y[i] ? 0 : delta]) − s[i, y[i]])
-        V b9 = V.Splat((double)delta);
+        V b8 = V.Splat((double)delta);
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
         int rows2 = c <= 4 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
-            V acc14 = V.Splat((double)double.NegativeInfinity);
-            V nan15 = V.Zero;
-            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), NaN lanes in nan15
-            int o16 = i * c;
-            int label18 = y[i];
+            V acc13 = V.Splat((double)double.NegativeInfinity);
+            // max_j(s[i, j] + [j == y[i] ? 0 : delta])
+            int o14 = i * c;
+            int label16 = y[i];
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x17 = V.Load(s, o16 + j);
-                    V m19 = V.IndexMask(j, IndexComparison.Equal, label18);
-                    V t20 = V.Select(m19, V.Zero, b9);
-                    V t21 = x17 + t20;
-                    acc14 = V.RunningMax(acc14, t21);
-                    nan15 = V.Or(nan15, V.NotEqual(t21, t21));
+                    V x15 = V.Load(s, o14 + j);
+                    V m17 = V.IndexMask(j, IndexComparison.Equal, label16);
+                    V t18 = V.Select(m17, V.Zero, b8);
+                    V t19 = x15 + t18;
+                    acc13 = V.Max(acc13, t19);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x22 = V.LoadPartial(s, o16 + j, rem_j);
-                    V m23 = V.IndexMask(j, IndexComparison.Equal, label18);
-                    V t24 = V.Select(m23, V.Zero, b9);
-                    V t25 = x22 + t24;
-                    V tail26 = V.FirstLanes(rem_j);
-                    V t27 = V.Select(tail26, t25, V.Splat((double)double.NegativeInfinity));
-                    acc14 = V.RunningMax(acc14, t27);
-                    nan15 = V.Or(nan15, V.NotEqual(t27, t27));
+                    V x20 = V.LoadPartial(s, o14 + j, rem_j);
+                    V m21 = V.IndexMask(j, IndexComparison.Equal, label16);
+                    V t22 = V.Select(m21, V.Zero, b8);
+                    V t23 = x20 + t22;
+                    V tail24 = V.FirstLanes(rem_j);
+                    acc13 = V.Max(acc13, V.Select(tail24, t23, V.Splat((double)double.NegativeInfinity)));
                 }
             }
-            acc14 = V.Select(nan15, V.Splat((double)double.NaN), acc14);
-            double t28 = V.MaxAcross(acc14);
-            double x29 = s[o16 + label18];
-            double t30 = t28 - x29;
-            acc1 = acc1 + t30;
+            double t25 = V.MaxAcross(acc13);
+            double x26 = s[o14 + label16];
+            double t27 = t25 - x26;
+            acc1 = acc1 + t27;
         }
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueKernelRowBlocks<V>(s, y, c, acc1, b9, rows2);
+            acc1 = ValueKernelRowBlocks<V>(s, y, c, acc1, b8, rows2);
         }
-        double t31 = acc1 / (double)n;
-        return t31;
+        double t28 = acc1 / (double)n;
+        return t28;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int c, double acc1, V b9Arg, int rows2)
+    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int c, double acc1, V b8Arg, int rows2)
         where V : struct, ILanes<V, double>
     {
         // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
         double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
         Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b9 = b9Arg;
+        V b8 = b8Arg;
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(s, i * c, c, tile3);
             V acc4 = V.Splat((double)double.NegativeInfinity);
-            V nan5 = V.Zero;
-            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), NaN lanes in nan5
-            int o7 = i;
+            // max_j(s[i, j] + [j == y[i] ? 0 : delta])
+            int o6 = i;
             for (int j = 0; j < c; j++)
             {
-                V x6 = V.Load(tile3, j * V.Count);
-                V m8 = V.LabelMask(y, o7, 1, IndexComparison.Equal, j);
-                V t10 = V.Select(m8, V.Zero, b9);
-                V t11 = x6 + t10;
-                acc4 = V.RunningMax(acc4, t11);
-                nan5 = V.Or(nan5, V.NotEqual(t11, t11));
+                V x5 = V.Load(tile3, j * V.Count);
+                V m7 = V.LabelMask(y, o6, 1, IndexComparison.Equal, j);
+                V t9 = V.Select(m7, V.Zero, b8);
+                V t10 = x5 + t9;
+                acc4 = V.Max(acc4, t10);
             }
-            acc4 = V.Select(nan5, V.Splat((double)double.NaN), acc4);
-            V x12 = V.LoadLabeled(tile3, 0, 1, y, o7, 1, V.Count);
-            V t13 = acc4 - x12;
-            acc1 = acc1 + V.Sum(t13);
+            V x11 = V.LoadLabeled(tile3, 0, 1, y, o6, 1, V.Count);
+            V t12 = acc4 - x11;
+            acc1 = acc1 + V.Sum(t12);
         }
         System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
         return acc1;
