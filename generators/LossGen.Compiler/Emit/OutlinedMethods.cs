@@ -28,7 +28,7 @@ internal sealed class OutlinedMethods
 
     private readonly string kernel;
     private readonly string constraint;
-    private readonly List<(string Name, Outlined Part, List<Variable> Parameters, Variable? Returned)> parts = new();
+    private readonly List<(string Name, Outlined Part, List<Variable> Parameters, Variable? Returned, HashSet<string> Used)> parts = new();
 
     /// <param name="kernel">The kernel's name: the methods are named after it.</param>
     /// <param name="constraint">The kernel's <c>where V : …</c> line, repeated on each method.</param>
@@ -57,7 +57,7 @@ internal sealed class OutlinedMethods
         var returned = assigned.Count == 1 ? assigned[0] with { ByRef = false } : null;
         if (returned is not null) parameters = parameters.Select(p => p.Name == returned.Name ? returned : p).ToList();
         var name = kernel + "RowBlocks" + (parts.Count == 0 ? "" : (parts.Count + 1).ToString());
-        parts.Add((name, part, parameters, returned));
+        parts.Add((name, part, parameters, returned, used));
         var call = $"{name}<V>({string.Join(", ", parameters.Select(p => p.Argument))});";
         return returned is null ? call : $"{returned.Name} = {call}";
     }
@@ -68,12 +68,12 @@ internal sealed class OutlinedMethods
         // Parts are registered while printing, so a part inside a part is written after its caller.
         for (var i = 0; i < parts.Count; i++)
         {
-            var (name, part, parameters, returned) = parts[i];
+            var (name, part, parameters, returned, used) = parts[i];
             w.Line();
             w.Line("/// <summary>" + Xml(part.Summary) + "</summary>");
             w.Line(KernelAttributes.Line);
             var vectors = parameters.Where(p => p.Type == "V" && !p.ByRef).ToList();
-            var arriving = ArrivingNames(part, parameters, vectors);
+            var arriving = ArrivingNames(used, parameters, vectors);
             var renamed = parameters.Select(p => arriving.TryGetValue(p.Name, out var a) ? p with { Name = a } : p);
             w.Line($"private static {returned?.Type ?? "void"} {name}<V>({string.Join(", ", renamed.Select(p => p.Parameter))})");
             w.Line("    " + constraint);
@@ -103,11 +103,12 @@ internal sealed class OutlinedMethods
 
     /// <summary>
     /// The parameter name each vector arrives under: its local's name + "Arg", with "_" appended
-    /// while that names anything else the method sees (a user's hyper-parameter may be called b2Arg).
+    /// while that names anything else the method sees (<paramref name="used"/>, the identifiers of
+    /// its code; a user's hyper-parameter may be called b2Arg).
     /// </summary>
-    private static Dictionary<string, string> ArrivingNames(Outlined part, List<Variable> parameters, List<Variable> vectors)
+    private static Dictionary<string, string> ArrivingNames(HashSet<string> used, List<Variable> parameters, List<Variable> vectors)
     {
-        var taken = new HashSet<string>(Identifier.Matches(CodeOf(part.Body)).Cast<Match>().Select(m => m.Value));
+        var taken = new HashSet<string>(used);
         taken.UnionWith(parameters.Select(p => p.Name));
         var names = new Dictionary<string, string>();
         foreach (var v in vectors)

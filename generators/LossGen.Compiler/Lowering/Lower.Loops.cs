@@ -52,14 +52,7 @@ internal sealed partial class Lower
                 var (fn, init, cross) = r.Op == ReduceOp.Max
                     ? ("Max", "double.NegativeInfinity", "MaxAcross")
                     : ("Min", "double.PositiveInfinity", "MinAcross");
-                if (recordSelections && tiedExtremes.Contains(r))
-                {
-                    // Its own loop may be the vector loop (each lane keeps its own extreme and index);
-                    // Vectorizable keeps scalar every enclosing loop whose variable it depends on.
-                    if (!lane && bodyVarying && home.RowsAcross) return LowerTiedExtremeAcrossRows(home, r, fused, fn, init);
-                    if (!lane && bodyVarying) throw new InvalidOperationException("A tied " + what + " inside a vector loop");
-                    return LowerTiedExtreme(home, r, fused, lane, fn, init, cross);
-                }
+                if (recordSelections && tiedExtremes.Contains(r)) return LowerTiedExtreme(home, r, fused, lane, bodyVarying, fn, init, cross);
                 var acc = Accumulate(home, accKind, $"Splat(({T}){init})", init);
                 if (!bodyVarying || tiedExtremes.Contains(r))
                 {
@@ -124,8 +117,7 @@ internal sealed partial class Lower
         }
         if (acc.Kind == ValKind.Varying)
         {
-            var v = AsVarying(c, x);
-            if (lane && c.Masked) v = $"V.Select({TailMask(c)}, {v}, {neutral})";
+            var v = WithNeutralTail(c, AsVarying(c, x), lane, neutral);
             c.Stmts.Add(new Line($"{acc.Code} = {combine(acc.Code, v)};"));
         }
         else
@@ -137,15 +129,19 @@ internal sealed partial class Lower
     /// <summary>As <see cref="Update"/> for a vector max/min: a NaN body value sets its lane in <paramref name="nan"/>.</summary>
     private void UpdateExtreme(Scope c, Val acc, Val nan, Val x, bool lane, string running, string neutral)
     {
-        var v = AsVarying(c, x);
-        if (lane && c.Masked) v = $"V.Select({TailMask(c)}, {v}, {neutral})";
+        var v = WithNeutralTail(c, AsVarying(c, x), lane, neutral);
         // x is named once: it is read twice below.
         if (!IsName(v)) v = Local(c, ValKind.Varying, v).Code;
         c.Stmts.Add(new Line($"{acc.Code} = V.{running}({acc.Code}, {v});"));
         c.Stmts.Add(new Line($"{nan.Code} = V.Or({nan.Code}, V.NotEqual({v}, {v}));"));
     }
 
-    private static bool IsName(string code) => System.Text.RegularExpressions.Regex.IsMatch(code, @"^[A-Za-z_]\w*$");
+    /// <summary>A body value in the vector loop; in its masked tail, lanes past the end hold <paramref name="neutral"/>.</summary>
+    private string WithNeutralTail(Scope c, string v, bool lane, string neutral) =>
+        lane && c.Masked ? $"V.Select({TailMask(c)}, {v}, {neutral})" : v;
+
+    /// <summary>Whether lowered code is a single local's name (then reading it twice costs nothing).</summary>
+    private static bool IsName(string code) => Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(code);
 
     private string TailMask(Scope c)
     {

@@ -18,8 +18,11 @@ internal sealed partial class Lower
     /// </summary>
     private HashSet<Reduce> tiedExtremes = new();
 
-    /// <summary>The index local recorded next to each lowered tied reduction's value, by the value's name.</summary>
-    private readonly Dictionary<string, string> selectedIndex = new();
+    /// <summary>
+    /// The index recorded next to each lowered tied reduction's value, by the value's name: an
+    /// <c>int</c> local, or index lanes (one per row) in a rows-across-lanes block.
+    /// </summary>
+    private readonly Dictionary<string, Val> selectedIndex = new();
 
     private void CollectTiedExtremes(IEnumerable<GradTerm> terms)
     {
@@ -68,14 +71,18 @@ internal sealed partial class Lower
     /// <summary>
     /// The loop of a tied Max/Min, recording the first element reaching the extreme (a later equal
     /// one does not replace it). The value itself is updated exactly as for an untied reduction
-    /// (NaN propagates the same way).
+    /// (NaN propagates the same way). Its own loop may be the vector loop (each lane keeps its own
+    /// extreme and index), or run in a rows-across-lanes block (one row per lane); Vectorizable
+    /// keeps scalar every other enclosing loop whose variable it depends on.
     /// </summary>
-    private Val LowerTiedExtreme(Scope home, Reduce r, List<PendingTerm> fused, bool lane, string fn, string init, string across)
+    private Val LowerTiedExtreme(Scope home, Reduce r, List<PendingTerm> fused, bool lane, bool bodyVarying, string fn, string init, string across)
     {
         if (lane) return LowerTiedExtremeInLanes(home, r, fused, fn, init, across);
+        if (bodyVarying && home.RowsAcross) return LowerTiedExtremeAcrossRows(home, r, fused, fn, init);
+        if (bodyVarying) throw new System.InvalidOperationException("A tied " + Short(ExprPrinter.Print(r)) + " inside a vector loop");
         var acc = Local(home, ValKind.Uniform, init, "acc");
         var at = Local(home, ValKind.Index, "0", "at");
-        selectedIndex[acc.Code] = at.Code;
+        selectedIndex[acc.Code] = at;
         var better = r.Op == ReduceOp.Max ? ">" : "<";
         home.Stmts.Add(new Comment($"{Short(ExprPrinter.Print(r))}, and the first {r.Var} reaching it (where its gradient goes)"));
         EmitLoop(home, r.Var, r.Dim, lane: false, fused, new[] { r.Body }, c =>
@@ -102,7 +109,7 @@ internal sealed partial class Lower
         var value = Local(home, ValKind.Uniform, $"V.{across}({acc.Code})");
         home.Stmts.Add(new Comment($"the first {r.Var} reaching it: the smallest index among the lanes holding it"));
         var first = Local(home, ValKind.Index, $"V.FirstIndexOf{fn}({acc.Code}, {at.Code})", "at");
-        selectedIndex[value.Code] = first.Code;
+        selectedIndex[value.Code] = first;
         return value;
     }
 
@@ -116,8 +123,7 @@ internal sealed partial class Lower
     {
         var (acc, at) = RecordingLoop(home, r, fused, fn, init, lane: false,
             $"{Short(ExprPrinter.Print(r))}, and per row (lane) the first {r.Var} reaching it (where its gradient goes)");
-        selectedIndex[acc.Code] = at.Code;
-        selectedInLanes.Add(acc.Code);
+        selectedIndex[acc.Code] = at;
         return acc;
     }
 
@@ -137,7 +143,7 @@ internal sealed partial class Lower
         EmitLoop(home, r.Var, r.Dim, lane, fused, new[] { r.Body }, c =>
         {
             var x = AsVarying(c, Eval(c, r.Body));
-            if (lane && c.Masked) x = Local(c, ValKind.Varying, $"V.Select({TailMask(c)}, {x}, V.Splat(({T}){init}))", "x").Code;
+            if (lane && c.Masked) x = Local(c, ValKind.Varying, WithNeutralTail(c, x, lane, $"V.Splat(({T}){init})"), "x").Code;
             else if (!lane && !IsName(x)) x = Local(c, ValKind.Varying, x, "x").Code;
             var m = Local(c, ValKind.Mask, $"V.{better}({x}, {acc.Code})", "m");
             var index = lane ? $"V.Indices({r.Var})" : $"V.IndexSplat({r.Var})";
@@ -147,9 +153,6 @@ internal sealed partial class Lower
         return (acc, at);
     }
 
-    /// <summary>The tied reductions (by value name) whose selected index is one per lane (<see cref="LowerTiedExtremeAcrossRows"/>).</summary>
-    private readonly HashSet<string> selectedInLanes = new();
-
     /// <summary><c>j == at</c>: the gradient loop's index against the one the reduction selected.</summary>
     private Val SelectedElementTest(Scope home, IsArgExtreme test, bool varying)
     {
@@ -157,10 +160,10 @@ internal sealed partial class Lower
         if (!selectedIndex.TryGetValue(extreme.Code, out var at))
             throw new System.InvalidOperationException("No selected index recorded for " + ExprPrinter.Print(test.Of));
         var index = IndexOf(home, test.Index);
-        if (selectedInLanes.Contains(extreme.Code))
-            return Local(home, ValKind.Mask, $"V.IndexEqual({at}, {index})", "m");
+        if (at.Kind == ValKind.Varying)
+            return Local(home, ValKind.Mask, $"V.IndexEqual({at.Code}, {index})", "m");
         return varying
-            ? Local(home, ValKind.Mask, $"V.IndexMask({index}, IndexComparison.Equal, {at})", "m")
-            : Local(home, ValKind.Bool, $"{index} == {at}", "c");
+            ? Local(home, ValKind.Mask, $"V.IndexMask({index}, IndexComparison.Equal, {at.Code})", "m")
+            : Local(home, ValKind.Bool, $"{index} == {at.Code}", "c");
     }
 }
