@@ -12,7 +12,9 @@ internal static class Descriptors
     private const string DeclarationCategory = "LossGen.Declaration";
     private const string ShapeCategory = "LossGen.Shapes";
 
-    private static string HelpLink(string id) => $"https://github.com/lossgen/lossgen/blob/main/docs/diagnostics/{id}.md";
+    // The page's relative name: it resolves in the repository and inside the NuGet package, both
+    // of which carry docs/diagnostics/ (no hosted URL is assumed to exist).
+    private static string HelpLink(string id) => $"docs/diagnostics/{id}.md";
 
     private static DiagnosticDescriptor Error(string id, string title, string message, string category) =>
         new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
