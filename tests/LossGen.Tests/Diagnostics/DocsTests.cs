@@ -91,6 +91,15 @@ public class DocsTests
     }
 
     [Fact]
+    public void The_package_readme_lists_every_ID_with_its_title_and_shipped_page()
+    {
+        // The package carries docs/diagnostics beside its README, so the relative links resolve there.
+        var readme = File.ReadAllText(Path.Combine(System.AppContext.BaseDirectory, "Package", "README.md"));
+        foreach (var d in Descriptors.All)
+            readme.ShouldContain($"| [{d.Id}]({d.HelpLinkUri}) | {d.Title} |");
+    }
+
+    [Fact]
     public void The_release_table_has_a_row_per_descriptor()
     {
         var table = File.ReadAllText(Path.Combine(System.AppContext.BaseDirectory, "Releases", "AnalyzerReleases.Unshipped.md"));
