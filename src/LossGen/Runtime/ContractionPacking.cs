@@ -12,7 +12,7 @@ namespace LossGen.Runtime;
 internal static class ContractionPacking
 {
     /// <summary>Columns of R that one pass of the forward kernel (and rows of dS one pass of the right gradient) covers.</summary>
-    public const int BlockColumns = 4;
+    public const int BlockColumns = 5;
 
     public static int ColumnBlocks(int columns) => (columns + BlockColumns - 1) / BlockColumns;
 
@@ -28,8 +28,8 @@ internal static class ContractionPacking
         ColumnBlocks(columns) * BlockColumns * PaddedReduced<V, T>(reduced);
 
     /// <summary>
-    /// R as blocks of four columns, each block vector by vector along k:
-    /// <c>packed[((block·Kv + v)·4 + c)·L + l] = R(v·L + l, 4·block + c)</c>, zero past the edges.
+    /// R as blocks of five columns, each block vector by vector along k:
+    /// <c>packed[((block·Kv + v)·5 + c)·L + l] = R(v·L + l, 5·block + c)</c>, zero past the edges.
     /// The forward kernel then reads one block as a single forward stream, and a [D, C] weight
     /// matrix whose rows are 4 KiB apart costs no cache-set conflicts.
     /// </summary>
@@ -58,8 +58,8 @@ internal static class ContractionPacking
     }
 
     /// <summary>
-    /// dS by blocks of four columns, row by row: <c>packed[(block·P + p)·4 + c] = dS[p, 4·block + c]</c>,
-    /// zero past the last column; the right-gradient kernel broadcasts the four of a row in a row.
+    /// dS by blocks of five columns, row by row: <c>packed[(block·P + p)·5 + c] = dS[p, 5·block + c]</c>,
+    /// zero past the last column; the right-gradient kernel broadcasts the five of a row in a row.
     /// </summary>
     public static void PackGradientColumns<T>(ReadOnlySpan<T> dProduct, int rows, int columns, Span<T> packed)
         where T : unmanaged
