@@ -52,4 +52,26 @@ internal static class PeerChecks
             throw new ArgumentException($"step t ({t}) must be >= 1; bias correction divides by 1 - beta^t.", nameof(t));
         }
     }
+
+    public static void LinearModel(ReadOnlySpan<float> x, ReadOnlySpan<float> w, ReadOnlySpan<float> b, ReadOnlySpan<int> y,
+        int n, int d, int c, Span<float> dw, Span<float> db)
+    {
+        if (n <= 0 || d <= 0 || c <= 0)
+        {
+            throw new ArgumentException($"n ({n}), d ({d}) and c ({c}) must be positive.", nameof(n));
+        }
+
+        if (x.Length != n * d || w.Length != d * c || dw.Length != d * c || b.Length != c || db.Length != c || y.Length != n)
+        {
+            throw new ArgumentException($"X [{n}, {d}], W and dW [{d}, {c}], b and db [{c}], y [{n}] do not match the spans' lengths.", nameof(x));
+        }
+
+        foreach (int label in y)
+        {
+            if ((uint)label >= (uint)c)
+            {
+                throw new ArgumentException($"label {label} is outside [0, {c}).", nameof(y));
+            }
+        }
+    }
 }

@@ -112,6 +112,7 @@ internal static class PeerVerifier
         }
 
         CheckWorkedExamples(failures);
+        LinearModelChecks.Run(failures);
         if (Experiments.AdamCeilingCheck.Run() is { } ceiling) failures.Add(ceiling);
 
         if (failures.Count == 0)

@@ -21,17 +21,26 @@ internal sealed class DeclarationEmitter
     private readonly ShapedDeclaration decl;
     private readonly Expr body;
     private readonly IReadOnlyList<GradTerm> terms;
-    private readonly CodeWriter w = new();
+    private readonly CodeWriter w;
+    private readonly ContractionPlan? plan;
 
-    private DeclarationEmitter(ShapedDeclaration decl, Expr body, IReadOnlyList<GradTerm> terms)
+    internal DeclarationEmitter(ShapedDeclaration decl, Expr body, IReadOnlyList<GradTerm> terms, CodeWriter w, ContractionPlan? plan = null)
     {
         this.decl = decl;
         this.body = body;
         this.terms = terms;
+        this.w = w;
+        this.plan = plan;
     }
 
-    public static string Emit(ShapedDeclaration decl, Expr body, IReadOnlyList<GradTerm> terms, IReadOnlyList<KernelSet> kernels) =>
-        new DeclarationEmitter(decl, body, terms).Write(kernels);
+    /// <param name="plan">
+    /// The contractions taken out of the body, if any: the kernels were then lowered from
+    /// <see cref="ContractionPlan.Scores"/>, and each kernel method becomes the contraction steps
+    /// around a call of them (<see cref="ContractionStepsEmitter"/>).
+    /// </param>
+    public static string Emit(ShapedDeclaration decl, Expr body, IReadOnlyList<GradTerm> terms, IReadOnlyList<KernelSet> kernels,
+        ContractionPlan? plan = null) =>
+        new DeclarationEmitter(decl, body, terms, new CodeWriter(), plan).Write(kernels);
 
     private IEnumerable<TensorShape> Inputs => decl.Tensors;
     private IEnumerable<TensorShape> Differentiable => decl.Tensors.Where(t => t.Kind == ParamKind.Tensor);
@@ -64,9 +73,16 @@ internal sealed class DeclarationEmitter
         foreach (var k in kernels)
         {
             w.Line();
-            WriteKernel(k.Type, "ValueKernel", k.Value, withGradients: false);
-            w.Line();
-            WriteKernel(k.Type, "ValueAndGradientKernel", k.ValueAndGradient, withGradients: true);
+            if (plan is null)
+            {
+                WriteKernel(k.Type, "ValueKernel", k.Value, withGradients: false);
+                w.Line();
+                WriteKernel(k.Type, "ValueAndGradientKernel", k.ValueAndGradient, withGradients: true);
+            }
+            else
+            {
+                new ContractionStepsEmitter(decl, plan, w).Write(k);
+            }
         }
 
         w.Close();
@@ -230,7 +246,8 @@ internal sealed class DeclarationEmitter
 
     // ---- kernels ----
 
-    private void WriteKernel(ElementType type, string name, Kernel kernel, bool withGradients)
+    /// <summary>The parameters of a kernel method, as the kernel names them.</summary>
+    internal List<Variable> KernelParameters(ElementType type, bool withGradients)
     {
         var t = TypeName(type);
         var ps = new List<Variable>();
@@ -238,6 +255,13 @@ internal sealed class DeclarationEmitter
         ps.AddRange(decl.Dims.Select(d => new Variable("int", Dim(d))));
         if (withGradients) ps.AddRange(Differentiable.Select(x => new Variable($"Span<{t}>", Grad(x.Name))));
         ps.AddRange(Hypers.Select(h => new Variable("double", Naming.Kernel(h.Name))));
+        return ps;
+    }
+
+    internal void WriteKernel(ElementType type, string name, Kernel kernel, bool withGradients)
+    {
+        var t = TypeName(type);
+        var ps = KernelParameters(type, withGradients);
         var constraint = $"where V : struct, ILanes<V, {t}>";
         w.Line(KernelAttributes.Line);
         w.Line($"private static double {name}<V>({string.Join(", ", ps.Select(p => p.Parameter))})");
@@ -269,7 +293,7 @@ internal sealed class DeclarationEmitter
         outlined.Write(w);
     }
 
-    private static string TypeName(ElementType t) => t == ElementType.Float ? "float" : "double";
+    internal static string TypeName(ElementType t) => t == ElementType.Float ? "float" : "double";
 
     private static string Literal(double v, ElementType t) =>
         v.ToString("R", CultureInfo.InvariantCulture) + (t == ElementType.Float ? "f" : "d");

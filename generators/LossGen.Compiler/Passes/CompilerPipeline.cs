@@ -21,8 +21,12 @@ internal sealed record CompileResult(string HintName, string Source, EquatableAr
 ///  5. Differentiate  Differentiate    reverse mode → gradient terms in index notation
 ///  6. Fold           FoldLabelScatters ds[i, y[i]] += a  →  ds[i, j] += [j == y[i]]·a, one store per element
 ///     Simplify       Simplify         the same clean-up on the derived coefficients
-///  7. Lower          Lower            loops, fusion, hoisting/CSE, vector lanes, masked tails
-///  8. Emit           DeclarationEmitter  readable C#: API, validation, dispatch, docs
+///  7. Contract       ExtractContractions  Σ_k A[i, k]·B[k, j] → a product tensor computed by the blocked
+///                                     contraction kernels (Contraction.Product); the gradient is derived
+///                                     again with respect to the products, and their operands' gradients
+///                                     follow from Contraction.AddRightGradient/AddLeftGradient
+///  8. Lower          Lower            loops, fusion, hoisting/CSE, vector lanes, masked tails
+///  9. Emit           DeclarationEmitter  readable C#: API, validation, dispatch, docs
 /// </code>
 /// </summary>
 internal static class CompilerPipeline
@@ -38,17 +42,29 @@ internal static class CompilerPipeline
             return Fallback(hint, model, shapeErrors.ToEquatableArray());
 
         var body = Simplify.Run(Stabilize.Run(CanonicalizeIndexNames.Run(shaped.Body, Naming.Reserved(shaped))));
-        var differentiable = shaped.Tensors.Where(t => t.Kind == ParamKind.Tensor).Select(t => t.Name).ToList();
-        var terms = FoldLabelScatters.Run(Differentiate.Run(body, differentiable))
-            .Select(t => t with { Coeff = Simplify.Run(t.Coeff) })
-            .ToList();
+        var terms = Derive(shaped, body);
+
+        // Contractions become products computed by the blocked kernels; the rest is lowered over them,
+        // with the gradient derived with respect to the products (the documented one stays that of the body).
+        var plan = ExtractContractions.Run(shaped, body);
+        var lowered = plan?.Scores ?? shaped;
+        var loweredBody = plan?.Body ?? body;
+        var loweredTerms = plan is null ? terms : Derive(plan.Scores, plan.Body);
 
         var kernels = new[] { ElementType.Float, ElementType.Double }
             .Select(type => new KernelSet(type,
-                Lower.Run(shaped, body, new List<GradTerm>(), type, withGradients: false, tieSource: terms),
-                Lower.Run(shaped, body, terms, type, withGradients: true)))
+                Lower.Run(lowered, loweredBody, new List<GradTerm>(), type, withGradients: false, tieSource: loweredTerms),
+                Lower.Run(lowered, loweredBody, loweredTerms, type, withGradients: true)))
             .ToList();
-        return new CompileResult(hint, DeclarationEmitter.Emit(shaped, body, terms, kernels), EquatableArray<DiagnosticInfo>.Empty);
+        return new CompileResult(hint, DeclarationEmitter.Emit(shaped, body, terms, kernels, plan), EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    private static List<GradTerm> Derive(ShapedDeclaration decl, Expr body)
+    {
+        var differentiable = decl.Tensors.Where(t => t.Kind == ParamKind.Tensor).Select(t => t.Name).ToList();
+        return FoldLabelScatters.Run(Differentiate.Run(body, differentiable))
+            .Select(t => t with { Coeff = Simplify.Run(t.Coeff) })
+            .ToList();
     }
 
     /// <summary>

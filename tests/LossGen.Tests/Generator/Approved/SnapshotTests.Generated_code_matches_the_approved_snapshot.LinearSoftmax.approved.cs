@@ -153,1301 +153,1001 @@ partial struct LinearSoftmax
     private static double ValueKernel<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int n, int d, int c, double lambda)
         where V : struct, ILanes<V, float>
     {
-        // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        float[] row46Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
-        Span<float> row46 = row46Array.AsSpan(0, c);
+        // XW[p, q] = Σ_k X[p, k]·W[k, q] for every p and q, by the register-blocked
+        // contraction kernels; the rest of the kernel reads it as a tensor. Rented, so nothing is allocated after warm-up.
+        float[] XWArray = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, n * c));
+        Span<float> XW = XWArray.AsSpan(0, n * c);
+        Contraction.Product<V, float>(X, d, 1, W, c, 1, XW, n, c, d);
+        double t0 = ValueKernelOverProducts<V>(X, W, b, y, XW, n, d, c, lambda);
+        System.Buffers.ArrayPool<float>.Shared.Return(XWArray);
+        return t0;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueKernelOverProducts<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, ReadOnlySpan<float> XW, int n, int d, int c, double lambda)
+        where V : struct, ILanes<V, float>
+    {
         double acc1 = 0.0;
-        // mean_i(logsumexp_j(Σ_k(X[i, k]·W[k, j]) + b[j]) − (Σ_k(X[i, k]·W[k, y[i]]) + b[y[i]]))
+        // mean_i(logsumexp_j(XW[i, j] + b[j]) − (XW[i, y[i]] + b[y[i]]))
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows2 = d <= 2 * V.Count && c <= 4 * V.Count ? n - n % V.Count : 0;
+        int rows2 = c <= 4 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
-            double acc35 = 0.0;
-            // Σ_k(X[i, k]·W[k, y[i]])
-            int o36 = i * d;
-            int label39 = y[i];
-            for (int k = 0; k < d; k++)
-            {
-                double x37 = X[o36 + k];
-                int o38 = k * c;
-                double x40 = W[o38 + label39];
-                double t41 = x37 * x40;
-                acc35 = acc35 + t41;
-            }
-            double x42 = b[label39];
-            double t43 = acc35 + x42;
-            V acc44 = V.Splat((float)double.NegativeInfinity);
-            V nan45 = V.Zero;
-            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j]), NaN lanes in nan45
-            // row46[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+            int o24 = i * c;
+            int label25 = y[i];
+            double x26 = XW[o24 + label25];
+            double x27 = b[label25];
+            double t28 = x26 + x27;
+            V acc29 = V.Splat((float)double.NegativeInfinity);
+            V nan30 = V.Zero;
+            // max_j(XW[i, j] + b[j]), NaN lanes in nan30
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V acc47 = V.Zero;
-                    // Σ_k(X[i, k]·W[k, j])
-                    for (int k = 0; k < d; k++)
-                    {
-                        double x48 = X[o36 + k];
-                        int o49 = k * c;
-                        V x50 = V.Load(W, o49 + j);
-                        V b51 = V.Splat((float)x48);
-                        V t52 = b51 * x50;
-                        acc47 = acc47 + t52;
-                    }
-                    V.Store(row46, j, acc47);
+                    V x31 = V.Load(XW, o24 + j);
+                    V x32 = V.Load(b, j);
+                    V t33 = x31 + x32;
+                    acc29 = V.RunningMax(acc29, t33);
+                    nan30 = V.Or(nan30, V.NotEqual(t33, t33));
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V acc53 = V.Zero;
-                    // Σ_k(X[i, k]·W[k, j])
-                    for (int k = 0; k < d; k++)
-                    {
-                        double x54 = X[o36 + k];
-                        int o55 = k * c;
-                        V x56 = V.LoadPartial(W, o55 + j, rem_j);
-                        V b57 = V.Splat((float)x54);
-                        V t58 = b57 * x56;
-                        acc53 = acc53 + t58;
-                    }
-                    V.StorePartial(row46, j, rem_j, acc53);
+                    V x34 = V.LoadPartial(XW, o24 + j, rem_j);
+                    V x35 = V.LoadPartial(b, j, rem_j);
+                    V t36 = x34 + x35;
+                    V tail37 = V.FirstLanes(rem_j);
+                    V t38 = V.Select(tail37, t36, V.Splat((float)double.NegativeInfinity));
+                    acc29 = V.RunningMax(acc29, t38);
+                    nan30 = V.Or(nan30, V.NotEqual(t38, t38));
                 }
             }
+            acc29 = V.Select(nan30, V.Splat((float)double.NaN), acc29);
+            double t39 = V.MaxAcross(acc29);
+            V acc40 = V.Zero;
+            // Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))
+            V b44 = V.Splat((float)t39);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x59 = V.Load(row46, j);
-                    V x60 = V.Load(b, j);
-                    V t61 = x59 + x60;
-                    acc44 = V.RunningMax(acc44, t61);
-                    nan45 = V.Or(nan45, V.NotEqual(t61, t61));
+                    V x41 = V.Load(XW, o24 + j);
+                    V x42 = V.Load(b, j);
+                    V t43 = x41 + x42;
+                    V t45 = t43 - b44;
+                    V t46 = V.Exp(t45);
+                    acc40 = acc40 + t46;
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x62 = V.LoadPartial(row46, j, rem_j);
-                    V x63 = V.LoadPartial(b, j, rem_j);
-                    V t64 = x62 + x63;
-                    V tail65 = V.FirstLanes(rem_j);
-                    V t66 = V.Select(tail65, t64, V.Splat((float)double.NegativeInfinity));
-                    acc44 = V.RunningMax(acc44, t66);
-                    nan45 = V.Or(nan45, V.NotEqual(t66, t66));
+                    V x47 = V.LoadPartial(XW, o24 + j, rem_j);
+                    V x48 = V.LoadPartial(b, j, rem_j);
+                    V t49 = x47 + x48;
+                    V t50 = t49 - b44;
+                    V t51 = V.Exp(t50);
+                    V tail52 = V.FirstLanes(rem_j);
+                    acc40 = acc40 + V.Select(tail52, t51, V.Zero);
                 }
             }
-            acc44 = V.Select(nan45, V.Splat((float)double.NaN), acc44);
-            double t67 = V.MaxAcross(acc44);
-            V acc68 = V.Zero;
-            // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-            V b72 = V.Splat((float)t67);
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V x69 = V.Load(row46, j);
-                    V x70 = V.Load(b, j);
-                    V t71 = x69 + x70;
-                    V t73 = t71 - b72;
-                    V t74 = V.Exp(t73);
-                    acc68 = acc68 + t74;
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x75 = V.LoadPartial(row46, j, rem_j);
-                    V x76 = V.LoadPartial(b, j, rem_j);
-                    V t77 = x75 + x76;
-                    V t78 = t77 - b72;
-                    V t79 = V.Exp(t78);
-                    V tail80 = V.FirstLanes(rem_j);
-                    acc68 = acc68 + V.Select(tail80, t79, V.Zero);
-                }
-            }
-            double t81 = V.Sum(acc68);
-            double t82 = double.IsFinite(t67) ? (t67 - t43) + Scalar.Log(t81) : t67 - t43;
-            acc1 = acc1 + t82;
+            double t53 = V.Sum(acc40);
+            double t54 = double.IsFinite(t39) ? (t39 - t28) + Scalar.Log(t53) : t39 - t28;
+            acc1 = acc1 + t54;
         }
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueKernelRowBlocks<V>(X, W, b, y, d, c, acc1, rows2);
+            acc1 = ValueKernelOverProductsRowBlocks<V>(b, y, XW, c, acc1, rows2);
         }
-        double t83 = acc1 / (double)n;
-        double acc84 = 0.0;
+        double t55 = acc1 / (double)n;
+        double acc56 = 0.0;
         // Σ_k(Σ_j(W[k, j]²))
-        // rows [0, rows85) across lanes, V.Count at a time with lane l holding row k + l (while a row is short); the other rows one at a time first
-        int rows85 = c <= 2 * V.Count ? d - d % V.Count : 0;
-        for (int k = rows85; k < d; k++)
+        // rows [0, rows57) across lanes, V.Count at a time with lane l holding row k + l (while a row is short); the other rows one at a time first
+        int rows57 = c <= 2 * V.Count ? d - d % V.Count : 0;
+        for (int k = rows57; k < d; k++)
         {
-            V acc90 = V.Zero;
+            V acc62 = V.Zero;
             // Σ_j(W[k, j]²)
-            int o91 = k * c;
+            int o63 = k * c;
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x92 = V.Load(W, o91 + j);
-                    V t93 = x92 * x92;
-                    acc90 = acc90 + t93;
+                    V x64 = V.Load(W, o63 + j);
+                    V t65 = x64 * x64;
+                    acc62 = acc62 + t65;
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x94 = V.LoadPartial(W, o91 + j, rem_j);
-                    V t95 = x94 * x94;
-                    V tail96 = V.FirstLanes(rem_j);
-                    acc90 = acc90 + V.Select(tail96, t95, V.Zero);
+                    V x66 = V.LoadPartial(W, o63 + j, rem_j);
+                    V t67 = x66 * x66;
+                    V tail68 = V.FirstLanes(rem_j);
+                    acc62 = acc62 + V.Select(tail68, t67, V.Zero);
                 }
             }
-            double t97 = V.Sum(acc90);
-            acc84 = acc84 + t97;
+            double t69 = V.Sum(acc62);
+            acc56 = acc56 + t69;
         }
-        if (rows85 > 0)
+        if (rows57 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc84 = ValueKernelRowBlocks2<V>(W, c, acc84, rows85);
+            acc56 = ValueKernelOverProductsRowBlocks2<V>(W, c, acc56, rows57);
         }
-        double t98 = lambda * acc84;
-        double t99 = t83 + t98;
-        System.Buffers.ArrayPool<float>.Shared.Return(row46Array);
-        return t99;
+        double t70 = lambda * acc56;
+        double t71 = t55 + t70;
+        return t71;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int d, int c, double acc1, int rows2)
+    private static double ValueKernelOverProductsRowBlocks<V>(ReadOnlySpan<float> b, ReadOnlySpan<int> y, ReadOnlySpan<float> XW, int c, double acc1, int rows2)
         where V : struct, ILanes<V, float>
     {
-        // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
-        // row15: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] row15Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> row15 = row15Array.AsSpan(0, c * V.Count);
+        // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
         for (int i = 0; i < rows2; i += V.Count)
         {
-            V.LoadRowsTransposed(X, i * d, d, tile3);
-            V acc4 = V.Zero;
-            // Σ_k(X[i, k]·W[k, y[i]])
-            int o6 = i;
-            for (int k = 0; k < d; k++)
-            {
-                V x5 = V.Load(tile3, k * V.Count);
-                int o7 = k * c;
-                V x8 = V.LoadLabeled(W, o7, 0, y, o6, 1, 1);
-                V t9 = x5 * x8;
-                acc4 = acc4 + t9;
-            }
-            int o10 = 0;
-            V x11 = V.LoadLabeled(b, o10, 0, y, o6, 1, 1);
-            V t12 = acc4 + x11;
-            V acc13 = V.Splat((float)double.NegativeInfinity);
-            V nan14 = V.Zero;
-            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j]), NaN lanes in nan14
-            // row15[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+            V.LoadRowsTransposed(XW, i * c, c, tile3);
+            int o4 = i;
+            V x5 = V.LoadLabeled(tile3, 0, 1, y, o4, 1, V.Count);
+            int o6 = 0;
+            V x7 = V.LoadLabeled(b, o6, 0, y, o4, 1, 1);
+            V t8 = x5 + x7;
+            V acc9 = V.Splat((float)double.NegativeInfinity);
+            V nan10 = V.Zero;
+            // max_j(XW[i, j] + b[j]), NaN lanes in nan10
             for (int j = 0; j < c; j++)
             {
-                V acc16 = V.Zero;
-                // Σ_k(X[i, k]·W[k, j])
-                for (int k = 0; k < d; k++)
-                {
-                    V x17 = V.Load(tile3, k * V.Count);
-                    int o18 = k * c;
-                    double x19 = W[o18 + j];
-                    V b20 = V.Splat((float)x19);
-                    V t21 = x17 * b20;
-                    acc16 = acc16 + t21;
-                }
-                V.Store(row15, j * V.Count, acc16);
+                V x11 = V.Load(tile3, j * V.Count);
+                double x12 = b[j];
+                V b13 = V.Splat((float)x12);
+                V t14 = x11 + b13;
+                acc9 = V.RunningMax(acc9, t14);
+                nan10 = V.Or(nan10, V.NotEqual(t14, t14));
             }
+            acc9 = V.Select(nan10, V.Splat((float)double.NaN), acc9);
+            V acc15 = V.Zero;
+            // Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))
             for (int j = 0; j < c; j++)
             {
-                V x22 = V.Load(row15, j * V.Count);
-                double x23 = b[j];
-                V b24 = V.Splat((float)x23);
-                V t25 = x22 + b24;
-                acc13 = V.RunningMax(acc13, t25);
-                nan14 = V.Or(nan14, V.NotEqual(t25, t25));
+                V x16 = V.Load(tile3, j * V.Count);
+                double x17 = b[j];
+                V b18 = V.Splat((float)x17);
+                V t19 = x16 + b18;
+                V t20 = t19 - acc9;
+                V t21 = V.Exp(t20);
+                acc15 = acc15 + t21;
             }
-            acc13 = V.Select(nan14, V.Splat((float)double.NaN), acc13);
-            V acc26 = V.Zero;
-            // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-            for (int j = 0; j < c; j++)
-            {
-                V x27 = V.Load(row15, j * V.Count);
-                double x28 = b[j];
-                V b29 = V.Splat((float)x28);
-                V t30 = x27 + b29;
-                V t31 = t30 - acc13;
-                V t32 = V.Exp(t31);
-                acc26 = acc26 + t32;
-            }
-            V t33 = acc13 - t12;
-            V t34 = V.Select(V.Equal(acc13 - acc13, V.Zero), t33 + V.Log(acc26), t33);
-            acc1 = acc1 + V.Sum(t34);
+            V t22 = acc9 - t8;
+            V t23 = V.Select(V.Equal(acc9 - acc9, V.Zero), t22 + V.Log(acc15), t22);
+            acc1 = acc1 + V.Sum(t23);
         }
         System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row15Array);
         return acc1;
     }
 
-    /// <summary>Rows [0, rows85) across lanes, V.Count at a time with lane l holding row k + l</summary>
+    /// <summary>Rows [0, rows57) across lanes, V.Count at a time with lane l holding row k + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelRowBlocks2<V>(ReadOnlySpan<float> W, int c, double acc84, int rows85)
+    private static double ValueKernelOverProductsRowBlocks2<V>(ReadOnlySpan<float> W, int c, double acc56, int rows57)
         where V : struct, ILanes<V, float>
     {
-        // tile86: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile86Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile86 = tile86Array.AsSpan(0, c * V.Count);
-        for (int k = 0; k < rows85; k += V.Count)
+        // tile58: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile58Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile58 = tile58Array.AsSpan(0, c * V.Count);
+        for (int k = 0; k < rows57; k += V.Count)
         {
-            V.LoadRowsTransposed(W, k * c, c, tile86);
-            V acc87 = V.Zero;
+            V.LoadRowsTransposed(W, k * c, c, tile58);
+            V acc59 = V.Zero;
             // Σ_j(W[k, j]²)
             for (int j = 0; j < c; j++)
             {
-                V x88 = V.Load(tile86, j * V.Count);
-                V t89 = x88 * x88;
-                acc87 = acc87 + t89;
+                V x60 = V.Load(tile58, j * V.Count);
+                V t61 = x60 * x60;
+                acc59 = acc59 + t61;
             }
-            acc84 = acc84 + V.Sum(acc87);
+            acc56 = acc56 + V.Sum(acc59);
         }
-        System.Buffers.ArrayPool<float>.Shared.Return(tile86Array);
-        return acc84;
+        System.Buffers.ArrayPool<float>.Shared.Return(tile58Array);
+        return acc56;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double ValueAndGradientKernel<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int n, int d, int c, Span<float> dW, Span<float> db, double lambda)
         where V : struct, ILanes<V, float>
     {
-        // dW is accumulated into by several terms, so it starts from zero.
-        dW.Clear();
+        // XW[p, q] = Σ_k X[p, k]·W[k, q] for every p and q, by the register-blocked
+        // contraction kernels; the rest of the kernel reads it as a tensor. Rented, so nothing is allocated after warm-up.
+        float[] XWArray = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, n * c));
+        Span<float> XW = XWArray.AsSpan(0, n * c);
+        float[] dXWArray = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, n * c));
+        Span<float> dXW = dXWArray.AsSpan(0, n * c);
+        Contraction.Product<V, float>(X, d, 1, W, c, 1, XW, n, c, d);
+        double t0 = ValueAndGradientKernelOverProducts<V>(X, W, b, y, XW, n, d, c, dW, db, dXW, lambda);
+        // dW += Σ_p X[p, k]·dXW[p, q]: the chain rule through the product
+        Contraction.AddRightGradient<V, float>(X, d, 1, dXW, dW, c, 1, n, c, d);
+        System.Buffers.ArrayPool<float>.Shared.Return(XWArray);
+        System.Buffers.ArrayPool<float>.Shared.Return(dXWArray);
+        return t0;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueAndGradientKernelOverProducts<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, ReadOnlySpan<float> XW, int n, int d, int c, Span<float> dW, Span<float> db, Span<float> dXW, double lambda)
+        where V : struct, ILanes<V, float>
+    {
         // db is accumulated into by several terms, so it starts from zero.
         db.Clear();
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        float[] row64Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
-        Span<float> row64 = row64Array.AsSpan(0, c);
-        // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        float[] row87Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
-        Span<float> row87 = row87Array.AsSpan(0, c);
+        float[] row53Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
+        Span<float> row53 = row53Array.AsSpan(0, c);
         double acc1 = 0.0;
-        // mean_i(logsumexp_j(Σ_k(X[i, k]·W[k, j]) + b[j]) − (Σ_k(X[i, k]·W[k, y[i]]) + b[y[i]])), fused with its gradient
-        double t10 = 1.0 / (double)n;
-        V b11 = V.Splat((float)t10);
-        double t47 = -t10;
-        V b48 = V.Splat((float)t47);
+        // mean_i(logsumexp_j(XW[i, j] + b[j]) − (XW[i, y[i]] + b[y[i]])), fused with its gradient
+        double t26 = 1.0 / (double)n;
+        V b27 = V.Splat((float)t26);
+        double t32 = -t26;
+        V b33 = V.Splat((float)t32);
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows2 = d <= 2 * V.Count && c <= 4 * V.Count ? n - n % V.Count : 0;
+        int rows2 = c <= 4 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
-            double acc51 = 0.0;
-            // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
-            int o52 = i * d;
-            int label55 = y[i];
-            for (int k = 0; k < d; k++)
-            {
-                double x53 = X[o52 + k];
-                int o54 = k * c;
-                double x56 = W[o54 + label55];
-                double t57 = x53 * x56;
-                acc51 = acc51 + t57;
-                double t58 = t10 * x53;
-                double t59 = -t58;
-                dW[o54 + label55] += (float)(t59);
-            }
-            double x60 = b[label55];
-            double t61 = acc51 + x60;
-            V acc62 = V.Splat((float)double.NegativeInfinity);
-            V nan63 = V.Zero;
-            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j]), NaN lanes in nan63
-            // row64[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+            int o36 = i * c;
+            int label37 = y[i];
+            double x38 = XW[o36 + label37];
+            double x39 = b[label37];
+            double t40 = x38 + x39;
+            V acc41 = V.Splat((float)double.NegativeInfinity);
+            V nan42 = V.Zero;
+            // max_j(XW[i, j] + b[j]), NaN lanes in nan42
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V acc65 = V.Zero;
-                    // Σ_k(X[i, k]·W[k, j])
-                    for (int k = 0; k < d; k++)
-                    {
-                        double x66 = X[o52 + k];
-                        int o67 = k * c;
-                        V x68 = V.Load(W, o67 + j);
-                        V b69 = V.Splat((float)x66);
-                        V t70 = b69 * x68;
-                        acc65 = acc65 + t70;
-                    }
-                    V.Store(row64, j, acc65);
+                    V x43 = V.Load(XW, o36 + j);
+                    V x44 = V.Load(b, j);
+                    V t45 = x43 + x44;
+                    acc41 = V.RunningMax(acc41, t45);
+                    nan42 = V.Or(nan42, V.NotEqual(t45, t45));
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V acc71 = V.Zero;
-                    // Σ_k(X[i, k]·W[k, j])
-                    for (int k = 0; k < d; k++)
-                    {
-                        double x72 = X[o52 + k];
-                        int o73 = k * c;
-                        V x74 = V.LoadPartial(W, o73 + j, rem_j);
-                        V b75 = V.Splat((float)x72);
-                        V t76 = b75 * x74;
-                        acc71 = acc71 + t76;
-                    }
-                    V.StorePartial(row64, j, rem_j, acc71);
+                    V x46 = V.LoadPartial(XW, o36 + j, rem_j);
+                    V x47 = V.LoadPartial(b, j, rem_j);
+                    V t48 = x46 + x47;
+                    V tail49 = V.FirstLanes(rem_j);
+                    V t50 = V.Select(tail49, t48, V.Splat((float)double.NegativeInfinity));
+                    acc41 = V.RunningMax(acc41, t50);
+                    nan42 = V.Or(nan42, V.NotEqual(t50, t50));
                 }
             }
+            acc41 = V.Select(nan42, V.Splat((float)double.NaN), acc41);
+            double t51 = V.MaxAcross(acc41);
+            V acc52 = V.Zero;
+            // Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))
+            V b57 = V.Splat((float)t51);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x77 = V.Load(row64, j);
-                    V x78 = V.Load(b, j);
-                    V t79 = x77 + x78;
-                    acc62 = V.RunningMax(acc62, t79);
-                    nan63 = V.Or(nan63, V.NotEqual(t79, t79));
+                    V x54 = V.Load(XW, o36 + j);
+                    V x55 = V.Load(b, j);
+                    V t56 = x54 + x55;
+                    V t58 = t56 - b57;
+                    V t59 = V.Exp(t58);
+                    acc52 = acc52 + t59;
+                    V.Store(row53, j, t59);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x80 = V.LoadPartial(row64, j, rem_j);
-                    V x81 = V.LoadPartial(b, j, rem_j);
-                    V t82 = x80 + x81;
-                    V tail83 = V.FirstLanes(rem_j);
-                    V t84 = V.Select(tail83, t82, V.Splat((float)double.NegativeInfinity));
-                    acc62 = V.RunningMax(acc62, t84);
-                    nan63 = V.Or(nan63, V.NotEqual(t84, t84));
+                    V x60 = V.LoadPartial(XW, o36 + j, rem_j);
+                    V x61 = V.LoadPartial(b, j, rem_j);
+                    V t62 = x60 + x61;
+                    V t63 = t62 - b57;
+                    V t64 = V.Exp(t63);
+                    V tail65 = V.FirstLanes(rem_j);
+                    acc52 = acc52 + V.Select(tail65, t64, V.Zero);
+                    V.StorePartial(row53, j, rem_j, t64);
                 }
             }
-            acc62 = V.Select(nan63, V.Splat((float)double.NaN), acc62);
-            double t85 = V.MaxAcross(acc62);
-            V acc86 = V.Zero;
-            // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-            V b91 = V.Splat((float)t85);
+            double t66 = V.Sum(acc52);
+            double t67 = double.IsFinite(t51) ? (t51 - t40) + Scalar.Log(t66) : t51 - t40;
+            acc1 = acc1 + t67;
+            // gradient: dXW[i, j] += 1/N/Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))·exp(XW[i, j] + b[j] − max_j(XW[i...; db[j] += 1/N/Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))·exp(XW[i, j] + b[j] − max_j(XW[i...
+            double t68 = t26 / t66;
+            V b70 = V.Splat((float)t68);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x88 = V.Load(row64, j);
-                    V x89 = V.Load(b, j);
-                    V t90 = x88 + x89;
-                    V t92 = t90 - b91;
-                    V t93 = V.Exp(t92);
-                    acc86 = acc86 + t93;
-                    V.Store(row87, j, t93);
+                    V x69 = V.Load(row53, j);
+                    V t71 = b70 * x69;
+                    V m72 = V.IndexMask(j, IndexComparison.Equal, label37);
+                    V t73 = V.Select(m72, b33, V.Zero);
+                    V t74 = t71 + t73;
+                    V.Store(dXW, o36 + j, t74);
+                    V.AddTo(db, j, t74);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x94 = V.LoadPartial(row64, j, rem_j);
-                    V x95 = V.LoadPartial(b, j, rem_j);
-                    V t96 = x94 + x95;
-                    V t97 = t96 - b91;
-                    V t98 = V.Exp(t97);
-                    V tail99 = V.FirstLanes(rem_j);
-                    acc86 = acc86 + V.Select(tail99, t98, V.Zero);
-                    V.StorePartial(row87, j, rem_j, t98);
-                }
-            }
-            double t100 = V.Sum(acc86);
-            double t101 = double.IsFinite(t85) ? (t85 - t61) + Scalar.Log(t100) : t85 - t61;
-            acc1 = acc1 + t101;
-            // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-            double t102 = t10 / t100;
-            V b104 = V.Splat((float)t102);
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                    V x103 = V.Load(row87, j);
-                    V t105 = b104 * x103;
-                    for (int k = 0; k < d; k++)
-                    {
-                        double x106 = X[o52 + k];
-                        V b107 = V.Splat((float)x106);
-                        V t108 = t105 * b107;
-                        int o109 = k * c;
-                        V.AddTo(dW, o109 + j, t108);
-                    }
-                    V m110 = V.IndexMask(j, IndexComparison.Equal, label55);
-                    V t111 = V.Select(m110, b48, V.Zero);
-                    V t112 = t105 + t111;
-                    V.AddTo(db, j, t112);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                    V x113 = V.LoadPartial(row87, j, rem_j);
-                    V t114 = b104 * x113;
-                    for (int k = 0; k < d; k++)
-                    {
-                        double x115 = X[o52 + k];
-                        V b116 = V.Splat((float)x115);
-                        V t117 = t114 * b116;
-                        int o118 = k * c;
-                        V.AddToPartial(dW, o118 + j, rem_j, t117);
-                    }
-                    V m119 = V.IndexMask(j, IndexComparison.Equal, label55);
-                    V t120 = V.Select(m119, b48, V.Zero);
-                    V t121 = t114 + t120;
-                    V.AddToPartial(db, j, rem_j, t121);
+                    V x75 = V.LoadPartial(row53, j, rem_j);
+                    V t76 = b70 * x75;
+                    V m77 = V.IndexMask(j, IndexComparison.Equal, label37);
+                    V t78 = V.Select(m77, b33, V.Zero);
+                    V t79 = t76 + t78;
+                    V.StorePartial(dXW, o36 + j, rem_j, t79);
+                    V.AddToPartial(db, j, rem_j, t79);
                 }
             }
         }
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueAndGradientKernelRowBlocks<V>(X, W, b, y, d, c, dW, db, acc1, b11, b48, rows2);
+            acc1 = ValueAndGradientKernelOverProductsRowBlocks<V>(b, y, XW, c, db, dXW, acc1, b27, b33, rows2);
         }
-        double t122 = acc1 / (double)n;
-        double acc123 = 0.0;
+        double t80 = acc1 / (double)n;
+        double acc81 = 0.0;
         // Σ_k(Σ_j(W[k, j]²)), fused with its gradient
-        double t130 = 2.0 * lambda;
-        V b131 = V.Splat((float)t130);
-        // rows [0, rows124) across lanes, V.Count at a time with lane l holding row k + l (while a row is short); the other rows one at a time first
-        int rows124 = c <= 2 * V.Count ? d - d % V.Count : 0;
-        for (int k = rows124; k < d; k++)
+        double t88 = 2.0 * lambda;
+        V b89 = V.Splat((float)t88);
+        // rows [0, rows82) across lanes, V.Count at a time with lane l holding row k + l (while a row is short); the other rows one at a time first
+        int rows82 = c <= 2 * V.Count ? d - d % V.Count : 0;
+        for (int k = rows82; k < d; k++)
         {
-            V acc133 = V.Zero;
+            V acc91 = V.Zero;
             // Σ_j(W[k, j]²), fused with its gradient
-            int o134 = k * c;
+            int o92 = k * c;
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x135 = V.Load(W, o134 + j);
-                    V t136 = x135 * x135;
-                    acc133 = acc133 + t136;
-                    V t137 = b131 * x135;
-                    V.AddTo(dW, o134 + j, t137);
+                    V x93 = V.Load(W, o92 + j);
+                    V t94 = x93 * x93;
+                    acc91 = acc91 + t94;
+                    V t95 = b89 * x93;
+                    V.Store(dW, o92 + j, t95);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x138 = V.LoadPartial(W, o134 + j, rem_j);
-                    V t139 = x138 * x138;
-                    V tail140 = V.FirstLanes(rem_j);
-                    acc133 = acc133 + V.Select(tail140, t139, V.Zero);
-                    V t141 = b131 * x138;
-                    V.AddToPartial(dW, o134 + j, rem_j, t141);
+                    V x96 = V.LoadPartial(W, o92 + j, rem_j);
+                    V t97 = x96 * x96;
+                    V tail98 = V.FirstLanes(rem_j);
+                    acc91 = acc91 + V.Select(tail98, t97, V.Zero);
+                    V t99 = b89 * x96;
+                    V.StorePartial(dW, o92 + j, rem_j, t99);
                 }
             }
-            double t142 = V.Sum(acc133);
-            acc123 = acc123 + t142;
+            double t100 = V.Sum(acc91);
+            acc81 = acc81 + t100;
         }
-        if (rows124 > 0)
+        if (rows82 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc123 = ValueAndGradientKernelRowBlocks2<V>(W, c, dW, acc123, b131, rows124);
+            acc81 = ValueAndGradientKernelOverProductsRowBlocks2<V>(W, c, dW, acc81, b89, rows82);
         }
-        double t143 = lambda * acc123;
-        double t144 = t122 + t143;
-        System.Buffers.ArrayPool<float>.Shared.Return(row64Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row87Array);
-        return t144;
+        double t101 = lambda * acc81;
+        double t102 = t80 + t101;
+        System.Buffers.ArrayPool<float>.Shared.Return(row53Array);
+        return t102;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int d, int c, Span<float> dW, Span<float> db, double acc1, V b11Arg, V b48Arg, int rows2)
+    private static double ValueAndGradientKernelOverProductsRowBlocks<V>(ReadOnlySpan<float> b, ReadOnlySpan<int> y, ReadOnlySpan<float> XW, int c, Span<float> db, Span<float> dXW, double acc1, V b27Arg, V b33Arg, int rows2)
         where V : struct, ILanes<V, float>
     {
-        // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
-        // row19: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] row19Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> row19 = row19Array.AsSpan(0, c * V.Count);
-        // row31: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] row31Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> row31 = row31Array.AsSpan(0, c * V.Count);
+        // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
+        // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile4 = tile4Array.AsSpan(0, c * V.Count);
+        // row17: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] row17Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> row17 = row17Array.AsSpan(0, c * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b11 = b11Arg;
-        V b48 = b48Arg;
+        V b27 = b27Arg;
+        V b33 = b33Arg;
         for (int i = 0; i < rows2; i += V.Count)
         {
-            V.LoadRowsTransposed(X, i * d, d, tile3);
-            V acc4 = V.Zero;
-            // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
-            int o6 = i;
-            for (int k = 0; k < d; k++)
-            {
-                V x5 = V.Load(tile3, k * V.Count);
-                int o7 = k * c;
-                V x8 = V.LoadLabeled(W, o7, 0, y, o6, 1, 1);
-                V t9 = x5 * x8;
-                acc4 = acc4 + t9;
-                V t12 = b11 * x5;
-                V t13 = -t12;
-                V.AddToLabeled(dW, o7, 0, y, o6, 1, 1, t13);
-            }
-            int o14 = 0;
-            V x15 = V.LoadLabeled(b, o14, 0, y, o6, 1, 1);
-            V t16 = acc4 + x15;
-            V acc17 = V.Splat((float)double.NegativeInfinity);
-            V nan18 = V.Zero;
-            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j]), NaN lanes in nan18
-            // row19[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+            V.LoadRowsTransposed(XW, i * c, c, tile3);
+            int o5 = i;
+            V x6 = V.LoadLabeled(tile3, 0, 1, y, o5, 1, V.Count);
+            int o7 = 0;
+            V x8 = V.LoadLabeled(b, o7, 0, y, o5, 1, 1);
+            V t9 = x6 + x8;
+            V acc10 = V.Splat((float)double.NegativeInfinity);
+            V nan11 = V.Zero;
+            // max_j(XW[i, j] + b[j]), NaN lanes in nan11
             for (int j = 0; j < c; j++)
             {
-                V acc20 = V.Zero;
-                // Σ_k(X[i, k]·W[k, j])
-                for (int k = 0; k < d; k++)
-                {
-                    V x21 = V.Load(tile3, k * V.Count);
-                    int o22 = k * c;
-                    double x23 = W[o22 + j];
-                    V b24 = V.Splat((float)x23);
-                    V t25 = x21 * b24;
-                    acc20 = acc20 + t25;
-                }
-                V.Store(row19, j * V.Count, acc20);
+                V x12 = V.Load(tile3, j * V.Count);
+                double x13 = b[j];
+                V b14 = V.Splat((float)x13);
+                V t15 = x12 + b14;
+                acc10 = V.RunningMax(acc10, t15);
+                nan11 = V.Or(nan11, V.NotEqual(t15, t15));
             }
+            acc10 = V.Select(nan11, V.Splat((float)double.NaN), acc10);
+            V acc16 = V.Zero;
+            // Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))
             for (int j = 0; j < c; j++)
             {
-                V x26 = V.Load(row19, j * V.Count);
-                double x27 = b[j];
-                V b28 = V.Splat((float)x27);
-                V t29 = x26 + b28;
-                acc17 = V.RunningMax(acc17, t29);
-                nan18 = V.Or(nan18, V.NotEqual(t29, t29));
+                V x18 = V.Load(tile3, j * V.Count);
+                double x19 = b[j];
+                V b20 = V.Splat((float)x19);
+                V t21 = x18 + b20;
+                V t22 = t21 - acc10;
+                V t23 = V.Exp(t22);
+                acc16 = acc16 + t23;
+                V.Store(row17, j * V.Count, t23);
             }
-            acc17 = V.Select(nan18, V.Splat((float)double.NaN), acc17);
-            V acc30 = V.Zero;
-            // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
+            V t24 = acc10 - t9;
+            V t25 = V.Select(V.Equal(acc10 - acc10, V.Zero), t24 + V.Log(acc16), t24);
+            acc1 = acc1 + V.Sum(t25);
+            // gradient: dXW[i, j] += 1/N/Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))·exp(XW[i, j] + b[j] − max_j(XW[i...; db[j] += 1/N/Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))·exp(XW[i, j] + b[j] − max_j(XW[i...
+            V t28 = b27 / acc16;
             for (int j = 0; j < c; j++)
             {
-                V x32 = V.Load(row19, j * V.Count);
-                double x33 = b[j];
-                V b34 = V.Splat((float)x33);
-                V t35 = x32 + b34;
-                V t36 = t35 - acc17;
-                V t37 = V.Exp(t36);
-                acc30 = acc30 + t37;
-                V.Store(row31, j * V.Count, t37);
+                V x29 = V.Load(row17, j * V.Count);
+                V t30 = t28 * x29;
+                V m31 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
+                V t34 = V.Select(m31, b33, V.Zero);
+                V t35 = t30 + t34;
+                V.Store(tile4, j * V.Count, t35);
+                db[j] += (float)(V.Sum(t35));
             }
-            V t38 = acc17 - t16;
-            V t39 = V.Select(V.Equal(acc17 - acc17, V.Zero), t38 + V.Log(acc30), t38);
-            acc1 = acc1 + V.Sum(t39);
-            // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-            V t40 = b11 / acc30;
-            for (int j = 0; j < c; j++)
-            {
-                // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                V x41 = V.Load(row31, j * V.Count);
-                V t42 = t40 * x41;
-                for (int k = 0; k < d; k++)
-                {
-                    V x43 = V.Load(tile3, k * V.Count);
-                    V t44 = t42 * x43;
-                    int o45 = k * c;
-                    dW[o45 + j] += (float)(V.Sum(t44));
-                }
-                V m46 = V.LabelMask(y, o6, 1, IndexComparison.Equal, j);
-                V t49 = V.Select(m46, b48, V.Zero);
-                V t50 = t42 + t49;
-                db[j] += (float)(V.Sum(t50));
-            }
+            V.StoreRowsTransposed(dXW, i * c, c, tile4);
         }
         System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row19Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row31Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row17Array);
         return acc1;
     }
 
-    /// <summary>Rows [0, rows124) across lanes, V.Count at a time with lane l holding row k + l</summary>
+    /// <summary>Rows [0, rows82) across lanes, V.Count at a time with lane l holding row k + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<float> W, int c, Span<float> dW, double acc123, V b131Arg, int rows124)
+    private static double ValueAndGradientKernelOverProductsRowBlocks2<V>(ReadOnlySpan<float> W, int c, Span<float> dW, double acc81, V b89Arg, int rows82)
         where V : struct, ILanes<V, float>
     {
-        // tile125: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile125Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile125 = tile125Array.AsSpan(0, c * V.Count);
-        // tile126: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile126Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile126 = tile126Array.AsSpan(0, c * V.Count);
+        // tile83: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile83Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile83 = tile83Array.AsSpan(0, c * V.Count);
+        // tile84: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile84Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<float> tile84 = tile84Array.AsSpan(0, c * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b131 = b131Arg;
-        for (int k = 0; k < rows124; k += V.Count)
+        V b89 = b89Arg;
+        for (int k = 0; k < rows82; k += V.Count)
         {
-            V.LoadRowsTransposed(W, k * c, c, tile125);
-            tile126.Clear();
-            V acc127 = V.Zero;
+            V.LoadRowsTransposed(W, k * c, c, tile83);
+            V acc85 = V.Zero;
             // Σ_j(W[k, j]²), fused with its gradient
             for (int j = 0; j < c; j++)
             {
-                V x128 = V.Load(tile125, j * V.Count);
-                V t129 = x128 * x128;
-                acc127 = acc127 + t129;
-                V t132 = b131 * x128;
-                V.AddTo(tile126, j * V.Count, t132);
+                V x86 = V.Load(tile83, j * V.Count);
+                V t87 = x86 * x86;
+                acc85 = acc85 + t87;
+                V t90 = b89 * x86;
+                V.Store(tile84, j * V.Count, t90);
             }
-            acc123 = acc123 + V.Sum(acc127);
-            V.AddRowsTransposed(dW, k * c, c, tile126);
+            acc81 = acc81 + V.Sum(acc85);
+            V.StoreRowsTransposed(dW, k * c, c, tile84);
         }
-        System.Buffers.ArrayPool<float>.Shared.Return(tile125Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(tile126Array);
-        return acc123;
+        System.Buffers.ArrayPool<float>.Shared.Return(tile83Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(tile84Array);
+        return acc81;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double ValueKernel<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int n, int d, int c, double lambda)
         where V : struct, ILanes<V, double>
     {
-        // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        double[] row46Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
-        Span<double> row46 = row46Array.AsSpan(0, c);
+        // XW[p, q] = Σ_k X[p, k]·W[k, q] for every p and q, by the register-blocked
+        // contraction kernels; the rest of the kernel reads it as a tensor. Rented, so nothing is allocated after warm-up.
+        double[] XWArray = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, n * c));
+        Span<double> XW = XWArray.AsSpan(0, n * c);
+        Contraction.Product<V, double>(X, d, 1, W, c, 1, XW, n, c, d);
+        double t0 = ValueKernelOverProducts<V>(X, W, b, y, XW, n, d, c, lambda);
+        System.Buffers.ArrayPool<double>.Shared.Return(XWArray);
+        return t0;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueKernelOverProducts<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, ReadOnlySpan<double> XW, int n, int d, int c, double lambda)
+        where V : struct, ILanes<V, double>
+    {
         double acc1 = 0.0;
-        // mean_i(logsumexp_j(Σ_k(X[i, k]·W[k, j]) + b[j]) − (Σ_k(X[i, k]·W[k, y[i]]) + b[y[i]]))
+        // mean_i(logsumexp_j(XW[i, j] + b[j]) − (XW[i, y[i]] + b[y[i]]))
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows2 = d <= 2 * V.Count && c <= 4 * V.Count ? n - n % V.Count : 0;
+        int rows2 = c <= 4 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
-            double acc35 = 0.0;
-            // Σ_k(X[i, k]·W[k, y[i]])
-            int o36 = i * d;
-            int label39 = y[i];
-            for (int k = 0; k < d; k++)
-            {
-                double x37 = X[o36 + k];
-                int o38 = k * c;
-                double x40 = W[o38 + label39];
-                double t41 = x37 * x40;
-                acc35 = acc35 + t41;
-            }
-            double x42 = b[label39];
-            double t43 = acc35 + x42;
-            V acc44 = V.Splat((double)double.NegativeInfinity);
-            V nan45 = V.Zero;
-            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j]), NaN lanes in nan45
-            // row46[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+            int o24 = i * c;
+            int label25 = y[i];
+            double x26 = XW[o24 + label25];
+            double x27 = b[label25];
+            double t28 = x26 + x27;
+            V acc29 = V.Splat((double)double.NegativeInfinity);
+            V nan30 = V.Zero;
+            // max_j(XW[i, j] + b[j]), NaN lanes in nan30
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V acc47 = V.Zero;
-                    // Σ_k(X[i, k]·W[k, j])
-                    for (int k = 0; k < d; k++)
-                    {
-                        double x48 = X[o36 + k];
-                        int o49 = k * c;
-                        V x50 = V.Load(W, o49 + j);
-                        V b51 = V.Splat((double)x48);
-                        V t52 = b51 * x50;
-                        acc47 = acc47 + t52;
-                    }
-                    V.Store(row46, j, acc47);
+                    V x31 = V.Load(XW, o24 + j);
+                    V x32 = V.Load(b, j);
+                    V t33 = x31 + x32;
+                    acc29 = V.RunningMax(acc29, t33);
+                    nan30 = V.Or(nan30, V.NotEqual(t33, t33));
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V acc53 = V.Zero;
-                    // Σ_k(X[i, k]·W[k, j])
-                    for (int k = 0; k < d; k++)
-                    {
-                        double x54 = X[o36 + k];
-                        int o55 = k * c;
-                        V x56 = V.LoadPartial(W, o55 + j, rem_j);
-                        V b57 = V.Splat((double)x54);
-                        V t58 = b57 * x56;
-                        acc53 = acc53 + t58;
-                    }
-                    V.StorePartial(row46, j, rem_j, acc53);
+                    V x34 = V.LoadPartial(XW, o24 + j, rem_j);
+                    V x35 = V.LoadPartial(b, j, rem_j);
+                    V t36 = x34 + x35;
+                    V tail37 = V.FirstLanes(rem_j);
+                    V t38 = V.Select(tail37, t36, V.Splat((double)double.NegativeInfinity));
+                    acc29 = V.RunningMax(acc29, t38);
+                    nan30 = V.Or(nan30, V.NotEqual(t38, t38));
                 }
             }
+            acc29 = V.Select(nan30, V.Splat((double)double.NaN), acc29);
+            double t39 = V.MaxAcross(acc29);
+            V acc40 = V.Zero;
+            // Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))
+            V b44 = V.Splat((double)t39);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x59 = V.Load(row46, j);
-                    V x60 = V.Load(b, j);
-                    V t61 = x59 + x60;
-                    acc44 = V.RunningMax(acc44, t61);
-                    nan45 = V.Or(nan45, V.NotEqual(t61, t61));
+                    V x41 = V.Load(XW, o24 + j);
+                    V x42 = V.Load(b, j);
+                    V t43 = x41 + x42;
+                    V t45 = t43 - b44;
+                    V t46 = V.Exp(t45);
+                    acc40 = acc40 + t46;
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x62 = V.LoadPartial(row46, j, rem_j);
-                    V x63 = V.LoadPartial(b, j, rem_j);
-                    V t64 = x62 + x63;
-                    V tail65 = V.FirstLanes(rem_j);
-                    V t66 = V.Select(tail65, t64, V.Splat((double)double.NegativeInfinity));
-                    acc44 = V.RunningMax(acc44, t66);
-                    nan45 = V.Or(nan45, V.NotEqual(t66, t66));
+                    V x47 = V.LoadPartial(XW, o24 + j, rem_j);
+                    V x48 = V.LoadPartial(b, j, rem_j);
+                    V t49 = x47 + x48;
+                    V t50 = t49 - b44;
+                    V t51 = V.Exp(t50);
+                    V tail52 = V.FirstLanes(rem_j);
+                    acc40 = acc40 + V.Select(tail52, t51, V.Zero);
                 }
             }
-            acc44 = V.Select(nan45, V.Splat((double)double.NaN), acc44);
-            double t67 = V.MaxAcross(acc44);
-            V acc68 = V.Zero;
-            // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-            V b72 = V.Splat((double)t67);
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V x69 = V.Load(row46, j);
-                    V x70 = V.Load(b, j);
-                    V t71 = x69 + x70;
-                    V t73 = t71 - b72;
-                    V t74 = V.Exp(t73);
-                    acc68 = acc68 + t74;
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x75 = V.LoadPartial(row46, j, rem_j);
-                    V x76 = V.LoadPartial(b, j, rem_j);
-                    V t77 = x75 + x76;
-                    V t78 = t77 - b72;
-                    V t79 = V.Exp(t78);
-                    V tail80 = V.FirstLanes(rem_j);
-                    acc68 = acc68 + V.Select(tail80, t79, V.Zero);
-                }
-            }
-            double t81 = V.Sum(acc68);
-            double t82 = double.IsFinite(t67) ? (t67 - t43) + Scalar.Log(t81) : t67 - t43;
-            acc1 = acc1 + t82;
+            double t53 = V.Sum(acc40);
+            double t54 = double.IsFinite(t39) ? (t39 - t28) + Scalar.Log(t53) : t39 - t28;
+            acc1 = acc1 + t54;
         }
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueKernelRowBlocks<V>(X, W, b, y, d, c, acc1, rows2);
+            acc1 = ValueKernelOverProductsRowBlocks<V>(b, y, XW, c, acc1, rows2);
         }
-        double t83 = acc1 / (double)n;
-        double acc84 = 0.0;
+        double t55 = acc1 / (double)n;
+        double acc56 = 0.0;
         // Σ_k(Σ_j(W[k, j]²))
-        // rows [0, rows85) across lanes, V.Count at a time with lane l holding row k + l (while a row is short); the other rows one at a time first
-        int rows85 = c <= 2 * V.Count ? d - d % V.Count : 0;
-        for (int k = rows85; k < d; k++)
+        // rows [0, rows57) across lanes, V.Count at a time with lane l holding row k + l (while a row is short); the other rows one at a time first
+        int rows57 = c <= 2 * V.Count ? d - d % V.Count : 0;
+        for (int k = rows57; k < d; k++)
         {
-            V acc90 = V.Zero;
+            V acc62 = V.Zero;
             // Σ_j(W[k, j]²)
-            int o91 = k * c;
+            int o63 = k * c;
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x92 = V.Load(W, o91 + j);
-                    V t93 = x92 * x92;
-                    acc90 = acc90 + t93;
+                    V x64 = V.Load(W, o63 + j);
+                    V t65 = x64 * x64;
+                    acc62 = acc62 + t65;
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x94 = V.LoadPartial(W, o91 + j, rem_j);
-                    V t95 = x94 * x94;
-                    V tail96 = V.FirstLanes(rem_j);
-                    acc90 = acc90 + V.Select(tail96, t95, V.Zero);
+                    V x66 = V.LoadPartial(W, o63 + j, rem_j);
+                    V t67 = x66 * x66;
+                    V tail68 = V.FirstLanes(rem_j);
+                    acc62 = acc62 + V.Select(tail68, t67, V.Zero);
                 }
             }
-            double t97 = V.Sum(acc90);
-            acc84 = acc84 + t97;
+            double t69 = V.Sum(acc62);
+            acc56 = acc56 + t69;
         }
-        if (rows85 > 0)
+        if (rows57 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc84 = ValueKernelRowBlocks2<V>(W, c, acc84, rows85);
+            acc56 = ValueKernelOverProductsRowBlocks2<V>(W, c, acc56, rows57);
         }
-        double t98 = lambda * acc84;
-        double t99 = t83 + t98;
-        System.Buffers.ArrayPool<double>.Shared.Return(row46Array);
-        return t99;
+        double t70 = lambda * acc56;
+        double t71 = t55 + t70;
+        return t71;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int d, int c, double acc1, int rows2)
+    private static double ValueKernelOverProductsRowBlocks<V>(ReadOnlySpan<double> b, ReadOnlySpan<int> y, ReadOnlySpan<double> XW, int c, double acc1, int rows2)
         where V : struct, ILanes<V, double>
     {
-        // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
-        // row15: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] row15Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> row15 = row15Array.AsSpan(0, c * V.Count);
+        // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
         for (int i = 0; i < rows2; i += V.Count)
         {
-            V.LoadRowsTransposed(X, i * d, d, tile3);
-            V acc4 = V.Zero;
-            // Σ_k(X[i, k]·W[k, y[i]])
-            int o6 = i;
-            for (int k = 0; k < d; k++)
-            {
-                V x5 = V.Load(tile3, k * V.Count);
-                int o7 = k * c;
-                V x8 = V.LoadLabeled(W, o7, 0, y, o6, 1, 1);
-                V t9 = x5 * x8;
-                acc4 = acc4 + t9;
-            }
-            int o10 = 0;
-            V x11 = V.LoadLabeled(b, o10, 0, y, o6, 1, 1);
-            V t12 = acc4 + x11;
-            V acc13 = V.Splat((double)double.NegativeInfinity);
-            V nan14 = V.Zero;
-            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j]), NaN lanes in nan14
-            // row15[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+            V.LoadRowsTransposed(XW, i * c, c, tile3);
+            int o4 = i;
+            V x5 = V.LoadLabeled(tile3, 0, 1, y, o4, 1, V.Count);
+            int o6 = 0;
+            V x7 = V.LoadLabeled(b, o6, 0, y, o4, 1, 1);
+            V t8 = x5 + x7;
+            V acc9 = V.Splat((double)double.NegativeInfinity);
+            V nan10 = V.Zero;
+            // max_j(XW[i, j] + b[j]), NaN lanes in nan10
             for (int j = 0; j < c; j++)
             {
-                V acc16 = V.Zero;
-                // Σ_k(X[i, k]·W[k, j])
-                for (int k = 0; k < d; k++)
-                {
-                    V x17 = V.Load(tile3, k * V.Count);
-                    int o18 = k * c;
-                    double x19 = W[o18 + j];
-                    V b20 = V.Splat((double)x19);
-                    V t21 = x17 * b20;
-                    acc16 = acc16 + t21;
-                }
-                V.Store(row15, j * V.Count, acc16);
+                V x11 = V.Load(tile3, j * V.Count);
+                double x12 = b[j];
+                V b13 = V.Splat((double)x12);
+                V t14 = x11 + b13;
+                acc9 = V.RunningMax(acc9, t14);
+                nan10 = V.Or(nan10, V.NotEqual(t14, t14));
             }
+            acc9 = V.Select(nan10, V.Splat((double)double.NaN), acc9);
+            V acc15 = V.Zero;
+            // Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))
             for (int j = 0; j < c; j++)
             {
-                V x22 = V.Load(row15, j * V.Count);
-                double x23 = b[j];
-                V b24 = V.Splat((double)x23);
-                V t25 = x22 + b24;
-                acc13 = V.RunningMax(acc13, t25);
-                nan14 = V.Or(nan14, V.NotEqual(t25, t25));
+                V x16 = V.Load(tile3, j * V.Count);
+                double x17 = b[j];
+                V b18 = V.Splat((double)x17);
+                V t19 = x16 + b18;
+                V t20 = t19 - acc9;
+                V t21 = V.Exp(t20);
+                acc15 = acc15 + t21;
             }
-            acc13 = V.Select(nan14, V.Splat((double)double.NaN), acc13);
-            V acc26 = V.Zero;
-            // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-            for (int j = 0; j < c; j++)
-            {
-                V x27 = V.Load(row15, j * V.Count);
-                double x28 = b[j];
-                V b29 = V.Splat((double)x28);
-                V t30 = x27 + b29;
-                V t31 = t30 - acc13;
-                V t32 = V.Exp(t31);
-                acc26 = acc26 + t32;
-            }
-            V t33 = acc13 - t12;
-            V t34 = V.Select(V.Equal(acc13 - acc13, V.Zero), t33 + V.Log(acc26), t33);
-            acc1 = acc1 + V.Sum(t34);
+            V t22 = acc9 - t8;
+            V t23 = V.Select(V.Equal(acc9 - acc9, V.Zero), t22 + V.Log(acc15), t22);
+            acc1 = acc1 + V.Sum(t23);
         }
         System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row15Array);
         return acc1;
     }
 
-    /// <summary>Rows [0, rows85) across lanes, V.Count at a time with lane l holding row k + l</summary>
+    /// <summary>Rows [0, rows57) across lanes, V.Count at a time with lane l holding row k + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelRowBlocks2<V>(ReadOnlySpan<double> W, int c, double acc84, int rows85)
+    private static double ValueKernelOverProductsRowBlocks2<V>(ReadOnlySpan<double> W, int c, double acc56, int rows57)
         where V : struct, ILanes<V, double>
     {
-        // tile86: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile86Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile86 = tile86Array.AsSpan(0, c * V.Count);
-        for (int k = 0; k < rows85; k += V.Count)
+        // tile58: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile58Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile58 = tile58Array.AsSpan(0, c * V.Count);
+        for (int k = 0; k < rows57; k += V.Count)
         {
-            V.LoadRowsTransposed(W, k * c, c, tile86);
-            V acc87 = V.Zero;
+            V.LoadRowsTransposed(W, k * c, c, tile58);
+            V acc59 = V.Zero;
             // Σ_j(W[k, j]²)
             for (int j = 0; j < c; j++)
             {
-                V x88 = V.Load(tile86, j * V.Count);
-                V t89 = x88 * x88;
-                acc87 = acc87 + t89;
+                V x60 = V.Load(tile58, j * V.Count);
+                V t61 = x60 * x60;
+                acc59 = acc59 + t61;
             }
-            acc84 = acc84 + V.Sum(acc87);
+            acc56 = acc56 + V.Sum(acc59);
         }
-        System.Buffers.ArrayPool<double>.Shared.Return(tile86Array);
-        return acc84;
+        System.Buffers.ArrayPool<double>.Shared.Return(tile58Array);
+        return acc56;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double ValueAndGradientKernel<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int n, int d, int c, Span<double> dW, Span<double> db, double lambda)
         where V : struct, ILanes<V, double>
     {
-        // dW is accumulated into by several terms, so it starts from zero.
-        dW.Clear();
+        // XW[p, q] = Σ_k X[p, k]·W[k, q] for every p and q, by the register-blocked
+        // contraction kernels; the rest of the kernel reads it as a tensor. Rented, so nothing is allocated after warm-up.
+        double[] XWArray = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, n * c));
+        Span<double> XW = XWArray.AsSpan(0, n * c);
+        double[] dXWArray = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, n * c));
+        Span<double> dXW = dXWArray.AsSpan(0, n * c);
+        Contraction.Product<V, double>(X, d, 1, W, c, 1, XW, n, c, d);
+        double t0 = ValueAndGradientKernelOverProducts<V>(X, W, b, y, XW, n, d, c, dW, db, dXW, lambda);
+        // dW += Σ_p X[p, k]·dXW[p, q]: the chain rule through the product
+        Contraction.AddRightGradient<V, double>(X, d, 1, dXW, dW, c, 1, n, c, d);
+        System.Buffers.ArrayPool<double>.Shared.Return(XWArray);
+        System.Buffers.ArrayPool<double>.Shared.Return(dXWArray);
+        return t0;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueAndGradientKernelOverProducts<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, ReadOnlySpan<double> XW, int n, int d, int c, Span<double> dW, Span<double> db, Span<double> dXW, double lambda)
+        where V : struct, ILanes<V, double>
+    {
         // db is accumulated into by several terms, so it starts from zero.
         db.Clear();
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        double[] row64Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
-        Span<double> row64 = row64Array.AsSpan(0, c);
-        // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        double[] row87Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
-        Span<double> row87 = row87Array.AsSpan(0, c);
+        double[] row53Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
+        Span<double> row53 = row53Array.AsSpan(0, c);
         double acc1 = 0.0;
-        // mean_i(logsumexp_j(Σ_k(X[i, k]·W[k, j]) + b[j]) − (Σ_k(X[i, k]·W[k, y[i]]) + b[y[i]])), fused with its gradient
-        double t10 = 1.0 / (double)n;
-        V b11 = V.Splat((double)t10);
-        double t47 = -t10;
-        V b48 = V.Splat((double)t47);
+        // mean_i(logsumexp_j(XW[i, j] + b[j]) − (XW[i, y[i]] + b[y[i]])), fused with its gradient
+        double t26 = 1.0 / (double)n;
+        V b27 = V.Splat((double)t26);
+        double t32 = -t26;
+        V b33 = V.Splat((double)t32);
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows2 = d <= 2 * V.Count && c <= 4 * V.Count ? n - n % V.Count : 0;
+        int rows2 = c <= 4 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
-            double acc51 = 0.0;
-            // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
-            int o52 = i * d;
-            int label55 = y[i];
-            for (int k = 0; k < d; k++)
-            {
-                double x53 = X[o52 + k];
-                int o54 = k * c;
-                double x56 = W[o54 + label55];
-                double t57 = x53 * x56;
-                acc51 = acc51 + t57;
-                double t58 = t10 * x53;
-                double t59 = -t58;
-                dW[o54 + label55] += (double)(t59);
-            }
-            double x60 = b[label55];
-            double t61 = acc51 + x60;
-            V acc62 = V.Splat((double)double.NegativeInfinity);
-            V nan63 = V.Zero;
-            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j]), NaN lanes in nan63
-            // row64[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+            int o36 = i * c;
+            int label37 = y[i];
+            double x38 = XW[o36 + label37];
+            double x39 = b[label37];
+            double t40 = x38 + x39;
+            V acc41 = V.Splat((double)double.NegativeInfinity);
+            V nan42 = V.Zero;
+            // max_j(XW[i, j] + b[j]), NaN lanes in nan42
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V acc65 = V.Zero;
-                    // Σ_k(X[i, k]·W[k, j])
-                    for (int k = 0; k < d; k++)
-                    {
-                        double x66 = X[o52 + k];
-                        int o67 = k * c;
-                        V x68 = V.Load(W, o67 + j);
-                        V b69 = V.Splat((double)x66);
-                        V t70 = b69 * x68;
-                        acc65 = acc65 + t70;
-                    }
-                    V.Store(row64, j, acc65);
+                    V x43 = V.Load(XW, o36 + j);
+                    V x44 = V.Load(b, j);
+                    V t45 = x43 + x44;
+                    acc41 = V.RunningMax(acc41, t45);
+                    nan42 = V.Or(nan42, V.NotEqual(t45, t45));
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V acc71 = V.Zero;
-                    // Σ_k(X[i, k]·W[k, j])
-                    for (int k = 0; k < d; k++)
-                    {
-                        double x72 = X[o52 + k];
-                        int o73 = k * c;
-                        V x74 = V.LoadPartial(W, o73 + j, rem_j);
-                        V b75 = V.Splat((double)x72);
-                        V t76 = b75 * x74;
-                        acc71 = acc71 + t76;
-                    }
-                    V.StorePartial(row64, j, rem_j, acc71);
+                    V x46 = V.LoadPartial(XW, o36 + j, rem_j);
+                    V x47 = V.LoadPartial(b, j, rem_j);
+                    V t48 = x46 + x47;
+                    V tail49 = V.FirstLanes(rem_j);
+                    V t50 = V.Select(tail49, t48, V.Splat((double)double.NegativeInfinity));
+                    acc41 = V.RunningMax(acc41, t50);
+                    nan42 = V.Or(nan42, V.NotEqual(t50, t50));
                 }
             }
+            acc41 = V.Select(nan42, V.Splat((double)double.NaN), acc41);
+            double t51 = V.MaxAcross(acc41);
+            V acc52 = V.Zero;
+            // Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))
+            V b57 = V.Splat((double)t51);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x77 = V.Load(row64, j);
-                    V x78 = V.Load(b, j);
-                    V t79 = x77 + x78;
-                    acc62 = V.RunningMax(acc62, t79);
-                    nan63 = V.Or(nan63, V.NotEqual(t79, t79));
+                    V x54 = V.Load(XW, o36 + j);
+                    V x55 = V.Load(b, j);
+                    V t56 = x54 + x55;
+                    V t58 = t56 - b57;
+                    V t59 = V.Exp(t58);
+                    acc52 = acc52 + t59;
+                    V.Store(row53, j, t59);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x80 = V.LoadPartial(row64, j, rem_j);
-                    V x81 = V.LoadPartial(b, j, rem_j);
-                    V t82 = x80 + x81;
-                    V tail83 = V.FirstLanes(rem_j);
-                    V t84 = V.Select(tail83, t82, V.Splat((double)double.NegativeInfinity));
-                    acc62 = V.RunningMax(acc62, t84);
-                    nan63 = V.Or(nan63, V.NotEqual(t84, t84));
+                    V x60 = V.LoadPartial(XW, o36 + j, rem_j);
+                    V x61 = V.LoadPartial(b, j, rem_j);
+                    V t62 = x60 + x61;
+                    V t63 = t62 - b57;
+                    V t64 = V.Exp(t63);
+                    V tail65 = V.FirstLanes(rem_j);
+                    acc52 = acc52 + V.Select(tail65, t64, V.Zero);
+                    V.StorePartial(row53, j, rem_j, t64);
                 }
             }
-            acc62 = V.Select(nan63, V.Splat((double)double.NaN), acc62);
-            double t85 = V.MaxAcross(acc62);
-            V acc86 = V.Zero;
-            // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
-            V b91 = V.Splat((double)t85);
+            double t66 = V.Sum(acc52);
+            double t67 = double.IsFinite(t51) ? (t51 - t40) + Scalar.Log(t66) : t51 - t40;
+            acc1 = acc1 + t67;
+            // gradient: dXW[i, j] += 1/N/Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))·exp(XW[i, j] + b[j] − max_j(XW[i...; db[j] += 1/N/Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))·exp(XW[i, j] + b[j] − max_j(XW[i...
+            double t68 = t26 / t66;
+            V b70 = V.Splat((double)t68);
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x88 = V.Load(row64, j);
-                    V x89 = V.Load(b, j);
-                    V t90 = x88 + x89;
-                    V t92 = t90 - b91;
-                    V t93 = V.Exp(t92);
-                    acc86 = acc86 + t93;
-                    V.Store(row87, j, t93);
+                    V x69 = V.Load(row53, j);
+                    V t71 = b70 * x69;
+                    V m72 = V.IndexMask(j, IndexComparison.Equal, label37);
+                    V t73 = V.Select(m72, b33, V.Zero);
+                    V t74 = t71 + t73;
+                    V.Store(dXW, o36 + j, t74);
+                    V.AddTo(db, j, t74);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x94 = V.LoadPartial(row64, j, rem_j);
-                    V x95 = V.LoadPartial(b, j, rem_j);
-                    V t96 = x94 + x95;
-                    V t97 = t96 - b91;
-                    V t98 = V.Exp(t97);
-                    V tail99 = V.FirstLanes(rem_j);
-                    acc86 = acc86 + V.Select(tail99, t98, V.Zero);
-                    V.StorePartial(row87, j, rem_j, t98);
-                }
-            }
-            double t100 = V.Sum(acc86);
-            double t101 = double.IsFinite(t85) ? (t85 - t61) + Scalar.Log(t100) : t85 - t61;
-            acc1 = acc1 + t101;
-            // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-            double t102 = t10 / t100;
-            V b104 = V.Splat((double)t102);
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                    V x103 = V.Load(row87, j);
-                    V t105 = b104 * x103;
-                    for (int k = 0; k < d; k++)
-                    {
-                        double x106 = X[o52 + k];
-                        V b107 = V.Splat((double)x106);
-                        V t108 = t105 * b107;
-                        int o109 = k * c;
-                        V.AddTo(dW, o109 + j, t108);
-                    }
-                    V m110 = V.IndexMask(j, IndexComparison.Equal, label55);
-                    V t111 = V.Select(m110, b48, V.Zero);
-                    V t112 = t105 + t111;
-                    V.AddTo(db, j, t112);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                    V x113 = V.LoadPartial(row87, j, rem_j);
-                    V t114 = b104 * x113;
-                    for (int k = 0; k < d; k++)
-                    {
-                        double x115 = X[o52 + k];
-                        V b116 = V.Splat((double)x115);
-                        V t117 = t114 * b116;
-                        int o118 = k * c;
-                        V.AddToPartial(dW, o118 + j, rem_j, t117);
-                    }
-                    V m119 = V.IndexMask(j, IndexComparison.Equal, label55);
-                    V t120 = V.Select(m119, b48, V.Zero);
-                    V t121 = t114 + t120;
-                    V.AddToPartial(db, j, rem_j, t121);
+                    V x75 = V.LoadPartial(row53, j, rem_j);
+                    V t76 = b70 * x75;
+                    V m77 = V.IndexMask(j, IndexComparison.Equal, label37);
+                    V t78 = V.Select(m77, b33, V.Zero);
+                    V t79 = t76 + t78;
+                    V.StorePartial(dXW, o36 + j, rem_j, t79);
+                    V.AddToPartial(db, j, rem_j, t79);
                 }
             }
         }
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueAndGradientKernelRowBlocks<V>(X, W, b, y, d, c, dW, db, acc1, b11, b48, rows2);
+            acc1 = ValueAndGradientKernelOverProductsRowBlocks<V>(b, y, XW, c, db, dXW, acc1, b27, b33, rows2);
         }
-        double t122 = acc1 / (double)n;
-        double acc123 = 0.0;
+        double t80 = acc1 / (double)n;
+        double acc81 = 0.0;
         // Σ_k(Σ_j(W[k, j]²)), fused with its gradient
-        double t130 = 2.0 * lambda;
-        V b131 = V.Splat((double)t130);
-        // rows [0, rows124) across lanes, V.Count at a time with lane l holding row k + l (while a row is short); the other rows one at a time first
-        int rows124 = c <= 2 * V.Count ? d - d % V.Count : 0;
-        for (int k = rows124; k < d; k++)
+        double t88 = 2.0 * lambda;
+        V b89 = V.Splat((double)t88);
+        // rows [0, rows82) across lanes, V.Count at a time with lane l holding row k + l (while a row is short); the other rows one at a time first
+        int rows82 = c <= 2 * V.Count ? d - d % V.Count : 0;
+        for (int k = rows82; k < d; k++)
         {
-            V acc133 = V.Zero;
+            V acc91 = V.Zero;
             // Σ_j(W[k, j]²), fused with its gradient
-            int o134 = k * c;
+            int o92 = k * c;
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
                 {
-                    V x135 = V.Load(W, o134 + j);
-                    V t136 = x135 * x135;
-                    acc133 = acc133 + t136;
-                    V t137 = b131 * x135;
-                    V.AddTo(dW, o134 + j, t137);
+                    V x93 = V.Load(W, o92 + j);
+                    V t94 = x93 * x93;
+                    acc91 = acc91 + t94;
+                    V t95 = b89 * x93;
+                    V.Store(dW, o92 + j, t95);
                 }
                 // the last c mod V.Count elements, masked
                 if (j < c)
                 {
                     int rem_j = c - j;
-                    V x138 = V.LoadPartial(W, o134 + j, rem_j);
-                    V t139 = x138 * x138;
-                    V tail140 = V.FirstLanes(rem_j);
-                    acc133 = acc133 + V.Select(tail140, t139, V.Zero);
-                    V t141 = b131 * x138;
-                    V.AddToPartial(dW, o134 + j, rem_j, t141);
+                    V x96 = V.LoadPartial(W, o92 + j, rem_j);
+                    V t97 = x96 * x96;
+                    V tail98 = V.FirstLanes(rem_j);
+                    acc91 = acc91 + V.Select(tail98, t97, V.Zero);
+                    V t99 = b89 * x96;
+                    V.StorePartial(dW, o92 + j, rem_j, t99);
                 }
             }
-            double t142 = V.Sum(acc133);
-            acc123 = acc123 + t142;
+            double t100 = V.Sum(acc91);
+            acc81 = acc81 + t100;
         }
-        if (rows124 > 0)
+        if (rows82 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc123 = ValueAndGradientKernelRowBlocks2<V>(W, c, dW, acc123, b131, rows124);
+            acc81 = ValueAndGradientKernelOverProductsRowBlocks2<V>(W, c, dW, acc81, b89, rows82);
         }
-        double t143 = lambda * acc123;
-        double t144 = t122 + t143;
-        System.Buffers.ArrayPool<double>.Shared.Return(row64Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row87Array);
-        return t144;
+        double t101 = lambda * acc81;
+        double t102 = t80 + t101;
+        System.Buffers.ArrayPool<double>.Shared.Return(row53Array);
+        return t102;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int d, int c, Span<double> dW, Span<double> db, double acc1, V b11Arg, V b48Arg, int rows2)
+    private static double ValueAndGradientKernelOverProductsRowBlocks<V>(ReadOnlySpan<double> b, ReadOnlySpan<int> y, ReadOnlySpan<double> XW, int c, Span<double> db, Span<double> dXW, double acc1, V b27Arg, V b33Arg, int rows2)
         where V : struct, ILanes<V, double>
     {
-        // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
-        // row19: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] row19Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> row19 = row19Array.AsSpan(0, c * V.Count);
-        // row31: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] row31Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> row31 = row31Array.AsSpan(0, c * V.Count);
+        // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
+        // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile4 = tile4Array.AsSpan(0, c * V.Count);
+        // row17: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] row17Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> row17 = row17Array.AsSpan(0, c * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b11 = b11Arg;
-        V b48 = b48Arg;
+        V b27 = b27Arg;
+        V b33 = b33Arg;
         for (int i = 0; i < rows2; i += V.Count)
         {
-            V.LoadRowsTransposed(X, i * d, d, tile3);
-            V acc4 = V.Zero;
-            // Σ_k(X[i, k]·W[k, y[i]]), fused with its gradient
-            int o6 = i;
-            for (int k = 0; k < d; k++)
-            {
-                V x5 = V.Load(tile3, k * V.Count);
-                int o7 = k * c;
-                V x8 = V.LoadLabeled(W, o7, 0, y, o6, 1, 1);
-                V t9 = x5 * x8;
-                acc4 = acc4 + t9;
-                V t12 = b11 * x5;
-                V t13 = -t12;
-                V.AddToLabeled(dW, o7, 0, y, o6, 1, 1, t13);
-            }
-            int o14 = 0;
-            V x15 = V.LoadLabeled(b, o14, 0, y, o6, 1, 1);
-            V t16 = acc4 + x15;
-            V acc17 = V.Splat((double)double.NegativeInfinity);
-            V nan18 = V.Zero;
-            // max_j(Σ_k(X[i, k]·W[k, j]) + b[j]), NaN lanes in nan18
-            // row19[j] = Σ_k(X[i, k]·W[k, j]), computed once and reused by every pass over j
+            V.LoadRowsTransposed(XW, i * c, c, tile3);
+            int o5 = i;
+            V x6 = V.LoadLabeled(tile3, 0, 1, y, o5, 1, V.Count);
+            int o7 = 0;
+            V x8 = V.LoadLabeled(b, o7, 0, y, o5, 1, 1);
+            V t9 = x6 + x8;
+            V acc10 = V.Splat((double)double.NegativeInfinity);
+            V nan11 = V.Zero;
+            // max_j(XW[i, j] + b[j]), NaN lanes in nan11
             for (int j = 0; j < c; j++)
             {
-                V acc20 = V.Zero;
-                // Σ_k(X[i, k]·W[k, j])
-                for (int k = 0; k < d; k++)
-                {
-                    V x21 = V.Load(tile3, k * V.Count);
-                    int o22 = k * c;
-                    double x23 = W[o22 + j];
-                    V b24 = V.Splat((double)x23);
-                    V t25 = x21 * b24;
-                    acc20 = acc20 + t25;
-                }
-                V.Store(row19, j * V.Count, acc20);
+                V x12 = V.Load(tile3, j * V.Count);
+                double x13 = b[j];
+                V b14 = V.Splat((double)x13);
+                V t15 = x12 + b14;
+                acc10 = V.RunningMax(acc10, t15);
+                nan11 = V.Or(nan11, V.NotEqual(t15, t15));
             }
+            acc10 = V.Select(nan11, V.Splat((double)double.NaN), acc10);
+            V acc16 = V.Zero;
+            // Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))
             for (int j = 0; j < c; j++)
             {
-                V x26 = V.Load(row19, j * V.Count);
-                double x27 = b[j];
-                V b28 = V.Splat((double)x27);
-                V t29 = x26 + b28;
-                acc17 = V.RunningMax(acc17, t29);
-                nan18 = V.Or(nan18, V.NotEqual(t29, t29));
+                V x18 = V.Load(tile3, j * V.Count);
+                double x19 = b[j];
+                V b20 = V.Splat((double)x19);
+                V t21 = x18 + b20;
+                V t22 = t21 - acc10;
+                V t23 = V.Exp(t22);
+                acc16 = acc16 + t23;
+                V.Store(row17, j * V.Count, t23);
             }
-            acc17 = V.Select(nan18, V.Splat((double)double.NaN), acc17);
-            V acc30 = V.Zero;
-            // Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))
+            V t24 = acc10 - t9;
+            V t25 = V.Select(V.Equal(acc10 - acc10, V.Zero), t24 + V.Log(acc16), t24);
+            acc1 = acc1 + V.Sum(t25);
+            // gradient: dXW[i, j] += 1/N/Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))·exp(XW[i, j] + b[j] − max_j(XW[i...; db[j] += 1/N/Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))·exp(XW[i, j] + b[j] − max_j(XW[i...
+            V t28 = b27 / acc16;
             for (int j = 0; j < c; j++)
             {
-                V x32 = V.Load(row19, j * V.Count);
-                double x33 = b[j];
-                V b34 = V.Splat((double)x33);
-                V t35 = x32 + b34;
-                V t36 = t35 - acc17;
-                V t37 = V.Exp(t36);
-                acc30 = acc30 + t37;
-                V.Store(row31, j * V.Count, t37);
+                V x29 = V.Load(row17, j * V.Count);
+                V t30 = t28 * x29;
+                V m31 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
+                V t34 = V.Select(m31, b33, V.Zero);
+                V t35 = t30 + t34;
+                V.Store(tile4, j * V.Count, t35);
+                db[j] += (double)(V.Sum(t35));
             }
-            V t38 = acc17 - t16;
-            V t39 = V.Select(V.Equal(acc17 - acc17, V.Zero), t38 + V.Log(acc30), t38);
-            acc1 = acc1 + V.Sum(t39);
-            // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...; db[j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-            V t40 = b11 / acc30;
-            for (int j = 0; j < c; j++)
-            {
-                // gradient: dW[k, j] += 1/N/Σ_j(exp(Σ_k(X[i, k]·W[k, j]) + b[j] − max_j(Σ_k(X[i, k]·W[k, j]) + b[j])))·exp(Σ_k(...
-                V x41 = V.Load(row31, j * V.Count);
-                V t42 = t40 * x41;
-                for (int k = 0; k < d; k++)
-                {
-                    V x43 = V.Load(tile3, k * V.Count);
-                    V t44 = t42 * x43;
-                    int o45 = k * c;
-                    dW[o45 + j] += (double)(V.Sum(t44));
-                }
-                V m46 = V.LabelMask(y, o6, 1, IndexComparison.Equal, j);
-                V t49 = V.Select(m46, b48, V.Zero);
-                V t50 = t42 + t49;
-                db[j] += (double)(V.Sum(t50));
-            }
+            V.StoreRowsTransposed(dXW, i * c, c, tile4);
         }
         System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row19Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row31Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row17Array);
         return acc1;
     }
 
-    /// <summary>Rows [0, rows124) across lanes, V.Count at a time with lane l holding row k + l</summary>
+    /// <summary>Rows [0, rows82) across lanes, V.Count at a time with lane l holding row k + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<double> W, int c, Span<double> dW, double acc123, V b131Arg, int rows124)
+    private static double ValueAndGradientKernelOverProductsRowBlocks2<V>(ReadOnlySpan<double> W, int c, Span<double> dW, double acc81, V b89Arg, int rows82)
         where V : struct, ILanes<V, double>
     {
-        // tile125: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile125Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile125 = tile125Array.AsSpan(0, c * V.Count);
-        // tile126: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile126Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile126 = tile126Array.AsSpan(0, c * V.Count);
+        // tile83: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile83Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile83 = tile83Array.AsSpan(0, c * V.Count);
+        // tile84: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile84Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
+        Span<double> tile84 = tile84Array.AsSpan(0, c * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b131 = b131Arg;
-        for (int k = 0; k < rows124; k += V.Count)
+        V b89 = b89Arg;
+        for (int k = 0; k < rows82; k += V.Count)
         {
-            V.LoadRowsTransposed(W, k * c, c, tile125);
-            tile126.Clear();
-            V acc127 = V.Zero;
+            V.LoadRowsTransposed(W, k * c, c, tile83);
+            V acc85 = V.Zero;
             // Σ_j(W[k, j]²), fused with its gradient
             for (int j = 0; j < c; j++)
             {
-                V x128 = V.Load(tile125, j * V.Count);
-                V t129 = x128 * x128;
-                acc127 = acc127 + t129;
-                V t132 = b131 * x128;
-                V.AddTo(tile126, j * V.Count, t132);
+                V x86 = V.Load(tile83, j * V.Count);
+                V t87 = x86 * x86;
+                acc85 = acc85 + t87;
+                V t90 = b89 * x86;
+                V.Store(tile84, j * V.Count, t90);
             }
-            acc123 = acc123 + V.Sum(acc127);
-            V.AddRowsTransposed(dW, k * c, c, tile126);
+            acc81 = acc81 + V.Sum(acc85);
+            V.StoreRowsTransposed(dW, k * c, c, tile84);
         }
-        System.Buffers.ArrayPool<double>.Shared.Return(tile125Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(tile126Array);
-        return acc123;
+        System.Buffers.ArrayPool<double>.Shared.Return(tile83Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(tile84Array);
+        return acc81;
     }
 }

@@ -138,830 +138,227 @@ partial struct PairwiseDistances
     private static double ValueKernel<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int n, int d, int m)
         where V : struct, ILanes<V, float>
     {
-        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row5Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row5 = row5Array.AsSpan(0, m);
-        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row30Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row30 = row30Array.AsSpan(0, m);
-        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row39Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row39 = row39Array.AsSpan(0, m);
-        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row70Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row70 = row70Array.AsSpan(0, m);
-        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row104Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row104 = row104Array.AsSpan(0, m);
-        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row113Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row113 = row113Array.AsSpan(0, m);
-        double acc1 = 0.0;
-        // Σ_i(Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1)))
-        V b24 = V.Splat((float)2.0);
-        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows2 = d <= 2 * V.Count && m <= 2 * V.Count ? n - n % V.Count : 0;
-        for (int i = rows2; i < n; i++)
-        {
-            double acc29 = 0.0;
-            // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1))
-            // row30[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
-            for (int j = 0; j < m; j++)
-            {
-                V acc31 = V.Zero;
-                // Σ_r(Y[j, r]·Y[j, r])
-                int o32 = j * d;
-                {
-                    int r = 0;
-                    for (; r <= d - V.Count; r += V.Count)
-                    {
-                        V x33 = V.Load(Y, o32 + r);
-                        V t34 = x33 * x33;
-                        acc31 = acc31 + t34;
-                    }
-                    // the last d mod V.Count elements, masked
-                    if (r < d)
-                    {
-                        int rem_r = d - r;
-                        V x35 = V.LoadPartial(Y, o32 + r, rem_r);
-                        V t36 = x35 * x35;
-                        V tail37 = V.FirstLanes(rem_r);
-                        acc31 = acc31 + V.Select(tail37, t36, V.Zero);
-                    }
-                }
-                double t38 = V.Sum(acc31);
-                row30[j] = (float)(t38);
-            }
-            // row39[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            int o41 = i * d;
-            for (int j = 0; j < m; j++)
-            {
-                V acc40 = V.Zero;
-                // Σ_k(X[i, k]·Y[j, k])
-                int o43 = j * d;
-                {
-                    int k = 0;
-                    for (; k <= d - V.Count; k += V.Count)
-                    {
-                        V x42 = V.Load(X, o41 + k);
-                        V x44 = V.Load(Y, o43 + k);
-                        V t45 = x42 * x44;
-                        acc40 = acc40 + t45;
-                    }
-                    // the last d mod V.Count elements, masked
-                    if (k < d)
-                    {
-                        int rem_k = d - k;
-                        V x46 = V.LoadPartial(X, o41 + k, rem_k);
-                        V x47 = V.LoadPartial(Y, o43 + k, rem_k);
-                        V t48 = x46 * x47;
-                        V tail49 = V.FirstLanes(rem_k);
-                        acc40 = acc40 + V.Select(tail49, t48, V.Zero);
-                    }
-                }
-                double t50 = V.Sum(acc40);
-                row39[j] = (float)(t50);
-            }
-            V acc51 = V.Zero;
-            // Σ_r(X[i, r]·X[i, r])
-            {
-                int r = 0;
-                for (; r <= d - V.Count; r += V.Count)
-                {
-                    V x52 = V.Load(X, o41 + r);
-                    V t53 = x52 * x52;
-                    acc51 = acc51 + t53;
-                }
-                // the last d mod V.Count elements, masked
-                if (r < d)
-                {
-                    int rem_r = d - r;
-                    V x54 = V.LoadPartial(X, o41 + r, rem_r);
-                    V t55 = x54 * x54;
-                    V tail56 = V.FirstLanes(rem_r);
-                    acc51 = acc51 + V.Select(tail56, t55, V.Zero);
-                }
-            }
-            double t57 = V.Sum(acc51);
-            for (int j = 0; j < m; j++)
-            {
-                double x58 = row30[j];
-                double t59 = t57 + x58;
-                double x60 = row39[j];
-                double t61 = 2.0 * x60;
-                double t62 = t59 - t61;
-                double t63 = t62 + 1.0;
-                double t64 = Scalar.Sqrt(t63);
-                acc29 = acc29 + t64;
-            }
-            acc1 = acc1 + acc29;
-        }
-        if (rows2 > 0)
-        {
-            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueKernelRowBlocks<V>(X, Y, d, m, row5, acc1, b24, rows2);
-        }
-        double acc65 = 0.0;
-        // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k...
-        // rows [0, rows66) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows66 = d <= 2 * V.Count && m <= 4 * V.Count ? n - n % V.Count : 0;
-        for (int i = rows66; i < n; i++)
-        {
-            double acc103 = double.NegativeInfinity;
-            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
-            // row104[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
-            for (int j = 0; j < m; j++)
-            {
-                V acc105 = V.Zero;
-                // Σ_r(Y[j, r]·Y[j, r])
-                int o106 = j * d;
-                {
-                    int r = 0;
-                    for (; r <= d - V.Count; r += V.Count)
-                    {
-                        V x107 = V.Load(Y, o106 + r);
-                        V t108 = x107 * x107;
-                        acc105 = acc105 + t108;
-                    }
-                    // the last d mod V.Count elements, masked
-                    if (r < d)
-                    {
-                        int rem_r = d - r;
-                        V x109 = V.LoadPartial(Y, o106 + r, rem_r);
-                        V t110 = x109 * x109;
-                        V tail111 = V.FirstLanes(rem_r);
-                        acc105 = acc105 + V.Select(tail111, t110, V.Zero);
-                    }
-                }
-                double t112 = V.Sum(acc105);
-                row104[j] = (float)(t112);
-            }
-            // row113[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            int o115 = i * d;
-            for (int j = 0; j < m; j++)
-            {
-                V acc114 = V.Zero;
-                // Σ_k(X[i, k]·Y[j, k])
-                int o117 = j * d;
-                {
-                    int k = 0;
-                    for (; k <= d - V.Count; k += V.Count)
-                    {
-                        V x116 = V.Load(X, o115 + k);
-                        V x118 = V.Load(Y, o117 + k);
-                        V t119 = x116 * x118;
-                        acc114 = acc114 + t119;
-                    }
-                    // the last d mod V.Count elements, masked
-                    if (k < d)
-                    {
-                        int rem_k = d - k;
-                        V x120 = V.LoadPartial(X, o115 + k, rem_k);
-                        V x121 = V.LoadPartial(Y, o117 + k, rem_k);
-                        V t122 = x120 * x121;
-                        V tail123 = V.FirstLanes(rem_k);
-                        acc114 = acc114 + V.Select(tail123, t122, V.Zero);
-                    }
-                }
-                double t124 = V.Sum(acc114);
-                row113[j] = (float)(t124);
-            }
-            V acc125 = V.Zero;
-            // Σ_r(X[i, r]·X[i, r])
-            {
-                int r = 0;
-                for (; r <= d - V.Count; r += V.Count)
-                {
-                    V x126 = V.Load(X, o115 + r);
-                    V t127 = x126 * x126;
-                    acc125 = acc125 + t127;
-                }
-                // the last d mod V.Count elements, masked
-                if (r < d)
-                {
-                    int rem_r = d - r;
-                    V x128 = V.LoadPartial(X, o115 + r, rem_r);
-                    V t129 = x128 * x128;
-                    V tail130 = V.FirstLanes(rem_r);
-                    acc125 = acc125 + V.Select(tail130, t129, V.Zero);
-                }
-            }
-            double t131 = V.Sum(acc125);
-            for (int j = 0; j < m; j++)
-            {
-                double x132 = row104[j];
-                double t133 = t131 + x132;
-                double x134 = row113[j];
-                double t135 = 2.0 * x134;
-                double t136 = t133 - t135;
-                double t137 = -t136;
-                acc103 = Scalar.Max(acc103, t137);
-            }
-            double acc138 = 0.0;
-            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
-            for (int j = 0; j < m; j++)
-            {
-                double x139 = row104[j];
-                double t140 = t131 + x139;
-                double x141 = row113[j];
-                double t142 = 2.0 * x141;
-                double t143 = t140 - t142;
-                double t144 = -t143;
-                double t145 = t144 - acc103;
-                double t146 = Scalar.Exp(t145);
-                acc138 = acc138 + t146;
-            }
-            double t147 = double.IsFinite(acc103) ? acc103 + Scalar.Log(acc138) : acc103;
-            acc65 = acc65 + t147;
-        }
-        if (rows66 > 0)
-        {
-            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc65 = ValueKernelRowBlocks2<V>(X, Y, d, m, row70, b24, acc65, rows66);
-        }
-        double t148 = acc65 / (double)n;
-        double t149 = acc1 + t148;
-        System.Buffers.ArrayPool<float>.Shared.Return(row5Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row30Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row39Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row70Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row104Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row113Array);
-        return t149;
-    }
-
-    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, Span<float> row5, double acc1, V b24Arg, int rows2)
-        where V : struct, ILanes<V, float>
-    {
-        // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
-        // row10: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-        float[] row10Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
-        Span<float> row10 = row10Array.AsSpan(0, m * V.Count);
-        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b24 = b24Arg;
-        for (int i = 0; i < rows2; i += V.Count)
-        {
-            V.LoadRowsTransposed(X, i * d, d, tile3);
-            V acc4 = V.Zero;
-            // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1))
-            // row5[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
-            for (int j = 0; j < m; j++)
-            {
-                double acc6 = 0.0;
-                // Σ_r(Y[j, r]·Y[j, r])
-                int o7 = j * d;
-                for (int r = 0; r < d; r++)
-                {
-                    double x8 = Y[o7 + r];
-                    double t9 = x8 * x8;
-                    acc6 = acc6 + t9;
-                }
-                row5[j] = (float)(acc6);
-            }
-            // row10[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            for (int j = 0; j < m; j++)
-            {
-                V acc11 = V.Zero;
-                // Σ_k(X[i, k]·Y[j, k])
-                int o13 = j * d;
-                for (int k = 0; k < d; k++)
-                {
-                    V x12 = V.Load(tile3, k * V.Count);
-                    double x14 = Y[o13 + k];
-                    V b15 = V.Splat((float)x14);
-                    V t16 = x12 * b15;
-                    acc11 = acc11 + t16;
-                }
-                V.Store(row10, j * V.Count, acc11);
-            }
-            V acc17 = V.Zero;
-            // Σ_r(X[i, r]·X[i, r])
-            for (int r = 0; r < d; r++)
-            {
-                V x18 = V.Load(tile3, r * V.Count);
-                V t19 = x18 * x18;
-                acc17 = acc17 + t19;
-            }
-            for (int j = 0; j < m; j++)
-            {
-                double x20 = row5[j];
-                V b21 = V.Splat((float)x20);
-                V t22 = acc17 + b21;
-                V x23 = V.Load(row10, j * V.Count);
-                V t25 = b24 * x23;
-                V t26 = t22 - t25;
-                V t27 = t26 + V.One;
-                V t28 = V.Sqrt(t27);
-                acc4 = acc4 + t28;
-            }
-            acc1 = acc1 + V.Sum(acc4);
-        }
-        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row10Array);
-        return acc1;
-    }
-
-    /// <summary>Rows [0, rows66) across lanes, V.Count at a time with lane l holding row i + l</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelRowBlocks2<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, Span<float> row70, V b24Arg, double acc65, int rows66)
-        where V : struct, ILanes<V, float>
-    {
-        // tile67: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile67Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<float> tile67 = tile67Array.AsSpan(0, d * V.Count);
-        // row75: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-        float[] row75Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
-        Span<float> row75 = row75Array.AsSpan(0, m * V.Count);
-        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b24 = b24Arg;
-        for (int i = 0; i < rows66; i += V.Count)
-        {
-            V.LoadRowsTransposed(X, i * d, d, tile67);
-            V acc68 = V.Splat((float)double.NegativeInfinity);
-            V nan69 = V.Zero;
-            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]))), NaN lanes in nan69
-            // row70[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
-            for (int j = 0; j < m; j++)
-            {
-                double acc71 = 0.0;
-                // Σ_r(Y[j, r]·Y[j, r])
-                int o72 = j * d;
-                for (int r = 0; r < d; r++)
-                {
-                    double x73 = Y[o72 + r];
-                    double t74 = x73 * x73;
-                    acc71 = acc71 + t74;
-                }
-                row70[j] = (float)(acc71);
-            }
-            // row75[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            for (int j = 0; j < m; j++)
-            {
-                V acc76 = V.Zero;
-                // Σ_k(X[i, k]·Y[j, k])
-                int o78 = j * d;
-                for (int k = 0; k < d; k++)
-                {
-                    V x77 = V.Load(tile67, k * V.Count);
-                    double x79 = Y[o78 + k];
-                    V b80 = V.Splat((float)x79);
-                    V t81 = x77 * b80;
-                    acc76 = acc76 + t81;
-                }
-                V.Store(row75, j * V.Count, acc76);
-            }
-            V acc82 = V.Zero;
-            // Σ_r(X[i, r]·X[i, r])
-            for (int r = 0; r < d; r++)
-            {
-                V x83 = V.Load(tile67, r * V.Count);
-                V t84 = x83 * x83;
-                acc82 = acc82 + t84;
-            }
-            for (int j = 0; j < m; j++)
-            {
-                double x85 = row70[j];
-                V b86 = V.Splat((float)x85);
-                V t87 = acc82 + b86;
-                V x88 = V.Load(row75, j * V.Count);
-                V t89 = b24 * x88;
-                V t90 = t87 - t89;
-                V t91 = -t90;
-                acc68 = V.RunningMax(acc68, t91);
-                nan69 = V.Or(nan69, V.NotEqual(t91, t91));
-            }
-            acc68 = V.Select(nan69, V.Splat((float)double.NaN), acc68);
-            V acc92 = V.Zero;
-            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
-            for (int j = 0; j < m; j++)
-            {
-                double x93 = row70[j];
-                V b94 = V.Splat((float)x93);
-                V t95 = acc82 + b94;
-                V x96 = V.Load(row75, j * V.Count);
-                V t97 = b24 * x96;
-                V t98 = t95 - t97;
-                V t99 = -t98;
-                V t100 = t99 - acc68;
-                V t101 = V.Exp(t100);
-                acc92 = acc92 + t101;
-            }
-            V t102 = V.Select(V.Equal(acc68 - acc68, V.Zero), acc68 + V.Log(acc92), acc68);
-            acc65 = acc65 + V.Sum(t102);
-        }
-        System.Buffers.ArrayPool<float>.Shared.Return(tile67Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row75Array);
-        return acc65;
+        // XY[p, q] = Σ_k X[p, k]·Y[q, k] for every p and q, by the register-blocked
+        // contraction kernels; the rest of the kernel reads it as a tensor. Rented, so nothing is allocated after warm-up.
+        float[] XYArray = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, n * m));
+        Span<float> XY = XYArray.AsSpan(0, n * m);
+        Contraction.Product<V, float>(X, d, 1, Y, 1, d, XY, n, m, d);
+        double t0 = ValueKernelOverProducts<V>(X, Y, XY, n, d, m);
+        System.Buffers.ArrayPool<float>.Shared.Return(XYArray);
+        return t0;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernel<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int n, int d, int m, Span<float> dX, Span<float> dY)
+    private static double ValueKernelOverProducts<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, ReadOnlySpan<float> XY, int n, int d, int m)
         where V : struct, ILanes<V, float>
     {
-        // dX is accumulated into by several terms, so it starts from zero.
-        dX.Clear();
-        // dY is accumulated into by several terms, so it starts from zero.
-        dY.Clear();
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
         float[] row6Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
         Span<float> row6 = row6Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row88Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row88 = row88Array.AsSpan(0, m);
+        float[] row24Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+        Span<float> row24 = row24Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row97Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row97 = row97Array.AsSpan(0, m);
+        float[] row55Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+        Span<float> row55 = row55Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row203Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row203 = row203Array.AsSpan(0, m);
-        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row237Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row237 = row237Array.AsSpan(0, m);
-        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row246Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row246 = row246Array.AsSpan(0, m);
+        float[] row82Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+        Span<float> row82 = row82Array.AsSpan(0, m);
         double acc1 = 0.0;
-        // Σ_i(Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1))), fused with its gradient
-        V b25 = V.Splat((float)2.0);
-        V b31 = V.Splat((float)0.5);
-        double t37 = 1.0 / (double)n;
-        V b57 = V.Splat((float)t37);
+        // Σ_i(Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1)))
+        V b18 = V.Splat((float)2.0);
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
         int rows2 = d <= 2 * V.Count && m <= 2 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
-            double acc87 = 0.0;
-            // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1)), fused with its gradient
-            // row88[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            double acc23 = 0.0;
+            // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1))
+            // row24[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
-                V acc89 = V.Zero;
+                V acc25 = V.Zero;
                 // Σ_r(Y[j, r]·Y[j, r])
-                int o90 = j * d;
+                int o26 = j * d;
                 {
                     int r = 0;
                     for (; r <= d - V.Count; r += V.Count)
                     {
-                        V x91 = V.Load(Y, o90 + r);
-                        V t92 = x91 * x91;
-                        acc89 = acc89 + t92;
+                        V x27 = V.Load(Y, o26 + r);
+                        V t28 = x27 * x27;
+                        acc25 = acc25 + t28;
                     }
                     // the last d mod V.Count elements, masked
                     if (r < d)
                     {
                         int rem_r = d - r;
-                        V x93 = V.LoadPartial(Y, o90 + r, rem_r);
-                        V t94 = x93 * x93;
-                        V tail95 = V.FirstLanes(rem_r);
-                        acc89 = acc89 + V.Select(tail95, t94, V.Zero);
+                        V x29 = V.LoadPartial(Y, o26 + r, rem_r);
+                        V t30 = x29 * x29;
+                        V tail31 = V.FirstLanes(rem_r);
+                        acc25 = acc25 + V.Select(tail31, t30, V.Zero);
                     }
                 }
-                double t96 = V.Sum(acc89);
-                row88[j] = (float)(t96);
+                double t32 = V.Sum(acc25);
+                row24[j] = (float)(t32);
             }
-            // row97[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            int o99 = i * d;
-            for (int j = 0; j < m; j++)
-            {
-                V acc98 = V.Zero;
-                // Σ_k(X[i, k]·Y[j, k])
-                int o101 = j * d;
-                {
-                    int k = 0;
-                    for (; k <= d - V.Count; k += V.Count)
-                    {
-                        V x100 = V.Load(X, o99 + k);
-                        V x102 = V.Load(Y, o101 + k);
-                        V t103 = x100 * x102;
-                        acc98 = acc98 + t103;
-                    }
-                    // the last d mod V.Count elements, masked
-                    if (k < d)
-                    {
-                        int rem_k = d - k;
-                        V x104 = V.LoadPartial(X, o99 + k, rem_k);
-                        V x105 = V.LoadPartial(Y, o101 + k, rem_k);
-                        V t106 = x104 * x105;
-                        V tail107 = V.FirstLanes(rem_k);
-                        acc98 = acc98 + V.Select(tail107, t106, V.Zero);
-                    }
-                }
-                double t108 = V.Sum(acc98);
-                row97[j] = (float)(t108);
-            }
-            V acc109 = V.Zero;
+            V acc33 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
+            int o34 = i * d;
             {
                 int r = 0;
                 for (; r <= d - V.Count; r += V.Count)
                 {
-                    V x110 = V.Load(X, o99 + r);
-                    V t111 = x110 * x110;
-                    acc109 = acc109 + t111;
+                    V x35 = V.Load(X, o34 + r);
+                    V t36 = x35 * x35;
+                    acc33 = acc33 + t36;
                 }
                 // the last d mod V.Count elements, masked
                 if (r < d)
                 {
                     int rem_r = d - r;
-                    V x112 = V.LoadPartial(X, o99 + r, rem_r);
-                    V t113 = x112 * x112;
-                    V tail114 = V.FirstLanes(rem_r);
-                    acc109 = acc109 + V.Select(tail114, t113, V.Zero);
+                    V x37 = V.LoadPartial(X, o34 + r, rem_r);
+                    V t38 = x37 * x37;
+                    V tail39 = V.FirstLanes(rem_r);
+                    acc33 = acc33 + V.Select(tail39, t38, V.Zero);
                 }
             }
-            double t115 = V.Sum(acc109);
-            double acc130 = 0.0;
-            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
-            double acc137 = double.NegativeInfinity;
-            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
+            double t40 = V.Sum(acc33);
+            int o43 = i * m;
             for (int j = 0; j < m; j++)
             {
-                double x138 = row88[j];
-                double t139 = t115 + x138;
-                double x140 = row97[j];
-                double t141 = 2.0 * x140;
-                double t142 = t139 - t141;
-                double t143 = -t142;
-                acc137 = Scalar.Max(acc137, t143);
+                double x41 = row24[j];
+                double t42 = t40 + x41;
+                double x44 = XY[o43 + j];
+                double t45 = 2.0 * x44;
+                double t46 = t42 - t45;
+                double t47 = t46 + 1.0;
+                double t48 = Scalar.Sqrt(t47);
+                acc23 = acc23 + t48;
             }
-            for (int j = 0; j < m; j++)
-            {
-                double x131 = row88[j];
-                double t132 = t115 + x131;
-                double x133 = row97[j];
-                double t134 = 2.0 * x133;
-                double t135 = t132 - t134;
-                double t136 = -t135;
-                double t144 = t136 - acc137;
-                double t145 = Scalar.Exp(t144);
-                acc130 = acc130 + t145;
-            }
-            double t146 = t37 / acc130;
-            for (int j = 0; j < m; j++)
-            {
-                double x116 = row88[j];
-                double t117 = t115 + x116;
-                double x118 = row97[j];
-                double t119 = 2.0 * x118;
-                double t120 = t117 - t119;
-                double t121 = t120 + 1.0;
-                double t122 = Scalar.Sqrt(t121);
-                acc87 = acc87 + t122;
-                // gradient: dX[i, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5/sqr...; dY[j, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5/sqr...
-                bool c123 = t121 > 0.0;
-                double t124 = 0.5 / t122;
-                double t125 = c123 ? t124 : 0.0;
-                V b127 = V.Splat((float)t125);
-                double t147 = -t120;
-                double t148 = t147 - acc137;
-                double t149 = Scalar.Exp(t148);
-                double t150 = t146 * t149;
-                V b151 = V.Splat((float)t150);
-                int o155 = j * d;
-                {
-                    int r = 0;
-                    for (; r <= d - V.Count; r += V.Count)
-                    {
-                        V x126 = V.Load(X, o99 + r);
-                        V t128 = b127 * x126;
-                        V t129 = t128 + t128;
-                        V t152 = b151 * x126;
-                        V t153 = t129 - t152;
-                        V t154 = t153 - t152;
-                        V.AddTo(dX, o99 + r, t154);
-                        V x156 = V.Load(Y, o155 + r);
-                        V t157 = b127 * x156;
-                        V t158 = t157 + t157;
-                        V t159 = b151 * x156;
-                        V t160 = t158 - t159;
-                        V t161 = t160 - t159;
-                        V.AddTo(dY, o155 + r, t161);
-                    }
-                    // the last d mod V.Count elements, masked
-                    if (r < d)
-                    {
-                        int rem_r = d - r;
-                        V x162 = V.LoadPartial(X, o99 + r, rem_r);
-                        V t163 = b127 * x162;
-                        V t164 = t163 + t163;
-                        V t165 = b151 * x162;
-                        V t166 = t164 - t165;
-                        V t167 = t166 - t165;
-                        V.AddToPartial(dX, o99 + r, rem_r, t167);
-                        V x168 = V.LoadPartial(Y, o155 + r, rem_r);
-                        V t169 = b127 * x168;
-                        V t170 = t169 + t169;
-                        V t171 = b151 * x168;
-                        V t172 = t170 - t171;
-                        V t173 = t172 - t171;
-                        V.AddToPartial(dY, o155 + r, rem_r, t173);
-                    }
-                }
-                // gradient: dX[i, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...; dY[j, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...
-                double t174 = 2.0 * t125;
-                V b176 = V.Splat((float)t174);
-                double t179 = 2.0 * t150;
-                V b180 = V.Splat((float)t179);
-                {
-                    int k = 0;
-                    for (; k <= d - V.Count; k += V.Count)
-                    {
-                        V x175 = V.Load(Y, o155 + k);
-                        V t177 = b176 * x175;
-                        V t178 = -t177;
-                        V t181 = b180 * x175;
-                        V t182 = t178 + t181;
-                        V.AddTo(dX, o99 + k, t182);
-                        V x183 = V.Load(X, o99 + k);
-                        V t184 = b176 * x183;
-                        V t185 = -t184;
-                        V t186 = b180 * x183;
-                        V t187 = t185 + t186;
-                        V.AddTo(dY, o155 + k, t187);
-                    }
-                    // the last d mod V.Count elements, masked
-                    if (k < d)
-                    {
-                        int rem_k = d - k;
-                        V x188 = V.LoadPartial(Y, o155 + k, rem_k);
-                        V t189 = b176 * x188;
-                        V t190 = -t189;
-                        V t191 = b180 * x188;
-                        V t192 = t190 + t191;
-                        V.AddToPartial(dX, o99 + k, rem_k, t192);
-                        V x193 = V.LoadPartial(X, o99 + k, rem_k);
-                        V t194 = b176 * x193;
-                        V t195 = -t194;
-                        V t196 = b180 * x193;
-                        V t197 = t195 + t196;
-                        V.AddToPartial(dY, o155 + k, rem_k, t197);
-                    }
-                }
-            }
-            acc1 = acc1 + acc87;
+            acc1 = acc1 + acc23;
         }
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueAndGradientKernelRowBlocks<V>(X, Y, d, m, dX, dY, row6, acc1, b25, b31, b57, rows2);
+            acc1 = ValueKernelOverProductsRowBlocks<V>(X, Y, XY, d, m, row6, acc1, b18, rows2);
         }
-        double acc198 = 0.0;
-        // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k...
-        // rows [0, rows199) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows199 = d <= 2 * V.Count && m <= 4 * V.Count ? n - n % V.Count : 0;
-        for (int i = rows199; i < n; i++)
+        double acc49 = 0.0;
+        // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j])))
+        // rows [0, rows50) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows50 = d <= 2 * V.Count && m <= 4 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows50; i < n; i++)
         {
-            double acc236 = double.NegativeInfinity;
-            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
-            // row237[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            double acc81 = double.NegativeInfinity;
+            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]))
+            // row82[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
-                V acc238 = V.Zero;
+                V acc83 = V.Zero;
                 // Σ_r(Y[j, r]·Y[j, r])
-                int o239 = j * d;
+                int o84 = j * d;
                 {
                     int r = 0;
                     for (; r <= d - V.Count; r += V.Count)
                     {
-                        V x240 = V.Load(Y, o239 + r);
-                        V t241 = x240 * x240;
-                        acc238 = acc238 + t241;
+                        V x85 = V.Load(Y, o84 + r);
+                        V t86 = x85 * x85;
+                        acc83 = acc83 + t86;
                     }
                     // the last d mod V.Count elements, masked
                     if (r < d)
                     {
                         int rem_r = d - r;
-                        V x242 = V.LoadPartial(Y, o239 + r, rem_r);
-                        V t243 = x242 * x242;
-                        V tail244 = V.FirstLanes(rem_r);
-                        acc238 = acc238 + V.Select(tail244, t243, V.Zero);
+                        V x87 = V.LoadPartial(Y, o84 + r, rem_r);
+                        V t88 = x87 * x87;
+                        V tail89 = V.FirstLanes(rem_r);
+                        acc83 = acc83 + V.Select(tail89, t88, V.Zero);
                     }
                 }
-                double t245 = V.Sum(acc238);
-                row237[j] = (float)(t245);
+                double t90 = V.Sum(acc83);
+                row82[j] = (float)(t90);
             }
-            // row246[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            int o248 = i * d;
-            for (int j = 0; j < m; j++)
-            {
-                V acc247 = V.Zero;
-                // Σ_k(X[i, k]·Y[j, k])
-                int o250 = j * d;
-                {
-                    int k = 0;
-                    for (; k <= d - V.Count; k += V.Count)
-                    {
-                        V x249 = V.Load(X, o248 + k);
-                        V x251 = V.Load(Y, o250 + k);
-                        V t252 = x249 * x251;
-                        acc247 = acc247 + t252;
-                    }
-                    // the last d mod V.Count elements, masked
-                    if (k < d)
-                    {
-                        int rem_k = d - k;
-                        V x253 = V.LoadPartial(X, o248 + k, rem_k);
-                        V x254 = V.LoadPartial(Y, o250 + k, rem_k);
-                        V t255 = x253 * x254;
-                        V tail256 = V.FirstLanes(rem_k);
-                        acc247 = acc247 + V.Select(tail256, t255, V.Zero);
-                    }
-                }
-                double t257 = V.Sum(acc247);
-                row246[j] = (float)(t257);
-            }
-            V acc258 = V.Zero;
+            V acc91 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
+            int o92 = i * d;
             {
                 int r = 0;
                 for (; r <= d - V.Count; r += V.Count)
                 {
-                    V x259 = V.Load(X, o248 + r);
-                    V t260 = x259 * x259;
-                    acc258 = acc258 + t260;
+                    V x93 = V.Load(X, o92 + r);
+                    V t94 = x93 * x93;
+                    acc91 = acc91 + t94;
                 }
                 // the last d mod V.Count elements, masked
                 if (r < d)
                 {
                     int rem_r = d - r;
-                    V x261 = V.LoadPartial(X, o248 + r, rem_r);
-                    V t262 = x261 * x261;
-                    V tail263 = V.FirstLanes(rem_r);
-                    acc258 = acc258 + V.Select(tail263, t262, V.Zero);
+                    V x95 = V.LoadPartial(X, o92 + r, rem_r);
+                    V t96 = x95 * x95;
+                    V tail97 = V.FirstLanes(rem_r);
+                    acc91 = acc91 + V.Select(tail97, t96, V.Zero);
                 }
             }
-            double t264 = V.Sum(acc258);
+            double t98 = V.Sum(acc91);
+            int o101 = i * m;
             for (int j = 0; j < m; j++)
             {
-                double x265 = row237[j];
-                double t266 = t264 + x265;
-                double x267 = row246[j];
-                double t268 = 2.0 * x267;
-                double t269 = t266 - t268;
-                double t270 = -t269;
-                acc236 = Scalar.Max(acc236, t270);
+                double x99 = row82[j];
+                double t100 = t98 + x99;
+                double x102 = XY[o101 + j];
+                double t103 = 2.0 * x102;
+                double t104 = t100 - t103;
+                double t105 = -t104;
+                acc81 = Scalar.Max(acc81, t105);
             }
-            double acc271 = 0.0;
-            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
+            double acc106 = 0.0;
+            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]) − max_j(−(Σ_r(X[i, ...
             for (int j = 0; j < m; j++)
             {
-                double x272 = row237[j];
-                double t273 = t264 + x272;
-                double x274 = row246[j];
-                double t275 = 2.0 * x274;
-                double t276 = t273 - t275;
-                double t277 = -t276;
-                double t278 = t277 - acc236;
-                double t279 = Scalar.Exp(t278);
-                acc271 = acc271 + t279;
+                double x107 = row82[j];
+                double t108 = t98 + x107;
+                double x109 = XY[o101 + j];
+                double t110 = 2.0 * x109;
+                double t111 = t108 - t110;
+                double t112 = -t111;
+                double t113 = t112 - acc81;
+                double t114 = Scalar.Exp(t113);
+                acc106 = acc106 + t114;
             }
-            double t280 = double.IsFinite(acc236) ? acc236 + Scalar.Log(acc271) : acc236;
-            acc198 = acc198 + t280;
+            double t115 = double.IsFinite(acc81) ? acc81 + Scalar.Log(acc106) : acc81;
+            acc49 = acc49 + t115;
         }
-        if (rows199 > 0)
+        if (rows50 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc198 = ValueAndGradientKernelRowBlocks2<V>(X, Y, d, m, row203, b25, acc198, rows199);
+            acc49 = ValueKernelOverProductsRowBlocks2<V>(X, Y, XY, d, m, row55, b18, acc49, rows50);
         }
-        double t281 = acc198 / (double)n;
-        double t282 = acc1 + t281;
+        double t116 = acc49 / (double)n;
+        double t117 = acc1 + t116;
         System.Buffers.ArrayPool<float>.Shared.Return(row6Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row88Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row97Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row203Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row237Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row246Array);
-        return t282;
+        System.Buffers.ArrayPool<float>.Shared.Return(row24Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row55Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row82Array);
+        return t117;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, Span<float> dX, Span<float> dY, Span<float> row6, double acc1, V b25Arg, V b31Arg, V b57Arg, int rows2)
+    private static double ValueKernelOverProductsRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, ReadOnlySpan<float> XY, int d, int m, Span<float> row6, double acc1, V b18Arg, int rows2)
         where V : struct, ILanes<V, float>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
         float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
         Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
-        // tile4: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<float> tile4 = tile4Array.AsSpan(0, d * V.Count);
-        // row11: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-        float[] row11Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
-        Span<float> row11 = row11Array.AsSpan(0, m * V.Count);
+        // tile4: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
+        Span<float> tile4 = tile4Array.AsSpan(0, m * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b25 = b25Arg;
-        V b31 = b31Arg;
-        V b57 = b57Arg;
+        V b18 = b18Arg;
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(X, i * d, d, tile3);
-            tile4.Clear();
+            V.LoadRowsTransposed(XY, i * m, m, tile4);
             V acc5 = V.Zero;
-            // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1)), fused with its gradient
+            // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1))
             // row6[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
@@ -976,1050 +373,853 @@ partial struct PairwiseDistances
                 }
                 row6[j] = (float)(acc7);
             }
-            // row11[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            for (int j = 0; j < m; j++)
-            {
-                V acc12 = V.Zero;
-                // Σ_k(X[i, k]·Y[j, k])
-                int o14 = j * d;
-                for (int k = 0; k < d; k++)
-                {
-                    V x13 = V.Load(tile3, k * V.Count);
-                    double x15 = Y[o14 + k];
-                    V b16 = V.Splat((float)x15);
-                    V t17 = x13 * b16;
-                    acc12 = acc12 + t17;
-                }
-                V.Store(row11, j * V.Count, acc12);
-            }
-            V acc18 = V.Zero;
+            V acc11 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
             for (int r = 0; r < d; r++)
             {
-                V x19 = V.Load(tile3, r * V.Count);
-                V t20 = x19 * x19;
-                acc18 = acc18 + t20;
+                V x12 = V.Load(tile3, r * V.Count);
+                V t13 = x12 * x12;
+                acc11 = acc11 + t13;
             }
-            V acc38 = V.Zero;
-            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
-            V acc46 = V.Splat((float)double.NegativeInfinity);
-            V nan47 = V.Zero;
-            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]))), NaN lanes in nan47
             for (int j = 0; j < m; j++)
             {
-                double x48 = row6[j];
-                V b49 = V.Splat((float)x48);
-                V t50 = acc18 + b49;
-                V x51 = V.Load(row11, j * V.Count);
-                V t52 = b25 * x51;
-                V t53 = t50 - t52;
-                V t54 = -t53;
-                acc46 = V.RunningMax(acc46, t54);
-                nan47 = V.Or(nan47, V.NotEqual(t54, t54));
-            }
-            acc46 = V.Select(nan47, V.Splat((float)double.NaN), acc46);
-            for (int j = 0; j < m; j++)
-            {
-                double x39 = row6[j];
-                V b40 = V.Splat((float)x39);
-                V t41 = acc18 + b40;
-                V x42 = V.Load(row11, j * V.Count);
-                V t43 = b25 * x42;
-                V t44 = t41 - t43;
-                V t45 = -t44;
-                V t55 = t45 - acc46;
-                V t56 = V.Exp(t55);
-                acc38 = acc38 + t56;
-            }
-            V t58 = b57 / acc38;
-            for (int j = 0; j < m; j++)
-            {
-                double x21 = row6[j];
-                V b22 = V.Splat((float)x21);
-                V t23 = acc18 + b22;
-                V x24 = V.Load(row11, j * V.Count);
-                V t26 = b25 * x24;
-                V t27 = t23 - t26;
-                V t28 = t27 + V.One;
-                V t29 = V.Sqrt(t28);
-                acc5 = acc5 + t29;
-                // gradient: dX[i, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5/sqr...; dY[j, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5/sqr...
-                V m30 = V.GreaterThan(t28, V.Zero);
-                V t32 = b31 / t29;
-                V t33 = V.Select(m30, t32, V.Zero);
-                V t59 = -t27;
-                V t60 = t59 - acc46;
-                V t61 = V.Exp(t60);
-                V t62 = t58 * t61;
-                int o66 = j * d;
-                for (int r = 0; r < d; r++)
-                {
-                    V x34 = V.Load(tile3, r * V.Count);
-                    V t35 = t33 * x34;
-                    V t36 = t35 + t35;
-                    V t63 = t62 * x34;
-                    V t64 = t36 - t63;
-                    V t65 = t64 - t63;
-                    V.AddTo(tile4, r * V.Count, t65);
-                    double x67 = Y[o66 + r];
-                    V b68 = V.Splat((float)x67);
-                    V t69 = t33 * b68;
-                    V t70 = t69 + t69;
-                    V t71 = t62 * b68;
-                    V t72 = t70 - t71;
-                    V t73 = t72 - t71;
-                    dY[o66 + r] += (float)(V.Sum(t73));
-                }
-                // gradient: dX[i, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...; dY[j, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...
-                V t74 = b25 * t33;
-                V t79 = b25 * t62;
-                for (int k = 0; k < d; k++)
-                {
-                    double x75 = Y[o66 + k];
-                    V b76 = V.Splat((float)x75);
-                    V t77 = t74 * b76;
-                    V t78 = -t77;
-                    V t80 = t79 * b76;
-                    V t81 = t78 + t80;
-                    V.AddTo(tile4, k * V.Count, t81);
-                    V x82 = V.Load(tile3, k * V.Count);
-                    V t83 = t74 * x82;
-                    V t84 = -t83;
-                    V t85 = t79 * x82;
-                    V t86 = t84 + t85;
-                    dY[o66 + k] += (float)(V.Sum(t86));
-                }
+                double x14 = row6[j];
+                V b15 = V.Splat((float)x14);
+                V t16 = acc11 + b15;
+                V x17 = V.Load(tile4, j * V.Count);
+                V t19 = b18 * x17;
+                V t20 = t16 - t19;
+                V t21 = t20 + V.One;
+                V t22 = V.Sqrt(t21);
+                acc5 = acc5 + t22;
             }
             acc1 = acc1 + V.Sum(acc5);
-            V.AddRowsTransposed(dX, i * d, d, tile4);
         }
         System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
         System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row11Array);
         return acc1;
     }
 
-    /// <summary>Rows [0, rows199) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    /// <summary>Rows [0, rows50) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int d, int m, Span<float> row203, V b25Arg, double acc198, int rows199)
+    private static double ValueKernelOverProductsRowBlocks2<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, ReadOnlySpan<float> XY, int d, int m, Span<float> row55, V b18Arg, double acc49, int rows50)
         where V : struct, ILanes<V, float>
     {
-        // tile200: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile200Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<float> tile200 = tile200Array.AsSpan(0, d * V.Count);
-        // row208: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-        float[] row208Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
-        Span<float> row208 = row208Array.AsSpan(0, m * V.Count);
+        // tile51: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile51Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<float> tile51 = tile51Array.AsSpan(0, d * V.Count);
+        // tile52: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile52Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
+        Span<float> tile52 = tile52Array.AsSpan(0, m * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b25 = b25Arg;
-        for (int i = 0; i < rows199; i += V.Count)
+        V b18 = b18Arg;
+        for (int i = 0; i < rows50; i += V.Count)
         {
-            V.LoadRowsTransposed(X, i * d, d, tile200);
-            V acc201 = V.Splat((float)double.NegativeInfinity);
-            V nan202 = V.Zero;
-            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]))), NaN lanes in nan202
-            // row203[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            V.LoadRowsTransposed(X, i * d, d, tile51);
+            V.LoadRowsTransposed(XY, i * m, m, tile52);
+            V acc53 = V.Splat((float)double.NegativeInfinity);
+            V nan54 = V.Zero;
+            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j])), NaN lanes in nan54
+            // row55[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
-                double acc204 = 0.0;
+                double acc56 = 0.0;
                 // Σ_r(Y[j, r]·Y[j, r])
-                int o205 = j * d;
+                int o57 = j * d;
                 for (int r = 0; r < d; r++)
                 {
-                    double x206 = Y[o205 + r];
-                    double t207 = x206 * x206;
-                    acc204 = acc204 + t207;
+                    double x58 = Y[o57 + r];
+                    double t59 = x58 * x58;
+                    acc56 = acc56 + t59;
                 }
-                row203[j] = (float)(acc204);
+                row55[j] = (float)(acc56);
             }
-            // row208[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            for (int j = 0; j < m; j++)
-            {
-                V acc209 = V.Zero;
-                // Σ_k(X[i, k]·Y[j, k])
-                int o211 = j * d;
-                for (int k = 0; k < d; k++)
-                {
-                    V x210 = V.Load(tile200, k * V.Count);
-                    double x212 = Y[o211 + k];
-                    V b213 = V.Splat((float)x212);
-                    V t214 = x210 * b213;
-                    acc209 = acc209 + t214;
-                }
-                V.Store(row208, j * V.Count, acc209);
-            }
-            V acc215 = V.Zero;
+            V acc60 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
             for (int r = 0; r < d; r++)
             {
-                V x216 = V.Load(tile200, r * V.Count);
-                V t217 = x216 * x216;
-                acc215 = acc215 + t217;
+                V x61 = V.Load(tile51, r * V.Count);
+                V t62 = x61 * x61;
+                acc60 = acc60 + t62;
             }
             for (int j = 0; j < m; j++)
             {
-                double x218 = row203[j];
-                V b219 = V.Splat((float)x218);
-                V t220 = acc215 + b219;
-                V x221 = V.Load(row208, j * V.Count);
-                V t222 = b25 * x221;
-                V t223 = t220 - t222;
-                V t224 = -t223;
-                acc201 = V.RunningMax(acc201, t224);
-                nan202 = V.Or(nan202, V.NotEqual(t224, t224));
+                double x63 = row55[j];
+                V b64 = V.Splat((float)x63);
+                V t65 = acc60 + b64;
+                V x66 = V.Load(tile52, j * V.Count);
+                V t67 = b18 * x66;
+                V t68 = t65 - t67;
+                V t69 = -t68;
+                acc53 = V.RunningMax(acc53, t69);
+                nan54 = V.Or(nan54, V.NotEqual(t69, t69));
             }
-            acc201 = V.Select(nan202, V.Splat((float)double.NaN), acc201);
-            V acc225 = V.Zero;
-            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
+            acc53 = V.Select(nan54, V.Splat((float)double.NaN), acc53);
+            V acc70 = V.Zero;
+            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]) − max_j(−(Σ_r(X[i, ...
             for (int j = 0; j < m; j++)
             {
-                double x226 = row203[j];
-                V b227 = V.Splat((float)x226);
-                V t228 = acc215 + b227;
-                V x229 = V.Load(row208, j * V.Count);
-                V t230 = b25 * x229;
-                V t231 = t228 - t230;
-                V t232 = -t231;
-                V t233 = t232 - acc201;
-                V t234 = V.Exp(t233);
-                acc225 = acc225 + t234;
+                double x71 = row55[j];
+                V b72 = V.Splat((float)x71);
+                V t73 = acc60 + b72;
+                V x74 = V.Load(tile52, j * V.Count);
+                V t75 = b18 * x74;
+                V t76 = t73 - t75;
+                V t77 = -t76;
+                V t78 = t77 - acc53;
+                V t79 = V.Exp(t78);
+                acc70 = acc70 + t79;
             }
-            V t235 = V.Select(V.Equal(acc201 - acc201, V.Zero), acc201 + V.Log(acc225), acc201);
-            acc198 = acc198 + V.Sum(t235);
+            V t80 = V.Select(V.Equal(acc53 - acc53, V.Zero), acc53 + V.Log(acc70), acc53);
+            acc49 = acc49 + V.Sum(t80);
         }
-        System.Buffers.ArrayPool<float>.Shared.Return(tile200Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row208Array);
-        return acc198;
+        System.Buffers.ArrayPool<float>.Shared.Return(tile51Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(tile52Array);
+        return acc49;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernel<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int n, int d, int m)
-        where V : struct, ILanes<V, double>
+    private static double ValueAndGradientKernel<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int n, int d, int m, Span<float> dX, Span<float> dY)
+        where V : struct, ILanes<V, float>
     {
-        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row5Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row5 = row5Array.AsSpan(0, m);
-        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row30Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row30 = row30Array.AsSpan(0, m);
-        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row39Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row39 = row39Array.AsSpan(0, m);
-        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row70Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row70 = row70Array.AsSpan(0, m);
-        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row104Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row104 = row104Array.AsSpan(0, m);
-        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row113Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row113 = row113Array.AsSpan(0, m);
-        double acc1 = 0.0;
-        // Σ_i(Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1)))
-        V b24 = V.Splat((double)2.0);
-        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows2 = d <= 2 * V.Count && m <= 2 * V.Count ? n - n % V.Count : 0;
-        for (int i = rows2; i < n; i++)
-        {
-            double acc29 = 0.0;
-            // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1))
-            // row30[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
-            for (int j = 0; j < m; j++)
-            {
-                V acc31 = V.Zero;
-                // Σ_r(Y[j, r]·Y[j, r])
-                int o32 = j * d;
-                {
-                    int r = 0;
-                    for (; r <= d - V.Count; r += V.Count)
-                    {
-                        V x33 = V.Load(Y, o32 + r);
-                        V t34 = x33 * x33;
-                        acc31 = acc31 + t34;
-                    }
-                    // the last d mod V.Count elements, masked
-                    if (r < d)
-                    {
-                        int rem_r = d - r;
-                        V x35 = V.LoadPartial(Y, o32 + r, rem_r);
-                        V t36 = x35 * x35;
-                        V tail37 = V.FirstLanes(rem_r);
-                        acc31 = acc31 + V.Select(tail37, t36, V.Zero);
-                    }
-                }
-                double t38 = V.Sum(acc31);
-                row30[j] = (double)(t38);
-            }
-            // row39[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            int o41 = i * d;
-            for (int j = 0; j < m; j++)
-            {
-                V acc40 = V.Zero;
-                // Σ_k(X[i, k]·Y[j, k])
-                int o43 = j * d;
-                {
-                    int k = 0;
-                    for (; k <= d - V.Count; k += V.Count)
-                    {
-                        V x42 = V.Load(X, o41 + k);
-                        V x44 = V.Load(Y, o43 + k);
-                        V t45 = x42 * x44;
-                        acc40 = acc40 + t45;
-                    }
-                    // the last d mod V.Count elements, masked
-                    if (k < d)
-                    {
-                        int rem_k = d - k;
-                        V x46 = V.LoadPartial(X, o41 + k, rem_k);
-                        V x47 = V.LoadPartial(Y, o43 + k, rem_k);
-                        V t48 = x46 * x47;
-                        V tail49 = V.FirstLanes(rem_k);
-                        acc40 = acc40 + V.Select(tail49, t48, V.Zero);
-                    }
-                }
-                double t50 = V.Sum(acc40);
-                row39[j] = (double)(t50);
-            }
-            V acc51 = V.Zero;
-            // Σ_r(X[i, r]·X[i, r])
-            {
-                int r = 0;
-                for (; r <= d - V.Count; r += V.Count)
-                {
-                    V x52 = V.Load(X, o41 + r);
-                    V t53 = x52 * x52;
-                    acc51 = acc51 + t53;
-                }
-                // the last d mod V.Count elements, masked
-                if (r < d)
-                {
-                    int rem_r = d - r;
-                    V x54 = V.LoadPartial(X, o41 + r, rem_r);
-                    V t55 = x54 * x54;
-                    V tail56 = V.FirstLanes(rem_r);
-                    acc51 = acc51 + V.Select(tail56, t55, V.Zero);
-                }
-            }
-            double t57 = V.Sum(acc51);
-            for (int j = 0; j < m; j++)
-            {
-                double x58 = row30[j];
-                double t59 = t57 + x58;
-                double x60 = row39[j];
-                double t61 = 2.0 * x60;
-                double t62 = t59 - t61;
-                double t63 = t62 + 1.0;
-                double t64 = Scalar.Sqrt(t63);
-                acc29 = acc29 + t64;
-            }
-            acc1 = acc1 + acc29;
-        }
-        if (rows2 > 0)
-        {
-            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueKernelRowBlocks<V>(X, Y, d, m, row5, acc1, b24, rows2);
-        }
-        double acc65 = 0.0;
-        // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k...
-        // rows [0, rows66) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows66 = d <= 2 * V.Count && m <= 4 * V.Count ? n - n % V.Count : 0;
-        for (int i = rows66; i < n; i++)
-        {
-            double acc103 = double.NegativeInfinity;
-            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
-            // row104[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
-            for (int j = 0; j < m; j++)
-            {
-                V acc105 = V.Zero;
-                // Σ_r(Y[j, r]·Y[j, r])
-                int o106 = j * d;
-                {
-                    int r = 0;
-                    for (; r <= d - V.Count; r += V.Count)
-                    {
-                        V x107 = V.Load(Y, o106 + r);
-                        V t108 = x107 * x107;
-                        acc105 = acc105 + t108;
-                    }
-                    // the last d mod V.Count elements, masked
-                    if (r < d)
-                    {
-                        int rem_r = d - r;
-                        V x109 = V.LoadPartial(Y, o106 + r, rem_r);
-                        V t110 = x109 * x109;
-                        V tail111 = V.FirstLanes(rem_r);
-                        acc105 = acc105 + V.Select(tail111, t110, V.Zero);
-                    }
-                }
-                double t112 = V.Sum(acc105);
-                row104[j] = (double)(t112);
-            }
-            // row113[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            int o115 = i * d;
-            for (int j = 0; j < m; j++)
-            {
-                V acc114 = V.Zero;
-                // Σ_k(X[i, k]·Y[j, k])
-                int o117 = j * d;
-                {
-                    int k = 0;
-                    for (; k <= d - V.Count; k += V.Count)
-                    {
-                        V x116 = V.Load(X, o115 + k);
-                        V x118 = V.Load(Y, o117 + k);
-                        V t119 = x116 * x118;
-                        acc114 = acc114 + t119;
-                    }
-                    // the last d mod V.Count elements, masked
-                    if (k < d)
-                    {
-                        int rem_k = d - k;
-                        V x120 = V.LoadPartial(X, o115 + k, rem_k);
-                        V x121 = V.LoadPartial(Y, o117 + k, rem_k);
-                        V t122 = x120 * x121;
-                        V tail123 = V.FirstLanes(rem_k);
-                        acc114 = acc114 + V.Select(tail123, t122, V.Zero);
-                    }
-                }
-                double t124 = V.Sum(acc114);
-                row113[j] = (double)(t124);
-            }
-            V acc125 = V.Zero;
-            // Σ_r(X[i, r]·X[i, r])
-            {
-                int r = 0;
-                for (; r <= d - V.Count; r += V.Count)
-                {
-                    V x126 = V.Load(X, o115 + r);
-                    V t127 = x126 * x126;
-                    acc125 = acc125 + t127;
-                }
-                // the last d mod V.Count elements, masked
-                if (r < d)
-                {
-                    int rem_r = d - r;
-                    V x128 = V.LoadPartial(X, o115 + r, rem_r);
-                    V t129 = x128 * x128;
-                    V tail130 = V.FirstLanes(rem_r);
-                    acc125 = acc125 + V.Select(tail130, t129, V.Zero);
-                }
-            }
-            double t131 = V.Sum(acc125);
-            for (int j = 0; j < m; j++)
-            {
-                double x132 = row104[j];
-                double t133 = t131 + x132;
-                double x134 = row113[j];
-                double t135 = 2.0 * x134;
-                double t136 = t133 - t135;
-                double t137 = -t136;
-                acc103 = Scalar.Max(acc103, t137);
-            }
-            double acc138 = 0.0;
-            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
-            for (int j = 0; j < m; j++)
-            {
-                double x139 = row104[j];
-                double t140 = t131 + x139;
-                double x141 = row113[j];
-                double t142 = 2.0 * x141;
-                double t143 = t140 - t142;
-                double t144 = -t143;
-                double t145 = t144 - acc103;
-                double t146 = Scalar.Exp(t145);
-                acc138 = acc138 + t146;
-            }
-            double t147 = double.IsFinite(acc103) ? acc103 + Scalar.Log(acc138) : acc103;
-            acc65 = acc65 + t147;
-        }
-        if (rows66 > 0)
-        {
-            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc65 = ValueKernelRowBlocks2<V>(X, Y, d, m, row70, b24, acc65, rows66);
-        }
-        double t148 = acc65 / (double)n;
-        double t149 = acc1 + t148;
-        System.Buffers.ArrayPool<double>.Shared.Return(row5Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row30Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row39Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row70Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row104Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row113Array);
-        return t149;
-    }
-
-    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, Span<double> row5, double acc1, V b24Arg, int rows2)
-        where V : struct, ILanes<V, double>
-    {
-        // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
-        // row10: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-        double[] row10Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
-        Span<double> row10 = row10Array.AsSpan(0, m * V.Count);
-        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b24 = b24Arg;
-        for (int i = 0; i < rows2; i += V.Count)
-        {
-            V.LoadRowsTransposed(X, i * d, d, tile3);
-            V acc4 = V.Zero;
-            // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1))
-            // row5[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
-            for (int j = 0; j < m; j++)
-            {
-                double acc6 = 0.0;
-                // Σ_r(Y[j, r]·Y[j, r])
-                int o7 = j * d;
-                for (int r = 0; r < d; r++)
-                {
-                    double x8 = Y[o7 + r];
-                    double t9 = x8 * x8;
-                    acc6 = acc6 + t9;
-                }
-                row5[j] = (double)(acc6);
-            }
-            // row10[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            for (int j = 0; j < m; j++)
-            {
-                V acc11 = V.Zero;
-                // Σ_k(X[i, k]·Y[j, k])
-                int o13 = j * d;
-                for (int k = 0; k < d; k++)
-                {
-                    V x12 = V.Load(tile3, k * V.Count);
-                    double x14 = Y[o13 + k];
-                    V b15 = V.Splat((double)x14);
-                    V t16 = x12 * b15;
-                    acc11 = acc11 + t16;
-                }
-                V.Store(row10, j * V.Count, acc11);
-            }
-            V acc17 = V.Zero;
-            // Σ_r(X[i, r]·X[i, r])
-            for (int r = 0; r < d; r++)
-            {
-                V x18 = V.Load(tile3, r * V.Count);
-                V t19 = x18 * x18;
-                acc17 = acc17 + t19;
-            }
-            for (int j = 0; j < m; j++)
-            {
-                double x20 = row5[j];
-                V b21 = V.Splat((double)x20);
-                V t22 = acc17 + b21;
-                V x23 = V.Load(row10, j * V.Count);
-                V t25 = b24 * x23;
-                V t26 = t22 - t25;
-                V t27 = t26 + V.One;
-                V t28 = V.Sqrt(t27);
-                acc4 = acc4 + t28;
-            }
-            acc1 = acc1 + V.Sum(acc4);
-        }
-        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row10Array);
-        return acc1;
-    }
-
-    /// <summary>Rows [0, rows66) across lanes, V.Count at a time with lane l holding row i + l</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelRowBlocks2<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, Span<double> row70, V b24Arg, double acc65, int rows66)
-        where V : struct, ILanes<V, double>
-    {
-        // tile67: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile67Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<double> tile67 = tile67Array.AsSpan(0, d * V.Count);
-        // row75: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-        double[] row75Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
-        Span<double> row75 = row75Array.AsSpan(0, m * V.Count);
-        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b24 = b24Arg;
-        for (int i = 0; i < rows66; i += V.Count)
-        {
-            V.LoadRowsTransposed(X, i * d, d, tile67);
-            V acc68 = V.Splat((double)double.NegativeInfinity);
-            V nan69 = V.Zero;
-            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]))), NaN lanes in nan69
-            // row70[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
-            for (int j = 0; j < m; j++)
-            {
-                double acc71 = 0.0;
-                // Σ_r(Y[j, r]·Y[j, r])
-                int o72 = j * d;
-                for (int r = 0; r < d; r++)
-                {
-                    double x73 = Y[o72 + r];
-                    double t74 = x73 * x73;
-                    acc71 = acc71 + t74;
-                }
-                row70[j] = (double)(acc71);
-            }
-            // row75[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            for (int j = 0; j < m; j++)
-            {
-                V acc76 = V.Zero;
-                // Σ_k(X[i, k]·Y[j, k])
-                int o78 = j * d;
-                for (int k = 0; k < d; k++)
-                {
-                    V x77 = V.Load(tile67, k * V.Count);
-                    double x79 = Y[o78 + k];
-                    V b80 = V.Splat((double)x79);
-                    V t81 = x77 * b80;
-                    acc76 = acc76 + t81;
-                }
-                V.Store(row75, j * V.Count, acc76);
-            }
-            V acc82 = V.Zero;
-            // Σ_r(X[i, r]·X[i, r])
-            for (int r = 0; r < d; r++)
-            {
-                V x83 = V.Load(tile67, r * V.Count);
-                V t84 = x83 * x83;
-                acc82 = acc82 + t84;
-            }
-            for (int j = 0; j < m; j++)
-            {
-                double x85 = row70[j];
-                V b86 = V.Splat((double)x85);
-                V t87 = acc82 + b86;
-                V x88 = V.Load(row75, j * V.Count);
-                V t89 = b24 * x88;
-                V t90 = t87 - t89;
-                V t91 = -t90;
-                acc68 = V.RunningMax(acc68, t91);
-                nan69 = V.Or(nan69, V.NotEqual(t91, t91));
-            }
-            acc68 = V.Select(nan69, V.Splat((double)double.NaN), acc68);
-            V acc92 = V.Zero;
-            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
-            for (int j = 0; j < m; j++)
-            {
-                double x93 = row70[j];
-                V b94 = V.Splat((double)x93);
-                V t95 = acc82 + b94;
-                V x96 = V.Load(row75, j * V.Count);
-                V t97 = b24 * x96;
-                V t98 = t95 - t97;
-                V t99 = -t98;
-                V t100 = t99 - acc68;
-                V t101 = V.Exp(t100);
-                acc92 = acc92 + t101;
-            }
-            V t102 = V.Select(V.Equal(acc68 - acc68, V.Zero), acc68 + V.Log(acc92), acc68);
-            acc65 = acc65 + V.Sum(t102);
-        }
-        System.Buffers.ArrayPool<double>.Shared.Return(tile67Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row75Array);
-        return acc65;
+        // XY[p, q] = Σ_k X[p, k]·Y[q, k] for every p and q, by the register-blocked
+        // contraction kernels; the rest of the kernel reads it as a tensor. Rented, so nothing is allocated after warm-up.
+        float[] XYArray = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, n * m));
+        Span<float> XY = XYArray.AsSpan(0, n * m);
+        float[] dXYArray = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, n * m));
+        Span<float> dXY = dXYArray.AsSpan(0, n * m);
+        Contraction.Product<V, float>(X, d, 1, Y, 1, d, XY, n, m, d);
+        double t0 = ValueAndGradientKernelOverProducts<V>(X, Y, XY, n, d, m, dX, dY, dXY);
+        // dY += Σ_p X[p, k]·dXY[p, q]: the chain rule through the product
+        Contraction.AddRightGradient<V, float>(X, d, 1, dXY, dY, 1, d, n, m, d);
+        // dX += Σ_q dXY[p, q]·Y[q, k]: the chain rule through the product
+        Contraction.AddLeftGradient<V, float>(dXY, Y, 1, d, dX, d, 1, n, m, d);
+        System.Buffers.ArrayPool<float>.Shared.Return(XYArray);
+        System.Buffers.ArrayPool<float>.Shared.Return(dXYArray);
+        return t0;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernel<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int n, int d, int m, Span<double> dX, Span<double> dY)
-        where V : struct, ILanes<V, double>
+    private static double ValueAndGradientKernelOverProducts<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, ReadOnlySpan<float> XY, int n, int d, int m, Span<float> dX, Span<float> dY, Span<float> dXY)
+        where V : struct, ILanes<V, float>
     {
         // dX is accumulated into by several terms, so it starts from zero.
         dX.Clear();
         // dY is accumulated into by several terms, so it starts from zero.
         dY.Clear();
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row6Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row6 = row6Array.AsSpan(0, m);
+        float[] row8Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+        Span<float> row8 = row8Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row88Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row88 = row88Array.AsSpan(0, m);
+        float[] row74Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+        Span<float> row74 = row74Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row97Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row97 = row97Array.AsSpan(0, m);
+        float[] row160Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+        Span<float> row160 = row160Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row203Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row203 = row203Array.AsSpan(0, m);
-        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row237Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row237 = row237Array.AsSpan(0, m);
-        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row246Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row246 = row246Array.AsSpan(0, m);
+        float[] row187Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
+        Span<float> row187 = row187Array.AsSpan(0, m);
         double acc1 = 0.0;
-        // Σ_i(Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1))), fused with its gradient
-        V b25 = V.Splat((double)2.0);
-        V b31 = V.Splat((double)0.5);
-        double t37 = 1.0 / (double)n;
-        V b57 = V.Splat((double)t37);
+        // Σ_i(Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1))), fused with its gradient
+        V b20 = V.Splat((float)2.0);
+        V b26 = V.Splat((float)0.5);
+        double t32 = 1.0 / (double)n;
+        V b52 = V.Splat((float)t32);
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
         int rows2 = d <= 2 * V.Count && m <= 2 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
-            double acc87 = 0.0;
-            // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1)), fused with its gradient
-            // row88[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            double acc73 = 0.0;
+            // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1)), fused with its gradient
+            // row74[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
-                V acc89 = V.Zero;
+                V acc75 = V.Zero;
                 // Σ_r(Y[j, r]·Y[j, r])
-                int o90 = j * d;
+                int o76 = j * d;
                 {
                     int r = 0;
                     for (; r <= d - V.Count; r += V.Count)
                     {
-                        V x91 = V.Load(Y, o90 + r);
-                        V t92 = x91 * x91;
-                        acc89 = acc89 + t92;
+                        V x77 = V.Load(Y, o76 + r);
+                        V t78 = x77 * x77;
+                        acc75 = acc75 + t78;
                     }
                     // the last d mod V.Count elements, masked
                     if (r < d)
                     {
                         int rem_r = d - r;
-                        V x93 = V.LoadPartial(Y, o90 + r, rem_r);
-                        V t94 = x93 * x93;
-                        V tail95 = V.FirstLanes(rem_r);
-                        acc89 = acc89 + V.Select(tail95, t94, V.Zero);
+                        V x79 = V.LoadPartial(Y, o76 + r, rem_r);
+                        V t80 = x79 * x79;
+                        V tail81 = V.FirstLanes(rem_r);
+                        acc75 = acc75 + V.Select(tail81, t80, V.Zero);
                     }
                 }
-                double t96 = V.Sum(acc89);
-                row88[j] = (double)(t96);
+                double t82 = V.Sum(acc75);
+                row74[j] = (float)(t82);
             }
-            // row97[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            int o99 = i * d;
-            for (int j = 0; j < m; j++)
-            {
-                V acc98 = V.Zero;
-                // Σ_k(X[i, k]·Y[j, k])
-                int o101 = j * d;
-                {
-                    int k = 0;
-                    for (; k <= d - V.Count; k += V.Count)
-                    {
-                        V x100 = V.Load(X, o99 + k);
-                        V x102 = V.Load(Y, o101 + k);
-                        V t103 = x100 * x102;
-                        acc98 = acc98 + t103;
-                    }
-                    // the last d mod V.Count elements, masked
-                    if (k < d)
-                    {
-                        int rem_k = d - k;
-                        V x104 = V.LoadPartial(X, o99 + k, rem_k);
-                        V x105 = V.LoadPartial(Y, o101 + k, rem_k);
-                        V t106 = x104 * x105;
-                        V tail107 = V.FirstLanes(rem_k);
-                        acc98 = acc98 + V.Select(tail107, t106, V.Zero);
-                    }
-                }
-                double t108 = V.Sum(acc98);
-                row97[j] = (double)(t108);
-            }
-            V acc109 = V.Zero;
+            V acc83 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
+            int o84 = i * d;
             {
                 int r = 0;
                 for (; r <= d - V.Count; r += V.Count)
                 {
-                    V x110 = V.Load(X, o99 + r);
-                    V t111 = x110 * x110;
-                    acc109 = acc109 + t111;
+                    V x85 = V.Load(X, o84 + r);
+                    V t86 = x85 * x85;
+                    acc83 = acc83 + t86;
                 }
                 // the last d mod V.Count elements, masked
                 if (r < d)
                 {
                     int rem_r = d - r;
-                    V x112 = V.LoadPartial(X, o99 + r, rem_r);
-                    V t113 = x112 * x112;
-                    V tail114 = V.FirstLanes(rem_r);
-                    acc109 = acc109 + V.Select(tail114, t113, V.Zero);
+                    V x87 = V.LoadPartial(X, o84 + r, rem_r);
+                    V t88 = x87 * x87;
+                    V tail89 = V.FirstLanes(rem_r);
+                    acc83 = acc83 + V.Select(tail89, t88, V.Zero);
                 }
             }
-            double t115 = V.Sum(acc109);
-            double acc130 = 0.0;
-            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
-            double acc137 = double.NegativeInfinity;
-            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
+            double t90 = V.Sum(acc83);
+            int o93 = i * m;
+            double acc106 = 0.0;
+            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]) − max_j(−(Σ_r(X[i, ...
+            double acc113 = double.NegativeInfinity;
+            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]))
             for (int j = 0; j < m; j++)
             {
-                double x138 = row88[j];
-                double t139 = t115 + x138;
-                double x140 = row97[j];
-                double t141 = 2.0 * x140;
-                double t142 = t139 - t141;
-                double t143 = -t142;
-                acc137 = Scalar.Max(acc137, t143);
+                double x114 = row74[j];
+                double t115 = t90 + x114;
+                double x116 = XY[o93 + j];
+                double t117 = 2.0 * x116;
+                double t118 = t115 - t117;
+                double t119 = -t118;
+                acc113 = Scalar.Max(acc113, t119);
             }
             for (int j = 0; j < m; j++)
             {
-                double x131 = row88[j];
-                double t132 = t115 + x131;
-                double x133 = row97[j];
-                double t134 = 2.0 * x133;
-                double t135 = t132 - t134;
-                double t136 = -t135;
-                double t144 = t136 - acc137;
-                double t145 = Scalar.Exp(t144);
-                acc130 = acc130 + t145;
+                double x107 = row74[j];
+                double t108 = t90 + x107;
+                double x109 = XY[o93 + j];
+                double t110 = 2.0 * x109;
+                double t111 = t108 - t110;
+                double t112 = -t111;
+                double t120 = t112 - acc113;
+                double t121 = Scalar.Exp(t120);
+                acc106 = acc106 + t121;
             }
-            double t146 = t37 / acc130;
+            double t122 = t32 / acc106;
             for (int j = 0; j < m; j++)
             {
-                double x116 = row88[j];
-                double t117 = t115 + x116;
-                double x118 = row97[j];
-                double t119 = 2.0 * x118;
-                double t120 = t117 - t119;
-                double t121 = t120 + 1.0;
-                double t122 = Scalar.Sqrt(t121);
-                acc87 = acc87 + t122;
-                // gradient: dX[i, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5/sqr...; dY[j, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5/sqr...
-                bool c123 = t121 > 0.0;
-                double t124 = 0.5 / t122;
-                double t125 = c123 ? t124 : 0.0;
-                V b127 = V.Splat((double)t125);
-                double t147 = -t120;
-                double t148 = t147 - acc137;
-                double t149 = Scalar.Exp(t148);
-                double t150 = t146 * t149;
-                V b151 = V.Splat((double)t150);
-                int o155 = j * d;
+                double x91 = row74[j];
+                double t92 = t90 + x91;
+                double x94 = XY[o93 + j];
+                double t95 = 2.0 * x94;
+                double t96 = t92 - t95;
+                double t97 = t96 + 1.0;
+                double t98 = Scalar.Sqrt(t97);
+                acc73 = acc73 + t98;
+                // gradient: dX[i, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1 > 0 ? 0.5/sqrt(Σ_r(X[i, r...; dY[j, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1 > 0 ? 0.5/sqrt(Σ_r(X[i, r...
+                bool c99 = t97 > 0.0;
+                double t100 = 0.5 / t98;
+                double t101 = c99 ? t100 : 0.0;
+                V b103 = V.Splat((float)t101);
+                double t123 = -t96;
+                double t124 = t123 - acc113;
+                double t125 = Scalar.Exp(t124);
+                double t126 = t122 * t125;
+                V b127 = V.Splat((float)t126);
+                int o131 = j * d;
                 {
                     int r = 0;
                     for (; r <= d - V.Count; r += V.Count)
                     {
-                        V x126 = V.Load(X, o99 + r);
-                        V t128 = b127 * x126;
-                        V t129 = t128 + t128;
-                        V t152 = b151 * x126;
-                        V t153 = t129 - t152;
-                        V t154 = t153 - t152;
-                        V.AddTo(dX, o99 + r, t154);
-                        V x156 = V.Load(Y, o155 + r);
-                        V t157 = b127 * x156;
-                        V t158 = t157 + t157;
-                        V t159 = b151 * x156;
-                        V t160 = t158 - t159;
-                        V t161 = t160 - t159;
-                        V.AddTo(dY, o155 + r, t161);
+                        V x102 = V.Load(X, o84 + r);
+                        V t104 = b103 * x102;
+                        V t105 = t104 + t104;
+                        V t128 = b127 * x102;
+                        V t129 = t105 - t128;
+                        V t130 = t129 - t128;
+                        V.AddTo(dX, o84 + r, t130);
+                        V x132 = V.Load(Y, o131 + r);
+                        V t133 = b103 * x132;
+                        V t134 = t133 + t133;
+                        V t135 = b127 * x132;
+                        V t136 = t134 - t135;
+                        V t137 = t136 - t135;
+                        V.AddTo(dY, o131 + r, t137);
                     }
                     // the last d mod V.Count elements, masked
                     if (r < d)
                     {
                         int rem_r = d - r;
-                        V x162 = V.LoadPartial(X, o99 + r, rem_r);
-                        V t163 = b127 * x162;
-                        V t164 = t163 + t163;
-                        V t165 = b151 * x162;
-                        V t166 = t164 - t165;
-                        V t167 = t166 - t165;
-                        V.AddToPartial(dX, o99 + r, rem_r, t167);
-                        V x168 = V.LoadPartial(Y, o155 + r, rem_r);
-                        V t169 = b127 * x168;
-                        V t170 = t169 + t169;
-                        V t171 = b151 * x168;
-                        V t172 = t170 - t171;
-                        V t173 = t172 - t171;
-                        V.AddToPartial(dY, o155 + r, rem_r, t173);
+                        V x138 = V.LoadPartial(X, o84 + r, rem_r);
+                        V t139 = b103 * x138;
+                        V t140 = t139 + t139;
+                        V t141 = b127 * x138;
+                        V t142 = t140 - t141;
+                        V t143 = t142 - t141;
+                        V.AddToPartial(dX, o84 + r, rem_r, t143);
+                        V x144 = V.LoadPartial(Y, o131 + r, rem_r);
+                        V t145 = b103 * x144;
+                        V t146 = t145 + t145;
+                        V t147 = b127 * x144;
+                        V t148 = t146 - t147;
+                        V t149 = t148 - t147;
+                        V.AddToPartial(dY, o131 + r, rem_r, t149);
                     }
                 }
-                // gradient: dX[i, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...; dY[j, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...
-                double t174 = 2.0 * t125;
-                V b176 = V.Splat((double)t174);
-                double t179 = 2.0 * t150;
-                V b180 = V.Splat((double)t179);
-                {
-                    int k = 0;
-                    for (; k <= d - V.Count; k += V.Count)
-                    {
-                        V x175 = V.Load(Y, o155 + k);
-                        V t177 = b176 * x175;
-                        V t178 = -t177;
-                        V t181 = b180 * x175;
-                        V t182 = t178 + t181;
-                        V.AddTo(dX, o99 + k, t182);
-                        V x183 = V.Load(X, o99 + k);
-                        V t184 = b176 * x183;
-                        V t185 = -t184;
-                        V t186 = b180 * x183;
-                        V t187 = t185 + t186;
-                        V.AddTo(dY, o155 + k, t187);
-                    }
-                    // the last d mod V.Count elements, masked
-                    if (k < d)
-                    {
-                        int rem_k = d - k;
-                        V x188 = V.LoadPartial(Y, o155 + k, rem_k);
-                        V t189 = b176 * x188;
-                        V t190 = -t189;
-                        V t191 = b180 * x188;
-                        V t192 = t190 + t191;
-                        V.AddToPartial(dX, o99 + k, rem_k, t192);
-                        V x193 = V.LoadPartial(X, o99 + k, rem_k);
-                        V t194 = b176 * x193;
-                        V t195 = -t194;
-                        V t196 = b180 * x193;
-                        V t197 = t195 + t196;
-                        V.AddToPartial(dY, o155 + k, rem_k, t197);
-                    }
-                }
+                double t150 = 2.0 * t101;
+                double t151 = -t150;
+                double t152 = 2.0 * t126;
+                double t153 = t151 + t152;
+                dXY[o93 + j] = (float)(t153);
             }
-            acc1 = acc1 + acc87;
+            acc1 = acc1 + acc73;
         }
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueAndGradientKernelRowBlocks<V>(X, Y, d, m, dX, dY, row6, acc1, b25, b31, b57, rows2);
+            acc1 = ValueAndGradientKernelOverProductsRowBlocks<V>(X, Y, XY, d, m, dX, dY, dXY, row8, acc1, b20, b26, b52, rows2);
         }
-        double acc198 = 0.0;
-        // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k...
-        // rows [0, rows199) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows199 = d <= 2 * V.Count && m <= 4 * V.Count ? n - n % V.Count : 0;
-        for (int i = rows199; i < n; i++)
+        double acc154 = 0.0;
+        // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j])))
+        // rows [0, rows155) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows155 = d <= 2 * V.Count && m <= 4 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows155; i < n; i++)
         {
-            double acc236 = double.NegativeInfinity;
-            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])))
-            // row237[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            double acc186 = double.NegativeInfinity;
+            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]))
+            // row187[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
-                V acc238 = V.Zero;
+                V acc188 = V.Zero;
                 // Σ_r(Y[j, r]·Y[j, r])
-                int o239 = j * d;
+                int o189 = j * d;
                 {
                     int r = 0;
                     for (; r <= d - V.Count; r += V.Count)
                     {
-                        V x240 = V.Load(Y, o239 + r);
-                        V t241 = x240 * x240;
-                        acc238 = acc238 + t241;
+                        V x190 = V.Load(Y, o189 + r);
+                        V t191 = x190 * x190;
+                        acc188 = acc188 + t191;
                     }
                     // the last d mod V.Count elements, masked
                     if (r < d)
                     {
                         int rem_r = d - r;
-                        V x242 = V.LoadPartial(Y, o239 + r, rem_r);
-                        V t243 = x242 * x242;
-                        V tail244 = V.FirstLanes(rem_r);
-                        acc238 = acc238 + V.Select(tail244, t243, V.Zero);
+                        V x192 = V.LoadPartial(Y, o189 + r, rem_r);
+                        V t193 = x192 * x192;
+                        V tail194 = V.FirstLanes(rem_r);
+                        acc188 = acc188 + V.Select(tail194, t193, V.Zero);
                     }
                 }
-                double t245 = V.Sum(acc238);
-                row237[j] = (double)(t245);
+                double t195 = V.Sum(acc188);
+                row187[j] = (float)(t195);
             }
-            // row246[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            int o248 = i * d;
-            for (int j = 0; j < m; j++)
-            {
-                V acc247 = V.Zero;
-                // Σ_k(X[i, k]·Y[j, k])
-                int o250 = j * d;
-                {
-                    int k = 0;
-                    for (; k <= d - V.Count; k += V.Count)
-                    {
-                        V x249 = V.Load(X, o248 + k);
-                        V x251 = V.Load(Y, o250 + k);
-                        V t252 = x249 * x251;
-                        acc247 = acc247 + t252;
-                    }
-                    // the last d mod V.Count elements, masked
-                    if (k < d)
-                    {
-                        int rem_k = d - k;
-                        V x253 = V.LoadPartial(X, o248 + k, rem_k);
-                        V x254 = V.LoadPartial(Y, o250 + k, rem_k);
-                        V t255 = x253 * x254;
-                        V tail256 = V.FirstLanes(rem_k);
-                        acc247 = acc247 + V.Select(tail256, t255, V.Zero);
-                    }
-                }
-                double t257 = V.Sum(acc247);
-                row246[j] = (double)(t257);
-            }
-            V acc258 = V.Zero;
+            V acc196 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
+            int o197 = i * d;
             {
                 int r = 0;
                 for (; r <= d - V.Count; r += V.Count)
                 {
-                    V x259 = V.Load(X, o248 + r);
-                    V t260 = x259 * x259;
-                    acc258 = acc258 + t260;
+                    V x198 = V.Load(X, o197 + r);
+                    V t199 = x198 * x198;
+                    acc196 = acc196 + t199;
                 }
                 // the last d mod V.Count elements, masked
                 if (r < d)
                 {
                     int rem_r = d - r;
-                    V x261 = V.LoadPartial(X, o248 + r, rem_r);
-                    V t262 = x261 * x261;
-                    V tail263 = V.FirstLanes(rem_r);
-                    acc258 = acc258 + V.Select(tail263, t262, V.Zero);
+                    V x200 = V.LoadPartial(X, o197 + r, rem_r);
+                    V t201 = x200 * x200;
+                    V tail202 = V.FirstLanes(rem_r);
+                    acc196 = acc196 + V.Select(tail202, t201, V.Zero);
                 }
             }
-            double t264 = V.Sum(acc258);
+            double t203 = V.Sum(acc196);
+            int o206 = i * m;
             for (int j = 0; j < m; j++)
             {
-                double x265 = row237[j];
-                double t266 = t264 + x265;
-                double x267 = row246[j];
-                double t268 = 2.0 * x267;
-                double t269 = t266 - t268;
-                double t270 = -t269;
-                acc236 = Scalar.Max(acc236, t270);
+                double x204 = row187[j];
+                double t205 = t203 + x204;
+                double x207 = XY[o206 + j];
+                double t208 = 2.0 * x207;
+                double t209 = t205 - t208;
+                double t210 = -t209;
+                acc186 = Scalar.Max(acc186, t210);
             }
-            double acc271 = 0.0;
-            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
+            double acc211 = 0.0;
+            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]) − max_j(−(Σ_r(X[i, ...
             for (int j = 0; j < m; j++)
             {
-                double x272 = row237[j];
-                double t273 = t264 + x272;
-                double x274 = row246[j];
-                double t275 = 2.0 * x274;
-                double t276 = t273 - t275;
-                double t277 = -t276;
-                double t278 = t277 - acc236;
-                double t279 = Scalar.Exp(t278);
-                acc271 = acc271 + t279;
+                double x212 = row187[j];
+                double t213 = t203 + x212;
+                double x214 = XY[o206 + j];
+                double t215 = 2.0 * x214;
+                double t216 = t213 - t215;
+                double t217 = -t216;
+                double t218 = t217 - acc186;
+                double t219 = Scalar.Exp(t218);
+                acc211 = acc211 + t219;
             }
-            double t280 = double.IsFinite(acc236) ? acc236 + Scalar.Log(acc271) : acc236;
-            acc198 = acc198 + t280;
+            double t220 = double.IsFinite(acc186) ? acc186 + Scalar.Log(acc211) : acc186;
+            acc154 = acc154 + t220;
         }
-        if (rows199 > 0)
+        if (rows155 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc198 = ValueAndGradientKernelRowBlocks2<V>(X, Y, d, m, row203, b25, acc198, rows199);
+            acc154 = ValueAndGradientKernelOverProductsRowBlocks2<V>(X, Y, XY, d, m, row160, b20, acc154, rows155);
         }
-        double t281 = acc198 / (double)n;
-        double t282 = acc1 + t281;
-        System.Buffers.ArrayPool<double>.Shared.Return(row6Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row88Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row97Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row203Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row237Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row246Array);
-        return t282;
+        double t221 = acc154 / (double)n;
+        double t222 = acc1 + t221;
+        System.Buffers.ArrayPool<float>.Shared.Return(row8Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row74Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row160Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(row187Array);
+        return t222;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, Span<double> dX, Span<double> dY, Span<double> row6, double acc1, V b25Arg, V b31Arg, V b57Arg, int rows2)
+    private static double ValueAndGradientKernelOverProductsRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, ReadOnlySpan<float> XY, int d, int m, Span<float> dX, Span<float> dY, Span<float> dXY, Span<float> row8, double acc1, V b20Arg, V b26Arg, V b52Arg, int rows2)
+        where V : struct, ILanes<V, float>
+    {
+        // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
+        // tile4: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
+        Span<float> tile4 = tile4Array.AsSpan(0, m * V.Count);
+        // tile5: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile5Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<float> tile5 = tile5Array.AsSpan(0, d * V.Count);
+        // tile6: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile6Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
+        Span<float> tile6 = tile6Array.AsSpan(0, m * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b20 = b20Arg;
+        V b26 = b26Arg;
+        V b52 = b52Arg;
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(X, i * d, d, tile3);
+            V.LoadRowsTransposed(XY, i * m, m, tile4);
+            tile5.Clear();
+            V acc7 = V.Zero;
+            // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1)), fused with its gradient
+            // row8[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            for (int j = 0; j < m; j++)
+            {
+                double acc9 = 0.0;
+                // Σ_r(Y[j, r]·Y[j, r])
+                int o10 = j * d;
+                for (int r = 0; r < d; r++)
+                {
+                    double x11 = Y[o10 + r];
+                    double t12 = x11 * x11;
+                    acc9 = acc9 + t12;
+                }
+                row8[j] = (float)(acc9);
+            }
+            V acc13 = V.Zero;
+            // Σ_r(X[i, r]·X[i, r])
+            for (int r = 0; r < d; r++)
+            {
+                V x14 = V.Load(tile3, r * V.Count);
+                V t15 = x14 * x14;
+                acc13 = acc13 + t15;
+            }
+            V acc33 = V.Zero;
+            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]) − max_j(−(Σ_r(X[i, ...
+            V acc41 = V.Splat((float)double.NegativeInfinity);
+            V nan42 = V.Zero;
+            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j])), NaN lanes in nan42
+            for (int j = 0; j < m; j++)
+            {
+                double x43 = row8[j];
+                V b44 = V.Splat((float)x43);
+                V t45 = acc13 + b44;
+                V x46 = V.Load(tile4, j * V.Count);
+                V t47 = b20 * x46;
+                V t48 = t45 - t47;
+                V t49 = -t48;
+                acc41 = V.RunningMax(acc41, t49);
+                nan42 = V.Or(nan42, V.NotEqual(t49, t49));
+            }
+            acc41 = V.Select(nan42, V.Splat((float)double.NaN), acc41);
+            for (int j = 0; j < m; j++)
+            {
+                double x34 = row8[j];
+                V b35 = V.Splat((float)x34);
+                V t36 = acc13 + b35;
+                V x37 = V.Load(tile4, j * V.Count);
+                V t38 = b20 * x37;
+                V t39 = t36 - t38;
+                V t40 = -t39;
+                V t50 = t40 - acc41;
+                V t51 = V.Exp(t50);
+                acc33 = acc33 + t51;
+            }
+            V t53 = b52 / acc33;
+            for (int j = 0; j < m; j++)
+            {
+                double x16 = row8[j];
+                V b17 = V.Splat((float)x16);
+                V t18 = acc13 + b17;
+                V x19 = V.Load(tile4, j * V.Count);
+                V t21 = b20 * x19;
+                V t22 = t18 - t21;
+                V t23 = t22 + V.One;
+                V t24 = V.Sqrt(t23);
+                acc7 = acc7 + t24;
+                // gradient: dX[i, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1 > 0 ? 0.5/sqrt(Σ_r(X[i, r...; dY[j, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1 > 0 ? 0.5/sqrt(Σ_r(X[i, r...
+                V m25 = V.GreaterThan(t23, V.Zero);
+                V t27 = b26 / t24;
+                V t28 = V.Select(m25, t27, V.Zero);
+                V t54 = -t22;
+                V t55 = t54 - acc41;
+                V t56 = V.Exp(t55);
+                V t57 = t53 * t56;
+                int o61 = j * d;
+                for (int r = 0; r < d; r++)
+                {
+                    V x29 = V.Load(tile3, r * V.Count);
+                    V t30 = t28 * x29;
+                    V t31 = t30 + t30;
+                    V t58 = t57 * x29;
+                    V t59 = t31 - t58;
+                    V t60 = t59 - t58;
+                    V.AddTo(tile5, r * V.Count, t60);
+                    double x62 = Y[o61 + r];
+                    V b63 = V.Splat((float)x62);
+                    V t64 = t28 * b63;
+                    V t65 = t64 + t64;
+                    V t66 = t57 * b63;
+                    V t67 = t65 - t66;
+                    V t68 = t67 - t66;
+                    dY[o61 + r] += (float)(V.Sum(t68));
+                }
+                V t69 = b20 * t28;
+                V t70 = -t69;
+                V t71 = b20 * t57;
+                V t72 = t70 + t71;
+                V.Store(tile6, j * V.Count, t72);
+            }
+            acc1 = acc1 + V.Sum(acc7);
+            V.AddRowsTransposed(dX, i * d, d, tile5);
+            V.StoreRowsTransposed(dXY, i * m, m, tile6);
+        }
+        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(tile5Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(tile6Array);
+        return acc1;
+    }
+
+    /// <summary>Rows [0, rows155) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueAndGradientKernelOverProductsRowBlocks2<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, ReadOnlySpan<float> XY, int d, int m, Span<float> row160, V b20Arg, double acc154, int rows155)
+        where V : struct, ILanes<V, float>
+    {
+        // tile156: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile156Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<float> tile156 = tile156Array.AsSpan(0, d * V.Count);
+        // tile157: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+        float[] tile157Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
+        Span<float> tile157 = tile157Array.AsSpan(0, m * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b20 = b20Arg;
+        for (int i = 0; i < rows155; i += V.Count)
+        {
+            V.LoadRowsTransposed(X, i * d, d, tile156);
+            V.LoadRowsTransposed(XY, i * m, m, tile157);
+            V acc158 = V.Splat((float)double.NegativeInfinity);
+            V nan159 = V.Zero;
+            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j])), NaN lanes in nan159
+            // row160[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            for (int j = 0; j < m; j++)
+            {
+                double acc161 = 0.0;
+                // Σ_r(Y[j, r]·Y[j, r])
+                int o162 = j * d;
+                for (int r = 0; r < d; r++)
+                {
+                    double x163 = Y[o162 + r];
+                    double t164 = x163 * x163;
+                    acc161 = acc161 + t164;
+                }
+                row160[j] = (float)(acc161);
+            }
+            V acc165 = V.Zero;
+            // Σ_r(X[i, r]·X[i, r])
+            for (int r = 0; r < d; r++)
+            {
+                V x166 = V.Load(tile156, r * V.Count);
+                V t167 = x166 * x166;
+                acc165 = acc165 + t167;
+            }
+            for (int j = 0; j < m; j++)
+            {
+                double x168 = row160[j];
+                V b169 = V.Splat((float)x168);
+                V t170 = acc165 + b169;
+                V x171 = V.Load(tile157, j * V.Count);
+                V t172 = b20 * x171;
+                V t173 = t170 - t172;
+                V t174 = -t173;
+                acc158 = V.RunningMax(acc158, t174);
+                nan159 = V.Or(nan159, V.NotEqual(t174, t174));
+            }
+            acc158 = V.Select(nan159, V.Splat((float)double.NaN), acc158);
+            V acc175 = V.Zero;
+            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]) − max_j(−(Σ_r(X[i, ...
+            for (int j = 0; j < m; j++)
+            {
+                double x176 = row160[j];
+                V b177 = V.Splat((float)x176);
+                V t178 = acc165 + b177;
+                V x179 = V.Load(tile157, j * V.Count);
+                V t180 = b20 * x179;
+                V t181 = t178 - t180;
+                V t182 = -t181;
+                V t183 = t182 - acc158;
+                V t184 = V.Exp(t183);
+                acc175 = acc175 + t184;
+            }
+            V t185 = V.Select(V.Equal(acc158 - acc158, V.Zero), acc158 + V.Log(acc175), acc158);
+            acc154 = acc154 + V.Sum(t185);
+        }
+        System.Buffers.ArrayPool<float>.Shared.Return(tile156Array);
+        System.Buffers.ArrayPool<float>.Shared.Return(tile157Array);
+        return acc154;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueKernel<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int n, int d, int m)
+        where V : struct, ILanes<V, double>
+    {
+        // XY[p, q] = Σ_k X[p, k]·Y[q, k] for every p and q, by the register-blocked
+        // contraction kernels; the rest of the kernel reads it as a tensor. Rented, so nothing is allocated after warm-up.
+        double[] XYArray = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, n * m));
+        Span<double> XY = XYArray.AsSpan(0, n * m);
+        Contraction.Product<V, double>(X, d, 1, Y, 1, d, XY, n, m, d);
+        double t0 = ValueKernelOverProducts<V>(X, Y, XY, n, d, m);
+        System.Buffers.ArrayPool<double>.Shared.Return(XYArray);
+        return t0;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueKernelOverProducts<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, ReadOnlySpan<double> XY, int n, int d, int m)
+        where V : struct, ILanes<V, double>
+    {
+        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
+        double[] row6Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+        Span<double> row6 = row6Array.AsSpan(0, m);
+        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
+        double[] row24Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+        Span<double> row24 = row24Array.AsSpan(0, m);
+        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
+        double[] row55Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+        Span<double> row55 = row55Array.AsSpan(0, m);
+        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
+        double[] row82Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+        Span<double> row82 = row82Array.AsSpan(0, m);
+        double acc1 = 0.0;
+        // Σ_i(Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1)))
+        V b18 = V.Splat((double)2.0);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = d <= 2 * V.Count && m <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
+        {
+            double acc23 = 0.0;
+            // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1))
+            // row24[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            for (int j = 0; j < m; j++)
+            {
+                V acc25 = V.Zero;
+                // Σ_r(Y[j, r]·Y[j, r])
+                int o26 = j * d;
+                {
+                    int r = 0;
+                    for (; r <= d - V.Count; r += V.Count)
+                    {
+                        V x27 = V.Load(Y, o26 + r);
+                        V t28 = x27 * x27;
+                        acc25 = acc25 + t28;
+                    }
+                    // the last d mod V.Count elements, masked
+                    if (r < d)
+                    {
+                        int rem_r = d - r;
+                        V x29 = V.LoadPartial(Y, o26 + r, rem_r);
+                        V t30 = x29 * x29;
+                        V tail31 = V.FirstLanes(rem_r);
+                        acc25 = acc25 + V.Select(tail31, t30, V.Zero);
+                    }
+                }
+                double t32 = V.Sum(acc25);
+                row24[j] = (double)(t32);
+            }
+            V acc33 = V.Zero;
+            // Σ_r(X[i, r]·X[i, r])
+            int o34 = i * d;
+            {
+                int r = 0;
+                for (; r <= d - V.Count; r += V.Count)
+                {
+                    V x35 = V.Load(X, o34 + r);
+                    V t36 = x35 * x35;
+                    acc33 = acc33 + t36;
+                }
+                // the last d mod V.Count elements, masked
+                if (r < d)
+                {
+                    int rem_r = d - r;
+                    V x37 = V.LoadPartial(X, o34 + r, rem_r);
+                    V t38 = x37 * x37;
+                    V tail39 = V.FirstLanes(rem_r);
+                    acc33 = acc33 + V.Select(tail39, t38, V.Zero);
+                }
+            }
+            double t40 = V.Sum(acc33);
+            int o43 = i * m;
+            for (int j = 0; j < m; j++)
+            {
+                double x41 = row24[j];
+                double t42 = t40 + x41;
+                double x44 = XY[o43 + j];
+                double t45 = 2.0 * x44;
+                double t46 = t42 - t45;
+                double t47 = t46 + 1.0;
+                double t48 = Scalar.Sqrt(t47);
+                acc23 = acc23 + t48;
+            }
+            acc1 = acc1 + acc23;
+        }
+        if (rows2 > 0)
+        {
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueKernelOverProductsRowBlocks<V>(X, Y, XY, d, m, row6, acc1, b18, rows2);
+        }
+        double acc49 = 0.0;
+        // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j])))
+        // rows [0, rows50) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows50 = d <= 2 * V.Count && m <= 4 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows50; i < n; i++)
+        {
+            double acc81 = double.NegativeInfinity;
+            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]))
+            // row82[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            for (int j = 0; j < m; j++)
+            {
+                V acc83 = V.Zero;
+                // Σ_r(Y[j, r]·Y[j, r])
+                int o84 = j * d;
+                {
+                    int r = 0;
+                    for (; r <= d - V.Count; r += V.Count)
+                    {
+                        V x85 = V.Load(Y, o84 + r);
+                        V t86 = x85 * x85;
+                        acc83 = acc83 + t86;
+                    }
+                    // the last d mod V.Count elements, masked
+                    if (r < d)
+                    {
+                        int rem_r = d - r;
+                        V x87 = V.LoadPartial(Y, o84 + r, rem_r);
+                        V t88 = x87 * x87;
+                        V tail89 = V.FirstLanes(rem_r);
+                        acc83 = acc83 + V.Select(tail89, t88, V.Zero);
+                    }
+                }
+                double t90 = V.Sum(acc83);
+                row82[j] = (double)(t90);
+            }
+            V acc91 = V.Zero;
+            // Σ_r(X[i, r]·X[i, r])
+            int o92 = i * d;
+            {
+                int r = 0;
+                for (; r <= d - V.Count; r += V.Count)
+                {
+                    V x93 = V.Load(X, o92 + r);
+                    V t94 = x93 * x93;
+                    acc91 = acc91 + t94;
+                }
+                // the last d mod V.Count elements, masked
+                if (r < d)
+                {
+                    int rem_r = d - r;
+                    V x95 = V.LoadPartial(X, o92 + r, rem_r);
+                    V t96 = x95 * x95;
+                    V tail97 = V.FirstLanes(rem_r);
+                    acc91 = acc91 + V.Select(tail97, t96, V.Zero);
+                }
+            }
+            double t98 = V.Sum(acc91);
+            int o101 = i * m;
+            for (int j = 0; j < m; j++)
+            {
+                double x99 = row82[j];
+                double t100 = t98 + x99;
+                double x102 = XY[o101 + j];
+                double t103 = 2.0 * x102;
+                double t104 = t100 - t103;
+                double t105 = -t104;
+                acc81 = Scalar.Max(acc81, t105);
+            }
+            double acc106 = 0.0;
+            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]) − max_j(−(Σ_r(X[i, ...
+            for (int j = 0; j < m; j++)
+            {
+                double x107 = row82[j];
+                double t108 = t98 + x107;
+                double x109 = XY[o101 + j];
+                double t110 = 2.0 * x109;
+                double t111 = t108 - t110;
+                double t112 = -t111;
+                double t113 = t112 - acc81;
+                double t114 = Scalar.Exp(t113);
+                acc106 = acc106 + t114;
+            }
+            double t115 = double.IsFinite(acc81) ? acc81 + Scalar.Log(acc106) : acc81;
+            acc49 = acc49 + t115;
+        }
+        if (rows50 > 0)
+        {
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc49 = ValueKernelOverProductsRowBlocks2<V>(X, Y, XY, d, m, row55, b18, acc49, rows50);
+        }
+        double t116 = acc49 / (double)n;
+        double t117 = acc1 + t116;
+        System.Buffers.ArrayPool<double>.Shared.Return(row6Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row24Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row55Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row82Array);
+        return t117;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueKernelOverProductsRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, ReadOnlySpan<double> XY, int d, int m, Span<double> row6, double acc1, V b18Arg, int rows2)
         where V : struct, ILanes<V, double>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
         double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
         Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
-        // tile4: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<double> tile4 = tile4Array.AsSpan(0, d * V.Count);
-        // row11: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-        double[] row11Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
-        Span<double> row11 = row11Array.AsSpan(0, m * V.Count);
+        // tile4: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
+        Span<double> tile4 = tile4Array.AsSpan(0, m * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b25 = b25Arg;
-        V b31 = b31Arg;
-        V b57 = b57Arg;
+        V b18 = b18Arg;
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(X, i * d, d, tile3);
-            tile4.Clear();
+            V.LoadRowsTransposed(XY, i * m, m, tile4);
             V acc5 = V.Zero;
-            // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1)), fused with its gradient
+            // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1))
             // row6[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
@@ -2034,219 +1234,625 @@ partial struct PairwiseDistances
                 }
                 row6[j] = (double)(acc7);
             }
-            // row11[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            for (int j = 0; j < m; j++)
-            {
-                V acc12 = V.Zero;
-                // Σ_k(X[i, k]·Y[j, k])
-                int o14 = j * d;
-                for (int k = 0; k < d; k++)
-                {
-                    V x13 = V.Load(tile3, k * V.Count);
-                    double x15 = Y[o14 + k];
-                    V b16 = V.Splat((double)x15);
-                    V t17 = x13 * b16;
-                    acc12 = acc12 + t17;
-                }
-                V.Store(row11, j * V.Count, acc12);
-            }
-            V acc18 = V.Zero;
+            V acc11 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
             for (int r = 0; r < d; r++)
             {
-                V x19 = V.Load(tile3, r * V.Count);
-                V t20 = x19 * x19;
-                acc18 = acc18 + t20;
+                V x12 = V.Load(tile3, r * V.Count);
+                V t13 = x12 * x12;
+                acc11 = acc11 + t13;
             }
-            V acc38 = V.Zero;
-            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
-            V acc46 = V.Splat((double)double.NegativeInfinity);
-            V nan47 = V.Zero;
-            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]))), NaN lanes in nan47
             for (int j = 0; j < m; j++)
             {
-                double x48 = row6[j];
-                V b49 = V.Splat((double)x48);
-                V t50 = acc18 + b49;
-                V x51 = V.Load(row11, j * V.Count);
-                V t52 = b25 * x51;
-                V t53 = t50 - t52;
-                V t54 = -t53;
-                acc46 = V.RunningMax(acc46, t54);
-                nan47 = V.Or(nan47, V.NotEqual(t54, t54));
-            }
-            acc46 = V.Select(nan47, V.Splat((double)double.NaN), acc46);
-            for (int j = 0; j < m; j++)
-            {
-                double x39 = row6[j];
-                V b40 = V.Splat((double)x39);
-                V t41 = acc18 + b40;
-                V x42 = V.Load(row11, j * V.Count);
-                V t43 = b25 * x42;
-                V t44 = t41 - t43;
-                V t45 = -t44;
-                V t55 = t45 - acc46;
-                V t56 = V.Exp(t55);
-                acc38 = acc38 + t56;
-            }
-            V t58 = b57 / acc38;
-            for (int j = 0; j < m; j++)
-            {
-                double x21 = row6[j];
-                V b22 = V.Splat((double)x21);
-                V t23 = acc18 + b22;
-                V x24 = V.Load(row11, j * V.Count);
-                V t26 = b25 * x24;
-                V t27 = t23 - t26;
-                V t28 = t27 + V.One;
-                V t29 = V.Sqrt(t28);
-                acc5 = acc5 + t29;
-                // gradient: dX[i, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5/sqr...; dY[j, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5/sqr...
-                V m30 = V.GreaterThan(t28, V.Zero);
-                V t32 = b31 / t29;
-                V t33 = V.Select(m30, t32, V.Zero);
-                V t59 = -t27;
-                V t60 = t59 - acc46;
-                V t61 = V.Exp(t60);
-                V t62 = t58 * t61;
-                int o66 = j * d;
-                for (int r = 0; r < d; r++)
-                {
-                    V x34 = V.Load(tile3, r * V.Count);
-                    V t35 = t33 * x34;
-                    V t36 = t35 + t35;
-                    V t63 = t62 * x34;
-                    V t64 = t36 - t63;
-                    V t65 = t64 - t63;
-                    V.AddTo(tile4, r * V.Count, t65);
-                    double x67 = Y[o66 + r];
-                    V b68 = V.Splat((double)x67);
-                    V t69 = t33 * b68;
-                    V t70 = t69 + t69;
-                    V t71 = t62 * b68;
-                    V t72 = t70 - t71;
-                    V t73 = t72 - t71;
-                    dY[o66 + r] += (double)(V.Sum(t73));
-                }
-                // gradient: dX[i, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...; dY[j, k] += −(2·[Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]) + 1 > 0 ? 0.5...
-                V t74 = b25 * t33;
-                V t79 = b25 * t62;
-                for (int k = 0; k < d; k++)
-                {
-                    double x75 = Y[o66 + k];
-                    V b76 = V.Splat((double)x75);
-                    V t77 = t74 * b76;
-                    V t78 = -t77;
-                    V t80 = t79 * b76;
-                    V t81 = t78 + t80;
-                    V.AddTo(tile4, k * V.Count, t81);
-                    V x82 = V.Load(tile3, k * V.Count);
-                    V t83 = t74 * x82;
-                    V t84 = -t83;
-                    V t85 = t79 * x82;
-                    V t86 = t84 + t85;
-                    dY[o66 + k] += (double)(V.Sum(t86));
-                }
+                double x14 = row6[j];
+                V b15 = V.Splat((double)x14);
+                V t16 = acc11 + b15;
+                V x17 = V.Load(tile4, j * V.Count);
+                V t19 = b18 * x17;
+                V t20 = t16 - t19;
+                V t21 = t20 + V.One;
+                V t22 = V.Sqrt(t21);
+                acc5 = acc5 + t22;
             }
             acc1 = acc1 + V.Sum(acc5);
-            V.AddRowsTransposed(dX, i * d, d, tile4);
         }
         System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
         System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row11Array);
         return acc1;
     }
 
-    /// <summary>Rows [0, rows199) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    /// <summary>Rows [0, rows50) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks2<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int d, int m, Span<double> row203, V b25Arg, double acc198, int rows199)
+    private static double ValueKernelOverProductsRowBlocks2<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, ReadOnlySpan<double> XY, int d, int m, Span<double> row55, V b18Arg, double acc49, int rows50)
         where V : struct, ILanes<V, double>
     {
-        // tile200: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile200Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<double> tile200 = tile200Array.AsSpan(0, d * V.Count);
-        // row208: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-        double[] row208Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
-        Span<double> row208 = row208Array.AsSpan(0, m * V.Count);
+        // tile51: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile51Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<double> tile51 = tile51Array.AsSpan(0, d * V.Count);
+        // tile52: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile52Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
+        Span<double> tile52 = tile52Array.AsSpan(0, m * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b25 = b25Arg;
-        for (int i = 0; i < rows199; i += V.Count)
+        V b18 = b18Arg;
+        for (int i = 0; i < rows50; i += V.Count)
         {
-            V.LoadRowsTransposed(X, i * d, d, tile200);
-            V acc201 = V.Splat((double)double.NegativeInfinity);
-            V nan202 = V.Zero;
-            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k]))), NaN lanes in nan202
-            // row203[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            V.LoadRowsTransposed(X, i * d, d, tile51);
+            V.LoadRowsTransposed(XY, i * m, m, tile52);
+            V acc53 = V.Splat((double)double.NegativeInfinity);
+            V nan54 = V.Zero;
+            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j])), NaN lanes in nan54
+            // row55[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
             for (int j = 0; j < m; j++)
             {
-                double acc204 = 0.0;
+                double acc56 = 0.0;
                 // Σ_r(Y[j, r]·Y[j, r])
-                int o205 = j * d;
+                int o57 = j * d;
                 for (int r = 0; r < d; r++)
                 {
-                    double x206 = Y[o205 + r];
-                    double t207 = x206 * x206;
-                    acc204 = acc204 + t207;
+                    double x58 = Y[o57 + r];
+                    double t59 = x58 * x58;
+                    acc56 = acc56 + t59;
                 }
-                row203[j] = (double)(acc204);
+                row55[j] = (double)(acc56);
             }
-            // row208[j] = Σ_k(X[i, k]·Y[j, k]), computed once and reused by every pass over j
-            for (int j = 0; j < m; j++)
-            {
-                V acc209 = V.Zero;
-                // Σ_k(X[i, k]·Y[j, k])
-                int o211 = j * d;
-                for (int k = 0; k < d; k++)
-                {
-                    V x210 = V.Load(tile200, k * V.Count);
-                    double x212 = Y[o211 + k];
-                    V b213 = V.Splat((double)x212);
-                    V t214 = x210 * b213;
-                    acc209 = acc209 + t214;
-                }
-                V.Store(row208, j * V.Count, acc209);
-            }
-            V acc215 = V.Zero;
+            V acc60 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
             for (int r = 0; r < d; r++)
             {
-                V x216 = V.Load(tile200, r * V.Count);
-                V t217 = x216 * x216;
-                acc215 = acc215 + t217;
+                V x61 = V.Load(tile51, r * V.Count);
+                V t62 = x61 * x61;
+                acc60 = acc60 + t62;
             }
             for (int j = 0; j < m; j++)
             {
-                double x218 = row203[j];
-                V b219 = V.Splat((double)x218);
-                V t220 = acc215 + b219;
-                V x221 = V.Load(row208, j * V.Count);
-                V t222 = b25 * x221;
-                V t223 = t220 - t222;
-                V t224 = -t223;
-                acc201 = V.RunningMax(acc201, t224);
-                nan202 = V.Or(nan202, V.NotEqual(t224, t224));
+                double x63 = row55[j];
+                V b64 = V.Splat((double)x63);
+                V t65 = acc60 + b64;
+                V x66 = V.Load(tile52, j * V.Count);
+                V t67 = b18 * x66;
+                V t68 = t65 - t67;
+                V t69 = -t68;
+                acc53 = V.RunningMax(acc53, t69);
+                nan54 = V.Or(nan54, V.NotEqual(t69, t69));
             }
-            acc201 = V.Select(nan202, V.Splat((double)double.NaN), acc201);
-            V acc225 = V.Zero;
-            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·Σ_k(X[i, k]·Y[j, k])) − max_j...
+            acc53 = V.Select(nan54, V.Splat((double)double.NaN), acc53);
+            V acc70 = V.Zero;
+            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]) − max_j(−(Σ_r(X[i, ...
             for (int j = 0; j < m; j++)
             {
-                double x226 = row203[j];
-                V b227 = V.Splat((double)x226);
-                V t228 = acc215 + b227;
-                V x229 = V.Load(row208, j * V.Count);
-                V t230 = b25 * x229;
-                V t231 = t228 - t230;
-                V t232 = -t231;
-                V t233 = t232 - acc201;
-                V t234 = V.Exp(t233);
-                acc225 = acc225 + t234;
+                double x71 = row55[j];
+                V b72 = V.Splat((double)x71);
+                V t73 = acc60 + b72;
+                V x74 = V.Load(tile52, j * V.Count);
+                V t75 = b18 * x74;
+                V t76 = t73 - t75;
+                V t77 = -t76;
+                V t78 = t77 - acc53;
+                V t79 = V.Exp(t78);
+                acc70 = acc70 + t79;
             }
-            V t235 = V.Select(V.Equal(acc201 - acc201, V.Zero), acc201 + V.Log(acc225), acc201);
-            acc198 = acc198 + V.Sum(t235);
+            V t80 = V.Select(V.Equal(acc53 - acc53, V.Zero), acc53 + V.Log(acc70), acc53);
+            acc49 = acc49 + V.Sum(t80);
         }
-        System.Buffers.ArrayPool<double>.Shared.Return(tile200Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row208Array);
-        return acc198;
+        System.Buffers.ArrayPool<double>.Shared.Return(tile51Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(tile52Array);
+        return acc49;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueAndGradientKernel<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int n, int d, int m, Span<double> dX, Span<double> dY)
+        where V : struct, ILanes<V, double>
+    {
+        // XY[p, q] = Σ_k X[p, k]·Y[q, k] for every p and q, by the register-blocked
+        // contraction kernels; the rest of the kernel reads it as a tensor. Rented, so nothing is allocated after warm-up.
+        double[] XYArray = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, n * m));
+        Span<double> XY = XYArray.AsSpan(0, n * m);
+        double[] dXYArray = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, n * m));
+        Span<double> dXY = dXYArray.AsSpan(0, n * m);
+        Contraction.Product<V, double>(X, d, 1, Y, 1, d, XY, n, m, d);
+        double t0 = ValueAndGradientKernelOverProducts<V>(X, Y, XY, n, d, m, dX, dY, dXY);
+        // dY += Σ_p X[p, k]·dXY[p, q]: the chain rule through the product
+        Contraction.AddRightGradient<V, double>(X, d, 1, dXY, dY, 1, d, n, m, d);
+        // dX += Σ_q dXY[p, q]·Y[q, k]: the chain rule through the product
+        Contraction.AddLeftGradient<V, double>(dXY, Y, 1, d, dX, d, 1, n, m, d);
+        System.Buffers.ArrayPool<double>.Shared.Return(XYArray);
+        System.Buffers.ArrayPool<double>.Shared.Return(dXYArray);
+        return t0;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueAndGradientKernelOverProducts<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, ReadOnlySpan<double> XY, int n, int d, int m, Span<double> dX, Span<double> dY, Span<double> dXY)
+        where V : struct, ILanes<V, double>
+    {
+        // dX is accumulated into by several terms, so it starts from zero.
+        dX.Clear();
+        // dY is accumulated into by several terms, so it starts from zero.
+        dY.Clear();
+        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
+        double[] row8Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+        Span<double> row8 = row8Array.AsSpan(0, m);
+        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
+        double[] row74Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+        Span<double> row74 = row74Array.AsSpan(0, m);
+        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
+        double[] row160Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+        Span<double> row160 = row160Array.AsSpan(0, m);
+        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
+        double[] row187Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
+        Span<double> row187 = row187Array.AsSpan(0, m);
+        double acc1 = 0.0;
+        // Σ_i(Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1))), fused with its gradient
+        V b20 = V.Splat((double)2.0);
+        V b26 = V.Splat((double)0.5);
+        double t32 = 1.0 / (double)n;
+        V b52 = V.Splat((double)t32);
+        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows2 = d <= 2 * V.Count && m <= 2 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows2; i < n; i++)
+        {
+            double acc73 = 0.0;
+            // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1)), fused with its gradient
+            // row74[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            for (int j = 0; j < m; j++)
+            {
+                V acc75 = V.Zero;
+                // Σ_r(Y[j, r]·Y[j, r])
+                int o76 = j * d;
+                {
+                    int r = 0;
+                    for (; r <= d - V.Count; r += V.Count)
+                    {
+                        V x77 = V.Load(Y, o76 + r);
+                        V t78 = x77 * x77;
+                        acc75 = acc75 + t78;
+                    }
+                    // the last d mod V.Count elements, masked
+                    if (r < d)
+                    {
+                        int rem_r = d - r;
+                        V x79 = V.LoadPartial(Y, o76 + r, rem_r);
+                        V t80 = x79 * x79;
+                        V tail81 = V.FirstLanes(rem_r);
+                        acc75 = acc75 + V.Select(tail81, t80, V.Zero);
+                    }
+                }
+                double t82 = V.Sum(acc75);
+                row74[j] = (double)(t82);
+            }
+            V acc83 = V.Zero;
+            // Σ_r(X[i, r]·X[i, r])
+            int o84 = i * d;
+            {
+                int r = 0;
+                for (; r <= d - V.Count; r += V.Count)
+                {
+                    V x85 = V.Load(X, o84 + r);
+                    V t86 = x85 * x85;
+                    acc83 = acc83 + t86;
+                }
+                // the last d mod V.Count elements, masked
+                if (r < d)
+                {
+                    int rem_r = d - r;
+                    V x87 = V.LoadPartial(X, o84 + r, rem_r);
+                    V t88 = x87 * x87;
+                    V tail89 = V.FirstLanes(rem_r);
+                    acc83 = acc83 + V.Select(tail89, t88, V.Zero);
+                }
+            }
+            double t90 = V.Sum(acc83);
+            int o93 = i * m;
+            double acc106 = 0.0;
+            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]) − max_j(−(Σ_r(X[i, ...
+            double acc113 = double.NegativeInfinity;
+            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]))
+            for (int j = 0; j < m; j++)
+            {
+                double x114 = row74[j];
+                double t115 = t90 + x114;
+                double x116 = XY[o93 + j];
+                double t117 = 2.0 * x116;
+                double t118 = t115 - t117;
+                double t119 = -t118;
+                acc113 = Scalar.Max(acc113, t119);
+            }
+            for (int j = 0; j < m; j++)
+            {
+                double x107 = row74[j];
+                double t108 = t90 + x107;
+                double x109 = XY[o93 + j];
+                double t110 = 2.0 * x109;
+                double t111 = t108 - t110;
+                double t112 = -t111;
+                double t120 = t112 - acc113;
+                double t121 = Scalar.Exp(t120);
+                acc106 = acc106 + t121;
+            }
+            double t122 = t32 / acc106;
+            for (int j = 0; j < m; j++)
+            {
+                double x91 = row74[j];
+                double t92 = t90 + x91;
+                double x94 = XY[o93 + j];
+                double t95 = 2.0 * x94;
+                double t96 = t92 - t95;
+                double t97 = t96 + 1.0;
+                double t98 = Scalar.Sqrt(t97);
+                acc73 = acc73 + t98;
+                // gradient: dX[i, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1 > 0 ? 0.5/sqrt(Σ_r(X[i, r...; dY[j, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1 > 0 ? 0.5/sqrt(Σ_r(X[i, r...
+                bool c99 = t97 > 0.0;
+                double t100 = 0.5 / t98;
+                double t101 = c99 ? t100 : 0.0;
+                V b103 = V.Splat((double)t101);
+                double t123 = -t96;
+                double t124 = t123 - acc113;
+                double t125 = Scalar.Exp(t124);
+                double t126 = t122 * t125;
+                V b127 = V.Splat((double)t126);
+                int o131 = j * d;
+                {
+                    int r = 0;
+                    for (; r <= d - V.Count; r += V.Count)
+                    {
+                        V x102 = V.Load(X, o84 + r);
+                        V t104 = b103 * x102;
+                        V t105 = t104 + t104;
+                        V t128 = b127 * x102;
+                        V t129 = t105 - t128;
+                        V t130 = t129 - t128;
+                        V.AddTo(dX, o84 + r, t130);
+                        V x132 = V.Load(Y, o131 + r);
+                        V t133 = b103 * x132;
+                        V t134 = t133 + t133;
+                        V t135 = b127 * x132;
+                        V t136 = t134 - t135;
+                        V t137 = t136 - t135;
+                        V.AddTo(dY, o131 + r, t137);
+                    }
+                    // the last d mod V.Count elements, masked
+                    if (r < d)
+                    {
+                        int rem_r = d - r;
+                        V x138 = V.LoadPartial(X, o84 + r, rem_r);
+                        V t139 = b103 * x138;
+                        V t140 = t139 + t139;
+                        V t141 = b127 * x138;
+                        V t142 = t140 - t141;
+                        V t143 = t142 - t141;
+                        V.AddToPartial(dX, o84 + r, rem_r, t143);
+                        V x144 = V.LoadPartial(Y, o131 + r, rem_r);
+                        V t145 = b103 * x144;
+                        V t146 = t145 + t145;
+                        V t147 = b127 * x144;
+                        V t148 = t146 - t147;
+                        V t149 = t148 - t147;
+                        V.AddToPartial(dY, o131 + r, rem_r, t149);
+                    }
+                }
+                double t150 = 2.0 * t101;
+                double t151 = -t150;
+                double t152 = 2.0 * t126;
+                double t153 = t151 + t152;
+                dXY[o93 + j] = (double)(t153);
+            }
+            acc1 = acc1 + acc73;
+        }
+        if (rows2 > 0)
+        {
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc1 = ValueAndGradientKernelOverProductsRowBlocks<V>(X, Y, XY, d, m, dX, dY, dXY, row8, acc1, b20, b26, b52, rows2);
+        }
+        double acc154 = 0.0;
+        // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j])))
+        // rows [0, rows155) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
+        int rows155 = d <= 2 * V.Count && m <= 4 * V.Count ? n - n % V.Count : 0;
+        for (int i = rows155; i < n; i++)
+        {
+            double acc186 = double.NegativeInfinity;
+            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]))
+            // row187[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            for (int j = 0; j < m; j++)
+            {
+                V acc188 = V.Zero;
+                // Σ_r(Y[j, r]·Y[j, r])
+                int o189 = j * d;
+                {
+                    int r = 0;
+                    for (; r <= d - V.Count; r += V.Count)
+                    {
+                        V x190 = V.Load(Y, o189 + r);
+                        V t191 = x190 * x190;
+                        acc188 = acc188 + t191;
+                    }
+                    // the last d mod V.Count elements, masked
+                    if (r < d)
+                    {
+                        int rem_r = d - r;
+                        V x192 = V.LoadPartial(Y, o189 + r, rem_r);
+                        V t193 = x192 * x192;
+                        V tail194 = V.FirstLanes(rem_r);
+                        acc188 = acc188 + V.Select(tail194, t193, V.Zero);
+                    }
+                }
+                double t195 = V.Sum(acc188);
+                row187[j] = (double)(t195);
+            }
+            V acc196 = V.Zero;
+            // Σ_r(X[i, r]·X[i, r])
+            int o197 = i * d;
+            {
+                int r = 0;
+                for (; r <= d - V.Count; r += V.Count)
+                {
+                    V x198 = V.Load(X, o197 + r);
+                    V t199 = x198 * x198;
+                    acc196 = acc196 + t199;
+                }
+                // the last d mod V.Count elements, masked
+                if (r < d)
+                {
+                    int rem_r = d - r;
+                    V x200 = V.LoadPartial(X, o197 + r, rem_r);
+                    V t201 = x200 * x200;
+                    V tail202 = V.FirstLanes(rem_r);
+                    acc196 = acc196 + V.Select(tail202, t201, V.Zero);
+                }
+            }
+            double t203 = V.Sum(acc196);
+            int o206 = i * m;
+            for (int j = 0; j < m; j++)
+            {
+                double x204 = row187[j];
+                double t205 = t203 + x204;
+                double x207 = XY[o206 + j];
+                double t208 = 2.0 * x207;
+                double t209 = t205 - t208;
+                double t210 = -t209;
+                acc186 = Scalar.Max(acc186, t210);
+            }
+            double acc211 = 0.0;
+            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]) − max_j(−(Σ_r(X[i, ...
+            for (int j = 0; j < m; j++)
+            {
+                double x212 = row187[j];
+                double t213 = t203 + x212;
+                double x214 = XY[o206 + j];
+                double t215 = 2.0 * x214;
+                double t216 = t213 - t215;
+                double t217 = -t216;
+                double t218 = t217 - acc186;
+                double t219 = Scalar.Exp(t218);
+                acc211 = acc211 + t219;
+            }
+            double t220 = double.IsFinite(acc186) ? acc186 + Scalar.Log(acc211) : acc186;
+            acc154 = acc154 + t220;
+        }
+        if (rows155 > 0)
+        {
+            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
+            acc154 = ValueAndGradientKernelOverProductsRowBlocks2<V>(X, Y, XY, d, m, row160, b20, acc154, rows155);
+        }
+        double t221 = acc154 / (double)n;
+        double t222 = acc1 + t221;
+        System.Buffers.ArrayPool<double>.Shared.Return(row8Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row74Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row160Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(row187Array);
+        return t222;
+    }
+
+    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueAndGradientKernelOverProductsRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, ReadOnlySpan<double> XY, int d, int m, Span<double> dX, Span<double> dY, Span<double> dXY, Span<double> row8, double acc1, V b20Arg, V b26Arg, V b52Arg, int rows2)
+        where V : struct, ILanes<V, double>
+    {
+        // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
+        // tile4: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
+        Span<double> tile4 = tile4Array.AsSpan(0, m * V.Count);
+        // tile5: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile5Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<double> tile5 = tile5Array.AsSpan(0, d * V.Count);
+        // tile6: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile6Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
+        Span<double> tile6 = tile6Array.AsSpan(0, m * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b20 = b20Arg;
+        V b26 = b26Arg;
+        V b52 = b52Arg;
+        for (int i = 0; i < rows2; i += V.Count)
+        {
+            V.LoadRowsTransposed(X, i * d, d, tile3);
+            V.LoadRowsTransposed(XY, i * m, m, tile4);
+            tile5.Clear();
+            V acc7 = V.Zero;
+            // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1)), fused with its gradient
+            // row8[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            for (int j = 0; j < m; j++)
+            {
+                double acc9 = 0.0;
+                // Σ_r(Y[j, r]·Y[j, r])
+                int o10 = j * d;
+                for (int r = 0; r < d; r++)
+                {
+                    double x11 = Y[o10 + r];
+                    double t12 = x11 * x11;
+                    acc9 = acc9 + t12;
+                }
+                row8[j] = (double)(acc9);
+            }
+            V acc13 = V.Zero;
+            // Σ_r(X[i, r]·X[i, r])
+            for (int r = 0; r < d; r++)
+            {
+                V x14 = V.Load(tile3, r * V.Count);
+                V t15 = x14 * x14;
+                acc13 = acc13 + t15;
+            }
+            V acc33 = V.Zero;
+            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]) − max_j(−(Σ_r(X[i, ...
+            V acc41 = V.Splat((double)double.NegativeInfinity);
+            V nan42 = V.Zero;
+            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j])), NaN lanes in nan42
+            for (int j = 0; j < m; j++)
+            {
+                double x43 = row8[j];
+                V b44 = V.Splat((double)x43);
+                V t45 = acc13 + b44;
+                V x46 = V.Load(tile4, j * V.Count);
+                V t47 = b20 * x46;
+                V t48 = t45 - t47;
+                V t49 = -t48;
+                acc41 = V.RunningMax(acc41, t49);
+                nan42 = V.Or(nan42, V.NotEqual(t49, t49));
+            }
+            acc41 = V.Select(nan42, V.Splat((double)double.NaN), acc41);
+            for (int j = 0; j < m; j++)
+            {
+                double x34 = row8[j];
+                V b35 = V.Splat((double)x34);
+                V t36 = acc13 + b35;
+                V x37 = V.Load(tile4, j * V.Count);
+                V t38 = b20 * x37;
+                V t39 = t36 - t38;
+                V t40 = -t39;
+                V t50 = t40 - acc41;
+                V t51 = V.Exp(t50);
+                acc33 = acc33 + t51;
+            }
+            V t53 = b52 / acc33;
+            for (int j = 0; j < m; j++)
+            {
+                double x16 = row8[j];
+                V b17 = V.Splat((double)x16);
+                V t18 = acc13 + b17;
+                V x19 = V.Load(tile4, j * V.Count);
+                V t21 = b20 * x19;
+                V t22 = t18 - t21;
+                V t23 = t22 + V.One;
+                V t24 = V.Sqrt(t23);
+                acc7 = acc7 + t24;
+                // gradient: dX[i, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1 > 0 ? 0.5/sqrt(Σ_r(X[i, r...; dY[j, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1 > 0 ? 0.5/sqrt(Σ_r(X[i, r...
+                V m25 = V.GreaterThan(t23, V.Zero);
+                V t27 = b26 / t24;
+                V t28 = V.Select(m25, t27, V.Zero);
+                V t54 = -t22;
+                V t55 = t54 - acc41;
+                V t56 = V.Exp(t55);
+                V t57 = t53 * t56;
+                int o61 = j * d;
+                for (int r = 0; r < d; r++)
+                {
+                    V x29 = V.Load(tile3, r * V.Count);
+                    V t30 = t28 * x29;
+                    V t31 = t30 + t30;
+                    V t58 = t57 * x29;
+                    V t59 = t31 - t58;
+                    V t60 = t59 - t58;
+                    V.AddTo(tile5, r * V.Count, t60);
+                    double x62 = Y[o61 + r];
+                    V b63 = V.Splat((double)x62);
+                    V t64 = t28 * b63;
+                    V t65 = t64 + t64;
+                    V t66 = t57 * b63;
+                    V t67 = t65 - t66;
+                    V t68 = t67 - t66;
+                    dY[o61 + r] += (double)(V.Sum(t68));
+                }
+                V t69 = b20 * t28;
+                V t70 = -t69;
+                V t71 = b20 * t57;
+                V t72 = t70 + t71;
+                V.Store(tile6, j * V.Count, t72);
+            }
+            acc1 = acc1 + V.Sum(acc7);
+            V.AddRowsTransposed(dX, i * d, d, tile5);
+            V.StoreRowsTransposed(dXY, i * m, m, tile6);
+        }
+        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(tile5Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(tile6Array);
+        return acc1;
+    }
+
+    /// <summary>Rows [0, rows155) across lanes, V.Count at a time with lane l holding row i + l</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static double ValueAndGradientKernelOverProductsRowBlocks2<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, ReadOnlySpan<double> XY, int d, int m, Span<double> row160, V b20Arg, double acc154, int rows155)
+        where V : struct, ILanes<V, double>
+    {
+        // tile156: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile156Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
+        Span<double> tile156 = tile156Array.AsSpan(0, d * V.Count);
+        // tile157: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
+        double[] tile157Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
+        Span<double> tile157 = tile157Array.AsSpan(0, m * V.Count);
+        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
+        V b20 = b20Arg;
+        for (int i = 0; i < rows155; i += V.Count)
+        {
+            V.LoadRowsTransposed(X, i * d, d, tile156);
+            V.LoadRowsTransposed(XY, i * m, m, tile157);
+            V acc158 = V.Splat((double)double.NegativeInfinity);
+            V nan159 = V.Zero;
+            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j])), NaN lanes in nan159
+            // row160[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
+            for (int j = 0; j < m; j++)
+            {
+                double acc161 = 0.0;
+                // Σ_r(Y[j, r]·Y[j, r])
+                int o162 = j * d;
+                for (int r = 0; r < d; r++)
+                {
+                    double x163 = Y[o162 + r];
+                    double t164 = x163 * x163;
+                    acc161 = acc161 + t164;
+                }
+                row160[j] = (double)(acc161);
+            }
+            V acc165 = V.Zero;
+            // Σ_r(X[i, r]·X[i, r])
+            for (int r = 0; r < d; r++)
+            {
+                V x166 = V.Load(tile156, r * V.Count);
+                V t167 = x166 * x166;
+                acc165 = acc165 + t167;
+            }
+            for (int j = 0; j < m; j++)
+            {
+                double x168 = row160[j];
+                V b169 = V.Splat((double)x168);
+                V t170 = acc165 + b169;
+                V x171 = V.Load(tile157, j * V.Count);
+                V t172 = b20 * x171;
+                V t173 = t170 - t172;
+                V t174 = -t173;
+                acc158 = V.RunningMax(acc158, t174);
+                nan159 = V.Or(nan159, V.NotEqual(t174, t174));
+            }
+            acc158 = V.Select(nan159, V.Splat((double)double.NaN), acc158);
+            V acc175 = V.Zero;
+            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]) − max_j(−(Σ_r(X[i, ...
+            for (int j = 0; j < m; j++)
+            {
+                double x176 = row160[j];
+                V b177 = V.Splat((double)x176);
+                V t178 = acc165 + b177;
+                V x179 = V.Load(tile157, j * V.Count);
+                V t180 = b20 * x179;
+                V t181 = t178 - t180;
+                V t182 = -t181;
+                V t183 = t182 - acc158;
+                V t184 = V.Exp(t183);
+                acc175 = acc175 + t184;
+            }
+            V t185 = V.Select(V.Equal(acc158 - acc158, V.Zero), acc158 + V.Log(acc175), acc158);
+            acc154 = acc154 + V.Sum(t185);
+        }
+        System.Buffers.ArrayPool<double>.Shared.Return(tile156Array);
+        System.Buffers.ArrayPool<double>.Shared.Return(tile157Array);
+        return acc154;
     }
 }

@@ -1,0 +1,106 @@
+using System.Collections.Generic;
+using System.Linq;
+using LossGen.Compiler.Lowering;
+using LossGen.Compiler.Passes;
+
+namespace LossGen.Compiler.Emit;
+
+/// <summary>
+/// The kernel methods of a declaration with contractions (<see cref="ExtractContractions"/>): each
+/// computes the products with <c>Contraction.Product</c>, calls the kernel lowered over them
+/// (<c>…KernelOverProducts</c>, which writes each product's gradient when an operand is
+/// differentiable), and then adds the operands' gradients with <c>Contraction.AddRightGradient</c> /
+/// <c>AddLeftGradient</c>. The products and their gradients are rented from the array pool.
+/// </summary>
+internal sealed class ContractionStepsEmitter
+{
+    private readonly ShapedDeclaration decl;
+    private readonly ContractionPlan plan;
+    private readonly CodeWriter w;
+
+    public ContractionStepsEmitter(ShapedDeclaration decl, ContractionPlan plan, CodeWriter w)
+    {
+        this.decl = decl;
+        this.plan = plan;
+        this.w = w;
+    }
+
+    public void Write(KernelSet kernels)
+    {
+        var outer = new DeclarationEmitter(decl, decl.Body, new List<GradTerm>(), w);
+        var inner = new DeclarationEmitter(plan.Scores, plan.Body, new List<GradTerm>(), w);
+        WriteSteps(kernels.Type, "ValueKernel", outer, inner, withGradients: false);
+        w.Line();
+        inner.WriteKernel(kernels.Type, "ValueKernelOverProducts", kernels.Value, withGradients: false);
+        w.Line();
+        WriteSteps(kernels.Type, "ValueAndGradientKernel", outer, inner, withGradients: true);
+        w.Line();
+        inner.WriteKernel(kernels.Type, "ValueAndGradientKernelOverProducts", kernels.ValueAndGradient, withGradients: true);
+    }
+
+    private void WriteSteps(ElementType type, string name, DeclarationEmitter outer, DeclarationEmitter inner, bool withGradients)
+    {
+        var t = DeclarationEmitter.TypeName(type);
+        var ps = outer.KernelParameters(type, withGradients);
+        w.Line(KernelAttributes.Line);
+        w.Line($"private static double {name}<V>({string.Join(", ", ps.Select(p => p.Parameter))})");
+        w.Line($"    where V : struct, ILanes<V, {t}>");
+        w.Open("");
+        foreach (var s in plan.Steps)
+        {
+            var product = Naming.Kernel(s.Product);
+            var length = $"{Dim(s.RowDim)} * {Dim(s.ColumnDim)}";
+            w.Line($"// {s.Product}[p, q] = Σ_k {Element(s.Left, s.LeftReduced, "p")}·{Element(s.Right, s.RightReduced, "q")} for every p and q, by the register-blocked");
+            w.Line("// contraction kernels; the rest of the kernel reads it as a tensor. Rented, so nothing is allocated after warm-up.");
+            Rent(t, product, length);
+            if (withGradients && s.Differentiable) Rent(t, Grad(s.Product), length);
+            w.Line($"Contraction.Product<V, {t}>({Naming.Kernel(s.Left)}, {LeftStrides(s)}, {Naming.Kernel(s.Right)}, {RightStrides(s)}, {product}, {Sizes(s)});");
+        }
+        var call = string.Join(", ", inner.KernelParameters(type, withGradients).Select(p => p.Name));
+        w.Line($"double t0 = {name}OverProducts<V>({call});");
+        foreach (var s in withGradients ? plan.Steps.Reverse() : Enumerable.Empty<ContractionStep>())
+        {
+            if (s.RightDifferentiable)
+            {
+                w.Line($"// {Grad(s.Right)} += Σ_p {Element(s.Left, s.LeftReduced, "p")}·{Grad(s.Product)}[p, q]: the chain rule through the product");
+                w.Line($"Contraction.AddRightGradient<V, {t}>({Naming.Kernel(s.Left)}, {LeftStrides(s)}, {Grad(s.Product)}, {Grad(s.Right)}, {RightStrides(s)}, {Sizes(s)});");
+            }
+            if (s.LeftDifferentiable)
+            {
+                w.Line($"// {Grad(s.Left)} += Σ_q {Grad(s.Product)}[p, q]·{Element(s.Right, s.RightReduced, "q")}: the chain rule through the product");
+                w.Line($"Contraction.AddLeftGradient<V, {t}>({Grad(s.Product)}, {Naming.Kernel(s.Right)}, {RightStrides(s)}, {Grad(s.Left)}, {LeftStrides(s)}, {Sizes(s)});");
+            }
+        }
+        foreach (var s in plan.Steps)
+        {
+            w.Line($"System.Buffers.ArrayPool<{t}>.Shared.Return({Naming.Kernel(s.Product)}Array);");
+            if (withGradients && s.Differentiable) w.Line($"System.Buffers.ArrayPool<{t}>.Shared.Return({Grad(s.Product)}Array);");
+        }
+        w.Line("return t0;");
+        w.Close();
+    }
+
+    private void Rent(string t, string name, string length)
+    {
+        w.Line($"{t}[] {name}Array = System.Buffers.ArrayPool<{t}>.Shared.Rent(Math.Max(1, {length}));");
+        w.Line($"Span<{t}> {name} = {name}Array.AsSpan(0, {length});");
+    }
+
+    /// <summary>The operand's element with the summed axis k and the other one <paramref name="free"/>, as the user indexes it.</summary>
+    private static string Element(string tensor, int reduced, string free) =>
+        reduced == 0 ? $"{tensor}[k, {free}]" : $"{tensor}[{free}, k]";
+
+    /// <summary>Strides of the left operand's (p, k): row-major [P, K] is (K, 1); [K, P] is (1, P).</summary>
+    private string LeftStrides(ContractionStep s) =>
+        s.LeftReduced == 1 ? $"{Dim(s.ReducedDim)}, 1" : $"1, {Dim(s.RowDim)}";
+
+    /// <summary>Strides of the right operand's (k, q): row-major [K, Q] is (Q, 1); [Q, K] is (1, K).</summary>
+    private string RightStrides(ContractionStep s) =>
+        s.RightReduced == 0 ? $"{Dim(s.ColumnDim)}, 1" : $"1, {Dim(s.ReducedDim)}";
+
+    private string Sizes(ContractionStep s) => $"{Dim(s.RowDim)}, {Dim(s.ColumnDim)}, {Dim(s.ReducedDim)}";
+
+    private string Dim(string d) => Naming.DimParameter(decl, d);
+
+    private string Grad(string tensor) => Naming.Gradient(plan.Scores, tensor);
+}

@@ -1,0 +1,182 @@
+using System;
+using System.Buffers;
+using System.Numerics;
+using LossGen.Simd;
+
+namespace LossGen.Runtime;
+
+/// <summary>
+/// The contractions generated code hands over whole: <c>S[p, q] = Σ_k L[p, k]·R[k, q]</c> and the
+/// two products its gradient needs. The compiler turns a declaration's <c>Sum(k => X[i, k] * W[k, j])</c>
+/// (or <c>MatMul(X, W)</c>) into calls here instead of a loop nest with one accumulator, because a
+/// product runs at the FMA roofline only with register blocking: several rows and columns per pass,
+/// independent accumulators, and the right operand packed so its vectors run along k.
+/// </summary>
+/// <remarks>
+/// Operands are described by strides, so <c>W</c> declared <c>[D, C]</c> or <c>[C, D]</c> and a
+/// column-major <c>X</c> are the same call: element <c>(p, k)</c> of L is at
+/// <c>p·leftRowStride + k·leftReducedStride</c>, element <c>(k, q)</c> of R at
+/// <c>k·rightReducedStride + q·rightColumnStride</c>. The product is row-major <c>[P, Q]</c>.
+/// Scratch (the packed operands) is rented from the array pool, so nothing is allocated after
+/// warm-up. Results are deterministic: the order of every sum depends only on the sizes and
+/// the lane width.
+/// </remarks>
+public static class Contraction
+{
+    /// <summary><c>product[p·Q + q] = Σ_k L(p, k)·R(k, q)</c>, overwritten.</summary>
+    public static void Product<V, T>(ReadOnlySpan<T> left, int leftRowStride, int leftReducedStride,
+        ReadOnlySpan<T> right, int rightReducedStride, int rightColumnStride,
+        Span<T> product, int rows, int columns, int reduced)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, INumberBase<T>
+    {
+        CheckOperand(left.Length, rows, reduced, leftRowStride, leftReducedStride, nameof(left));
+        CheckOperand(right.Length, reduced, columns, rightReducedStride, rightColumnStride, nameof(right));
+        CheckOperand(product.Length, rows, columns, columns, 1, nameof(product));
+        if (rows == 0 || columns == 0) return;
+        if (reduced == 0)
+        {
+            product[..(rows * columns)].Clear();
+            return;
+        }
+
+        using var canonical = CanonicalLeft<T>(left, leftRowStride, leftReducedStride, rows, reduced);
+        int packedLength = ContractionPacking.ColumnBlockLength<V, T>(columns, reduced);
+        var packed = ArrayPool<T>.Shared.Rent(packedLength);
+        try
+        {
+            ContractionPacking.PackColumnBlocks<V, T>(right, rightReducedStride, rightColumnStride, columns, reduced, packed);
+            ContractionKernels.Forward<V, T>(canonical.Span, canonical.RowStride, packed, product, rows, columns, reduced);
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(packed);
+        }
+    }
+
+    /// <summary>
+    /// The gradient of a product with respect to its right operand, added:
+    /// <c>dRight(k, q) += Σ_p L(p, k)·dProduct[p·Q + q]</c> (dRight laid out like R).
+    /// </summary>
+    public static void AddRightGradient<V, T>(ReadOnlySpan<T> left, int leftRowStride, int leftReducedStride,
+        ReadOnlySpan<T> dProduct, Span<T> dRight, int rightReducedStride, int rightColumnStride,
+        int rows, int columns, int reduced)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, INumberBase<T>
+    {
+        CheckOperand(left.Length, rows, reduced, leftRowStride, leftReducedStride, nameof(left));
+        CheckOperand(dProduct.Length, rows, columns, columns, 1, nameof(dProduct));
+        CheckOperand(dRight.Length, reduced, columns, rightReducedStride, rightColumnStride, nameof(dRight));
+        if (rows == 0 || columns == 0 || reduced == 0) return;
+
+        using var canonical = CanonicalLeft<T>(left, leftRowStride, leftReducedStride, rows, reduced);
+        int padded = ContractionPacking.PaddedReduced<V, T>(reduced);
+        int blocks = ContractionPacking.ColumnBlocks(columns);
+        var sums = ArrayPool<T>.Shared.Rent(blocks * ContractionPacking.BlockColumns * padded);
+        var packedGradient = ArrayPool<T>.Shared.Rent(blocks * ContractionPacking.BlockColumns * rows);
+        try
+        {
+            var transposedSums = sums.AsSpan(0, blocks * ContractionPacking.BlockColumns * padded);
+            transposedSums.Clear();
+            ContractionPacking.PackGradientColumns(dProduct, rows, columns, packedGradient);
+            ContractionKernels.RightGradient<V, T>(canonical.Span, canonical.RowStride, packedGradient, transposedSums, rows, columns, reduced, padded);
+            ContractionPacking.AddTransposed<V, T>(transposedSums, padded, dRight, rightReducedStride, rightColumnStride, columns, reduced);
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(sums);
+            ArrayPool<T>.Shared.Return(packedGradient);
+        }
+    }
+
+    /// <summary>
+    /// The gradient of a product with respect to its left operand, added:
+    /// <c>dLeft(p, k) += Σ_q dProduct[p·Q + q]·R(k, q)</c> (dLeft laid out like L).
+    /// </summary>
+    public static void AddLeftGradient<V, T>(ReadOnlySpan<T> dProduct, ReadOnlySpan<T> right, int rightReducedStride, int rightColumnStride,
+        Span<T> dLeft, int leftRowStride, int leftReducedStride, int rows, int columns, int reduced)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, INumberBase<T>
+    {
+        CheckOperand(dProduct.Length, rows, columns, columns, 1, nameof(dProduct));
+        CheckOperand(right.Length, reduced, columns, rightReducedStride, rightColumnStride, nameof(right));
+        CheckOperand(dLeft.Length, rows, reduced, leftRowStride, leftReducedStride, nameof(dLeft));
+        if (rows == 0 || columns == 0 || reduced == 0) return;
+
+        int padded = ContractionPacking.PaddedReduced<V, T>(reduced);
+        var transposed = ArrayPool<T>.Shared.Rent(columns * padded);
+        T[]? rowMajor = leftReducedStride == 1 ? null : ArrayPool<T>.Shared.Rent(rows * reduced);
+        try
+        {
+            ContractionPacking.PackTransposed(right, rightReducedStride, rightColumnStride, columns, reduced, padded, transposed);
+            if (rowMajor is null)
+            {
+                ContractionKernels.LeftGradient<V, T>(dProduct, transposed, padded, dLeft, leftRowStride, rows, columns, reduced);
+            }
+            else
+            {
+                // A left operand whose reduced index is not contiguous: sum into a row-major copy, then add it back.
+                var sums = rowMajor.AsSpan(0, rows * reduced);
+                sums.Clear();
+                ContractionKernels.LeftGradient<V, T>(dProduct, transposed, padded, sums, reduced, rows, columns, reduced);
+                for (int p = 0; p < rows; p++)
+                    for (int k = 0; k < reduced; k++)
+                        dLeft[p * leftRowStride + k * leftReducedStride] += sums[p * reduced + k];
+            }
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(transposed);
+            if (rowMajor is not null) ArrayPool<T>.Shared.Return(rowMajor);
+        }
+    }
+
+    /// <summary>
+    /// L with its reduced index contiguous: L itself when it already is (the row-major X of a linear
+    /// model), else a pooled row-major copy (a column-major X), made once per call.
+    /// </summary>
+    private static CanonicalOperand<T> CanonicalLeft<T>(ReadOnlySpan<T> left, int rowStride, int reducedStride, int rows, int reduced)
+        where T : unmanaged
+    {
+        if (reducedStride == 1 || reduced == 1 && rowStride == 1) return new CanonicalOperand<T>(left, rowStride == 0 ? reduced : rowStride, null);
+        var copy = ArrayPool<T>.Shared.Rent(rows * reduced);
+        for (int p = 0; p < rows; p++)
+            for (int k = 0; k < reduced; k++)
+                copy[p * reduced + k] = left[p * rowStride + k * reducedStride];
+        return new CanonicalOperand<T>(copy.AsSpan(0, rows * reduced), reduced, copy);
+    }
+
+    /// <summary>The last element an operand of this shape and these strides reads must lie in its span.</summary>
+    private static void CheckOperand(int length, int outer, int inner, int outerStride, int innerStride, string parameter)
+    {
+        if (outer < 0 || inner < 0 || outerStride < 0 || innerStride < 0)
+            throw new ArgumentException($"Negative size or stride ({outer}×{inner}, strides {outerStride}, {innerStride}).", parameter);
+        if (outer == 0 || inner == 0) return;
+        long last = (long)(outer - 1) * outerStride + (long)(inner - 1) * innerStride;
+        if (last >= length)
+            throw new ArgumentException($"A [{outer}, {inner}] operand with strides ({outerStride}, {innerStride}) reads element {last}, but the span holds {length}.", parameter);
+    }
+
+    /// <summary>An operand with its reduced index contiguous; returns its pooled copy, if any, when disposed.</summary>
+    private readonly ref struct CanonicalOperand<T>
+        where T : unmanaged
+    {
+        private readonly T[]? pooled;
+
+        public CanonicalOperand(ReadOnlySpan<T> span, int rowStride, T[]? pooled)
+        {
+            Span = span;
+            RowStride = rowStride;
+            this.pooled = pooled;
+        }
+
+        public ReadOnlySpan<T> Span { get; }
+
+        public int RowStride { get; }
+
+        public void Dispose()
+        {
+            if (pooled is not null) ArrayPool<T>.Shared.Return(pooled);
+        }
+    }
+}
