@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Numerics;
 
 namespace LossGen.Checking;
@@ -88,6 +89,8 @@ public static class GradCheck
             throw new ArgumentOutOfRangeException(nameof(options), a, "GradCheckOptions.AbsoluteTolerance must be non-negative.");
         if (options.RelativeTolerance is double r && !(r >= 0))
             throw new ArgumentOutOfRangeException(nameof(options), r, "GradCheckOptions.RelativeTolerance must be non-negative.");
+        if (options.MaxTieCoordinates < 0)
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxTieCoordinates, "GradCheckOptions.MaxTieCoordinates must be non-negative.");
         if (!(options.NoiseFactor >= 0))
             throw new ArgumentOutOfRangeException(nameof(options), options.NoiseFactor, "GradCheckOptions.NoiseFactor must be non-negative.");
         for (int i = 0; i < x.Length; i++)
@@ -114,7 +117,20 @@ public static class GradCheck
         foreach (int i in coordinates)
             results.Add(prober.Check(i, double.CreateTruncating(gradient[i]), layout.Locate(i)));
 
+        var checks = results.MoveToImmutable();
+
+        var tieGroups = ImmutableArray<TieGroupCheck>.Empty;
+        int tieCoordinatesLeftOut = 0;
+        if (options.CheckTieGroups)
+        {
+            var atKink = checks.Where(c => c.Kind == CoordinateKind.AtKink).OrderBy(c => c.Coordinate.FlatIndex).ToList();
+            tieCoordinatesLeftOut = Math.Max(0, atKink.Count - options.MaxTieCoordinates);
+            var considered = atKink.Take(options.MaxTieCoordinates).ToList();
+            tieGroups = TieGroups.Check(new DirectionalProber<T, TFunction>(function, x, value, options), considered, atol, rtol);
+        }
+
         return new GradCheckReport(typeof(T).Name, x.Length, sparse, options.Seed, atol, rtol,
-            value, valueFromGradient, valueTolerance, results.MoveToImmutable(), options.ReportedWorst);
+            value, valueFromGradient, valueTolerance, checks, options.ReportedWorst,
+            options.CheckTieGroups, tieGroups, tieCoordinatesLeftOut);
     }
 }

@@ -61,6 +61,23 @@ public sealed record GradCheckOptions
     /// </summary>
     public UndecidedKinkPolicy UndecidedKinks { get; init; } = UndecidedKinkPolicy.DetectNumerically;
 
+    /// <summary>
+    /// Check coordinates that sit on one kink together (the tied entries of a <c>Max</c> or
+    /// <c>Min</c>, a hinge's two scores at zero margin) as a group: the sum of their gradients must
+    /// lie between the one-sided derivatives when all of them move at once. Without it, gradients
+    /// of 1 on two entries of a three-way tie pass, each being within its own interval. See
+    /// <see cref="TieGroupCheck"/> for the check and its limit on functions that are neither convex
+    /// nor concave across a group.
+    /// </summary>
+    public bool CheckTieGroups { get; init; } = true;
+
+    /// <summary>
+    /// The most coordinates at a kink the tie-group check looks at (the first ones by flat index);
+    /// finding groups costs four evaluations of the function per pair of them. The report counts
+    /// any left out.
+    /// </summary>
+    public int MaxTieCoordinates { get; init; } = 64;
+
     /// <summary>Fill the gradient buffer with NaN before the analytic call, so an unwritten element fails.</summary>
     public bool PoisonGradient { get; init; } = true;
 

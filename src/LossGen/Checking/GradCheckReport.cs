@@ -25,7 +25,10 @@ public sealed class GradCheckReport
         double valueFromGradient,
         double valueTolerance,
         ImmutableArray<CoordinateCheck> coordinates,
-        int reportedWorst)
+        int reportedWorst,
+        bool tieGroupsChecked,
+        ImmutableArray<TieGroupCheck> tieGroups,
+        int tieCoordinatesLeftOut)
     {
         ElementType = elementType;
         TotalCoordinates = totalCoordinates;
@@ -59,10 +62,32 @@ public sealed class GradCheckReport
             }
         }
 
-        Passed = ValueMatches && Failures.IsEmpty;
+        TieGroupsChecked = tieGroupsChecked;
+        TieGroups = tieGroups;
+        TieGroupFailures = tieGroups.Where(g => !g.Passed).OrderByDescending(g => g.Severity).ToImmutableArray();
+        TieCoordinatesLeftOut = tieCoordinatesLeftOut;
+
+        Passed = ValueMatches && Failures.IsEmpty && TieGroupFailures.IsEmpty;
     }
 
-    /// <summary>True when every checked coordinate passed and the two value entry points agree.</summary>
+    /// <summary>Whether coordinates at a shared kink were checked as groups (<see cref="GradCheckOptions.CheckTieGroups"/>).</summary>
+    public bool TieGroupsChecked { get; }
+
+    /// <summary>
+    /// The groups of coordinates found on one kink together (a <c>Max</c> tie, a hinge at zero
+    /// margin), each with the check of its gradients' sum; in order of their first coordinate.
+    /// </summary>
+    public ImmutableArray<TieGroupCheck> TieGroups { get; }
+
+    /// <summary>The failing tie groups, worst first.</summary>
+    public ImmutableArray<TieGroupCheck> TieGroupFailures { get; }
+
+    /// <summary>Coordinates at a kink beyond <see cref="GradCheckOptions.MaxTieCoordinates"/>, not considered for tie groups.</summary>
+    public int TieCoordinatesLeftOut { get; }
+
+    /// <summary>
+    /// True when every checked coordinate and every tie group passed and the two value entry points agree.
+    /// </summary>
     public bool Passed { get; }
 
     /// <summary><c>Single</c> or <c>Double</c>: the type the function computed in.</summary>
@@ -163,6 +188,12 @@ public sealed class GradCheckReport
         text.AppendLine();
         text.Append(inv, $"  max relative error {MaxRelativeError:G4}{(MaxRelativeErrorAt is { } at ? " at " + at : "")}, max absolute error {MaxAbsoluteError:G4}.");
         text.AppendLine();
+        if (!TieGroups.IsEmpty || TieCoordinatesLeftOut > 0)
+        {
+            text.Append(inv, $"  {TieGroups.Length} tie group(s) of coordinates on one kink, {TieGroupFailures.Length} failed");
+            text.Append(TieCoordinatesLeftOut > 0 ? string.Create(inv, $"; {TieCoordinatesLeftOut} coordinates at a kink left out (MaxTieCoordinates).") : ".");
+            text.AppendLine();
+        }
         if (!ValueMatches)
         {
             text.Append(inv, $"  VALUE MISMATCH: Value(x) = {Value:R} but ValueAndGradient(x) returned {ValueFromGradient:R} (allowed difference {ValueTolerance:G3}).");
@@ -182,6 +213,13 @@ public sealed class GradCheckReport
                 AppendRow(text, c);
         }
 
+        if (!TieGroupFailures.IsEmpty)
+        {
+            text.AppendLine("Tie groups failing (the gradients of coordinates on one kink must sum to a value between the one-sided derivatives when all move together):");
+            foreach (var g in TieGroupFailures.Take(Math.Max(Worst.Length, 1)))
+                AppendGroup(text, g);
+        }
+
         if (!KinkCoordinates.IsEmpty)
         {
             text.AppendLine("At or near a kink:");
@@ -192,6 +230,16 @@ public sealed class GradCheckReport
         }
 
         return text.ToString();
+    }
+
+    private static void AppendGroup(StringBuilder text, TieGroupCheck g)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        text.Append(inv, $"  {g.Members} {(g.Passed ? "ok  " : "FAIL")} sum of analytic {g.AnalyticSum:G6}  ");
+        text.Append(inv, $"one-sided along all of them [{g.Lower:G6}, {g.Upper:G6}]  error {g.AbsoluteError:G3}  tol {g.Tolerance:G3}  step {g.Step:G3}");
+        if (!g.Resolved)
+            text.Append("  (kinks finer than the step: interval widened to the members' own)");
+        text.AppendLine();
     }
 
     private static void AppendRow(StringBuilder text, CoordinateCheck c)
