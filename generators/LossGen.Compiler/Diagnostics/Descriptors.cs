@@ -68,6 +68,16 @@ internal static class Descriptors
         "'{0}' has type parameters; a LossGen declaration must not be generic (float and double versions are generated for you; generic outer types are fine)",
         DeclarationCategory);
 
+    public static readonly DiagnosticDescriptor DuplicateDefine = Error("LG0010",
+        "Declaration has more than one Define method",
+        "'{0}' already declares Define; a declaration has exactly one Define, so this one would be ignored: remove it, rename it, or make it a separate declaration",
+        DeclarationCategory);
+
+    public static readonly DiagnosticDescriptor IndexArithmetic = Error("LG0011",
+        "Index arithmetic is not supported",
+        "'{0}' computes an index, but an index must be an index variable or a label such as y[i]; to use shifted elements, pass the shifted tensor as an input of its own",
+        DeclarationCategory);
+
     public static readonly DiagnosticDescriptor RankMismatch = Error("LG0101",
         "Tensor indexed with the wrong number of indices",
         "'{0}' has rank {1} ({2}) but is indexed with {3} {4}",
@@ -194,7 +204,7 @@ internal static class Descriptors
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         MissingDefine, NotPartialStruct, UnsupportedParameter, UnsupportedStatement, UnsupportedExpression,
-        UnknownFunction, NonConstantExponent, InvalidShapeAttribute, GenericDeclaration,
+        UnknownFunction, NonConstantExponent, InvalidShapeAttribute, GenericDeclaration, DuplicateDefine, IndexArithmetic,
         RankMismatch, DimensionMismatch, UnboundIndexRange, LabelDimensionMismatch,
         BroadcastMismatch, AxisOutOfRange, MatMulMismatch, LabelComparedAcrossDimensions, WholeTensorShapeUnknown,
         MissingUpdateRule, MissingWeightOrGradient, AssignmentToReadOnly, UnsupportedUpdateStatement, UnsupportedOptimizerParameter,

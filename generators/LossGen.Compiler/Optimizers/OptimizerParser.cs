@@ -51,7 +51,11 @@ internal sealed partial class OptimizerParser
         if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
             Report(Descriptors.NotPartialStruct, SourceSpan.From(syntax.Identifier), type.Name);
 
-        var define = syntax.Members.OfType<MethodDeclarationSyntax>().FirstOrDefault(m => m.Identifier.Text == "Define");
+        var defines = syntax.Members.OfType<MethodDeclarationSyntax>().Where(m => m.Identifier.Text == "Define").ToList();
+        var define = defines.FirstOrDefault();
+        // Overloads are legal C#, but only one rule can be compiled: a second one would be ignored.
+        foreach (var extra in defines.Skip(1))
+            Report(Descriptors.DuplicateDefine, SourceSpan.From(extra.Identifier), type.Name);
         if (define is null)
             Report(Descriptors.MissingUpdateRule, SourceSpan.From(syntax.Identifier), type.Name);
         else if (model.GetDeclaredSymbol(define) is not IMethodSymbol method || !method.IsStatic || !method.ReturnsVoid

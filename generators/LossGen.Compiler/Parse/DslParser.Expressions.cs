@@ -128,7 +128,15 @@ internal sealed partial class DslParser
                 ea.ArgumentList.Arguments.Select(a => SourceSpan.From(a)).ToEquatableArray()));
             return new LabelIx(lab.Name, innerIx);
         }
-        Unsupported(syntax, "an index must be an index variable or a label such as y[i]; index arithmetic is not supported");
+        // IndexVar declares these operators only so that C# accepts the expression and this one
+        // diagnostic, at the index, is all the user sees.
+        if (syntax is BinaryExpressionSyntax or PrefixUnaryExpressionSyntax
+            && model.GetTypeInfo(syntax).Type is { Name: "IndexVar" })
+        {
+            Report(Descriptors.IndexArithmetic, SourceSpan.From(syntax), syntax.ToString());
+            return null;
+        }
+        Unsupported(syntax, "an index must be an index variable or a label such as y[i]");
         return null;
     }
 

@@ -60,7 +60,11 @@ internal sealed partial class DslParser
             if (!outer.Modifiers.Any(SyntaxKind.PartialKeyword))
                 Report(Descriptors.NotPartialStruct, SourceSpan.From(outer.Identifier), outer.Identifier.Text, "partial " + outer.Keyword.Text);
 
-        var define = syntax.Members.OfType<MethodDeclarationSyntax>().FirstOrDefault(m => m.Identifier.Text == "Define");
+        var defines = syntax.Members.OfType<MethodDeclarationSyntax>().Where(m => m.Identifier.Text == "Define").ToList();
+        var define = defines.FirstOrDefault();
+        // Overloads are legal C#, but only one rule can be compiled: a second one would be ignored.
+        foreach (var extra in defines.Skip(1))
+            Report(Descriptors.DuplicateDefine, SourceSpan.From(extra.Identifier), type.Name);
         Expr? body = null;
         var paramModels = new List<ParamModel>();
         if (define is null)

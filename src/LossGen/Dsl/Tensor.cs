@@ -72,6 +72,31 @@ public readonly struct IndexVar : IEquatable<IndexVar>
     public static bool operator >(IndexVar a, IndexVar b) => throw Dsl.NotExecutable();
     public static bool operator >=(IndexVar a, IndexVar b) => throw Dsl.NotExecutable();
 
+    // Index arithmetic is not part of the DSL. These operators exist so that `x[i + 1]` type-checks
+    // and the generator's LG0011 at the index is the one error the user gets (instead of C#'s
+    // CS0019 beside it); they are never executed.
+
+    /// <summary>Not supported in the DSL (LG0011): exists only so the error is reported at the index.</summary>
+    public static IndexVar operator +(IndexVar i, int offset) => throw Dsl.NotExecutable();
+
+    /// <summary>Not supported in the DSL (LG0011): exists only so the error is reported at the index.</summary>
+    public static IndexVar operator +(int offset, IndexVar i) => throw Dsl.NotExecutable();
+
+    /// <summary>Not supported in the DSL (LG0011): exists only so the error is reported at the index.</summary>
+    public static IndexVar operator +(IndexVar i, IndexVar j) => throw Dsl.NotExecutable();
+
+    /// <summary>Not supported in the DSL (LG0011): exists only so the error is reported at the index.</summary>
+    public static IndexVar operator -(IndexVar i, int offset) => throw Dsl.NotExecutable();
+
+    /// <summary>Not supported in the DSL (LG0011): exists only so the error is reported at the index.</summary>
+    public static IndexVar operator -(IndexVar i, IndexVar j) => throw Dsl.NotExecutable();
+
+    /// <summary>Not supported in the DSL (LG0011): exists only so the error is reported at the index.</summary>
+    public static IndexVar operator *(int factor, IndexVar i) => throw Dsl.NotExecutable();
+
+    /// <summary>Not supported in the DSL (LG0011): exists only so the error is reported at the index.</summary>
+    public static IndexVar operator *(IndexVar i, int factor) => throw Dsl.NotExecutable();
+
     public bool Equals(IndexVar other) => throw Dsl.NotExecutable();
     public override bool Equals(object? obj) => throw Dsl.NotExecutable();
     public override int GetHashCode() => throw Dsl.NotExecutable();
