@@ -78,6 +78,11 @@ internal static class Descriptors
         "'{0}' computes an index, but an index must be an index variable or a label such as y[i]; to use shifted elements, pass the shifted tensor as an input of its own",
         DeclarationCategory);
 
+    public static readonly DiagnosticDescriptor ReservedDeclarationName = Error("LG0012",
+        "Declaration is named like a generated member",
+        "'{0}' is the name of a member LossGen generates inside the declaration ({1}), and C# does not allow a member named like its type: rename the declaration",
+        DeclarationCategory);
+
     public static readonly DiagnosticDescriptor RankMismatch = Error("LG0101",
         "Tensor indexed with the wrong number of indices",
         "'{0}' has rank {1} ({2}) but is indexed with {3} {4}",
@@ -204,7 +209,7 @@ internal static class Descriptors
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         MissingDefine, NotPartialStruct, UnsupportedParameter, UnsupportedStatement, UnsupportedExpression,
-        UnknownFunction, NonConstantExponent, InvalidShapeAttribute, GenericDeclaration, DuplicateDefine, IndexArithmetic,
+        UnknownFunction, NonConstantExponent, InvalidShapeAttribute, GenericDeclaration, DuplicateDefine, IndexArithmetic, ReservedDeclarationName,
         RankMismatch, DimensionMismatch, UnboundIndexRange, LabelDimensionMismatch,
         BroadcastMismatch, AxisOutOfRange, MatMulMismatch, LabelComparedAcrossDimensions, WholeTensorShapeUnknown,
         MissingUpdateRule, MissingWeightOrGradient, AssignmentToReadOnly, UnsupportedUpdateStatement, UnsupportedOptimizerParameter,

@@ -164,14 +164,14 @@ internal sealed class DeclarationEmitter
         }
         w.Line("/// </summary>");
         foreach (var x in Inputs)
-            w.Line($"/// <param name=\"{x.Name}\">{Xml(ParamDoc(x))}</param>");
+            w.Line($"/// <param name=\"{CSharpNames.Bare(x.Name)}\">{Xml(ParamDoc(x))}</param>");
         foreach (var d in decl.Dims)
             w.Line($"/// <param name=\"{Dim(d)}\">The size of dimension {d}.</param>");
         if (withGradient)
             foreach (var x in Differentiable)
                 w.Line($"/// <param name=\"{Grad(x.Name)}\">Receives ∂L/∂{x.Name}, shape {Shape(x)}.</param>");
         foreach (var h in Hypers)
-            w.Line($"/// <param name=\"{h.Name}\">Hyper-parameter{(h.Default is { } d ? " (default " + ExprPrinter.Num(d) + ")" : "")}.</param>");
+            w.Line($"/// <param name=\"{CSharpNames.Bare(h.Name)}\">Hyper-parameter{(h.Default is { } d ? " (default " + ExprPrinter.Num(d) + ")" : "")}.</param>");
         w.Line("/// <exception cref=\"ArgumentException\">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>");
     }
 

@@ -23,8 +23,10 @@ internal sealed record Variable(string Type, string Name, bool ByRef = false)
 internal sealed class OutlinedMethods
 {
     // A declaration as Lower writes it: "double t16 = …;", "V b11 = …;", "int rows2 = …;".
-    private static readonly Regex Declaration = new(@"^([A-Za-z_][\w<>\[\]]*) ([A-Za-z_]\w*) = ");
-    private static readonly Regex Identifier = new(@"(?<![\w.])[A-Za-z_]\w*");
+    // Identifiers as C# spells them: a letter or underscore first (any script), and a verbatim '@'
+    // for a user name that is a keyword (@in), which is part of the name as printed.
+    private static readonly Regex Declaration = new(@"^([A-Za-z_][\w<>\[\]]*) (@?[\p{L}_]\w*) = ");
+    private static readonly Regex Identifier = new(@"(?<![\w.@])@?[\p{L}_]\w*");
 
     private readonly string kernel;
     private readonly string constraint;
@@ -140,7 +142,7 @@ internal sealed class OutlinedMethods
 
     /// <summary>Whether the code assigns the variable itself (<c>acc1 = …</c>, <c>g2 += …</c>), not an element of it.</summary>
     private static bool Assigns(string code, string name) =>
-        Regex.IsMatch(code, @"(?<![\w.])" + Regex.Escape(name) + @"\s*([-+*/]?=(?!=)|\+\+|--)")
+        Regex.IsMatch(code, @"(?<![\w.@])" + Regex.Escape(name) + @"\s*([-+*/]?=(?!=)|\+\+|--)")
         || Regex.IsMatch(code, @"(\+\+|--)" + Regex.Escape(name) + @"(?!\w)");
 
     private static string Xml(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");

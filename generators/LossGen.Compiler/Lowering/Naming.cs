@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using LossGen.Compiler.Model;
 using LossGen.Compiler.Passes;
 
 namespace LossGen.Compiler.Lowering;
@@ -31,7 +32,7 @@ internal static class Naming
     {
         // A fixed size is its own literal: no parameter carries it.
         if (Shapes.DimNames.IsFixed(dim)) return dim;
-        var taken = new HashSet<string>(UserNames(decl).Concat(decl.Tensors.Select(t => "d" + t.Name)).Concat(GeneratorNames));
+        var taken = new HashSet<string>(UserNames(decl).Concat(decl.Tensors.Select(t => "d" + CSharpNames.Bare(t.Name))).Concat(GeneratorNames));
         foreach (var other in decl.Dims)
         {
             var name = Unique(char.ToLowerInvariant(other[0]) + other.Substring(1), "Dim", taken);
@@ -41,11 +42,11 @@ internal static class Naming
         throw new InvalidOperationException("Unknown dimension " + dim);
     }
 
-    /// <summary>The gradient buffer of a tensor: d + its name (s → ds, W → dW), made unique.</summary>
+    /// <summary>The gradient buffer of a tensor: d + its name (s → ds, W → dW, @float → dfloat), made unique.</summary>
     public static string Gradient(ShapedDeclaration decl, string tensor)
     {
-        var taken = new HashSet<string>(UserNames(decl).Concat(GeneratorNames));
-        return Unique("d" + tensor, "Grad", taken);
+        var taken = new HashSet<string>(UserNames(decl).Select(CSharpNames.Bare).Concat(GeneratorNames));
+        return Unique("d" + CSharpNames.Bare(tensor), "Grad", taken);
     }
 
     /// <summary>A user's tensor or hyper-parameter name as used inside the generated kernels.</summary>

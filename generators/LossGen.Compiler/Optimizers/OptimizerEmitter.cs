@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using LossGen.Compiler.Emit;
 using LossGen.Compiler.Lowering;
+using LossGen.Compiler.Model;
 
 namespace LossGen.Compiler.Optimizers;
 
@@ -199,15 +200,15 @@ internal sealed class OptimizerEmitter
         w.Line("/// </summary>");
         if (fused)
             w.Line($"/// <typeparam name=\"{RegularizerType}\">The penalty's struct type (a generated Penalty); the JIT compiles the kernel for it.</typeparam>");
-        w.Line($"/// <param name=\"{Weight.Name}\">The weights, updated in place.</param>");
-        w.Line($"/// <param name=\"{Gradient.Name}\">The gradient of the loss with respect to {Weight.Name}, one element per weight.</param>");
+        w.Line($"/// <param name=\"{CSharpNames.Bare(Weight.Name)}\">The weights, updated in place.</param>");
+        w.Line($"/// <param name=\"{CSharpNames.Bare(Gradient.Name)}\">The gradient of the loss with respect to {Weight.Name}, one element per weight.</param>");
         foreach (var s in States)
-            w.Line($"/// <param name=\"{s.Name}\">State, one element per weight, updated in place; all zeros before the first step.</param>");
+            w.Line($"/// <param name=\"{CSharpNames.Bare(s.Name)}\">State, one element per weight, updated in place; all zeros before the first step.</param>");
         w.Line($"/// <param name=\"{StepName(model)}\">The step number: 1 on the first call, then 2, 3, …</param>");
         if (fused)
             w.Line($"/// <param name=\"{Regularizer}\">The penalty λ·R whose gradient is added to {Gradient.Name}; validated before anything is written.</param>");
         foreach (var h in Hypers)
-            w.Line($"/// <param name=\"{h.Name}\">Hyper-parameter{(h.Default is { } d ? " (default " + d.ToString("R", CultureInfo.InvariantCulture) + ")" : "")}.</param>");
+            w.Line($"/// <param name=\"{CSharpNames.Bare(h.Name)}\">Hyper-parameter{(h.Default is { } d ? " (default " + d.ToString("R", CultureInfo.InvariantCulture) + ")" : "")}.</param>");
         w.Line("/// <exception cref=\"ArgumentException\">A span's length differs from the weights', two spans overlap, the step number is below 1, a learning rate is negative or not finite, or a hyper-parameter is NaN. Nothing is written then.</exception>");
     }
 

@@ -103,7 +103,7 @@ internal sealed partial class OptimizerParser
         if (target is IParameterSymbol && kinds.TryGetValue(target, out var kind)
             && kind is OptimizerParamKind.Weight or OptimizerParamKind.State)
         {
-            buffer = target.Name;
+            buffer = target.CSharpName();
             return true;
         }
         return false;

@@ -50,6 +50,8 @@ internal sealed partial class OptimizerParser
     {
         if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
             Report(Descriptors.NotPartialStruct, SourceSpan.From(syntax.Identifier), type.Name);
+        if (GeneratedMembers.OptimizerCollisionFor(type.Name) is { } member)
+            Report(Descriptors.ReservedDeclarationName, SourceSpan.From(syntax.Identifier), type.CSharpName(), member);
 
         var defines = syntax.Members.OfType<MethodDeclarationSyntax>().Where(m => m.Identifier.Text == "Define").ToList();
         var define = defines.FirstOrDefault();
@@ -68,11 +70,11 @@ internal sealed partial class OptimizerParser
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
             containing.Insert(0, new ContainingType(
                 (outer.IsRecord ? "partial record " : "partial ") + (outer.TypeKind == TypeKind.Struct ? "struct" : outer.TypeKind == TypeKind.Interface ? "interface" : "class"),
-                outer.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+                outer.ToDisplayString(CSharpNames.ContainingTypeFormat)));
 
         return new OptimizerModel(
-            type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
-            type.Name,
+            type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(CSharpNames.QualifiedFormat),
+            type.CSharpName(),
             containing.ToEquatableArray(),
             type.IsRecord ? "record struct" : "struct",
             parameters.ToEquatableArray(),
@@ -123,11 +125,11 @@ internal sealed partial class OptimizerParser
             double? def = kind == OptimizerParamKind.Hyper && p.HasExplicitDefaultValue && p.ExplicitDefaultValue is not null
                 ? ToDouble(p.ExplicitDefaultValue)
                 : null;
-            parameters.Add(new OptimizerParam(p.Name, kind.Value, def, SpanOf(p)));
+            parameters.Add(new OptimizerParam(p.CSharpName(), kind.Value, def, SpanOf(p)));
             kinds[p] = kind.Value;
             values[p] = kind.Value is OptimizerParamKind.Step or OptimizerParamKind.Hyper
-                ? new Hyper(p.Name)
-                : new Access(p.Name, EquatableArray.Of<Ix>(new VarIx(OptimizerModel.Element)));
+                ? new Hyper(p.CSharpName())
+                : new Access(p.CSharpName(), EquatableArray.Of<Ix>(new VarIx(OptimizerModel.Element)));
         }
         return true;
     }
@@ -138,11 +140,11 @@ internal sealed partial class OptimizerParser
         if (p.RefKind == RefKind.Ref && real) return OptimizerParamKind.State;
         if (p.RefKind == RefKind.None && p.Type.ToDisplayString() == StepType) return OptimizerParamKind.Step;
         if (p.RefKind == RefKind.None && (real || p.Type.SpecialType == SpecialType.System_Int32)) return OptimizerParamKind.Hyper;
-        Report(Descriptors.UnsupportedOptimizerParameter, SpanOf(p), p.Name, TypeWritten(p));
+        Report(Descriptors.UnsupportedOptimizerParameter, SpanOf(p), p.CSharpName(), TypeWritten(p));
         return null;
     }
 
-    private static string Declared(IParameterSymbol p) => TypeWritten(p) + " " + p.Name;
+    private static string Declared(IParameterSymbol p) => TypeWritten(p) + " " + p.CSharpName();
 
     /// <summary>The type as declared, with its ref kind: 'ref int' must not read as 'int', a supported type.</summary>
     private static string TypeWritten(IParameterSymbol p) =>

@@ -19,8 +19,8 @@ internal static class OptimizerPipeline
 {
     public static CompileResult Compile(OptimizerModel model)
     {
-        var hint = (model.Namespace.Length > 0 ? model.Namespace + "." : "")
-                   + string.Concat(model.ContainingTypes.Select(c => c.Name + ".")) + model.TypeName + ".g.cs";
+        var hint = CompilerPipeline.HintName((model.Namespace.Length > 0 ? model.Namespace + "." : "")
+                   + string.Concat(model.ContainingTypes.Select(c => c.Name + ".")) + model.TypeName);
         if (model.Diagnostics.Count > 0 || model.Statements.Count == 0)
             return Fallback(hint, model);
         return new CompileResult(hint, OptimizerEmitter.Emit(model), EquatableArray<DiagnosticInfo>.Empty);

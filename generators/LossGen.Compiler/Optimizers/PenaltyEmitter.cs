@@ -167,7 +167,7 @@ internal sealed class PenaltyEmitter
         w.Line($"/// <summary>The penalty λ·R with <paramref name=\"{lambda}\"/> = λ and the regularizer's hyper-parameters.</summary>");
         w.Line($"/// <param name=\"{lambda}\">λ, the penalty's weight in the objective L + λ·R: finite and not negative.</param>");
         foreach (var h in penalty.Hypers)
-            w.Line($"/// <param name=\"{h.Name}\">Hyper-parameter of {Xml(penalty.TypeName)}{(h.Default is { } d ? " (default " + Num(d) + ")" : "")}.</param>");
+            w.Line($"/// <param name=\"{CSharpNames.Bare(h.Name)}\">Hyper-parameter of {Xml(penalty.TypeName)}{(h.Default is { } d ? " (default " + Num(d) + ")" : "")}.</param>");
         w.Line($"/// <exception cref=\"ArgumentException\">λ is negative or not finite, or a hyper-parameter is NaN.</exception>");
         var ps = new[] { $"double {lambda}" }.Concat(penalty.Hypers.Select(h => h.Default is { } d ? $"double {h.Name} = {Num(d)}" : $"double {h.Name}"));
         w.Open($"public {TypeName}({string.Join(", ", ps)})");

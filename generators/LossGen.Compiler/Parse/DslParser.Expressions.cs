@@ -75,10 +75,10 @@ internal sealed partial class DslParser
         {
             case IParameterSymbol p when indexBindings.ContainsKey(p):
                 return Unsupported(id, "an index variable is not a number; compare it with '==' inside a conditional instead");
-            case IParameterSymbol p when parameters.TryGetValue(p.Name, out var param):
+            case IParameterSymbol p when parameters.TryGetValue(p.CSharpName(), out var param):
                 return param.Kind == ParamKind.Hyper
-                    ? new Hyper(p.Name)
-                    : Unsupported(id, $"the tensor '{p.Name}' must be indexed, as in {p.Name}[i]");
+                    ? new Hyper(p.CSharpName())
+                    : Unsupported(id, $"the tensor '{p.CSharpName()}' must be indexed, as in {p.CSharpName()}[i]");
             case ILocalSymbol l when scalarLocals.TryGetValue(l, out var value):
                 return value;
             case ILocalSymbol l when comprehensions.ContainsKey(l):
@@ -96,13 +96,13 @@ internal sealed partial class DslParser
         var ix = indices.Select(i => i!).ToEquatableArray();
 
         var target = model.GetSymbolInfo(access.Expression).Symbol;
-        if (target is IParameterSymbol p && parameters.TryGetValue(p.Name, out var param) && param.IsTensor)
+        if (target is IParameterSymbol p && parameters.TryGetValue(p.CSharpName(), out var param) && param.IsTensor)
         {
             if (param.Kind == ParamKind.Labels)
-                return Unsupported(access, $"labels are indices, not numbers: use '{p.Name}[…]' as an index, as in s[i, {p.Name}[i]]");
-            sites.Add(new AccessSite(p.Name, ix, SourceSpan.From(access),
+                return Unsupported(access, $"labels are indices, not numbers: use '{p.CSharpName()}[…]' as an index, as in s[i, {p.CSharpName()}[i]]");
+            sites.Add(new AccessSite(p.CSharpName(), ix, SourceSpan.From(access),
                 args.Select(a => SourceSpan.From(a)).ToEquatableArray()));
-            return new Access(p.Name, ix);
+            return new Access(p.CSharpName(), ix);
         }
         if (target is ILocalSymbol local && comprehensions.TryGetValue(local, out var lambda))
             return InlineComprehension(access, lambda, ix);
@@ -119,14 +119,14 @@ internal sealed partial class DslParser
             && indexBindings.TryGetValue(lp, out var bound))
             return bound;
         if (syntax is ElementAccessExpressionSyntax ea && model.GetSymbolInfo(ea.Expression).Symbol is IParameterSymbol lab
-            && parameters.TryGetValue(lab.Name, out var lparam) && lparam.Kind == ParamKind.Labels)
+            && parameters.TryGetValue(lab.CSharpName(), out var lparam) && lparam.Kind == ParamKind.Labels)
         {
             var inner = ea.ArgumentList.Arguments.Select(a => ParseIx(a.Expression)).ToList();
             if (inner.Any(i => i is null)) return null;
             var innerIx = inner.Select(i => i!).ToEquatableArray();
-            sites.Add(new AccessSite(lab.Name, innerIx, SourceSpan.From(ea),
+            sites.Add(new AccessSite(lab.CSharpName(), innerIx, SourceSpan.From(ea),
                 ea.ArgumentList.Arguments.Select(a => SourceSpan.From(a)).ToEquatableArray()));
-            return new LabelIx(lab.Name, innerIx);
+            return new LabelIx(lab.CSharpName(), innerIx);
         }
         // IndexVar declares these operators only so that C# accepts the expression and this one
         // diagnostic, at the index, is all the user sees.

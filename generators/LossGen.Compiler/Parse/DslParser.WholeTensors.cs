@@ -83,10 +83,10 @@ internal sealed partial class DslParser
     {
         switch (model.GetSymbolInfo(id).Symbol)
         {
-            case IParameterSymbol p when parameters.TryGetValue(p.Name, out var param) && param.IsTensor:
+            case IParameterSymbol p when parameters.TryGetValue(p.CSharpName(), out var param) && param.IsTensor:
                 if (param.DeclaredDims.Count > 0) return SymbolicShape.Of(param.DeclaredDims.Select(DimNames.ToDim));
-                if (inferredShapes.TryGetValue(p.Name, out var inferred)) return inferred.Shape;
-                Report(Descriptors.WholeTensorShapeUnknown, SourceSpan.From(id), p.Name);
+                if (inferredShapes.TryGetValue(p.CSharpName(), out var inferred)) return inferred.Shape;
+                Report(Descriptors.WholeTensorShapeUnknown, SourceSpan.From(id), p.CSharpName());
                 return null;
             case ILocalSymbol l when tensorLocals.TryGetValue(l, out var init):
                 return ShapeOf(init);
@@ -131,15 +131,15 @@ internal sealed partial class DslParser
     {
         if (Unwrap(operand) is not IdentifierNameSyntax id
             || model.GetSymbolInfo(id).Symbol is not IParameterSymbol p
-            || !parameters.TryGetValue(p.Name, out var param) || !param.IsTensor || param.Kind == ParamKind.Labels
-            || param.DeclaredDims.Count > 0 || inferredShapes.ContainsKey(p.Name))
+            || !parameters.TryGetValue(p.CSharpName(), out var param) || !param.IsTensor || param.Kind == ParamKind.Labels
+            || param.DeclaredDims.Count > 0 || inferredShapes.ContainsKey(p.CSharpName()))
             return;
         // Partners that are themselves unannotated give nothing to infer from.
         if (Unwrap(partner) is IdentifierNameSyntax pid && model.GetSymbolInfo(pid).Symbol is IParameterSymbol pp
-            && parameters.TryGetValue(pp.Name, out var pparam) && pparam.DeclaredDims.Count == 0 && !inferredShapes.ContainsKey(pp.Name))
+            && parameters.TryGetValue(pp.CSharpName(), out var pparam) && pparam.DeclaredDims.Count == 0 && !inferredShapes.ContainsKey(pp.CSharpName()))
             return;
         if (ShapeOf(partner) is { } shape)
-            inferredShapes[p.Name] = (shape, FirstLine(operand.Parent ?? operand));
+            inferredShapes[p.CSharpName()] = (shape, FirstLine(operand.Parent ?? operand));
     }
 
     private static string Padded(SymbolicShape s, int rank, int axis)
@@ -253,7 +253,7 @@ internal sealed partial class DslParser
             case IdentifierNameSyntax id when model.GetSymbolInfo(id).Symbol is ILocalSymbol l && tensorLocals.TryGetValue(l, out var init):
                 return Element(init, ix);
             case IdentifierNameSyntax id when model.GetSymbolInfo(id).Symbol is IParameterSymbol p:
-                return TensorElement(id, p.Name, ix);
+                return TensorElement(id, p.CSharpName(), ix);
             case PrefixUnaryExpressionSyntax neg:
                 return E.Neg(Element(neg.Operand, ix));
             case BinaryExpressionSyntax bin:

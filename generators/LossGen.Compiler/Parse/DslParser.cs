@@ -52,6 +52,8 @@ internal sealed partial class DslParser
         // The generated part is non-generic, so for a generic declaration it would silently
         // declare a different type and the user's would get nothing. (Generic outer types are
         // fine: the generated part is emitted inside them with their type parameters.)
+        if (GeneratedMembers.CollisionFor(type.Name, kind) is { } member)
+            Report(Descriptors.ReservedDeclarationName, SourceSpan.From(syntax.Identifier), type.CSharpName(), member);
         if (syntax.TypeParameterList is { } typeParameters)
             Report(Descriptors.GenericDeclaration, SourceSpan.From(typeParameters), syntax.Identifier.Text);
         // The generated members are emitted inside the same outer types, so each must be partial too;
@@ -89,7 +91,7 @@ internal sealed partial class DslParser
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
             containing.Insert(0, new ContainingType(
                 (outer.IsRecord ? "partial record " : "partial ") + (outer.TypeKind == TypeKind.Struct ? "struct" : outer.TypeKind == TypeKind.Interface ? "interface" : "class"),
-                outer.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+                outer.ToDisplayString(CSharpNames.ContainingTypeFormat)));
 
         // An unannotated tensor used whole has the shape it was inferred to have, as if declared;
         // otherwise its rank is the rank of its first use.
@@ -101,8 +103,8 @@ internal sealed partial class DslParser
                 : p).ToEquatableArray();
 
         return new DeclarationModel(
-            type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
-            type.Name,
+            type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(CSharpNames.QualifiedFormat),
+            type.CSharpName(),
             containing.ToEquatableArray(),
             type.IsRecord ? "record struct" : "struct",
             kind,
@@ -122,21 +124,21 @@ internal sealed partial class DslParser
         var isConst = p.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ConstAttribute);
         var dims = ReadShape(p, span, hasShape: typeName is TensorType or LabelsType);
         if (typeName == TensorType)
-            return new ParamModel(p.Name, isConst ? ParamKind.ConstTensor : ParamKind.Tensor, dims, dims.Count, null, span);
+            return new ParamModel(p.CSharpName(), isConst ? ParamKind.ConstTensor : ParamKind.Tensor, dims, dims.Count, null, span);
         if (typeName == LabelsType)
-            return new ParamModel(p.Name, ParamKind.Labels, dims, dims.Count, null, span);
+            return new ParamModel(p.CSharpName(), ParamKind.Labels, dims, dims.Count, null, span);
         if (p.Type.SpecialType is SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Int32
             && p.RefKind == RefKind.None)
         {
             // A float default is read through its shortest round-trip text, so 0.1f means 0.1 in
             // the double overload too, not 0.10000000149011612.
             double? def = p.HasExplicitDefaultValue && p.ExplicitDefaultValue is not null ? ToDouble(p.ExplicitDefaultValue) : null;
-            return new ParamModel(p.Name, ParamKind.Hyper, EquatableArray<string>.Empty, 0, def, span);
+            return new ParamModel(p.CSharpName(), ParamKind.Hyper, EquatableArray<string>.Empty, 0, def, span);
         }
         // 'ref float' must not read as 'float', which would look like a supported type.
         var written = p.RefKind switch { RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.In => "in ", RefKind.RefReadOnlyParameter => "ref readonly ", _ => "" };
-        Report(Descriptors.UnsupportedParameter, span, p.Name, written + typeName);
-        return new ParamModel(p.Name, ParamKind.Hyper, EquatableArray<string>.Empty, 0, null, span);
+        Report(Descriptors.UnsupportedParameter, span, p.CSharpName(), written + typeName);
+        return new ParamModel(p.CSharpName(), ParamKind.Hyper, EquatableArray<string>.Empty, 0, null, span);
     }
 
     private EquatableArray<string> ReadShape(IParameterSymbol p, SourceSpan span, bool hasShape)
@@ -148,7 +150,7 @@ internal sealed partial class DslParser
         // Ignoring it would let a user believe a scalar was checked against dimensions.
         if (!hasShape)
         {
-            Report(Descriptors.InvalidShapeAttribute, attrSpan, p.Name, "only Tensor and Labels parameters have a shape");
+            Report(Descriptors.InvalidShapeAttribute, attrSpan, p.CSharpName(), "only Tensor and Labels parameters have a shape");
             return EquatableArray<string>.Empty;
         }
         // [Shape(null)] passes a null array, whose Values cannot be enumerated.
@@ -160,10 +162,10 @@ internal sealed partial class DslParser
             if (!SyntaxFacts.IsValidIdentifier(names[k]) && !Shapes.DimNames.IsFixed(names[k]))
                 Report(Descriptors.InvalidShapeAttribute,
                     written is { } a && a.Count == names.Count ? SourceSpan.From(a[k].Expression) : attrSpan,
-                    p.Name, $"'{names[k]}' is neither a dimension name nor a positive size");
+                    p.CSharpName(), $"'{names[k]}' is neither a dimension name nor a positive size");
         // Repeated names are allowed: a square matrix is [D, D].
         if (names.Count == 0)
-            Report(Descriptors.InvalidShapeAttribute, attrSpan, p.Name, "it names no dimensions");
+            Report(Descriptors.InvalidShapeAttribute, attrSpan, p.CSharpName(), "it names no dimensions");
         return names.ToEquatableArray();
     }
 

@@ -78,9 +78,12 @@ internal static class CompilerPipeline
         return HintName(full);
     }
 
-    /// <summary>A hint name for a full type name, with the characters a hint name may not contain replaced.</summary>
+    /// <summary>
+    /// A hint name for a full type name, with the characters a hint name may not contain replaced.
+    /// A verbatim '@' is dropped: <c>@event</c> and <c>event</c> are the same identifier.
+    /// </summary>
     public static string HintName(string fullName) =>
-        new string(fullName.Select(ch => char.IsLetterOrDigit(ch) || ch is '.' or '_' ? ch : '_').ToArray()) + ".g.cs";
+        new string(fullName.Where(ch => ch != '@').Select(ch => char.IsLetterOrDigit(ch) || ch is '.' or '_' ? ch : '_').ToArray()) + ".g.cs";
 
     /// <summary>
     /// An invalid declaration still gets a compiling partial struct, so the only errors the user

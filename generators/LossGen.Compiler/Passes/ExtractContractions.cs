@@ -51,7 +51,7 @@ internal static class ExtractContractions
         var names = new Dictionary<Key, string>();
         foreach (var key in wanted)
         {
-            var name = Unique(key.Left + key.Right, taken);
+            var name = Unique(CSharpNames.Bare(key.Left) + CSharpNames.Bare(key.Right), taken);
             taken.Add(name);
             taken.Add("d" + name);
             names[key] = name;
@@ -122,7 +122,8 @@ internal static class ExtractContractions
     private static string Unique(string name, HashSet<string> taken)
     {
         var candidate = name;
-        for (var n = 2; taken.Contains(candidate) || taken.Contains("d" + candidate) || Naming.LooksLikeTemporary(candidate); n++)
+        // Two names joined can spell a keyword (flo + at): such a candidate is skipped like a taken one.
+        for (var n = 2; taken.Contains(candidate) || taken.Contains("d" + candidate) || Naming.LooksLikeTemporary(candidate) || CSharpNames.Escape(candidate) != candidate; n++)
             candidate = name + "Product" + (n == 2 ? "" : n.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return candidate;
     }

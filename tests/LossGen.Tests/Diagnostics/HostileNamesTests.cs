@@ -1,0 +1,51 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using LossGen.Tests.Generator;
+using Shouldly;
+using Xunit;
+
+namespace LossGen.Tests.Diagnostics;
+
+/// <summary>
+/// Any name C# lets a user write compiles: keywords used as identifiers (<c>@float</c>), names the
+/// generated code uses itself (dimension arguments, gradient buffers, lane types, Math, Span),
+/// Unicode names, declarations inside namespaces with keyword segments and inside partial classes,
+/// and declarations named like DSL functions. The generated part adds no error and no XML-doc
+/// warning (its param tags name the parameters as C# binds them, without the '@').
+/// </summary>
+public class HostileNamesTests
+{
+    [Theory]
+    [InlineData("Loss", "Probe", "static float Define([Shape(\"N\")] Tensor @float) => Mean(i => Sqr(@float[i]));")]
+    [InlineData("Loss", "Probe", "static float Define([Shape(\"N\", \"C\")] Tensor @in, [Shape(\"C\")] Tensor @class, Labels @int, float @double = 1f) => Mean(i => LogSumExp(j => @in[i, j] + @class[j]) - @in[i, @int[i]] * @double);")]
+    [InlineData("Loss", "Probe", "static float Define([Const, Shape(\"N\", \"D\")] Tensor @fixed, [Shape(\"D\", \"C\")] Tensor @object, Labels @ref) => Mean(i => LogSumExp(j => Sum(k => @fixed[i, k] * @object[k, j])) - Sum(k => @fixed[i, k] * @object[k, @ref[i]]));")]
+    [InlineData("Loss", "Probe", "static float Define([Shape(\"N\", \"D\")] Tensor W, [Shape(\"N\", \"D\")] Tensor dW, [Shape(\"N\")] Tensor n, [Shape(\"D\")] Tensor d) => Mean(i => Sum(k => W[i, k] * dW[i, k] * n[i] * d[k]));")]
+    [InlineData("Loss", "Probe", "static float Define([Shape(\"N\")] Tensor x, [Shape(\"N\")] Tensor result, [Shape(\"N\")] Tensor acc1, float scale, float @var = 2f, float value = 1f) => Mean(i => x[i] * result[i] * acc1[i] * scale * @var * value);")]
+    [InlineData("Loss", "Größe", "static float Define([Shape(\"N\")] Tensor größe, float λ = 1f) => λ * Mean(i => Sqr(größe[i]));")]
+    [InlineData("Loss", "Sum", "static float Define([Shape(\"N\")] Tensor x) => Mean(i => Sqr(x[i]));")]
+    [InlineData("Loss", "@struct", "static float Define([Shape(\"N\")] Tensor x) => Mean(i => Sqr(x[i]));")]
+    [InlineData("Loss", "Probe", "static float Define([Shape(\"N\")] Tensor x, int N) => Mean(i => Sqr(x[i]));")]
+    [InlineData("Optimizer", "Probe", "static void Define(ref float @float, float @in, float @class = 0.1f) { @float -= @class * @in; }")]
+    [InlineData("Optimizer", "Probe", "static void Define(ref float w, float g, ref float @checked, float lr = 0.1f, float n = 1f, float Math = 1f) { @checked = 0.9f * @checked + g; w -= lr * @checked * n * Math; }")]
+    [InlineData("Regularizer", "Probe", "static float Define([Shape(\"P\")] Tensor @float, float @lambda = 1f) => @lambda * Sum(k => Sqr(@float[k]));")]
+    [InlineData("Regularizer", "Exp", "static float Define([Shape(\"P\")] Tensor lambda, float Penalty = 1f) => Penalty * Sum(k => Abs(lambda[k]));")]
+    public void The_generated_part_compiles_without_errors_or_doc_warnings(string kind, string name, string define)
+    {
+        var source = "using LossGen;\nusing static LossGen.Dsl;\nnamespace Outer.@event\n{\n    public partial class Host\n    {\n        [" + kind + "]\n        public partial struct " + name
+            + "\n        {\n            " + define + "\n        }\n    }\n}\n";
+
+        var run = DiagnosticRun.Of(source);
+
+        run.Input.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ShouldBeEmpty();
+        run.Reported.Where(d => d.Severity == DiagnosticSeverity.Error).ShouldBeEmpty();
+        run.Generator.GeneratedTrees.ShouldNotBeEmpty();
+        run.ShouldHaveAHealthyGenerator();
+        // With documentation diagnostics on, as in a project that builds its XML docs.
+        var withDocs = GeneratorHarness.ParseOptions.WithDocumentationMode(DocumentationMode.Diagnose);
+        var reparsed = run.Output.RemoveAllSyntaxTrees().AddSyntaxTrees(
+            run.Output.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), withDocs, t.FilePath)));
+        reparsed.GetDiagnostics().Where(d => d.Id is "CS1572" or "CS1573" or "CS1574" or "CS1734")
+            .Select(d => d.ToString()).ShouldBeEmpty();
+    }
+}
