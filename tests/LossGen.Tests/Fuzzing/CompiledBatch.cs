@@ -21,6 +21,9 @@ internal sealed class CompiledBatch : IDisposable
 {
     public const string Usings = "using LossGen;\nusing static LossGen.Dsl;\nnamespace Fuzz;\n";
 
+    /// <summary>For declarations that bring their own namespace (<see cref="FuzzNames.Apply"/>).</summary>
+    public const string UsingsOnly = "using LossGen;\nusing static LossGen.Dsl;\n";
+
     private readonly AssemblyLoadContext? context;
     private readonly Assembly? assembly;
 
@@ -64,22 +67,35 @@ internal sealed class CompiledBatch : IDisposable
         return new CompiledBatch(input, run, problems, context, context.LoadFromStream(pe));
     }
 
-    public Type TypeOf(string name) =>
-        assembly?.GetType("Fuzz." + name, throwOnError: true) ?? throw new InvalidOperationException("The batch did not compile.");
+    public Type TypeOf(string name, FuzzNames? names = null) =>
+        assembly?.GetType((names ?? FuzzNames.Plain).TypeName(name), throwOnError: true) ?? throw new InvalidOperationException("The batch did not compile.");
 
     /// <summary>The declaration as the compiler's front end sees it: parsed and shaped, for the reference interpreter.</summary>
-    public ShapedDeclaration Shaped(string name)
+    public ShapedDeclaration Shaped(string name, FuzzNames? names = null)
     {
         var tree = Input.SyntaxTrees.First();
-        var syntax = tree.GetRoot().DescendantNodes().OfType<StructDeclarationSyntax>().Single(s => s.Identifier.Text == name);
         var semantic = Input.GetSemanticModel(tree);
-        var symbol = (INamedTypeSymbol)semantic.GetDeclaredSymbol(syntax)!;
+        // Hostile batches repeat struct names in different namespaces: match the full name.
+        var wanted = (names ?? FuzzNames.Plain).TypeName(name);
+        var (syntax, symbol) = tree.GetRoot().DescendantNodes().OfType<StructDeclarationSyntax>()
+            .Where(s => s.Identifier.ValueText == name)
+            .Select(s => (Syntax: s, Symbol: (INamedTypeSymbol)semantic.GetDeclaredSymbol(s)!))
+            .Single(c => ReflectionName(c.Symbol) == wanted);
         var model = DslParser.Parse(syntax, symbol, semantic, DeclarationKind.Loss);
         var (shaped, diagnostics) = InferShapes.Run(model);
         if (shaped is null)
             throw new InvalidOperationException($"{name} did not shape: {string.Join("; ", model.Diagnostics.Concat(diagnostics))}");
         return shaped;
     }
+
+    private static string ReflectionName(INamedTypeSymbol type) =>
+        type.ContainingType is { } outer ? ReflectionName(outer) + "+" + type.MetadataName
+        : type.ContainingNamespace.IsGlobalNamespace ? type.MetadataName
+        : Namespace(type.ContainingNamespace) + "." + type.MetadataName;
+
+    // Segment by segment by metadata name: display strings escape keywords (@event), reflection does not.
+    private static string Namespace(INamespaceSymbol ns) =>
+        ns.ContainingNamespace is { IsGlobalNamespace: false } outer ? Namespace(outer) + "." + ns.MetadataName : ns.MetadataName;
 
     public void Dispose() => context?.Unload();
 }

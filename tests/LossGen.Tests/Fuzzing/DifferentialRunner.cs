@@ -15,6 +15,9 @@ internal sealed record FuzzFailure(string Program, string Check, string Detail, 
     public override string ToString() => $"{Program} [{Check}] {Detail}\n{Source}";
 }
 
+/// <summary>One declaration of a batch: its struct name, its source, and how it spells its parameters.</summary>
+internal sealed record FuzzDeclaration(string Name, string Source, FuzzNames Names);
+
 /// <summary>The outcome of a run: how many programs were tried and every failure.</summary>
 internal sealed record FuzzReport(int Programs, int Discarded, List<FuzzFailure> Failures)
 {
@@ -83,8 +86,13 @@ internal static class DifferentialRunner
     public static GeneratedProgram[] Sample(ulong seed, int count) =>
         Enumerable.Range(0, count).Select(k => Programs().Sample(size: 4, seed: new Rnd(seed + (ulong)k), numberOfSamples: 1)[0]).ToArray();
 
-    /// <summary>Runs <paramref name="count"/> programs drawn with <paramref name="seed"/>, in batches of <paramref name="batchSize"/>.</summary>
-    public static FuzzReport Run(ulong seed, int count, int batchSize = 100, int shapesPerProgram = 3)
+    /// <summary>
+    /// Runs <paramref name="count"/> programs drawn with <paramref name="seed"/>, in batches of
+    /// <paramref name="batchSize"/>. With <paramref name="hostile"/>, program k is spelled with hostile
+    /// name set k mod 5 (<see cref="FuzzNames.Hostile"/>) and every seventh is named after a DSL
+    /// function it does not call.
+    /// </summary>
+    public static FuzzReport Run(ulong seed, int count, int batchSize = 100, int shapesPerProgram = 3, bool hostile = false)
     {
         var programs = Sample(seed, count);
         var failures = new List<FuzzFailure>();
@@ -92,12 +100,26 @@ internal static class DifferentialRunner
         for (var start = 0; start < count; start += batchSize)
         {
             var batch = programs.Skip(start).Take(batchSize)
-                .Select((p, k) => (Name: "P" + (start + k), Source: new DeclarationText("P" + (start + k), p).ToString()))
+                .Select((p, k) => Declare(start + k, p, hostile))
                 .ToList();
             discarded += RunBatch(batch, seed, shapesPerProgram, failures);
             Progress(new FuzzReport(Math.Min(count, start + batchSize), discarded, failures));
         }
         return new FuzzReport(count, discarded, failures);
+    }
+
+    private static readonly string[] DslFunctionNames = { "Sqr", "Relu", "Softplus", "Sigmoid", "Tanh", "Abs", "Sqrt", "Exp" };
+
+    private static FuzzDeclaration Declare(int k, GeneratedProgram program, bool hostile)
+    {
+        if (!hostile)
+            return new FuzzDeclaration("P" + k, new DeclarationText("P" + k, program).ToString(), FuzzNames.Plain);
+        // Each hostile program gets a namespace of its own, so DSL-function names can repeat.
+        var names = FuzzNames.Hostile[k % FuzzNames.Hostile.Length];
+        names = names with { Namespace = names.Namespace + ".N" + k };
+        var dslName = DslFunctionNames[k % DslFunctionNames.Length];
+        var name = k % 7 == 3 && !program.Body.Contains(dslName + "(") ? dslName : "P" + k;
+        return new FuzzDeclaration(name, new DeclarationText(name, program) { Names = names }.ToString(), names);
     }
 
     /// <summary>A long run appends its running totals to the file named by LOSSGEN_FUZZ_LOG after every batch.</summary>
@@ -109,10 +131,15 @@ internal static class DifferentialRunner
             + $"{report.Crashes} crashes, {report.Mismatches} mismatches {failed}\n");
     }
 
+    /// <summary>Compiles the given plain-named declarations as one batch and checks each; returns how many were discarded.</summary>
+    public static int RunBatch(IReadOnlyList<(string Name, string Source)> programs, ulong seed, int shapesPerProgram, List<FuzzFailure> failures) =>
+        RunBatch(programs.Select(p => new FuzzDeclaration(p.Name, p.Source, FuzzNames.Plain)).ToList(), seed, shapesPerProgram, failures);
+
     /// <summary>Compiles the given declarations as one batch and checks each; returns how many were discarded.</summary>
-    public static int RunBatch(IReadOnlyList<(string Name, string Source)> programs, ulong seed, int shapesPerProgram, List<FuzzFailure> failures)
+    public static int RunBatch(IReadOnlyList<FuzzDeclaration> programs, ulong seed, int shapesPerProgram, List<FuzzFailure> failures)
     {
-        var source = CompiledBatch.Usings + string.Join("\n", programs.Select(p => p.Source));
+        var usings = programs.All(p => p.Names.IsPlain) ? CompiledBatch.Usings : CompiledBatch.UsingsOnly;
+        var source = usings + string.Join("\n", programs.Select(p => p.Source));
         using var compiled = CompiledBatch.Compile(source, load: true);
         var crash = string.Join("\n", compiled.GeneratorCrashes);
         if (crash.Length > 0 || compiled.CompileErrors.Count > 0)
@@ -131,7 +158,7 @@ internal static class DifferentialRunner
 
         var analyzerFindings = GeneratorHarnessAnalyze(compiled);
         var discarded = 0;
-        foreach (var (name, text) in programs)
+        foreach (var (name, text, names) in programs)
         {
             if (analyzerFindings.TryGetValue(name, out var finding))
             {
@@ -140,7 +167,7 @@ internal static class DifferentialRunner
             }
             try
             {
-                var program = new LoadedProgram(compiled.TypeOf(name), compiled.Shaped(name));
+                var program = new LoadedProgram(compiled.TypeOf(name, names), compiled.Shaped(name, names), names);
                 // string.GetHashCode is randomized per process; the inputs must reproduce from the name.
                 var random = new Random(unchecked((int)seed ^ name.Aggregate(17, (h, ch) => h * 31 + ch)));
                 var usable = 0;
@@ -185,7 +212,7 @@ internal static class DifferentialRunner
     public static (string Check, string Detail)? Check(LoadedProgram program, FuzzInputs inputs, out bool discard)
     {
         discard = false;
-        var (expected, magnitude) = IrInterpreter.Evaluate(program.Shaped, inputs.ForInterpreter(program.BetaDefault));
+        var (expected, magnitude) = IrInterpreter.Evaluate(program.Shaped, inputs.ForInterpreter(program.BetaDefault, program.Names));
         if (!double.IsFinite(expected) || !(magnitude <= MagnitudeLimit))
         {
             discard = true;
@@ -198,7 +225,7 @@ internal static class DifferentialRunner
             return ("value", $"double Value {actual:R}, interpreter {expected:R} (max |intermediate| {magnitude:G3})");
 
         var rounded = inputs.RoundedToFloat();
-        var (expectedF, magnitudeF) = IrInterpreter.Evaluate(program.Shaped, rounded.ForInterpreter(program.BetaDefault));
+        var (expectedF, magnitudeF) = IrInterpreter.Evaluate(program.Shaped, rounded.ForInterpreter(program.BetaDefault, program.Names));
         var actualF = program.ValueFloat(inputs);
         if (double.IsFinite(expectedF) && !(Math.Abs(actualF - expectedF) <= FloatTolerance * Math.Max(1, magnitudeF)))
             return ("float", $"float Value {actualF:R}, interpreter on float inputs {expectedF:R} (max |intermediate| {magnitudeF:G3})");
@@ -217,7 +244,7 @@ internal static class DifferentialRunner
         // inputs) take this second check.
         if (x.Length <= SparseAbove && program.Shaped.Model.TypeName.Sum(ch => ch) % 4 == 0)
         {
-            var oracle = new IrKinkOracle(program.Shaped, inputs, program.BetaDefault);
+            var oracle = new IrKinkOracle(program.Shaped, inputs, program.BetaDefault, program.Names);
             var withOracle = GradCheck.Check(program.Function(inputs), x, inputs.Layout(), new GradCheckOptions { KinkOracle = oracle });
             if (!withOracle.Passed)
                 return ("oracle", withOracle.ToString());

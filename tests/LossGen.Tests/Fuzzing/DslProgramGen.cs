@@ -291,6 +291,9 @@ internal sealed record DeclarationText(string Name, GeneratedProgram Program)
     public string ExtraMembers { get; init; } = "";
     public bool Wrappers { get; init; } = true;
 
+    /// <summary>The names and container of the declaration (<see cref="FuzzNames.Plain"/>: the fixed signature in namespace Fuzz).</summary>
+    public FuzzNames Names { get; init; } = FuzzNames.Plain;
+
     public override string ToString()
     {
         var result = Result ?? Program.Result;
@@ -304,13 +307,15 @@ internal sealed record DeclarationText(string Name, GeneratedProgram Program)
         sb.Append(ExtraMembers);
         if (Wrappers)
         {
-            const string inputs = "s: t[0], u: t[1], b: t[2], w: t[3], X: t[4], y: y, n: dims[0], c: dims[1], d: dims[2]";
-            sb.Append("    public static double RunDouble(double[][] t, int[] y, int[] dims, double alpha, double[][]? g) => g is null\n");
-            sb.Append("        ? Value(").Append(inputs).Append(", alpha: alpha)\n");
-            sb.Append("        : ValueAndGradient(").Append(inputs).Append(", ds: g[0], du: g[1], db: g[2], dw: g[3], alpha: alpha);\n");
-            sb.Append("    public static float RunFloat(float[][] t, int[] y, int[] dims, float alpha) => Value(").Append(inputs).Append(", alpha: alpha);\n");
+            // Positional, so the wrappers do not depend on the names the generator chose for the
+            // dimension and gradient parameters (those change when the user's names collide).
+            const string inputs = "t[0], t[1], t[2], t[3], t[4], labels, dims[0], dims[1], dims[2]";
+            sb.Append("    public static double RunDouble(double[][] t, int[] labels, int[] dims, double a, double[][]? g) => g is null\n");
+            sb.Append("        ? Value(").Append(inputs).Append(", a)\n");
+            sb.Append("        : ValueAndGradient(").Append(inputs).Append(", g[0], g[1], g[2], g[3], a);\n");
+            sb.Append("    public static float RunFloat(float[][] t, int[] labels, int[] dims, float a) => Value(").Append(inputs).Append(", a);\n");
         }
         sb.Append("}\n");
-        return sb.ToString();
+        return Names.Apply(sb.ToString());
     }
 }

@@ -45,11 +45,16 @@ internal sealed record FuzzInputs(int N, int C, int D, double[] S, double[] U, d
 
     public double[][] Tensors => new[] { S, U, B, W, X };
 
-    public IrInputs ForInterpreter(double beta) => new(
-        new Dictionary<string, double[]> { ["s"] = S, ["u"] = U, ["b"] = B, ["w"] = W, ["X"] = X },
-        new Dictionary<string, int[]> { ["y"] = Y },
-        new Dictionary<string, int> { ["N"] = N, ["C"] = C, ["D"] = D },
-        new Dictionary<string, double> { ["alpha"] = Alpha, ["beta"] = beta });
+    /// <summary>The inputs by the names the declaration spells them with (the IR holds those spellings).</summary>
+    public IrInputs ForInterpreter(double beta, FuzzNames? names = null)
+    {
+        var n = names ?? FuzzNames.Plain;
+        return new(
+            new Dictionary<string, double[]> { [n.S] = S, [n.U] = U, [n.B] = B, [n.W] = W, [n.X] = X },
+            new Dictionary<string, int[]> { [n.Y] = Y },
+            new Dictionary<string, int> { ["N"] = N, ["C"] = C, ["D"] = D },
+            new Dictionary<string, double> { [n.Alpha] = Alpha, [n.Beta] = beta });
+    }
 
     /// <summary>The same inputs rounded to float, as the float API receives them.</summary>
     public FuzzInputs RoundedToFloat()

@@ -31,9 +31,9 @@ namespace LossGen.Tests.Fuzzing;
 /// coordinate and lists it as undecided. A coordinate no kink argument depends on is smooth.
 /// </para>
 /// </remarks>
-internal sealed class IrKinkOracle(ShapedDeclaration decl, FuzzInputs fixedInputs, double beta) : IKinkOracle
+internal sealed class IrKinkOracle(ShapedDeclaration decl, FuzzInputs fixedInputs, double beta, FuzzNames? names = null) : IKinkOracle
 {
-    private static readonly string[] Order = { "s", "u", "b", "w" };
+    private readonly string[] Order = (names ?? FuzzNames.Plain).Differentiable;
 
     public KinkAnswer Locate(ReadOnlySpan<double> x, int coordinate, out double distance)
     {
@@ -82,7 +82,7 @@ internal sealed class IrKinkOracle(ShapedDeclaration decl, FuzzInputs fixedInput
             flat[..n], flat[n..(n + fixedInputs.N)], flat[(n + fixedInputs.N)..(n + fixedInputs.N + fixedInputs.C)],
             flat[(n + fixedInputs.N + fixedInputs.C)..],
         };
-        return (fixedInputs with { S = parts[0], U = parts[1], B = parts[2], W = parts[3] }).ForInterpreter(beta);
+        return (fixedInputs with { S = parts[0], U = parts[1], B = parts[2], W = parts[3] }).ForInterpreter(beta, names);
     }
 
     /// <summary>Every kink argument with the index bindings it is evaluated under.</summary>
@@ -106,7 +106,7 @@ internal sealed class IrKinkOracle(ShapedDeclaration decl, FuzzInputs fixedInput
         }
         if (e is Reduce reduce)
         {
-            var extent = fixedInputs.ForInterpreter(beta).Dims[reduce.Dim];
+            var extent = fixedInputs.ForInterpreter(beta, names).Dims[reduce.Dim];
             for (var k = 0; k < extent; k++)
             {
                 var inner = new Dictionary<string, int>(env) { [reduce.Var] = k };

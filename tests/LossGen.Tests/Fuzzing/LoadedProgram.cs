@@ -17,16 +17,20 @@ internal sealed class LoadedProgram
     private readonly RunDouble runDouble;
     private readonly RunFloat runFloat;
 
-    public LoadedProgram(Type type, ShapedDeclaration shaped)
+    public LoadedProgram(Type type, ShapedDeclaration shaped, FuzzNames? names = null)
     {
+        Names = names ?? FuzzNames.Plain;
         runDouble = type.GetMethod("RunDouble")!.CreateDelegate<RunDouble>();
         runFloat = type.GetMethod("RunFloat")!.CreateDelegate<RunFloat>();
         Shaped = shaped;
-        BetaDefault = shaped.Model.Parameters.Single(p => p.Name == "beta").Default
+        BetaDefault = shaped.Model.Parameters.Single(p => p.Name == Names.Beta).Default
                       ?? throw new InvalidOperationException("beta has no default");
     }
 
     public ShapedDeclaration Shaped { get; }
+
+    /// <summary>How the declaration spells its parameters (the IR and the interpreter's inputs use these names).</summary>
+    public FuzzNames Names { get; }
 
     /// <summary>The default of beta as the front end read it; the wrappers never pass beta, so the default is what runs.</summary>
     public double BetaDefault { get; }
