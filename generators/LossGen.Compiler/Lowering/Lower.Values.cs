@@ -68,7 +68,7 @@ internal sealed partial class Lower
                     : $"V.Load({tensor}, {offset})", "x");
             case Unary u: return ComputeUnary(home, u.Op, Eval(home, u.X), varying);
             case PowConst p: return ComputePow(home, p, varying);
-            case Binary { Op: BinaryOp.Sub, A: Reduce { Op: ReduceOp.LogSumExp } lse } b when !varying || home.RowsAcross:
+            case Binary { Op: BinaryOp.Sub, A: Reduce { Op: ReduceOp.LogSumExp } lse } b:
                 return ComputeLogSoftmaxForm(home, lse, Eval(home, b.B));
             case Binary b: return ComputeBinary(home, b.Op, Eval(home, b.A), Eval(home, b.B), varying);
             case Select sel:
@@ -88,7 +88,8 @@ internal sealed partial class Lower
     }
 
     /// <summary>
-    /// <c>logsumexp(x) − t</c> evaluated as <c>(m − t) + log z</c>, the log-softmax form: when t is
+    /// <c>logsumexp(x) − t</c> evaluated as <c>(m − t) + log z</c>, the log-softmax form (Stabilize
+    /// writes every log-probability t − logsumexp as its negation, so it lands here too): when t is
     /// the largest score (the usual cross-entropy case) m − t is exactly 0 and log z survives,
     /// where m + log z would round to m at |x| ~ 1e30 and the loss would come out 0 instead of log z.
     /// </summary>
@@ -96,6 +97,20 @@ internal sealed partial class Lower
     {
         var m = Eval(home, LogSumExpParts.Shift(lse));
         var z = Eval(home, LogSumExpParts.Normalizer(lse));
+        if (m.Kind != ValKind.Varying && z.Kind != ValKind.Varying && t.Kind == ValKind.Varying)
+        {
+            // One row's m and z against each lane's t (Σ_j of s[i, j] − logsumexp): log z once per
+            // row, where the row's values live, then one subtraction and one addition per element.
+            // z depends on m, so z's scope is m's or inside it: both are known there.
+            var key = ("logz", m.Code, z.Code);
+            if (!z.Home.Memo.TryGetValue(key, out var logZ))
+            {
+                logZ = Local(z.Home, ValKind.Uniform, $"double.IsFinite({m.Code}) ? Scalar.Log({z.Code}) : 0.0");
+                z.Home.Memo[key] = logZ;
+            }
+            var shifted = Local(home, ValKind.Varying, $"{AsVarying(home, m)} - {t.Code}");
+            return Local(home, ValKind.Varying, $"{shifted.Code} + {AsVarying(home, logZ)}");
+        }
         if (m.Kind == ValKind.Varying || z.Kind == ValKind.Varying || t.Kind == ValKind.Varying)
         {
             // The same per row across lanes; m − m is 0 exactly where m is finite.
