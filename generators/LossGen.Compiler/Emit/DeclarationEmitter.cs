@@ -48,6 +48,9 @@ internal sealed class DeclarationEmitter
     private string Dim(string d) => Naming.DimParameter(decl, d);
     private string Grad(string t) => Naming.Gradient(decl, t);
 
+    private ShadowSafeNames Names => new(decl.Model.Parameters.Select(p => p.Name), decl.Model.Namespace,
+        decl.Model.ContainingTypes.Select(c => c.Name), decl.Model.TypeName);
+
     private string Write(IReadOnlyList<KernelSet> kernels)
     {
         var m = decl.Model;
@@ -97,7 +100,7 @@ internal sealed class DeclarationEmitter
         var t = TypeName(type);
         Doc($"The value of {decl.Model.TypeName}:", withGradient: false);
         w.Open($"public static {t} Value({Parameters(type, withGradients: false)})");
-        w.Line($"Validate({ValidationArguments(withGradients: false)});");
+        w.Line($"{Names.Own("Validate")}({ValidationArguments(withGradients: false)});");
         WriteDispatch(type, "ValueKernel", withGradients: false);
         w.Close();
     }
@@ -108,7 +111,7 @@ internal sealed class DeclarationEmitter
         Doc($"The value of {decl.Model.TypeName} and, in one fused pass, its gradient with respect to "
             + string.Join(", ", Differentiable.Select(x => x.Name)) + " (overwritten, not accumulated).", withGradient: true);
         w.Open($"public static {t} ValueAndGradient({Parameters(type, withGradients: true)})");
-        w.Line($"Validate({ValidationArguments(withGradients: true)});");
+        w.Line($"{Names.Own("Validate")}({ValidationArguments(withGradients: true)});");
         WriteDispatch(type, "ValueAndGradientKernel", withGradients: true);
         w.Close();
     }
@@ -119,10 +122,13 @@ internal sealed class DeclarationEmitter
         var args = KernelArguments(withGradients);
         w.Line("// The widest vector width the hardware accelerates; the JIT folds these checks away.");
         var result = decl.Model.Parameters.Any(p => p.Name == "result") ? "result_" : "result";
-        w.Line($"double {result} = {prefix}512.IsHardwareAccelerated ? {kernel}<{prefix}512>({args})");
-        w.Line($"    : {prefix}256.IsHardwareAccelerated ? {kernel}<{prefix}256>({args})");
-        w.Line($"    : {prefix}128.IsHardwareAccelerated ? {kernel}<{prefix}128>({args})");
-        w.Line($"    : {kernel}<{prefix}1>({args});");
+        var names = Names;
+        string Lanes(string width) => names.Lanes(prefix + width);
+        var call = names.Own(kernel);
+        w.Line($"double {result} = {Lanes("512")}.IsHardwareAccelerated ? {call}<{prefix}512>({args})");
+        w.Line($"    : {Lanes("256")}.IsHardwareAccelerated ? {call}<{prefix}256>({args})");
+        w.Line($"    : {Lanes("128")}.IsHardwareAccelerated ? {call}<{prefix}128>({args})");
+        w.Line($"    : {call}<{prefix}1>({args});");
         w.Line($"return ({TypeName(type)}){result};");
     }
 
@@ -210,21 +216,21 @@ internal sealed class DeclarationEmitter
         w.Line("/// <summary>Checks every argument before anything is computed or written (a gradient length of −1 means none).</summary>");
         w.Open($"private static void Validate({string.Join(", ", ps)})");
         foreach (var d in decl.Dims)
-            w.Line($"Guard.Dimension({Dim(d)}, \"{Dim(d)}\", \"{d}\");");
+            w.Line($"{Names.Runtime("Guard")}.Dimension({Dim(d)}, \"{Dim(d)}\", \"{d}\");");
         // A tensor that is never indexed and has no [Shape] has no axes: one number, a span of one.
         string Product(TensorShape x) => x.Dims.Count == 0 ? "1L" : string.Join(" * ", x.Dims.Select(d => "(long)" + Dim(d)));
         string Dims(TensorShape x) => string.Concat(x.Dims.Select(d => ", " + Dim(d)));
         foreach (var x in Inputs)
         {
             var length = x.Kind == ParamKind.Labels ? x.Name + ".Length" : x.Name + "Length";
-            w.Line($"Guard.Length({length}, {Product(x)}, \"{x.Name}\", \"{ShapeForMessage(x)}\"{Dims(x)});");
+            w.Line($"{Names.Runtime("Guard")}.Length({length}, {Product(x)}, \"{x.Name}\", \"{ShapeForMessage(x)}\"{Dims(x)});");
         }
         foreach (var x in Differentiable)
-            w.Line($"if ({Grad(x.Name)}Length >= 0) Guard.Length({Grad(x.Name)}Length, {Product(x)}, \"{Grad(x.Name)}\", \"{ShapeForMessage(x)}\"{Dims(x)});");
+            w.Line($"if ({Grad(x.Name)}Length >= 0) {Names.Runtime("Guard")}.Length({Grad(x.Name)}Length, {Product(x)}, \"{Grad(x.Name)}\", \"{ShapeForMessage(x)}\"{Dims(x)});");
         foreach (var l in decl.Labels)
-            w.Line($"Guard.Labels({l.Labels}, \"{l.Labels}\", {Dim(l.ClassDim)}, \"{l.ClassDim}\");");
+            w.Line($"{Names.Runtime("Guard")}.Labels({l.Labels}, \"{l.Labels}\", {Dim(l.ClassDim)}, \"{l.ClassDim}\");");
         foreach (var d in MeanDims().Where(d => !Shapes.DimNames.IsFixed(d)).Distinct())
-            w.Line($"Guard.NonEmpty({Dim(d)}, \"{Dim(d)}\", \"{d}\");");
+            w.Line($"{Names.Runtime("Guard")}.NonEmpty({Dim(d)}, \"{Dim(d)}\", \"{d}\");");
         w.Close();
     }
 

@@ -26,6 +26,9 @@ internal sealed class OptimizerEmitter
     private IEnumerable<OptimizerParam> States => model.Parameters.Where(p => p.Kind == OptimizerParamKind.State);
     private IEnumerable<OptimizerParam> Hypers => model.Parameters.Where(p => p.Kind == OptimizerParamKind.Hyper);
 
+    private ShadowSafeNames Names => new(model.Parameters.Select(p => p.Name), model.Namespace,
+        model.ContainingTypes.Select(c => c.Name), model.TypeName);
+
     /// <summary>Whether a fused-regularizer overload is emitted: only for a rule that reads the gradient, through which the penalty acts.</summary>
     private bool Fuses => UpdateLowering.ReadsGradient(model, Gradient.Name);
 
@@ -117,16 +120,16 @@ internal sealed class OptimizerEmitter
         var t = TypeName(type);
         Doc();
         w.Open($"public static void Step({ApiParameters(t)})");
-        w.Line($"Validate({string.Join(", ", ValidationArguments())});");
+        w.Line($"{Names.Own("Validate")}({string.Join(", ", ValidationArguments())});");
         foreach (var (written, other) in OverlapChecks())
-            w.Line($"OptimizerGuard.Disjoint<{t}>({written}, \"{written}\", {other}, \"{other}\");");
+            w.Line($"{Names.Runtime("OptimizerGuard")}.Disjoint<{t}>({written}, \"{written}\", {other}, \"{other}\");");
         var prefix = type == ElementType.Float ? "F" : "D";
         var args = string.Join(", ", KernelArguments());
         w.Line("// The widest vector width the hardware accelerates; the JIT folds these checks away.");
-        w.Line($"if ({prefix}512.IsHardwareAccelerated) StepKernel<{prefix}512>({args});");
-        w.Line($"else if ({prefix}256.IsHardwareAccelerated) StepKernel<{prefix}256>({args});");
-        w.Line($"else if ({prefix}128.IsHardwareAccelerated) StepKernel<{prefix}128>({args});");
-        w.Line($"else StepKernel<{prefix}1>({args});");
+        w.Line($"if ({Names.Lanes(prefix + "512")}.IsHardwareAccelerated) {Names.Own("StepKernel")}<{prefix}512>({args});");
+        w.Line($"else if ({Names.Lanes(prefix + "256")}.IsHardwareAccelerated) {Names.Own("StepKernel")}<{prefix}256>({args});");
+        w.Line($"else if ({Names.Lanes(prefix + "128")}.IsHardwareAccelerated) {Names.Own("StepKernel")}<{prefix}128>({args});");
+        w.Line($"else {Names.Own("StepKernel")}<{prefix}1>({args});");
         w.Close();
     }
 
@@ -138,18 +141,18 @@ internal sealed class OptimizerEmitter
         w.Line($"public static void Step<{regType}>({ApiParameters(t, $"in {regType} {reg}")})");
         w.Line($"    where {regType} : struct, LossGen.Optimization.IElementwiseRegularizer<{t}>");
         w.Open("");
-        w.Line($"Validate({string.Join(", ", ValidationArguments())});");
+        w.Line($"{Names.Own("Validate")}({string.Join(", ", ValidationArguments())});");
         w.Line($"{reg}.Validate();");
         foreach (var (written, other) in OverlapChecks())
-            w.Line($"OptimizerGuard.Disjoint<{t}>({written}, \"{written}\", {other}, \"{other}\");");
+            w.Line($"{Names.Runtime("OptimizerGuard")}.Disjoint<{t}>({written}, \"{written}\", {other}, \"{other}\");");
         var prefix = type == ElementType.Float ? "F" : "D";
         var args = string.Join(", ", KernelArguments(reg));
         w.Line("// The widest vector width the hardware accelerates; the JIT folds these checks away, and compiles");
         w.Line($"// one kernel per {regType}, with its Gradient inlined into the loop.");
-        w.Line($"if ({prefix}512.IsHardwareAccelerated) StepKernel<{prefix}512, {regType}>({args});");
-        w.Line($"else if ({prefix}256.IsHardwareAccelerated) StepKernel<{prefix}256, {regType}>({args});");
-        w.Line($"else if ({prefix}128.IsHardwareAccelerated) StepKernel<{prefix}128, {regType}>({args});");
-        w.Line($"else StepKernel<{prefix}1, {regType}>({args});");
+        w.Line($"if ({Names.Lanes(prefix + "512")}.IsHardwareAccelerated) {Names.Own("StepKernel")}<{prefix}512, {regType}>({args});");
+        w.Line($"else if ({Names.Lanes(prefix + "256")}.IsHardwareAccelerated) {Names.Own("StepKernel")}<{prefix}256, {regType}>({args});");
+        w.Line($"else if ({Names.Lanes(prefix + "128")}.IsHardwareAccelerated) {Names.Own("StepKernel")}<{prefix}128, {regType}>({args});");
+        w.Line($"else {Names.Own("StepKernel")}<{prefix}1, {regType}>({args});");
         w.Close();
     }
 
@@ -226,12 +229,12 @@ internal sealed class OptimizerEmitter
         w.Line("/// <summary>Checks every argument before anything is written, so a bad call leaves the weights and state untouched.</summary>");
         w.Open($"private static void Validate({string.Join(", ", ps)})");
         foreach (var b in new[] { Gradient }.Concat(States))
-            w.Line($"OptimizerGuard.SameLength({b.Name}Length, \"{b.Name}\", {Weight.Name}Length, \"{Weight.Name}\");");
-        w.Line($"OptimizerGuard.StepNumber({StepName(model)}, \"{StepName(model)}\");");
+            w.Line($"{Names.Runtime("OptimizerGuard")}.SameLength({b.Name}Length, \"{b.Name}\", {Weight.Name}Length, \"{Weight.Name}\");");
+        w.Line($"{Names.Runtime("OptimizerGuard")}.StepNumber({StepName(model)}, \"{StepName(model)}\");");
         foreach (var h in Hypers)
             w.Line(IsLearningRate(h.Name)
-                ? $"OptimizerGuard.LearningRate({h.Name}, \"{h.Name}\");"
-                : $"OptimizerGuard.NotNaN({h.Name}, \"{h.Name}\");");
+                ? $"{Names.Runtime("OptimizerGuard")}.LearningRate({h.Name}, \"{h.Name}\");"
+                : $"{Names.Runtime("OptimizerGuard")}.NotNaN({h.Name}, \"{h.Name}\");");
         w.Close();
     }
 

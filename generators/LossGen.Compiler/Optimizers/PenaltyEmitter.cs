@@ -77,6 +77,10 @@ internal sealed class PenaltyEmitter
     private static string Pick(string name, ICollection<string> taken) => taken.Contains(name) ? Pick(name + "_", taken) : name;
 
     /// <summary>λ and the hyper-parameters, as fields.</summary>
+    // Validate runs inside the nested Penalty struct, with λ and the hyper-parameters in scope.
+    private ShadowSafeNames Names => new(Parameters, penalty.Namespace,
+        penalty.ContainingTypes.Select(c => c.Name).Append(penalty.TypeName), TypeName);
+
     private IEnumerable<string> Fields => new[] { lambda }.Concat(penalty.Hypers.Select(h => fields[h.Name]));
 
     /// <summary>λ and the hyper-parameters as the constructor and Validate(…) name them (the declared names).</summary>
@@ -171,7 +175,7 @@ internal sealed class PenaltyEmitter
         w.Line($"/// <exception cref=\"ArgumentException\">λ is negative or not finite, or a hyper-parameter is NaN.</exception>");
         var ps = new[] { $"double {lambda}" }.Concat(penalty.Hypers.Select(h => h.Default is { } d ? $"double {h.Name} = {Num(d)}" : $"double {h.Name}"));
         w.Open($"public {TypeName}({string.Join(", ", ps)})");
-        w.Line($"Validate({string.Join(", ", Parameters)});");
+        w.Line($"{Names.Own("Validate")}({string.Join(", ", Parameters)});");
         foreach (var (f, parameter) in Fields.Zip(Parameters, (f, q) => (f, q))) w.Line($"this.{f} = {parameter};");
         foreach (var (name, code) in scalars) w.Line($"{name} = {code};");
         w.Close();
@@ -194,8 +198,8 @@ internal sealed class PenaltyEmitter
         w.Line($"public void Validate() => Validate({string.Join(", ", Fields)});");
         w.Line();
         w.Open($"private static void Validate({string.Join(", ", Parameters.Select(f => "double " + f))})");
-        w.Line($"OptimizerGuard.PenaltyWeight({lambda}, \"{lambda}\");");
-        foreach (var h in penalty.Hypers) w.Line($"OptimizerGuard.NotNaN({h.Name}, \"{h.Name}\");");
+        w.Line($"{Names.Runtime("OptimizerGuard")}.PenaltyWeight({lambda}, \"{lambda}\");");
+        foreach (var h in penalty.Hypers) w.Line($"{Names.Runtime("OptimizerGuard")}.NotNaN({h.Name}, \"{h.Name}\");");
         w.Close();
     }
 
