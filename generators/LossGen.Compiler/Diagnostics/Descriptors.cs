@@ -54,8 +54,8 @@ internal static class Descriptors
         DeclarationCategory);
 
     public static readonly DiagnosticDescriptor NonConstantExponent = Error("LG0007",
-        "Exponent must be a constant",
-        "The exponent of Pow must be a numeric constant, but it is '{0}'",
+        "Exponent must be a constant or a hyper-parameter",
+        "The exponent of Pow must be a numeric constant or a scalar hyper-parameter of the declaration, but it is '{0}'",
         DeclarationCategory);
 
     public static readonly DiagnosticDescriptor InvalidShapeAttribute = Error("LG0008",

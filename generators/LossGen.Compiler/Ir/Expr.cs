@@ -36,6 +36,15 @@ internal sealed record Binary(BinaryOp Op, Expr A, Expr B) : Expr;
 /// <summary><c>x^p</c> with a constant exponent.</summary>
 internal sealed record PowConst(Expr X, double P) : Expr;
 
+/// <summary>
+/// <c>x^p</c> with an exponent known only at run time, the same for every element: a scalar
+/// hyper-parameter (<c>Pow(1 − p, gamma)</c>), or that minus a constant in a derivative
+/// (γ·x^(γ−1)). Defined for x ≥ 0 (NaN for x &lt; 0, as no exponent is known to be an integer);
+/// 0^p is Math.Pow(0, p). Kept apart from <see cref="PowConst"/>, whose literal exponent is
+/// strength-reduced at compile time.
+/// </summary>
+internal sealed record PowHyper(Expr X, Expr P) : Expr;
+
 /// <summary>The conditional operator.</summary>
 internal sealed record Select(Cond Cond, Expr IfTrue, Expr IfFalse) : Expr;
 

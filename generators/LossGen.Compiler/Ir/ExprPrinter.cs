@@ -22,6 +22,7 @@ internal static class ExprPrinter
             case Unary { Op: UnaryOp.Sqr } s: return P(s.X, 3) + "²";
             case Unary u: return u.Op.ToString().ToLowerInvariant() + "(" + P(u.X, 0) + ")";
             case PowConst p: return P(p.X, 3) + "^" + Num(p.P);
+            case PowHyper p: return P(p.X, 3) + "^" + P(p.P, 3);
             case Binary { Op: BinaryOp.Add } b: return Wrap(P(b.A, 0) + " + " + P(b.B, 0), 0);
             case Binary { Op: BinaryOp.Sub } b: return Wrap(P(b.A, 0) + " − " + P(b.B, 1), 0);
             case Binary { Op: BinaryOp.Mul } b: return Wrap(P(b.A, 1) + "·" + P(b.B, 2), 1);

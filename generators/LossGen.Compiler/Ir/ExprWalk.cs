@@ -32,6 +32,7 @@ internal static class ExprWalk
                 break;
             case Unary u: AddFree(u.X, set, bound); break;
             case PowConst p: AddFree(p.X, set, bound); break;
+            case PowHyper p: AddFree(p.X, set, bound); AddFree(p.P, set, bound); break;
             case Binary b: AddFree(b.A, set, bound); AddFree(b.B, set, bound); break;
             case Select s: AddFree(s.Cond, set, bound); AddFree(s.IfTrue, set, bound); AddFree(s.IfFalse, set, bound); break;
             case Reduce r: AddFree(r.Body, set, new ImmutableStack(r.Var, bound)); break;
@@ -88,6 +89,7 @@ internal static class ExprWalk
         {
             case Unary u: yield return u.X; break;
             case PowConst p: yield return p.X; break;
+            case PowHyper p: yield return p.X; yield return p.P; break;
             case Binary b: yield return b.A; yield return b.B; break;
             case Select s:
                 foreach (var x in CondOperands(s.Cond)) yield return x;
@@ -150,6 +152,7 @@ internal static class ExprWalk
                 Access a => new Access(a.Tensor, a.Indices.Select(Ixs).ToEquatableArray()),
                 Unary u => E.Un(u.Op, Go(u.X)),
                 PowConst p => new PowConst(Go(p.X), p.P),
+                PowHyper p => new PowHyper(Go(p.X), Go(p.P)),
                 Binary b => Rebuild(b.Op, Go(b.A), Go(b.B)),
                 Select s => E.Select(Cnd(s.Cond), Go(s.IfTrue), Go(s.IfFalse)),
                 Reduce r => RebuiltReduce(r),

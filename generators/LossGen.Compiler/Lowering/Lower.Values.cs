@@ -68,6 +68,7 @@ internal sealed partial class Lower
                     : $"V.Load({tensor}, {offset})", "x");
             case Unary u: return ComputeUnary(home, u.Op, Eval(home, u.X), varying);
             case PowConst p: return ComputePow(home, p, varying);
+            case PowHyper p: return ComputePowHyper(home, p, varying);
             case Binary { Op: BinaryOp.Sub, A: Reduce { Op: ReduceOp.LogSumExp } lse } b:
                 return ComputeLogSoftmaxForm(home, lse, Eval(home, b.B));
             case Binary b: return ComputeBinary(home, b.Op, Eval(home, b.A), Eval(home, b.B), varying);
@@ -162,6 +163,28 @@ internal sealed partial class Lower
         var fn = varying ? "V" : "Scalar";
         var exponent = varying ? AsVarying(home, new Val(Literal(n), ValKind.Uniform, Root(home))) : Literal(n);
         return Local(home, kind, $"{fn}.Exp({exponent} * {fn}.Log({xs}))");
+    }
+
+    /// <summary>
+    /// x^γ for a run-time exponent (see <see cref="PowHyper"/>): Math.Pow where x is one value,
+    /// exp(γ·log x) in lanes, with the lanes where x = 0 set to Math.Pow(0, γ) computed once,
+    /// since γ·log 0 = 0·(−∞) is NaN at γ = 0 and 0^0 = 1. x &lt; 0 gives NaN on both paths.
+    /// </summary>
+    private Val ComputePowHyper(Scope home, PowHyper p, bool varying)
+    {
+        var x = Eval(home, p.X);
+        var exponent = Eval(home, p.P);
+        if (!varying)
+            return Local(home, ValKind.Uniform, $"{x.Code} >= 0.0 ? Math.Pow({x.Code}, {exponent.Code}) : double.NaN");
+        var xv = AsVarying(home, x);
+        var key = ("pow0", exponent.Code);
+        if (!exponent.Home.Memo.TryGetValue(key, out var atZero))
+        {
+            atZero = Local(exponent.Home, ValKind.Uniform, $"Math.Pow(0.0, {exponent.Code})");
+            exponent.Home.Memo[key] = atZero;
+        }
+        var general = Local(home, ValKind.Varying, $"V.Exp({AsVarying(home, exponent)} * V.Log({xv}))");
+        return Local(home, ValKind.Varying, $"V.Select(V.Equal({xv}, V.Zero), {AsVarying(home, atZero)}, {general.Code})");
     }
 
     private Val ComputeBinary(Scope home, BinaryOp op, Val a, Val b, bool varying)

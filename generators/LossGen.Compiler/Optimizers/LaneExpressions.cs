@@ -91,6 +91,11 @@ internal sealed class LaneExpressions
                 code = SmallPower(Varying(b, pc.X), pc.P, "V.One")
                        ?? $"V.Exp({Splat(Literal(pc.P))} * V.Log({Varying(b, pc.X)}))";
                 break;
+            case PowHyper ph:
+                // As Lower's: exp(p·log x), with 0^p = Math.Pow(0, p) where x = 0 (0·log 0 is NaN).
+                var px = Varying(b, ph.X);
+                code = $"V.Select(V.Equal({px}, V.Zero), {Splat($"Math.Pow(0.0, {Uniform(ph.P)})")}, V.Exp({Splat(Uniform(ph.P))} * V.Log({px})))";
+                break;
             case Binary { Op: BinaryOp.Div } div when IsUniform(div.B):
                 // Strength reduction: a per-element division by a per-step value (√(1 − β₂ᵗ) in
                 // Adam) becomes a multiplication by its reciprocal, computed once. A division costs
@@ -178,6 +183,10 @@ internal sealed class LaneExpressions
                 break;
             case PowConst pc:
                 code = SmallPower(Uniform(pc.X), pc.P, "1.0") ?? $"Math.Pow({Uniform(pc.X)}, {Literal(pc.P)})";
+                break;
+            case PowHyper ph:
+                var ux0 = Uniform(ph.X);
+                code = $"{ux0} >= 0.0 ? Math.Pow({ux0}, {Uniform(ph.P)}) : double.NaN";
                 break;
             case Binary bin:
                 var l = Uniform(bin.A);

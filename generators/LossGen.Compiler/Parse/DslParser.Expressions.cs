@@ -68,6 +68,20 @@ internal sealed partial class DslParser
     private static bool IsNumeric(ITypeSymbol? t) =>
         t?.SpecialType is SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Int32;
 
+    /// <summary>
+    /// A Pow exponent that names a scalar hyper-parameter of the declaration (the γ of a focal
+    /// loss), or null. Only the name itself: an arithmetic expression of hyper-parameters would
+    /// need its own rules at 0 and is written with the hyper-parameter adjusted instead.
+    /// </summary>
+    private Hyper? HyperExponent(ExpressionSyntax e)
+    {
+        while (e is ParenthesizedExpressionSyntax p) e = p.Expression;
+        return e is IdentifierNameSyntax id && model.GetSymbolInfo(id).Symbol is IParameterSymbol s
+               && !indexBindings.ContainsKey(s) && parameters.TryGetValue(s.Name, out var param) && param.Kind == ParamKind.Hyper
+            ? new Hyper(s.Name)
+            : null;
+    }
+
     private Expr ParseIdentifier(IdentifierNameSyntax id)
     {
         var symbol = model.GetSymbolInfo(id).Symbol;
@@ -213,6 +227,7 @@ internal sealed partial class DslParser
             case "Min": return new Binary(BinaryOp.Min, ParseExpr(args[0]), ParseExpr(args[1]));
             case "Pow":
                 var exponent = model.GetConstantValue(args[1]);
+                if (HyperExponent(args[1]) is { } hyper) return new PowHyper(ParseExpr(args[0]), hyper);
                 if (!exponent.HasValue || exponent.Value is null)
                 {
                     Report(Descriptors.NonConstantExponent, SourceSpan.From(args[1]), args[1].ToString());

@@ -180,7 +180,7 @@ internal sealed partial class DslParser
                 return Broadcasting.ReduceAxis(input, axis.Value, keep.Value).Shape;
             }
             case "Pow":
-                if (ArgumentFor(call, m, "p") is { } p && !model.GetConstantValue(p).HasValue)
+                if (ArgumentFor(call, m, "p") is { } p && !model.GetConstantValue(p).HasValue && HyperExponent(p) is null)
                 {
                     Report(Descriptors.NonConstantExponent, SourceSpan.From(p), p.ToString());
                     return null;
@@ -339,7 +339,9 @@ internal sealed partial class DslParser
                 return new Reduce(ReduceOpOf(m.Name), v, "", Element(arg, inner));
             }
             case "Pow":
-                return new PowConst(Element(arg, ix), ToDouble(model.GetConstantValue(ArgumentFor(call, m, "p")!).Value));
+                var exponent = ArgumentFor(call, m, "p")!;
+                if (HyperExponent(exponent) is { } hyper) return new PowHyper(Element(arg, ix), hyper);
+                return new PowConst(Element(arg, ix), ToDouble(model.GetConstantValue(exponent).Value));
             default:
                 return E.Un(UnaryOpOf(m.Name), Element(arg, ix));
         }

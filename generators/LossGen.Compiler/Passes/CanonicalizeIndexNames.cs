@@ -52,6 +52,7 @@ internal static class CanonicalizeIndexNames
             case Access a: return new Access(a.Tensor, a.Indices.Select(ix => Ix(ix, renames)).ToEquatableArray());
             case Unary u: return new Unary(u.Op, Go(u.X, renames, enclosing));
             case PowConst p: return new PowConst(Go(p.X, renames, enclosing), p.P);
+            case PowHyper p: return new PowHyper(Go(p.X, renames, enclosing), p.P);
             case Binary b: return new Binary(b.Op, Go(b.A, renames, enclosing), Go(b.B, renames, enclosing));
             case Select s: return new Select(Cond(s.Cond, renames, enclosing), Go(s.IfTrue, renames, enclosing), Go(s.IfFalse, renames, enclosing));
             default: return e;

@@ -69,6 +69,13 @@ internal static class Differentiate
             case PowConst p:
                 Go(p.X, E.Mul(adj, E.Mul(E.C(p.P), Simplify.Run(new PowConst(p.X, p.P - 1)))));
                 break;
+            case PowHyper p:
+                // p·x^(p−1), and 0 when p = 0 (x^0 is constant): p·x^(−1) would be 0·∞ = NaN at
+                // x = 0. PyTorch's pow_backward does the same; at x = 0 this gives 0 for p > 1, 1 for
+                // p = 1 (0^0 = 1) and +∞ for 0 < p < 1 (docs/subgradients.md).
+                Go(p.X, E.Unless(new ValueCompare(CompareOp.Eq, p.P, Const.Zero),
+                    E.Mul(adj, E.Mul(p.P, new PowHyper(p.X, E.Sub(p.P, Const.One))))));
+                break;
             case Select s:
                 Go(s.IfTrue, E.When(s.Cond, adj));
                 Go(s.IfFalse, E.Unless(s.Cond, adj));

@@ -144,7 +144,8 @@ internal static class DslProgramGen
                     _ => LogSumOfExp(scope, d),
                 }),
                 Kind.Sqrt => Expr(scope, d).Select(a => Frag.Of($"Sqrt(1f + Sqr({a.Code}))", a)),
-                Kind.Pow => from p in Gen.Elements("2", "3", "1", "0.5f", "1.5f", "-1", "-0.5f", "0.25f")
+                // alpha and beta: the run-time exponent of PowHyper (beta ≥ 1e-3, alpha any sign), of a base ≥ 1.
+                Kind.Pow => from p in Gen.Elements("2", "3", "1", "0.5f", "1.5f", "-1", "-0.5f", "0.25f", "alpha", "beta")
                             from a in Expr(scope, d)
                             select Frag.Of(p is "2" or "3" or "1" ? $"Pow({a.Code}, {p})" : $"Pow(1f + Sqr({a.Code}), {p})", a),
                 Kind.MaxMin => from f in Gen.Elements("Max", "Min")

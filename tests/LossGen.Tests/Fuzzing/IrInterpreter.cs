@@ -65,6 +65,8 @@ internal sealed class IrInterpreter
         Access a => inputs.Tensors[a.Tensor][Offset(a.Tensor, a.Indices)],
         Unary u => Unary(u.Op, Eval(u.X)),
         PowConst p => Math.Pow(Eval(p.X), p.P),
+        // Defined for x ≥ 0 only (docs/subgradients.md): no run-time exponent is known to be an integer.
+        PowHyper p => Eval(p.X) is var x && x >= 0 ? Math.Pow(x, Eval(p.P)) : double.NaN,
         Binary b => Binary(b.Op, Eval(b.A), Eval(b.B)),
         Select s => Test(s.Cond) ? Eval(s.IfTrue) : Eval(s.IfFalse),
         Reduce r => Reduce(r),

@@ -28,7 +28,8 @@ internal static class Mutations
         new("block lambda", "LG0005", d => d with { Result = $"{R(d)} + Sum(q => {{ return u[q]; }})" }),
         new("helper method", "LG0006", d => d with { Result = $"{R(d)} + Sum(q => u[q] * Helper(q))", ExtraMembers = "    static float Helper(IndexVar q) => 0f;\n" }),
         new("Math function", "LG0006", d => d with { Result = $"System.MathF.Abs({R(d)})" }),
-        new("non-constant exponent", "LG0007", d => d with { Result = $"Pow(1f + Sqr({R(d)}), alpha)" }),
+        // A hyper-parameter exponent (alpha) is allowed; a tensor element is not.
+        new("non-constant exponent", "LG0007", d => d with { Result = $"{R(d)} + Sum(q => Pow(1f + Sqr(u[q]), u[q]))" }),
         new("empty shape", "LG0008", d => d with { Signature = d.Signature.Replace("[Shape(\"D\")] Tensor w", "[Shape()] Tensor w") }),
         new("bad dimension name", "LG0008", d => d with { Signature = d.Signature.Replace("[Shape(\"D\")] Tensor w", "[Shape(\"1D\")] Tensor w") }),
         new("rank", "LG0101", d => d with { Result = $"{R(d)} + Sum(q => u[q, q])" }),
