@@ -76,6 +76,19 @@ public class SnapshotTests
                 }
             }
             """ },
+        // Focal loss with γ read at run time: x^γ as exp(γ·log x) in lanes with 0^γ at x = 0, its
+        // derivative γ·x^(γ−1) zero when γ = 0 (docs/subgradients.md).
+        { "FocalGamma", Usings + """
+            [Loss]
+            public partial struct FocalGamma
+            {
+                static float Define([Shape("N", "C")] Tensor s, [Shape("N")] Labels y, float gamma = 2f)
+                {
+                    var logp = Tensor.Of(i => s[i, y[i]] - LogSumExp(j => s[i, j]));
+                    return Mean(i => -Pow(1f - Exp(logp[i]), gamma) * logp[i]);
+                }
+            }
+            """ },
         { "CenteredColumn", Usings + """
             [Loss]
             public partial struct CenteredColumn
