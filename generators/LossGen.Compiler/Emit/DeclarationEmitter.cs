@@ -112,6 +112,7 @@ internal sealed class DeclarationEmitter
             + string.Join(", ", Differentiable.Select(x => x.Name)) + " (overwritten, not accumulated).", withGradient: true);
         w.Open($"public static {t} ValueAndGradient({Parameters(type, withGradients: true)})");
         w.Line($"{Names.Own("Validate")}({ValidationArguments(withGradients: true)});");
+        WriteOverlapChecks(type);
         WriteDispatch(type, "ValueAndGradientKernel", withGradients: true);
         w.Close();
     }
@@ -178,7 +179,9 @@ internal sealed class DeclarationEmitter
                 w.Line($"/// <param name=\"{Grad(x.Name)}\">Receives ∂L/∂{x.Name}, shape {Shape(x)}.</param>");
         foreach (var h in Hypers)
             w.Line($"/// <param name=\"{CSharpNames.Bare(h.Name)}\">Hyper-parameter{(h.Default is { } d ? " (default " + ExprPrinter.Num(d) + ")" : "")}.</param>");
-        w.Line("/// <exception cref=\"ArgumentException\">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>");
+        w.Line("/// <exception cref=\"ArgumentException\">A span's length does not match its shape, a dimension is negative, a label is outside its class dimension, "
+            + (withGradient ? "a hyper-parameter is NaN or ±∞, or a gradient span overlaps another span of the call" : "or a hyper-parameter is NaN or ±∞")
+            + ".</exception>");
     }
 
     /// <summary>Σ over the loops the target element does not index: those are summed, the rest are elementwise.</summary>
@@ -200,11 +203,37 @@ internal sealed class DeclarationEmitter
 
     // ---- validation ----
 
+    /// <summary>
+    /// One <c>BufferGuard.Disjoint</c> line per pair of a gradient with another span of the call: every
+    /// input (labels included, compared as bytes) and every earlier gradient. Inputs may share storage
+    /// with each other, since nothing writes them.
+    /// </summary>
+    private void WriteOverlapChecks(ElementType type)
+    {
+        var t = TypeName(type);
+        var gradients = Differentiable.Select(x => Grad(x.Name)).ToList();
+        if (gradients.Count == 0) return;
+        w.Line("// The kernel writes the gradients while it still reads the inputs: a gradient sharing storage with");
+        w.Line("// an input or another gradient would be computed from half-overwritten values, so refuse it first.");
+        var guard = Names.Runtime("BufferGuard");
+        for (var a = 0; a < gradients.Count; a++)
+        {
+            var g = gradients[a];
+            foreach (var x in Inputs)
+                w.Line(x.Kind == ParamKind.Labels
+                    ? $"{guard}.Disjoint<{t}, int>({g}, \"{CSharpNames.Bare(g)}\", {x.Name}, \"{CSharpNames.Bare(x.Name)}\");"
+                    : $"{guard}.Disjoint<{t}>({g}, \"{CSharpNames.Bare(g)}\", {x.Name}, \"{CSharpNames.Bare(x.Name)}\");");
+            for (var b = 0; b < a; b++)
+                w.Line($"{guard}.Disjoint<{t}>({g}, \"{CSharpNames.Bare(g)}\", {gradients[b]}, \"{CSharpNames.Bare(gradients[b])}\");");
+        }
+    }
+
     private string ValidationArguments(bool withGradients)
     {
         var args = Inputs.Select(x => x.Kind == ParamKind.Labels ? x.Name : x.Name + ".Length")
             .Concat(decl.Dims.Select(Dim))
-            .Concat(Differentiable.Select(x => withGradients ? Grad(x.Name) + ".Length" : "-1"));
+            .Concat(Differentiable.Select(x => withGradients ? Grad(x.Name) + ".Length" : "-1"))
+            .Concat(Hypers.Select(h => h.Name));
         return string.Join(", ", args);
     }
 
@@ -212,7 +241,9 @@ internal sealed class DeclarationEmitter
     {
         var ps = Inputs.Select(x => x.Kind == ParamKind.Labels ? $"ReadOnlySpan<int> {x.Name}" : $"int {x.Name}Length")
             .Concat(decl.Dims.Select(d => $"int {Dim(d)}"))
-            .Concat(Differentiable.Select(x => $"int {Grad(x.Name)}Length"));
+            .Concat(Differentiable.Select(x => $"int {Grad(x.Name)}Length"))
+            // Hyper-parameters as double: a float widens exactly, NaN and ±∞ included.
+            .Concat(Hypers.Select(h => $"double {h.Name}"));
         w.Line("/// <summary>Checks every argument before anything is computed or written (a gradient length of −1 means none).</summary>");
         w.Open($"private static void Validate({string.Join(", ", ps)})");
         foreach (var d in decl.Dims)
@@ -231,6 +262,10 @@ internal sealed class DeclarationEmitter
             w.Line($"{Names.Runtime("Guard")}.Labels({l.Labels}, \"{l.Labels}\", {Dim(l.ClassDim)}, \"{l.ClassDim}\");");
         foreach (var d in MeanDims().Where(d => !Shapes.DimNames.IsFixed(d)).Distinct())
             w.Line($"{Names.Runtime("Guard")}.NonEmpty({Dim(d)}, \"{Dim(d)}\", \"{d}\");");
+        if (Hypers.Any())
+            w.Line("// A NaN or infinite hyper-parameter would make the value and every gradient NaN or ±∞ without a word.");
+        foreach (var h in Hypers)
+            w.Line($"{Names.Runtime("Guard")}.Finite({h.Name}, \"{CSharpNames.Bare(h.Name)}\");");
         w.Close();
     }
 

@@ -122,7 +122,7 @@ internal sealed class OptimizerEmitter
         w.Open($"public static void Step({ApiParameters(t)})");
         w.Line($"{Names.Own("Validate")}({string.Join(", ", ValidationArguments())});");
         foreach (var (written, other) in OverlapChecks())
-            w.Line($"{Names.Runtime("OptimizerGuard")}.Disjoint<{t}>({written}, \"{written}\", {other}, \"{other}\");");
+            w.Line($"{Names.Runtime("BufferGuard")}.Disjoint<{t}>({written}, \"{written}\", {other}, \"{other}\");");
         var prefix = type == ElementType.Float ? "F" : "D";
         var args = string.Join(", ", KernelArguments());
         w.Line("// The widest vector width the hardware accelerates; the JIT folds these checks away.");
@@ -144,7 +144,7 @@ internal sealed class OptimizerEmitter
         w.Line($"{Names.Own("Validate")}({string.Join(", ", ValidationArguments())});");
         w.Line($"{reg}.Validate();");
         foreach (var (written, other) in OverlapChecks())
-            w.Line($"{Names.Runtime("OptimizerGuard")}.Disjoint<{t}>({written}, \"{written}\", {other}, \"{other}\");");
+            w.Line($"{Names.Runtime("BufferGuard")}.Disjoint<{t}>({written}, \"{written}\", {other}, \"{other}\");");
         var prefix = type == ElementType.Float ? "F" : "D";
         var args = string.Join(", ", KernelArguments(reg));
         w.Line("// The widest vector width the hardware accelerates; the JIT folds these checks away, and compiles");

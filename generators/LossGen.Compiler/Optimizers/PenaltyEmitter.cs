@@ -172,7 +172,7 @@ internal sealed class PenaltyEmitter
         w.Line($"/// <param name=\"{lambda}\">λ, the penalty's weight in the objective L + λ·R: finite and not negative.</param>");
         foreach (var h in penalty.Hypers)
             w.Line($"/// <param name=\"{CSharpNames.Bare(h.Name)}\">Hyper-parameter of {Xml(penalty.TypeName)}{(h.Default is { } d ? " (default " + Num(d) + ")" : "")}.</param>");
-        w.Line($"/// <exception cref=\"ArgumentException\">λ is negative or not finite, or a hyper-parameter is NaN.</exception>");
+        w.Line($"/// <exception cref=\"ArgumentException\">λ is negative or not finite, or a hyper-parameter is not finite.</exception>");
         var ps = new[] { $"double {lambda}" }.Concat(penalty.Hypers.Select(h => h.Default is { } d ? $"double {h.Name} = {Num(d)}" : $"double {h.Name}"));
         w.Open($"public {TypeName}({string.Join(", ", ps)})");
         w.Line($"{Names.Own("Validate")}({string.Join(", ", Parameters)});");
@@ -199,7 +199,7 @@ internal sealed class PenaltyEmitter
         w.Line();
         w.Open($"private static void Validate({string.Join(", ", Parameters.Select(f => "double " + f))})");
         w.Line($"{Names.Runtime("OptimizerGuard")}.PenaltyWeight({lambda}, \"{lambda}\");");
-        foreach (var h in penalty.Hypers) w.Line($"{Names.Runtime("OptimizerGuard")}.NotNaN({h.Name}, \"{h.Name}\");");
+        foreach (var h in penalty.Hypers) w.Line($"{Names.Runtime("Guard")}.Finite({h.Name}, \"{CSharpNames.Bare(h.Name)}\");");
         w.Close();
     }
 

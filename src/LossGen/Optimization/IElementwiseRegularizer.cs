@@ -21,7 +21,7 @@ namespace LossGen.Optimization;
 public interface IElementwiseRegularizer<T>
     where T : unmanaged
 {
-    /// <summary>Throws <see cref="System.ArgumentException"/> naming the parameter when λ is negative or not finite, or a hyper-parameter is NaN.</summary>
+    /// <summary>Throws <see cref="System.ArgumentException"/> naming the parameter when λ is negative or not finite, or a hyper-parameter is NaN or ±∞.</summary>
     void Validate();
 
     /// <summary><c>λ·f′(w)</c> for one element.</summary>

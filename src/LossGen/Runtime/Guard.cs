@@ -57,6 +57,18 @@ public static class Guard
             throw new ArgumentException($"The loss averages over {dimension}, so {dimension} must be at least 1, but {parameter} = 0.", parameter);
     }
 
+    /// <summary>
+    /// A hyper-parameter (a margin Δ, a Huber δ, a penalty's β) must be finite: NaN or ±∞ would make
+    /// the value and every gradient element NaN or ±∞ without a word. A float argument widens to
+    /// double exactly, so one overload serves both element types.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Finite(double value, string parameter)
+    {
+        if (!double.IsFinite(value))
+            throw new ArgumentException($"Hyper-parameter {parameter} must be finite, but {parameter} = {value}.", parameter);
+    }
+
     private static void ThrowNegative(int size, string parameter, string dimension) =>
         throw new ArgumentException($"Dimension {dimension} must not be negative, but {parameter} = {size}.", parameter);
 

@@ -6,7 +6,7 @@ namespace LossGen.Runtime;
 /// <summary>
 /// Argument checks called by a generated optimizer <c>Step</c> before it writes anything, so a bad
 /// call throws an <see cref="ArgumentException"/> naming the parameter and leaves the weights and
-/// state exactly as they were.
+/// state exactly as they were. The aliasing check between buffers is <see cref="BufferGuard"/>.
 /// </summary>
 public static class OptimizerGuard
 {
@@ -66,17 +66,6 @@ public static class OptimizerGuard
     {
         if (double.IsNaN(value))
             throw new ArgumentException($"Hyper-parameter {parameter} is NaN.", parameter);
-    }
-
-    /// <summary>
-    /// A buffer the step writes must not overlap another buffer it reads or writes: the fused pass
-    /// reads a block of every buffer before it writes, so overlapping spans would see half-updated values.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Disjoint<T>(ReadOnlySpan<T> written, string writtenParameter, ReadOnlySpan<T> other, string otherParameter)
-    {
-        if (written.Overlaps(other))
-            throw new ArgumentException($"'{writtenParameter}' overlaps '{otherParameter}' in memory; every buffer of a step needs its own storage.", writtenParameter);
     }
 
     private static void ThrowLength(int length, string parameter, int weights, string weightParameter) =>

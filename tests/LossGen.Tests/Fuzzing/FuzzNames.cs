@@ -29,7 +29,7 @@ internal sealed record FuzzNames(
         new FuzzNames("@class", "@in", "@float", "@int", "@fixed", "@ref", "@double", "@checked", "Fuzz.@event", "@public"),
         new FuzzNames("du", "ds", "dw", "db", "n", "c", "d", "dX", "Fuzz.Inner.Deeper", "Host"),
         new FuzzNames("Math", "Span", "Value", "V", "Guard", "F512", "Validate", "value", "Fuzz.@namespace", "@partial"),
-        new FuzzNames("ValueKernel", "D128", "ILanes", "Scalar", "ValueAndGradientKernel", "F1", "result", "IndexComparison", "Fuzz.Lanes", "Kernels"),
+        new FuzzNames("ValueKernel", "D128", "ILanes", "Scalar", "ValueAndGradientKernel", "F1", "result", "BufferGuard", "Fuzz.Lanes", "Kernels"),
         new FuzzNames("acc1", "row2", "tile3", "x4", "rem_0", "label5", "g6", "o7", "Fuzz.@int.@float", "@static"),
         new FuzzNames("σ", "ü", "β", "ω", "Ξ", "ý", "α", "λ", "Fuzz.Ünïcödé", "Κλάση"));
 

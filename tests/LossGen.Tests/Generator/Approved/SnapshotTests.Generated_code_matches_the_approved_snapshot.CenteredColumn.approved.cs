@@ -20,7 +20,7 @@ partial struct CenteredColumn
     /// <param name="mu">Shape [N, D], row-major.</param>
     /// <param name="n">The size of dimension N.</param>
     /// <param name="d">The size of dimension D.</param>
-    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
+    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, a label is outside its class dimension, or a hyper-parameter is NaN or ±∞.</exception>
     public static float Value(ReadOnlySpan<float> X, ReadOnlySpan<float> c, ReadOnlySpan<float> mu, int n, int d)
     {
         Validate(X.Length, c.Length, mu.Length, n, d, -1, -1, -1);
@@ -53,10 +53,24 @@ partial struct CenteredColumn
     /// <param name="dX">Receives ∂L/∂X, shape [N, D].</param>
     /// <param name="dc">Receives ∂L/∂c, shape [N, 1].</param>
     /// <param name="dmu">Receives ∂L/∂mu, shape [N, D].</param>
-    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
+    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, a label is outside its class dimension, a hyper-parameter is NaN or ±∞, or a gradient span overlaps another span of the call.</exception>
     public static float ValueAndGradient(ReadOnlySpan<float> X, ReadOnlySpan<float> c, ReadOnlySpan<float> mu, int n, int d, Span<float> dX, Span<float> dc, Span<float> dmu)
     {
         Validate(X.Length, c.Length, mu.Length, n, d, dX.Length, dc.Length, dmu.Length);
+        // The kernel writes the gradients while it still reads the inputs: a gradient sharing storage with
+        // an input or another gradient would be computed from half-overwritten values, so refuse it first.
+        BufferGuard.Disjoint<float>(dX, "dX", X, "X");
+        BufferGuard.Disjoint<float>(dX, "dX", c, "c");
+        BufferGuard.Disjoint<float>(dX, "dX", mu, "mu");
+        BufferGuard.Disjoint<float>(dc, "dc", X, "X");
+        BufferGuard.Disjoint<float>(dc, "dc", c, "c");
+        BufferGuard.Disjoint<float>(dc, "dc", mu, "mu");
+        BufferGuard.Disjoint<float>(dc, "dc", dX, "dX");
+        BufferGuard.Disjoint<float>(dmu, "dmu", X, "X");
+        BufferGuard.Disjoint<float>(dmu, "dmu", c, "c");
+        BufferGuard.Disjoint<float>(dmu, "dmu", mu, "mu");
+        BufferGuard.Disjoint<float>(dmu, "dmu", dX, "dX");
+        BufferGuard.Disjoint<float>(dmu, "dmu", dc, "dc");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
         double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512>(X, c, mu, n, d, dX, dc, dmu)
             : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256>(X, c, mu, n, d, dX, dc, dmu)
@@ -76,7 +90,7 @@ partial struct CenteredColumn
     /// <param name="mu">Shape [N, D], row-major.</param>
     /// <param name="n">The size of dimension N.</param>
     /// <param name="d">The size of dimension D.</param>
-    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
+    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, a label is outside its class dimension, or a hyper-parameter is NaN or ±∞.</exception>
     public static double Value(ReadOnlySpan<double> X, ReadOnlySpan<double> c, ReadOnlySpan<double> mu, int n, int d)
     {
         Validate(X.Length, c.Length, mu.Length, n, d, -1, -1, -1);
@@ -109,10 +123,24 @@ partial struct CenteredColumn
     /// <param name="dX">Receives ∂L/∂X, shape [N, D].</param>
     /// <param name="dc">Receives ∂L/∂c, shape [N, 1].</param>
     /// <param name="dmu">Receives ∂L/∂mu, shape [N, D].</param>
-    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
+    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, a label is outside its class dimension, a hyper-parameter is NaN or ±∞, or a gradient span overlaps another span of the call.</exception>
     public static double ValueAndGradient(ReadOnlySpan<double> X, ReadOnlySpan<double> c, ReadOnlySpan<double> mu, int n, int d, Span<double> dX, Span<double> dc, Span<double> dmu)
     {
         Validate(X.Length, c.Length, mu.Length, n, d, dX.Length, dc.Length, dmu.Length);
+        // The kernel writes the gradients while it still reads the inputs: a gradient sharing storage with
+        // an input or another gradient would be computed from half-overwritten values, so refuse it first.
+        BufferGuard.Disjoint<double>(dX, "dX", X, "X");
+        BufferGuard.Disjoint<double>(dX, "dX", c, "c");
+        BufferGuard.Disjoint<double>(dX, "dX", mu, "mu");
+        BufferGuard.Disjoint<double>(dc, "dc", X, "X");
+        BufferGuard.Disjoint<double>(dc, "dc", c, "c");
+        BufferGuard.Disjoint<double>(dc, "dc", mu, "mu");
+        BufferGuard.Disjoint<double>(dc, "dc", dX, "dX");
+        BufferGuard.Disjoint<double>(dmu, "dmu", X, "X");
+        BufferGuard.Disjoint<double>(dmu, "dmu", c, "c");
+        BufferGuard.Disjoint<double>(dmu, "dmu", mu, "mu");
+        BufferGuard.Disjoint<double>(dmu, "dmu", dX, "dX");
+        BufferGuard.Disjoint<double>(dmu, "dmu", dc, "dc");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
         double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512>(X, c, mu, n, d, dX, dc, dmu)
             : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256>(X, c, mu, n, d, dX, dc, dmu)

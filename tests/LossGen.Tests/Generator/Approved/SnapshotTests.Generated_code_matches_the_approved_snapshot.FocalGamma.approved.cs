@@ -20,10 +20,10 @@ partial struct FocalGamma
     /// <param name="n">The size of dimension N.</param>
     /// <param name="c">The size of dimension C.</param>
     /// <param name="gamma">Hyper-parameter (default 2).</param>
-    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
+    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, a label is outside its class dimension, or a hyper-parameter is NaN or ±∞.</exception>
     public static float Value(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int n, int c, float gamma = 2f)
     {
-        Validate(s.Length, y, n, c, -1);
+        Validate(s.Length, y, n, c, -1, gamma);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
         double result = F512.IsHardwareAccelerated ? ValueKernel<F512>(s, y, n, c, gamma)
             : F256.IsHardwareAccelerated ? ValueKernel<F256>(s, y, n, c, gamma)
@@ -49,10 +49,14 @@ partial struct FocalGamma
     /// <param name="c">The size of dimension C.</param>
     /// <param name="ds">Receives ∂L/∂s, shape [N, C].</param>
     /// <param name="gamma">Hyper-parameter (default 2).</param>
-    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
+    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, a label is outside its class dimension, a hyper-parameter is NaN or ±∞, or a gradient span overlaps another span of the call.</exception>
     public static float ValueAndGradient(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int n, int c, Span<float> ds, float gamma = 2f)
     {
-        Validate(s.Length, y, n, c, ds.Length);
+        Validate(s.Length, y, n, c, ds.Length, gamma);
+        // The kernel writes the gradients while it still reads the inputs: a gradient sharing storage with
+        // an input or another gradient would be computed from half-overwritten values, so refuse it first.
+        BufferGuard.Disjoint<float>(ds, "ds", s, "s");
+        BufferGuard.Disjoint<float, int>(ds, "ds", y, "y");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
         double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512>(s, y, n, c, ds, gamma)
             : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256>(s, y, n, c, ds, gamma)
@@ -72,10 +76,10 @@ partial struct FocalGamma
     /// <param name="n">The size of dimension N.</param>
     /// <param name="c">The size of dimension C.</param>
     /// <param name="gamma">Hyper-parameter (default 2).</param>
-    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
+    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, a label is outside its class dimension, or a hyper-parameter is NaN or ±∞.</exception>
     public static double Value(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int n, int c, double gamma = 2d)
     {
-        Validate(s.Length, y, n, c, -1);
+        Validate(s.Length, y, n, c, -1, gamma);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
         double result = D512.IsHardwareAccelerated ? ValueKernel<D512>(s, y, n, c, gamma)
             : D256.IsHardwareAccelerated ? ValueKernel<D256>(s, y, n, c, gamma)
@@ -101,10 +105,14 @@ partial struct FocalGamma
     /// <param name="c">The size of dimension C.</param>
     /// <param name="ds">Receives ∂L/∂s, shape [N, C].</param>
     /// <param name="gamma">Hyper-parameter (default 2).</param>
-    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
+    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, a label is outside its class dimension, a hyper-parameter is NaN or ±∞, or a gradient span overlaps another span of the call.</exception>
     public static double ValueAndGradient(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int n, int c, Span<double> ds, double gamma = 2d)
     {
-        Validate(s.Length, y, n, c, ds.Length);
+        Validate(s.Length, y, n, c, ds.Length, gamma);
+        // The kernel writes the gradients while it still reads the inputs: a gradient sharing storage with
+        // an input or another gradient would be computed from half-overwritten values, so refuse it first.
+        BufferGuard.Disjoint<double>(ds, "ds", s, "s");
+        BufferGuard.Disjoint<double, int>(ds, "ds", y, "y");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
         double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512>(s, y, n, c, ds, gamma)
             : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256>(s, y, n, c, ds, gamma)
@@ -114,7 +122,7 @@ partial struct FocalGamma
     }
 
     /// <summary>Checks every argument before anything is computed or written (a gradient length of −1 means none).</summary>
-    private static void Validate(int sLength, ReadOnlySpan<int> y, int n, int c, int dsLength)
+    private static void Validate(int sLength, ReadOnlySpan<int> y, int n, int c, int dsLength, double gamma)
     {
         Guard.Dimension(n, "n", "N");
         Guard.Dimension(c, "c", "C");
@@ -123,6 +131,8 @@ partial struct FocalGamma
         if (dsLength >= 0) Guard.Length(dsLength, (long)n * (long)c, "ds", "[N, C]", n, c);
         Guard.Labels(y, "y", c, "C");
         Guard.NonEmpty(n, "n", "N");
+        // A NaN or infinite hyper-parameter would make the value and every gradient NaN or ±∞ without a word.
+        Guard.Finite(gamma, "gamma");
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]

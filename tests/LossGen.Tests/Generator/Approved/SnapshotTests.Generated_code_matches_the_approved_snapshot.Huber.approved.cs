@@ -21,10 +21,10 @@ partial struct Huber
     /// <param name="xDim0">The size of dimension XDim0.</param>
     /// <param name="xDim1">The size of dimension XDim1.</param>
     /// <param name="delta">Hyper-parameter (default 1).</param>
-    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
+    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, a label is outside its class dimension, or a hyper-parameter is NaN or ±∞.</exception>
     public static float Value(ReadOnlySpan<float> X, ReadOnlySpan<float> w, ReadOnlySpan<float> t, int xDim0, int xDim1, float delta = 1f)
     {
-        Validate(X.Length, w.Length, t.Length, xDim0, xDim1, -1);
+        Validate(X.Length, w.Length, t.Length, xDim0, xDim1, -1, delta);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
         double result = F512.IsHardwareAccelerated ? ValueKernel<F512>(X, w, t, xDim0, xDim1, delta)
             : F256.IsHardwareAccelerated ? ValueKernel<F256>(X, w, t, xDim0, xDim1, delta)
@@ -51,10 +51,15 @@ partial struct Huber
     /// <param name="xDim1">The size of dimension XDim1.</param>
     /// <param name="dw">Receives ∂L/∂w, shape [XDim1].</param>
     /// <param name="delta">Hyper-parameter (default 1).</param>
-    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
+    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, a label is outside its class dimension, a hyper-parameter is NaN or ±∞, or a gradient span overlaps another span of the call.</exception>
     public static float ValueAndGradient(ReadOnlySpan<float> X, ReadOnlySpan<float> w, ReadOnlySpan<float> t, int xDim0, int xDim1, Span<float> dw, float delta = 1f)
     {
-        Validate(X.Length, w.Length, t.Length, xDim0, xDim1, dw.Length);
+        Validate(X.Length, w.Length, t.Length, xDim0, xDim1, dw.Length, delta);
+        // The kernel writes the gradients while it still reads the inputs: a gradient sharing storage with
+        // an input or another gradient would be computed from half-overwritten values, so refuse it first.
+        BufferGuard.Disjoint<float>(dw, "dw", X, "X");
+        BufferGuard.Disjoint<float>(dw, "dw", w, "w");
+        BufferGuard.Disjoint<float>(dw, "dw", t, "t");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
         double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512>(X, w, t, xDim0, xDim1, dw, delta)
             : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256>(X, w, t, xDim0, xDim1, dw, delta)
@@ -75,10 +80,10 @@ partial struct Huber
     /// <param name="xDim0">The size of dimension XDim0.</param>
     /// <param name="xDim1">The size of dimension XDim1.</param>
     /// <param name="delta">Hyper-parameter (default 1).</param>
-    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
+    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, a label is outside its class dimension, or a hyper-parameter is NaN or ±∞.</exception>
     public static double Value(ReadOnlySpan<double> X, ReadOnlySpan<double> w, ReadOnlySpan<double> t, int xDim0, int xDim1, double delta = 1d)
     {
-        Validate(X.Length, w.Length, t.Length, xDim0, xDim1, -1);
+        Validate(X.Length, w.Length, t.Length, xDim0, xDim1, -1, delta);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
         double result = D512.IsHardwareAccelerated ? ValueKernel<D512>(X, w, t, xDim0, xDim1, delta)
             : D256.IsHardwareAccelerated ? ValueKernel<D256>(X, w, t, xDim0, xDim1, delta)
@@ -105,10 +110,15 @@ partial struct Huber
     /// <param name="xDim1">The size of dimension XDim1.</param>
     /// <param name="dw">Receives ∂L/∂w, shape [XDim1].</param>
     /// <param name="delta">Hyper-parameter (default 1).</param>
-    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
+    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, a label is outside its class dimension, a hyper-parameter is NaN or ±∞, or a gradient span overlaps another span of the call.</exception>
     public static double ValueAndGradient(ReadOnlySpan<double> X, ReadOnlySpan<double> w, ReadOnlySpan<double> t, int xDim0, int xDim1, Span<double> dw, double delta = 1d)
     {
-        Validate(X.Length, w.Length, t.Length, xDim0, xDim1, dw.Length);
+        Validate(X.Length, w.Length, t.Length, xDim0, xDim1, dw.Length, delta);
+        // The kernel writes the gradients while it still reads the inputs: a gradient sharing storage with
+        // an input or another gradient would be computed from half-overwritten values, so refuse it first.
+        BufferGuard.Disjoint<double>(dw, "dw", X, "X");
+        BufferGuard.Disjoint<double>(dw, "dw", w, "w");
+        BufferGuard.Disjoint<double>(dw, "dw", t, "t");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
         double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512>(X, w, t, xDim0, xDim1, dw, delta)
             : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256>(X, w, t, xDim0, xDim1, dw, delta)
@@ -118,7 +128,7 @@ partial struct Huber
     }
 
     /// <summary>Checks every argument before anything is computed or written (a gradient length of −1 means none).</summary>
-    private static void Validate(int XLength, int wLength, int tLength, int xDim0, int xDim1, int dwLength)
+    private static void Validate(int XLength, int wLength, int tLength, int xDim0, int xDim1, int dwLength, double delta)
     {
         Guard.Dimension(xDim0, "xDim0", "XDim0");
         Guard.Dimension(xDim1, "xDim1", "XDim1");
@@ -127,6 +137,8 @@ partial struct Huber
         Guard.Length(tLength, (long)xDim0, "t", "[XDim0]", xDim0);
         if (dwLength >= 0) Guard.Length(dwLength, (long)xDim1, "dw", "[XDim1]", xDim1);
         Guard.NonEmpty(xDim0, "xDim0", "XDim0");
+        // A NaN or infinite hyper-parameter would make the value and every gradient NaN or ±∞ without a word.
+        Guard.Finite(delta, "delta");
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]

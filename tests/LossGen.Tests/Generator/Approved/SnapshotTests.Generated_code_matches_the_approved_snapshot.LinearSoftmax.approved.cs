@@ -23,10 +23,10 @@ partial struct LinearSoftmax
     /// <param name="d">The size of dimension D.</param>
     /// <param name="c">The size of dimension C.</param>
     /// <param name="lambda">Hyper-parameter (default 0.001).</param>
-    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
+    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, a label is outside its class dimension, or a hyper-parameter is NaN or ±∞.</exception>
     public static float Value(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int n, int d, int c, float lambda = 0.001f)
     {
-        Validate(X.Length, W.Length, b.Length, y, n, d, c, -1, -1);
+        Validate(X.Length, W.Length, b.Length, y, n, d, c, -1, -1, lambda);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
         double result = F512.IsHardwareAccelerated ? ValueKernel<F512>(X, W, b, y, n, d, c, lambda)
             : F256.IsHardwareAccelerated ? ValueKernel<F256>(X, W, b, y, n, d, c, lambda)
@@ -59,10 +59,21 @@ partial struct LinearSoftmax
     /// <param name="dW">Receives ∂L/∂W, shape [D, C].</param>
     /// <param name="db">Receives ∂L/∂b, shape [C].</param>
     /// <param name="lambda">Hyper-parameter (default 0.001).</param>
-    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
+    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, a label is outside its class dimension, a hyper-parameter is NaN or ±∞, or a gradient span overlaps another span of the call.</exception>
     public static float ValueAndGradient(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int n, int d, int c, Span<float> dW, Span<float> db, float lambda = 0.001f)
     {
-        Validate(X.Length, W.Length, b.Length, y, n, d, c, dW.Length, db.Length);
+        Validate(X.Length, W.Length, b.Length, y, n, d, c, dW.Length, db.Length, lambda);
+        // The kernel writes the gradients while it still reads the inputs: a gradient sharing storage with
+        // an input or another gradient would be computed from half-overwritten values, so refuse it first.
+        BufferGuard.Disjoint<float>(dW, "dW", X, "X");
+        BufferGuard.Disjoint<float>(dW, "dW", W, "W");
+        BufferGuard.Disjoint<float>(dW, "dW", b, "b");
+        BufferGuard.Disjoint<float, int>(dW, "dW", y, "y");
+        BufferGuard.Disjoint<float>(db, "db", X, "X");
+        BufferGuard.Disjoint<float>(db, "db", W, "W");
+        BufferGuard.Disjoint<float>(db, "db", b, "b");
+        BufferGuard.Disjoint<float, int>(db, "db", y, "y");
+        BufferGuard.Disjoint<float>(db, "db", dW, "dW");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
         double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512>(X, W, b, y, n, d, c, dW, db, lambda)
             : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256>(X, W, b, y, n, d, c, dW, db, lambda)
@@ -85,10 +96,10 @@ partial struct LinearSoftmax
     /// <param name="d">The size of dimension D.</param>
     /// <param name="c">The size of dimension C.</param>
     /// <param name="lambda">Hyper-parameter (default 0.001).</param>
-    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
+    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, a label is outside its class dimension, or a hyper-parameter is NaN or ±∞.</exception>
     public static double Value(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int n, int d, int c, double lambda = 0.001d)
     {
-        Validate(X.Length, W.Length, b.Length, y, n, d, c, -1, -1);
+        Validate(X.Length, W.Length, b.Length, y, n, d, c, -1, -1, lambda);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
         double result = D512.IsHardwareAccelerated ? ValueKernel<D512>(X, W, b, y, n, d, c, lambda)
             : D256.IsHardwareAccelerated ? ValueKernel<D256>(X, W, b, y, n, d, c, lambda)
@@ -121,10 +132,21 @@ partial struct LinearSoftmax
     /// <param name="dW">Receives ∂L/∂W, shape [D, C].</param>
     /// <param name="db">Receives ∂L/∂b, shape [C].</param>
     /// <param name="lambda">Hyper-parameter (default 0.001).</param>
-    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
+    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, a label is outside its class dimension, a hyper-parameter is NaN or ±∞, or a gradient span overlaps another span of the call.</exception>
     public static double ValueAndGradient(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int n, int d, int c, Span<double> dW, Span<double> db, double lambda = 0.001d)
     {
-        Validate(X.Length, W.Length, b.Length, y, n, d, c, dW.Length, db.Length);
+        Validate(X.Length, W.Length, b.Length, y, n, d, c, dW.Length, db.Length, lambda);
+        // The kernel writes the gradients while it still reads the inputs: a gradient sharing storage with
+        // an input or another gradient would be computed from half-overwritten values, so refuse it first.
+        BufferGuard.Disjoint<double>(dW, "dW", X, "X");
+        BufferGuard.Disjoint<double>(dW, "dW", W, "W");
+        BufferGuard.Disjoint<double>(dW, "dW", b, "b");
+        BufferGuard.Disjoint<double, int>(dW, "dW", y, "y");
+        BufferGuard.Disjoint<double>(db, "db", X, "X");
+        BufferGuard.Disjoint<double>(db, "db", W, "W");
+        BufferGuard.Disjoint<double>(db, "db", b, "b");
+        BufferGuard.Disjoint<double, int>(db, "db", y, "y");
+        BufferGuard.Disjoint<double>(db, "db", dW, "dW");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
         double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512>(X, W, b, y, n, d, c, dW, db, lambda)
             : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256>(X, W, b, y, n, d, c, dW, db, lambda)
@@ -134,7 +156,7 @@ partial struct LinearSoftmax
     }
 
     /// <summary>Checks every argument before anything is computed or written (a gradient length of −1 means none).</summary>
-    private static void Validate(int XLength, int WLength, int bLength, ReadOnlySpan<int> y, int n, int d, int c, int dWLength, int dbLength)
+    private static void Validate(int XLength, int WLength, int bLength, ReadOnlySpan<int> y, int n, int d, int c, int dWLength, int dbLength, double lambda)
     {
         Guard.Dimension(n, "n", "N");
         Guard.Dimension(d, "d", "D");
@@ -147,6 +169,8 @@ partial struct LinearSoftmax
         if (dbLength >= 0) Guard.Length(dbLength, (long)c, "db", "[C]", c);
         Guard.Labels(y, "y", c, "C");
         Guard.NonEmpty(n, "n", "N");
+        // A NaN or infinite hyper-parameter would make the value and every gradient NaN or ±∞ without a word.
+        Guard.Finite(lambda, "lambda");
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]

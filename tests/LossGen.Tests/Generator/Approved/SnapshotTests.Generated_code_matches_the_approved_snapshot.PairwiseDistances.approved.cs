@@ -20,7 +20,7 @@ partial struct PairwiseDistances
     /// <param name="n">The size of dimension N.</param>
     /// <param name="d">The size of dimension D.</param>
     /// <param name="m">The size of dimension M.</param>
-    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
+    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, a label is outside its class dimension, or a hyper-parameter is NaN or ±∞.</exception>
     public static float Value(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int n, int d, int m)
     {
         Validate(X.Length, Y.Length, n, d, m, -1, -1);
@@ -53,10 +53,17 @@ partial struct PairwiseDistances
     /// <param name="m">The size of dimension M.</param>
     /// <param name="dX">Receives ∂L/∂X, shape [N, D].</param>
     /// <param name="dY">Receives ∂L/∂Y, shape [M, D].</param>
-    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
+    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, a label is outside its class dimension, a hyper-parameter is NaN or ±∞, or a gradient span overlaps another span of the call.</exception>
     public static float ValueAndGradient(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int n, int d, int m, Span<float> dX, Span<float> dY)
     {
         Validate(X.Length, Y.Length, n, d, m, dX.Length, dY.Length);
+        // The kernel writes the gradients while it still reads the inputs: a gradient sharing storage with
+        // an input or another gradient would be computed from half-overwritten values, so refuse it first.
+        BufferGuard.Disjoint<float>(dX, "dX", X, "X");
+        BufferGuard.Disjoint<float>(dX, "dX", Y, "Y");
+        BufferGuard.Disjoint<float>(dY, "dY", X, "X");
+        BufferGuard.Disjoint<float>(dY, "dY", Y, "Y");
+        BufferGuard.Disjoint<float>(dY, "dY", dX, "dX");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
         double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512>(X, Y, n, d, m, dX, dY)
             : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256>(X, Y, n, d, m, dX, dY)
@@ -76,7 +83,7 @@ partial struct PairwiseDistances
     /// <param name="n">The size of dimension N.</param>
     /// <param name="d">The size of dimension D.</param>
     /// <param name="m">The size of dimension M.</param>
-    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
+    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, a label is outside its class dimension, or a hyper-parameter is NaN or ±∞.</exception>
     public static double Value(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int n, int d, int m)
     {
         Validate(X.Length, Y.Length, n, d, m, -1, -1);
@@ -109,10 +116,17 @@ partial struct PairwiseDistances
     /// <param name="m">The size of dimension M.</param>
     /// <param name="dX">Receives ∂L/∂X, shape [N, D].</param>
     /// <param name="dY">Receives ∂L/∂Y, shape [M, D].</param>
-    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
+    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, a label is outside its class dimension, a hyper-parameter is NaN or ±∞, or a gradient span overlaps another span of the call.</exception>
     public static double ValueAndGradient(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int n, int d, int m, Span<double> dX, Span<double> dY)
     {
         Validate(X.Length, Y.Length, n, d, m, dX.Length, dY.Length);
+        // The kernel writes the gradients while it still reads the inputs: a gradient sharing storage with
+        // an input or another gradient would be computed from half-overwritten values, so refuse it first.
+        BufferGuard.Disjoint<double>(dX, "dX", X, "X");
+        BufferGuard.Disjoint<double>(dX, "dX", Y, "Y");
+        BufferGuard.Disjoint<double>(dY, "dY", X, "X");
+        BufferGuard.Disjoint<double>(dY, "dY", Y, "Y");
+        BufferGuard.Disjoint<double>(dY, "dY", dX, "dX");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
         double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512>(X, Y, n, d, m, dX, dY)
             : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256>(X, Y, n, d, m, dX, dY)

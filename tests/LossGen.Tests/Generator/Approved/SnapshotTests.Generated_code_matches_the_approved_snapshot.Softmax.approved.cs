@@ -19,7 +19,7 @@ partial struct Softmax
     /// <param name="y">Labels, shape [N], each in [0, C).</param>
     /// <param name="n">The size of dimension N.</param>
     /// <param name="c">The size of dimension C.</param>
-    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
+    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, a label is outside its class dimension, or a hyper-parameter is NaN or ±∞.</exception>
     public static float Value(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int n, int c)
     {
         Validate(s.Length, y, n, c, -1);
@@ -47,10 +47,14 @@ partial struct Softmax
     /// <param name="n">The size of dimension N.</param>
     /// <param name="c">The size of dimension C.</param>
     /// <param name="ds">Receives ∂L/∂s, shape [N, C].</param>
-    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
+    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, a label is outside its class dimension, a hyper-parameter is NaN or ±∞, or a gradient span overlaps another span of the call.</exception>
     public static float ValueAndGradient(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int n, int c, Span<float> ds)
     {
         Validate(s.Length, y, n, c, ds.Length);
+        // The kernel writes the gradients while it still reads the inputs: a gradient sharing storage with
+        // an input or another gradient would be computed from half-overwritten values, so refuse it first.
+        BufferGuard.Disjoint<float>(ds, "ds", s, "s");
+        BufferGuard.Disjoint<float, int>(ds, "ds", y, "y");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
         double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512>(s, y, n, c, ds)
             : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256>(s, y, n, c, ds)
@@ -69,7 +73,7 @@ partial struct Softmax
     /// <param name="y">Labels, shape [N], each in [0, C).</param>
     /// <param name="n">The size of dimension N.</param>
     /// <param name="c">The size of dimension C.</param>
-    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
+    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, a label is outside its class dimension, or a hyper-parameter is NaN or ±∞.</exception>
     public static double Value(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int n, int c)
     {
         Validate(s.Length, y, n, c, -1);
@@ -97,10 +101,14 @@ partial struct Softmax
     /// <param name="n">The size of dimension N.</param>
     /// <param name="c">The size of dimension C.</param>
     /// <param name="ds">Receives ∂L/∂s, shape [N, C].</param>
-    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
+    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, a label is outside its class dimension, a hyper-parameter is NaN or ±∞, or a gradient span overlaps another span of the call.</exception>
     public static double ValueAndGradient(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int n, int c, Span<double> ds)
     {
         Validate(s.Length, y, n, c, ds.Length);
+        // The kernel writes the gradients while it still reads the inputs: a gradient sharing storage with
+        // an input or another gradient would be computed from half-overwritten values, so refuse it first.
+        BufferGuard.Disjoint<double>(ds, "ds", s, "s");
+        BufferGuard.Disjoint<double, int>(ds, "ds", y, "y");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
         double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512>(s, y, n, c, ds)
             : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256>(s, y, n, c, ds)

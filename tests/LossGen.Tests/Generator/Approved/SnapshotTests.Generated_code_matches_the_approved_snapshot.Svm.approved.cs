@@ -20,10 +20,10 @@ partial struct Svm
     /// <param name="n">The size of dimension N.</param>
     /// <param name="c">The size of dimension C.</param>
     /// <param name="delta">Hyper-parameter (default 1).</param>
-    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
+    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, a label is outside its class dimension, or a hyper-parameter is NaN or ±∞.</exception>
     public static float Value(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int n, int c, float delta = 1f)
     {
-        Validate(s.Length, y, n, c, -1);
+        Validate(s.Length, y, n, c, -1, delta);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
         double result = F512.IsHardwareAccelerated ? ValueKernel<F512>(s, y, n, c, delta)
             : F256.IsHardwareAccelerated ? ValueKernel<F256>(s, y, n, c, delta)
@@ -50,10 +50,14 @@ partial struct Svm
     /// <param name="c">The size of dimension C.</param>
     /// <param name="ds">Receives ∂L/∂s, shape [N, C].</param>
     /// <param name="delta">Hyper-parameter (default 1).</param>
-    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
+    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, a label is outside its class dimension, a hyper-parameter is NaN or ±∞, or a gradient span overlaps another span of the call.</exception>
     public static float ValueAndGradient(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int n, int c, Span<float> ds, float delta = 1f)
     {
-        Validate(s.Length, y, n, c, ds.Length);
+        Validate(s.Length, y, n, c, ds.Length, delta);
+        // The kernel writes the gradients while it still reads the inputs: a gradient sharing storage with
+        // an input or another gradient would be computed from half-overwritten values, so refuse it first.
+        BufferGuard.Disjoint<float>(ds, "ds", s, "s");
+        BufferGuard.Disjoint<float, int>(ds, "ds", y, "y");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
         double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512>(s, y, n, c, ds, delta)
             : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256>(s, y, n, c, ds, delta)
@@ -73,10 +77,10 @@ partial struct Svm
     /// <param name="n">The size of dimension N.</param>
     /// <param name="c">The size of dimension C.</param>
     /// <param name="delta">Hyper-parameter (default 1).</param>
-    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
+    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, a label is outside its class dimension, or a hyper-parameter is NaN or ±∞.</exception>
     public static double Value(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int n, int c, double delta = 1d)
     {
-        Validate(s.Length, y, n, c, -1);
+        Validate(s.Length, y, n, c, -1, delta);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
         double result = D512.IsHardwareAccelerated ? ValueKernel<D512>(s, y, n, c, delta)
             : D256.IsHardwareAccelerated ? ValueKernel<D256>(s, y, n, c, delta)
@@ -103,10 +107,14 @@ partial struct Svm
     /// <param name="c">The size of dimension C.</param>
     /// <param name="ds">Receives ∂L/∂s, shape [N, C].</param>
     /// <param name="delta">Hyper-parameter (default 1).</param>
-    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, or a label is outside its class dimension.</exception>
+    /// <exception cref="ArgumentException">A span's length does not match its shape, a dimension is negative, a label is outside its class dimension, a hyper-parameter is NaN or ±∞, or a gradient span overlaps another span of the call.</exception>
     public static double ValueAndGradient(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int n, int c, Span<double> ds, double delta = 1d)
     {
-        Validate(s.Length, y, n, c, ds.Length);
+        Validate(s.Length, y, n, c, ds.Length, delta);
+        // The kernel writes the gradients while it still reads the inputs: a gradient sharing storage with
+        // an input or another gradient would be computed from half-overwritten values, so refuse it first.
+        BufferGuard.Disjoint<double>(ds, "ds", s, "s");
+        BufferGuard.Disjoint<double, int>(ds, "ds", y, "y");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
         double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512>(s, y, n, c, ds, delta)
             : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256>(s, y, n, c, ds, delta)
@@ -116,7 +124,7 @@ partial struct Svm
     }
 
     /// <summary>Checks every argument before anything is computed or written (a gradient length of −1 means none).</summary>
-    private static void Validate(int sLength, ReadOnlySpan<int> y, int n, int c, int dsLength)
+    private static void Validate(int sLength, ReadOnlySpan<int> y, int n, int c, int dsLength, double delta)
     {
         Guard.Dimension(n, "n", "N");
         Guard.Dimension(c, "c", "C");
@@ -125,6 +133,8 @@ partial struct Svm
         if (dsLength >= 0) Guard.Length(dsLength, (long)n * (long)c, "ds", "[N, C]", n, c);
         Guard.Labels(y, "y", c, "C");
         Guard.NonEmpty(n, "n", "N");
+        // A NaN or infinite hyper-parameter would make the value and every gradient NaN or ±∞ without a word.
+        Guard.Finite(delta, "delta");
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]

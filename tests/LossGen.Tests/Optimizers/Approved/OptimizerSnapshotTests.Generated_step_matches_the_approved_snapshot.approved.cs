@@ -38,12 +38,12 @@ partial struct Adam
     public static void Step(Span<float> w, ReadOnlySpan<float> g, Span<float> m, Span<float> v, long t, float lr = 0.001f, float beta1 = 0.9f, float beta2 = 0.999f, float eps = 1E-08f)
     {
         Validate(w.Length, g.Length, m.Length, v.Length, t, lr, beta1, beta2, eps);
-        OptimizerGuard.Disjoint<float>(w, "w", g, "g");
-        OptimizerGuard.Disjoint<float>(m, "m", w, "w");
-        OptimizerGuard.Disjoint<float>(v, "v", w, "w");
-        OptimizerGuard.Disjoint<float>(m, "m", g, "g");
-        OptimizerGuard.Disjoint<float>(v, "v", m, "m");
-        OptimizerGuard.Disjoint<float>(v, "v", g, "g");
+        BufferGuard.Disjoint<float>(w, "w", g, "g");
+        BufferGuard.Disjoint<float>(m, "m", w, "w");
+        BufferGuard.Disjoint<float>(v, "v", w, "w");
+        BufferGuard.Disjoint<float>(m, "m", g, "g");
+        BufferGuard.Disjoint<float>(v, "v", m, "m");
+        BufferGuard.Disjoint<float>(v, "v", g, "g");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
         if (F512.IsHardwareAccelerated) StepKernel<F512>(w, g, m, v, t, lr, beta1, beta2, eps);
         else if (F256.IsHardwareAccelerated) StepKernel<F256>(w, g, m, v, t, lr, beta1, beta2, eps);
@@ -74,12 +74,12 @@ partial struct Adam
     public static void Step(Span<double> w, ReadOnlySpan<double> g, Span<double> m, Span<double> v, long t, double lr = 0.001d, double beta1 = 0.9d, double beta2 = 0.999d, double eps = 1E-08d)
     {
         Validate(w.Length, g.Length, m.Length, v.Length, t, lr, beta1, beta2, eps);
-        OptimizerGuard.Disjoint<double>(w, "w", g, "g");
-        OptimizerGuard.Disjoint<double>(m, "m", w, "w");
-        OptimizerGuard.Disjoint<double>(v, "v", w, "w");
-        OptimizerGuard.Disjoint<double>(m, "m", g, "g");
-        OptimizerGuard.Disjoint<double>(v, "v", m, "m");
-        OptimizerGuard.Disjoint<double>(v, "v", g, "g");
+        BufferGuard.Disjoint<double>(w, "w", g, "g");
+        BufferGuard.Disjoint<double>(m, "m", w, "w");
+        BufferGuard.Disjoint<double>(v, "v", w, "w");
+        BufferGuard.Disjoint<double>(m, "m", g, "g");
+        BufferGuard.Disjoint<double>(v, "v", m, "m");
+        BufferGuard.Disjoint<double>(v, "v", g, "g");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
         if (D512.IsHardwareAccelerated) StepKernel<D512>(w, g, m, v, t, lr, beta1, beta2, eps);
         else if (D256.IsHardwareAccelerated) StepKernel<D256>(w, g, m, v, t, lr, beta1, beta2, eps);
@@ -117,12 +117,12 @@ partial struct Adam
     {
         Validate(w.Length, g.Length, m.Length, v.Length, t, lr, beta1, beta2, eps);
         regularizer.Validate();
-        OptimizerGuard.Disjoint<float>(w, "w", g, "g");
-        OptimizerGuard.Disjoint<float>(m, "m", w, "w");
-        OptimizerGuard.Disjoint<float>(v, "v", w, "w");
-        OptimizerGuard.Disjoint<float>(m, "m", g, "g");
-        OptimizerGuard.Disjoint<float>(v, "v", m, "m");
-        OptimizerGuard.Disjoint<float>(v, "v", g, "g");
+        BufferGuard.Disjoint<float>(w, "w", g, "g");
+        BufferGuard.Disjoint<float>(m, "m", w, "w");
+        BufferGuard.Disjoint<float>(v, "v", w, "w");
+        BufferGuard.Disjoint<float>(m, "m", g, "g");
+        BufferGuard.Disjoint<float>(v, "v", m, "m");
+        BufferGuard.Disjoint<float>(v, "v", g, "g");
         // The widest vector width the hardware accelerates; the JIT folds these checks away, and compiles
         // one kernel per TRegularizer, with its Gradient inlined into the loop.
         if (F512.IsHardwareAccelerated) StepKernel<F512, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
@@ -161,12 +161,12 @@ partial struct Adam
     {
         Validate(w.Length, g.Length, m.Length, v.Length, t, lr, beta1, beta2, eps);
         regularizer.Validate();
-        OptimizerGuard.Disjoint<double>(w, "w", g, "g");
-        OptimizerGuard.Disjoint<double>(m, "m", w, "w");
-        OptimizerGuard.Disjoint<double>(v, "v", w, "w");
-        OptimizerGuard.Disjoint<double>(m, "m", g, "g");
-        OptimizerGuard.Disjoint<double>(v, "v", m, "m");
-        OptimizerGuard.Disjoint<double>(v, "v", g, "g");
+        BufferGuard.Disjoint<double>(w, "w", g, "g");
+        BufferGuard.Disjoint<double>(m, "m", w, "w");
+        BufferGuard.Disjoint<double>(v, "v", w, "w");
+        BufferGuard.Disjoint<double>(m, "m", g, "g");
+        BufferGuard.Disjoint<double>(v, "v", m, "m");
+        BufferGuard.Disjoint<double>(v, "v", g, "g");
         // The widest vector width the hardware accelerates; the JIT folds these checks away, and compiles
         // one kernel per TRegularizer, with its Gradient inlined into the loop.
         if (D512.IsHardwareAccelerated) StepKernel<D512, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);

@@ -33,7 +33,7 @@ partial struct ElasticNet
         /// <summary>The penalty λ·R with <paramref name="lambda"/> = λ and the regularizer's hyper-parameters.</summary>
         /// <param name="lambda">λ, the penalty's weight in the objective L + λ·R: finite and not negative.</param>
         /// <param name="beta">Hyper-parameter of ElasticNet (default 0.5).</param>
-        /// <exception cref="ArgumentException">λ is negative or not finite, or a hyper-parameter is NaN.</exception>
+        /// <exception cref="ArgumentException">λ is negative or not finite, or a hyper-parameter is not finite.</exception>
         public Penalty(double lambda, double beta = 0.5)
         {
             Validate(lambda, beta);
@@ -53,7 +53,7 @@ partial struct ElasticNet
         private static void Validate(double lambda, double beta)
         {
             OptimizerGuard.PenaltyWeight(lambda, "lambda");
-            OptimizerGuard.NotNaN(beta, "beta");
+            Guard.Finite(beta, "beta");
         }
 
         /// <summary>λ·∂R/∂w at one element.</summary>
