@@ -127,6 +127,30 @@ public static class GradientClipping
         return norm;
     }
 
+    /// <summary>
+    /// Clips one float buffer whose pre-clip norm the caller has already computed (with
+    /// <see cref="StableNorm.Euclidean(ReadOnlySpan{float})"/>): the same result as
+    /// <see cref="ClipByGlobalNorm(double, Span{float})"/> without measuring twice.
+    /// </summary>
+    internal static void ClipWithNorm(double maxNorm, double norm, Span<float> gradient)
+    {
+        ValidateMaxNorm(maxNorm);
+        if (Coefficient(maxNorm, norm) is double c)
+        {
+            Scale(gradient, c);
+        }
+    }
+
+    /// <summary>As <see cref="ClipWithNorm(double, double, Span{float})"/> for double; the norm from <see cref="StableNorm.Euclidean(ReadOnlySpan{double})"/> or its one-pass twin.</summary>
+    internal static void ClipWithNorm(double maxNorm, double norm, Span<double> gradient)
+    {
+        ValidateMaxNorm(maxNorm);
+        if (Coefficient(maxNorm, norm) is double c)
+        {
+            Scale(gradient, c);
+        }
+    }
+
     /// <summary>The factor to apply, or null when the gradients stay as they are.</summary>
     private static double? Coefficient(double maxNorm, double norm)
     {

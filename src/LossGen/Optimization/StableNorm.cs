@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 
 namespace LossGen.Optimization;
 
@@ -98,6 +99,45 @@ internal static class StableNorm
 
         double scale = ScaleFor(max);
         return Math.Sqrt(ScaledSumOfSquares(x, scale)) / scale;
+    }
+
+    /// <summary>
+    /// ‖x‖₂ of any IEEE element type, computed in double, in one pass when the largest magnitude
+    /// lies in the safe band (the usual case) and with the rescaled second pass otherwise. For
+    /// double it returns exactly what <see cref="Euclidean(ReadOnlySpan{double})"/> returns: the
+    /// same sum in the same order, or the same fallback. NaN if any entry is NaN, ∞ if any is
+    /// infinite (and none is NaN).
+    /// </summary>
+    public static double EuclideanOnePass<T>(ReadOnlySpan<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double max = 0, sum = 0;
+        foreach (T t in x)
+        {
+            double v = double.CreateTruncating(t);
+            max = Math.Max(max, Math.Abs(v)); // Math.Max propagates NaN
+            sum += v * v;
+        }
+
+        if (max == 0 || !double.IsFinite(max))
+        {
+            return max;
+        }
+
+        if (max >= SafeLow && max <= SafeHigh)
+        {
+            return Math.Sqrt(sum);
+        }
+
+        double scale = ScaleFor(max);
+        sum = 0;
+        foreach (T t in x)
+        {
+            double v = double.CreateTruncating(t) * scale;
+            sum += v * v;
+        }
+
+        return Math.Sqrt(sum) / scale;
     }
 
     /// <summary>‖x‖₂ of a float span, computed in double.</summary>

@@ -6,5 +6,5 @@ namespace LossGen.Training;
 /// <param name="Loss">The batch's objective before the update.</param>
 /// <param name="BatchSize">Rows in this batch.</param>
 /// <param name="LearningRateMultiplier">The schedule's value for this step.</param>
-/// <param name="GradientNorm">The pre-clip global norm, or NaN when clipping is off (it is not computed then).</param>
+/// <param name="GradientNorm">The pre-clip global L2 norm, or NaN when both clipping and <see cref="TrainerOptions.StopOnNonFinite"/> are off (it is not computed then).</param>
 public readonly record struct StepReport(long Step, int Epoch, double Loss, int BatchSize, double LearningRateMultiplier, double GradientNorm);

@@ -17,7 +17,10 @@ namespace LossGen.Training;
 /// the next epoch is drawn as soon as the previous one ends, so the state between two steps is
 /// always complete (and is what a checkpoint saves). A step computes the batch's value and
 /// gradient, optionally clips the gradient, asks the schedule for update number
-/// <c>Steps</c> (0-based) and calls the optimizer with t = Steps + 1. Counters advance only after
+/// <c>Steps</c> (0-based) and calls the optimizer with t = Steps + 1. With
+/// <see cref="TrainerOptions.StopOnNonFinite"/> (the default) a batch whose loss or gradient norm is
+/// NaN or infinite throws <see cref="NonFiniteTrainingException"/> before clipping and the update.
+/// Counters advance only after
 /// the optimizer returns, so a step that throws leaves the trainer as it was (the generated kernels
 /// and optimizers check their arguments before writing).
 /// </remarks>
@@ -149,19 +152,37 @@ public sealed partial class Trainer<TObjective, TOptimizer, TSchedule, T>
         int n = Math.Min(_batchSize, _order.Length - _position);
         ReadOnlySpan<int> rows = _order.AsSpan(_position, n);
         T value = _objective.ValueAndGradient(_parameters, rows, _gradient);
+        double loss = double.CreateTruncating(value);
+
+        // One norm serves the non-finite check and clipping; it is not computed when neither is on.
         double norm = double.NaN;
+        if (_options.StopOnNonFinite || _options.MaxGradientNorm is not null)
+        {
+            norm = GlobalNorm(_gradient);
+        }
+
+        // Before clipping and the update: nothing of the trainer has moved yet (the gradient is scratch).
+        if (_options.StopOnNonFinite && !(double.IsFinite(loss) && double.IsFinite(norm)))
+        {
+            ThrowNonFinite(rows, loss, norm);
+        }
+
         if (_options.MaxGradientNorm is double maxNorm)
         {
-            norm = IsFloat<T>()
-                ? GradientClipping.ClipByGlobalNorm(maxNorm, As<T, float>(_gradient.AsSpan()))
-                : GradientClipping.ClipByGlobalNorm(maxNorm, As<T, double>(_gradient.AsSpan()));
+            if (IsFloat<T>())
+            {
+                GradientClipping.ClipWithNorm(maxNorm, norm, As<T, float>(_gradient.AsSpan()));
+            }
+            else
+            {
+                GradientClipping.ClipWithNorm(maxNorm, norm, As<T, double>(_gradient.AsSpan()));
+            }
         }
 
         double multiplier = _schedule.Multiplier(_step);
         _optimizer.Step(_parameters, _gradient, _state, _step + 1, multiplier);
 
         // The update is done; only now does the trainer's position move.
-        double loss = double.CreateTruncating(value);
         report = new StepReport(_step + 1, _epoch, loss, n, multiplier, norm);
         _step++;
         _position += n;
@@ -181,6 +202,18 @@ public sealed partial class Trainer<TObjective, TOptimizer, TSchedule, T>
         _rng.Shuffle(_order);
         return true;
     }
+
+    /// <summary>
+    /// The gradient's global L2 norm in double, overflow-safe: float squares summed in double (one
+    /// pass), double and other types in one pass with a rescaled second one only for extreme
+    /// magnitudes. The same value <see cref="GradientClipping.ClipByGlobalNorm(double, Span{float})"/>
+    /// computes, so clipping is unchanged.
+    /// </summary>
+    private static double GlobalNorm(ReadOnlySpan<T> gradient) =>
+        IsFloat<T>() ? StableNorm.Euclidean(As<T, float>(gradient)) : StableNorm.EuclideanOnePass(gradient);
+
+    private void ThrowNonFinite(ReadOnlySpan<int> rows, double loss, double norm) =>
+        throw new NonFiniteTrainingException(_epoch, _position / _batchSize, _step + 1, rows.ToArray(), loss, norm);
 
     private static void ValidateOptions(TrainerOptions options)
     {

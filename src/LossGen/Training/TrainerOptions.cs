@@ -26,4 +26,14 @@ public sealed record TrainerOptions
 
     /// <summary>Clip each step's gradient to this global L2 norm (PyTorch's clip_grad_norm_); null: no clipping.</summary>
     public double? MaxGradientNorm { get; init; }
+
+    /// <summary>
+    /// Stop at the first batch whose loss or global gradient L2 norm is NaN or infinite, by throwing a
+    /// <see cref="NonFiniteTrainingException"/> naming the epoch, the batch and its rows, before the
+    /// gradient is clipped or the optimizer called: parameters, optimizer state and counters stay as
+    /// they were. True by default. The check costs one pass over the gradient per step (none extra
+    /// when <see cref="MaxGradientNorm"/> is set: the clipping norm is reused). False restores the
+    /// old behaviour: training goes on, and the update spreads NaN into the parameters.
+    /// </summary>
+    public bool StopOnNonFinite { get; init; } = true;
 }
