@@ -77,8 +77,8 @@ internal sealed partial class DslParser
     {
         while (e is ParenthesizedExpressionSyntax p) e = p.Expression;
         return e is IdentifierNameSyntax id && model.GetSymbolInfo(id).Symbol is IParameterSymbol s
-               && !indexBindings.ContainsKey(s) && parameters.TryGetValue(s.Name, out var param) && param.Kind == ParamKind.Hyper
-            ? new Hyper(s.Name)
+               && !indexBindings.ContainsKey(s) && parameters.TryGetValue(s.CSharpName(), out var param) && param.Kind == ParamKind.Hyper
+            ? new Hyper(s.CSharpName())
             : null;
     }
 
