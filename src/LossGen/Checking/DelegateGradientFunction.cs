@@ -19,6 +19,10 @@ public readonly struct DelegateGradientFunction<T> : IGradientFunction<T>
     private readonly SpanValue<T> value;
     private readonly SpanValueAndGradient<T> valueAndGradient;
 
+    /// <summary>Adapts both entry points.</summary>
+    /// <param name="value">Computes the value.</param>
+    /// <param name="valueAndGradient">Computes the value and writes the gradient.</param>
+    /// <exception cref="ArgumentNullException">A delegate is null.</exception>
     public DelegateGradientFunction(SpanValue<T> value, SpanValueAndGradient<T> valueAndGradient)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -38,7 +42,9 @@ public readonly struct DelegateGradientFunction<T> : IGradientFunction<T>
         this.value = x => valueAndGradient(x, new T[x.Length]);
     }
 
+    /// <inheritdoc/>
     public T Value(ReadOnlySpan<T> x) => value(x);
 
+    /// <inheritdoc/>
     public T ValueAndGradient(ReadOnlySpan<T> x, Span<T> gradient) => valueAndGradient(x, gradient);
 }

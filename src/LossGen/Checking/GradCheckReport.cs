@@ -102,8 +102,10 @@ public sealed class GradCheckReport
     /// <summary>The seed of the sample, when <see cref="IsSparse"/>.</summary>
     public ulong Seed { get; }
 
+    /// <summary><c>atol</c> used for every coordinate: a coordinate passes when <c>|a − n| ≤ atol + rtol·|n|</c> plus a rounding allowance.</summary>
     public double AbsoluteTolerance { get; }
 
+    /// <summary><c>rtol</c> used for every coordinate (see <see cref="AbsoluteTolerance"/>).</summary>
     public double RelativeTolerance { get; }
 
     /// <summary><c>Value(x)</c>.</summary>
@@ -121,12 +123,16 @@ public sealed class GradCheckReport
     /// <summary>Every checked coordinate, in flat-index order.</summary>
     public ImmutableArray<CoordinateCheck> Coordinates { get; }
 
+    /// <summary>The number of coordinates checked (all of them, or the sample when <see cref="IsSparse"/>).</summary>
     public int CheckedCount => Coordinates.Length;
 
+    /// <summary>The number of checked coordinates that failed.</summary>
     public int FailedCount => Failures.Length;
 
+    /// <summary>The checked coordinates with a kink within the default step (<see cref="CoordinateKind.NearKink"/>): checked with a shrunk step.</summary>
     public int NearKinkCount { get; }
 
+    /// <summary>The checked coordinates sitting on a kink (<see cref="CoordinateKind.AtKink"/>): checked as a subgradient, between the one-sided derivatives.</summary>
     public int AtKinkCount { get; }
 
     /// <summary>
@@ -135,6 +141,7 @@ public sealed class GradCheckReport
     /// </summary>
     public ImmutableArray<CoordinateCheck> OracleUndecided { get; }
 
+    /// <summary>The number of <see cref="OracleUndecided"/> coordinates.</summary>
     public int OracleUndecidedCount => OracleUndecided.Length;
 
     /// <summary>The failing coordinates, worst (largest error over tolerance) first.</summary>
@@ -146,8 +153,10 @@ public sealed class GradCheckReport
     /// <summary>The coordinates at or near a kink, in flat-index order, with how each was checked.</summary>
     public ImmutableArray<CoordinateCheck> KinkCoordinates { get; }
 
+    /// <summary>The largest <c>|a − n|</c> over the checked coordinates: NaN if any is NaN, 0 when nothing was checked.</summary>
     public double MaxAbsoluteError { get; }
 
+    /// <summary>The largest <c>|a − n| / max(|a|, |n|)</c> over the checked coordinates: NaN if any is NaN, 0 when nothing was checked.</summary>
     public double MaxRelativeError { get; }
 
     /// <summary>Where <see cref="MaxRelativeError"/> occurs; null when nothing was checked.</summary>
@@ -165,6 +174,7 @@ public sealed class GradCheckReport
         return null;
     }
 
+    /// <summary>The verdict, counts, worst and kink coordinates as multi-line text, meant to be read in a failed test.</summary>
     public override string ToString()
     {
         var text = new StringBuilder();

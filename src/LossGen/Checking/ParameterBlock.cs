@@ -30,8 +30,10 @@ public sealed class ParameterBlock
         Length = (int)length;
     }
 
+    /// <summary>The name reports use, e.g. <c>W</c>; unique within a layout.</summary>
     public string Name { get; }
 
+    /// <summary>The dimensions, outermost first; empty for a scalar.</summary>
     public ImmutableArray<int> Shape { get; }
 
     /// <summary>The number of elements (the product of the dimensions; 1 for a scalar).</summary>
@@ -52,5 +54,6 @@ public sealed class ParameterBlock
         return ImmutableArray.Create(index);
     }
 
+    /// <summary>The name and shape, e.g. <c>W(3, 4)</c>.</summary>
     public override string ToString() => $"{Name}({string.Join(", ", Shape)})";
 }

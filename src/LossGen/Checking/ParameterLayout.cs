@@ -12,6 +12,10 @@ public sealed class ParameterLayout
 {
     private readonly int[] offsets;
 
+    /// <summary>The blocks laid end to end, in the order given.</summary>
+    /// <param name="blocks">At least one block, with distinct names.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="blocks"/> or one of its blocks is null.</exception>
+    /// <exception cref="ArgumentException">No blocks, two blocks with the same name, or more than <see cref="int.MaxValue"/> elements in all.</exception>
     public ParameterLayout(params ParameterBlock[] blocks)
     {
         ArgumentNullException.ThrowIfNull(blocks);
@@ -41,6 +45,7 @@ public sealed class ParameterLayout
     /// <summary>The layout used when none is given: one vector block named <c>x</c>.</summary>
     public static ParameterLayout Vector(int length) => Single("x", length);
 
+    /// <summary>The blocks, in span order.</summary>
     public ImmutableArray<ParameterBlock> Blocks { get; }
 
     /// <summary>The total number of elements, which must equal the span length under check.</summary>
@@ -72,5 +77,6 @@ public sealed class ParameterLayout
         return new Coordinate(flatIndex, Blocks[k].Name, Blocks[k].IndexOf(flatIndex - offsets[k]));
     }
 
+    /// <summary>The blocks joined by <c>++</c>, e.g. <c>W(3, 4) ++ b(4)</c>.</summary>
     public override string ToString() => string.Join(" ++ ", Blocks);
 }

@@ -28,6 +28,8 @@ public sealed class OptimizerAttribute : Attribute { }
 [AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
 public sealed class ShapeAttribute : Attribute
 {
+    /// <summary>Names the tensor's dimensions.</summary>
+    /// <param name="dimensions">One name per axis, outermost first: a symbol (<c>"N"</c>) or a fixed size (<c>"1"</c>, <c>"2"</c>).</param>
     public ShapeAttribute(params string[] dimensions) => Dimensions = dimensions;
 
     /// <summary>The symbolic dimension names, outermost (slowest varying) first.</summary>
@@ -50,6 +52,9 @@ public sealed class ConstAttribute : Attribute { }
 [AttributeUsage(AttributeTargets.Struct, AllowMultiple = true, Inherited = false)]
 public sealed class DimensionSizeAttribute : Attribute
 {
+    /// <summary>Declares the size <paramref name="dimension"/> is expected to have.</summary>
+    /// <param name="dimension">A dimension name used in a [Shape] of the declaration.</param>
+    /// <param name="expectedSize">The number of elements it is expected to have.</param>
     public DimensionSizeAttribute(string dimension, long expectedSize)
     {
         Dimension = dimension;

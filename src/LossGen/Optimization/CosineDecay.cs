@@ -37,8 +37,10 @@ public readonly struct CosineDecay : ILearningRateSchedule
         _floor = floor;
     }
 
+    /// <summary>T, the update index at which the floor is reached (≥ 1).</summary>
     public long TotalSteps => _totalSteps;
 
+    /// <summary>m in [0, 1], the final multiplier, as a fraction of the base rate.</summary>
     public double Floor => _floor;
 
     /// <inheritdoc/>

@@ -21,6 +21,7 @@ public readonly struct ExponentialDecay : ILearningRateSchedule
         _gamma = gamma;
     }
 
+    /// <summary>γ, the factor applied every update (positive, finite).</summary>
     public double Gamma => _gamma;
 
     /// <inheritdoc/>

@@ -41,9 +41,13 @@ public interface IElementwiseRegularizer<T>
 public struct PenaltyLanes<V>
     where V : struct
 {
+    /// <summary>The first constant; what each slot holds is up to the penalty (ElasticNet puts λ here, L2 a multiple of λ).</summary>
     public V C0;
+    /// <summary>The second constant, if the penalty uses one.</summary>
     public V C1;
+    /// <summary>The third constant, if the penalty uses one.</summary>
     public V C2;
+    /// <summary>The fourth constant, if the penalty uses one.</summary>
     public V C3;
 
     /// <summary>How many constants a <see cref="PenaltyLanes{V}"/> holds.</summary>

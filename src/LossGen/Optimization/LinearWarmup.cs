@@ -41,10 +41,13 @@ public readonly struct LinearWarmup<TSchedule> : ILearningRateSchedule
         _inner = inner;
     }
 
+    /// <summary>W, the number of ramp updates (≥ 1).</summary>
     public long WarmupSteps => _warmupSteps;
 
+    /// <summary>s in (0, 1], the multiplier of the very first update.</summary>
     public double StartFactor => _startFactor;
 
+    /// <summary>The schedule that takes over at update W, seeing step 0 there.</summary>
     public TSchedule Inner => _inner;
 
     /// <inheritdoc/>

@@ -30,8 +30,10 @@ public readonly struct StepDecay : ILearningRateSchedule
         _gamma = gamma;
     }
 
+    /// <summary>k, the number of updates between decays (≥ 1).</summary>
     public long StepSize => _stepSize;
 
+    /// <summary>γ, the factor applied every <see cref="StepSize"/> updates (positive, finite).</summary>
     public double Gamma => _gamma;
 
     /// <inheritdoc/>

@@ -9,6 +9,7 @@ namespace LossGen.Runtime;
 /// </summary>
 public static class Guard
 {
+    /// <summary>Checks that <paramref name="size"/>, the size of dimension <paramref name="dimension"/> passed as the argument named <paramref name="parameter"/>, is not negative.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Dimension(int size, string parameter, string dimension)
     {
@@ -23,18 +24,21 @@ public static class Guard
     }
 
     // Overloads without a params array, so the common ranks allocate nothing on the success path.
+    /// <summary>As <see cref="Length(int, long, string, string, int[])"/> for a rank-1 shape, allocating nothing when the length is right.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Length(int length, long expected, string parameter, string shape, int d0)
     {
         if (length != expected) ThrowLength(length, expected, parameter, shape, new[] { d0 });
     }
 
+    /// <summary>As <see cref="Length(int, long, string, string, int[])"/> for a rank-2 shape, allocating nothing when the length is right.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Length(int length, long expected, string parameter, string shape, int d0, int d1)
     {
         if (length != expected) ThrowLength(length, expected, parameter, shape, new[] { d0, d1 });
     }
 
+    /// <summary>As <see cref="Length(int, long, string, string, int[])"/> for a rank-3 shape, allocating nothing when the length is right.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Length(int length, long expected, string parameter, string shape, int d0, int d1, int d2)
     {

@@ -15,6 +15,8 @@ public readonly struct D1 : ILanes<D1, double>
     /// <summary>The lane.</summary>
     public readonly double Value;
 
+    /// <summary>A lane holding <paramref name="value"/>.</summary>
+    /// <param name="value">The lane's value.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public D1(double value) => Value = value;
 
@@ -33,35 +35,41 @@ public readonly struct D1 : ILanes<D1, double>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static D1 FromBits(long bits) => new(BitConverter.Int64BitsToDouble(bits));
 
+    /// <inheritdoc/>
     public static int Count
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => 1;
     }
 
+    /// <inheritdoc/>
     public static bool IsHardwareAccelerated
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => true;
     }
 
+    /// <inheritdoc/>
     public static D1 Zero
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => default;
     }
 
+    /// <inheritdoc/>
     public static D1 One
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => new(1.0);
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 Splat(double value) => new(value);
 
     // ---- memory ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 Load(ReadOnlySpan<double> source, int offset)
     {
@@ -69,6 +77,7 @@ public readonly struct D1 : ILanes<D1, double>
         return new(Unsafe.Add(ref MemoryMarshal.GetReference(source), (nint)offset));
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 LoadPartial(ReadOnlySpan<double> source, int offset, int count)
     {
@@ -76,6 +85,7 @@ public readonly struct D1 : ILanes<D1, double>
         return count > 0 ? Load(source, offset) : default;
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Span<double> destination, int offset, D1 value)
     {
@@ -83,6 +93,7 @@ public readonly struct D1 : ILanes<D1, double>
         Unsafe.Add(ref MemoryMarshal.GetReference(destination), (nint)offset) = value.Value;
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StorePartial(Span<double> destination, int offset, int count, D1 value)
     {
@@ -93,6 +104,7 @@ public readonly struct D1 : ILanes<D1, double>
         }
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddTo(Span<double> destination, int offset, D1 value)
     {
@@ -100,6 +112,7 @@ public readonly struct D1 : ILanes<D1, double>
         Unsafe.Add(ref MemoryMarshal.GetReference(destination), (nint)offset) += value.Value;
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddToPartial(Span<double> destination, int offset, int count, D1 value)
     {
@@ -112,18 +125,23 @@ public readonly struct D1 : ILanes<D1, double>
 
     // ---- arithmetic ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 operator +(D1 a, D1 b) => new(a.Value + b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 operator -(D1 a, D1 b) => new(a.Value - b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 operator *(D1 a, D1 b) => new(a.Value * b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 operator /(D1 a, D1 b) => new(a.Value / b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 operator -(D1 a) => new(-a.Value);
 
@@ -133,65 +151,85 @@ public readonly struct D1 : ILanes<D1, double>
 
     // ---- pointwise math ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 Max(D1 a, D1 b) => new(Math.Max(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 Min(D1 a, D1 b) => new(Math.Min(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 Abs(D1 x) => new(Math.Abs(x.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 Sign(D1 x) => new(Scalar.Sign(x.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 Sqrt(D1 x) => new(Math.Sqrt(x.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 Exp(D1 x) => new(Math.Exp(x.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 Log(D1 x) => new(Math.Log(x.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 Tanh(D1 x) => new(Math.Tanh(x.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 Sigmoid(D1 x) => new(Scalar.Sigmoid(x.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 Softplus(D1 x) => new(Scalar.Softplus(x.Value));
 
     // ---- masks ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 Equal(D1 a, D1 b) => Mask(a.Value == b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 NotEqual(D1 a, D1 b) => Mask(a.Value != b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 LessThan(D1 a, D1 b) => Mask(a.Value < b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 LessThanOrEqual(D1 a, D1 b) => Mask(a.Value <= b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 GreaterThan(D1 a, D1 b) => Mask(a.Value > b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 GreaterThanOrEqual(D1 a, D1 b) => Mask(a.Value >= b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 And(D1 maskA, D1 maskB) => FromBits(Bits(maskA) & Bits(maskB));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 Or(D1 maskA, D1 maskB) => FromBits(Bits(maskA) | Bits(maskB));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 Not(D1 mask) => FromBits(~Bits(mask));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 IndexMask(int start, IndexComparison op, int value) => Mask(op switch
     {
@@ -204,6 +242,7 @@ public readonly struct D1 : ILanes<D1, double>
         _ => LaneThrow.UnknownComparison<bool>(op),
     });
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 FirstLanes(int count) => Mask(count > 0);
 
@@ -214,29 +253,37 @@ public readonly struct D1 : ILanes<D1, double>
 
     // ---- horizontal ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Sum(D1 x) => x.Value;
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double MaxAcross(D1 x) => x.Value;
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double MinAcross(D1 x) => x.Value;
 
     // ---- lane indices ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 Indices(int start) => FromBits(start);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 IndexSplat(int index) => FromBits(index);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 IndexEqual(D1 indices, int index) => Mask(Bits(indices) == index);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FirstIndexOfMax(D1 extremes, D1 indices) => (int)Bits(indices);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FirstIndexOfMin(D1 extremes, D1 indices) => (int)Bits(indices);
 }

@@ -21,38 +21,46 @@ public readonly struct D128 : ILanes<D128, double>, IExponentBits<D128>
     /// <summary>The lanes.</summary>
     public readonly Vector128<double> Value;
 
+    /// <summary>Wraps <paramref name="value"/>, one lane per element.</summary>
+    /// <param name="value">The lanes.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public D128(Vector128<double> value) => Value = value;
 
+    /// <inheritdoc/>
     public static int Count
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => Vector128<double>.Count;
     }
 
+    /// <inheritdoc/>
     public static bool IsHardwareAccelerated
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => Vector128.IsHardwareAccelerated;
     }
 
+    /// <inheritdoc/>
     public static D128 Zero
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => new(Vector128<double>.Zero);
     }
 
+    /// <inheritdoc/>
     public static D128 One
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => new(Vector128<double>.One);
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 Splat(double value) => new(Vector128.Create(value));
 
     // ---- memory ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 Load(ReadOnlySpan<double> source, int offset)
     {
@@ -60,6 +68,7 @@ public readonly struct D128 : ILanes<D128, double>, IExponentBits<D128>
         return new(Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)offset));
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe D128 LoadPartial(ReadOnlySpan<double> source, int offset, int count)
     {
@@ -87,6 +96,7 @@ public readonly struct D128 : ILanes<D128, double>, IExponentBits<D128>
         return new(PartialMemory.Load<Vector128<double>, double>(ref start, count));
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Span<double> destination, int offset, D128 value)
     {
@@ -94,6 +104,7 @@ public readonly struct D128 : ILanes<D128, double>, IExponentBits<D128>
         value.Value.StoreUnsafe(ref MemoryMarshal.GetReference(destination), (nuint)offset);
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void StorePartial(Span<double> destination, int offset, int count, D128 value)
     {
@@ -119,6 +130,7 @@ public readonly struct D128 : ILanes<D128, double>, IExponentBits<D128>
         PartialMemory.Store(ref start, count, value.Value);
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddTo(Span<double> destination, int offset, D128 value)
     {
@@ -127,6 +139,7 @@ public readonly struct D128 : ILanes<D128, double>, IExponentBits<D128>
         (Vector128.LoadUnsafe(ref start, (nuint)offset) + value.Value).StoreUnsafe(ref start, (nuint)offset);
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddToPartial(Span<double> destination, int offset, int count, D128 value) =>
         StorePartial(destination, offset, count, LoadPartial(destination, offset, count) + value);
@@ -174,18 +187,23 @@ public readonly struct D128 : ILanes<D128, double>, IExponentBits<D128>
 
     // ---- arithmetic ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 operator +(D128 a, D128 b) => new(a.Value + b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 operator -(D128 a, D128 b) => new(a.Value - b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 operator *(D128 a, D128 b) => new(a.Value * b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 operator /(D128 a, D128 b) => new(a.Value / b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 operator -(D128 a) => new(-a.Value);
 
@@ -211,6 +229,7 @@ public readonly struct D128 : ILanes<D128, double>, IExponentBits<D128>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 RunningMin(D128 acc, D128 x) => new(Vector128.MinNative(acc.Value, x.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 Abs(D128 x) => new(Vector128.Abs(x.Value));
 
@@ -224,26 +243,33 @@ public readonly struct D128 : ILanes<D128, double>, IExponentBits<D128>
         return new(Vector128.ConditionalSelect(Vector128.Equals(v, v), signOrZero, v));
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 Sqrt(D128 x) => new(Vector128.Sqrt(x.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 Exp(D128 x) => VectorMathD.Exp(x);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 Log(D128 x) => VectorMathD.Log(x);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 Tanh(D128 x) => VectorMathD.Tanh(x);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 Sigmoid(D128 x) => VectorMath.Sigmoid<D128, double>(x);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 Softplus(D128 x) => VectorMath.Softplus<D128, double>(x);
 
     // ---- masks ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 Equal(D128 a, D128 b) => new(Vector128.Equals(a.Value, b.Value));
 
@@ -251,24 +277,31 @@ public readonly struct D128 : ILanes<D128, double>, IExponentBits<D128>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 NotEqual(D128 a, D128 b) => new(~Vector128.Equals(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 LessThan(D128 a, D128 b) => new(Vector128.LessThan(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 LessThanOrEqual(D128 a, D128 b) => new(Vector128.LessThanOrEqual(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 GreaterThan(D128 a, D128 b) => new(Vector128.GreaterThan(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 GreaterThanOrEqual(D128 a, D128 b) => new(Vector128.GreaterThanOrEqual(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 And(D128 maskA, D128 maskB) => new(maskA.Value & maskB.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 Or(D128 maskA, D128 maskB) => new(maskA.Value | maskB.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 Not(D128 mask) => new(~mask.Value);
 
@@ -295,22 +328,27 @@ public readonly struct D128 : ILanes<D128, double>, IExponentBits<D128>
         return new(mask.AsDouble());
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 FirstLanes(int count) =>
         new(Vector128.LessThan(Vector128<long>.Indices, Vector128.Create((long)count)).AsDouble());
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 Select(D128 mask, D128 ifTrue, D128 ifFalse) =>
         new(Vector128.ConditionalSelect(mask.Value, ifTrue.Value, ifFalse.Value));
 
     // ---- horizontal ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Sum(D128 x) => Vector128.Sum(x.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double MaxAcross(D128 x) => Horizontal.Max(x.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double MinAcross(D128 x) => Horizontal.Min(x.Value);
 
@@ -320,15 +358,19 @@ public readonly struct D128 : ILanes<D128, double>, IExponentBits<D128>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 Indices(int start) => new((Vector128.Create((long)start) + Vector128<long>.Indices).AsDouble());
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 IndexSplat(int index) => new(Vector128.Create((long)index).AsDouble());
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 IndexEqual(D128 indices, int index) => new(Vector128.Equals(indices.Value.AsInt64(), Vector128.Create((long)index)).AsDouble());
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FirstIndexOfMax(D128 extremes, D128 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt64(), max: true);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FirstIndexOfMin(D128 extremes, D128 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt64(), max: false);
 

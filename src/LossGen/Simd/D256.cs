@@ -21,38 +21,46 @@ public readonly struct D256 : ILanes<D256, double>, IExponentBits<D256>
     /// <summary>The lanes.</summary>
     public readonly Vector256<double> Value;
 
+    /// <summary>Wraps <paramref name="value"/>, one lane per element.</summary>
+    /// <param name="value">The lanes.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public D256(Vector256<double> value) => Value = value;
 
+    /// <inheritdoc/>
     public static int Count
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => Vector256<double>.Count;
     }
 
+    /// <inheritdoc/>
     public static bool IsHardwareAccelerated
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => Vector256.IsHardwareAccelerated;
     }
 
+    /// <inheritdoc/>
     public static D256 Zero
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => new(Vector256<double>.Zero);
     }
 
+    /// <inheritdoc/>
     public static D256 One
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => new(Vector256<double>.One);
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 Splat(double value) => new(Vector256.Create(value));
 
     // ---- memory ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 Load(ReadOnlySpan<double> source, int offset)
     {
@@ -60,6 +68,7 @@ public readonly struct D256 : ILanes<D256, double>, IExponentBits<D256>
         return new(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)offset));
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe D256 LoadPartial(ReadOnlySpan<double> source, int offset, int count)
     {
@@ -87,6 +96,7 @@ public readonly struct D256 : ILanes<D256, double>, IExponentBits<D256>
         return new(PartialMemory.Load<Vector256<double>, double>(ref start, count));
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Span<double> destination, int offset, D256 value)
     {
@@ -94,6 +104,7 @@ public readonly struct D256 : ILanes<D256, double>, IExponentBits<D256>
         value.Value.StoreUnsafe(ref MemoryMarshal.GetReference(destination), (nuint)offset);
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void StorePartial(Span<double> destination, int offset, int count, D256 value)
     {
@@ -119,6 +130,7 @@ public readonly struct D256 : ILanes<D256, double>, IExponentBits<D256>
         PartialMemory.Store(ref start, count, value.Value);
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddTo(Span<double> destination, int offset, D256 value)
     {
@@ -127,6 +139,7 @@ public readonly struct D256 : ILanes<D256, double>, IExponentBits<D256>
         (Vector256.LoadUnsafe(ref start, (nuint)offset) + value.Value).StoreUnsafe(ref start, (nuint)offset);
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddToPartial(Span<double> destination, int offset, int count, D256 value) =>
         StorePartial(destination, offset, count, LoadPartial(destination, offset, count) + value);
@@ -174,18 +187,23 @@ public readonly struct D256 : ILanes<D256, double>, IExponentBits<D256>
 
     // ---- arithmetic ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 operator +(D256 a, D256 b) => new(a.Value + b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 operator -(D256 a, D256 b) => new(a.Value - b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 operator *(D256 a, D256 b) => new(a.Value * b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 operator /(D256 a, D256 b) => new(a.Value / b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 operator -(D256 a) => new(-a.Value);
 
@@ -211,6 +229,7 @@ public readonly struct D256 : ILanes<D256, double>, IExponentBits<D256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 RunningMin(D256 acc, D256 x) => new(Vector256.MinNative(acc.Value, x.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 Abs(D256 x) => new(Vector256.Abs(x.Value));
 
@@ -224,26 +243,33 @@ public readonly struct D256 : ILanes<D256, double>, IExponentBits<D256>
         return new(Vector256.ConditionalSelect(Vector256.Equals(v, v), signOrZero, v));
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 Sqrt(D256 x) => new(Vector256.Sqrt(x.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 Exp(D256 x) => VectorMathD.Exp(x);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 Log(D256 x) => VectorMathD.Log(x);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 Tanh(D256 x) => VectorMathD.Tanh(x);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 Sigmoid(D256 x) => VectorMath.Sigmoid<D256, double>(x);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 Softplus(D256 x) => VectorMath.Softplus<D256, double>(x);
 
     // ---- masks ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 Equal(D256 a, D256 b) => new(Vector256.Equals(a.Value, b.Value));
 
@@ -251,24 +277,31 @@ public readonly struct D256 : ILanes<D256, double>, IExponentBits<D256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 NotEqual(D256 a, D256 b) => new(~Vector256.Equals(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 LessThan(D256 a, D256 b) => new(Vector256.LessThan(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 LessThanOrEqual(D256 a, D256 b) => new(Vector256.LessThanOrEqual(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 GreaterThan(D256 a, D256 b) => new(Vector256.GreaterThan(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 GreaterThanOrEqual(D256 a, D256 b) => new(Vector256.GreaterThanOrEqual(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 And(D256 maskA, D256 maskB) => new(maskA.Value & maskB.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 Or(D256 maskA, D256 maskB) => new(maskA.Value | maskB.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 Not(D256 mask) => new(~mask.Value);
 
@@ -295,22 +328,27 @@ public readonly struct D256 : ILanes<D256, double>, IExponentBits<D256>
         return new(mask.AsDouble());
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 FirstLanes(int count) =>
         new(Vector256.LessThan(Vector256<long>.Indices, Vector256.Create((long)count)).AsDouble());
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 Select(D256 mask, D256 ifTrue, D256 ifFalse) =>
         new(Vector256.ConditionalSelect(mask.Value, ifTrue.Value, ifFalse.Value));
 
     // ---- horizontal ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Sum(D256 x) => Vector256.Sum(x.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double MaxAcross(D256 x) => Horizontal.Max(x.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double MinAcross(D256 x) => Horizontal.Min(x.Value);
 
@@ -320,15 +358,19 @@ public readonly struct D256 : ILanes<D256, double>, IExponentBits<D256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 Indices(int start) => new((Vector256.Create((long)start) + Vector256<long>.Indices).AsDouble());
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 IndexSplat(int index) => new(Vector256.Create((long)index).AsDouble());
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 IndexEqual(D256 indices, int index) => new(Vector256.Equals(indices.Value.AsInt64(), Vector256.Create((long)index)).AsDouble());
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FirstIndexOfMax(D256 extremes, D256 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt64(), max: true);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FirstIndexOfMin(D256 extremes, D256 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt64(), max: false);
 

@@ -20,38 +20,46 @@ public readonly struct D512 : ILanes<D512, double>, IExponentBits<D512>
     /// <summary>The lanes.</summary>
     public readonly Vector512<double> Value;
 
+    /// <summary>Wraps <paramref name="value"/>, one lane per element.</summary>
+    /// <param name="value">The lanes.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public D512(Vector512<double> value) => Value = value;
 
+    /// <inheritdoc/>
     public static int Count
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => Vector512<double>.Count;
     }
 
+    /// <inheritdoc/>
     public static bool IsHardwareAccelerated
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => Vector512.IsHardwareAccelerated;
     }
 
+    /// <inheritdoc/>
     public static D512 Zero
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => new(Vector512<double>.Zero);
     }
 
+    /// <inheritdoc/>
     public static D512 One
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => new(Vector512<double>.One);
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 Splat(double value) => new(Vector512.Create(value));
 
     // ---- memory ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 Load(ReadOnlySpan<double> source, int offset)
     {
@@ -59,6 +67,7 @@ public readonly struct D512 : ILanes<D512, double>, IExponentBits<D512>
         return new(Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)offset));
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe D512 LoadPartial(ReadOnlySpan<double> source, int offset, int count)
     {
@@ -79,6 +88,7 @@ public readonly struct D512 : ILanes<D512, double>, IExponentBits<D512>
         return new(PartialMemory.Load<Vector512<double>, double>(ref start, count));
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Span<double> destination, int offset, D512 value)
     {
@@ -86,6 +96,7 @@ public readonly struct D512 : ILanes<D512, double>, IExponentBits<D512>
         value.Value.StoreUnsafe(ref MemoryMarshal.GetReference(destination), (nuint)offset);
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void StorePartial(Span<double> destination, int offset, int count, D512 value)
     {
@@ -103,6 +114,7 @@ public readonly struct D512 : ILanes<D512, double>, IExponentBits<D512>
         PartialMemory.Store(ref start, count, value.Value);
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddTo(Span<double> destination, int offset, D512 value)
     {
@@ -111,6 +123,7 @@ public readonly struct D512 : ILanes<D512, double>, IExponentBits<D512>
         (Vector512.LoadUnsafe(ref start, (nuint)offset) + value.Value).StoreUnsafe(ref start, (nuint)offset);
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddToPartial(Span<double> destination, int offset, int count, D512 value) =>
         StorePartial(destination, offset, count, LoadPartial(destination, offset, count) + value);
@@ -158,18 +171,23 @@ public readonly struct D512 : ILanes<D512, double>, IExponentBits<D512>
 
     // ---- arithmetic ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 operator +(D512 a, D512 b) => new(a.Value + b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 operator -(D512 a, D512 b) => new(a.Value - b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 operator *(D512 a, D512 b) => new(a.Value * b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 operator /(D512 a, D512 b) => new(a.Value / b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 operator -(D512 a) => new(-a.Value);
 
@@ -195,6 +213,7 @@ public readonly struct D512 : ILanes<D512, double>, IExponentBits<D512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 RunningMin(D512 acc, D512 x) => new(Vector512.MinNative(acc.Value, x.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 Abs(D512 x) => new(Vector512.Abs(x.Value));
 
@@ -208,26 +227,33 @@ public readonly struct D512 : ILanes<D512, double>, IExponentBits<D512>
         return new(Vector512.ConditionalSelect(Vector512.Equals(v, v), signOrZero, v));
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 Sqrt(D512 x) => new(Vector512.Sqrt(x.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 Exp(D512 x) => VectorMathD.Exp(x);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 Log(D512 x) => VectorMathD.Log(x);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 Tanh(D512 x) => VectorMathD.Tanh(x);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 Sigmoid(D512 x) => VectorMath.Sigmoid<D512, double>(x);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 Softplus(D512 x) => VectorMath.Softplus<D512, double>(x);
 
     // ---- masks ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 Equal(D512 a, D512 b) => new(Vector512.Equals(a.Value, b.Value));
 
@@ -235,24 +261,31 @@ public readonly struct D512 : ILanes<D512, double>, IExponentBits<D512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 NotEqual(D512 a, D512 b) => new(~Vector512.Equals(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 LessThan(D512 a, D512 b) => new(Vector512.LessThan(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 LessThanOrEqual(D512 a, D512 b) => new(Vector512.LessThanOrEqual(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 GreaterThan(D512 a, D512 b) => new(Vector512.GreaterThan(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 GreaterThanOrEqual(D512 a, D512 b) => new(Vector512.GreaterThanOrEqual(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 And(D512 maskA, D512 maskB) => new(maskA.Value & maskB.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 Or(D512 maskA, D512 maskB) => new(maskA.Value | maskB.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 Not(D512 mask) => new(~mask.Value);
 
@@ -279,22 +312,27 @@ public readonly struct D512 : ILanes<D512, double>, IExponentBits<D512>
         return new(mask.AsDouble());
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 FirstLanes(int count) =>
         new(Vector512.LessThan(Vector512<long>.Indices, Vector512.Create((long)count)).AsDouble());
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 Select(D512 mask, D512 ifTrue, D512 ifFalse) =>
         new(Vector512.ConditionalSelect(mask.Value, ifTrue.Value, ifFalse.Value));
 
     // ---- horizontal ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Sum(D512 x) => Vector512.Sum(x.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double MaxAcross(D512 x) => Horizontal.Max(x.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double MinAcross(D512 x) => Horizontal.Min(x.Value);
 
@@ -304,15 +342,19 @@ public readonly struct D512 : ILanes<D512, double>, IExponentBits<D512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 Indices(int start) => new((Vector512.Create((long)start) + Vector512<long>.Indices).AsDouble());
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 IndexSplat(int index) => new(Vector512.Create((long)index).AsDouble());
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 IndexEqual(D512 indices, int index) => new(Vector512.Equals(indices.Value.AsInt64(), Vector512.Create((long)index)).AsDouble());
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FirstIndexOfMax(D512 extremes, D512 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt64(), max: true);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FirstIndexOfMin(D512 extremes, D512 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt64(), max: false);
 

@@ -15,6 +15,8 @@ public readonly struct F1 : ILanes<F1, float>
     /// <summary>The lane.</summary>
     public readonly float Value;
 
+    /// <summary>A lane holding <paramref name="value"/>.</summary>
+    /// <param name="value">The lane's value.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public F1(float value) => Value = value;
 
@@ -33,35 +35,41 @@ public readonly struct F1 : ILanes<F1, float>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static F1 FromBits(int bits) => new(BitConverter.Int32BitsToSingle(bits));
 
+    /// <inheritdoc/>
     public static int Count
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => 1;
     }
 
+    /// <inheritdoc/>
     public static bool IsHardwareAccelerated
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => true;
     }
 
+    /// <inheritdoc/>
     public static F1 Zero
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => default;
     }
 
+    /// <inheritdoc/>
     public static F1 One
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => new(1f);
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 Splat(float value) => new(value);
 
     // ---- memory ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 Load(ReadOnlySpan<float> source, int offset)
     {
@@ -69,6 +77,7 @@ public readonly struct F1 : ILanes<F1, float>
         return new(Unsafe.Add(ref MemoryMarshal.GetReference(source), (nint)offset));
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 LoadPartial(ReadOnlySpan<float> source, int offset, int count)
     {
@@ -76,6 +85,7 @@ public readonly struct F1 : ILanes<F1, float>
         return count > 0 ? Load(source, offset) : default;
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Span<float> destination, int offset, F1 value)
     {
@@ -83,6 +93,7 @@ public readonly struct F1 : ILanes<F1, float>
         Unsafe.Add(ref MemoryMarshal.GetReference(destination), (nint)offset) = value.Value;
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StorePartial(Span<float> destination, int offset, int count, F1 value)
     {
@@ -93,6 +104,7 @@ public readonly struct F1 : ILanes<F1, float>
         }
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddTo(Span<float> destination, int offset, F1 value)
     {
@@ -100,6 +112,7 @@ public readonly struct F1 : ILanes<F1, float>
         Unsafe.Add(ref MemoryMarshal.GetReference(destination), (nint)offset) += value.Value;
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddToPartial(Span<float> destination, int offset, int count, F1 value)
     {
@@ -112,18 +125,23 @@ public readonly struct F1 : ILanes<F1, float>
 
     // ---- arithmetic ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 operator +(F1 a, F1 b) => new(a.Value + b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 operator -(F1 a, F1 b) => new(a.Value - b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 operator *(F1 a, F1 b) => new(a.Value * b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 operator /(F1 a, F1 b) => new(a.Value / b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 operator -(F1 a) => new(-a.Value);
 
@@ -133,65 +151,85 @@ public readonly struct F1 : ILanes<F1, float>
 
     // ---- pointwise math ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 Max(F1 a, F1 b) => new(MathF.Max(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 Min(F1 a, F1 b) => new(MathF.Min(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 Abs(F1 x) => new(MathF.Abs(x.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 Sign(F1 x) => new(Scalar.Sign(x.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 Sqrt(F1 x) => new(MathF.Sqrt(x.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 Exp(F1 x) => new(MathF.Exp(x.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 Log(F1 x) => new(MathF.Log(x.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 Tanh(F1 x) => new(MathF.Tanh(x.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 Sigmoid(F1 x) => new(Scalar.Sigmoid(x.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 Softplus(F1 x) => new(Scalar.Softplus(x.Value));
 
     // ---- masks ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 Equal(F1 a, F1 b) => Mask(a.Value == b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 NotEqual(F1 a, F1 b) => Mask(a.Value != b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 LessThan(F1 a, F1 b) => Mask(a.Value < b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 LessThanOrEqual(F1 a, F1 b) => Mask(a.Value <= b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 GreaterThan(F1 a, F1 b) => Mask(a.Value > b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 GreaterThanOrEqual(F1 a, F1 b) => Mask(a.Value >= b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 And(F1 maskA, F1 maskB) => FromBits(Bits(maskA) & Bits(maskB));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 Or(F1 maskA, F1 maskB) => FromBits(Bits(maskA) | Bits(maskB));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 Not(F1 mask) => FromBits(~Bits(mask));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 IndexMask(int start, IndexComparison op, int value) => Mask(op switch
     {
@@ -204,6 +242,7 @@ public readonly struct F1 : ILanes<F1, float>
         _ => LaneThrow.UnknownComparison<bool>(op),
     });
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 FirstLanes(int count) => Mask(count > 0);
 
@@ -214,29 +253,37 @@ public readonly struct F1 : ILanes<F1, float>
 
     // ---- horizontal ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(F1 x) => x.Value;
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float MaxAcross(F1 x) => x.Value;
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float MinAcross(F1 x) => x.Value;
 
     // ---- lane indices ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 Indices(int start) => FromBits(start);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 IndexSplat(int index) => FromBits(index);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 IndexEqual(F1 indices, int index) => Mask(Bits(indices) == index);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FirstIndexOfMax(F1 extremes, F1 indices) => (int)Bits(indices);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FirstIndexOfMin(F1 extremes, F1 indices) => (int)Bits(indices);
 }

@@ -21,38 +21,46 @@ public readonly struct F128 : ILanes<F128, float>, IExponentBits<F128>
     /// <summary>The lanes.</summary>
     public readonly Vector128<float> Value;
 
+    /// <summary>Wraps <paramref name="value"/>, one lane per element.</summary>
+    /// <param name="value">The lanes.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public F128(Vector128<float> value) => Value = value;
 
+    /// <inheritdoc/>
     public static int Count
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => Vector128<float>.Count;
     }
 
+    /// <inheritdoc/>
     public static bool IsHardwareAccelerated
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => Vector128.IsHardwareAccelerated;
     }
 
+    /// <inheritdoc/>
     public static F128 Zero
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => new(Vector128<float>.Zero);
     }
 
+    /// <inheritdoc/>
     public static F128 One
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => new(Vector128<float>.One);
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 Splat(float value) => new(Vector128.Create(value));
 
     // ---- memory ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 Load(ReadOnlySpan<float> source, int offset)
     {
@@ -60,6 +68,7 @@ public readonly struct F128 : ILanes<F128, float>, IExponentBits<F128>
         return new(Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)offset));
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe F128 LoadPartial(ReadOnlySpan<float> source, int offset, int count)
     {
@@ -87,6 +96,7 @@ public readonly struct F128 : ILanes<F128, float>, IExponentBits<F128>
         return new(PartialMemory.Load<Vector128<float>, float>(ref start, count));
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Span<float> destination, int offset, F128 value)
     {
@@ -94,6 +104,7 @@ public readonly struct F128 : ILanes<F128, float>, IExponentBits<F128>
         value.Value.StoreUnsafe(ref MemoryMarshal.GetReference(destination), (nuint)offset);
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void StorePartial(Span<float> destination, int offset, int count, F128 value)
     {
@@ -119,6 +130,7 @@ public readonly struct F128 : ILanes<F128, float>, IExponentBits<F128>
         PartialMemory.Store(ref start, count, value.Value);
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddTo(Span<float> destination, int offset, F128 value)
     {
@@ -127,6 +139,7 @@ public readonly struct F128 : ILanes<F128, float>, IExponentBits<F128>
         (Vector128.LoadUnsafe(ref start, (nuint)offset) + value.Value).StoreUnsafe(ref start, (nuint)offset);
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddToPartial(Span<float> destination, int offset, int count, F128 value) =>
         StorePartial(destination, offset, count, LoadPartial(destination, offset, count) + value);
@@ -174,18 +187,23 @@ public readonly struct F128 : ILanes<F128, float>, IExponentBits<F128>
 
     // ---- arithmetic ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 operator +(F128 a, F128 b) => new(a.Value + b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 operator -(F128 a, F128 b) => new(a.Value - b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 operator *(F128 a, F128 b) => new(a.Value * b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 operator /(F128 a, F128 b) => new(a.Value / b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 operator -(F128 a) => new(-a.Value);
 
@@ -211,6 +229,7 @@ public readonly struct F128 : ILanes<F128, float>, IExponentBits<F128>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 RunningMin(F128 acc, F128 x) => new(Vector128.MinNative(acc.Value, x.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 Abs(F128 x) => new(Vector128.Abs(x.Value));
 
@@ -224,26 +243,33 @@ public readonly struct F128 : ILanes<F128, float>, IExponentBits<F128>
         return new(Vector128.ConditionalSelect(Vector128.Equals(v, v), signOrZero, v));
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 Sqrt(F128 x) => new(Vector128.Sqrt(x.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 Exp(F128 x) => VectorMathF.Exp(x);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 Log(F128 x) => VectorMathF.Log(x);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 Tanh(F128 x) => VectorMathF.Tanh(x);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 Sigmoid(F128 x) => VectorMath.Sigmoid<F128, float>(x);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 Softplus(F128 x) => VectorMath.Softplus<F128, float>(x);
 
     // ---- masks ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 Equal(F128 a, F128 b) => new(Vector128.Equals(a.Value, b.Value));
 
@@ -251,24 +277,31 @@ public readonly struct F128 : ILanes<F128, float>, IExponentBits<F128>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 NotEqual(F128 a, F128 b) => new(~Vector128.Equals(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 LessThan(F128 a, F128 b) => new(Vector128.LessThan(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 LessThanOrEqual(F128 a, F128 b) => new(Vector128.LessThanOrEqual(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 GreaterThan(F128 a, F128 b) => new(Vector128.GreaterThan(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 GreaterThanOrEqual(F128 a, F128 b) => new(Vector128.GreaterThanOrEqual(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 And(F128 maskA, F128 maskB) => new(maskA.Value & maskB.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 Or(F128 maskA, F128 maskB) => new(maskA.Value | maskB.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 Not(F128 mask) => new(~mask.Value);
 
@@ -295,22 +328,27 @@ public readonly struct F128 : ILanes<F128, float>, IExponentBits<F128>
         return new(mask.AsSingle());
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 FirstLanes(int count) =>
         new(Vector128.LessThan(Vector128<int>.Indices, Vector128.Create(count)).AsSingle());
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 Select(F128 mask, F128 ifTrue, F128 ifFalse) =>
         new(Vector128.ConditionalSelect(mask.Value, ifTrue.Value, ifFalse.Value));
 
     // ---- horizontal ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(F128 x) => Vector128.Sum(x.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float MaxAcross(F128 x) => Horizontal.Max(x.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float MinAcross(F128 x) => Horizontal.Min(x.Value);
 
@@ -320,15 +358,19 @@ public readonly struct F128 : ILanes<F128, float>, IExponentBits<F128>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 Indices(int start) => new((Vector128.Create(start) + Vector128<int>.Indices).AsSingle());
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 IndexSplat(int index) => new(Vector128.Create(index).AsSingle());
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 IndexEqual(F128 indices, int index) => new(Vector128.Equals(indices.Value.AsInt32(), Vector128.Create(index)).AsSingle());
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FirstIndexOfMax(F128 extremes, F128 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt32(), max: true);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FirstIndexOfMin(F128 extremes, F128 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt32(), max: false);
 

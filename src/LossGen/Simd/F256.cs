@@ -21,38 +21,46 @@ public readonly struct F256 : ILanes<F256, float>, IExponentBits<F256>
     /// <summary>The lanes.</summary>
     public readonly Vector256<float> Value;
 
+    /// <summary>Wraps <paramref name="value"/>, one lane per element.</summary>
+    /// <param name="value">The lanes.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public F256(Vector256<float> value) => Value = value;
 
+    /// <inheritdoc/>
     public static int Count
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => Vector256<float>.Count;
     }
 
+    /// <inheritdoc/>
     public static bool IsHardwareAccelerated
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => Vector256.IsHardwareAccelerated;
     }
 
+    /// <inheritdoc/>
     public static F256 Zero
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => new(Vector256<float>.Zero);
     }
 
+    /// <inheritdoc/>
     public static F256 One
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => new(Vector256<float>.One);
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 Splat(float value) => new(Vector256.Create(value));
 
     // ---- memory ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 Load(ReadOnlySpan<float> source, int offset)
     {
@@ -60,6 +68,7 @@ public readonly struct F256 : ILanes<F256, float>, IExponentBits<F256>
         return new(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)offset));
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe F256 LoadPartial(ReadOnlySpan<float> source, int offset, int count)
     {
@@ -87,6 +96,7 @@ public readonly struct F256 : ILanes<F256, float>, IExponentBits<F256>
         return new(PartialMemory.Load<Vector256<float>, float>(ref start, count));
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Span<float> destination, int offset, F256 value)
     {
@@ -94,6 +104,7 @@ public readonly struct F256 : ILanes<F256, float>, IExponentBits<F256>
         value.Value.StoreUnsafe(ref MemoryMarshal.GetReference(destination), (nuint)offset);
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void StorePartial(Span<float> destination, int offset, int count, F256 value)
     {
@@ -119,6 +130,7 @@ public readonly struct F256 : ILanes<F256, float>, IExponentBits<F256>
         PartialMemory.Store(ref start, count, value.Value);
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddTo(Span<float> destination, int offset, F256 value)
     {
@@ -127,6 +139,7 @@ public readonly struct F256 : ILanes<F256, float>, IExponentBits<F256>
         (Vector256.LoadUnsafe(ref start, (nuint)offset) + value.Value).StoreUnsafe(ref start, (nuint)offset);
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddToPartial(Span<float> destination, int offset, int count, F256 value) =>
         StorePartial(destination, offset, count, LoadPartial(destination, offset, count) + value);
@@ -174,18 +187,23 @@ public readonly struct F256 : ILanes<F256, float>, IExponentBits<F256>
 
     // ---- arithmetic ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 operator +(F256 a, F256 b) => new(a.Value + b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 operator -(F256 a, F256 b) => new(a.Value - b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 operator *(F256 a, F256 b) => new(a.Value * b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 operator /(F256 a, F256 b) => new(a.Value / b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 operator -(F256 a) => new(-a.Value);
 
@@ -211,6 +229,7 @@ public readonly struct F256 : ILanes<F256, float>, IExponentBits<F256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 RunningMin(F256 acc, F256 x) => new(Vector256.MinNative(acc.Value, x.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 Abs(F256 x) => new(Vector256.Abs(x.Value));
 
@@ -224,26 +243,33 @@ public readonly struct F256 : ILanes<F256, float>, IExponentBits<F256>
         return new(Vector256.ConditionalSelect(Vector256.Equals(v, v), signOrZero, v));
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 Sqrt(F256 x) => new(Vector256.Sqrt(x.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 Exp(F256 x) => VectorMathF.Exp(x);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 Log(F256 x) => VectorMathF.Log(x);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 Tanh(F256 x) => VectorMathF.Tanh(x);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 Sigmoid(F256 x) => VectorMath.Sigmoid<F256, float>(x);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 Softplus(F256 x) => VectorMath.Softplus<F256, float>(x);
 
     // ---- masks ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 Equal(F256 a, F256 b) => new(Vector256.Equals(a.Value, b.Value));
 
@@ -251,24 +277,31 @@ public readonly struct F256 : ILanes<F256, float>, IExponentBits<F256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 NotEqual(F256 a, F256 b) => new(~Vector256.Equals(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 LessThan(F256 a, F256 b) => new(Vector256.LessThan(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 LessThanOrEqual(F256 a, F256 b) => new(Vector256.LessThanOrEqual(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 GreaterThan(F256 a, F256 b) => new(Vector256.GreaterThan(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 GreaterThanOrEqual(F256 a, F256 b) => new(Vector256.GreaterThanOrEqual(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 And(F256 maskA, F256 maskB) => new(maskA.Value & maskB.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 Or(F256 maskA, F256 maskB) => new(maskA.Value | maskB.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 Not(F256 mask) => new(~mask.Value);
 
@@ -295,22 +328,27 @@ public readonly struct F256 : ILanes<F256, float>, IExponentBits<F256>
         return new(mask.AsSingle());
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 FirstLanes(int count) =>
         new(Vector256.LessThan(Vector256<int>.Indices, Vector256.Create(count)).AsSingle());
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 Select(F256 mask, F256 ifTrue, F256 ifFalse) =>
         new(Vector256.ConditionalSelect(mask.Value, ifTrue.Value, ifFalse.Value));
 
     // ---- horizontal ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(F256 x) => Vector256.Sum(x.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float MaxAcross(F256 x) => Horizontal.Max(x.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float MinAcross(F256 x) => Horizontal.Min(x.Value);
 
@@ -320,15 +358,19 @@ public readonly struct F256 : ILanes<F256, float>, IExponentBits<F256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 Indices(int start) => new((Vector256.Create(start) + Vector256<int>.Indices).AsSingle());
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 IndexSplat(int index) => new(Vector256.Create(index).AsSingle());
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 IndexEqual(F256 indices, int index) => new(Vector256.Equals(indices.Value.AsInt32(), Vector256.Create(index)).AsSingle());
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FirstIndexOfMax(F256 extremes, F256 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt32(), max: true);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FirstIndexOfMin(F256 extremes, F256 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt32(), max: false);
 

@@ -20,38 +20,46 @@ public readonly struct F512 : ILanes<F512, float>, IExponentBits<F512>
     /// <summary>The lanes.</summary>
     public readonly Vector512<float> Value;
 
+    /// <summary>Wraps <paramref name="value"/>, one lane per element.</summary>
+    /// <param name="value">The lanes.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public F512(Vector512<float> value) => Value = value;
 
+    /// <inheritdoc/>
     public static int Count
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => Vector512<float>.Count;
     }
 
+    /// <inheritdoc/>
     public static bool IsHardwareAccelerated
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => Vector512.IsHardwareAccelerated;
     }
 
+    /// <inheritdoc/>
     public static F512 Zero
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => new(Vector512<float>.Zero);
     }
 
+    /// <inheritdoc/>
     public static F512 One
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => new(Vector512<float>.One);
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 Splat(float value) => new(Vector512.Create(value));
 
     // ---- memory ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 Load(ReadOnlySpan<float> source, int offset)
     {
@@ -59,6 +67,7 @@ public readonly struct F512 : ILanes<F512, float>, IExponentBits<F512>
         return new(Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)offset));
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe F512 LoadPartial(ReadOnlySpan<float> source, int offset, int count)
     {
@@ -79,6 +88,7 @@ public readonly struct F512 : ILanes<F512, float>, IExponentBits<F512>
         return new(PartialMemory.Load<Vector512<float>, float>(ref start, count));
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Span<float> destination, int offset, F512 value)
     {
@@ -86,6 +96,7 @@ public readonly struct F512 : ILanes<F512, float>, IExponentBits<F512>
         value.Value.StoreUnsafe(ref MemoryMarshal.GetReference(destination), (nuint)offset);
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void StorePartial(Span<float> destination, int offset, int count, F512 value)
     {
@@ -103,6 +114,7 @@ public readonly struct F512 : ILanes<F512, float>, IExponentBits<F512>
         PartialMemory.Store(ref start, count, value.Value);
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddTo(Span<float> destination, int offset, F512 value)
     {
@@ -111,6 +123,7 @@ public readonly struct F512 : ILanes<F512, float>, IExponentBits<F512>
         (Vector512.LoadUnsafe(ref start, (nuint)offset) + value.Value).StoreUnsafe(ref start, (nuint)offset);
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddToPartial(Span<float> destination, int offset, int count, F512 value) =>
         StorePartial(destination, offset, count, LoadPartial(destination, offset, count) + value);
@@ -160,18 +173,23 @@ public readonly struct F512 : ILanes<F512, float>, IExponentBits<F512>
 
     // ---- arithmetic ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 operator +(F512 a, F512 b) => new(a.Value + b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 operator -(F512 a, F512 b) => new(a.Value - b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 operator *(F512 a, F512 b) => new(a.Value * b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 operator /(F512 a, F512 b) => new(a.Value / b.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 operator -(F512 a) => new(-a.Value);
 
@@ -197,6 +215,7 @@ public readonly struct F512 : ILanes<F512, float>, IExponentBits<F512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 RunningMin(F512 acc, F512 x) => new(Vector512.MinNative(acc.Value, x.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 Abs(F512 x) => new(Vector512.Abs(x.Value));
 
@@ -210,26 +229,33 @@ public readonly struct F512 : ILanes<F512, float>, IExponentBits<F512>
         return new(Vector512.ConditionalSelect(Vector512.Equals(v, v), signOrZero, v));
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 Sqrt(F512 x) => new(Vector512.Sqrt(x.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 Exp(F512 x) => VectorMathF.Exp(x);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 Log(F512 x) => VectorMathF.Log(x);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 Tanh(F512 x) => VectorMathF.Tanh(x);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 Sigmoid(F512 x) => VectorMath.Sigmoid<F512, float>(x);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 Softplus(F512 x) => VectorMath.Softplus<F512, float>(x);
 
     // ---- masks ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 Equal(F512 a, F512 b) => new(Vector512.Equals(a.Value, b.Value));
 
@@ -237,24 +263,31 @@ public readonly struct F512 : ILanes<F512, float>, IExponentBits<F512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 NotEqual(F512 a, F512 b) => new(~Vector512.Equals(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 LessThan(F512 a, F512 b) => new(Vector512.LessThan(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 LessThanOrEqual(F512 a, F512 b) => new(Vector512.LessThanOrEqual(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 GreaterThan(F512 a, F512 b) => new(Vector512.GreaterThan(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 GreaterThanOrEqual(F512 a, F512 b) => new(Vector512.GreaterThanOrEqual(a.Value, b.Value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 And(F512 maskA, F512 maskB) => new(maskA.Value & maskB.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 Or(F512 maskA, F512 maskB) => new(maskA.Value | maskB.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 Not(F512 mask) => new(~mask.Value);
 
@@ -281,22 +314,27 @@ public readonly struct F512 : ILanes<F512, float>, IExponentBits<F512>
         return new(mask.AsSingle());
     }
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 FirstLanes(int count) =>
         new(Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(count)).AsSingle());
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 Select(F512 mask, F512 ifTrue, F512 ifFalse) =>
         new(Vector512.ConditionalSelect(mask.Value, ifTrue.Value, ifFalse.Value));
 
     // ---- horizontal ----
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(F512 x) => Vector512.Sum(x.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float MaxAcross(F512 x) => Horizontal.Max(x.Value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float MinAcross(F512 x) => Horizontal.Min(x.Value);
 
@@ -306,15 +344,19 @@ public readonly struct F512 : ILanes<F512, float>, IExponentBits<F512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 Indices(int start) => new((Vector512.Create(start) + Vector512<int>.Indices).AsSingle());
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 IndexSplat(int index) => new(Vector512.Create(index).AsSingle());
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 IndexEqual(F512 indices, int index) => new(Vector512.Equals(indices.Value.AsInt32(), Vector512.Create(index)).AsSingle());
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FirstIndexOfMax(F512 extremes, F512 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt32(), max: true);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FirstIndexOfMin(F512 extremes, F512 indices) => HorizontalArg.First(extremes.Value, indices.Value.AsInt32(), max: false);
 

@@ -3,7 +3,21 @@ using System;
 namespace LossGen.Simd;
 
 /// <summary>How a lane's index compares with a value, for <see cref="ILanes{TSelf, T}.IndexMask"/>.</summary>
-public enum IndexComparison { Equal, NotEqual, Less, LessOrEqual, Greater, GreaterOrEqual }
+public enum IndexComparison
+{
+    /// <summary>The index equals the value.</summary>
+    Equal,
+    /// <summary>The index differs from the value.</summary>
+    NotEqual,
+    /// <summary>The index is less than the value.</summary>
+    Less,
+    /// <summary>The index is less than or equal to the value.</summary>
+    LessOrEqual,
+    /// <summary>The index is greater than the value.</summary>
+    Greater,
+    /// <summary>The index is greater than or equal to the value.</summary>
+    GreaterOrEqual,
+}
 
 /// <summary>
 /// A fixed number of lanes of <typeparamref name="T"/> (float or double) with the operations
@@ -28,19 +42,26 @@ public interface ILanes<TSelf, T>
     /// <summary>Whether this width is accelerated on the running hardware.</summary>
     static abstract bool IsHardwareAccelerated { get; }
 
+    /// <summary>Every lane +0 (also the all-clear mask, and index lanes holding 0).</summary>
     static abstract TSelf Zero { get; }
+    /// <summary>Every lane 1.</summary>
     static abstract TSelf One { get; }
 
     /// <summary>Every lane set to <paramref name="value"/>.</summary>
     static abstract TSelf Splat(T value);
 
     // ---- memory ----
+    /// <summary>Lane k = <c>source[offset + k]</c>; the span must hold <see cref="Count"/> elements from <paramref name="offset"/>.</summary>
     static abstract TSelf Load(ReadOnlySpan<T> source, int offset);
+    /// <summary>Lane k = <c>source[offset + k]</c> for k &lt; <paramref name="count"/>, +0 for the other lanes; reads no element past <c>offset + count</c>.</summary>
     static abstract TSelf LoadPartial(ReadOnlySpan<T> source, int offset, int count);
+    /// <summary><c>destination[offset + k] = value[k]</c> for every lane.</summary>
     static abstract void Store(Span<T> destination, int offset, TSelf value);
+    /// <summary><c>destination[offset + k] = value[k]</c> for k &lt; <paramref name="count"/>; elements past <c>offset + count</c> are neither read nor written.</summary>
     static abstract void StorePartial(Span<T> destination, int offset, int count, TSelf value);
     /// <summary><c>destination[offset + k] += value[k]</c> for every lane.</summary>
     static abstract void AddTo(Span<T> destination, int offset, TSelf value);
+    /// <summary><c>destination[offset + k] += value[k]</c> for k &lt; <paramref name="count"/>; elements past <c>offset + count</c> are not written.</summary>
     static abstract void AddToPartial(Span<T> destination, int offset, int count, TSelf value);
 
     // ---- rows across lanes ----
@@ -93,16 +114,23 @@ public interface ILanes<TSelf, T>
         LaneDefaults.LabelMask<TSelf, T>(labels, labelOffset, labelStride, op, value);
 
     // ---- arithmetic ----
+    /// <summary>Lane-wise sum.</summary>
     static abstract TSelf operator +(TSelf a, TSelf b);
+    /// <summary>Lane-wise difference.</summary>
     static abstract TSelf operator -(TSelf a, TSelf b);
+    /// <summary>Lane-wise product.</summary>
     static abstract TSelf operator *(TSelf a, TSelf b);
+    /// <summary>Lane-wise IEEE quotient (x/0 is ±∞ or NaN).</summary>
     static abstract TSelf operator /(TSelf a, TSelf b);
+    /// <summary>Lane-wise negation (flips the sign bit, so -(+0) is -0).</summary>
     static abstract TSelf operator -(TSelf a);
     /// <summary><c>a * b + c</c>, fused where the hardware has it.</summary>
     static abstract TSelf MultiplyAdd(TSelf a, TSelf b, TSelf c);
 
     // ---- pointwise math ----
+    /// <summary>Per lane, the IEEE 754-2019 maximum: NaN propagates and +0 beats -0, as <see cref="Math.Max(double, double)"/>.</summary>
     static abstract TSelf Max(TSelf a, TSelf b);
+    /// <summary>Per lane, the IEEE 754-2019 minimum: NaN propagates and -0 beats +0, as <see cref="Math.Min(double, double)"/>.</summary>
     static abstract TSelf Min(TSelf a, TSelf b);
     /// <summary>
     /// One step of a max reduction, the hardware's plain max: the larger of <paramref name="acc"/> and
@@ -113,26 +141,41 @@ public interface ILanes<TSelf, T>
     static virtual TSelf RunningMax(TSelf acc, TSelf x) => TSelf.Select(TSelf.GreaterThan(acc, x), acc, x);
     /// <summary>As <see cref="RunningMax"/>, the smaller.</summary>
     static virtual TSelf RunningMin(TSelf acc, TSelf x) => TSelf.Select(TSelf.LessThan(acc, x), acc, x);
+    /// <summary>Per lane |x| (clears the sign bit; NaN stays NaN).</summary>
     static abstract TSelf Abs(TSelf x);
     /// <summary>-1, 0 or +1 (0 at ±0; NaN stays NaN).</summary>
     static abstract TSelf Sign(TSelf x);
+    /// <summary>Per lane √x, correctly rounded (NaN for x &lt; 0, -0 at -0).</summary>
     static abstract TSelf Sqrt(TSelf x);
+    /// <summary>Per lane e^x (overflows to +∞, underflows through the subnormals to 0; NaN stays NaN).</summary>
     static abstract TSelf Exp(TSelf x);
+    /// <summary>Per lane ln x: −∞ at ±0, NaN for x &lt; 0, +∞ at +∞, NaN stays NaN.</summary>
     static abstract TSelf Log(TSelf x);
+    /// <summary>Per lane tanh x: odd, exactly ±1 for large |x|, NaN stays NaN.</summary>
     static abstract TSelf Tanh(TSelf x);
+    /// <summary>Per lane 1 / (1 + e^−x), never overflowing (0 and 1 in the far tails, NaN stays NaN).</summary>
     static abstract TSelf Sigmoid(TSelf x);
     /// <summary><c>log(1 + e^x)</c>, stable for large |x|.</summary>
     static abstract TSelf Softplus(TSelf x);
 
     // ---- masks ----
+    /// <summary>The mask set where a = b (−0 equals +0; clear where either is NaN).</summary>
     static abstract TSelf Equal(TSelf a, TSelf b);
+    /// <summary>The mask set where a ≠ b, including where either is NaN (the complement of <see cref="Equal"/>).</summary>
     static abstract TSelf NotEqual(TSelf a, TSelf b);
+    /// <summary>The mask set where a &lt; b (clear where either is NaN).</summary>
     static abstract TSelf LessThan(TSelf a, TSelf b);
+    /// <summary>The mask set where a ≤ b (clear where either is NaN).</summary>
     static abstract TSelf LessThanOrEqual(TSelf a, TSelf b);
+    /// <summary>The mask set where a &gt; b (clear where either is NaN).</summary>
     static abstract TSelf GreaterThan(TSelf a, TSelf b);
+    /// <summary>The mask set where a ≥ b (clear where either is NaN).</summary>
     static abstract TSelf GreaterThanOrEqual(TSelf a, TSelf b);
+    /// <summary>Bitwise and of two masks: set where both are set.</summary>
     static abstract TSelf And(TSelf maskA, TSelf maskB);
+    /// <summary>Bitwise or of two masks: set where either is set.</summary>
     static abstract TSelf Or(TSelf maskA, TSelf maskB);
+    /// <summary>Bitwise complement of a mask.</summary>
     static abstract TSelf Not(TSelf mask);
     /// <summary>Per lane: the mask set where <c>(start + lane) op value</c>.</summary>
     static abstract TSelf IndexMask(int start, IndexComparison op, int value);
@@ -142,8 +185,11 @@ public interface ILanes<TSelf, T>
     static abstract TSelf Select(TSelf mask, TSelf ifTrue, TSelf ifFalse);
 
     // ---- horizontal ----
+    /// <summary>The sum of all lanes (the order of the additions is the implementation's, so rounding may differ between widths).</summary>
     static abstract T Sum(TSelf x);
+    /// <summary>The largest lane, by IEEE maximum: NaN in any lane gives NaN.</summary>
     static abstract T MaxAcross(TSelf x);
+    /// <summary>The smallest lane, by IEEE minimum: NaN in any lane gives NaN.</summary>
     static abstract T MinAcross(TSelf x);
 
     // ---- lane indices (arg-max / arg-min) ----

@@ -9,27 +9,35 @@ namespace LossGen.Simd;
 /// </summary>
 public static class Scalar
 {
+    /// <summary>e^x, as <see cref="MathF.Exp(float)"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Exp(float x) => MathF.Exp(x);
 
+    /// <summary>e^x, as <see cref="Math.Exp(double)"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Exp(double x) => Math.Exp(x);
 
+    /// <summary>ln x, as <see cref="MathF.Log(float)"/> (−∞ at ±0, NaN for x &lt; 0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Log(float x) => MathF.Log(x);
 
+    /// <summary>ln x, as <see cref="Math.Log(double)"/> (−∞ at ±0, NaN for x &lt; 0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Log(double x) => Math.Log(x);
 
+    /// <summary>√x, as <see cref="MathF.Sqrt(float)"/> (NaN for x &lt; 0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sqrt(float x) => MathF.Sqrt(x);
 
+    /// <summary>√x, as <see cref="Math.Sqrt(double)"/> (NaN for x &lt; 0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Sqrt(double x) => Math.Sqrt(x);
 
+    /// <summary>|x|, as <see cref="MathF.Abs(float)"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Abs(float x) => MathF.Abs(x);
 
+    /// <summary>|x|, as <see cref="Math.Abs(double)"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Abs(double x) => Math.Abs(x);
 
@@ -41,9 +49,11 @@ public static class Scalar
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Sign(double x) => x > 0.0 ? 1.0 : x < 0.0 ? -1.0 : x == 0.0 ? 0.0 : x;
 
+    /// <summary>tanh x, as <see cref="MathF.Tanh(float)"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Tanh(float x) => MathF.Tanh(x);
 
+    /// <summary>tanh x, as <see cref="Math.Tanh(double)"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Tanh(double x) => Math.Tanh(x);
 

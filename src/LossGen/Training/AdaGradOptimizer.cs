@@ -25,6 +25,12 @@ public readonly struct AdaGradOptimizer<T> : IOptimizer<T>
     {
     }
 
+    /// <summary>AdaGrad with the given hyper-parameters (defaults are PyTorch's).</summary>
+    /// <param name="lr">The base learning rate (the schedule's multiplier scales it at each step).</param>
+    /// <param name="lrDecay">Learning-rate decay: step t uses lr / (1 + (t − 1)·lrDecay).</param>
+    /// <param name="weightDecay">L2 coefficient λ: λ·w is added to the gradient (0 for none).</param>
+    /// <param name="eps">Added to the square-root denominator for stability.</param>
+    /// <exception cref="System.NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
     public AdaGradOptimizer(double lr = DefaultLr, double lrDecay = 0, double weightDecay = 0, double eps = 1e-10)
     {
         RequireFloatOrDouble<T>(nameof(AdaGrad));
@@ -35,8 +41,10 @@ public readonly struct AdaGradOptimizer<T> : IOptimizer<T>
         _eps = eps;
     }
 
+    /// <inheritdoc/>
     public int StateBufferCount => 1;
 
+    /// <inheritdoc/>
     public void Step(Span<T> w, ReadOnlySpan<T> g, Span<T> state, long t, double learningRateMultiplier)
     {
         RequireBuilt(_built, nameof(AdaGradOptimizer<T>));

@@ -29,6 +29,13 @@ public readonly struct AdamOptimizer<T> : IOptimizer<T>
     {
     }
 
+    /// <summary>Adam with the given hyper-parameters (defaults are PyTorch's).</summary>
+    /// <param name="lr">The base learning rate (the schedule's multiplier scales it at each step).</param>
+    /// <param name="beta1">Decay rate of the first-moment (mean) estimate m.</param>
+    /// <param name="beta2">Decay rate of the second-moment estimate v.</param>
+    /// <param name="eps">Added to the square-root denominator for stability.</param>
+    /// <param name="weightDecay">L2 coefficient λ added to the gradient as λ·w before the moments (not decoupled decay); 0 for none.</param>
+    /// <exception cref="System.NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
     public AdamOptimizer(double lr = DefaultLr, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8, double weightDecay = 0)
     {
         RequireFloatOrDouble<T>(nameof(Adam));
@@ -40,8 +47,10 @@ public readonly struct AdamOptimizer<T> : IOptimizer<T>
         _weightDecay = weightDecay;
     }
 
+    /// <inheritdoc/>
     public int StateBufferCount => 2;
 
+    /// <inheritdoc/>
     public void Step(Span<T> w, ReadOnlySpan<T> g, Span<T> state, long t, double learningRateMultiplier)
     {
         RequireBuilt(_built, nameof(AdamOptimizer<T>));

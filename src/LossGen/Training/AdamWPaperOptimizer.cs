@@ -21,6 +21,13 @@ public readonly struct AdamWPaperOptimizer<T> : IOptimizer<T>
     private readonly double _beta2;
     private readonly double _eps;
 
+    /// <summary>AdamW in Loshchilov–Hutter's convention.</summary>
+    /// <param name="weightDecay">The decoupled decay coefficient: w shrinks by η_t·weightDecay·w each step (scaled by the schedule's multiplier η_t, not by lr). Required.</param>
+    /// <param name="lr">The base learning rate of the Adam step; the schedule's multiplier η_t scales the step and the decay.</param>
+    /// <param name="beta1">Decay rate of the first-moment (mean) estimate m.</param>
+    /// <param name="beta2">Decay rate of the second-moment estimate v.</param>
+    /// <param name="eps">Added to the square-root denominator for stability.</param>
+    /// <exception cref="System.NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
     public AdamWPaperOptimizer(double weightDecay, double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8)
     {
         RequireFloatOrDouble<T>(nameof(AdamWPaper));
@@ -32,8 +39,10 @@ public readonly struct AdamWPaperOptimizer<T> : IOptimizer<T>
         _eps = eps;
     }
 
+    /// <inheritdoc/>
     public int StateBufferCount => 2;
 
+    /// <inheritdoc/>
     public void Step(Span<T> w, ReadOnlySpan<T> g, Span<T> state, long t, double learningRateMultiplier)
     {
         RequireBuilt(_built, nameof(AdamWPaperOptimizer<T>));

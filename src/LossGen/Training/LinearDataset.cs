@@ -10,6 +10,13 @@ namespace LossGen.Training;
 public sealed class LinearDataset<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    /// <summary>Wraps the arrays (not copied) after validating them.</summary>
+    /// <param name="features">Row-major features, <c>labels.Length × featureCount</c> values.</param>
+    /// <param name="labels">One class label per row, each in <c>[0, classCount)</c>; at least one row.</param>
+    /// <param name="featureCount">Features per row (D), positive.</param>
+    /// <param name="classCount">Number of classes (C), at least 2.</param>
+    /// <exception cref="ArgumentNullException">An array is null.</exception>
+    /// <exception cref="ArgumentException">A count is out of range, there are no rows, the lengths disagree, or a label is outside <c>[0, classCount)</c>.</exception>
     public LinearDataset(T[] features, int[] labels, int featureCount, int classCount)
     {
         ArgumentNullException.ThrowIfNull(features);
@@ -50,19 +57,25 @@ public sealed class LinearDataset<T>
         ClassCount = classCount;
     }
 
+    /// <summary>The features, row-major <c>[Count, FeatureCount]</c> (the caller's array).</summary>
     public T[] Features { get; }
 
+    /// <summary>The label of each row, in <c>[0, ClassCount)</c> (the caller's array).</summary>
     public int[] Labels { get; }
 
+    /// <summary>Features per row (D).</summary>
     public int FeatureCount { get; }
 
+    /// <summary>Number of classes (C).</summary>
     public int ClassCount { get; }
 
+    /// <summary>Number of rows (examples).</summary>
     public int Count => Labels.Length;
 
     /// <summary>Length of the flat parameter vector <c>[W (D×C, row-major) | b (C)]</c>.</summary>
     public int ParameterCount => FeatureCount * ClassCount + ClassCount;
 
+    /// <summary>The <see cref="FeatureCount"/> features of row <paramref name="index"/>, a view of <see cref="Features"/>.</summary>
     public ReadOnlySpan<T> Row(int index) => Features.AsSpan(index * FeatureCount, FeatureCount);
 
     /// <summary>A new data set with copies of the given rows, in that order.</summary>

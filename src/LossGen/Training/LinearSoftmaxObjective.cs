@@ -17,6 +17,11 @@ public readonly struct LinearSoftmaxObjective<T> : IBatchObjective<T>
     private readonly double _lambda;
     private readonly BatchScratch<T> _scratch;
 
+    /// <summary>The softmax objective over <paramref name="data"/>.</summary>
+    /// <param name="data">The training set (used, not copied).</param>
+    /// <param name="lambda">The L2 coefficient λ of λΣW² (the bias is not regularized).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
     public LinearSoftmaxObjective(LinearDataset<T> data, double lambda = 1e-3)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -26,13 +31,17 @@ public readonly struct LinearSoftmaxObjective<T> : IBatchObjective<T>
         _scratch = new BatchScratch<T>();
     }
 
+    /// <summary>The training set the objective is evaluated on (null in a <c>default</c> instance).</summary>
     public LinearDataset<T> Data => _data;
 
     // A default(...) objective has no data: 0 here makes the trainer refuse it with an ArgumentException.
+    /// <inheritdoc/>
     public int ParameterCount => _data?.ParameterCount ?? 0;
 
+    /// <inheritdoc/>
     public int ExampleCount => _data?.Count ?? 0;
 
+    /// <inheritdoc/>
     public T ValueAndGradient(ReadOnlySpan<T> parameters, ReadOnlySpan<int> rows, Span<T> gradient)
     {
         int d = _data.FeatureCount, c = _data.ClassCount, weights = d * c;

@@ -24,6 +24,11 @@ public readonly struct NesterovOptimizer<T> : IOptimizer<T>
     {
     }
 
+    /// <summary>Nesterov momentum with the given hyper-parameters.</summary>
+    /// <param name="lr">The base learning rate (the schedule's multiplier scales it at each step).</param>
+    /// <param name="momentum">The momentum coefficient ρ.</param>
+    /// <param name="weightDecay">L2 coefficient λ: λ·w is added to the gradient (0 for none).</param>
+    /// <exception cref="System.NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
     public NesterovOptimizer(double lr = DefaultLr, double momentum = 0.9, double weightDecay = 0)
     {
         RequireFloatOrDouble<T>(nameof(Nesterov));
@@ -33,8 +38,10 @@ public readonly struct NesterovOptimizer<T> : IOptimizer<T>
         _weightDecay = weightDecay;
     }
 
+    /// <inheritdoc/>
     public int StateBufferCount => 1;
 
+    /// <inheritdoc/>
     public void Step(Span<T> w, ReadOnlySpan<T> g, Span<T> state, long t, double learningRateMultiplier)
     {
         RequireBuilt(_built, nameof(NesterovOptimizer<T>));

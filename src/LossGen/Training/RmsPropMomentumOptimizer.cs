@@ -26,6 +26,13 @@ public readonly struct RmsPropMomentumOptimizer<T> : IOptimizer<T>
     {
     }
 
+    /// <summary>RMSprop with momentum, with the given hyper-parameters (PyTorch's defaults except momentum).</summary>
+    /// <param name="lr">The base learning rate (the schedule's multiplier scales it at each step).</param>
+    /// <param name="alpha">Smoothing constant of the running average of squared gradients.</param>
+    /// <param name="eps">Added to √(square average) in the denominator.</param>
+    /// <param name="momentum">The momentum coefficient ρ.</param>
+    /// <param name="weightDecay">L2 coefficient λ: λ·w is added to the gradient (0 for none).</param>
+    /// <exception cref="System.NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
     public RmsPropMomentumOptimizer(double lr = DefaultLr, double alpha = 0.99, double eps = 1e-8, double momentum = 0.9, double weightDecay = 0)
     {
         RequireFloatOrDouble<T>(nameof(RmsPropMomentum));
@@ -37,8 +44,10 @@ public readonly struct RmsPropMomentumOptimizer<T> : IOptimizer<T>
         _weightDecay = weightDecay;
     }
 
+    /// <inheritdoc/>
     public int StateBufferCount => 2;
 
+    /// <inheritdoc/>
     public void Step(Span<T> w, ReadOnlySpan<T> g, Span<T> state, long t, double learningRateMultiplier)
     {
         RequireBuilt(_built, nameof(RmsPropMomentumOptimizer<T>));

@@ -25,6 +25,12 @@ public readonly struct RmsPropOptimizer<T> : IOptimizer<T>
     {
     }
 
+    /// <summary>RMSprop with the given hyper-parameters (defaults are PyTorch's).</summary>
+    /// <param name="lr">The base learning rate (the schedule's multiplier scales it at each step).</param>
+    /// <param name="alpha">Smoothing constant of the running average of squared gradients.</param>
+    /// <param name="eps">Added to √(square average) in the denominator.</param>
+    /// <param name="weightDecay">L2 coefficient λ: λ·w is added to the gradient (0 for none).</param>
+    /// <exception cref="System.NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
     public RmsPropOptimizer(double lr = DefaultLr, double alpha = 0.99, double eps = 1e-8, double weightDecay = 0)
     {
         RequireFloatOrDouble<T>(nameof(RmsProp));
@@ -35,8 +41,10 @@ public readonly struct RmsPropOptimizer<T> : IOptimizer<T>
         _weightDecay = weightDecay;
     }
 
+    /// <inheritdoc/>
     public int StateBufferCount => 1;
 
+    /// <inheritdoc/>
     public void Step(Span<T> w, ReadOnlySpan<T> g, Span<T> state, long t, double learningRateMultiplier)
     {
         RequireBuilt(_built, nameof(RmsPropOptimizer<T>));

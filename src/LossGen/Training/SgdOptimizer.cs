@@ -23,6 +23,10 @@ public readonly struct SgdOptimizer<T> : IOptimizer<T>
     {
     }
 
+    /// <summary>Plain SGD with the given hyper-parameters.</summary>
+    /// <param name="lr">The base learning rate (the schedule's multiplier scales it at each step).</param>
+    /// <param name="weightDecay">L2 coefficient λ: λ·w is added to the gradient (0 for none).</param>
+    /// <exception cref="System.NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
     public SgdOptimizer(double lr = DefaultLr, double weightDecay = 0)
     {
         RequireFloatOrDouble<T>(nameof(Sgd));
@@ -31,8 +35,10 @@ public readonly struct SgdOptimizer<T> : IOptimizer<T>
         _weightDecay = weightDecay;
     }
 
+    /// <inheritdoc/>
     public int StateBufferCount => 0;
 
+    /// <inheritdoc/>
     public void Step(Span<T> w, ReadOnlySpan<T> g, Span<T> state, long t, double learningRateMultiplier)
     {
         RequireBuilt(_built, nameof(SgdOptimizer<T>));

@@ -55,6 +55,14 @@ public sealed partial class Trainer<TObjective, TOptimizer, TSchedule, T>
     private int _badEpochs;
     private bool _stopped;
 
+    /// <summary>A trainer at step 0: the parameters copied, the optimizer state zero, the first epoch's row order shuffled with <c>options.Seed</c>.</summary>
+    /// <param name="objective">The model and loss, with its training set.</param>
+    /// <param name="optimizer">The update rule; its state buffers start at zero.</param>
+    /// <param name="schedule">The learning-rate multiplier per step.</param>
+    /// <param name="initialParameters">The starting parameters, <c>objective.ParameterCount</c> of them (copied).</param>
+    /// <param name="options">Batch size, epochs, seed, clipping, early stopping and the non-finite check.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">An option is out of range, the objective has no parameters or no examples, the initial parameters have the wrong length, or the optimizer reports a negative number of state buffers.</exception>
     public Trainer(TObjective objective, TOptimizer optimizer, TSchedule schedule, ReadOnlySpan<T> initialParameters, TrainerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -115,6 +123,7 @@ public sealed partial class Trainer<TObjective, TOptimizer, TSchedule, T>
     /// <summary>The optimizer state, one buffer of <c>ParameterCount</c> elements after another.</summary>
     public ReadOnlySpan<T> OptimizerState => _state;
 
+    /// <summary>The options the trainer was created with.</summary>
     public TrainerOptions Options => _options;
 
     /// <summary>The batch size in use: the requested one, capped at the training-set size.</summary>

@@ -11,11 +11,14 @@ public struct TrainingRandom
 {
     private ulong _state;
 
+    /// <summary>A generator at position <paramref name="seed"/>.</summary>
+    /// <param name="seed">The seed, or a saved <see cref="State"/> to continue its sequence.</param>
     public TrainingRandom(ulong seed) => _state = seed;
 
     /// <summary>The generator's position; constructing from it continues the same sequence.</summary>
     public readonly ulong State => _state;
 
+    /// <summary>The next 64 uniformly distributed bits (one SplitMix64 step), advancing the position.</summary>
     public ulong NextUInt64()
     {
         ulong z = _state += 0x9E3779B97F4A7C15UL;
