@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq;
 using LossGen.Compiler.Diagnostics;
 using LossGen.Compiler.Ir;
+using LossGen.Compiler.Parse;
 using LossGen.Compiler.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -82,25 +83,12 @@ internal sealed partial class OptimizerParser
         var args = call.ArgumentList.Arguments.Select(a => a.Expression).ToList();
         if (args.Any(a => a is LambdaExpressionSyntax))
             return Unsupported(call, "an update rule is per element: reductions over index variables belong in a [Loss]");
-        switch (method.Name)
-        {
-            case "Exp": return E.Un(UnaryOp.Exp, ParseExpr(args[0]));
-            case "Log": return E.Un(UnaryOp.Log, ParseExpr(args[0]));
-            case "Sqrt": return E.Un(UnaryOp.Sqrt, ParseExpr(args[0]));
-            case "Sqr": return E.Un(UnaryOp.Sqr, ParseExpr(args[0]));
-            case "Abs": return E.Un(UnaryOp.Abs, ParseExpr(args[0]));
-            case "Sign": return E.Un(UnaryOp.Sign, ParseExpr(args[0]));
-            case "Relu": return E.Un(UnaryOp.Relu, ParseExpr(args[0]));
-            case "Sigmoid": return E.Un(UnaryOp.Sigmoid, ParseExpr(args[0]));
-            case "Softplus": return E.Un(UnaryOp.Softplus, ParseExpr(args[0]));
-            case "Tanh": return E.Un(UnaryOp.Tanh, ParseExpr(args[0]));
-            case "Max": return new Binary(BinaryOp.Max, ParseExpr(args[0]), ParseExpr(args[1]));
-            case "Min": return new Binary(BinaryOp.Min, ParseExpr(args[0]), ParseExpr(args[1]));
-            case "Pow": return ParsePow(args[0], args[1]);
-            default:
-                Report(Descriptors.UnknownFunction, SourceSpan.From(call), call.Expression.ToString());
-                return Error;
-        }
+        var function = DslVocabulary.Find(method.Name, DslForms.UpdateRule);
+        if (function is { Unary: { } unary } && args.Count == 1) return E.Un(unary, ParseExpr(args[0]));
+        if (function is { Binary: { } binary } && args.Count == 2) return new Binary(binary, ParseExpr(args[0]), ParseExpr(args[1]));
+        if (function is { IsPow: true } && args.Count == 2) return ParsePow(args[0], args[1]);
+        Report(Descriptors.UnknownFunction, SourceSpan.From(call), call.Expression.ToString());
+        return Error;
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using LossGen.Compiler.Emit;
+using LossGen.Compiler.Parse;
 
 namespace LossGen.Compiler.Optimizers;
 
@@ -26,13 +27,15 @@ internal sealed class OptimizerTestEmitter
     /// <summary>The value a hyper-parameter without a default gets: moderate for a rate, a decay or a coefficient.</summary>
     private const double NoDefault = 0.1;
 
-    /// <summary>The class's own members; a hyper-parameter field with one of these names gets a trailing underscore.</summary>
-    private static readonly string[] Members =
+    /// <summary>
+    /// The class's own members and the update-rule functions its rule calls; a hyper-parameter field
+    /// with one of these names gets a trailing underscore.
+    /// </summary>
+    private static readonly string[] Members = new[]
     {
         "Steps", "DoubleTolerance", "FloatTolerance", "Seed", "Rule", "RandomValues", "RandomFloats", "Widen", "AssertClose",
-        "Exp", "Log", "Sqrt", "Sqr", "Pow", "Abs", "Sign", "Max", "Min", "Relu", "Sigmoid", "Softplus", "Tanh",
         "Vectorized_step_equals_the_declared_rule_element_by_element", "Float_and_double_steps_agree",
-    };
+    }.Concat(DslVocabulary.Functions.Where(f => f.Has(DslForms.UpdateRule)).Select(f => f.Name)).ToArray();
 
     private readonly OptimizerModel model;
     private readonly CodeWriter w = new();

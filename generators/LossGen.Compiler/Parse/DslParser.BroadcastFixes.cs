@@ -113,8 +113,8 @@ internal sealed partial class DslParser
                 var args = call.ArgumentList.Arguments;
                 switch (m.Name)
                 {
-                    case "Transpose": return Broadcasting.Transpose(shape);
-                    case "MatMul":
+                    case DslVocabulary.Transpose: return Broadcasting.Transpose(shape);
+                    case DslVocabulary.MatMul:
                     {
                         var first = args[0].Expression == child;
                         if (ShapeOf(args[first ? 1 : 0].Expression) is not { } other) return null;

@@ -204,40 +204,28 @@ internal sealed partial class DslParser
         if (args.Count == 1 && Unwrap(args[0]) is LambdaExpressionSyntax lambda)
             return ParseReduction(name, lambda);
         // Only reachable when C# itself reports the call (a DSL function with the wrong arguments).
-        var arity = name switch { "Max" or "Min" or "Pow" => 2, "Sum" or "Mean" or "LogSumExp" => -1, _ => 1 };
+        var function = DslVocabulary.Find(name, DslForms.Indexed);
+        var arity = function?.PointwiseArity ?? 1;
         if (args.Count != arity)
             return Unsupported(call, arity < 0 || args.Count == 1 && IsReduction(name)
                 ? $"'{name}' takes a lambda over index variables, as in {name}(i => x[i])"
                 : $"'{name}' does not take {args.Count} argument{(args.Count == 1 ? "" : "s")}");
 
-        switch (name)
+        if (function is { Unary: { } unary }) return E.Un(unary, ParseExpr(args[0]));
+        if (function is { Binary: { } binary }) return new Binary(binary, ParseExpr(args[0]), ParseExpr(args[1]));
+        if (function is { IsPow: true })
         {
-            case "Exp": return E.Un(UnaryOp.Exp, ParseExpr(args[0]));
-            case "Log": return E.Un(UnaryOp.Log, ParseExpr(args[0]));
-            case "Sqrt": return E.Un(UnaryOp.Sqrt, ParseExpr(args[0]));
-            case "Sqr": return E.Un(UnaryOp.Sqr, ParseExpr(args[0]));
-            case "Abs": return E.Un(UnaryOp.Abs, ParseExpr(args[0]));
-            // Its derivative is 0 (LG0307 warns when the argument is differentiable).
-            case "Sign": return E.Un(UnaryOp.Sign, ParseExpr(args[0]));
-            case "Relu": return E.Un(UnaryOp.Relu, ParseExpr(args[0]));
-            case "Sigmoid": return E.Un(UnaryOp.Sigmoid, ParseExpr(args[0]));
-            case "Softplus": return E.Un(UnaryOp.Softplus, ParseExpr(args[0]));
-            case "Tanh": return E.Un(UnaryOp.Tanh, ParseExpr(args[0]));
-            case "Max": return new Binary(BinaryOp.Max, ParseExpr(args[0]), ParseExpr(args[1]));
-            case "Min": return new Binary(BinaryOp.Min, ParseExpr(args[0]), ParseExpr(args[1]));
-            case "Pow":
-                var exponent = model.GetConstantValue(args[1]);
-                if (HyperExponent(args[1]) is { } hyper) return new PowHyper(ParseExpr(args[0]), hyper);
-                if (!exponent.HasValue || exponent.Value is null)
-                {
-                    Report(Descriptors.NonConstantExponent, SourceSpan.From(args[1]), args[1].ToString());
-                    return Error;
-                }
-                return new PowConst(ParseExpr(args[0]), ToDouble(exponent.Value));
-            default:
-                Report(Descriptors.UnknownFunction, SourceSpan.From(call), call.Expression.ToString());
+            var exponent = model.GetConstantValue(args[1]);
+            if (HyperExponent(args[1]) is { } hyper) return new PowHyper(ParseExpr(args[0]), hyper);
+            if (!exponent.HasValue || exponent.Value is null)
+            {
+                Report(Descriptors.NonConstantExponent, SourceSpan.From(args[1]), args[1].ToString());
                 return Error;
+            }
+            return new PowConst(ParseExpr(args[0]), ToDouble(exponent.Value));
         }
+        Report(Descriptors.UnknownFunction, SourceSpan.From(call), call.Expression.ToString());
+        return Error;
     }
 
     /// <summary>
@@ -250,19 +238,11 @@ internal sealed partial class DslParser
             ? (IMethodSymbol)info.CandidateSymbols[0]
             : null;
 
-    private static bool IsReduction(string name) => name is "Sum" or "Mean" or "Max" or "Min" or "LogSumExp";
+    private static bool IsReduction(string name) => DslVocabulary.Find(name, DslForms.Indexed)?.Reduction is not null;
 
     private Expr ParseReduction(string name, LambdaExpressionSyntax lambda)
     {
-        ReduceOp? op = name switch
-        {
-            "Sum" => ReduceOp.Sum,
-            "Mean" => ReduceOp.Mean,
-            "Max" => ReduceOp.Max,
-            "Min" => ReduceOp.Min,
-            "LogSumExp" => ReduceOp.LogSumExp,
-            _ => null,
-        };
+        var op = DslVocabulary.Find(name, DslForms.Indexed)?.Reduction;
         if (op is null) return Unsupported(lambda, $"'{name}' does not take a lambda");
         if (lambda.Body is not ExpressionSyntax body)
             return Unsupported(lambda, "a reduction body must be an expression, not a block");

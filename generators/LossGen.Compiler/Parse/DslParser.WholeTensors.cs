@@ -155,9 +155,9 @@ internal sealed partial class DslParser
         var args = call.ArgumentList.Arguments;
         switch (m.Name)
         {
-            case "Transpose":
+            case DslVocabulary.Transpose:
                 return ShapeOf(args[0].Expression) is { } t ? Broadcasting.Transpose(t) : null;
-            case "MatMul":
+            case DslVocabulary.MatMul:
             {
                 var a = ShapeOf(args[0].Expression);
                 var b = ShapeOf(args[1].Expression);
@@ -171,7 +171,7 @@ internal sealed partial class DslParser
                     FirstLine(args[0].Expression), ShapeText(a), FirstLine(args[1].Expression), ShapeText(b), why);
                 return null;
             }
-            case "Sum" or "Mean" or "Max" or "Min" or "LogSumExp" when m.ReturnType.ToDisplayString() == TensorType:
+            case var _ when WholeTensorFunction(m.Name)?.Reduction is not null && m.ReturnType.ToDisplayString() == TensorType:
             {
                 var input = ShapeOf(args[0].Expression);
                 var axis = AxisOf(call, m, input);
@@ -179,14 +179,14 @@ internal sealed partial class DslParser
                 if (input is null || axis is null || keep is null) return null;
                 return Broadcasting.ReduceAxis(input, axis.Value, keep.Value).Shape;
             }
-            case "Pow":
+            case DslVocabulary.Pow:
                 if (ArgumentFor(call, m, "p") is { } p && !model.GetConstantValue(p).HasValue && HyperExponent(p) is null)
                 {
                     Report(Descriptors.NonConstantExponent, SourceSpan.From(p), p.ToString());
                     return null;
                 }
                 return ShapeOf(args[0].Expression);
-            case "Exp" or "Log" or "Sqrt" or "Sqr" or "Abs" or "Relu" or "Sigmoid" or "Softplus" or "Tanh":
+            case var _ when WholeTensorFunction(m.Name)?.Unary is not null:
                 return ShapeOf(args[0].Expression);
             default:
                 Unsupported(call, $"'{m.Name}' does not take a whole tensor");
@@ -310,9 +310,9 @@ internal sealed partial class DslParser
         var arg = call.ArgumentList.Arguments[0].Expression;
         switch (m.Name)
         {
-            case "Transpose":
+            case DslVocabulary.Transpose:
                 return Element(arg, ix.Reverse().ToList());
-            case "MatMul":
+            case DslVocabulary.MatMul:
             {
                 var a = ShapeOf(arg)!;
                 var b = call.ArgumentList.Arguments[1].Expression;
@@ -321,7 +321,7 @@ internal sealed partial class DslParser
                 return new Reduce(ReduceOp.Sum, k, "",
                     new Binary(BinaryOp.Mul, Element(arg, new[] { ix[0], new VarIx(k) }), Element(b, new Ix?[] { new VarIx(k), ix[1] })));
             }
-            case "Sum" or "Mean" or "Max" or "Min" or "LogSumExp":
+            case var _ when WholeTensorFunction(m.Name)?.Reduction is not null:
             {
                 var input = ShapeOf(arg)!;
                 var axis = AxisOf(call, m, input)!.Value;
@@ -338,7 +338,7 @@ internal sealed partial class DslParser
                 inner.Insert(axis, new VarIx(v));
                 return new Reduce(ReduceOpOf(m.Name), v, "", Element(arg, inner));
             }
-            case "Pow":
+            case DslVocabulary.Pow:
                 var exponent = ArgumentFor(call, m, "p")!;
                 if (HyperExponent(exponent) is { } hyper) return new PowHyper(Element(arg, ix), hyper);
                 return new PowConst(Element(arg, ix), ToDouble(model.GetConstantValue(exponent).Value));
@@ -347,27 +347,12 @@ internal sealed partial class DslParser
         }
     }
 
-    private static ReduceOp ReduceOpOf(string name) => name switch
-    {
-        "Sum" => ReduceOp.Sum,
-        "Mean" => ReduceOp.Mean,
-        "Max" => ReduceOp.Max,
-        "Min" => ReduceOp.Min,
-        _ => ReduceOp.LogSumExp,
-    };
+    private static DslFunction? WholeTensorFunction(string name) => DslVocabulary.Find(name, DslForms.WholeTensor);
 
-    private static UnaryOp UnaryOpOf(string name) => name switch
-    {
-        "Exp" => UnaryOp.Exp,
-        "Log" => UnaryOp.Log,
-        "Sqrt" => UnaryOp.Sqrt,
-        "Sqr" => UnaryOp.Sqr,
-        "Abs" => UnaryOp.Abs,
-        "Relu" => UnaryOp.Relu,
-        "Sigmoid" => UnaryOp.Sigmoid,
-        "Softplus" => UnaryOp.Softplus,
-        _ => UnaryOp.Tanh,
-    };
+    // Callers reach these only for names the shape pass accepted as reductions or pointwise functions.
+    private static ReduceOp ReduceOpOf(string name) => WholeTensorFunction(name)!.Reduction!.Value;
+
+    private static UnaryOp UnaryOpOf(string name) => WholeTensorFunction(name)!.Unary!.Value;
 
     // ---- where whole tensors meet scalars ----
 

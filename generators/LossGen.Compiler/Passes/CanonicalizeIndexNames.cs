@@ -12,31 +12,33 @@ namespace LossGen.Compiler.Passes;
 /// <c>r[i]</c> = <c>Σ_k X[i,k]·w[k]</c> arrive as Σ_k … and Σ_k2 …: equal in meaning, unequal as values.
 /// After this pass they are equal, and Lower computes them once.
 /// </summary>
-internal static class CanonicalizeIndexNames
+/// <remarks>
+/// One instance per run holds the run's state, so concurrent generator runs (Roslyn may compile
+/// declarations on several threads) share nothing.
+/// </remarks>
+internal sealed class CanonicalizeIndexNames
 {
-    public static Expr Run(Expr body, ISet<string> reserved)
-    {
-        Reserved = reserved;
-        DimOfName = new Dictionary<string, string>();
-        return Go(body, new Dictionary<string, string>(), new HashSet<string>());
-    }
+    public static Expr Run(Expr body, ISet<string> reserved) =>
+        new CanonicalizeIndexNames(reserved).Go(body, new Dictionary<string, string>(), new HashSet<string>());
+
+    private CanonicalizeIndexNames(ISet<string> reserved) => Reserved = reserved;
 
     // Names a loop variable must not take (parameters, dimensions, gradients, generated names).
-    [System.ThreadStatic] private static ISet<string>? Reserved;
+    private readonly ISet<string> Reserved;
 
     // The dimension each name was first given to. Lower treats two loops with the same variable
     // as the same loop (that is how sibling passes over a row fuse), so one name must never stand
     // for two dimensions anywhere in the declaration: Σ_i max_r A[r, i] + Σ_i min_r A[i, r]
     // (i over D, then over N) was fused into one loop over D.
-    [System.ThreadStatic] private static Dictionary<string, string>? DimOfName;
+    private readonly Dictionary<string, string> DimOfName = new();
 
-    private static bool Taken(string name, HashSet<string> enclosing) =>
-        enclosing.Contains(name) || (Reserved?.Contains(name) ?? false) || Lowering.Naming.LooksLikeTemporary(name);
+    private bool Taken(string name, HashSet<string> enclosing) =>
+        enclosing.Contains(name) || Reserved.Contains(name) || Lowering.Naming.LooksLikeTemporary(name);
 
-    private static bool OtherDim(string name, string dim) =>
-        DimOfName!.TryGetValue(name, out var taken) && taken != dim;
+    private bool OtherDim(string name, string dim) =>
+        DimOfName.TryGetValue(name, out var taken) && taken != dim;
 
-    private static Expr Go(Expr e, Dictionary<string, string> renames, HashSet<string> enclosing)
+    private Expr Go(Expr e, Dictionary<string, string> renames, HashSet<string> enclosing)
     {
         switch (e)
         {
@@ -44,7 +46,7 @@ internal static class CanonicalizeIndexNames
             {
                 var name = BaseName(r.Var);
                 for (var n = 2; Taken(name, enclosing) || OtherDim(name, r.Dim); n++) name = BaseName(r.Var) + "_" + n;
-                DimOfName![name] = r.Dim;
+                DimOfName[name] = r.Dim;
                 var inner = new Dictionary<string, string>(renames) { [r.Var] = name };
                 var innerEnclosing = new HashSet<string>(enclosing) { name };
                 return new Reduce(r.Op, name, r.Dim, Go(r.Body, inner, innerEnclosing));
@@ -59,7 +61,7 @@ internal static class CanonicalizeIndexNames
         }
     }
 
-    private static Cond Cond(Cond c, Dictionary<string, string> renames, HashSet<string> enclosing) => c switch
+    private Cond Cond(Cond c, Dictionary<string, string> renames, HashSet<string> enclosing) => c switch
     {
         IndexCompare ic => new IndexCompare(ic.Op, Ix(ic.A, renames), Ix(ic.B, renames)),
         ValueCompare vc => new ValueCompare(vc.Op, Go(vc.A, renames, enclosing), Go(vc.B, renames, enclosing)),
