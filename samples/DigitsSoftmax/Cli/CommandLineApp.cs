@@ -26,6 +26,12 @@ public static class CommandLineApp
         options.AddTo(root);
         root.SetAction(parsed => Guarded(() =>
             TrainCommand.Run(options.DataRequest(parsed), options.Config(parsed), options.Output(parsed))));
+
+        var searchOptions = new SearchCommandOptions();
+        Command search = searchOptions.CreateCommand();
+        search.SetAction(parsed => Guarded(() =>
+            SearchCommand.Run(options.DataRequest(parsed), options.Config(parsed), searchOptions.Plan(parsed), options.Output(parsed))));
+        root.Add(search);
         return root;
     }
 

@@ -34,8 +34,14 @@ public sealed class TrainingOptions
 
     public Option<string> Out { get; } = new("--out") { Description = "Folder for the model, metrics CSV and SVG plots.", DefaultValueFactory = _ => OutputDirectory.DefaultPath };
 
+    /// <summary>Adds the options to the root, recursive so that <c>search</c> and <c>figures</c> take them too.</summary>
     public void AddTo(Command command)
     {
+        foreach (Option option in new Option[] { Data, Format, Labels, Loss, Optimizer, Schedule, LearningRate, Lambda, Epochs, BatchSize, Seed, Out })
+        {
+            option.Recursive = true;
+        }
+
         command.Add(Data);
         command.Add(Format);
         command.Add(Labels);
