@@ -32,6 +32,10 @@ public static class CommandLineApp
         search.SetAction(parsed => Guarded(() =>
             SearchCommand.Run(options.DataRequest(parsed), options.Config(parsed), searchOptions.Plan(parsed), options.Output(parsed))));
         root.Add(search);
+
+        var figures = new Command("figures", "Draws the lecture-note figures (optimizers compared; effect of the learning rate) as SVGs into --out.");
+        figures.SetAction(parsed => Guarded(() => FiguresCommand.Run(options.DataRequest(parsed), options.Config(parsed), options.Output(parsed))));
+        root.Add(figures);
         return root;
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using DigitsSoftmax.Data;
 using DigitsSoftmax.Output;
+using DigitsSoftmax.Plots;
 using DigitsSoftmax.Training;
 using DigitsSoftmax.Tuning;
 
@@ -24,6 +25,8 @@ public static class SearchCommand
         var files = new List<string>();
         SearchCsv.Write(output.File(ResultsFile), outcome.Result);
         files.Add(ResultsFile);
+        SearchHeatmap.Save(output.File(SearchHeatmap.File), outcome.Result);
+        files.Add(SearchHeatmap.File);
         TrainingReport.Files(output, files);
         return 0;
     }

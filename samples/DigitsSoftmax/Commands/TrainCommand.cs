@@ -2,13 +2,14 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using DigitsSoftmax.Data;
 using DigitsSoftmax.Output;
+using DigitsSoftmax.Plots;
 using DigitsSoftmax.Training;
 using LossGen.Models;
 using LossGen.Training;
 
 namespace DigitsSoftmax.Commands;
 
-/// <summary>The main job: train one configuration, report it, and write the model, metrics and plots.</summary>
+/// <summary>The main job: train one configuration, report it, and write the model, the metrics CSV and the loss and accuracy plots.</summary>
 public static class TrainCommand
 {
     public const string ModelFile = "model.lgm";
@@ -35,6 +36,10 @@ public static class TrainCommand
         files.Add(ModelFile);
         MetricsCsv.Write(output.File(MetricsFile), run.History);
         files.Add(MetricsFile);
+        TrainingPlots.SaveLoss(output.File(TrainingPlots.LossFile), run.History);
+        files.Add(TrainingPlots.LossFile);
+        TrainingPlots.SaveAccuracy(output.File(TrainingPlots.AccuracyFile), run.History);
+        files.Add(TrainingPlots.AccuracyFile);
         TrainingReport.Files(output, files);
         return 0;
     }

@@ -40,14 +40,16 @@ public static class LinearTraining
             var options = new TrainerOptions { BatchSize = config.BatchSize, Seed = unchecked((ulong)config.Seed) };
             var trainer = Trainer.Create(objective, optimizer, schedule, new float[train.ParameterCount], options);
             var history = new List<EpochMetrics>(config.Epochs);
-            trainer.Fit(config.Epochs, LinearClassifier.AccuracyOn(validation), report =>
+            var stepLosses = new List<double>((int)Math.Min(int.MaxValue, stepsPerEpoch * config.Epochs));
+            var callbacks = new RecordingCallbacks(stepLosses, report =>
             {
                 var metrics = new EpochMetrics(
                     report.Epoch, report.Steps, report.MeanLoss, LinearClassifier.Accuracy(trainer.Parameters, train), report.ValidationScore);
                 history.Add(metrics);
                 onEpoch?.Invoke(metrics);
             });
-            return new TrainedRun(trainer.Parameters.ToArray(), history, trainer.Steps);
+            trainer.Fit(config.Epochs, LinearClassifier.AccuracyOn(validation), ref callbacks);
+            return new TrainedRun(trainer.Parameters.ToArray(), history, stepLosses, trainer.Steps);
         }
     }
 }
