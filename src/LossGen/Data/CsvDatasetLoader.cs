@@ -28,6 +28,34 @@ public static class CsvDatasetLoader
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        options = Checked(options);
+        using SepReader reader = ReaderFor(options).FromFile(path);
+        return Read<T>(reader, path, options);
+    }
+
+    /// <summary>
+    /// Reads CSV text from <paramref name="text"/>, for data that is not a file, such as an
+    /// embedded resource; <paramref name="sourceName"/> stands in for the path in error messages.
+    /// </summary>
+    /// <typeparam name="T">The element type of the features.</typeparam>
+    /// <param name="text">The CSV text; read to its end, not disposed.</param>
+    /// <param name="sourceName">What to call the text in a <see cref="DataFormatException"/>.</param>
+    /// <param name="options">Header, separator, label column and class names.</param>
+    /// <returns>The rows with class and feature names.</returns>
+    /// <exception cref="DataFormatException">As for <see cref="Load{T}(string, CsvLoadOptions?)"/>.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="Load{T}(string, CsvLoadOptions?)"/>.</exception>
+    public static LoadedDataset<T> Load<T>(TextReader text, string sourceName, CsvLoadOptions? options = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentException.ThrowIfNullOrEmpty(sourceName);
+        options = Checked(options);
+        using SepReader reader = ReaderFor(options).From(text);
+        return Read<T>(reader, sourceName, options);
+    }
+
+    private static CsvLoadOptions Checked(CsvLoadOptions? options)
+    {
         options ??= new CsvLoadOptions();
         if (options.LabelColumnIndex is not null && options.LabelColumnName is not null)
         {
@@ -39,10 +67,15 @@ public static class CsvDatasetLoader
             throw new ArgumentException($"LabelColumnName '{options.LabelColumnName}' needs a header (HasHeader is false).", nameof(options));
         }
 
-        using SepReader reader = Sep.New(options.Separator)
-            .Reader(o => o with { HasHeader = options.HasHeader, DisableColCountCheck = true, Unescape = true })
-            .FromFile(path);
+        return options;
+    }
 
+    private static SepReaderOptions ReaderFor(CsvLoadOptions options) =>
+        Sep.New(options.Separator).Reader(o => o with { HasHeader = options.HasHeader, DisableColCountCheck = true, Unescape = true });
+
+    private static LoadedDataset<T> Read<T>(SepReader reader, string path, CsvLoadOptions options)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         IReadOnlyList<string> header = options.HasHeader ? reader.Header.ColNames : Array.Empty<string>();
         int columnCount = header.Count;
         int labelColumn = -1;

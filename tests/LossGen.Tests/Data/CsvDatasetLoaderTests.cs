@@ -13,6 +13,23 @@ public sealed class CsvDatasetLoaderTests : IDisposable
     public void Dispose() => _files.Dispose();
 
     [Fact]
+    public void A_text_reader_loads_what_the_same_file_loads_and_errors_name_the_source()
+    {
+        const string Text = "a,label\n1.5,x\n-2,y\n0.25,x\n";
+        var fromFile = CsvDatasetLoader.Load<float>(_files.Write("same.csv", Text));
+        var fromReader = CsvDatasetLoader.Load<float>(new StringReader(Text), "in-memory");
+        fromReader.Data.Features.ShouldBe(fromFile.Data.Features);
+        fromReader.Data.Labels.ShouldBe(fromFile.Data.Labels);
+        fromReader.ClassNames.ShouldBe(fromFile.ClassNames);
+        fromReader.FeatureNames.ShouldBe(fromFile.FeatureNames);
+
+        var error = Should.Throw<DataFormatException>(() => CsvDatasetLoader.Load<float>(new StringReader("a,label\n1,x\nbad,y\n"), "embedded.csv"));
+        error.FilePath.ShouldBe("embedded.csv");
+        error.Line.ShouldBe(3);
+        error.Column.ShouldBe(1);
+    }
+
+    [Fact]
     public void Header_and_label_by_name_read_features_in_column_order_and_classes_sorted()
     {
         string path = _files.Write("iris.csv", "a,species,b\n1.5,setosa,-2\n\"3e-1\",virginica,4.25\n0,setosa,1\n");
