@@ -14,9 +14,9 @@ namespace LossGen.Analyzers.Lints;
 /// large gradients are hardly decayed (Loshchilov and Hutter); AdamW decays every weight by the same
 /// factor. Reported where both are visible in the user's code:
 /// <list type="bullet">
-/// <item><c>new AdamOptimizer&lt;T&gt;(…, weightDecay: λ)</c> with λ not the constant 0: PyTorch's
+/// <item><c>new Adam.Optimizer&lt;T&gt;(…, weightDecay: λ)</c> with λ not the constant 0: PyTorch's
 ///   Adam <c>weight_decay</c>, which is L2 added to the gradient — at the argument;</item>
-/// <item><c>Trainer.Create(new LinearSoftmaxObjective&lt;T&gt;(…), new AdamOptimizer&lt;T&gt;(…), …)</c>
+/// <item><c>Trainer.Create(new LinearSoftmaxObjective&lt;T&gt;(…), new Adam.Optimizer&lt;T&gt;(…), …)</c>
 ///   (or LinearSvmObjective) whose λ — explicit, or the default 1e-3 — is not the constant 0: the
 ///   objective's λΣW² — at the λ argument, or at the objective when λ is the default.</item>
 /// </list>
@@ -27,7 +27,7 @@ internal static class AdamL2Lint
 {
     public static void Register(CompilationStartAnalysisContext start)
     {
-        var adam = start.Compilation.GetTypeByMetadataName("LossGen.Training.AdamOptimizer`1");
+        var adam = start.Compilation.GetTypeByMetadataName("LossGen.Builtins.Adam+Optimizer`1");
         var trainer = start.Compilation.GetTypeByMetadataName("LossGen.Training.Trainer");
         if (adam is null) return;
         var objectives = new[] { "LossGen.Training.LinearSoftmaxObjective`1", "LossGen.Training.LinearSvmObjective`1" }
@@ -46,7 +46,7 @@ internal static class AdamL2Lint
             var decay = Argument(creation, "weightDecay");
             if (decay is { ArgumentKind: ArgumentKind.Explicit } && !IsZero(decay.Value))
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.L2WithAdam, decay.Syntax.GetLocation(),
-                    "AdamOptimizer's weightDecay", "give it this weightDecay instead"));
+                    "Adam.Optimizer's weightDecay", "give it this weightDecay instead"));
         }, SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
 
         if (trainer is null) return;
@@ -70,7 +70,7 @@ internal static class AdamL2Lint
         }, SyntaxKind.InvocationExpression);
     }
 
-    /// <summary>Whether a written type is <paramref name="name"/> (<c>AdamOptimizer&lt;float&gt;</c>, possibly qualified).</summary>
+    /// <summary>Whether a written type is <paramref name="name"/> (<c>Adam.Optimizer&lt;float&gt;</c>, possibly qualified).</summary>
     private static bool Names(TypeSyntax type, string name) => type switch
     {
         GenericNameSyntax g => g.Identifier.Text == name,

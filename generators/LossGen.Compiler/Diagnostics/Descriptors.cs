@@ -183,7 +183,7 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor L2WithAdam = Warning("LG0305",
         "L2 regularization combined with Adam",
-        "{0} adds L2 regularization to the gradient, which Adam then divides by its running RMS, so weights with large gradients are barely decayed; for weight decay use AdamWTorchOptimizer (or AdamWPaperOptimizer) and {1}",
+        "{0} adds L2 regularization to the gradient, which Adam then divides by its running RMS, so weights with large gradients are barely decayed; for weight decay use AdamWTorch.Optimizer (or AdamWPaper.Optimizer) and {1}",
         ConfigurationCategory);
 
     public static readonly DiagnosticDescriptor RegularizedBias = Warning("LG0306",

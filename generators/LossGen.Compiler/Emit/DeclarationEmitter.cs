@@ -87,6 +87,7 @@ internal sealed class DeclarationEmitter
                 new ContractionStepsEmitter(decl, plan, w).Write(k);
             }
         }
+        ObjectiveEmitter.WriteIfEligible(decl, w);
 
         w.Close();
         foreach (var _ in m.ContainingTypes) w.Close();

@@ -6,16 +6,16 @@ namespace LossGen.Compiler.Model;
 /// <summary>
 /// The members LossGen declares inside a declaration's struct, by the names the emitters give them
 /// (DeclarationEmitter, ContractionStepsEmitter and PenaltyEmitter for losses and regularizers,
-/// OptimizerEmitter for optimizers). C# forbids a member named like its enclosing type (CS0542),
+/// OptimizerEmitter and OptimizerAdapterEmitter for optimizers, ObjectiveEmitter for a loss over rows). C# forbids a member named like its enclosing type (CS0542),
 /// so a declaration with one of these names is refused up front (LG0012) instead of getting a
 /// generated part that does not compile. A test generates every kind and checks that each member
 /// it declares is covered here.
 /// </summary>
 internal static class GeneratedMembers
 {
-    private static readonly string[] LossMembers = { "Value", "ValueAndGradient", "Validate" };
+    private static readonly string[] LossMembers = { "Value", "ValueAndGradient", "Validate", "Objective" };
     private static readonly string[] RegularizerMembers = { "Value", "ValueAndGradient", "Validate", "Penalty" };
-    private static readonly string[] OptimizerMembers = { "Step", "Validate" };
+    private static readonly string[] OptimizerMembers = { "Step", "Validate", "StateBuffers", "Optimizer" };
 
     // Kernels and the methods outlined from them are named after the kernel (ValueKernelRowBlocks).
     private static readonly string[] LossKernelPrefixes = { "ValueKernel", "ValueAndGradientKernel" };

@@ -97,6 +97,7 @@ internal sealed class OptimizerEmitter
                 WriteKernel(type, fused: true);
             }
         }
+        new OptimizerAdapterEmitter(model, w, Fuses).Write();
 
         w.Close();
         foreach (var _ in model.ContainingTypes) w.Close();

@@ -1,4 +1,5 @@
 using System;
+using LossGen.Builtins;
 using LossGen.Training;
 
 namespace DigitsSoftmax.Training;
@@ -17,13 +18,13 @@ public static class OptimizerFactory
         ArgumentNullException.ThrowIfNull(consumer);
         return kind switch
         {
-            OptimizerKind.Sgd => consumer.Use(new SgdOptimizer<float>(learningRate)),
-            OptimizerKind.Momentum => consumer.Use(new SgdMomentumOptimizer<float>(learningRate)),
-            OptimizerKind.Nesterov => consumer.Use(new NesterovOptimizer<float>(learningRate)),
-            OptimizerKind.AdaGrad => consumer.Use(new AdaGradOptimizer<float>(learningRate)),
-            OptimizerKind.RmsProp => consumer.Use(new RmsPropOptimizer<float>(learningRate)),
-            OptimizerKind.Adam => consumer.Use(new AdamOptimizer<float>(learningRate)),
-            OptimizerKind.AdamW => consumer.Use(new AdamWTorchOptimizer<float>(learningRate, weightDecay: AdamWDecay)),
+            OptimizerKind.Sgd => consumer.Use(new Sgd.Optimizer<float>(learningRate)),
+            OptimizerKind.Momentum => consumer.Use(new SgdMomentum.Optimizer<float>(learningRate)),
+            OptimizerKind.Nesterov => consumer.Use(new Nesterov.Optimizer<float>(learningRate)),
+            OptimizerKind.AdaGrad => consumer.Use(new AdaGrad.Optimizer<float>(learningRate)),
+            OptimizerKind.RmsProp => consumer.Use(new RmsProp.Optimizer<float>(learningRate)),
+            OptimizerKind.Adam => consumer.Use(new Adam.Optimizer<float>(learningRate)),
+            OptimizerKind.AdamW => consumer.Use(new AdamWTorch.Optimizer<float>(learningRate, weightDecay: AdamWDecay)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not an optimizer"),
         };
     }

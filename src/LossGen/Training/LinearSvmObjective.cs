@@ -1,7 +1,6 @@
 using System;
 using System.Numerics;
 using LossGen.Builtins;
-using static LossGen.Training.FloatDispatch;
 
 namespace LossGen.Training;
 
@@ -13,60 +12,40 @@ namespace LossGen.Training;
 public readonly struct LinearSvmObjective<T> : IBatchObjective<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly LinearDataset<T> _data;
-    private readonly double _delta;
-    private readonly double _lambda;
-    private readonly BatchScratch<T> _scratch;
+    // The generated objective of the declaration; this type only adapts a LinearDataset to it.
+    private readonly LinearSvm.Objective<T> _objective;
 
-    /// <summary>The multiclass hinge objective over <paramref name="data"/>.</summary>
+    /// <summary>The objective over <paramref name="data"/>.</summary>
     /// <param name="data">The training set (used, not copied).</param>
     /// <param name="delta">The hinge margin Δ.</param>
     /// <param name="lambda">The L2 coefficient λ of λΣW² (the bias is not regularized).</param>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
+    /// <exception cref="ArgumentException">A hyper-parameter is NaN or ±∞.</exception>
     /// <exception cref="NotSupportedException"><typeparamref name="T"/> is neither float nor double.</exception>
     public LinearSvmObjective(LinearDataset<T> data, double delta = 1, double lambda = 1e-3)
     {
         ArgumentNullException.ThrowIfNull(data);
-        RequireFloatOrDouble<T>(nameof(LinearSvm));
-        _data = data;
-        _delta = delta;
-        _lambda = lambda;
-        _scratch = new BatchScratch<T>();
+        _objective = new LinearSvm.Objective<T>(data.Features, data.Labels, data.Count, data.FeatureCount, data.ClassCount, delta, lambda);
+        Data = data;
     }
 
     /// <summary>The training set the objective is evaluated on (null in a <c>default</c> instance).</summary>
-    public LinearDataset<T> Data => _data;
+    public LinearDataset<T> Data { get; }
+
+    /// <summary>Where W (D×C, row-major) lies in the parameters.</summary>
+    public ParameterRange W => _objective.W;
+
+    /// <summary>Where b (C) lies in the parameters.</summary>
+    public ParameterRange B => _objective.b;
 
     // A default(...) objective has no data: 0 here makes the trainer refuse it with an ArgumentException.
     /// <inheritdoc/>
-    public int ParameterCount => _data?.ParameterCount ?? 0;
+    public int ParameterCount => _objective.ParameterCount;
 
     /// <inheritdoc/>
-    public int ExampleCount => _data?.Count ?? 0;
+    public int ExampleCount => _objective.ExampleCount;
 
     /// <inheritdoc/>
-    public T ValueAndGradient(ReadOnlySpan<T> parameters, ReadOnlySpan<int> rows, Span<T> gradient)
-    {
-        int d = _data.FeatureCount, c = _data.ClassCount, weights = d * c;
-        LinearClassifier.CheckLength(parameters.Length, ParameterCount, nameof(parameters));
-        LinearClassifier.CheckLength(gradient.Length, ParameterCount, nameof(gradient));
-        _scratch.Gather(_data, rows, out ReadOnlySpan<T> x, out ReadOnlySpan<int> y);
-        int n = rows.Length;
-        if (IsFloat<T>())
-        {
-            ReadOnlySpan<float> p = As<T, float>(parameters);
-            Span<float> g = As<T, float>(gradient);
-            float value = LinearSvm.ValueAndGradient(As<T, float>(x), p[..weights], p[weights..], y, n, d, c,
-                g[..weights], g[weights..], (float)_delta, (float)_lambda);
-            return T.CreateTruncating(value);
-        }
-        else
-        {
-            ReadOnlySpan<double> p = As<T, double>(parameters);
-            Span<double> g = As<T, double>(gradient);
-            double value = LinearSvm.ValueAndGradient(As<T, double>(x), p[..weights], p[weights..], y, n, d, c,
-                g[..weights], g[weights..], _delta, _lambda);
-            return T.CreateTruncating(value);
-        }
-    }
+    public T ValueAndGradient(ReadOnlySpan<T> parameters, ReadOnlySpan<int> rows, Span<T> gradient) =>
+        _objective.ValueAndGradient(parameters, rows, gradient);
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Numerics;
 using LossGen.Optimization;
-using static LossGen.Training.FloatDispatch;
+using static LossGen.Runtime.AdapterSupport;
 
 namespace LossGen.Training;
 
@@ -86,7 +86,7 @@ public sealed partial class Trainer<TObjective, TOptimizer, TSchedule, T>
                 nameof(initialParameters));
         }
 
-        if (options.MaxGradientNorm is not null && !IsFloat<T>() && !IsDouble<T>())
+        if (options.MaxGradientNorm is not null && !IsFloat<T>() && typeof(T) != typeof(double))
         {
             throw new ArgumentException(
                 $"Gradient clipping is implemented for float and double only, not {typeof(T).Name}.", "options.MaxGradientNorm");

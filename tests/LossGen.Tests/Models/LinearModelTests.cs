@@ -5,6 +5,7 @@ using LossGen.Data;
 using LossGen.Models;
 using LossGen.Optimization;
 using LossGen.Tests.Data;
+using LossGen.Builtins;
 using LossGen.Training;
 using Shouldly;
 using Xunit;
@@ -232,7 +233,7 @@ public sealed class LinearModelTests
     private static T[] TrainedParameters<T>(LinearDataset<T> data, int epochs)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
-        var trainer = Trainer.Create(new LinearSoftmaxObjective<T>(data, 1e-4), new SgdOptimizer<T>(0.5), new ConstantLearningRate(),
+        var trainer = Trainer.Create(new LinearSoftmaxObjective<T>(data, 1e-4), new Sgd.Optimizer<T>(0.5), new ConstantLearningRate(),
             new T[data.ParameterCount], new TrainerOptions { BatchSize = 16, Seed = 1 });
         trainer.Fit(epochs);
         return trainer.Parameters.ToArray();

@@ -4,6 +4,7 @@ using System.Linq;
 using LossGen.Optimization;
 using LossGen.Search;
 using LossGen.Tests.Training;
+using LossGen.Builtins;
 using LossGen.Training;
 using Shouldly;
 using Xunit;
@@ -191,7 +192,7 @@ public sealed class HyperParameterSearchTests
     internal static double NegativeValidationLoss(HyperParameters p, LinearDataset<double> train, LinearDataset<double> evaluation)
     {
         var objective = new LinearSoftmaxObjective<double>(train, p["lambda"]);
-        var trainer = Trainer.Create(objective, new SgdOptimizer<double>(p["lr"]), new ConstantLearningRate(),
+        var trainer = Trainer.Create(objective, new Sgd.Optimizer<double>(p["lr"]), new ConstantLearningRate(),
             new double[train.ParameterCount], new TrainerOptions { BatchSize = 8, Seed = 7 });
         trainer.Fit(3);
         var evaluate = new LinearSoftmaxObjective<double>(evaluation, p["lambda"]);

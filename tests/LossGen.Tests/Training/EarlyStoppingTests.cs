@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using LossGen.Optimization;
+using LossGen.Builtins;
 using LossGen.Training;
 using Shouldly;
 using Xunit;
@@ -67,10 +68,10 @@ public sealed class EarlyStoppingTests
         result.Epochs.ShouldBe(4);
     }
 
-    private static Trainer<LinearSoftmaxObjective<float>, SgdOptimizer<float>, ConstantLearningRate, float> Build(TrainerOptions options)
+    private static Trainer<LinearSoftmaxObjective<float>, Sgd.Optimizer<float>, ConstantLearningRate, float> Build(TrainerOptions options)
     {
         var data = TrainingData.Separable<float>(20, seed: 2);
-        return Trainer.Create(new LinearSoftmaxObjective<float>(data), new SgdOptimizer<float>(lr: 0.1),
+        return Trainer.Create(new LinearSoftmaxObjective<float>(data), new Sgd.Optimizer<float>(lr: 0.1),
             new ConstantLearningRate(), new float[data.ParameterCount], options);
     }
 

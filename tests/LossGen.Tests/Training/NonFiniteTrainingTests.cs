@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using LossGen.Optimization;
+using LossGen.Builtins;
 using LossGen.Training;
 using Shouldly;
 using Xunit;
@@ -107,7 +108,7 @@ public sealed class NonFiniteTrainingTests
         var data = TrainingData.Separable<float>(10, seed: 1);
         data.Features[bad * 2] = 3e38f;
         float[] twos = Enumerable.Repeat(2f, data.ParameterCount).ToArray();
-        var trainer = Trainer.Create(new LinearSoftmaxObjective<float>(data), new SgdOptimizer<float>(lr: 0.1),
+        var trainer = Trainer.Create(new LinearSoftmaxObjective<float>(data), new Sgd.Optimizer<float>(lr: 0.1),
             new ConstantLearningRate(), twos, new TrainerOptions { BatchSize = BatchSize, Seed = Seed });
         int[] order = EpochOrder(epoch: 0);
         int batch = Array.IndexOf(order, bad) / BatchSize;
@@ -161,7 +162,7 @@ public sealed class NonFiniteTrainingTests
         // One step of SGD with lr 1 from zero moves the weights by minus the clipped gradient.
         var data = TrainingData.Separable<double>(10, seed: 1);
         var objective = new LinearSoftmaxObjective<double>(data);
-        var trainer = Trainer.Create(objective, new SgdOptimizer<double>(lr: 1), new ConstantLearningRate(),
+        var trainer = Trainer.Create(objective, new Sgd.Optimizer<double>(lr: 1), new ConstantLearningRate(),
             new double[data.ParameterCount], new TrainerOptions { BatchSize = BatchSize, Seed = Seed, MaxGradientNorm = 0.05 });
         var expected = new double[data.ParameterCount];
         objective.ValueAndGradient(new double[data.ParameterCount], EpochOrder(0).AsSpan(0, BatchSize), expected);
@@ -212,9 +213,9 @@ public sealed class NonFiniteTrainingTests
         ex.Message.ShouldContain("gradient norm 1.5");
     }
 
-    private static Trainer<LinearSoftmaxObjective<float>, AdamOptimizer<float>, ConstantLearningRate, float> Adam(
+    private static Trainer<LinearSoftmaxObjective<float>, Adam.Optimizer<float>, ConstantLearningRate, float> Adam(
         LinearDataset<float> data, double? clip = null, bool stop = true) =>
-        Trainer.Create(new LinearSoftmaxObjective<float>(data), new AdamOptimizer<float>(lr: 0.05), new ConstantLearningRate(),
+        Trainer.Create(new LinearSoftmaxObjective<float>(data), new Adam.Optimizer<float>(lr: 0.05), new ConstantLearningRate(),
             new float[data.ParameterCount],
             new TrainerOptions { BatchSize = BatchSize, Seed = Seed, MaxGradientNorm = clip, StopOnNonFinite = stop });
 

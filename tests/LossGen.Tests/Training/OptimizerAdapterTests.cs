@@ -1,5 +1,6 @@
 using System;
 using Gen = LossGen.Builtins;
+using LossGen.Builtins;
 using LossGen.Training;
 using Shouldly;
 using Xunit;
@@ -18,39 +19,39 @@ public sealed class OptimizerAdapterTests
     private delegate void DirectStep(Span<double> w, ReadOnlySpan<double> g, Span<double> state, long t);
 
     [Fact]
-    public void Sgd() => Check(new SgdOptimizer<double>(0.1, 0.01), 0,
+    public void Sgd() => Check(new Sgd.Optimizer<double>(0.1, 0.01), 0,
         (w, g, s, t) => Gen.Sgd.Step(w, g, t, 0.1 * Multiplier, 0.01));
 
     [Fact]
-    public void SgdMomentum() => Check(new SgdMomentumOptimizer<double>(0.1, 0.8, 0.01), 1,
+    public void SgdMomentum() => Check(new SgdMomentum.Optimizer<double>(0.1, 0.8, 0.01), 1,
         (w, g, s, t) => Gen.SgdMomentum.Step(w, g, s, t, 0.1 * Multiplier, 0.8, 0.01));
 
     [Fact]
-    public void Nesterov() => Check(new NesterovOptimizer<double>(0.1, 0.8, 0.01), 1,
+    public void Nesterov() => Check(new Nesterov.Optimizer<double>(0.1, 0.8, 0.01), 1,
         (w, g, s, t) => Gen.Nesterov.Step(w, g, s, t, 0.1 * Multiplier, 0.8, 0.01));
 
     [Fact]
-    public void AdaGrad() => Check(new AdaGradOptimizer<double>(0.1, 0.02, 0.01, 1e-6), 1,
+    public void AdaGrad() => Check(new AdaGrad.Optimizer<double>(0.1, 0.02, 0.01, 1e-6), 1,
         (w, g, s, t) => Gen.AdaGrad.Step(w, g, s, t, 0.1 * Multiplier, 0.02, 0.01, 1e-6));
 
     [Fact]
-    public void RmsProp() => Check(new RmsPropOptimizer<double>(0.1, 0.9, 1e-6, 0.01), 1,
+    public void RmsProp() => Check(new RmsProp.Optimizer<double>(0.1, 0.9, 1e-6, 0.01), 1,
         (w, g, s, t) => Gen.RmsProp.Step(w, g, s, t, 0.1 * Multiplier, 0.9, 1e-6, 0.01));
 
     [Fact]
-    public void RmsPropMomentum() => Check(new RmsPropMomentumOptimizer<double>(0.1, 0.9, 1e-6, 0.7, 0.01), 2,
+    public void RmsPropMomentum() => Check(new RmsPropMomentum.Optimizer<double>(0.1, 0.9, 1e-6, 0.7, 0.01), 2,
         (w, g, s, t) => Gen.RmsPropMomentum.Step(w, g, s[..4], s[4..], t, 0.1 * Multiplier, 0.9, 1e-6, 0.7, 0.01));
 
     [Fact]
-    public void Adam() => Check(new AdamOptimizer<double>(0.1, 0.8, 0.99, 1e-6, 0.01), 2,
+    public void Adam() => Check(new Adam.Optimizer<double>(0.1, 0.8, 0.99, 1e-6, 0.01), 2,
         (w, g, s, t) => Gen.Adam.Step(w, g, s[..4], s[4..], t, 0.1 * Multiplier, 0.8, 0.99, 1e-6, 0.01));
 
     [Fact]
-    public void AdamW_torch_scales_the_decay_by_the_scheduled_rate() => Check(new AdamWTorchOptimizer<double>(0.1, 0.8, 0.99, 1e-6, 0.05), 2,
+    public void AdamW_torch_scales_the_decay_by_the_scheduled_rate() => Check(new AdamWTorch.Optimizer<double>(0.1, 0.8, 0.99, 1e-6, 0.05), 2,
         (w, g, s, t) => Gen.AdamWTorch.Step(w, g, s[..4], s[4..], t, 0.1 * Multiplier, 0.8, 0.99, 1e-6, 0.05));
 
     [Fact]
-    public void AdamW_paper_keeps_the_base_rate_and_passes_the_multiplier() => Check(new AdamWPaperOptimizer<double>(0.05, 0.1, 0.8, 0.99, 1e-6), 2,
+    public void AdamW_paper_keeps_the_base_rate_and_passes_the_multiplier() => Check(new AdamWPaper.Optimizer<double>(0.05, 0.1, 0.8, 0.99, 1e-6), 2,
         (w, g, s, t) => Gen.AdamWPaper.Step(w, g, s[..4], s[4..], t, 0.05, 0.1, 0.8, 0.99, 1e-6, Multiplier));
 
     [Fact]
@@ -58,7 +59,7 @@ public sealed class OptimizerAdapterTests
     {
         float[] w = [1, -2, 3, 0.5f], g = [0.3f, -0.1f, 0.2f, 1], state = new float[8];
         float[] w2 = (float[])w.Clone(), m = new float[4], v = new float[4];
-        var adam = new AdamOptimizer<float>(0.1, 0.8, 0.99, 1e-6, 0.01);
+        var adam = new Adam.Optimizer<float>(0.1, 0.8, 0.99, 1e-6, 0.01);
         for (long t = 1; t <= 3; t++)
         {
             adam.Step(w, g, state, t, Multiplier);
@@ -73,7 +74,7 @@ public sealed class OptimizerAdapterTests
     public void A_state_buffer_of_the_wrong_length_is_refused_before_any_write()
     {
         double[] w = [1, 2, 3, 4], g = [1, 1, 1, 1];
-        var e = Should.Throw<ArgumentException>(() => new AdamOptimizer<double>().Step(w, g, new double[7], 1, 1));
+        var e = Should.Throw<ArgumentException>(() => new Adam.Optimizer<double>().Step(w, g, new double[7], 1, 1));
         e.ParamName.ShouldBe("state");
         w.ShouldBe([1, 2, 3, 4]);
     }
@@ -82,19 +83,19 @@ public sealed class OptimizerAdapterTests
     public void New_without_arguments_gets_the_generated_defaults_and_default_is_refused()
     {
         double[] w = [1, 2], g = [1, 1], state = new double[4];
-        new AdamOptimizer<double>().Step(w, g, state, 1, 1);
+        new Adam.Optimizer<double>().Step(w, g, state, 1, 1);
         double[] w2 = [1, 2], m = new double[2], v = new double[2];
         Gen.Adam.Step(w2, g, m, v, 1);
         w.ShouldBe(w2);
 
-        Should.Throw<InvalidOperationException>(() => default(SgdOptimizer<double>).Step(w, g, [], 1, 1));
-        Should.Throw<InvalidOperationException>(() => new AdamWPaperOptimizer<double>().Step(w, g, state, 1, 1));
+        Should.Throw<InvalidOperationException>(() => default(Sgd.Optimizer<double>).Step(w, g, [], 1, 1));
+        Should.Throw<InvalidOperationException>(() => new AdamWPaper.Optimizer<double>().Step(w, g, state, 1, 1));
         w.ShouldBe(w2);
     }
 
     [Fact]
     public void Half_is_refused_when_the_adapter_is_built() =>
-        Should.Throw<NotSupportedException>(() => new AdamOptimizer<Half>(lr: 0.1));
+        Should.Throw<NotSupportedException>(() => new Adam.Optimizer<Half>(lr: 0.1));
 
     private static void Check<TOptimizer>(TOptimizer optimizer, int buffers, DirectStep direct)
         where TOptimizer : IOptimizer<double>

@@ -1,5 +1,6 @@
 using System;
 using LossGen.Optimization;
+using LossGen.Builtins;
 using LossGen.Training;
 using Shouldly;
 using Xunit;
@@ -17,7 +18,7 @@ public sealed class TrainerAllocationTests
     public void Steps_allocate_nothing_after_warm_up()
     {
         var data = TrainingData.DigitsFloat();
-        var trainer = Trainer.Create(new LinearSoftmaxObjective<float>(data), new AdamOptimizer<float>(lr: 0.01),
+        var trainer = Trainer.Create(new LinearSoftmaxObjective<float>(data), new Adam.Optimizer<float>(lr: 0.01),
             new LinearWarmup<CosineDecay>(50, 0.1, new CosineDecay(10_000)), new float[data.ParameterCount],
             new TrainerOptions { BatchSize = 32, Seed = 1, MaxGradientNorm = 1.0 });
         for (int i = 0; i < 200; i++)
@@ -40,7 +41,7 @@ public sealed class TrainerAllocationTests
     public void Fit_with_struct_callbacks_allocates_nothing_per_epoch()
     {
         var data = TrainingData.Separable<double>(100, seed: 1);
-        var trainer = Trainer.Create(new LinearSvmObjective<double>(data), new RmsPropMomentumOptimizer<double>(lr: 0.001),
+        var trainer = Trainer.Create(new LinearSvmObjective<double>(data), new RmsPropMomentum.Optimizer<double>(lr: 0.001),
             new StepDecay(100, 0.5), new double[data.ParameterCount], new TrainerOptions { BatchSize = 7, Seed = 1 });
         var callbacks = new CountingCallbacks();
         trainer.Fit(2, null, ref callbacks);

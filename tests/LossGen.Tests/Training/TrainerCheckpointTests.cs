@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using LossGen.Optimization;
+using LossGen.Builtins;
 using LossGen.Training;
 using Shouldly;
 using Xunit;
@@ -25,8 +26,8 @@ public sealed class TrainerCheckpointTests
         var data = TrainingData.Separable<float>(50, seed: 3); // 150 rows → 17 steps of ≤ 9 per epoch
         var options = new TrainerOptions { BatchSize = 9, Seed = 11 };
         var schedule = new CosineDecay(200);
-        Trainer<LinearSoftmaxObjective<float>, AdamOptimizer<float>, CosineDecay, float> Build() =>
-            Trainer.Create(new LinearSoftmaxObjective<float>(data), new AdamOptimizer<float>(lr: 0.02), schedule,
+        Trainer<LinearSoftmaxObjective<float>, Adam.Optimizer<float>, CosineDecay, float> Build() =>
+            Trainer.Create(new LinearSoftmaxObjective<float>(data), new Adam.Optimizer<float>(lr: 0.02), schedule,
                 new float[data.ParameterCount], options);
 
         var uninterrupted = Build();
@@ -59,8 +60,8 @@ public sealed class TrainerCheckpointTests
         var (train, validation) = data.Split(0.25, seed: 2);
         var options = new TrainerOptions { BatchSize = 8, Seed = 4, Patience = 3 };
         ValidationMetric<double> accuracy = LinearClassifier.AccuracyOn(validation);
-        Trainer<LinearSvmObjective<double>, SgdMomentumOptimizer<double>, StepDecay, double> Build() =>
-            Trainer.Create(new LinearSvmObjective<double>(train), new SgdMomentumOptimizer<double>(lr: 0.01), new StepDecay(10, 0.9),
+        Trainer<LinearSvmObjective<double>, SgdMomentum.Optimizer<double>, StepDecay, double> Build() =>
+            Trainer.Create(new LinearSvmObjective<double>(train), new SgdMomentum.Optimizer<double>(lr: 0.01), new StepDecay(10, 0.9),
                 new double[data.ParameterCount], options);
 
         var uninterrupted = Build();
@@ -85,7 +86,7 @@ public sealed class TrainerCheckpointTests
     public void A_bad_checkpoint_is_refused_and_leaves_the_trainer_unchanged()
     {
         var data = TrainingData.Separable<float>(10, seed: 1);
-        var trainer = Trainer.Create(new LinearSoftmaxObjective<float>(data), new AdamOptimizer<float>(), new ConstantLearningRate(),
+        var trainer = Trainer.Create(new LinearSoftmaxObjective<float>(data), new Adam.Optimizer<float>(), new ConstantLearningRate(),
             new float[data.ParameterCount], new TrainerOptions { BatchSize = 4 });
         trainer.Step();
         using var good = new MemoryStream();
@@ -104,7 +105,7 @@ public sealed class TrainerCheckpointTests
         Should.Throw<InvalidDataException>(() => trainer.LoadCheckpoint(new MemoryStream(wrongVersion)));
 
         var otherShape = TrainingData.Separable<float>(11, seed: 1);
-        var other = Trainer.Create(new LinearSoftmaxObjective<float>(otherShape), new AdamOptimizer<float>(), new ConstantLearningRate(),
+        var other = Trainer.Create(new LinearSoftmaxObjective<float>(otherShape), new Adam.Optimizer<float>(), new ConstantLearningRate(),
             new float[otherShape.ParameterCount], new TrainerOptions { BatchSize = 4 });
         Should.Throw<InvalidDataException>(() => other.LoadCheckpoint(new MemoryStream(bytes)))
             .Message.ShouldContain("training-set size");

@@ -1,5 +1,6 @@
 using System;
 using LossGen.Optimization;
+using LossGen.Builtins;
 using LossGen.Training;
 using Shouldly;
 using Xunit;
@@ -27,7 +28,7 @@ public sealed class TrainerDeterminismTests
     private static float[] Run(ulong seed)
     {
         var data = TrainingData.Separable<float>(40, seed: 1);
-        var trainer = Trainer.Create(new LinearSoftmaxObjective<float>(data), new AdamOptimizer<float>(lr: 0.05),
+        var trainer = Trainer.Create(new LinearSoftmaxObjective<float>(data), new Adam.Optimizer<float>(lr: 0.05),
             new ConstantLearningRate(), new float[data.ParameterCount], new TrainerOptions { BatchSize = 16, Seed = seed });
         trainer.Fit(epochs: 5);
         return trainer.Parameters.ToArray();

@@ -1,5 +1,6 @@
 using System;
 using LossGen.Optimization;
+using LossGen.Builtins;
 using LossGen.Training;
 using Shouldly;
 using Xunit;
@@ -29,7 +30,7 @@ public sealed class TrainerValidationTests
     [Fact]
     public void Mismatched_lengths_and_empty_data_are_refused()
     {
-        Should.Throw<ArgumentException>(() => Trainer.Create(new LinearSoftmaxObjective<float>(Data), new SgdOptimizer<float>(),
+        Should.Throw<ArgumentException>(() => Trainer.Create(new LinearSoftmaxObjective<float>(Data), new Sgd.Optimizer<float>(),
             new ConstantLearningRate(), new float[Data.ParameterCount - 1], new TrainerOptions())).ParamName.ShouldBe("initialParameters");
         Should.Throw<ArgumentException>(() => new LinearDataset<float>([], [], 2, 3)).ParamName.ShouldBe("labels");
         Should.Throw<ArgumentException>(() => new LinearDataset<float>(new float[5], [0, 1, 2], 2, 3)).ParamName.ShouldBe("features");
@@ -41,7 +42,7 @@ public sealed class TrainerValidationTests
     [Fact]
     public void A_step_whose_optimizer_refuses_its_arguments_leaves_the_trainer_unchanged()
     {
-        var trainer = Trainer.Create(new LinearSoftmaxObjective<float>(Data), new SgdOptimizer<float>(lr: -1),
+        var trainer = Trainer.Create(new LinearSoftmaxObjective<float>(Data), new RefusingOptimizer(),
             new ConstantLearningRate(), new float[Data.ParameterCount], new TrainerOptions { BatchSize = 4 });
 
         Should.Throw<ArgumentException>(() => trainer.Step()).ParamName.ShouldBe("lr");
@@ -51,6 +52,21 @@ public sealed class TrainerValidationTests
         // The same batch is tried again: the position did not move.
         Should.Throw<ArgumentException>(() => trainer.Step());
         trainer.Steps.ShouldBe(0);
+    }
+
+    /// <summary>An optimizer whose step refuses its arguments, as a generated Step does (a bad rate, a bad state length).</summary>
+    private readonly struct RefusingOptimizer : IOptimizer<float>
+    {
+        public int StateBufferCount => 0;
+
+        public void Step(Span<float> w, ReadOnlySpan<float> g, Span<float> state, long t, double learningRateMultiplier) =>
+            throw new ArgumentException("refused", "lr");
+    }
+
+    [Fact]
+    public void An_optimizer_with_a_negative_rate_is_refused_when_it_is_built()
+    {
+        Should.Throw<ArgumentException>(() => new Sgd.Optimizer<float>(lr: -1)).ParamName.ShouldBe("lr");
     }
 
     [Fact]
@@ -79,8 +95,8 @@ public sealed class TrainerValidationTests
         Math.Sqrt(moved).ShouldBeLessThanOrEqualTo(0.01 * trainer.Steps + 1e-6);
     }
 
-    private static Trainer<LinearSoftmaxObjective<float>, SgdOptimizer<float>, ConstantLearningRate, float> Build(TrainerOptions options) =>
-        Trainer.Create(new LinearSoftmaxObjective<float>(Data), new SgdOptimizer<float>(lr: 1),
+    private static Trainer<LinearSoftmaxObjective<float>, Sgd.Optimizer<float>, ConstantLearningRate, float> Build(TrainerOptions options) =>
+        Trainer.Create(new LinearSoftmaxObjective<float>(Data), new Sgd.Optimizer<float>(lr: 1),
             new ConstantLearningRate(), new float[Data.ParameterCount], options);
 
     private struct Recorder : ITrainingCallbacks

@@ -1,5 +1,6 @@
 using System;
 using LossGen.Optimization;
+using LossGen.Builtins;
 using LossGen.Training;
 using Shouldly;
 using Xunit;
@@ -16,7 +17,7 @@ public sealed class UserObjectiveTests
     public void A_user_objective_is_minimised_by_full_batch_sgd()
     {
         double[,] points = { { 1, 2 }, { 3, -2 }, { 5, 6 } };
-        var trainer = Trainer.Create(new MeanSquaredDistance(points), new SgdOptimizer<double>(lr: 0.5),
+        var trainer = Trainer.Create(new MeanSquaredDistance(points), new Sgd.Optimizer<double>(lr: 0.5),
             new ConstantLearningRate(), new double[2], new TrainerOptions { BatchSize = 3 });
 
         trainer.Fit(epochs: 60);

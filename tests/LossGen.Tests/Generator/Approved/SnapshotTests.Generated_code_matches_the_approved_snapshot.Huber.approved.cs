@@ -636,4 +636,107 @@ partial struct Huber
         System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
         return acc1;
     }
+
+    /// <summary>
+    /// <see cref="Huber"/> over a training set, for the trainer: an <see cref="global::LossGen.Training.IBatchObjective{T}"/> whose
+    /// examples are the rows of X, t (dimension XDim0). A batch is the loss evaluated on the batch's
+    /// rows as if they were the whole set, gathered into scratch this objective reuses. The parameters are
+    /// <c>[w [XDim1]]</c>, each row-major, in declaration order;
+    /// the properties named after them give their ranges, for example to penalise one of them only.
+    /// </summary>
+    /// <typeparam name="T">The element type, float or double.</typeparam>
+    public readonly struct Objective<T> : global::LossGen.Training.IBatchObjective<T>
+        where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
+    {
+        private readonly global::System.ReadOnlyMemory<T> _X;
+        private readonly global::System.ReadOnlyMemory<T> _t;
+        private readonly int _xDim0;
+        private readonly int _xDim1;
+        private readonly double _delta;
+        private readonly int _parameterCount;
+        // Null only in default(...), which has no data.
+        private readonly Rows? _rows;
+
+        /// <summary>The objective over the whole training set, checked here so a bad set fails before any training.</summary>
+        /// <param name="X">Constant input, shape [XDim0, XDim1], row-major (used, not copied).</param>
+        /// <param name="t">Constant input, shape [XDim0], row-major (used, not copied).</param>
+        /// <param name="xDim0">The size of dimension XDim0: the number of training rows.</param>
+        /// <param name="xDim1">The size of dimension XDim1.</param>
+        /// <param name="delta">Hyper-parameter (default 1).</param>
+        /// <exception cref="global::System.NotSupportedException">T is neither float nor double.</exception>
+        /// <exception cref="global::System.ArgumentException">A dimension is negative, there are no rows, a length does not match its shape, a label is outside its class dimension, or a hyper-parameter is NaN or ±∞.</exception>
+        public Objective(global::System.ReadOnlyMemory<T> X, global::System.ReadOnlyMemory<T> t, int xDim0, int xDim1, double delta = 1d)
+        {
+            global::LossGen.Runtime.AdapterSupport.RequireFloatOrDouble<T>("Huber");
+            global::LossGen.Runtime.Guard.Dimension(xDim0, "xDim0", "XDim0");
+            global::LossGen.Runtime.Guard.Dimension(xDim1, "xDim1", "XDim1");
+            global::LossGen.Runtime.Guard.NonEmpty(xDim0, "xDim0", "XDim0");
+            global::LossGen.Runtime.Guard.Length(X.Length, (long)xDim0 * (long)xDim1, "X", "[XDim0, XDim1]", xDim0, xDim1);
+            global::LossGen.Runtime.Guard.Length(t.Length, (long)xDim0, "t", "[XDim0]", xDim0);
+            global::LossGen.Runtime.Guard.Finite(delta, "delta");
+            long count = global::LossGen.Runtime.AdapterSupport.Elements("w", new int[] { xDim1 }, new string[] { "xDim1" });
+            if (count > int.MaxValue) throw new global::System.ArgumentException($"The parameters of Huber have {count} elements, more than a span holds.");
+            _X = X;
+            _t = t;
+            _xDim0 = xDim0;
+            _xDim1 = xDim1;
+            _delta = delta;
+            _parameterCount = (int)count;
+            _rows = new Rows();
+        }
+
+        /// <inheritdoc/>
+        public int ParameterCount => _parameterCount;
+
+        /// <summary>The number of training rows (XDim0).</summary>
+        public int ExampleCount => _xDim0;
+
+        /// <summary>Where w [XDim1] lies in the parameters.</summary>
+        public global::LossGen.Training.ParameterRange w => new(0, _xDim1);
+
+        /// <summary>The parameters as named blocks, for gradient checks and reports.</summary>
+        public global::LossGen.Checking.ParameterLayout Layout => new(
+            new global::LossGen.Checking.ParameterBlock("w", _xDim1));
+
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from <see cref="ParameterCount"/>, the batch is empty, a row index is outside the training set, or the gradient overlaps the parameters.</exception>
+        public T ValueAndGradient(global::System.ReadOnlySpan<T> parameters, global::System.ReadOnlySpan<int> rows, global::System.Span<T> gradient)
+        {
+            Rows rowScratch = _rows ?? throw global::LossGen.Runtime.AdapterSupport.NotConstructed("Huber.Objective");
+            global::LossGen.Runtime.AdapterSupport.RequireLength(parameters.Length, _parameterCount, "parameters", "the layout [w [XDim1]]");
+            global::LossGen.Runtime.AdapterSupport.RequireLength(gradient.Length, _parameterCount, "gradient", "the layout [w [XDim1]]");
+            global::LossGen.Runtime.AdapterSupport.RequireRows(rows, _xDim0);
+            if (global::LossGen.Runtime.AdapterSupport.IsFloat<T>())
+            {
+                float value = global::Demo.Huber.ValueAndGradient(
+                    global::LossGen.Runtime.AdapterSupport.As<T, float>(global::LossGen.Runtime.AdapterSupport.Gather(_X.Span, _xDim1, rows, ref rowScratch._X)),
+                    global::LossGen.Runtime.AdapterSupport.As<T, float>(parameters.Slice(w.Offset, w.Length)),
+                    global::LossGen.Runtime.AdapterSupport.As<T, float>(global::LossGen.Runtime.AdapterSupport.Gather(_t.Span, 1, rows, ref rowScratch._t)),
+                    rows.Length,
+                    _xDim1,
+                    global::LossGen.Runtime.AdapterSupport.As<T, float>(gradient.Slice(w.Offset, w.Length)),
+                    (float)_delta);
+                return T.CreateTruncating(value);
+            }
+            else
+            {
+                double value = global::Demo.Huber.ValueAndGradient(
+                    global::LossGen.Runtime.AdapterSupport.As<T, double>(global::LossGen.Runtime.AdapterSupport.Gather(_X.Span, _xDim1, rows, ref rowScratch._X)),
+                    global::LossGen.Runtime.AdapterSupport.As<T, double>(parameters.Slice(w.Offset, w.Length)),
+                    global::LossGen.Runtime.AdapterSupport.As<T, double>(global::LossGen.Runtime.AdapterSupport.Gather(_t.Span, 1, rows, ref rowScratch._t)),
+                    rows.Length,
+                    _xDim1,
+                    global::LossGen.Runtime.AdapterSupport.As<T, double>(gradient.Slice(w.Offset, w.Length)),
+                    _delta);
+                return T.CreateTruncating(value);
+            }
+        }
+
+        /// <summary>The batch's rows, gathered contiguous for the kernels; grown to the largest batch, then reused.</summary>
+        private sealed class Rows
+        {
+            public T[] _X = global::System.Array.Empty<T>();
+            public T[] _t = global::System.Array.Empty<T>();
+        }
+    }
 }

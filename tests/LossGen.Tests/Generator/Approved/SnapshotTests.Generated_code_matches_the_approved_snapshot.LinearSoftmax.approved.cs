@@ -1174,4 +1174,122 @@ partial struct LinearSoftmax
         System.Buffers.ArrayPool<double>.Shared.Return(tile84Array);
         return acc81;
     }
+
+    /// <summary>
+    /// <see cref="LinearSoftmax"/> over a training set, for the trainer: an <see cref="global::LossGen.Training.IBatchObjective{T}"/> whose
+    /// examples are the rows of X, y (dimension N). A batch is the loss evaluated on the batch's
+    /// rows as if they were the whole set, gathered into scratch this objective reuses. The parameters are
+    /// <c>[W [D, C] | b [C]]</c>, each row-major, in declaration order;
+    /// the properties named after them give their ranges, for example to penalise one of them only.
+    /// </summary>
+    /// <typeparam name="T">The element type, float or double.</typeparam>
+    public readonly struct Objective<T> : global::LossGen.Training.IBatchObjective<T>
+        where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
+    {
+        private readonly global::System.ReadOnlyMemory<T> _X;
+        private readonly global::System.ReadOnlyMemory<int> _y;
+        private readonly int _n;
+        private readonly int _d;
+        private readonly int _c;
+        private readonly double _lambda;
+        private readonly int _parameterCount;
+        // Null only in default(...), which has no data.
+        private readonly Rows? _rows;
+
+        /// <summary>The objective over the whole training set, checked here so a bad set fails before any training.</summary>
+        /// <param name="X">Constant input, shape [N, D], row-major (used, not copied).</param>
+        /// <param name="y">Labels, shape [N], row-major (used, not copied).</param>
+        /// <param name="n">The size of dimension N: the number of training rows.</param>
+        /// <param name="d">The size of dimension D.</param>
+        /// <param name="c">The size of dimension C.</param>
+        /// <param name="lambda">Hyper-parameter (default 0.001).</param>
+        /// <exception cref="global::System.NotSupportedException">T is neither float nor double.</exception>
+        /// <exception cref="global::System.ArgumentException">A dimension is negative, there are no rows, a length does not match its shape, a label is outside its class dimension, or a hyper-parameter is NaN or ±∞.</exception>
+        public Objective(global::System.ReadOnlyMemory<T> X, global::System.ReadOnlyMemory<int> y, int n, int d, int c, double lambda = 0.001d)
+        {
+            global::LossGen.Runtime.AdapterSupport.RequireFloatOrDouble<T>("LinearSoftmax");
+            global::LossGen.Runtime.Guard.Dimension(n, "n", "N");
+            global::LossGen.Runtime.Guard.Dimension(d, "d", "D");
+            global::LossGen.Runtime.Guard.Dimension(c, "c", "C");
+            global::LossGen.Runtime.Guard.NonEmpty(n, "n", "N");
+            global::LossGen.Runtime.Guard.Length(X.Length, (long)n * (long)d, "X", "[N, D]", n, d);
+            global::LossGen.Runtime.Guard.Length(y.Length, (long)n, "y", "[N]", n);
+            global::LossGen.Runtime.Guard.Labels(y.Span, "y", c, "C");
+            global::LossGen.Runtime.Guard.Finite(lambda, "lambda");
+            long count = global::LossGen.Runtime.AdapterSupport.Elements("W", new int[] { d, c }, new string[] { "d", "c" }) + (long)global::LossGen.Runtime.AdapterSupport.Elements("b", new int[] { c }, new string[] { "c" });
+            if (count > int.MaxValue) throw new global::System.ArgumentException($"The parameters of LinearSoftmax have {count} elements, more than a span holds.");
+            _X = X;
+            _y = y;
+            _n = n;
+            _d = d;
+            _c = c;
+            _lambda = lambda;
+            _parameterCount = (int)count;
+            _rows = new Rows();
+        }
+
+        /// <inheritdoc/>
+        public int ParameterCount => _parameterCount;
+
+        /// <summary>The number of training rows (N).</summary>
+        public int ExampleCount => _n;
+
+        /// <summary>Where W [D, C] lies in the parameters.</summary>
+        public global::LossGen.Training.ParameterRange W => new(0, _d * _c);
+
+        /// <summary>Where b [C] lies in the parameters.</summary>
+        public global::LossGen.Training.ParameterRange b => new(_d * _c, _c);
+
+        /// <summary>The parameters as named blocks, for gradient checks and reports.</summary>
+        public global::LossGen.Checking.ParameterLayout Layout => new(
+            new global::LossGen.Checking.ParameterBlock("W", _d, _c),
+            new global::LossGen.Checking.ParameterBlock("b", _c));
+
+        /// <inheritdoc/>
+        /// <exception cref="global::System.ArgumentException">A span's length differs from <see cref="ParameterCount"/>, the batch is empty, a row index is outside the training set, or the gradient overlaps the parameters.</exception>
+        public T ValueAndGradient(global::System.ReadOnlySpan<T> parameters, global::System.ReadOnlySpan<int> rows, global::System.Span<T> gradient)
+        {
+            Rows rowScratch = _rows ?? throw global::LossGen.Runtime.AdapterSupport.NotConstructed("LinearSoftmax.Objective");
+            global::LossGen.Runtime.AdapterSupport.RequireLength(parameters.Length, _parameterCount, "parameters", "the layout [W [D, C] | b [C]]");
+            global::LossGen.Runtime.AdapterSupport.RequireLength(gradient.Length, _parameterCount, "gradient", "the layout [W [D, C] | b [C]]");
+            global::LossGen.Runtime.AdapterSupport.RequireRows(rows, _n);
+            if (global::LossGen.Runtime.AdapterSupport.IsFloat<T>())
+            {
+                float value = global::Demo.LinearSoftmax.ValueAndGradient(
+                    global::LossGen.Runtime.AdapterSupport.As<T, float>(global::LossGen.Runtime.AdapterSupport.Gather(_X.Span, _d, rows, ref rowScratch._X)),
+                    global::LossGen.Runtime.AdapterSupport.As<T, float>(parameters.Slice(W.Offset, W.Length)),
+                    global::LossGen.Runtime.AdapterSupport.As<T, float>(parameters.Slice(b.Offset, b.Length)),
+                    global::LossGen.Runtime.AdapterSupport.Gather(_y.Span, 1, rows, ref rowScratch._y),
+                    rows.Length,
+                    _d,
+                    _c,
+                    global::LossGen.Runtime.AdapterSupport.As<T, float>(gradient.Slice(W.Offset, W.Length)),
+                    global::LossGen.Runtime.AdapterSupport.As<T, float>(gradient.Slice(b.Offset, b.Length)),
+                    (float)_lambda);
+                return T.CreateTruncating(value);
+            }
+            else
+            {
+                double value = global::Demo.LinearSoftmax.ValueAndGradient(
+                    global::LossGen.Runtime.AdapterSupport.As<T, double>(global::LossGen.Runtime.AdapterSupport.Gather(_X.Span, _d, rows, ref rowScratch._X)),
+                    global::LossGen.Runtime.AdapterSupport.As<T, double>(parameters.Slice(W.Offset, W.Length)),
+                    global::LossGen.Runtime.AdapterSupport.As<T, double>(parameters.Slice(b.Offset, b.Length)),
+                    global::LossGen.Runtime.AdapterSupport.Gather(_y.Span, 1, rows, ref rowScratch._y),
+                    rows.Length,
+                    _d,
+                    _c,
+                    global::LossGen.Runtime.AdapterSupport.As<T, double>(gradient.Slice(W.Offset, W.Length)),
+                    global::LossGen.Runtime.AdapterSupport.As<T, double>(gradient.Slice(b.Offset, b.Length)),
+                    _lambda);
+                return T.CreateTruncating(value);
+            }
+        }
+
+        /// <summary>The batch's rows, gathered contiguous for the kernels; grown to the largest batch, then reused.</summary>
+        private sealed class Rows
+        {
+            public T[] _X = global::System.Array.Empty<T>();
+            public int[] _y = global::System.Array.Empty<int>();
+        }
+    }
 }

@@ -532,4 +532,177 @@ partial struct Adam
             V.StorePartial(v, p, rem, v45);
         }
     }
+
+    /// <summary>
+    /// <see cref="Adam"/> for the trainer: an <see cref="global::LossGen.Training.IOptimizer{T}"/> whose hyper-parameters are fixed
+    /// here, kept in double and rounded once per step to the element type. Its state is one flat buffer of
+    /// 2 × the weight count elements: m, v, one after the other.
+    /// A schedule's multiplier scales lr.
+    /// </summary>
+    /// <typeparam name="T">The element type, float or double.</typeparam>
+    public readonly struct Optimizer<T> : global::LossGen.Training.IOptimizer<T>
+        where T : unmanaged, global::System.Numerics.IFloatingPointIeee754<T>
+    {
+        // False only in default(...), whose hyper-parameters would all be zero.
+        private readonly bool _constructed;
+        private readonly double _lr;
+        private readonly double _beta1;
+        private readonly double _beta2;
+        private readonly double _eps;
+
+        /// <summary>The rule with every hyper-parameter at its declared default; a struct's <c>new()</c> would otherwise zero them.</summary>
+        /// <exception cref="global::System.NotSupportedException">T is neither float nor double.</exception>
+        public Optimizer() : this(lr: 0.001d) { }
+
+        /// <summary>The rule with the given hyper-parameters (the defaults are the declaration's), checked here.</summary>
+        /// <param name="lr">The base learning rate; the schedule's multiplier scales it at each step. Default 0.001.</param>
+        /// <param name="beta1">Hyper-parameter of the rule. Default 0.9.</param>
+        /// <param name="beta2">Hyper-parameter of the rule. Default 0.999.</param>
+        /// <param name="eps">Hyper-parameter of the rule. Default 1E-08.</param>
+        /// <exception cref="global::System.NotSupportedException">T is neither float nor double.</exception>
+        /// <exception cref="global::System.ArgumentException">A learning rate is negative or not finite, or a hyper-parameter is NaN.</exception>
+        public Optimizer(double lr = 0.001d, double beta1 = 0.9d, double beta2 = 0.999d, double eps = 1E-08d)
+        {
+            global::LossGen.Runtime.AdapterSupport.RequireFloatOrDouble<T>("Adam");
+            global::LossGen.Runtime.OptimizerGuard.LearningRate(lr, "lr");
+            global::LossGen.Runtime.OptimizerGuard.NotNaN(beta1, "beta1");
+            global::LossGen.Runtime.OptimizerGuard.NotNaN(beta2, "beta2");
+            global::LossGen.Runtime.OptimizerGuard.NotNaN(eps, "eps");
+            _constructed = true;
+            _lr = lr;
+            _beta1 = beta1;
+            _beta2 = beta2;
+            _eps = eps;
+        }
+
+        /// <inheritdoc/>
+        public int StateBufferCount => 2;
+
+        /// <summary>The hyper-parameter lr this adapter was built with.</summary>
+        public double Lr => _lr;
+
+        /// <summary>The hyper-parameter beta1 this adapter was built with.</summary>
+        public double Beta1 => _beta1;
+
+        /// <summary>The hyper-parameter beta2 this adapter was built with.</summary>
+        public double Beta2 => _beta2;
+
+        /// <summary>The hyper-parameter eps this adapter was built with.</summary>
+        public double Eps => _eps;
+
+        /// <inheritdoc/>
+        public void Step(global::System.Span<T> w, global::System.ReadOnlySpan<T> g, global::System.Span<T> state, long t, double learningRateMultiplier)
+        {
+            global::LossGen.Runtime.AdapterSupport.RequireConstructed(_constructed, "Adam.Optimizer");
+            global::System.Span<T> state0 = global::LossGen.Runtime.AdapterSupport.StateSlice(state, w.Length, 0, 2);
+            global::System.Span<T> state1 = global::LossGen.Runtime.AdapterSupport.StateSlice(state, w.Length, 1, 2);
+            if (global::LossGen.Runtime.AdapterSupport.IsFloat<T>())
+            {
+                global::Demo.Adam.Step(global::LossGen.Runtime.AdapterSupport.As<T, float>(w), global::LossGen.Runtime.AdapterSupport.As<T, float>(g), global::LossGen.Runtime.AdapterSupport.As<T, float>(state0), global::LossGen.Runtime.AdapterSupport.As<T, float>(state1), t, (float)(_lr * learningRateMultiplier), (float)(_beta1), (float)(_beta2), (float)(_eps));
+            }
+            else
+            {
+                global::Demo.Adam.Step(global::LossGen.Runtime.AdapterSupport.As<T, double>(w), global::LossGen.Runtime.AdapterSupport.As<T, double>(g), global::LossGen.Runtime.AdapterSupport.As<T, double>(state0), global::LossGen.Runtime.AdapterSupport.As<T, double>(state1), t, _lr * learningRateMultiplier, _beta1, _beta2, _eps);
+            }
+        }
+
+        /// <summary>
+        /// This rule with an element-wise penalty fused into its step on the given parameter ranges (for example W
+        /// of <c>[W | b]</c>, so the bias is not penalised): there the step sees g + λ∇R(w), computed in registers in
+        /// the same pass; elsewhere it is the plain step. The state layout is the same as this adapter's.
+        /// </summary>
+        /// <typeparam name="TPenalty">A generated <c>Penalty</c> of an element-wise [Regularizer], such as <c>L2.Penalty</c>.</typeparam>
+        /// <param name="penalty">The penalty λ·R; validated here.</param>
+        /// <param name="ranges">The penalised ranges, sorted and disjoint (a generated objective exposes one per tensor); none penalises every weight.</param>
+        /// <exception cref="global::System.ArgumentException">The penalty's coefficients are invalid, or the ranges overlap or are out of order.</exception>
+        public Penalized<TPenalty> WithPenalty<TPenalty>(TPenalty penalty, params global::LossGen.Training.ParameterRange[] ranges)
+            where TPenalty : struct, global::LossGen.Optimization.IElementwiseRegularizer<float>, global::LossGen.Optimization.IElementwiseRegularizer<double>
+            => new Penalized<TPenalty>(this, penalty, ranges);
+
+        /// <summary>
+        /// <see cref="Adam"/> for the trainer with an element-wise penalty fused into the step on some parameter ranges;
+        /// made by <see cref="WithPenalty"/>. Every argument is checked before any weight is written.
+        /// </summary>
+        /// <typeparam name="TPenalty">The generated penalty's struct type; the JIT compiles the fused kernel for it.</typeparam>
+        public readonly struct Penalized<TPenalty> : global::LossGen.Training.IOptimizer<T>
+            where TPenalty : struct, global::LossGen.Optimization.IElementwiseRegularizer<float>, global::LossGen.Optimization.IElementwiseRegularizer<double>
+        {
+            private readonly Optimizer<T> rule;
+            private readonly TPenalty penalty;
+            private readonly global::LossGen.Training.ParameterRange[] ranges;
+
+            /// <summary>The rule, the penalty and the ranges it applies to (copied; none means every weight).</summary>
+            /// <exception cref="global::System.ArgumentException">The penalty is invalid, or the ranges overlap or are out of order.</exception>
+            public Penalized(Optimizer<T> rule, TPenalty penalty, params global::LossGen.Training.ParameterRange[] ranges)
+            {
+                global::LossGen.Runtime.AdapterSupport.RequireConstructed(rule._constructed, "Adam.Optimizer");
+                global::System.ArgumentNullException.ThrowIfNull(ranges);
+                global::LossGen.Runtime.AdapterSupport.ValidatePenalty(penalty);
+                global::LossGen.Runtime.AdapterSupport.RequireRanges(ranges, int.MaxValue);
+                this.rule = rule;
+                this.penalty = penalty;
+                this.ranges = (global::LossGen.Training.ParameterRange[])ranges.Clone();
+            }
+
+            /// <inheritdoc/>
+            public int StateBufferCount => 2;
+
+            /// <inheritdoc/>
+            public void Step(global::System.Span<T> w, global::System.ReadOnlySpan<T> g, global::System.Span<T> state, long t, double learningRateMultiplier)
+            {
+                global::LossGen.Training.ParameterRange[] parts = ranges ?? throw global::LossGen.Runtime.AdapterSupport.NotConstructed("Adam.Optimizer.Penalized");
+                // Everything that could refuse the step is checked before the first part is written.
+                global::LossGen.Runtime.OptimizerGuard.SameLength(g.Length, "g", w.Length, "w");
+                global::LossGen.Runtime.AdapterSupport.RequireStateLength(state.Length, w.Length, 2);
+                global::LossGen.Runtime.OptimizerGuard.StepNumber(t, "t");
+                global::LossGen.Runtime.AdapterSupport.RequireRanges(parts, w.Length);
+                global::LossGen.Runtime.BufferGuard.Disjoint<T>(w, "w", g, "g");
+                global::LossGen.Runtime.BufferGuard.Disjoint<T>(state, "state", w, "w");
+                global::LossGen.Runtime.BufferGuard.Disjoint<T>(state, "state", g, "g");
+                if (parts.Length == 0)
+                {
+                    Part(w, g, state, t, learningRateMultiplier, 0, w.Length, penalized: true);
+                    return;
+                }
+                int start = 0;
+                foreach (global::LossGen.Training.ParameterRange range in parts)
+                {
+                    if (range.Offset > start) Part(w, g, state, t, learningRateMultiplier, start, range.Offset - start, penalized: false);
+                    Part(w, g, state, t, learningRateMultiplier, range.Offset, range.Length, penalized: true);
+                    start = range.End;
+                }
+                if (start < w.Length) Part(w, g, state, t, learningRateMultiplier, start, w.Length - start, penalized: false);
+            }
+
+            private void Part(global::System.Span<T> whole, global::System.ReadOnlySpan<T> wholeGradient, global::System.Span<T> state, long t, double learningRateMultiplier, int offset, int length, bool penalized)
+            {
+                global::System.Span<T> w = whole.Slice(offset, length);
+                global::System.ReadOnlySpan<T> g = wholeGradient.Slice(offset, length);
+                global::System.Span<T> state0 = state.Slice(0 * whole.Length + offset, length);
+                global::System.Span<T> state1 = state.Slice(1 * whole.Length + offset, length);
+                if (penalized)
+                {
+                    if (global::LossGen.Runtime.AdapterSupport.IsFloat<T>())
+                    {
+                        global::Demo.Adam.Step(global::LossGen.Runtime.AdapterSupport.As<T, float>(w), global::LossGen.Runtime.AdapterSupport.As<T, float>(g), global::LossGen.Runtime.AdapterSupport.As<T, float>(state0), global::LossGen.Runtime.AdapterSupport.As<T, float>(state1), t, penalty, (float)(rule._lr * learningRateMultiplier), (float)(rule._beta1), (float)(rule._beta2), (float)(rule._eps));
+                    }
+                    else
+                    {
+                        global::Demo.Adam.Step(global::LossGen.Runtime.AdapterSupport.As<T, double>(w), global::LossGen.Runtime.AdapterSupport.As<T, double>(g), global::LossGen.Runtime.AdapterSupport.As<T, double>(state0), global::LossGen.Runtime.AdapterSupport.As<T, double>(state1), t, penalty, rule._lr * learningRateMultiplier, rule._beta1, rule._beta2, rule._eps);
+                    }
+                }
+                else
+                {
+                    if (global::LossGen.Runtime.AdapterSupport.IsFloat<T>())
+                    {
+                        global::Demo.Adam.Step(global::LossGen.Runtime.AdapterSupport.As<T, float>(w), global::LossGen.Runtime.AdapterSupport.As<T, float>(g), global::LossGen.Runtime.AdapterSupport.As<T, float>(state0), global::LossGen.Runtime.AdapterSupport.As<T, float>(state1), t, (float)(rule._lr * learningRateMultiplier), (float)(rule._beta1), (float)(rule._beta2), (float)(rule._eps));
+                    }
+                    else
+                    {
+                        global::Demo.Adam.Step(global::LossGen.Runtime.AdapterSupport.As<T, double>(w), global::LossGen.Runtime.AdapterSupport.As<T, double>(g), global::LossGen.Runtime.AdapterSupport.As<T, double>(state0), global::LossGen.Runtime.AdapterSupport.As<T, double>(state1), t, rule._lr * learningRateMultiplier, rule._beta1, rule._beta2, rule._eps);
+                    }
+                }
+            }
+        }
+    }
 }
