@@ -12,7 +12,8 @@ namespace LossGen.Training;
 /// objective knows its own data layout (row-major X, labels, targets…), so it is the one place that
 /// can gather rows — into scratch it owns and reuses, so a step allocates nothing — and a trainer
 /// stays independent of what an "example" is. Parameters are one flat vector; an objective with
-/// several blocks (W and b) documents how they are laid out in it.
+/// several blocks (W and b) documents how they are laid out in it; a generated <c>Objective&lt;T&gt;</c>
+/// gives a <see cref="ParameterRange"/> per block.
 /// </para>
 /// <para>
 /// Implement it on a struct and use it as a type argument: the JIT then specialises the trainer
@@ -29,7 +30,8 @@ public interface IBatchObjective<T>
     int ExampleCount { get; }
 
     /// <summary>
-    /// The objective's mean value over the given rows, with its gradient with respect to
+    /// The objective's value on the given rows — the loss as if they were the whole set, so their
+    /// mean for a loss written as a mean over rows — with its gradient with respect to
     /// <paramref name="parameters"/> written (overwritten, not accumulated) into
     /// <paramref name="gradient"/>.
     /// </summary>

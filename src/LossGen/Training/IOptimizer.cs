@@ -10,8 +10,8 @@ namespace LossGen.Training;
 /// </summary>
 /// <remarks>
 /// Implement it on a struct and use it as a type argument so the JIT specialises the trainer and
-/// the call per step is direct. The adapters in this folder wrap the generated <c>Step</c> methods
-/// of the built-in optimizers.
+/// the call per step is direct. Every [Optimizer] gets a generated <c>Optimizer&lt;T&gt;</c> adapter
+/// over its <c>Step</c>, built-in or not.
 /// </remarks>
 public interface IOptimizer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
