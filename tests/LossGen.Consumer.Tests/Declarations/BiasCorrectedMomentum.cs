@@ -16,3 +16,10 @@ public partial struct BiasCorrectedMomentum
         w -= lr * m / (1 - Pow(beta, t));
     }
 }
+
+/// <summary>A rule with no learning rate at all: its adapter cannot follow a schedule.</summary>
+[Optimizer]
+public partial struct FixedHalfStep
+{
+    static void Define(ref float w, float g) => w -= 0.5f * g;
+}
