@@ -49,18 +49,19 @@ public sealed class LossGenAnalyzer : DiagnosticAnalyzer
         var kind = KindOf(type, syntax);
         if (kind is null) return;
 
-        var model = DslParser.Parse(syntax, type, context.SemanticModel, kind.Value);
-        if (model.Diagnostics.Count > 0)
+        var parsed = DslParser.Parse(syntax, type, context.SemanticModel, kind.Value);
+        if (parsed.Spans.Diagnostics.Count > 0)
         {
-            foreach (var d in model.Diagnostics) context.ReportDiagnostic(d.ToDiagnostic(syntax.SyntaxTree));
+            foreach (var d in parsed.Spans.Diagnostics) context.ReportDiagnostic(d.ToDiagnostic(syntax.SyntaxTree));
             return;
         }
-        var (shaped, shapeErrors) = InferShapes.Run(model);
-        foreach (var d in shapeErrors) context.ReportDiagnostic(d.ToDiagnostic(syntax.SyntaxTree));
+        // The Shapes pass names what is wrong by its place in the model; the spans say where that is.
+        var (shaped, shapeErrors) = InferShapes.Run(parsed.Model);
+        foreach (var e in shapeErrors) context.ReportDiagnostic(e.At(parsed.Spans).ToDiagnostic(syntax.SyntaxTree));
         // Lints (LG03xx) are about declarations that compile: on a broken one they would only add noise.
         if (shaped is null) return;
         var define = syntax.Members.OfType<MethodDeclarationSyntax>().First(m => m.Identifier.Text == "Define");
-        var lints = new LintContext(type, define, context.SemanticModel, shaped, context.CancellationToken);
+        var lints = new LintContext(type, define, context.SemanticModel, shaped, parsed.Spans, context.CancellationToken);
         foreach (var d in DeclarationLints.Run(lints)) context.ReportDiagnostic(d);
     }
 

@@ -41,7 +41,7 @@ internal static class LargeDimensionLint
             foreach (var parameter in Parameters(lambda))
             {
                 // The parser names every index variable uniquely and records where it was declared.
-                var site = c.Shaped.Model.IndexVars.FirstOrDefault(v => v.Span.Span == parameter.Span);
+                var site = c.IndexVarDeclaredAt(parameter.Span);
                 if (site is null || !reductions.TryGetValue(site.Var, out var reduce)
                     || !sizes.TryGetValue(reduce.Dim, out var size) || size < Threshold
                     || !Vectorization.CanVectorize(reduce.Var, new Expr[] { reduce }))

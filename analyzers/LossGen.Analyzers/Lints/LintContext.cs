@@ -12,10 +12,12 @@ namespace LossGen.Analyzers.Lints;
 /// <summary>
 /// What a lint of one declaration sees: its syntax and semantic model (for spans and for telling
 /// DSL calls from look-alikes) and the compiler's view of it after Parse and Shapes (which tensors
-/// are differentiable, the dimension of every index). Lints run only on declarations that compile.
+/// are differentiable, the dimension of every index), with the spans the parser recorded for it.
+/// Lints run only on declarations that compile.
 /// </summary>
 internal sealed class LintContext(
-    INamedTypeSymbol type, MethodDeclarationSyntax define, SemanticModel semantic, ShapedDeclaration shaped, CancellationToken cancellation)
+    INamedTypeSymbol type, MethodDeclarationSyntax define, SemanticModel semantic, ShapedDeclaration shaped, DeclarationSpans spans,
+    CancellationToken cancellation)
 {
     private const string DslType = "LossGen.Dsl";
 
@@ -23,11 +25,20 @@ internal sealed class LintContext(
     public MethodDeclarationSyntax Define { get; } = define;
     public SemanticModel Semantic { get; } = semantic;
     public ShapedDeclaration Shaped { get; } = shaped;
+    public DeclarationSpans Spans { get; } = spans;
     public CancellationToken Cancellation { get; } = cancellation;
 
     private ISymbol? defineSymbol;
 
     private ISymbol? DefineSymbol => defineSymbol ??= Semantic.GetDeclaredSymbol(Define, Cancellation);
+
+    /// <summary>The index variable the parser read from the lambda parameter at <paramref name="span"/>, if any.</summary>
+    public IndexVarSite? IndexVarDeclaredAt(Microsoft.CodeAnalysis.Text.TextSpan span)
+    {
+        for (var n = 0; n < Spans.IndexVars.Count; n++)
+            if (Spans.IndexVars[n].Span == span) return Shaped.Model.IndexVars[n];
+        return null;
+    }
 
     /// <summary>Every node of Define's body (the parameters' attributes are not part of the math).</summary>
     public IEnumerable<SyntaxNode> BodyNodes =>

@@ -17,7 +17,7 @@ internal static class GradientTestEmitter
     /// <summary>The test source, or null when the declaration has no generated API (it has errors) or nothing to differentiate.</summary>
     public static string? Emit(DeclarationModel model)
     {
-        if (model.Diagnostics.Count > 0 || model.Body is null) return null;
+        if (model.DiagnosticIds.Count > 0 || model.Body is null) return null;
         var (shaped, _) = InferShapes.Run(model);
         if (shaped is null || !shaped.Tensors.Any(t => t.Kind == ParamKind.Tensor)) return null;
         return new Writer(shaped).Write();

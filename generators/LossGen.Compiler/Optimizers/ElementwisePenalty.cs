@@ -39,7 +39,7 @@ internal sealed record ElementwisePenalty(
     /// </summary>
     public static ElementwisePenalty? Detect(DeclarationModel model)
     {
-        if (model.Kind != DeclarationKind.Regularizer || model.Diagnostics.Count > 0 || model.Body is null) return null;
+        if (model.Kind != DeclarationKind.Regularizer || model.DiagnosticIds.Count > 0 || model.Body is null) return null;
         var tensors = model.Parameters.Where(p => p.IsTensor).ToList();
         if (tensors.Count != 1 || tensors[0].Kind != ParamKind.Tensor) return null;
         var (shaped, errors) = InferShapes.Run(model);

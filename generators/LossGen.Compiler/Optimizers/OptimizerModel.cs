@@ -19,7 +19,7 @@ internal enum OptimizerParamKind
 }
 
 /// <summary>A parameter of an optimizer's <c>Define</c>; <see cref="Default"/> is a hyper-parameter's default value.</summary>
-internal sealed record OptimizerParam(string Name, OptimizerParamKind Kind, double? Default, SourceSpan Span)
+internal sealed record OptimizerParam(string Name, OptimizerParamKind Kind, double? Default)
 {
     /// <summary>Weight and state: the parameters that are spans the update writes.</summary>
     public bool IsBuffer => Kind is OptimizerParamKind.Weight or OptimizerParamKind.State;
@@ -34,8 +34,11 @@ internal sealed record OptimizerParam(string Name, OptimizerParamKind Kind, doub
 internal sealed record UpdateStatement(string Text, string? Target, Expr Value);
 
 /// <summary>
-/// Everything the compiler knows about one [Optimizer] declaration after Read and Parse: plain
-/// values with value equality (no symbols or syntax), so the incremental pipeline can cache it.
+/// Everything the compiler needs of one [Optimizer] declaration after Read and Parse: plain
+/// values with value equality and no symbols, syntax or positions, so the incremental pipeline
+/// reuses its compiled output until the rule itself changes (see <see cref="DeclarationModel"/>).
+/// The diagnostics, with their spans, are <see cref="ParsedOptimizer.Diagnostics"/>; only their
+/// ids are here, which is all the fallback needs.
 /// </summary>
 internal sealed record OptimizerModel(
     string Namespace,
@@ -44,7 +47,7 @@ internal sealed record OptimizerModel(
     string TypeKeyword,
     EquatableArray<OptimizerParam> Parameters,
     EquatableArray<UpdateStatement> Statements,
-    EquatableArray<DiagnosticInfo> Diagnostics)
+    EquatableArray<string> DiagnosticIds)
 {
     /// <summary>
     /// The body of <c>Define</c> as written, one statement per item (a statement that spans lines

@@ -43,10 +43,10 @@ internal sealed partial class OptimizerParser
 
     private OptimizerParser(SemanticModel model) => this.model = model;
 
-    public static OptimizerModel Parse(TypeDeclarationSyntax syntax, INamedTypeSymbol type, SemanticModel model) =>
+    public static ParsedOptimizer Parse(TypeDeclarationSyntax syntax, INamedTypeSymbol type, SemanticModel model) =>
         new OptimizerParser(model).ParseDeclaration(syntax, type);
 
-    private OptimizerModel ParseDeclaration(TypeDeclarationSyntax syntax, INamedTypeSymbol type)
+    private ParsedOptimizer ParseDeclaration(TypeDeclarationSyntax syntax, INamedTypeSymbol type)
     {
         if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
             Report(Descriptors.NotPartialStruct, SourceSpan.From(syntax.Identifier), type.Name);
@@ -72,7 +72,7 @@ internal sealed partial class OptimizerParser
                 (outer.IsRecord ? "partial record " : "partial ") + (outer.TypeKind == TypeKind.Struct ? "struct" : outer.TypeKind == TypeKind.Interface ? "interface" : "class"),
                 outer.ToDisplayString(CSharpNames.ContainingTypeFormat)));
 
-        return new OptimizerModel(
+        var optimizer = new OptimizerModel(
             type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(CSharpNames.QualifiedFormat),
             type.CSharpName(),
             containing.ToEquatableArray(),
@@ -80,10 +80,11 @@ internal sealed partial class OptimizerParser
             parameters.ToEquatableArray(),
             // A rule C# itself rejects has no statements: the generator then emits only the fallback.
             diagnostics.Count == 0 && !hasCSharpErrors ? statements.ToEquatableArray() : EquatableArray<UpdateStatement>.Empty,
-            diagnostics.ToEquatableArray())
+            diagnostics.Select(d => d.Id).ToEquatableArray())
         {
             RuleSource = define is null ? EquatableArray<string>.Empty : RuleText(define).ToEquatableArray(),
         };
+        return new ParsedOptimizer(optimizer, diagnostics.ToEquatableArray());
     }
 
     /// <summary>The statements of Define's body as written (an expression body becomes one statement).</summary>
@@ -125,7 +126,7 @@ internal sealed partial class OptimizerParser
             double? def = kind == OptimizerParamKind.Hyper && p.HasExplicitDefaultValue && p.ExplicitDefaultValue is not null
                 ? ToDouble(p.ExplicitDefaultValue)
                 : null;
-            parameters.Add(new OptimizerParam(p.CSharpName(), kind.Value, def, SpanOf(p)));
+            parameters.Add(new OptimizerParam(p.CSharpName(), kind.Value, def));
             kinds[p] = kind.Value;
             values[p] = kind.Value is OptimizerParamKind.Step or OptimizerParamKind.Hyper
                 ? new Hyper(p.CSharpName())

@@ -53,7 +53,7 @@ internal sealed class OptimizerTestEmitter
 
     /// <summary>The test source, or null when the declaration has no generated Step (it has errors).</summary>
     public static string? Emit(OptimizerModel model) =>
-        model.Diagnostics.Count > 0 || model.Statements.Count == 0 || model.RuleSource.Count == 0
+        model.DiagnosticIds.Count > 0 || model.Statements.Count == 0 || model.RuleSource.Count == 0
             ? null
             : new OptimizerTestEmitter(model).Write();
 

@@ -71,7 +71,7 @@ internal sealed class PenaltyEmitter
         var penalty = ElementwisePenalty.Detect(model);
         if (penalty is null) return null;
         var hint = CompilerPipeline.HintName(model).Replace(".g.cs", "." + TypeName + ".g.cs");
-        return new CompileResult(hint, new PenaltyEmitter(penalty).Write(), EquatableArray<DiagnosticInfo>.Empty);
+        return new CompileResult(hint, new PenaltyEmitter(penalty).Write());
     }
 
     private static string Pick(string name, ICollection<string> taken) => taken.Contains(name) ? Pick(name + "_", taken) : name;

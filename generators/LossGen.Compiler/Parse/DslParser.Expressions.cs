@@ -114,8 +114,8 @@ internal sealed partial class DslParser
         {
             if (param.Kind == ParamKind.Labels)
                 return Unsupported(access, $"labels are indices, not numbers: use '{p.CSharpName()}[…]' as an index, as in s[i, {p.CSharpName()}[i]]");
-            sites.Add(new AccessSite(p.CSharpName(), ix, SourceSpan.From(access),
-                args.Select(a => SourceSpan.From(a)).ToEquatableArray()));
+            AddSite(new AccessSite(p.CSharpName(), ix), SourceSpan.From(access),
+                args.Select(a => SourceSpan.From(a)).ToEquatableArray());
             return new Access(p.CSharpName(), ix);
         }
         if (target is ILocalSymbol local && comprehensions.TryGetValue(local, out var lambda))
@@ -138,8 +138,8 @@ internal sealed partial class DslParser
             var inner = ea.ArgumentList.Arguments.Select(a => ParseIx(a.Expression)).ToList();
             if (inner.Any(i => i is null)) return null;
             var innerIx = inner.Select(i => i!).ToEquatableArray();
-            sites.Add(new AccessSite(lab.CSharpName(), innerIx, SourceSpan.From(ea),
-                ea.ArgumentList.Arguments.Select(a => SourceSpan.From(a)).ToEquatableArray()));
+            AddSite(new AccessSite(lab.CSharpName(), innerIx), SourceSpan.From(ea),
+                ea.ArgumentList.Arguments.Select(a => SourceSpan.From(a)).ToEquatableArray());
             return new LabelIx(lab.CSharpName(), innerIx);
         }
         // IndexVar declares these operators only so that C# accepts the expression and this one
@@ -255,7 +255,7 @@ internal sealed partial class DslParser
         {
             var v = FreshVar(p.Identifier.Text);
             vars.Add(v);
-            indexVars.Add(new IndexVarSite(v, SourceSpan.From(p), p.Identifier.Text));
+            AddIndexVar(new IndexVarSite(v, p.Identifier.Text), SourceSpan.From(p));
             // A lambda C# could not bind may have no parameter symbol; its uses are then reported.
             if (model.GetDeclaredSymbol(p) is { } symbol) indexBindings[symbol] = new VarIx(v);
         }
@@ -286,7 +286,7 @@ internal sealed partial class DslParser
                     // j == y[i] says y's values range over j's dimension: the Shapes pass checks it.
                     var label = l as LabelIx ?? r as LabelIx;
                     if (label is not null && (l is LabelIx ? r : l) is VarIx compared)
-                        labelCompares.Add(new LabelCompareSite(label.Labels, compared.Var, SourceSpan.From(b)));
+                        AddLabelCompare(new LabelCompareSite(label.Labels, compared.Var), SourceSpan.From(b));
                     return new IndexCompare(op, l, r);
                 }
                 return new ValueCompare(op, ParseExpr(b.Left), ParseExpr(b.Right));

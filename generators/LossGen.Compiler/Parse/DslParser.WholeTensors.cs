@@ -293,7 +293,7 @@ internal sealed partial class DslParser
         var span = SourceSpan.From(id);
         // An index the user wrote (d[i, j] on a local) is blamed where it was written, not here.
         var indexSpans = ix.Select(i => i is not null && userIndexSpans.TryGetValue(i, out var written) ? written : span);
-        sites.Add(new AccessSite(tensor, indices, span, indexSpans.ToEquatableArray()));
+        AddSite(new AccessSite(tensor, indices), span, indexSpans.ToEquatableArray());
         return new Access(tensor, indices);
     }
 
@@ -301,7 +301,7 @@ internal sealed partial class DslParser
     private string FreshIndex(string name, SyntaxNode at)
     {
         var v = FreshVar(name);
-        indexVars.Add(new IndexVarSite(v, SourceSpan.From(at), name));
+        AddIndexVar(new IndexVarSite(v, name), SourceSpan.From(at));
         return v;
     }
 

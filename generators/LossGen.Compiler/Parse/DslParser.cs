@@ -14,7 +14,9 @@ namespace LossGen.Compiler.Parse;
 
 /// <summary>
 /// Read and Parse: turns an attributed <c>partial struct</c> and its <c>Define</c> method into a
-/// <see cref="DeclarationModel"/>. This is the only code that touches Roslyn symbols and syntax.
+/// <see cref="DeclarationModel"/>, and where its parts were written into <see cref="DeclarationSpans"/>
+/// (each site, index variable and label comparison is added to both at once, so the lists stay
+/// parallel). This is the only code that touches Roslyn symbols and syntax.
 /// Anything outside the DSL becomes a diagnostic at the exact span of the offending construct;
 /// parsing continues past it so one build reports every problem, and it never throws.
 /// </summary>
@@ -30,8 +32,11 @@ internal sealed partial class DslParser
     private readonly SemanticModel model;
     private readonly List<DiagnosticInfo> diagnostics = new();
     private readonly List<AccessSite> sites = new();
+    private readonly List<SiteSpans> siteSpans = new();
     private readonly List<IndexVarSite> indexVars = new();
+    private readonly List<SourceSpan> indexVarSpans = new();
     private readonly List<LabelCompareSite> labelCompares = new();
+    private readonly List<SourceSpan> labelCompareSpans = new();
     private readonly Dictionary<string, ParamModel> parameters = new(StringComparer.Ordinal);
     private readonly HashSet<string> usedVarNames = new(StringComparer.Ordinal);
     private readonly Dictionary<ISymbol, Expr> scalarLocals = new(SymbolEqualityComparer.Default);
@@ -39,13 +44,13 @@ internal sealed partial class DslParser
 
     private DslParser(SemanticModel model) => this.model = model;
 
-    public static DeclarationModel Parse(TypeDeclarationSyntax syntax, INamedTypeSymbol type, SemanticModel model, DeclarationKind kind) =>
+    public static ParsedDeclaration Parse(TypeDeclarationSyntax syntax, INamedTypeSymbol type, SemanticModel model, DeclarationKind kind) =>
         new DslParser(model).ParseDeclaration(syntax, type, kind);
 
     /// <summary>Set when the body has C# errors of its own: the compiler reports those, LossGen adds nothing.</summary>
     private bool hasCSharpErrors;
 
-    private DeclarationModel ParseDeclaration(TypeDeclarationSyntax syntax, INamedTypeSymbol type, DeclarationKind kind)
+    private ParsedDeclaration ParseDeclaration(TypeDeclarationSyntax syntax, INamedTypeSymbol type, DeclarationKind kind)
     {
         if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
             Report(Descriptors.NotPartialStruct, SourceSpan.From(syntax.Identifier), type.Name, "partial struct");
@@ -102,7 +107,7 @@ internal sealed partial class DslParser
                 ? p with { Rank = sites.FirstOrDefault(s => s.Tensor == p.Name)?.Indices.Count ?? 0 }
                 : p).ToEquatableArray();
 
-        return new DeclarationModel(
+        var declaration = new DeclarationModel(
             type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(CSharpNames.QualifiedFormat),
             type.CSharpName(),
             containing.ToEquatableArray(),
@@ -114,7 +119,10 @@ internal sealed partial class DslParser
             indexVars.ToEquatableArray(),
             labelCompares.ToEquatableArray(),
             define?.ToString() ?? "",
-            diagnostics.ToEquatableArray());
+            diagnostics.Select(d => d.Id).ToEquatableArray());
+        var spans = new DeclarationSpans(siteSpans.ToEquatableArray(), indexVarSpans.ToEquatableArray(),
+            labelCompareSpans.ToEquatableArray(), diagnostics.ToEquatableArray());
+        return new ParsedDeclaration(declaration, spans);
     }
 
     private ParamModel ReadParameter(IParameterSymbol p)
@@ -124,21 +132,21 @@ internal sealed partial class DslParser
         var isConst = p.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ConstAttribute);
         var dims = ReadShape(p, span, hasShape: typeName is TensorType or LabelsType);
         if (typeName == TensorType)
-            return new ParamModel(p.CSharpName(), isConst ? ParamKind.ConstTensor : ParamKind.Tensor, dims, dims.Count, null, span);
+            return new ParamModel(p.CSharpName(), isConst ? ParamKind.ConstTensor : ParamKind.Tensor, dims, dims.Count, null);
         if (typeName == LabelsType)
-            return new ParamModel(p.CSharpName(), ParamKind.Labels, dims, dims.Count, null, span);
+            return new ParamModel(p.CSharpName(), ParamKind.Labels, dims, dims.Count, null);
         if (p.Type.SpecialType is SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Int32
             && p.RefKind == RefKind.None)
         {
             // A float default is read through its shortest round-trip text, so 0.1f means 0.1 in
             // the double overload too, not 0.10000000149011612.
             double? def = p.HasExplicitDefaultValue && p.ExplicitDefaultValue is not null ? ToDouble(p.ExplicitDefaultValue) : null;
-            return new ParamModel(p.CSharpName(), ParamKind.Hyper, EquatableArray<string>.Empty, 0, def, span);
+            return new ParamModel(p.CSharpName(), ParamKind.Hyper, EquatableArray<string>.Empty, 0, def);
         }
         // 'ref float' must not read as 'float', which would look like a supported type.
         var written = p.RefKind switch { RefKind.Ref => "ref ", RefKind.Out => "out ", RefKind.In => "in ", RefKind.RefReadOnlyParameter => "ref readonly ", _ => "" };
         Report(Descriptors.UnsupportedParameter, span, p.CSharpName(), written + typeName);
-        return new ParamModel(p.CSharpName(), ParamKind.Hyper, EquatableArray<string>.Empty, 0, null, span);
+        return new ParamModel(p.CSharpName(), ParamKind.Hyper, EquatableArray<string>.Empty, 0, null);
     }
 
     private EquatableArray<string> ReadShape(IParameterSymbol p, SourceSpan span, bool hasShape)
@@ -228,6 +236,24 @@ internal sealed partial class DslParser
 
     private void Report(DiagnosticDescriptor d, SourceSpan span, params string[] args) =>
         diagnostics.Add(DiagnosticInfo.Create(d, span, args));
+
+    private void AddSite(AccessSite site, SourceSpan span, EquatableArray<SourceSpan> indexSpans)
+    {
+        sites.Add(site);
+        siteSpans.Add(new SiteSpans(span, indexSpans));
+    }
+
+    private void AddIndexVar(IndexVarSite site, SourceSpan span)
+    {
+        indexVars.Add(site);
+        indexVarSpans.Add(span);
+    }
+
+    private void AddLabelCompare(LabelCompareSite site, SourceSpan span)
+    {
+        labelCompares.Add(site);
+        labelCompareSpans.Add(span);
+    }
 
     private string FreshVar(string name)
     {

@@ -70,7 +70,7 @@ internal static class ExtractContractions
         var added = steps.Select(s => new TensorShape(s.Product, s.Differentiable ? ParamKind.Tensor : ParamKind.ConstTensor,
             new EquatableArray<string>(new[] { s.RowDim, s.ColumnDim }))).ToList();
         var parameters = decl.Model.Parameters.Concat(added.Select(t =>
-            new ParamModel(t.Name, t.Kind, t.Dims, 2, null, default))).ToEquatableArray();
+            new ParamModel(t.Name, t.Kind, t.Dims, 2, null))).ToEquatableArray();
         var scores = decl with
         {
             Model = decl.Model with { Parameters = parameters },

@@ -10,13 +10,14 @@ namespace LossGen.Compiler.Passes;
 /// <summary>
 /// Shapes: infers the dimension every index variable ranges over and every unannotated tensor
 /// axis, by unifying the slots an index is used in (union-find), and checks them against the
-/// [Shape] annotations. Errors are returned as data at the exact index that causes them.
+/// [Shape] annotations. Errors are returned as data naming the exact index that causes them
+/// (by its place in the model, which has no positions: see <see cref="ShapeError"/>).
 /// </summary>
 internal static class InferShapes
 {
-    public static (ShapedDeclaration? Result, IReadOnlyList<DiagnosticInfo> Diagnostics) Run(DeclarationModel model)
+    public static (ShapedDeclaration? Result, IReadOnlyList<ShapeError> Errors) Run(DeclarationModel model)
     {
-        var diagnostics = new List<DiagnosticInfo>();
+        var errors = new List<ShapeError>();
         var uf = new UnionFind();
         var paramsByName = model.Parameters.Where(p => p.IsTensor).ToDictionary(p => p.Name);
         // Messages name index variables as the user wrote them, not by their unique internal names.
@@ -38,14 +39,15 @@ internal static class InferShapes
         // Index variables of a site with the wrong rank are never unified; they are not also
         // reported as unbound, which would bury the one real error under consequences of it.
         var inRankErrors = new HashSet<string>();
-        foreach (var site in model.Sites)
+        for (var n = 0; n < model.Sites.Count; n++)
         {
+            var site = model.Sites[n];
             if (!paramsByName.TryGetValue(site.Tensor, out var p)) continue;
             var rank = p.DeclaredDims.Count > 0 ? p.DeclaredDims.Count : p.Rank;
             if (site.Indices.Count != rank)
             {
                 foreach (var v in site.Indices.OfType<VarIx>()) inRankErrors.Add(v.Var);
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.RankMismatch, site.Span, p.Name, rank.ToString(),
+                errors.Add(ShapeError.Create(Descriptors.RankMismatch, ShapeErrorPlace.Site, n, 0, p.Name, rank.ToString(),
                     ShapeText(p.Name, rank, uf), site.Indices.Count.ToString(), site.Indices.Count == 1 ? "index" : "indices"));
                 continue;
             }
@@ -58,9 +60,9 @@ internal static class InferShapes
                 if (!uf.Union(key, Slot(p.Name, axis), out var clash))
                 {
                     var indexText = string.Join(", ", site.Indices.Select(IxText));
-                    diagnostics.Add(ix is LabelIx lab
-                        ? DiagnosticInfo.Create(Descriptors.LabelDimensionMismatch, site.IndexSpans[axis], lab.Labels, clash.Right, clash.Left)
-                        : DiagnosticInfo.Create(Descriptors.DimensionMismatch, site.IndexSpans[axis], p.Name,
+                    errors.Add(ix is LabelIx lab
+                        ? ShapeError.Create(Descriptors.LabelDimensionMismatch, ShapeErrorPlace.SiteIndex, n, axis, lab.Labels, clash.Right, clash.Left)
+                        : ShapeError.Create(Descriptors.DimensionMismatch, ShapeErrorPlace.SiteIndex, n, axis, p.Name,
                             ShapeText(p.Name, rank, uf), indexText, IxText(ix), before ?? clash.Left));
                 }
             }
@@ -69,20 +71,24 @@ internal static class InferShapes
         // j == y[i]: the labels' values range over j's dimension, so that must be their class
         // dimension. A comparison is also what binds labels that never index a tensor, so their
         // values are still checked against the class dimension at run time.
-        foreach (var compare in model.LabelCompares)
+        for (var n = 0; n < model.LabelCompares.Count; n++)
         {
+            var compare = model.LabelCompares[n];
             var before = uf.NameOf(VarKey(compare.Var));
             var classBefore = uf.NameOf(ClassKey(compare.Labels));
             if (!uf.Union(VarKey(compare.Var), ClassKey(compare.Labels), out _))
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.LabelComparedAcrossDimensions, compare.Span,
+                errors.Add(ShapeError.Create(Descriptors.LabelComparedAcrossDimensions, ShapeErrorPlace.LabelCompare, n, 0,
                     compare.Labels, written.TryGetValue(compare.Var, out var w) ? w : compare.Var, before!, classBefore!));
         }
 
-        foreach (var v in model.IndexVars)
+        for (var n = 0; n < model.IndexVars.Count; n++)
+        {
+            var v = model.IndexVars[n];
             if (!uf.IsBound(VarKey(v.Var)) && !inRankErrors.Contains(v.Var))
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnboundIndexRange, v.Span, v.Written));
+                errors.Add(ShapeError.Create(Descriptors.UnboundIndexRange, ShapeErrorPlace.IndexVar, n, 0, v.Written));
+        }
 
-        if (diagnostics.Count > 0 || model.Body is null) return (null, diagnostics);
+        if (errors.Count > 0 || model.Body is null) return (null, errors);
 
         string DimOf(string key) => uf.NameOf(key) ?? uf.FallbackName(key);
 
@@ -97,7 +103,7 @@ internal static class InferShapes
         var labels = tensors.Where(t => t.Kind == ParamKind.Labels && uf.IsBound(ClassKey(t.Name)))
             .Select(t => new LabelBinding(t.Name, DimOf(ClassKey(t.Name)))).ToEquatableArray();
         var body = ExprWalk.Rewrite(model.Body, e => e is Reduce r ? r with { Dim = DimOf(VarKey(r.Var)) } : e);
-        return (new ShapedDeclaration(model, body, tensors, dims, labels), diagnostics);
+        return (new ShapedDeclaration(model, body, tensors, dims, labels), errors);
     }
 
     private static string Slot(string tensor, int axis) => tensor + "#" + axis;

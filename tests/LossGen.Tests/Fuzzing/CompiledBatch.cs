@@ -81,10 +81,11 @@ internal sealed class CompiledBatch : IDisposable
             .Where(s => s.Identifier.ValueText == name)
             .Select(s => (Syntax: s, Symbol: (INamedTypeSymbol)semantic.GetDeclaredSymbol(s)!))
             .Single(c => ReflectionName(c.Symbol) == wanted);
-        var model = DslParser.Parse(syntax, symbol, semantic, DeclarationKind.Loss);
-        var (shaped, diagnostics) = InferShapes.Run(model);
+        var parsed = DslParser.Parse(syntax, symbol, semantic, DeclarationKind.Loss);
+        var (shaped, errors) = InferShapes.Run(parsed.Model);
         if (shaped is null)
-            throw new InvalidOperationException($"{name} did not shape: {string.Join("; ", model.Diagnostics.Concat(diagnostics))}");
+            throw new InvalidOperationException(
+                $"{name} did not shape: {string.Join("; ", parsed.Spans.Diagnostics.Concat(errors.Select(e => e.At(parsed.Spans))))}");
         return shaped;
     }
 
