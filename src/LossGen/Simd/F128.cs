@@ -1,3 +1,6 @@
+// Made from Simd/Templates/FloatWide.template by tests/LossGen.Tests/Simd/WideLaneSourceTests.cs (the
+// widths differ only in the names below): edit the template, then run that test with
+// LOSSGEN_WRITE_LANES=1 to rewrite this file. Without it the test fails if the two differ.
 using System;
 using System.ComponentModel;
 using System.Diagnostics;
