@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using BenchmarkDotNet.Attributes;
-using LossGen.Simd;
+using LossGen.CompilerServices;
 
 namespace LossGen.Benchmarks.Simd;
 

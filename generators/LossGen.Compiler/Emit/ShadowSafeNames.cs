@@ -8,7 +8,7 @@ namespace LossGen.Compiler.Emit;
 /// How the public entry points and <c>Validate</c> refer to LossGen's runtime types and to the
 /// struct's own generated methods. Those methods have the user's parameters in scope, so a tensor
 /// named <c>Guard</c>, <c>F512</c> or <c>Validate</c> would shadow the type or method of that name.
-/// A shadowed name is written fully qualified (<c>global::LossGen.Runtime.Guard</c>, the struct's
+/// A shadowed name is written fully qualified (<c>global::LossGen.CompilerServices.Guard</c>, the struct's
 /// own <c>global::</c> name); every other stays short, so ordinary generated code reads as before.
 /// </summary>
 internal sealed class ShadowSafeNames
@@ -26,11 +26,11 @@ internal sealed class ShadowSafeNames
         self = "global::" + string.Join(".", new[] { ns }.Where(n => n.Length > 0).Concat(containingTypes).Append(typeName));
     }
 
-    /// <summary>A type of LossGen.Runtime (Guard, OptimizerGuard).</summary>
-    public string Runtime(string type) => userNames.Contains(type) ? "global::LossGen.Runtime." + type : type;
+    /// <summary>A plumbing type of LossGen.CompilerServices (Guard, OptimizerGuard).</summary>
+    public string Runtime(string type) => userNames.Contains(type) ? "global::LossGen.CompilerServices." + type : type;
 
-    /// <summary>A lane type of LossGen.Simd (F512 … D1), where it is used as an expression.</summary>
-    public string Lanes(string type) => userNames.Contains(type) ? "global::LossGen.Simd." + type : type;
+    /// <summary>A lane type of LossGen.CompilerServices (F512 … D1), where it is used as an expression.</summary>
+    public string Lanes(string type) => userNames.Contains(type) ? "global::LossGen.CompilerServices." + type : type;
 
     /// <summary>A static method of the declaration's own struct (Validate, ValueKernel, StepKernel).</summary>
     public string Own(string method) => userNames.Contains(method) ? self + "." + method : method;

@@ -118,8 +118,7 @@ internal sealed class PenaltyEmitter
         w.Line("using System;");
         w.Line("using System.Runtime.CompilerServices;");
         w.Line("using LossGen.Optimization;");
-        w.Line("using LossGen.Runtime;");
-        w.Line("using LossGen.Simd;");
+        w.Line("using LossGen.CompilerServices;");
         w.Line();
         if (penalty.Namespace.Length > 0) { w.Line($"namespace {penalty.Namespace};"); w.Line(); }
         foreach (var outer in penalty.ContainingTypes) w.Open($"{outer.Keyword} {outer.Name}");

@@ -1,4 +1,4 @@
-using LossGen.Simd;
+using LossGen.CompilerServices;
 
 namespace LossGen.Optimization;
 

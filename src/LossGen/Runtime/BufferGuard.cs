@@ -1,8 +1,9 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace LossGen.Runtime;
+namespace LossGen.CompilerServices;
 
 /// <summary>
 /// The aliasing check that generated code (a loss's <c>ValueAndGradient</c>, an optimizer's
@@ -11,6 +12,7 @@ namespace LossGen.Runtime;
 /// outputs, so an output aliasing an input (a gradient <c>dW</c> over the weights <c>W</c>) would
 /// silently compute from half-overwritten values.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class BufferGuard
 {
     /// <summary>Throws an <see cref="ArgumentException"/> naming both buffers if they share any element.</summary>

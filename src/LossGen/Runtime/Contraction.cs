@@ -1,9 +1,9 @@
 using System;
 using System.Buffers;
+using System.ComponentModel;
 using System.Numerics;
-using LossGen.Simd;
 
-namespace LossGen.Runtime;
+namespace LossGen.CompilerServices;
 
 /// <summary>
 /// The contractions generated code hands over whole: <c>S[p, q] = Σ_k L[p, k]·R[k, q]</c> and the
@@ -21,6 +21,7 @@ namespace LossGen.Runtime;
 /// warm-up. Results are deterministic: the order of every sum depends only on the sizes and
 /// the lane width.
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Contraction
 {
     /// <summary><c>product[p·Q + q] = Σ_k L(p, k)·R(k, q)</c>, overwritten.</summary>

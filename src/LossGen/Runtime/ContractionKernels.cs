@@ -1,9 +1,8 @@
 using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using LossGen.Simd;
 
-namespace LossGen.Runtime;
+namespace LossGen.CompilerServices;
 
 /// <summary>
 /// The register-blocked loops behind <see cref="Contraction"/>. Each inner loop keeps a tile of

@@ -1,8 +1,7 @@
 using System;
 using System.Numerics;
-using LossGen.Simd;
 
-namespace LossGen.Runtime;
+namespace LossGen.CompilerServices;
 
 /// <summary>
 /// The layouts the contraction kernels read: copies of small operands (the weights, the score

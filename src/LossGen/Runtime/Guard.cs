@@ -1,12 +1,14 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 
-namespace LossGen.Runtime;
+namespace LossGen.CompilerServices;
 
 /// <summary>
 /// Argument checks called by generated code before it computes or writes anything. Failures are
 /// <see cref="ArgumentException"/>s that name the parameter and the dimensions involved.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Guard
 {
     /// <summary>Checks that <paramref name="size"/>, the size of dimension <paramref name="dimension"/> passed as the argument named <paramref name="parameter"/>, is not negative.</summary>

@@ -1,13 +1,15 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 
-namespace LossGen.Runtime;
+namespace LossGen.CompilerServices;
 
 /// <summary>
 /// Argument checks called by a generated optimizer <c>Step</c> before it writes anything, so a bad
 /// call throws an <see cref="ArgumentException"/> naming the parameter and leaves the weights and
 /// state exactly as they were. The aliasing check between buffers is <see cref="BufferGuard"/>.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class OptimizerGuard
 {
     /// <summary>A gradient or state span must have one element per weight.</summary>

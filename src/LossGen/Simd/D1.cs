@@ -1,15 +1,17 @@
 using System;
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace LossGen.Simd;
+namespace LossGen.CompilerServices;
 
 /// <summary>
 /// One double lane: the fallback when no vector width is accelerated, and the reference the vector
 /// lane types are tested against. Math goes through <see cref="Math"/> and <see cref="Scalar"/>.
 /// </summary>
 /// <remarks>Masks follow the vector convention: all 64 bits set (a NaN pattern) or all clear.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct D1 : ILanes<D1, double>
 {
     /// <summary>The lane.</summary>

@@ -1,11 +1,15 @@
+// Made from Simd/Templates/DoubleWide.template by tests/LossGen.Tests/Simd/WideLaneSourceTests.cs (the
+// widths differ only in the names below): edit the template, then run that test with
+// LOSSGEN_WRITE_LANES=1 to rewrite this file. Without it the test fails if the two differ.
 using System;
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace LossGen.Simd;
+namespace LossGen.CompilerServices;
 
 /// <summary>Two double lanes in one <see cref="Vector128{T}"/> (SSE / Arm64 AdvSimd).</summary>
 /// <remarks>
@@ -16,6 +20,7 @@ namespace LossGen.Simd;
 /// full load plus mask when the span has room, else a per-element loop. Both masked forms are exact
 /// at the very end of a span.
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct D128 : ILanes<D128, double>, IExponentBits<D128>
 {
     /// <summary>The lanes.</summary>

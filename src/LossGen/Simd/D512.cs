@@ -1,11 +1,12 @@
 using System;
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace LossGen.Simd;
+namespace LossGen.CompilerServices;
 
 /// <summary>Eight double lanes in one <see cref="Vector512{T}"/> (AVX-512).</summary>
 /// <remarks>
@@ -15,6 +16,7 @@ namespace LossGen.Simd;
 /// Without AVX-512 they fall back to an in-bounds full load plus mask when the span has room, and
 /// to a per-element loop otherwise.
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct D512 : ILanes<D512, double>, IExponentBits<D512>
 {
     /// <summary>The lanes.</summary>

@@ -1,15 +1,17 @@
 using System;
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace LossGen.Simd;
+namespace LossGen.CompilerServices;
 
 /// <summary>
 /// One float lane: the fallback when no vector width is accelerated, and the reference the vector
 /// lane types are tested against. Math goes through <see cref="MathF"/> and <see cref="Scalar"/>.
 /// </summary>
 /// <remarks>Masks follow the vector convention: all 32 bits set (a NaN pattern) or all clear.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct F1 : ILanes<F1, float>
 {
     /// <summary>The lane.</summary>

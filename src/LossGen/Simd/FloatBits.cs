@@ -1,4 +1,4 @@
-namespace LossGen.Simd;
+namespace LossGen.CompilerServices;
 
 /// <summary>IEEE-754 binary32 and binary64 constants shared by the lane types' exponent-bit members.</summary>
 internal static class FloatBits

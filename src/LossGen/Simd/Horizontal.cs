@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace LossGen.Simd;
+namespace LossGen.CompilerServices;
 
 /// <summary>
 /// Max and min across the lanes of one vector, by halving: the wide vector is folded onto its upper

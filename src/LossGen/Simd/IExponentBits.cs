@@ -1,4 +1,4 @@
-namespace LossGen.Simd;
+namespace LossGen.CompilerServices;
 
 /// <summary>
 /// The few bit-level steps of exp and log that cannot be written with <see cref="ILanes{TSelf, T}"/>

@@ -1,8 +1,10 @@
 using System;
+using System.ComponentModel;
 
-namespace LossGen.Simd;
+namespace LossGen.CompilerServices;
 
 /// <summary>How a lane's index compares with a value, for <see cref="ILanes{TSelf, T}.IndexMask"/>.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public enum IndexComparison
 {
     /// <summary>The index equals the value.</summary>
@@ -32,6 +34,7 @@ public enum IndexComparison
 /// first load. The partial members touch only lanes <c>[0, count)</c> of memory; their other lanes
 /// read as zero.
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface ILanes<TSelf, T>
     where TSelf : struct, ILanes<TSelf, T>
     where T : unmanaged

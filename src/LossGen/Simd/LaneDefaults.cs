@@ -2,7 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace LossGen.Simd;
+namespace LossGen.CompilerServices;
 
 /// <summary>
 /// The lane-by-lane versions of the rows-across-lanes members of <see cref="ILanes{TSelf, T}"/>:

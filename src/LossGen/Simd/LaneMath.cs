@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace LossGen.Simd;
+namespace LossGen.CompilerServices;
 
 /// <summary>Scalar helpers of the lane-by-lane default members of <see cref="ILanes{TSelf, T}"/>.</summary>
 internal static class LaneMath

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace LossGen.Simd;
+namespace LossGen.CompilerServices;
 
 /// <summary>
 /// Element-by-element partial loads and stores: the portable fallback used when the hardware has no

@@ -1,12 +1,14 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 
-namespace LossGen.Simd;
+namespace LossGen.CompilerServices;
 
 /// <summary>
 /// Scalar math for loop-invariant (uniform) values in generated kernels, with the same special-value
 /// behaviour as the lane types: NaN propagates, and Sigmoid/Softplus never overflow.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class Scalar
 {
     /// <summary>e^x, as <see cref="MathF.Exp(float)"/>.</summary>

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace LossGen.Simd;
+namespace LossGen.CompilerServices;
 
 /// <summary>Exp, log and tanh for double lanes; the float file explains the shared method.</summary>
 internal static class VectorMathD

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace LossGen.Simd;
+namespace LossGen.CompilerServices;
 
 /// <summary>
 /// Exp, log and tanh for float lanes, written once and specialised by the JIT per width.

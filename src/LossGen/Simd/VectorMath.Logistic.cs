@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace LossGen.Simd;
+namespace LossGen.CompilerServices;
 
 /// <summary>Sigmoid and softplus for any lane type, from its own Exp and Log.</summary>
 internal static class VectorMath

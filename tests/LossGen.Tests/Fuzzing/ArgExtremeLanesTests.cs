@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using LossGen.Simd;
+using LossGen.CompilerServices;
 using Shouldly;
 using Xunit;
 
@@ -20,7 +20,7 @@ public sealed class ArgExtremeLanesTests : IDisposable
     // L = Σ_i (Max_j s[i, j] − ½ Min_j s[i, j]): ds[i, first argmax] += 1, ds[i, first argmin] −= ½.
     // The Width* members call the private kernels at a lane type of the test's choosing.
     private const string Source = CompiledBatch.Usings + """
-        using LossGen.Simd;
+        using LossGen.CompilerServices;
         [Loss]
         public partial struct RowExtremes
         {

@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using LossGen.Runtime;
-using LossGen.Simd;
+using LossGen.CompilerServices;
 using Xunit;
 
 namespace LossGen.Tests.Runtime;

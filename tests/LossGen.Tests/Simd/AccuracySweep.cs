@@ -1,5 +1,5 @@
 using System;
-using LossGen.Simd;
+using LossGen.CompilerServices;
 
 namespace LossGen.Tests.Simd;
 

@@ -1,5 +1,5 @@
 using System;
-using LossGen.Simd;
+using LossGen.CompilerServices;
 using Shouldly;
 using Xunit;
 

@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using LossGen.CompilerServices;
 using LossGen.Simd;
 using Shouldly;
 using Xunit;

@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using System.Numerics;
-using LossGen.Simd;
+using LossGen.CompilerServices;
 using Shouldly;
 using Xunit;
 

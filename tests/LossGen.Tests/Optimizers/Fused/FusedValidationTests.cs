@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using LossGen.Builtins;
 using LossGen.Optimization;
-using LossGen.Simd;
+using LossGen.CompilerServices;
 using Xunit;
 
 namespace LossGen.Tests.Optimizers.Fused;
@@ -89,7 +89,7 @@ public class FusedValidationTests
     /// <summary>λ·w, implemented by hand, whose Validate is the only check (no constructor check).</summary>
     private readonly struct Unchecked(double lambda) : IElementwiseRegularizer<double>
     {
-        public void Validate() => LossGen.Runtime.OptimizerGuard.PenaltyWeight(lambda, "lambda");
+        public void Validate() => LossGen.CompilerServices.OptimizerGuard.PenaltyWeight(lambda, "lambda");
         public double Gradient(double w) => lambda * w;
         public PenaltyLanes<V> Broadcast<V>() where V : struct, ILanes<V, double> => new() { C0 = V.Splat(lambda) };
         public V Gradient<V>(V w, in PenaltyLanes<V> constants) where V : struct, ILanes<V, double> => constants.C0 * w;

@@ -4,8 +4,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using LossGen.Optimization;
-using LossGen.Runtime;
-using LossGen.Simd;
+using LossGen.CompilerServices;
 
 namespace Demo;
 
