@@ -21,8 +21,8 @@ namespace LossGen.Compiler.Emit;
 /// </remarks>
 internal sealed class ObjectiveEmitter
 {
-    private const string Support = "global::LossGen.Runtime.AdapterSupport";
-    private const string Guard = "global::LossGen.Runtime.Guard";
+    private const string Support = "global::LossGen.CompilerServices.AdapterSupport";
+    private const string Guard = "global::LossGen.CompilerServices.Guard";
     private const string Training = "global::LossGen.Training";
 
     private readonly ShapedDeclaration decl;

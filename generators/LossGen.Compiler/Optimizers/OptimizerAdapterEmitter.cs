@@ -31,8 +31,8 @@ internal sealed class OptimizerAdapterEmitter
     private readonly string constructed;
     private readonly Dictionary<string, string> fields = new();
 
-    private const string Support = "global::LossGen.Runtime.AdapterSupport";
-    private const string Guard = "global::LossGen.Runtime.OptimizerGuard";
+    private const string Support = "global::LossGen.CompilerServices.AdapterSupport";
+    private const string Guard = "global::LossGen.CompilerServices.OptimizerGuard";
     private const string Training = "global::LossGen.Training";
 
     public OptimizerAdapterEmitter(OptimizerModel model, CodeWriter w, bool fuses)
@@ -303,11 +303,11 @@ internal sealed class OptimizerAdapterEmitter
         w.Line($"{Support}.RequireStateLength(state.Length, w.Length, {StateCount});");
         w.Line($"{Guard}.StepNumber(t, \"t\");");
         w.Line($"{Support}.RequireRanges(parts, w.Length);");
-        w.Line($"global::LossGen.Runtime.BufferGuard.Disjoint<{t}>(w, \"w\", g, \"g\");");
+        w.Line($"global::LossGen.CompilerServices.BufferGuard.Disjoint<{t}>(w, \"w\", g, \"g\");");
         if (StateCount > 0)
         {
-            w.Line($"global::LossGen.Runtime.BufferGuard.Disjoint<{t}>(state, \"state\", w, \"w\");");
-            w.Line($"global::LossGen.Runtime.BufferGuard.Disjoint<{t}>(state, \"state\", g, \"g\");");
+            w.Line($"global::LossGen.CompilerServices.BufferGuard.Disjoint<{t}>(state, \"state\", w, \"w\");");
+            w.Line($"global::LossGen.CompilerServices.BufferGuard.Disjoint<{t}>(state, \"state\", g, \"g\");");
         }
         WriteMultiplier();
         w.Open("if (parts.Length == 0)");

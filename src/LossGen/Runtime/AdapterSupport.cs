@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 using LossGen.Optimization;
 using LossGen.Training;
 
-namespace LossGen.Runtime;
+namespace LossGen.CompilerServices;
 
 /// <summary>
 /// What generated trainer adapters (an optimizer's <c>Optimizer&lt;T&gt;</c>, a loss's

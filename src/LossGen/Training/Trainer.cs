@@ -1,7 +1,7 @@
 using System;
 using System.Numerics;
 using LossGen.Optimization;
-using static LossGen.Runtime.AdapterSupport;
+using static LossGen.CompilerServices.AdapterSupport;
 
 namespace LossGen.Training;
 

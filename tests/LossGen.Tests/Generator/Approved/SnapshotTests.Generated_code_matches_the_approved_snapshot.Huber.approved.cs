@@ -666,14 +666,14 @@ partial struct Huber
         /// <exception cref="global::System.ArgumentException">A dimension is negative, there are no rows, a length does not match its shape, a label is outside its class dimension, or a hyper-parameter is NaN or ±∞.</exception>
         public Objective(global::System.ReadOnlyMemory<T> X, global::System.ReadOnlyMemory<T> t, int xDim0, int xDim1, double delta = 1d)
         {
-            global::LossGen.Runtime.AdapterSupport.RequireFloatOrDouble<T>("Huber");
-            global::LossGen.Runtime.Guard.Dimension(xDim0, "xDim0", "XDim0");
-            global::LossGen.Runtime.Guard.Dimension(xDim1, "xDim1", "XDim1");
-            global::LossGen.Runtime.Guard.NonEmpty(xDim0, "xDim0", "XDim0");
-            global::LossGen.Runtime.Guard.Length(X.Length, (long)xDim0 * (long)xDim1, "X", "[XDim0, XDim1]", xDim0, xDim1);
-            global::LossGen.Runtime.Guard.Length(t.Length, (long)xDim0, "t", "[XDim0]", xDim0);
-            global::LossGen.Runtime.Guard.Finite(delta, "delta");
-            long count = global::LossGen.Runtime.AdapterSupport.Elements("w", new int[] { xDim1 }, new string[] { "xDim1" });
+            global::LossGen.CompilerServices.AdapterSupport.RequireFloatOrDouble<T>("Huber");
+            global::LossGen.CompilerServices.Guard.Dimension(xDim0, "xDim0", "XDim0");
+            global::LossGen.CompilerServices.Guard.Dimension(xDim1, "xDim1", "XDim1");
+            global::LossGen.CompilerServices.Guard.NonEmpty(xDim0, "xDim0", "XDim0");
+            global::LossGen.CompilerServices.Guard.Length(X.Length, (long)xDim0 * (long)xDim1, "X", "[XDim0, XDim1]", xDim0, xDim1);
+            global::LossGen.CompilerServices.Guard.Length(t.Length, (long)xDim0, "t", "[XDim0]", xDim0);
+            global::LossGen.CompilerServices.Guard.Finite(delta, "delta");
+            long count = global::LossGen.CompilerServices.AdapterSupport.Elements("w", new int[] { xDim1 }, new string[] { "xDim1" });
             if (count > int.MaxValue) throw new global::System.ArgumentException($"The parameters of Huber have {count} elements, more than a span holds.");
             _X = X;
             _t = t;
@@ -701,31 +701,31 @@ partial struct Huber
         /// <exception cref="global::System.ArgumentException">A span's length differs from <see cref="ParameterCount"/>, the batch is empty, a row index is outside the training set, or the gradient overlaps the parameters.</exception>
         public T ValueAndGradient(global::System.ReadOnlySpan<T> parameters, global::System.ReadOnlySpan<int> rows, global::System.Span<T> gradient)
         {
-            Rows rowScratch = _rows ?? throw global::LossGen.Runtime.AdapterSupport.NotConstructed("Huber.Objective");
-            global::LossGen.Runtime.AdapterSupport.RequireLength(parameters.Length, _parameterCount, "parameters", "the layout [w [XDim1]]");
-            global::LossGen.Runtime.AdapterSupport.RequireLength(gradient.Length, _parameterCount, "gradient", "the layout [w [XDim1]]");
-            global::LossGen.Runtime.AdapterSupport.RequireRows(rows, _xDim0);
-            if (global::LossGen.Runtime.AdapterSupport.IsFloat<T>())
+            Rows rowScratch = _rows ?? throw global::LossGen.CompilerServices.AdapterSupport.NotConstructed("Huber.Objective");
+            global::LossGen.CompilerServices.AdapterSupport.RequireLength(parameters.Length, _parameterCount, "parameters", "the layout [w [XDim1]]");
+            global::LossGen.CompilerServices.AdapterSupport.RequireLength(gradient.Length, _parameterCount, "gradient", "the layout [w [XDim1]]");
+            global::LossGen.CompilerServices.AdapterSupport.RequireRows(rows, _xDim0);
+            if (global::LossGen.CompilerServices.AdapterSupport.IsFloat<T>())
             {
                 float value = global::Demo.Huber.ValueAndGradient(
-                    global::LossGen.Runtime.AdapterSupport.As<T, float>(global::LossGen.Runtime.AdapterSupport.Gather(_X.Span, _xDim1, rows, ref rowScratch._X)),
-                    global::LossGen.Runtime.AdapterSupport.As<T, float>(parameters.Slice(w.Offset, w.Length)),
-                    global::LossGen.Runtime.AdapterSupport.As<T, float>(global::LossGen.Runtime.AdapterSupport.Gather(_t.Span, 1, rows, ref rowScratch._t)),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, float>(global::LossGen.CompilerServices.AdapterSupport.Gather(_X.Span, _xDim1, rows, ref rowScratch._X)),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, float>(parameters.Slice(w.Offset, w.Length)),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, float>(global::LossGen.CompilerServices.AdapterSupport.Gather(_t.Span, 1, rows, ref rowScratch._t)),
                     rows.Length,
                     _xDim1,
-                    global::LossGen.Runtime.AdapterSupport.As<T, float>(gradient.Slice(w.Offset, w.Length)),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, float>(gradient.Slice(w.Offset, w.Length)),
                     (float)_delta);
                 return T.CreateTruncating(value);
             }
             else
             {
                 double value = global::Demo.Huber.ValueAndGradient(
-                    global::LossGen.Runtime.AdapterSupport.As<T, double>(global::LossGen.Runtime.AdapterSupport.Gather(_X.Span, _xDim1, rows, ref rowScratch._X)),
-                    global::LossGen.Runtime.AdapterSupport.As<T, double>(parameters.Slice(w.Offset, w.Length)),
-                    global::LossGen.Runtime.AdapterSupport.As<T, double>(global::LossGen.Runtime.AdapterSupport.Gather(_t.Span, 1, rows, ref rowScratch._t)),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, double>(global::LossGen.CompilerServices.AdapterSupport.Gather(_X.Span, _xDim1, rows, ref rowScratch._X)),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, double>(parameters.Slice(w.Offset, w.Length)),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, double>(global::LossGen.CompilerServices.AdapterSupport.Gather(_t.Span, 1, rows, ref rowScratch._t)),
                     rows.Length,
                     _xDim1,
-                    global::LossGen.Runtime.AdapterSupport.As<T, double>(gradient.Slice(w.Offset, w.Length)),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, double>(gradient.Slice(w.Offset, w.Length)),
                     _delta);
                 return T.CreateTruncating(value);
             }

@@ -1206,16 +1206,16 @@ partial struct LinearSoftmax
         /// <exception cref="global::System.ArgumentException">A dimension is negative, there are no rows, a length does not match its shape, a label is outside its class dimension, or a hyper-parameter is NaN or ±∞.</exception>
         public Objective(global::System.ReadOnlyMemory<T> X, global::System.ReadOnlyMemory<int> y, int n, int d, int c, double lambda = 0.001d)
         {
-            global::LossGen.Runtime.AdapterSupport.RequireFloatOrDouble<T>("LinearSoftmax");
-            global::LossGen.Runtime.Guard.Dimension(n, "n", "N");
-            global::LossGen.Runtime.Guard.Dimension(d, "d", "D");
-            global::LossGen.Runtime.Guard.Dimension(c, "c", "C");
-            global::LossGen.Runtime.Guard.NonEmpty(n, "n", "N");
-            global::LossGen.Runtime.Guard.Length(X.Length, (long)n * (long)d, "X", "[N, D]", n, d);
-            global::LossGen.Runtime.Guard.Length(y.Length, (long)n, "y", "[N]", n);
-            global::LossGen.Runtime.Guard.Labels(y.Span, "y", c, "C");
-            global::LossGen.Runtime.Guard.Finite(lambda, "lambda");
-            long count = global::LossGen.Runtime.AdapterSupport.Elements("W", new int[] { d, c }, new string[] { "d", "c" }) + (long)global::LossGen.Runtime.AdapterSupport.Elements("b", new int[] { c }, new string[] { "c" });
+            global::LossGen.CompilerServices.AdapterSupport.RequireFloatOrDouble<T>("LinearSoftmax");
+            global::LossGen.CompilerServices.Guard.Dimension(n, "n", "N");
+            global::LossGen.CompilerServices.Guard.Dimension(d, "d", "D");
+            global::LossGen.CompilerServices.Guard.Dimension(c, "c", "C");
+            global::LossGen.CompilerServices.Guard.NonEmpty(n, "n", "N");
+            global::LossGen.CompilerServices.Guard.Length(X.Length, (long)n * (long)d, "X", "[N, D]", n, d);
+            global::LossGen.CompilerServices.Guard.Length(y.Length, (long)n, "y", "[N]", n);
+            global::LossGen.CompilerServices.Guard.Labels(y.Span, "y", c, "C");
+            global::LossGen.CompilerServices.Guard.Finite(lambda, "lambda");
+            long count = global::LossGen.CompilerServices.AdapterSupport.Elements("W", new int[] { d, c }, new string[] { "d", "c" }) + (long)global::LossGen.CompilerServices.AdapterSupport.Elements("b", new int[] { c }, new string[] { "c" });
             if (count > int.MaxValue) throw new global::System.ArgumentException($"The parameters of LinearSoftmax have {count} elements, more than a span holds.");
             _X = X;
             _y = y;
@@ -1248,37 +1248,37 @@ partial struct LinearSoftmax
         /// <exception cref="global::System.ArgumentException">A span's length differs from <see cref="ParameterCount"/>, the batch is empty, a row index is outside the training set, or the gradient overlaps the parameters.</exception>
         public T ValueAndGradient(global::System.ReadOnlySpan<T> parameters, global::System.ReadOnlySpan<int> rows, global::System.Span<T> gradient)
         {
-            Rows rowScratch = _rows ?? throw global::LossGen.Runtime.AdapterSupport.NotConstructed("LinearSoftmax.Objective");
-            global::LossGen.Runtime.AdapterSupport.RequireLength(parameters.Length, _parameterCount, "parameters", "the layout [W [D, C] | b [C]]");
-            global::LossGen.Runtime.AdapterSupport.RequireLength(gradient.Length, _parameterCount, "gradient", "the layout [W [D, C] | b [C]]");
-            global::LossGen.Runtime.AdapterSupport.RequireRows(rows, _n);
-            if (global::LossGen.Runtime.AdapterSupport.IsFloat<T>())
+            Rows rowScratch = _rows ?? throw global::LossGen.CompilerServices.AdapterSupport.NotConstructed("LinearSoftmax.Objective");
+            global::LossGen.CompilerServices.AdapterSupport.RequireLength(parameters.Length, _parameterCount, "parameters", "the layout [W [D, C] | b [C]]");
+            global::LossGen.CompilerServices.AdapterSupport.RequireLength(gradient.Length, _parameterCount, "gradient", "the layout [W [D, C] | b [C]]");
+            global::LossGen.CompilerServices.AdapterSupport.RequireRows(rows, _n);
+            if (global::LossGen.CompilerServices.AdapterSupport.IsFloat<T>())
             {
                 float value = global::Demo.LinearSoftmax.ValueAndGradient(
-                    global::LossGen.Runtime.AdapterSupport.As<T, float>(global::LossGen.Runtime.AdapterSupport.Gather(_X.Span, _d, rows, ref rowScratch._X)),
-                    global::LossGen.Runtime.AdapterSupport.As<T, float>(parameters.Slice(W.Offset, W.Length)),
-                    global::LossGen.Runtime.AdapterSupport.As<T, float>(parameters.Slice(b.Offset, b.Length)),
-                    global::LossGen.Runtime.AdapterSupport.Gather(_y.Span, 1, rows, ref rowScratch._y),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, float>(global::LossGen.CompilerServices.AdapterSupport.Gather(_X.Span, _d, rows, ref rowScratch._X)),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, float>(parameters.Slice(W.Offset, W.Length)),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, float>(parameters.Slice(b.Offset, b.Length)),
+                    global::LossGen.CompilerServices.AdapterSupport.Gather(_y.Span, 1, rows, ref rowScratch._y),
                     rows.Length,
                     _d,
                     _c,
-                    global::LossGen.Runtime.AdapterSupport.As<T, float>(gradient.Slice(W.Offset, W.Length)),
-                    global::LossGen.Runtime.AdapterSupport.As<T, float>(gradient.Slice(b.Offset, b.Length)),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, float>(gradient.Slice(W.Offset, W.Length)),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, float>(gradient.Slice(b.Offset, b.Length)),
                     (float)_lambda);
                 return T.CreateTruncating(value);
             }
             else
             {
                 double value = global::Demo.LinearSoftmax.ValueAndGradient(
-                    global::LossGen.Runtime.AdapterSupport.As<T, double>(global::LossGen.Runtime.AdapterSupport.Gather(_X.Span, _d, rows, ref rowScratch._X)),
-                    global::LossGen.Runtime.AdapterSupport.As<T, double>(parameters.Slice(W.Offset, W.Length)),
-                    global::LossGen.Runtime.AdapterSupport.As<T, double>(parameters.Slice(b.Offset, b.Length)),
-                    global::LossGen.Runtime.AdapterSupport.Gather(_y.Span, 1, rows, ref rowScratch._y),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, double>(global::LossGen.CompilerServices.AdapterSupport.Gather(_X.Span, _d, rows, ref rowScratch._X)),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, double>(parameters.Slice(W.Offset, W.Length)),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, double>(parameters.Slice(b.Offset, b.Length)),
+                    global::LossGen.CompilerServices.AdapterSupport.Gather(_y.Span, 1, rows, ref rowScratch._y),
                     rows.Length,
                     _d,
                     _c,
-                    global::LossGen.Runtime.AdapterSupport.As<T, double>(gradient.Slice(W.Offset, W.Length)),
-                    global::LossGen.Runtime.AdapterSupport.As<T, double>(gradient.Slice(b.Offset, b.Length)),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, double>(gradient.Slice(W.Offset, W.Length)),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, double>(gradient.Slice(b.Offset, b.Length)),
                     _lambda);
                 return T.CreateTruncating(value);
             }

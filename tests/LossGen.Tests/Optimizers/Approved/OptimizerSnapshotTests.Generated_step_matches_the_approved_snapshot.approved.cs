@@ -562,11 +562,11 @@ partial struct Adam
         /// <exception cref="global::System.ArgumentException">A learning rate is negative or not finite, or a hyper-parameter is NaN.</exception>
         public Optimizer(double lr = 0.001d, double beta1 = 0.9d, double beta2 = 0.999d, double eps = 1E-08d)
         {
-            global::LossGen.Runtime.AdapterSupport.RequireFloatOrDouble<T>("Adam");
-            global::LossGen.Runtime.OptimizerGuard.LearningRate(lr, "lr");
-            global::LossGen.Runtime.OptimizerGuard.NotNaN(beta1, "beta1");
-            global::LossGen.Runtime.OptimizerGuard.NotNaN(beta2, "beta2");
-            global::LossGen.Runtime.OptimizerGuard.NotNaN(eps, "eps");
+            global::LossGen.CompilerServices.AdapterSupport.RequireFloatOrDouble<T>("Adam");
+            global::LossGen.CompilerServices.OptimizerGuard.LearningRate(lr, "lr");
+            global::LossGen.CompilerServices.OptimizerGuard.NotNaN(beta1, "beta1");
+            global::LossGen.CompilerServices.OptimizerGuard.NotNaN(beta2, "beta2");
+            global::LossGen.CompilerServices.OptimizerGuard.NotNaN(eps, "eps");
             _constructed = true;
             _lr = lr;
             _beta1 = beta1;
@@ -592,16 +592,16 @@ partial struct Adam
         /// <inheritdoc/>
         public void Step(global::System.Span<T> w, global::System.ReadOnlySpan<T> g, global::System.Span<T> state, long t, double learningRateMultiplier)
         {
-            global::LossGen.Runtime.AdapterSupport.RequireConstructed(_constructed, "Adam.Optimizer");
-            global::System.Span<T> state0 = global::LossGen.Runtime.AdapterSupport.StateSlice(state, w.Length, 0, 2);
-            global::System.Span<T> state1 = global::LossGen.Runtime.AdapterSupport.StateSlice(state, w.Length, 1, 2);
-            if (global::LossGen.Runtime.AdapterSupport.IsFloat<T>())
+            global::LossGen.CompilerServices.AdapterSupport.RequireConstructed(_constructed, "Adam.Optimizer");
+            global::System.Span<T> state0 = global::LossGen.CompilerServices.AdapterSupport.StateSlice(state, w.Length, 0, 2);
+            global::System.Span<T> state1 = global::LossGen.CompilerServices.AdapterSupport.StateSlice(state, w.Length, 1, 2);
+            if (global::LossGen.CompilerServices.AdapterSupport.IsFloat<T>())
             {
-                global::Demo.Adam.Step(global::LossGen.Runtime.AdapterSupport.As<T, float>(w), global::LossGen.Runtime.AdapterSupport.As<T, float>(g), global::LossGen.Runtime.AdapterSupport.As<T, float>(state0), global::LossGen.Runtime.AdapterSupport.As<T, float>(state1), t, (float)(_lr * learningRateMultiplier), (float)(_beta1), (float)(_beta2), (float)(_eps));
+                global::Demo.Adam.Step(global::LossGen.CompilerServices.AdapterSupport.As<T, float>(w), global::LossGen.CompilerServices.AdapterSupport.As<T, float>(g), global::LossGen.CompilerServices.AdapterSupport.As<T, float>(state0), global::LossGen.CompilerServices.AdapterSupport.As<T, float>(state1), t, (float)(_lr * learningRateMultiplier), (float)(_beta1), (float)(_beta2), (float)(_eps));
             }
             else
             {
-                global::Demo.Adam.Step(global::LossGen.Runtime.AdapterSupport.As<T, double>(w), global::LossGen.Runtime.AdapterSupport.As<T, double>(g), global::LossGen.Runtime.AdapterSupport.As<T, double>(state0), global::LossGen.Runtime.AdapterSupport.As<T, double>(state1), t, _lr * learningRateMultiplier, _beta1, _beta2, _eps);
+                global::Demo.Adam.Step(global::LossGen.CompilerServices.AdapterSupport.As<T, double>(w), global::LossGen.CompilerServices.AdapterSupport.As<T, double>(g), global::LossGen.CompilerServices.AdapterSupport.As<T, double>(state0), global::LossGen.CompilerServices.AdapterSupport.As<T, double>(state1), t, _lr * learningRateMultiplier, _beta1, _beta2, _eps);
             }
         }
 
@@ -634,10 +634,10 @@ partial struct Adam
             /// <exception cref="global::System.ArgumentException">The penalty is invalid, or the ranges overlap or are out of order.</exception>
             public Penalized(Optimizer<T> rule, TPenalty penalty, params global::LossGen.Training.ParameterRange[] ranges)
             {
-                global::LossGen.Runtime.AdapterSupport.RequireConstructed(rule._constructed, "Adam.Optimizer");
+                global::LossGen.CompilerServices.AdapterSupport.RequireConstructed(rule._constructed, "Adam.Optimizer");
                 global::System.ArgumentNullException.ThrowIfNull(ranges);
-                global::LossGen.Runtime.AdapterSupport.ValidatePenalty(penalty);
-                global::LossGen.Runtime.AdapterSupport.RequireRanges(ranges, int.MaxValue);
+                global::LossGen.CompilerServices.AdapterSupport.ValidatePenalty(penalty);
+                global::LossGen.CompilerServices.AdapterSupport.RequireRanges(ranges, int.MaxValue);
                 this.rule = rule;
                 this.penalty = penalty;
                 this.ranges = (global::LossGen.Training.ParameterRange[])ranges.Clone();
@@ -649,15 +649,15 @@ partial struct Adam
             /// <inheritdoc/>
             public void Step(global::System.Span<T> w, global::System.ReadOnlySpan<T> g, global::System.Span<T> state, long t, double learningRateMultiplier)
             {
-                global::LossGen.Training.ParameterRange[] parts = ranges ?? throw global::LossGen.Runtime.AdapterSupport.NotConstructed("Adam.Optimizer.Penalized");
+                global::LossGen.Training.ParameterRange[] parts = ranges ?? throw global::LossGen.CompilerServices.AdapterSupport.NotConstructed("Adam.Optimizer.Penalized");
                 // Everything that could refuse the step is checked before the first part is written.
-                global::LossGen.Runtime.OptimizerGuard.SameLength(g.Length, "g", w.Length, "w");
-                global::LossGen.Runtime.AdapterSupport.RequireStateLength(state.Length, w.Length, 2);
-                global::LossGen.Runtime.OptimizerGuard.StepNumber(t, "t");
-                global::LossGen.Runtime.AdapterSupport.RequireRanges(parts, w.Length);
-                global::LossGen.Runtime.BufferGuard.Disjoint<T>(w, "w", g, "g");
-                global::LossGen.Runtime.BufferGuard.Disjoint<T>(state, "state", w, "w");
-                global::LossGen.Runtime.BufferGuard.Disjoint<T>(state, "state", g, "g");
+                global::LossGen.CompilerServices.OptimizerGuard.SameLength(g.Length, "g", w.Length, "w");
+                global::LossGen.CompilerServices.AdapterSupport.RequireStateLength(state.Length, w.Length, 2);
+                global::LossGen.CompilerServices.OptimizerGuard.StepNumber(t, "t");
+                global::LossGen.CompilerServices.AdapterSupport.RequireRanges(parts, w.Length);
+                global::LossGen.CompilerServices.BufferGuard.Disjoint<T>(w, "w", g, "g");
+                global::LossGen.CompilerServices.BufferGuard.Disjoint<T>(state, "state", w, "w");
+                global::LossGen.CompilerServices.BufferGuard.Disjoint<T>(state, "state", g, "g");
                 if (parts.Length == 0)
                 {
                     Part(w, g, state, t, learningRateMultiplier, 0, w.Length, penalized: true);
@@ -681,24 +681,24 @@ partial struct Adam
                 global::System.Span<T> state1 = state.Slice(1 * whole.Length + offset, length);
                 if (penalized)
                 {
-                    if (global::LossGen.Runtime.AdapterSupport.IsFloat<T>())
+                    if (global::LossGen.CompilerServices.AdapterSupport.IsFloat<T>())
                     {
-                        global::Demo.Adam.Step(global::LossGen.Runtime.AdapterSupport.As<T, float>(w), global::LossGen.Runtime.AdapterSupport.As<T, float>(g), global::LossGen.Runtime.AdapterSupport.As<T, float>(state0), global::LossGen.Runtime.AdapterSupport.As<T, float>(state1), t, penalty, (float)(rule._lr * learningRateMultiplier), (float)(rule._beta1), (float)(rule._beta2), (float)(rule._eps));
+                        global::Demo.Adam.Step(global::LossGen.CompilerServices.AdapterSupport.As<T, float>(w), global::LossGen.CompilerServices.AdapterSupport.As<T, float>(g), global::LossGen.CompilerServices.AdapterSupport.As<T, float>(state0), global::LossGen.CompilerServices.AdapterSupport.As<T, float>(state1), t, penalty, (float)(rule._lr * learningRateMultiplier), (float)(rule._beta1), (float)(rule._beta2), (float)(rule._eps));
                     }
                     else
                     {
-                        global::Demo.Adam.Step(global::LossGen.Runtime.AdapterSupport.As<T, double>(w), global::LossGen.Runtime.AdapterSupport.As<T, double>(g), global::LossGen.Runtime.AdapterSupport.As<T, double>(state0), global::LossGen.Runtime.AdapterSupport.As<T, double>(state1), t, penalty, rule._lr * learningRateMultiplier, rule._beta1, rule._beta2, rule._eps);
+                        global::Demo.Adam.Step(global::LossGen.CompilerServices.AdapterSupport.As<T, double>(w), global::LossGen.CompilerServices.AdapterSupport.As<T, double>(g), global::LossGen.CompilerServices.AdapterSupport.As<T, double>(state0), global::LossGen.CompilerServices.AdapterSupport.As<T, double>(state1), t, penalty, rule._lr * learningRateMultiplier, rule._beta1, rule._beta2, rule._eps);
                     }
                 }
                 else
                 {
-                    if (global::LossGen.Runtime.AdapterSupport.IsFloat<T>())
+                    if (global::LossGen.CompilerServices.AdapterSupport.IsFloat<T>())
                     {
-                        global::Demo.Adam.Step(global::LossGen.Runtime.AdapterSupport.As<T, float>(w), global::LossGen.Runtime.AdapterSupport.As<T, float>(g), global::LossGen.Runtime.AdapterSupport.As<T, float>(state0), global::LossGen.Runtime.AdapterSupport.As<T, float>(state1), t, (float)(rule._lr * learningRateMultiplier), (float)(rule._beta1), (float)(rule._beta2), (float)(rule._eps));
+                        global::Demo.Adam.Step(global::LossGen.CompilerServices.AdapterSupport.As<T, float>(w), global::LossGen.CompilerServices.AdapterSupport.As<T, float>(g), global::LossGen.CompilerServices.AdapterSupport.As<T, float>(state0), global::LossGen.CompilerServices.AdapterSupport.As<T, float>(state1), t, (float)(rule._lr * learningRateMultiplier), (float)(rule._beta1), (float)(rule._beta2), (float)(rule._eps));
                     }
                     else
                     {
-                        global::Demo.Adam.Step(global::LossGen.Runtime.AdapterSupport.As<T, double>(w), global::LossGen.Runtime.AdapterSupport.As<T, double>(g), global::LossGen.Runtime.AdapterSupport.As<T, double>(state0), global::LossGen.Runtime.AdapterSupport.As<T, double>(state1), t, rule._lr * learningRateMultiplier, rule._beta1, rule._beta2, rule._eps);
+                        global::Demo.Adam.Step(global::LossGen.CompilerServices.AdapterSupport.As<T, double>(w), global::LossGen.CompilerServices.AdapterSupport.As<T, double>(g), global::LossGen.CompilerServices.AdapterSupport.As<T, double>(state0), global::LossGen.CompilerServices.AdapterSupport.As<T, double>(state1), t, rule._lr * learningRateMultiplier, rule._beta1, rule._beta2, rule._eps);
                     }
                 }
             }
