@@ -2,14 +2,15 @@ using System.Collections.Immutable;
 using System.Linq;
 using LossGen.Analyzers.Lints;
 using LossGen.Compiler.Diagnostics;
+using LossGen.Compiler.Emit;
+using LossGen.Compiler.Lowering;
 using LossGen.Compiler.Model;
-using LossGen.Compiler.Optimizers;
 using LossGen.Compiler.Parse;
 using LossGen.Compiler.Passes;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis;
 
 namespace LossGen.Analyzers;
 

@@ -1,14 +1,14 @@
-using System;
-using System.Linq;
 using System.Collections.Immutable;
+using System.Linq;
+using System;
 using LossGen.Compiler.Diagnostics;
 using LossGen.Compiler.Emit;
+using LossGen.Compiler.Lowering;
 using LossGen.Compiler.Model;
-using LossGen.Compiler.Optimizers;
 using LossGen.Compiler.Parse;
 using LossGen.Compiler.Passes;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis;
 
 namespace LossGen.Generator;
 

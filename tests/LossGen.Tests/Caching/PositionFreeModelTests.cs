@@ -1,16 +1,18 @@
 extern alias GeneratorAssembly;
 
-using System;
 using System.Linq;
 using System.Reflection;
+using System;
+using LossGen.Compiler.Emit;
+using LossGen.Compiler.Lowering;
 using LossGen.Compiler.Model;
-using LossGen.Compiler.Optimizers;
+using LossGen.Compiler.Parse;
 using LossGen.Compiler.Passes;
-using Microsoft.CodeAnalysis;
+using LossGenGenerator = GeneratorAssembly::LossGen.Generator.LossGenGenerator;
 using Microsoft.CodeAnalysis.Text;
+using Microsoft.CodeAnalysis;
 using Shouldly;
 using Xunit;
-using LossGenGenerator = GeneratorAssembly::LossGen.Generator.LossGenGenerator;
 
 namespace LossGen.Tests.Caching;
 

@@ -1,8 +1,11 @@
 extern alias GeneratorAssembly;
 
-using System;
 using System.Reflection;
+using System;
+using LossGen.Compiler.Emit;
+using LossGen.Compiler.Lowering;
 using LossGen.Compiler.Model;
+using LossGen.Compiler.Parse;
 using LossGen.Compiler.Passes;
 using Microsoft.CodeAnalysis;
 using Shouldly;
@@ -25,7 +28,7 @@ public class ModelPurityTests
         var generatorRecord = typeof(GeneratorAssembly::LossGen.Generator.LossGenGenerator)
             .GetNestedType("Compiled", BindingFlags.NonPublic)!;
         // The parser's whole output, spans included: the analyzer holds it, and it must not pin compilations either.
-        var roots = new[] { typeof(ParsedDeclaration), typeof(LossGen.Compiler.Optimizers.ParsedOptimizer), typeof(CompileResult), generatorRecord };
+        var roots = new[] { typeof(ParsedDeclaration), typeof(LossGen.Compiler.Parse.ParsedOptimizer), typeof(CompileResult), generatorRecord };
 
         var (visited, offenders) = ReachableTypes.From(roots, Forbidden);
 

@@ -1,13 +1,16 @@
 using LossGen.Compiler.Diagnostics;
 using LossGen.Compiler.Ir;
 using LossGen.Compiler.Model;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis;
 
 using static LossGen.Compiler.Parse.DslSyntax;
+using LossGen.Compiler.Emit;
+using LossGen.Compiler.Lowering;
+using LossGen.Compiler.Passes;
 
-namespace LossGen.Compiler.Optimizers;
+namespace LossGen.Compiler.Parse;
 
 // The body of an update rule: assignments and local definitions, executed symbolically.
 internal sealed partial class OptimizerParser

@@ -4,8 +4,12 @@ using LossGen.Compiler.Ir;
 using LossGen.Compiler.Lowering;
 
 using static LossGen.Compiler.Lowering.CSharpText;
+using LossGen.Compiler.Emit;
+using LossGen.Compiler.Model;
+using LossGen.Compiler.Parse;
+using LossGen.Compiler.Passes;
 
-namespace LossGen.Compiler.Optimizers;
+namespace LossGen.Compiler.Lowering;
 
 /// <summary>One loop body (or method body) being lowered: its lines and the values already computed in it.</summary>
 internal sealed class LaneBody

@@ -3,10 +3,12 @@ using System.Globalization;
 using System.Linq;
 using LossGen.Compiler.Emit;
 using LossGen.Compiler.Ir;
+using LossGen.Compiler.Lowering;
 using LossGen.Compiler.Model;
+using LossGen.Compiler.Parse;
 using LossGen.Compiler.Passes;
 
-namespace LossGen.Compiler.Optimizers;
+namespace LossGen.Compiler.Emit;
 
 /// <summary>
 /// Emit for an element-wise [Regularizer] (see <see cref="ElementwisePenalty"/>): a nested

@@ -1,17 +1,20 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System;
 using LossGen.Compiler.Diagnostics;
 using LossGen.Compiler.Ir;
 using LossGen.Compiler.Model;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis;
 
 using static LossGen.Compiler.Parse.DslSyntax;
+using LossGen.Compiler.Emit;
+using LossGen.Compiler.Lowering;
+using LossGen.Compiler.Passes;
 
-namespace LossGen.Compiler.Optimizers;
+namespace LossGen.Compiler.Parse;
 
 /// <summary>
 /// Read and Parse for [Optimizer]: turns <c>static void Define(ref float w, float g, ref float m, …,

@@ -4,8 +4,10 @@ using System.Linq;
 using LossGen.Compiler.Emit;
 using LossGen.Compiler.Lowering;
 using LossGen.Compiler.Model;
+using LossGen.Compiler.Parse;
+using LossGen.Compiler.Passes;
 
-namespace LossGen.Compiler.Optimizers;
+namespace LossGen.Compiler.Emit;
 
 /// <summary>
 /// Emit for [Optimizer]: a public <c>Step</c> over spans in float and double that validates every

@@ -2,15 +2,18 @@ using System.Globalization;
 using System.Linq;
 using LossGen.Compiler.Diagnostics;
 using LossGen.Compiler.Ir;
-using LossGen.Compiler.Parse;
 using LossGen.Compiler.Model;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
+using LossGen.Compiler.Parse;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis;
 
 using static LossGen.Compiler.Parse.DslSyntax;
+using LossGen.Compiler.Emit;
+using LossGen.Compiler.Lowering;
+using LossGen.Compiler.Passes;
 
-namespace LossGen.Compiler.Optimizers;
+namespace LossGen.Compiler.Parse;
 
 // Scalar expressions of an update rule → IR. The loss DSL's reductions and indexing have no place
 // in a per-element rule; what remains is arithmetic, the pointwise DSL functions and conditionals.

@@ -1,11 +1,13 @@
 using System.Collections.Generic;
 using System.Linq;
+using LossGen.Compiler.Emit;
 using LossGen.Compiler.Ir;
 using LossGen.Compiler.Lowering;
 using LossGen.Compiler.Model;
+using LossGen.Compiler.Parse;
 using LossGen.Compiler.Passes;
 
-namespace LossGen.Compiler.Optimizers;
+namespace LossGen.Compiler.Passes;
 
 /// <summary>A hyper-parameter of a regularizer, with its declared default.</summary>
 internal sealed record PenaltyHyper(string Name, double? Default);

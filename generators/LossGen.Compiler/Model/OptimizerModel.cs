@@ -1,7 +1,11 @@
+using LossGen.Compiler.Emit;
 using LossGen.Compiler.Ir;
+using LossGen.Compiler.Lowering;
 using LossGen.Compiler.Model;
+using LossGen.Compiler.Parse;
+using LossGen.Compiler.Passes;
 
-namespace LossGen.Compiler.Optimizers;
+namespace LossGen.Compiler.Model;
 
 /// <summary>What a parameter of an optimizer's <c>Define</c> is.</summary>
 internal enum OptimizerParamKind

@@ -1,9 +1,11 @@
 using System.Linq;
 using LossGen.Compiler.Emit;
+using LossGen.Compiler.Lowering;
 using LossGen.Compiler.Model;
+using LossGen.Compiler.Parse;
 using LossGen.Compiler.Passes;
 
-namespace LossGen.Compiler.Optimizers;
+namespace LossGen.Compiler.Passes;
 
 /// <summary>
 /// The passes for an [Optimizer], in order. Read and Parse run in <see cref="OptimizerParser"/>

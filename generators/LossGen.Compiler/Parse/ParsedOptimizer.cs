@@ -1,6 +1,9 @@
+using LossGen.Compiler.Emit;
+using LossGen.Compiler.Lowering;
 using LossGen.Compiler.Model;
+using LossGen.Compiler.Passes;
 
-namespace LossGen.Compiler.Optimizers;
+namespace LossGen.Compiler.Parse;
 
 /// <summary>
 /// What Read and Parse make of an [Optimizer]: the position-free model the compiler works on,

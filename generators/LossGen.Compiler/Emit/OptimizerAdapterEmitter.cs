@@ -2,9 +2,12 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using LossGen.Compiler.Emit;
+using LossGen.Compiler.Lowering;
 using LossGen.Compiler.Model;
+using LossGen.Compiler.Parse;
+using LossGen.Compiler.Passes;
 
-namespace LossGen.Compiler.Optimizers;
+namespace LossGen.Compiler.Emit;
 
 /// <summary>
 /// The trainer's view of an [Optimizer]: a nested <c>Optimizer&lt;T&gt;</c> implementing

@@ -2,9 +2,12 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using LossGen.Compiler.Emit;
+using LossGen.Compiler.Lowering;
+using LossGen.Compiler.Model;
 using LossGen.Compiler.Parse;
+using LossGen.Compiler.Passes;
 
-namespace LossGen.Compiler.Optimizers;
+namespace LossGen.Compiler.Emit;
 
 /// <summary>
 /// Emits, for a test project that opts in (see <see cref="GradientTestEmitter"/>), one xUnit class

@@ -1,9 +1,13 @@
 using System.Collections.Generic;
 using System.Linq;
+using LossGen.Compiler.Emit;
 using LossGen.Compiler.Ir;
 using LossGen.Compiler.Lowering;
+using LossGen.Compiler.Model;
+using LossGen.Compiler.Parse;
+using LossGen.Compiler.Passes;
 
-namespace LossGen.Compiler.Optimizers;
+namespace LossGen.Compiler.Lowering;
 
 /// <summary>The kernel's own variables: the element index, the element count and the tail's remaining count.</summary>
 internal sealed record LoopNames(string Index, string Count, string Remaining)
