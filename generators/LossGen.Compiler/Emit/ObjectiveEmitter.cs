@@ -37,6 +37,7 @@ internal sealed class ObjectiveEmitter
     private readonly string rowsParameter;
     private readonly string parametersParameter;
     private readonly string gradientParameter;
+    private readonly string offsetLocal;
 
     private ObjectiveEmitter(ShapedDeclaration decl, CodeWriter w, RowLayout layout)
     {
@@ -44,20 +45,15 @@ internal sealed class ObjectiveEmitter
         this.w = w;
         this.layout = layout;
         // The members: a range property per differentiable tensor, named like it unless that is taken.
-        var taken = new HashSet<string>
-        {
-            CSharpNames.Bare(decl.Model.TypeName), "ParameterCount", "ExampleCount", "ValueAndGradient", "Layout", "Objective",
-        };
-        foreach (var outer in decl.Model.ContainingTypes)
-            foreach (var token in outer.Name.Split('<', '>', ',', ' '))
-                if (token.Length > 0) taken.Add(CSharpNames.Bare(token));
-        elem = Pick("T", new HashSet<string>(taken.Concat(decl.Model.Parameters.Select(p => CSharpNames.Bare(p.Name)))));
+        var taken = AdapterNames.TakenAround(decl.Model.TypeName, decl.Model.ContainingTypes);
+        taken.UnionWith(new[] { "ParameterCount", "ExampleCount", "ValueAndGradient", "Layout", "Objective" });
+        elem = AdapterNames.Pick("T", new HashSet<string>(taken.Concat(decl.Model.Parameters.Select(p => CSharpNames.Bare(p.Name)))));
         taken.Add(elem);
-        foreach (var t in Differentiable) rangeProperties[t.Name] = Pick(CSharpNames.Bare(t.Name), taken, escape: true);
+        foreach (var t in Differentiable) rangeProperties[t.Name] = CSharpNames.Escape(AdapterNames.Pick(CSharpNames.Bare(t.Name), taken));
         // The private names also avoid the user's, which the constructor has as parameters.
         taken.UnionWith(decl.Model.Parameters.Select(p => CSharpNames.Bare(p.Name)));
         taken.UnionWith(ApiDims.Select(d => Dim(d)));
-        foreach (var t in decl.Tensors.Where(t => t.Kind != ParamKind.Tensor)) fields[t.Name] = Pick("_" + CSharpNames.Bare(t.Name), taken);
+        foreach (var t in decl.Tensors) fields[t.Name] = Pick("_" + CSharpNames.Bare(t.Name), taken);
         foreach (var d in ApiDims) fields["dim:" + d] = Pick("_" + Dim(d), taken);
         foreach (var h in Hypers) fields[h.Name] = Pick("_" + CSharpNames.Bare(h.Name), taken);
         scratchType = Pick("Rows", taken);
@@ -66,6 +62,7 @@ internal sealed class ObjectiveEmitter
         rowsParameter = Pick("rows", taken);
         parametersParameter = Pick("parameters", taken);
         gradientParameter = Pick("gradient", taken);
+        offsetLocal = Pick("offset", taken);
     }
 
     /// <summary>Writes the objective into <paramref name="w"/> if the declaration is a loss over rows; else nothing.</summary>
@@ -74,12 +71,7 @@ internal sealed class ObjectiveEmitter
         if (RowLayout.Of(decl) is { } layout) new ObjectiveEmitter(decl, w, layout).Write();
     }
 
-    private static string Pick(string name, HashSet<string> taken, bool escape = false)
-    {
-        while (taken.Contains(name)) name += "_";
-        taken.Add(name);
-        return escape ? CSharpNames.Escape(name) : name;
-    }
+    private static string Pick(string name, HashSet<string> taken) => AdapterNames.Pick(name, taken);
 
     private IEnumerable<TensorShape> Differentiable => decl.Tensors.Where(t => t.Kind == ParamKind.Tensor);
     private IEnumerable<TensorShape> Data => decl.Tensors.Where(t => t.Kind != ParamKind.Tensor);
@@ -88,11 +80,8 @@ internal sealed class ObjectiveEmitter
     private string Dim(string d) => Naming.DimParameter(decl, d);
     private string Name => CSharpNames.Bare(decl.Model.TypeName);
 
-    /// <summary>The loss's own struct, qualified so that no local or member can shadow it (see the optimizer adapters).</summary>
-    private string Self => decl.Model.ContainingTypes.Any(c => c.Name.Contains("<"))
-        ? decl.Model.TypeName
-        : "global::" + string.Join(".", new[] { decl.Model.Namespace }.Where(n => n.Length > 0)
-            .Concat(decl.Model.ContainingTypes.Select(c => c.Name)).Append(decl.Model.TypeName));
+    /// <summary>The loss's own struct, named so that no local or member can shadow it.</summary>
+    private string Self => AdapterNames.Owner(decl.Model.Namespace, decl.Model.ContainingTypes, decl.Model.TypeName);
 
     /// <summary>A dimension's value inside the objective: its field, the batch size for the row dimension, or a fixed size's literal.</summary>
     private string DimValue(string d, string? batch) =>
@@ -100,11 +89,9 @@ internal sealed class ObjectiveEmitter
         : Shapes.DimNames.IsFixed(d) ? d
         : fields["dim:" + d];
 
-    private string Product(TensorShape x, string? batch, bool skipRow = false)
-    {
-        var dims = skipRow ? x.Dims.Skip(1) : x.Dims;
-        return dims.Any() ? string.Join(" * ", dims.Select(d => DimValue(d, batch))) : "1";
-    }
+    /// <summary>The elements of one row of a row tensor: the product of its dimensions after the first.</summary>
+    private string RowLength(TensorShape x) =>
+        x.Dims.Count > 1 ? string.Join(" * ", x.Dims.Skip(1).Select(d => DimValue(d, null))) : "1";
 
     private string ShapeText(TensorShape x) => "[" + string.Join(", ", x.Dims) + "]";
 
@@ -126,6 +113,8 @@ internal sealed class ObjectiveEmitter
         w.Open("");
         foreach (var x in Data)
             w.Line($"private readonly global::System.ReadOnlyMemory<{(x.Kind == ParamKind.Labels ? "int" : t)}> {fields[x.Name]};");
+        foreach (var x in Differentiable)
+            w.Line($"private readonly {Training}.ParameterRange {fields[x.Name]};");
         foreach (var d in ApiDims) w.Line($"private readonly int {fields["dim:" + d]};");
         foreach (var h in Hypers) w.Line($"private readonly double {fields[h.Name]};");
         w.Line($"private readonly int {parameterCount};");
@@ -140,13 +129,11 @@ internal sealed class ObjectiveEmitter
         w.Line($"/// <summary>The number of training rows ({layout.RowDim}).</summary>");
         w.Line($"public int ExampleCount => {fields["dim:" + layout.RowDim]};");
         w.Line();
-        var offset = "0";
         foreach (var x in Differentiable)
         {
             w.Line($"/// <summary>Where {Xml(x.Name)} {Xml(ShapeText(x))} lies in the parameters.</summary>");
-            w.Line($"public {Training}.ParameterRange {rangeProperties[x.Name]} => new({offset}, {Product(x, null)});");
+            w.Line($"public {Training}.ParameterRange {rangeProperties[x.Name]} => {fields[x.Name]};");
             w.Line();
-            offset = offset == "0" ? Product(x, null) : offset + " + " + Product(x, null);
         }
         w.Line("/// <summary>The parameters as named blocks, for gradient checks and reports.</summary>");
         w.Line($"public global::LossGen.Checking.ParameterLayout Layout => new(");
@@ -182,25 +169,25 @@ internal sealed class ObjectiveEmitter
         w.Line($"{Guard}.NonEmpty({Dim(layout.RowDim)}, \"{Dim(layout.RowDim)}\", \"{layout.RowDim}\");");
         foreach (var x in Data)
         {
-            var dims = x.Dims.Select(d => Shapes.DimNames.IsFixed(d) ? d : Dim(d)).ToList();
+            var dims = x.Dims.Select(Dim).ToList();
             var product = dims.Count == 0 ? "1L" : string.Join(" * ", dims.Select(d => "(long)" + d));
             w.Line($"{Guard}.Length({x.Name}.Length, {product}, \"{CSharpNames.Bare(x.Name)}\", \"{ShapeText(x)}\"{string.Concat(dims.Select(d => ", " + d))});");
         }
         foreach (var l in decl.Labels)
-        {
-            var classes = Shapes.DimNames.IsFixed(l.ClassDim) ? l.ClassDim : Dim(l.ClassDim);
-            w.Line($"{Guard}.Labels({l.Labels}.Span, \"{CSharpNames.Bare(l.Labels)}\", {classes}, \"{l.ClassDim}\");");
-        }
+            w.Line($"{Guard}.Labels({l.Labels}.Span, \"{CSharpNames.Bare(l.Labels)}\", {Dim(l.ClassDim)}, \"{l.ClassDim}\");");
         foreach (var h in Hypers)
             w.Line($"{Guard}.Finite({h.Name}, \"{CSharpNames.Bare(h.Name)}\");");
-        var sizes = Differentiable.Select(x =>
-            $"{Support}.Elements(\"{CSharpNames.Bare(x.Name)}\", new int[] {{ {string.Join(", ", x.Dims.Select(d => Shapes.DimNames.IsFixed(d) ? d : Dim(d)))} }}, new string[] {{ {string.Join(", ", x.Dims.Select(d => "\"" + (Shapes.DimNames.IsFixed(d) ? d : Dim(d)) + "\""))} }})");
-        w.Line($"long count = {string.Join(" + (long)", sizes)};");
-        w.Line($"if (count > int.MaxValue) throw new global::System.ArgumentException($\"The parameters of {Name} have {{count}} elements, more than a span holds.\");");
+        w.Line("// The tensors end to end in declaration order; a range's constructor refuses an end beyond int.MaxValue.");
+        w.Line($"int {offsetLocal} = 0;");
+        foreach (var x in Differentiable)
+        {
+            w.Line($"{fields[x.Name]} = new {Training}.ParameterRange({offsetLocal}, {Support}.Elements(\"{CSharpNames.Bare(x.Name)}\", new int[] {{ {string.Join(", ", x.Dims.Select(Dim))} }}));");
+            w.Line($"{offsetLocal} = {fields[x.Name]}.End;");
+        }
         foreach (var x in Data) w.Line($"{fields[x.Name]} = {x.Name};");
         foreach (var d in ApiDims) w.Line($"{fields["dim:" + d]} = {Dim(d)};");
         foreach (var h in Hypers) w.Line($"{fields[h.Name]} = {h.Name};");
-        w.Line($"{parameterCount} = (int)count;");
+        w.Line($"{parameterCount} = {offsetLocal};");
         w.Line($"{scratch} = new {scratchType}();");
         w.Close();
     }
@@ -224,18 +211,18 @@ internal sealed class ObjectiveEmitter
             {
                 if (x.Kind == ParamKind.Tensor)
                 {
-                    args.Add($"{Support}.As<{t}, {type}>({parameters}.Slice({rangeProperties[x.Name]}.Offset, {rangeProperties[x.Name]}.Length))");
+                    args.Add($"{Support}.As<{t}, {type}>({parameters}.Slice({fields[x.Name]}.Offset, {fields[x.Name]}.Length))");
                     continue;
                 }
                 var source = $"{fields[x.Name]}.Span";
                 var value = layout.RowTensors.Contains(x)
-                    ? $"{Support}.Gather({source}, {Product(x, null, skipRow: true)}, {rows}, ref rowScratch.{fields[x.Name]})"
+                    ? $"{Support}.Gather({source}, {RowLength(x)}, {rows}, ref rowScratch.{fields[x.Name]})"
                     : source;
                 args.Add(x.Kind == ParamKind.Labels ? value : $"{Support}.As<{t}, {type}>({value})");
             }
             args.AddRange(decl.Dims.Select(d => DimValue(d, rows + ".Length")));
             foreach (var x in Differentiable)
-                args.Add($"{Support}.As<{t}, {type}>({gradient}.Slice({rangeProperties[x.Name]}.Offset, {rangeProperties[x.Name]}.Length))");
+                args.Add($"{Support}.As<{t}, {type}>({gradient}.Slice({fields[x.Name]}.Offset, {fields[x.Name]}.Length))");
             args.AddRange(Hypers.Select(h => type == "float" ? $"(float){fields[h.Name]}" : fields[h.Name]));
             w.Line($"{type} value = {Self}.ValueAndGradient(");
             for (var k = 0; k < args.Count; k++) w.Line("    " + args[k] + (k < args.Count - 1 ? "," : ");"));

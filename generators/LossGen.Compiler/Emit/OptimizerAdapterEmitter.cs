@@ -43,24 +43,14 @@ internal sealed class OptimizerAdapterEmitter
         this.model = model;
         this.w = w;
         this.fuses = fuses;
-        var taken = new HashSet<string>(model.Parameters.Select(p => CSharpNames.Bare(p.Name)))
-        {
-            CSharpNames.Bare(model.TypeName),
-        };
-        foreach (var outer in model.ContainingTypes)
-            foreach (var token in outer.Name.Split('<', '>', ',', ' '))
-                if (token.Length > 0) taken.Add(CSharpNames.Bare(token));
+        var taken = AdapterNames.TakenAround(model.TypeName, model.ContainingTypes);
+        taken.UnionWith(model.Parameters.Select(p => CSharpNames.Bare(p.Name)));
         elem = Pick("T", taken);
         constructed = Pick("_constructed", taken);
         foreach (var h in CtorHypers) fields[h.Name] = Pick("_" + CSharpNames.Bare(h.Name), taken);
     }
 
-    private static string Pick(string name, HashSet<string> taken)
-    {
-        while (taken.Contains(name)) name += "_";
-        taken.Add(name);
-        return name;
-    }
+    private static string Pick(string name, HashSet<string> taken) => AdapterNames.Pick(name, taken);
 
     private IEnumerable<OptimizerParam> States => model.Parameters.Where(p => p.Kind == OptimizerParamKind.State);
     private IEnumerable<OptimizerParam> Hypers => model.Parameters.Where(p => p.Kind == OptimizerParamKind.Hyper);
@@ -77,15 +67,8 @@ internal sealed class OptimizerAdapterEmitter
     /// <summary>The hyper-parameters fixed at construction: all but the schedule's.</summary>
     private IEnumerable<OptimizerParam> CtorHypers => Hypers.Where(h => h != ScheduleHyper);
 
-    /// <summary>
-    /// The owning struct as the adapters call it: <c>global::</c>-qualified, so no local or parameter
-    /// of theirs can shadow it; inside a generic container (whose type arguments cannot be named from
-    /// here) by its simple name.
-    /// </summary>
-    private string Self => model.ContainingTypes.Any(c => c.Name.Contains("<"))
-        ? model.TypeName
-        : "global::" + string.Join(".", new[] { model.Namespace }.Where(n => n.Length > 0)
-            .Concat(model.ContainingTypes.Select(c => c.Name)).Append(model.TypeName));
+    /// <summary>The owning struct, named so that no local or parameter of the adapters can shadow it.</summary>
+    private string Self => AdapterNames.Owner(model.Namespace, model.ContainingTypes, model.TypeName);
 
     /// <summary>The owning struct's name for messages and cref.</summary>
     private string Name => CSharpNames.Bare(model.TypeName);

@@ -94,18 +94,16 @@ public static class AdapterSupport
             throw new ArgumentException($"'{parameter}' has length {length}; {what} needs {expected}.", parameter);
     }
 
-    /// <summary>The number of elements of a shape, checked against overflow.</summary>
-    /// <exception cref="ArgumentException">A dimension is negative or the product exceeds <see cref="int.MaxValue"/>.</exception>
-    public static int Elements(string tensor, ReadOnlySpan<int> dims, ReadOnlySpan<string> names)
+    /// <summary>The number of elements of a tensor whose dimensions are already checked not negative.</summary>
+    /// <exception cref="ArgumentException">The product exceeds <see cref="int.MaxValue"/>.</exception>
+    public static int Elements(string tensor, ReadOnlySpan<int> dims)
     {
         long product = 1;
-        for (int k = 0; k < dims.Length; k++)
+        foreach (int size in dims)
         {
-            if (dims[k] < 0)
-                throw new ArgumentException($"Dimension {names[k]} of {tensor} is {dims[k]}; dimensions must not be negative.", names[k]);
-            product *= dims[k];
+            product *= size;
             if (product > int.MaxValue)
-                throw new ArgumentException($"{tensor} has more than {int.MaxValue} elements.", names[k]);
+                throw new ArgumentException($"{tensor} has more than {int.MaxValue} elements.", tensor);
         }
 
         return (int)product;

@@ -649,6 +649,7 @@ partial struct Huber
     {
         private readonly global::System.ReadOnlyMemory<T> _X;
         private readonly global::System.ReadOnlyMemory<T> _t;
+        private readonly global::LossGen.Training.ParameterRange _w;
         private readonly int _xDim0;
         private readonly int _xDim1;
         private readonly double _delta;
@@ -673,14 +674,16 @@ partial struct Huber
             global::LossGen.CompilerServices.Guard.Length(X.Length, (long)xDim0 * (long)xDim1, "X", "[XDim0, XDim1]", xDim0, xDim1);
             global::LossGen.CompilerServices.Guard.Length(t.Length, (long)xDim0, "t", "[XDim0]", xDim0);
             global::LossGen.CompilerServices.Guard.Finite(delta, "delta");
-            long count = global::LossGen.CompilerServices.AdapterSupport.Elements("w", new int[] { xDim1 }, new string[] { "xDim1" });
-            if (count > int.MaxValue) throw new global::System.ArgumentException($"The parameters of Huber have {count} elements, more than a span holds.");
+            // The tensors end to end in declaration order; a range's constructor refuses an end beyond int.MaxValue.
+            int offset = 0;
+            _w = new global::LossGen.Training.ParameterRange(offset, global::LossGen.CompilerServices.AdapterSupport.Elements("w", new int[] { xDim1 }));
+            offset = _w.End;
             _X = X;
             _t = t;
             _xDim0 = xDim0;
             _xDim1 = xDim1;
             _delta = delta;
-            _parameterCount = (int)count;
+            _parameterCount = offset;
             _rows = new Rows();
         }
 
@@ -691,7 +694,7 @@ partial struct Huber
         public int ExampleCount => _xDim0;
 
         /// <summary>Where w [XDim1] lies in the parameters.</summary>
-        public global::LossGen.Training.ParameterRange w => new(0, _xDim1);
+        public global::LossGen.Training.ParameterRange w => _w;
 
         /// <summary>The parameters as named blocks, for gradient checks and reports.</summary>
         public global::LossGen.Checking.ParameterLayout Layout => new(
@@ -709,11 +712,11 @@ partial struct Huber
             {
                 float value = global::Demo.Huber.ValueAndGradient(
                     global::LossGen.CompilerServices.AdapterSupport.As<T, float>(global::LossGen.CompilerServices.AdapterSupport.Gather(_X.Span, _xDim1, rows, ref rowScratch._X)),
-                    global::LossGen.CompilerServices.AdapterSupport.As<T, float>(parameters.Slice(w.Offset, w.Length)),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, float>(parameters.Slice(_w.Offset, _w.Length)),
                     global::LossGen.CompilerServices.AdapterSupport.As<T, float>(global::LossGen.CompilerServices.AdapterSupport.Gather(_t.Span, 1, rows, ref rowScratch._t)),
                     rows.Length,
                     _xDim1,
-                    global::LossGen.CompilerServices.AdapterSupport.As<T, float>(gradient.Slice(w.Offset, w.Length)),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, float>(gradient.Slice(_w.Offset, _w.Length)),
                     (float)_delta);
                 return T.CreateTruncating(value);
             }
@@ -721,11 +724,11 @@ partial struct Huber
             {
                 double value = global::Demo.Huber.ValueAndGradient(
                     global::LossGen.CompilerServices.AdapterSupport.As<T, double>(global::LossGen.CompilerServices.AdapterSupport.Gather(_X.Span, _xDim1, rows, ref rowScratch._X)),
-                    global::LossGen.CompilerServices.AdapterSupport.As<T, double>(parameters.Slice(w.Offset, w.Length)),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, double>(parameters.Slice(_w.Offset, _w.Length)),
                     global::LossGen.CompilerServices.AdapterSupport.As<T, double>(global::LossGen.CompilerServices.AdapterSupport.Gather(_t.Span, 1, rows, ref rowScratch._t)),
                     rows.Length,
                     _xDim1,
-                    global::LossGen.CompilerServices.AdapterSupport.As<T, double>(gradient.Slice(w.Offset, w.Length)),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, double>(gradient.Slice(_w.Offset, _w.Length)),
                     _delta);
                 return T.CreateTruncating(value);
             }

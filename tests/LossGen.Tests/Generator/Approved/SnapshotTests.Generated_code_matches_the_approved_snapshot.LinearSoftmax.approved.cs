@@ -1187,6 +1187,8 @@ partial struct LinearSoftmax
     {
         private readonly global::System.ReadOnlyMemory<T> _X;
         private readonly global::System.ReadOnlyMemory<int> _y;
+        private readonly global::LossGen.Training.ParameterRange _W;
+        private readonly global::LossGen.Training.ParameterRange _b;
         private readonly int _n;
         private readonly int _d;
         private readonly int _c;
@@ -1215,15 +1217,19 @@ partial struct LinearSoftmax
             global::LossGen.CompilerServices.Guard.Length(y.Length, (long)n, "y", "[N]", n);
             global::LossGen.CompilerServices.Guard.Labels(y.Span, "y", c, "C");
             global::LossGen.CompilerServices.Guard.Finite(lambda, "lambda");
-            long count = global::LossGen.CompilerServices.AdapterSupport.Elements("W", new int[] { d, c }, new string[] { "d", "c" }) + (long)global::LossGen.CompilerServices.AdapterSupport.Elements("b", new int[] { c }, new string[] { "c" });
-            if (count > int.MaxValue) throw new global::System.ArgumentException($"The parameters of LinearSoftmax have {count} elements, more than a span holds.");
+            // The tensors end to end in declaration order; a range's constructor refuses an end beyond int.MaxValue.
+            int offset = 0;
+            _W = new global::LossGen.Training.ParameterRange(offset, global::LossGen.CompilerServices.AdapterSupport.Elements("W", new int[] { d, c }));
+            offset = _W.End;
+            _b = new global::LossGen.Training.ParameterRange(offset, global::LossGen.CompilerServices.AdapterSupport.Elements("b", new int[] { c }));
+            offset = _b.End;
             _X = X;
             _y = y;
             _n = n;
             _d = d;
             _c = c;
             _lambda = lambda;
-            _parameterCount = (int)count;
+            _parameterCount = offset;
             _rows = new Rows();
         }
 
@@ -1234,10 +1240,10 @@ partial struct LinearSoftmax
         public int ExampleCount => _n;
 
         /// <summary>Where W [D, C] lies in the parameters.</summary>
-        public global::LossGen.Training.ParameterRange W => new(0, _d * _c);
+        public global::LossGen.Training.ParameterRange W => _W;
 
         /// <summary>Where b [C] lies in the parameters.</summary>
-        public global::LossGen.Training.ParameterRange b => new(_d * _c, _c);
+        public global::LossGen.Training.ParameterRange b => _b;
 
         /// <summary>The parameters as named blocks, for gradient checks and reports.</summary>
         public global::LossGen.Checking.ParameterLayout Layout => new(
@@ -1256,14 +1262,14 @@ partial struct LinearSoftmax
             {
                 float value = global::Demo.LinearSoftmax.ValueAndGradient(
                     global::LossGen.CompilerServices.AdapterSupport.As<T, float>(global::LossGen.CompilerServices.AdapterSupport.Gather(_X.Span, _d, rows, ref rowScratch._X)),
-                    global::LossGen.CompilerServices.AdapterSupport.As<T, float>(parameters.Slice(W.Offset, W.Length)),
-                    global::LossGen.CompilerServices.AdapterSupport.As<T, float>(parameters.Slice(b.Offset, b.Length)),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, float>(parameters.Slice(_W.Offset, _W.Length)),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, float>(parameters.Slice(_b.Offset, _b.Length)),
                     global::LossGen.CompilerServices.AdapterSupport.Gather(_y.Span, 1, rows, ref rowScratch._y),
                     rows.Length,
                     _d,
                     _c,
-                    global::LossGen.CompilerServices.AdapterSupport.As<T, float>(gradient.Slice(W.Offset, W.Length)),
-                    global::LossGen.CompilerServices.AdapterSupport.As<T, float>(gradient.Slice(b.Offset, b.Length)),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, float>(gradient.Slice(_W.Offset, _W.Length)),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, float>(gradient.Slice(_b.Offset, _b.Length)),
                     (float)_lambda);
                 return T.CreateTruncating(value);
             }
@@ -1271,14 +1277,14 @@ partial struct LinearSoftmax
             {
                 double value = global::Demo.LinearSoftmax.ValueAndGradient(
                     global::LossGen.CompilerServices.AdapterSupport.As<T, double>(global::LossGen.CompilerServices.AdapterSupport.Gather(_X.Span, _d, rows, ref rowScratch._X)),
-                    global::LossGen.CompilerServices.AdapterSupport.As<T, double>(parameters.Slice(W.Offset, W.Length)),
-                    global::LossGen.CompilerServices.AdapterSupport.As<T, double>(parameters.Slice(b.Offset, b.Length)),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, double>(parameters.Slice(_W.Offset, _W.Length)),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, double>(parameters.Slice(_b.Offset, _b.Length)),
                     global::LossGen.CompilerServices.AdapterSupport.Gather(_y.Span, 1, rows, ref rowScratch._y),
                     rows.Length,
                     _d,
                     _c,
-                    global::LossGen.CompilerServices.AdapterSupport.As<T, double>(gradient.Slice(W.Offset, W.Length)),
-                    global::LossGen.CompilerServices.AdapterSupport.As<T, double>(gradient.Slice(b.Offset, b.Length)),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, double>(gradient.Slice(_W.Offset, _W.Length)),
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, double>(gradient.Slice(_b.Offset, _b.Length)),
                     _lambda);
                 return T.CreateTruncating(value);
             }
