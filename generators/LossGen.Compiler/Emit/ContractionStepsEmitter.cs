@@ -10,7 +10,7 @@ namespace LossGen.Compiler.Emit;
 /// computes the products with <c>Contraction.Product</c>, calls the kernel lowered over them
 /// (<c>…KernelOverProducts</c>, which writes each product's gradient when an operand is
 /// differentiable), and then adds the operands' gradients with <c>Contraction.AddRightGradient</c> /
-/// <c>AddLeftGradient</c>. The products and their gradients are rented from the array pool.
+/// <c>AddLeftGradient</c>. The products and their gradients are rented from the thread's Scratch (LossGen.CompilerServices).
 /// </summary>
 internal sealed class ContractionStepsEmitter
 {
@@ -29,52 +29,52 @@ internal sealed class ContractionStepsEmitter
     {
         var outer = new DeclarationEmitter(decl, decl.Body, new List<GradTerm>(), w);
         var inner = new DeclarationEmitter(plan.Scores, plan.Body, new List<GradTerm>(), w);
-        WriteSteps(kernels.Type, "ValueKernel", outer, inner, withGradients: false);
+        WriteSteps("ValueKernel", outer, inner, withGradients: false);
         w.Line();
-        inner.WriteKernel(kernels.Type, "ValueKernelOverProducts", kernels.Value, withGradients: false);
+        inner.WriteKernel("ValueKernelOverProducts", kernels.Value, withGradients: false);
         w.Line();
-        WriteSteps(kernels.Type, "ValueAndGradientKernel", outer, inner, withGradients: true);
+        WriteSteps("ValueAndGradientKernel", outer, inner, withGradients: true);
         w.Line();
-        inner.WriteKernel(kernels.Type, "ValueAndGradientKernelOverProducts", kernels.ValueAndGradient, withGradients: true);
+        inner.WriteKernel("ValueAndGradientKernelOverProducts", kernels.ValueAndGradient, withGradients: true);
     }
 
-    private void WriteSteps(ElementType type, string name, DeclarationEmitter outer, DeclarationEmitter inner, bool withGradients)
+    private void WriteSteps(string name, DeclarationEmitter outer, DeclarationEmitter inner, bool withGradients)
     {
-        var t = DeclarationEmitter.TypeName(type);
-        var ps = outer.KernelParameters(type, withGradients);
+        const string t = "T";
+        var ps = outer.KernelParameters(withGradients);
         w.Line(KernelAttributes.Line);
-        w.Line($"private static double {name}<V>({string.Join(", ", ps.Select(p => p.Parameter))})");
-        w.Line($"    where V : struct, ILanes<V, {t}>");
+        w.Line($"private static double {name}{KernelAttributes.TypeParameters()}({string.Join(", ", ps.Select(p => p.Parameter))})");
+        foreach (var constraint in KernelAttributes.Constraints()) w.Line("    " + constraint);
         w.Open("");
         foreach (var s in plan.Steps)
         {
-            var product = Naming.Kernel(s.Product);
+            var product = Naming.Kernel(decl, s.Product);
             var length = $"{Dim(s.RowDim)} * {Dim(s.ColumnDim)}";
             w.Line($"// {s.Product}[p, q] = Σ_k {Element(s.Left, s.LeftReduced, "p")}·{Element(s.Right, s.RightReduced, "q")} for every p and q, by the register-blocked");
             w.Line("// contraction kernels; the rest of the kernel reads it as a tensor. Rented, so nothing is allocated after warm-up.");
             Rent(t, product, length);
             if (withGradients && s.Differentiable) Rent(t, Grad(s.Product), length);
-            w.Line($"Contraction.Product<V, {t}>({Naming.Kernel(s.Left)}, {LeftStrides(s)}, {Naming.Kernel(s.Right)}, {RightStrides(s)}, {product}, {Sizes(s)});");
+            w.Line($"Contraction.Product<V, {t}>({Naming.Kernel(decl, s.Left)}, {LeftStrides(s)}, {Naming.Kernel(decl, s.Right)}, {RightStrides(s)}, {product}, {Sizes(s)});");
         }
-        var call = string.Join(", ", inner.KernelParameters(type, withGradients).Select(p => p.Name));
-        w.Line($"double t0 = {name}OverProducts<V>({call});");
+        var call = string.Join(", ", inner.KernelParameters(withGradients).Select(p => p.Name));
+        w.Line($"double t0 = {name}OverProducts{KernelAttributes.TypeParameters()}({call});");
         foreach (var s in withGradients ? plan.Steps.Reverse() : Enumerable.Empty<ContractionStep>())
         {
             if (s.RightDifferentiable)
             {
                 w.Line($"// {Grad(s.Right)} += Σ_p {Element(s.Left, s.LeftReduced, "p")}·{Grad(s.Product)}[p, q]: the chain rule through the product");
-                w.Line($"Contraction.AddRightGradient<V, {t}>({Naming.Kernel(s.Left)}, {LeftStrides(s)}, {Grad(s.Product)}, {Grad(s.Right)}, {RightStrides(s)}, {Sizes(s)});");
+                w.Line($"Contraction.AddRightGradient<V, {t}>({Naming.Kernel(decl, s.Left)}, {LeftStrides(s)}, {Grad(s.Product)}, {Grad(s.Right)}, {RightStrides(s)}, {Sizes(s)});");
             }
             if (s.LeftDifferentiable)
             {
                 w.Line($"// {Grad(s.Left)} += Σ_q {Grad(s.Product)}[p, q]·{Element(s.Right, s.RightReduced, "q")}: the chain rule through the product");
-                w.Line($"Contraction.AddLeftGradient<V, {t}>({Grad(s.Product)}, {Naming.Kernel(s.Right)}, {RightStrides(s)}, {Grad(s.Left)}, {LeftStrides(s)}, {Sizes(s)});");
+                w.Line($"Contraction.AddLeftGradient<V, {t}>({Grad(s.Product)}, {Naming.Kernel(decl, s.Right)}, {RightStrides(s)}, {Grad(s.Left)}, {LeftStrides(s)}, {Sizes(s)});");
             }
         }
         foreach (var s in plan.Steps)
         {
-            w.Line($"System.Buffers.ArrayPool<{t}>.Shared.Return({Naming.Kernel(s.Product)}Array);");
-            if (withGradients && s.Differentiable) w.Line($"System.Buffers.ArrayPool<{t}>.Shared.Return({Grad(s.Product)}Array);");
+            w.Line($"Scratch<{t}>.Return({Naming.Kernel(decl, s.Product)}Array);");
+            if (withGradients && s.Differentiable) w.Line($"Scratch<{t}>.Return({Grad(s.Product)}Array);");
         }
         w.Line("return t0;");
         w.Close();
@@ -82,7 +82,7 @@ internal sealed class ContractionStepsEmitter
 
     private void Rent(string t, string name, string length)
     {
-        w.Line($"{t}[] {name}Array = System.Buffers.ArrayPool<{t}>.Shared.Rent(Math.Max(1, {length}));");
+        w.Line($"{t}[] {name}Array = Scratch<{t}>.Rent({length});");
         w.Line($"Span<{t}> {name} = {name}Array.AsSpan(0, {length});");
     }
 

@@ -29,15 +29,12 @@ internal sealed class OutlinedMethods
     private static readonly Regex Identifier = new(@"(?<![\w.@])@?[\p{L}_]\w*");
 
     private readonly string kernel;
-    private readonly string constraint;
     private readonly List<(string Name, Outlined Part, List<Variable> Parameters, Variable? Returned, HashSet<string> Used)> parts = new();
 
     /// <param name="kernel">The kernel's name: the methods are named after it.</param>
-    /// <param name="constraint">The kernel's <c>where V : …</c> line, repeated on each method.</param>
-    public OutlinedMethods(string kernel, string constraint)
+    public OutlinedMethods(string kernel)
     {
         this.kernel = kernel;
-        this.constraint = constraint;
     }
 
     /// <summary>The variable a statement declares, if it is a declaration.</summary>
@@ -60,7 +57,7 @@ internal sealed class OutlinedMethods
         if (returned is not null) parameters = parameters.Select(p => p.Name == returned.Name ? returned : p).ToList();
         var name = kernel + "RowBlocks" + (parts.Count == 0 ? "" : (parts.Count + 1).ToString());
         parts.Add((name, part, parameters, returned, used));
-        var call = $"{name}<V>({string.Join(", ", parameters.Select(p => p.Argument))});";
+        var call = $"{name}{KernelAttributes.TypeParameters()}({string.Join(", ", parameters.Select(p => p.Argument))});";
         return returned is null ? call : $"{returned.Name} = {call}";
     }
 
@@ -77,8 +74,8 @@ internal sealed class OutlinedMethods
             var vectors = parameters.Where(p => p.Type == "V" && !p.ByRef).ToList();
             var arriving = ArrivingNames(used, parameters, vectors);
             var renamed = parameters.Select(p => arriving.TryGetValue(p.Name, out var a) ? p with { Name = a } : p);
-            w.Line($"private static {returned?.Type ?? "void"} {name}<V>({string.Join(", ", renamed.Select(p => p.Parameter))})");
-            w.Line("    " + constraint);
+            w.Line($"private static {returned?.Type ?? "void"} {name}{KernelAttributes.TypeParameters()}({string.Join(", ", renamed.Select(p => p.Parameter))})");
+            foreach (var constraint in KernelAttributes.Constraints()) w.Line("    " + constraint);
             w.Open("");
             KernelPrinter.Print(w, WithVectorCopies(part.Body, vectors, arriving), this, parameters.Select(p => p with { ByRef = false }).ToList());
             if (returned is not null) w.Line($"return {returned.Name};");

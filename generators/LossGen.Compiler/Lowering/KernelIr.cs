@@ -29,7 +29,7 @@ internal sealed record Outlined(string Summary, List<Stmt> Body) : Stmt;
 internal sealed record GradWrite(string Tensor, int Term, string Code) : Stmt;
 
 /// <summary>
-/// A scratch row of one dimension's extent, rented from the array pool for the kernel's duration;
+/// A scratch row of one dimension's extent, rented from the thread's Scratch for the kernel's duration;
 /// a tile (<see cref="PerLane"/>) holds that many elements per lane: a block of rows, transposed.
 /// </summary>
 internal sealed record Scratch(string Name, string Dim, bool PerLane = false);

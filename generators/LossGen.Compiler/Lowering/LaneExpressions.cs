@@ -40,7 +40,6 @@ internal sealed class LaneBody
 /// </summary>
 internal sealed class LaneExpressions
 {
-    private readonly string elementType;
     private readonly HashSet<string> reserved;
     private readonly HashSet<string> steps;
     private readonly System.Func<LaneBody, Access, string> load;
@@ -48,13 +47,11 @@ internal sealed class LaneExpressions
     private readonly Dictionary<string, string> splats = new();
     private int counter;
 
-    /// <param name="elementType">float or double: the lanes' element type, for broadcasts.</param>
     /// <param name="reserved">Names the generated locals must avoid.</param>
     /// <param name="steps">Hyper-parameters that are step counters (long), converted to double where used.</param>
     /// <param name="load">The code that reads an element access in a body (a load, or a variable).</param>
-    public LaneExpressions(string elementType, IEnumerable<string> reserved, IEnumerable<string> steps, System.Func<LaneBody, Access, string> load)
+    public LaneExpressions(IEnumerable<string> reserved, IEnumerable<string> steps, System.Func<LaneBody, Access, string> load)
     {
-        this.elementType = elementType;
         this.reserved = new HashSet<string>(reserved);
         this.steps = new HashSet<string>(steps);
         this.load = load;
@@ -233,7 +230,7 @@ internal sealed class LaneExpressions
         if (uniform == "1.0") return "V.One";
         if (splats.TryGetValue(uniform, out var known)) return known;
         var name = Fresh("s");
-        Broadcasts.Add((name, $"V.Splat(({elementType}){uniform})"));
+        Broadcasts.Add((name, $"V.Splat(V.Narrow({uniform}))"));
         splats[uniform] = name;
         return name;
     }

@@ -53,7 +53,7 @@ internal sealed partial class Lower
                     ? ("Max", "double.NegativeInfinity", "MaxAcross")
                     : ("Min", "double.PositiveInfinity", "MinAcross");
                 if (recordSelections && tiedExtremes.Contains(r)) return LowerTiedExtreme(home, r, fused, lane, bodyVarying, fn, init, cross);
-                var acc = Accumulate(home, accKind, $"Splat(({T}){init})", init);
+                var acc = Accumulate(home, accKind, $"Splat(V.Narrow({init}))", init);
                 if (!bodyVarying || tiedExtremes.Contains(r))
                 {
                     // A tied reduction in a Value kernel (which records no selection) takes IEEE
@@ -61,7 +61,7 @@ internal sealed partial class Lower
                     // bits (RunningMax may keep −0 where Max gives +0).
                     home.Stmts.Add(new Comment(what));
                     EmitLoop(home, r.Var, r.Dim, lane, fused, new[] { r.Body }, c =>
-                        Update(c, acc, Eval(c, r.Body), lane, (a, b) => bodyVarying ? $"V.{fn}({a}, {b})" : $"Scalar.{fn}({a}, {b})", $"V.Splat(({T}){init})"));
+                        Update(c, acc, Eval(c, r.Body), lane, (a, b) => bodyVarying ? $"V.{fn}({a}, {b})" : $"Scalar.{fn}({a}, {b})", $"V.Splat(V.Narrow({init}))"));
                     return Finish(home, acc, lane, cross);
                 }
                 // Vector lanes: the hardware's max on the accumulator's chain, the NaN lanes kept beside
@@ -69,8 +69,8 @@ internal sealed partial class Lower
                 var nan = Local(home, ValKind.Mask, "V.Zero", "nan");
                 home.Stmts.Add(new Comment(what + ", NaN lanes in " + nan.Code));
                 EmitLoop(home, r.Var, r.Dim, lane, fused, new[] { r.Body }, c =>
-                    UpdateExtreme(c, acc, nan, Eval(c, r.Body), lane, "Running" + fn, $"V.Splat(({T}){init})"));
-                home.Stmts.Add(new Line($"{acc.Code} = V.Select({nan.Code}, V.Splat(({T})double.NaN), {acc.Code});"));
+                    UpdateExtreme(c, acc, nan, Eval(c, r.Body), lane, "Running" + fn, $"V.Splat(V.Narrow({init}))"));
+                home.Stmts.Add(new Line($"{acc.Code} = V.Select({nan.Code}, V.Splat(V.Narrow(double.NaN)), {acc.Code});"));
                 return Finish(home, acc, lane, cross);
             }
             default:
@@ -90,7 +90,7 @@ internal sealed partial class Lower
                 {
                     var m = AsVarying(home, shift);
                     return Local(home, ValKind.Varying,
-                        $"V.Select(V.Equal({m}, V.Splat(({T})double.NegativeInfinity)), {m}, {m} + V.Log({AsVarying(home, sum)}))");
+                        $"V.Select(V.Equal({m}, V.Splat(V.Narrow(double.NegativeInfinity))), {m}, {m} + V.Log({AsVarying(home, sum)}))");
                 }
                 // An all −∞ row (or a +∞ or NaN max) has no finite shift: its value is the max itself.
                 return Local(home, ValKind.Uniform, $"double.IsFinite({shift.Code}) ? {shift.Code} + Scalar.Log({sum.Code}) : {shift.Code}");
@@ -112,7 +112,7 @@ internal sealed partial class Lower
         if (acc.Kind == ValKind.Uniform && c.RowsAcross && c.LaneScope == c)
         {
             // A block of rows adds all its rows at once (a value the same in every row counts once per row).
-            c.Stmts.Add(new Line($"{acc.Code} = {combine(acc.Code, $"V.Sum({AsVarying(c, x)})")};"));
+            c.Stmts.Add(new Line($"{acc.Code} = {combine(acc.Code, $"V.Widen(V.Sum({AsVarying(c, x)}))")};"));
             return;
         }
         if (acc.Kind == ValKind.Varying)
@@ -153,7 +153,7 @@ internal sealed partial class Lower
     }
 
     private Val Finish(Scope home, Val acc, bool lane, string across) =>
-        lane ? Local(home, ValKind.Uniform, $"V.{across}({acc.Code})") : acc;
+        lane ? Local(home, ValKind.Uniform, $"V.Widen(V.{across}({acc.Code}))") : acc;
 
     /// <summary>
     /// A loop over <paramref name="var"/>: a plain for loop, or for the vector loop a full-width body
@@ -227,7 +227,7 @@ internal sealed partial class Lower
             foreach (var acc in fam.Accumulators)
             {
                 var value = acc.Varying && acrossLanes
-                    ? new Val($"V.Sum({acc.Name})", ValKind.Uniform, parent)
+                    ? new Val($"V.Widen(V.Sum({acc.Name}))", ValKind.Uniform, parent, Element: $"V.Sum({acc.Name})")
                     : new Val(acc.Name, acc.Varying ? ValKind.Varying : ValKind.Uniform, parent);
                 Write(parent, acc.Tensor, acc.Index, acc.Term, value);
             }
@@ -309,7 +309,7 @@ internal sealed partial class Lower
                 ? $"V.StorePartial({row}, {var}, {c.Remaining}, {AsVarying(c, x)});"
                 : $"V.Store({row}, {var}, {AsVarying(c, x)});"));
         else
-            c.Stmts.Add(new Line($"{row}[{var}] = ({T})({AsUniform(x)});"));
+            c.Stmts.Add(new Line($"{row}[{var}] = {AsElement(x)};"));
     }
 
     private void RegisterRow(Scope parent, Expr value, string row, string var)
@@ -349,7 +349,7 @@ internal sealed partial class Lower
             return Local(home, ValKind.Varying, $"V.Load({row}, {v} * V.Count)", "x");
         if (home.LaneVar == v)
             return Local(home, ValKind.Varying, home.Masked ? $"V.LoadPartial({row}, {v}, {home.Remaining})" : $"V.Load({row}, {v})", "x");
-        return Local(home, ValKind.Uniform, $"{row}[{v}]", "x");
+        return Local(home, ValKind.Uniform, $"V.Widen({row}[{v}])", "x");
     }
 
     /// <summary>Emits the gradient terms still pending in a scope: further loops first, then direct writes.</summary>
@@ -428,9 +428,9 @@ internal sealed partial class Lower
         // lane (V.Count times in the body, rem times in the tail), not once per vector.
         var perLane = value.Kind == ValKind.Varying || s.LaneVar is not null;
         var lanes = perLane ? AsVarying(s, value) : value.Code;
-        var scalar = perLane
+        var element = perLane
             ? (s.Masked ? $"V.Sum(V.Select({TailMask(s)}, {lanes}, V.Zero))" : $"V.Sum({lanes})")
-            : value.Code;
-        s.Stmts.Add(new GradWrite(tensor, term, $"{grad}[{offset}] {(overwrite ? "=" : "+=")} ({T})({scalar});"));
+            : value.Element ?? $"V.Narrow({value.Code})";
+        s.Stmts.Add(new GradWrite(tensor, term, $"{grad}[{offset}] {(overwrite ? "=" : "+=")} {element};"));
     }
 }

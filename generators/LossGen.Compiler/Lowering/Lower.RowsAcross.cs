@@ -76,7 +76,7 @@ internal sealed partial class Lower
                     strides.Add(scale);
                     break;
                 case LabelIx l when ExprWalk.FreeVars(l).Contains(lane):
-                    label = new LaneLabel(Naming.Kernel(l.Labels), AddressAcrossRows(s, l.Labels, l.Indices), later.Count > 1 ? $"({scale})" : scale);
+                    label = new LaneLabel(Naming.Kernel(decl, l.Labels), AddressAcrossRows(s, l.Labels, l.Indices), later.Count > 1 ? $"({scale})" : scale);
                     break;
                 default:
                     parts.Add(Times(IndexOf(s, indices[p])));
@@ -106,7 +106,7 @@ internal sealed partial class Lower
         if (home.LaneScope!.InputTiles.TryGetValue(a.Tensor, out var inTile) && IsTileIndex(a.Indices, home.LaneVar!))
             return Local(home, ValKind.Varying, TileColumn(home, inTile, a.Indices, null), "x");
         var address = AddressAcrossRows(home, a.Tensor, a.Indices);
-        var tensor = Naming.Kernel(a.Tensor);
+        var tensor = Naming.Kernel(decl, a.Tensor);
         var code = address.Label is not null ? $"V.LoadLabeled({tensor}, {LaneArguments(address)})"
             : address.Stride == "1" ? $"V.Load({tensor}, {address.Base})"
             : $"V.LoadStrided({tensor}, {LaneArguments(address)})";
@@ -140,7 +140,7 @@ internal sealed partial class Lower
     {
         var at = AddressAcrossRows(home, label.Labels, label.Indices);
         return Local(home, ValKind.Mask,
-            $"V.LabelMask({Naming.Kernel(label.Labels)}, {at.Base}, {at.Stride}, IndexComparison.{MaskName(labelOp)}, {IndexOf(home, other)})", "m");
+            $"V.LabelMask({Naming.Kernel(decl, label.Labels)}, {at.Base}, {at.Stride}, IndexComparison.{MaskName(labelOp)}, {IndexOf(home, other)})", "m");
     }
 
     // ---- tiles ----
@@ -170,7 +170,7 @@ internal sealed partial class Lower
             var rowLength = DimParam(tensors[t].Dims[1]);
             scratches.Add(new Scratch(tile, tensors[t].Dims[1], PerLane: true));
             block.InputTiles[t] = tile;
-            block.Stmts.Add(new Line($"V.LoadRowsTransposed({Naming.Kernel(t)}, {lane} * {rowLength}, {rowLength}, {tile});"));
+            block.Stmts.Add(new Line($"V.LoadRowsTransposed({Naming.Kernel(decl, t)}, {lane} * {rowLength}, {rowLength}, {tile});"));
         }
         foreach (var group in termList.GroupBy(p => p.Term.Tensor))
         {
@@ -207,7 +207,7 @@ internal sealed partial class Lower
         if (index[1] is LabelIx l && ExprWalk.FreeVars(l).Contains(s.LaneVar!))
         {
             var at = AddressAcrossRows(s, l.Labels, l.Indices);
-            var args = $"{tile}, 0, 1, {Naming.Kernel(l.Labels)}, {at.Base}, {at.Stride}, V.Count";
+            var args = $"{tile}, 0, 1, {Naming.Kernel(decl, l.Labels)}, {at.Base}, {at.Stride}, V.Count";
             return write is { } w ? $"V.AddToLabeled({args}, {w.Value});" : $"V.LoadLabeled({args})";
         }
         var column = $"{IndexOf(s, index[1])} * V.Count";
@@ -234,12 +234,12 @@ internal sealed partial class Lower
         {
             var length = $"{DimParam(tile.Dim)} * V.Count";
             body.Add(new Comment($"{tile.Name}: a tile of V.Count rows over {tile.Dim}, transposed (element j of every row is one vector at j·V.Count)"));
-            body.Add(new Line($"{T}[] {tile.Name}Array = System.Buffers.ArrayPool<{T}>.Shared.Rent(Math.Max(1, {length}));"));
+            body.Add(new Line($"{T}[] {tile.Name}Array = Scratch<{T}>.Rent({length});"));
             body.Add(new Line($"Span<{T}> {tile.Name} = {tile.Name}Array.AsSpan(0, {length});"));
         }
         body.Add(loop);
         foreach (var tile in tiles)
-            body.Add(new Line($"System.Buffers.ArrayPool<{T}>.Shared.Return({tile.Name}Array);"));
+            body.Add(new Line($"Scratch<{T}>.Return({tile.Name}Array);"));
         return body;
     }
 }

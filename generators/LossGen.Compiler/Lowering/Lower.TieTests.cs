@@ -106,7 +106,7 @@ internal sealed partial class Lower
     {
         var (acc, at) = RecordingLoop(home, r, fused, fn, init, lane: true,
             $"{Short(ExprPrinter.Print(r))}, and the first {r.Var} reaching it (where its gradient goes): per lane, then across lanes");
-        var value = Local(home, ValKind.Uniform, $"V.{across}({acc.Code})");
+        var value = Local(home, ValKind.Uniform, $"V.Widen(V.{across}({acc.Code}))");
         home.Stmts.Add(new Comment($"the first {r.Var} reaching it: the smallest index among the lanes holding it"));
         var first = Local(home, ValKind.Index, $"V.FirstIndexOf{fn}({acc.Code}, {at.Code})", "at");
         selectedIndex[value.Code] = first;
@@ -136,14 +136,14 @@ internal sealed partial class Lower
     /// </summary>
     private (Val Acc, Val At) RecordingLoop(Scope home, Reduce r, List<PendingTerm> fused, string fn, string init, bool lane, string comment)
     {
-        var acc = Local(home, ValKind.Varying, $"V.Splat(({T}){init})", "acc");
+        var acc = Local(home, ValKind.Varying, $"V.Splat(V.Narrow({init}))", "acc");
         var at = Local(home, ValKind.Varying, "V.Zero", "at");
         var better = r.Op == ReduceOp.Max ? "GreaterThan" : "LessThan";
         home.Stmts.Add(new Comment(comment));
         EmitLoop(home, r.Var, r.Dim, lane, fused, new[] { r.Body }, c =>
         {
             var x = AsVarying(c, Eval(c, r.Body));
-            if (lane && c.Masked) x = Local(c, ValKind.Varying, WithNeutralTail(c, x, lane, $"V.Splat(({T}){init})"), "x").Code;
+            if (lane && c.Masked) x = Local(c, ValKind.Varying, WithNeutralTail(c, x, lane, $"V.Splat(V.Narrow({init}))"), "x").Code;
             else if (!lane && !IsName(x)) x = Local(c, ValKind.Varying, x, "x").Code;
             var m = Local(c, ValKind.Mask, $"V.{better}({x}, {acc.Code})", "m");
             var index = lane ? $"V.Indices({r.Var})" : $"V.IndexSplat({r.Var})";

@@ -17,7 +17,7 @@ internal sealed partial class Lower
         switch (e)
         {
             case Const c: return new Val(Literal(c.Value), ValKind.Uniform, Root(s));
-            case Hyper h: return new Val(Naming.Kernel(h.Name), ValKind.Uniform, Root(s));
+            case Hyper h: return new Val(Naming.Kernel(decl, h.Name), ValKind.Uniform, Root(s));
             case Extent x: return new Val("(double)" + DimParam(x.Dim), ValKind.Uniform, Root(s));
         }
         var home = HomeOf(s, ExprWalk.FreeVars(e));
@@ -61,8 +61,8 @@ internal sealed partial class Lower
             case Access a:
                 if (varying && home.RowsAcross) return LoadAcrossRows(home, a);
                 var offset = Offset(home, a.Tensor, a.Indices);
-                var tensor = Naming.Kernel(a.Tensor);
-                if (!varying) return Local(home, ValKind.Uniform, $"{tensor}[{offset}]", "x");
+                var tensor = Naming.Kernel(decl, a.Tensor);
+                if (!varying) return Local(home, ValKind.Uniform, $"V.Widen({tensor}[{offset}])", "x");
                 return Local(home, ValKind.Varying, home.Masked
                     ? $"V.LoadPartial({tensor}, {offset}, {home.Remaining})"
                     : $"V.Load({tensor}, {offset})", "x");
@@ -225,12 +225,16 @@ internal sealed partial class Lower
         var home = v.Home;
         var key = ("splat", v.Code);
         if (home.Memo.TryGetValue(key, out var known)) return known.Code;
-        var splat = Local(home, ValKind.Varying, $"V.Splat(({T}){v.Code})", "b");
+        var splat = Local(home, ValKind.Varying, $"V.Splat(V.Narrow({v.Code}))", "b");
         home.Memo[key] = splat;
         return splat.Code;
     }
 
-    private string AsUniform(Val v) => v.Kind == ValKind.Varying ? $"V.Sum({v.Code})" : v.Code;
+    /// <summary>A value as a double: a vector's lanes summed (in the element type, then widened).</summary>
+    private string AsUniform(Val v) => v.Kind == ValKind.Varying ? $"V.Widen(V.Sum({v.Code}))" : v.Code;
+
+    /// <summary>A value as an element of the kernel's element type T, for a store: a vector's lanes summed, a double narrowed.</summary>
+    private string AsElement(Val v) => v.Kind == ValKind.Varying ? $"V.Sum({v.Code})" : v.Element ?? $"V.Narrow({v.Code})";
 
     // ---- indices and offsets ----
 
@@ -243,7 +247,7 @@ internal sealed partial class Lower
             case LabelIx l:
                 var home = HomeOf(s, ExprWalk.FreeVars(l));
                 if (home.Memo.TryGetValue(l, out var known)) return known.Code;
-                var label = Local(home, ValKind.Index, $"{Naming.Kernel(l.Labels)}[{Offset(home, l.Labels, l.Indices)}]", "label");
+                var label = Local(home, ValKind.Index, $"{Naming.Kernel(decl, l.Labels)}[{Offset(home, l.Labels, l.Indices)}]", "label");
                 home.Memo[l] = label;
                 return label.Code;
             default:

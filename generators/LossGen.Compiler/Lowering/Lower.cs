@@ -30,16 +30,14 @@ namespace LossGen.Compiler.Lowering;
 internal sealed partial class Lower
 {
     private readonly ShapedDeclaration decl;
-    private readonly ElementType type;
     private readonly Dictionary<string, TensorShape> tensors;
     private readonly Dictionary<string, int> coveringTerm;
     private int counter;
     private readonly List<Scratch> scratches = new();
 
-    private Lower(ShapedDeclaration decl, ElementType type, Dictionary<string, int> coveringTerm)
+    private Lower(ShapedDeclaration decl, Dictionary<string, int> coveringTerm)
     {
         this.decl = decl;
-        this.type = type;
         this.coveringTerm = coveringTerm;
         tensors = decl.Tensors.ToDictionary(t => t.Name);
         userNames = new HashSet<string>(Naming.Reserved(decl));
@@ -57,13 +55,13 @@ internal sealed partial class Lower
     /// <paramref name="terms"/>: the Value kernel takes the ValueAndGradient kernel's, so both
     /// choose the same loops and return the same value bit for bit.
     /// </param>
-    public static Kernel Run(ShapedDeclaration decl, Expr body, IReadOnlyList<GradTerm> terms, ElementType type, bool withGradients,
+    public static Kernel Run(ShapedDeclaration decl, Expr body, IReadOnlyList<GradTerm> terms, bool withGradients,
         IReadOnlyList<GradTerm>? tieSource = null)
     {
         var covering = CoveringCandidates(decl, terms);
         while (true)
         {
-            var kernel = new Lower(decl, type, covering).Build(body, terms, withGradients, tieSource ?? terms);
+            var kernel = new Lower(decl, covering).Build(body, terms, withGradients, tieSource ?? terms);
             // The plan assumed the overwriting term writes first; if the schedule put another write
             // to the same buffer before it, fall back to clearing that buffer and accumulating.
             var wrongOrder = FirstWrites(kernel.Body)
@@ -146,7 +144,11 @@ internal sealed partial class Lower
         return name;
     }
 
-    private string T => type == ElementType.Float ? "float" : "double";
+    /// <summary>
+    /// The element type, a type parameter of every kernel: one body serves float and double (the JIT
+    /// specialises it for each, as it does for the lane type V), so each declaration is lowered once.
+    /// </summary>
+    private const string T = Naming.ElementType;
 
     private string DimParam(string dim) => Naming.DimParameter(decl, dim);
 }

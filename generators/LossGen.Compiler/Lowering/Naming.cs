@@ -18,9 +18,12 @@ internal static class Naming
     /// <summary>Names generated code uses for its own types and helpers.</summary>
     private static readonly HashSet<string> GeneratorNames = new(StringComparer.Ordinal)
     {
-        "V", "Scalar", "Guard", "Math", "IndexComparison", "System", "Span", "ReadOnlySpan", "LossGen",
+        "V", "T", "Scalar", "Scratch", "Guard", "Math", "IndexComparison", "System", "Span", "ReadOnlySpan", "LossGen",
         "F512", "F256", "F128", "F1", "D512", "D256", "D128", "D1", "ILanes", "value", "Validate",
     };
+
+    /// <summary>The element type parameter of the loss kernels (float or double at each call; see KernelAttributes).</summary>
+    public const string ElementType = "T";
 
     /// <summary>Temporaries are a short prefix and a number.</summary>
     private static readonly Regex Temporary = new(@"^((t|x|o|m|c|b|g|acc|row|rows|tile|tail|label)\d+|rem_.*|.*Array)$", RegexOptions.CultureInvariant);
@@ -50,13 +53,22 @@ internal static class Naming
     }
 
     /// <summary>A user's tensor or hyper-parameter name as used inside the generated kernels.</summary>
-    public static string Kernel(string userName) =>
-        GeneratorNames.Contains(userName) || Temporary.IsMatch(userName) ? userName + "_" : userName;
+    /// <remarks>One underscore takes the name off the generated ones, as it always has (the loop runs
+    /// only over user names, so it ends);
+    /// more are appended while that names another of the user's parameters (T and T_ become T__ and T_).</remarks>
+    public static string Kernel(ShapedDeclaration decl, string userName)
+    {
+        if (!GeneratorNames.Contains(userName) && !Temporary.IsMatch(userName)) return userName;
+        var users = new HashSet<string>(UserNames(decl), StringComparer.Ordinal);
+        var name = userName + "_";
+        while (users.Contains(name)) name += "_";
+        return name;
+    }
 
     /// <summary>Names a loop variable must avoid: parameters, dimensions, gradients and generated names.</summary>
     public static HashSet<string> Reserved(ShapedDeclaration decl)
     {
-        var reserved = new HashSet<string>(UserNames(decl).Select(Kernel), StringComparer.Ordinal);
+        var reserved = new HashSet<string>(UserNames(decl).Select(n => Kernel(decl, n)), StringComparer.Ordinal);
         reserved.UnionWith(GeneratorNames);
         foreach (var d in decl.Dims) reserved.Add(DimParameter(decl, d));
         foreach (var t in decl.Tensors) reserved.Add(Gradient(decl, t.Name));

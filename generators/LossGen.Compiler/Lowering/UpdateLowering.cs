@@ -54,7 +54,7 @@ internal sealed class UpdateLowering
     private readonly string? regularizer;
     private readonly LaneExpressions lanes;
 
-    private UpdateLowering(OptimizerModel model, ElementType type, IEnumerable<string> reserved, LoopNames names, string? regularizer)
+    private UpdateLowering(OptimizerModel model, IEnumerable<string> reserved, LoopNames names, string? regularizer)
     {
         this.names = names;
         this.model = model;
@@ -63,7 +63,6 @@ internal sealed class UpdateLowering
         PenaltyConstants = "penalty";
         while (taken.Contains(PenaltyConstants)) PenaltyConstants += "_";
         lanes = new LaneExpressions(
-            type == ElementType.Float ? "float" : "double",
             reserved,
             model.Parameters.Where(p => p.Kind == OptimizerParamKind.Step).Select(p => p.Name),
             Load);
@@ -71,9 +70,9 @@ internal sealed class UpdateLowering
 
     /// <param name="reserved">Names already taken in the kernel (its parameters), which locals must avoid.</param>
     /// <param name="regularizer">The kernel parameter holding a fused element-wise regularizer, or null for the plain step.</param>
-    public static UpdateKernel Run(OptimizerModel model, ElementType type, IEnumerable<string> reserved, LoopNames names, string? regularizer = null)
+    public static UpdateKernel Run(OptimizerModel model, IEnumerable<string> reserved, LoopNames names, string? regularizer = null)
     {
-        var lowering = new UpdateLowering(model, type, reserved.Concat(new[] { names.Index, names.Count, names.Remaining }), names, regularizer);
+        var lowering = new UpdateLowering(model, reserved.Concat(new[] { names.Index, names.Count, names.Remaining }), names, regularizer);
         var body = lowering.Pass(masked: false);
         var tail = lowering.Pass(masked: true);
         // Every scalar first, then every broadcast: Math.Pow is a call, and a call between a

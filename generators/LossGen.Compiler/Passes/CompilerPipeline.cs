@@ -54,11 +54,10 @@ internal static class CompilerPipeline
         var loweredBody = plan?.Body ?? body;
         var loweredTerms = plan is null ? terms : Derive(plan.Scores, plan.Body);
 
-        var kernels = new[] { ElementType.Float, ElementType.Double }
-            .Select(type => new KernelSet(type,
-                Lower.Run(lowered, loweredBody, new List<GradTerm>(), type, withGradients: false, tieSource: loweredTerms),
-                Lower.Run(lowered, loweredBody, loweredTerms, type, withGradients: true)))
-            .ToList();
+        // Lowered once: the kernels are generic over the element type (float and double share one body).
+        var kernels = new KernelSet(
+            Lower.Run(lowered, loweredBody, new List<GradTerm>(), withGradients: false, tieSource: loweredTerms),
+            Lower.Run(lowered, loweredBody, loweredTerms, withGradients: true));
         return new CompileResult(hint, DeclarationEmitter.Emit(shaped, body, terms, kernels, plan));
     }
 

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.ComponentModel;
 using System.Numerics;
 
@@ -17,8 +16,8 @@ namespace LossGen.CompilerServices;
 /// column-major <c>X</c> are the same call: element <c>(p, k)</c> of L is at
 /// <c>p·leftRowStride + k·leftReducedStride</c>, element <c>(k, q)</c> of R at
 /// <c>k·rightReducedStride + q·rightColumnStride</c>. The product is row-major <c>[P, Q]</c>.
-/// Scratch (the packed operands) is rented from the array pool, so nothing is allocated after
-/// warm-up. Results are deterministic: the order of every sum depends only on the sizes and
+/// Scratch (the packed operands) is rented from the thread's <see cref="Scratch{T}"/>, so nothing is
+/// allocated after warm-up. Results are deterministic: the order of every sum depends only on the sizes and
 /// the lane width.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -43,7 +42,7 @@ public static class Contraction
 
         using var canonical = CanonicalLeft<T>(left, leftRowStride, leftReducedStride, rows, reduced);
         int packedLength = ContractionPacking.ColumnBlockLength<V, T>(columns, reduced);
-        var packed = ArrayPool<T>.Shared.Rent(packedLength);
+        var packed = Scratch<T>.Rent(packedLength);
         try
         {
             ContractionPacking.PackColumnBlocks<V, T>(right, rightReducedStride, rightColumnStride, columns, reduced, packed);
@@ -51,7 +50,7 @@ public static class Contraction
         }
         finally
         {
-            ArrayPool<T>.Shared.Return(packed);
+            Scratch<T>.Return(packed);
         }
     }
 
@@ -73,8 +72,8 @@ public static class Contraction
         using var canonical = CanonicalLeft<T>(left, leftRowStride, leftReducedStride, rows, reduced);
         int padded = ContractionPacking.PaddedReduced<V, T>(reduced);
         int blocks = ContractionPacking.ColumnBlocks(columns);
-        var sums = ArrayPool<T>.Shared.Rent(blocks * ContractionPacking.BlockColumns * padded);
-        var packedGradient = ArrayPool<T>.Shared.Rent(blocks * ContractionPacking.BlockColumns * rows);
+        var sums = Scratch<T>.Rent(blocks * ContractionPacking.BlockColumns * padded);
+        var packedGradient = Scratch<T>.Rent(blocks * ContractionPacking.BlockColumns * rows);
         try
         {
             var transposedSums = sums.AsSpan(0, blocks * ContractionPacking.BlockColumns * padded);
@@ -85,8 +84,8 @@ public static class Contraction
         }
         finally
         {
-            ArrayPool<T>.Shared.Return(sums);
-            ArrayPool<T>.Shared.Return(packedGradient);
+            Scratch<T>.Return(sums);
+            Scratch<T>.Return(packedGradient);
         }
     }
 
@@ -105,8 +104,8 @@ public static class Contraction
         if (rows == 0 || columns == 0 || reduced == 0) return;
 
         int padded = ContractionPacking.PaddedReduced<V, T>(reduced);
-        var transposed = ArrayPool<T>.Shared.Rent(columns * padded);
-        T[]? rowMajor = leftReducedStride == 1 ? null : ArrayPool<T>.Shared.Rent(rows * reduced);
+        var transposed = Scratch<T>.Rent(columns * padded);
+        T[]? rowMajor = leftReducedStride == 1 ? null : Scratch<T>.Rent(rows * reduced);
         try
         {
             ContractionPacking.PackTransposed(right, rightReducedStride, rightColumnStride, columns, reduced, padded, transposed);
@@ -127,8 +126,8 @@ public static class Contraction
         }
         finally
         {
-            ArrayPool<T>.Shared.Return(transposed);
-            if (rowMajor is not null) ArrayPool<T>.Shared.Return(rowMajor);
+            Scratch<T>.Return(transposed);
+            if (rowMajor is not null) Scratch<T>.Return(rowMajor);
         }
     }
 
@@ -140,7 +139,7 @@ public static class Contraction
         where T : unmanaged
     {
         if (reducedStride == 1 || reduced == 1 && rowStride == 1) return new CanonicalOperand<T>(left, rowStride == 0 ? reduced : rowStride, null);
-        var copy = ArrayPool<T>.Shared.Rent(rows * reduced);
+        var copy = Scratch<T>.Rent(rows * reduced);
         for (int p = 0; p < rows; p++)
             for (int k = 0; k < reduced; k++)
                 copy[p * reduced + k] = left[p * rowStride + k * reducedStride];
@@ -177,7 +176,7 @@ public static class Contraction
 
         public void Dispose()
         {
-            if (pooled is not null) ArrayPool<T>.Shared.Return(pooled);
+            if (pooled is not null) Scratch<T>.Return(pooled);
         }
     }
 }

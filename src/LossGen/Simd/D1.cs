@@ -69,6 +69,13 @@ public readonly struct D1 : ILanes<D1, double>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D1 Splat(double value) => new(value);
 
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Narrow(double value) => value;
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Widen(double value) => value;
+
     // ---- memory ----
 
     /// <inheritdoc/>

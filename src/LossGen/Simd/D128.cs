@@ -63,6 +63,13 @@ public readonly struct D128 : ILanes<D128, double>, IExponentBits<D128>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D128 Splat(double value) => new(Vector128.Create(value));
 
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Narrow(double value) => value;
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Widen(double value) => value;
+
     // ---- memory ----
 
     /// <inheritdoc/>

@@ -63,6 +63,13 @@ public readonly struct D256 : ILanes<D256, double>, IExponentBits<D256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D256 Splat(double value) => new(Vector256.Create(value));
 
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Narrow(double value) => value;
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Widen(double value) => value;
+
     // ---- memory ----
 
     /// <inheritdoc/>

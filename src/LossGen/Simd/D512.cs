@@ -59,6 +59,13 @@ public readonly struct D512 : ILanes<D512, double>, IExponentBits<D512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static D512 Splat(double value) => new(Vector512.Create(value));
 
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Narrow(double value) => value;
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Widen(double value) => value;
+
     // ---- memory ----
 
     /// <inheritdoc/>

@@ -69,6 +69,13 @@ public readonly struct F1 : ILanes<F1, float>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F1 Splat(float value) => new(value);
 
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Narrow(double value) => (float)value;
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Widen(float value) => value;
+
     // ---- memory ----
 
     /// <inheritdoc/>

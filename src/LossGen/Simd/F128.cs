@@ -63,6 +63,13 @@ public readonly struct F128 : ILanes<F128, float>, IExponentBits<F128>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F128 Splat(float value) => new(Vector128.Create(value));
 
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Narrow(double value) => (float)value;
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Widen(float value) => value;
+
     // ---- memory ----
 
     /// <inheritdoc/>

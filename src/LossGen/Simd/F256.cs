@@ -63,6 +63,13 @@ public readonly struct F256 : ILanes<F256, float>, IExponentBits<F256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F256 Splat(float value) => new(Vector256.Create(value));
 
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Narrow(double value) => (float)value;
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Widen(float value) => value;
+
     // ---- memory ----
 
     /// <inheritdoc/>

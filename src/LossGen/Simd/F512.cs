@@ -59,6 +59,13 @@ public readonly struct F512 : ILanes<F512, float>, IExponentBits<F512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static F512 Splat(float value) => new(Vector512.Create(value));
 
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Narrow(double value) => (float)value;
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Widen(float value) => value;
+
     // ---- memory ----
 
     /// <inheritdoc/>

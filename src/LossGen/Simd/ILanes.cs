@@ -53,6 +53,14 @@ public interface ILanes<TSelf, T>
     /// <summary>Every lane set to <paramref name="value"/>.</summary>
     static abstract TSelf Splat(T value);
 
+    // ---- the element type and double ----
+    // Kernels generic over the element type keep their per-row (uniform) values in double, as the
+    // float and double kernels always have; these two are the only conversions they need.
+    /// <summary>The element nearest to <paramref name="value"/>: rounded to float by the float lanes, itself for the double lanes.</summary>
+    static abstract T Narrow(double value);
+    /// <summary><paramref name="value"/> as a double, exactly.</summary>
+    static abstract double Widen(T value);
+
     // ---- memory ----
     /// <summary>Lane k = <c>source[offset + k]</c>; the span must hold <see cref="Count"/> elements from <paramref name="offset"/>.</summary>
     static abstract TSelf Load(ReadOnlySpan<T> source, int offset);

@@ -55,4 +55,28 @@ public class HostileNamesTests
         reparsed.GetDiagnostics().Where(d => d.Id is "CS1572" or "CS1573" or "CS1574" or "CS1734")
             .Select(d => d.ToString()).ShouldBeEmpty();
     }
+
+    /// <summary>
+    /// Kernels are generic over a lane type V and an element type T. A user parameter named T (or V
+    /// in a loss), and a container with type parameters V and T, must neither clash with them (an
+    /// error) nor shadow them with warning CS0693, which TreatWarningsAsErrors would make an error.
+    /// </summary>
+    [Theory]
+    [InlineData("Loss", "static float Define([Shape(\"N\")] Tensor T, [Shape(\"N\")] Tensor V, float T_ = 1f) => Mean(i => T_ * Sqr(T[i] - V[i]));")]
+    [InlineData("Loss", "static float Define([Const, Shape(\"N\", \"D\")] Tensor T, [Shape(\"D\", \"C\")] Tensor V, Labels y) => Mean(i => LogSumExp(j => Sum(k => T[i, k] * V[k, j])) - Sum(k => T[i, k] * V[k, y[i]]));")]
+    [InlineData("Optimizer", "static void Define(ref float w, float T, ref float m, float T_ = 0.1f) { m = 0.9f * m + T; w -= T_ * m; }")]
+    [InlineData("Regularizer", "static float Define([Shape(\"P\")] Tensor T, float V = 1f) => V * Sum(k => Abs(T[k]));")]
+    public void Kernel_type_parameters_clash_with_no_user_or_container_name(string kind, string define)
+    {
+        var source = "using LossGen;\nusing static LossGen.Dsl;\nnamespace Outer\n{\n    public partial class Host<V, T>\n    {\n        [" + kind + "]\n        public partial struct Probe"
+            + "\n        {\n            " + define + "\n        }\n    }\n}\n";
+
+        var run = DiagnosticRun.Of(source);
+
+        run.Generator.GeneratedTrees.ShouldNotBeEmpty();
+        run.ShouldHaveAHealthyGenerator();
+        run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree is { } t && run.Generator.GeneratedTrees.Contains(t))
+            .Select(d => d.ToString()).ShouldBeEmpty();
+        run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ShouldBeEmpty();
+    }
 }

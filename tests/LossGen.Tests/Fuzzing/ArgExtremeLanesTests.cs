@@ -27,10 +27,10 @@ public sealed class ArgExtremeLanesTests : IDisposable
             static float Define([Shape("N", "C")] Tensor s) => Sum(i => Max(j => s[i, j]) - 0.5f * Min(j => s[i, j]));
 
             public static double WidthDouble<V>(double[] s, int n, int c, double[] ds) where V : struct, ILanes<V, double> =>
-                ValueAndGradientKernel<V>(s, n, c, ds);
+                ValueAndGradientKernel<V, double>(s, n, c, ds);
 
             public static double WidthFloat<V>(float[] s, int n, int c, float[] ds) where V : struct, ILanes<V, float> =>
-                ValueAndGradientKernel<V>(s, n, c, ds);
+                ValueAndGradientKernel<V, float>(s, n, c, ds);
         }
         """;
 

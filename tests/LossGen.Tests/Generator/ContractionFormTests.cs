@@ -42,8 +42,8 @@ public class ContractionFormTests
                     return Mean(i => LogSumExp(j => s[i, j] + b[j]) - (s[i, y[i]] + b[y[i]]));
             """);
         Assert.Equal(indexed, matMul);
-        Assert.Contains("Contraction.Product<V, float>(X, d, 1, W, c, 1, XW, n, c, d);", indexed);
-        Assert.Contains("Contraction.AddRightGradient<V, float>(X, d, 1, dXW, dW, c, 1, n, c, d);", indexed);
+        Assert.Contains("Contraction.Product<V, T>(X, d, 1, W, c, 1, XW, n, c, d);", indexed);
+        Assert.Contains("Contraction.AddRightGradient<V, T>(X, d, 1, dXW, dW, c, 1, n, c, d);", indexed);
         Assert.DoesNotContain("AddLeftGradient", indexed);
     }
 

@@ -14,13 +14,13 @@ public class OutlinedMethodsTests
 {
     private static readonly List<Variable> KernelParameters = new()
     {
-        new("ReadOnlySpan<float>", "s"), new("ReadOnlySpan<int>", "y"), new("int", "n"), new("int", "c"),
-        new("Span<float>", "ds"), new("double", "delta"),
+        new("ReadOnlySpan<T>", "s"), new("ReadOnlySpan<int>", "y"), new("int", "n"), new("int", "c"),
+        new("Span<T>", "ds"), new("double", "delta"),
     };
 
     private static string Print(List<Stmt> body, out string methods)
     {
-        var outlined = new OutlinedMethods("ValueKernel", "where V : struct, ILanes<V, float>");
+        var outlined = new OutlinedMethods("ValueKernel");
         var w = new CodeWriter();
         KernelPrinter.Print(w, body, outlined, KernelParameters);
         var m = new CodeWriter();
@@ -56,8 +56,8 @@ public class OutlinedMethodsTests
 
         var kernel = Print(body, out var methods);
 
-        kernel.ShouldContain("acc1 = ValueKernelRowBlocks<V>(s, c, acc1, b2, rows4);");
-        methods.ShouldContain("private static double ValueKernelRowBlocks<V>(ReadOnlySpan<float> s, int c, double acc1, V b2Arg, int rows4)");
+        kernel.ShouldContain("acc1 = ValueKernelRowBlocks<V, T>(s, c, acc1, b2, rows4);");
+        methods.ShouldContain("private static double ValueKernelRowBlocks<V, T>(ReadOnlySpan<T> s, int c, double acc1, V b2Arg, int rows4)");
         methods.ShouldContain("return acc1;");
         methods.ShouldContain("MethodImplOptions.NoInlining");
         methods.ShouldContain("acc1 = acc1 + V.Sum(x5);");
@@ -83,8 +83,8 @@ public class OutlinedMethodsTests
 
         var kernel = Print(body, out var methods);
 
-        kernel.ShouldContain("\n" + "ValueKernelRowBlocks<V>(c, ds, g1, k2);");
-        methods.ShouldContain("(int c, Span<float> ds, double g1, int k2)");
+        kernel.ShouldContain("\n" + "ValueKernelRowBlocks<V, T>(c, ds, g1, k2);");
+        methods.ShouldContain("(int c, Span<T> ds, double g1, int k2)");
     }
 
     [Fact]
@@ -100,10 +100,10 @@ public class OutlinedMethodsTests
 
         var kernel = Print(body, out var methods);
 
-        kernel.ShouldContain("\n" + "ValueKernelRowBlocks<V>(s, ref g1, ref k2);");
-        methods.ShouldContain("private static void ValueKernelRowBlocks<V>(ReadOnlySpan<float> s, ref double g1, ref int k2)");
-        kernel.ShouldContain("k2 = ValueKernelRowBlocks2<V>(k2);");
-        methods.ShouldContain("private static int ValueKernelRowBlocks2<V>(int k2)");
+        kernel.ShouldContain("\n" + "ValueKernelRowBlocks<V, T>(s, ref g1, ref k2);");
+        methods.ShouldContain("private static void ValueKernelRowBlocks<V, T>(ReadOnlySpan<T> s, ref double g1, ref int k2)");
+        kernel.ShouldContain("k2 = ValueKernelRowBlocks2<V, T>(k2);");
+        methods.ShouldContain("private static int ValueKernelRowBlocks2<V, T>(int k2)");
     }
 
     [Fact]
@@ -121,14 +121,14 @@ public class OutlinedMethodsTests
                 }),
             }),
         };
-        var outlined = new OutlinedMethods("ValueKernel", "where V : struct, ILanes<V, float>");
+        var outlined = new OutlinedMethods("ValueKernel");
         var w = new CodeWriter();
         KernelPrinter.Print(w, body, outlined, new List<Variable>(KernelParameters) { new("double", "b2Arg") });
         var m = new CodeWriter();
         outlined.Write(m);
         var methods = m.ToString();
 
-        methods.ShouldContain("(ReadOnlySpan<float> s, int n, int c, double b2Arg, V b2Arg_)");
+        methods.ShouldContain("(ReadOnlySpan<T> s, int n, int c, double b2Arg, V b2Arg_)");
         methods.ShouldContain("V b2 = b2Arg_;");
     }
 }

@@ -31,21 +31,23 @@ public class GeneratedStepTests
         }
         """;
 
-    private static string FloatKernel()
+    /// <summary>The plain step's kernel, one body for float and double (it ends where the fused one begins).</summary>
+    private static string Kernel()
     {
         var (output, run) = GeneratorHarness.Generate(Sketch);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
         // Comments quote the rule as written (Pow and all); only code counts here.
         var source = string.Join("\n", GeneratorHarness.GeneratedSource(run, "Adam").Split('\n').Where(l => !l.TrimStart().StartsWith("//")));
-        var start = source.IndexOf("private static void StepKernel<V>(Span<float>");
-        var end = source.IndexOf("private static void StepKernel<V>(Span<double>");
+        var start = source.IndexOf("private static void StepKernel<V, T>(Span<T>");
+        var end = source.IndexOf("private static void StepKernel<V, T, TRegularizer>(Span<T>");
+        Assert.True(start >= 0 && end > start, "the plain kernel, then the fused one");
         return source.Substring(start, end - start);
     }
 
     [Fact]
     public void Bias_corrections_are_computed_once_before_the_loop()
     {
-        var kernel = FloatKernel();
+        var kernel = Kernel();
         var loop = kernel.IndexOf("for (");
         var pows = Regex.Matches(kernel, @"Math\.Pow\((beta1|beta2), \(double\)t\)").Select(m => m.Index).ToList();
         Assert.Equal(2, pows.Count);
@@ -58,7 +60,7 @@ public class GeneratedStepTests
     [Fact]
     public void Each_buffer_is_loaded_once_and_stored_once_per_element()
     {
-        var kernel = FloatKernel();
+        var kernel = Kernel();
         var loop = kernel.Substring(kernel.IndexOf("for ("), kernel.IndexOf("if (p < n)") - kernel.IndexOf("for ("));
         var tail = kernel.Substring(kernel.IndexOf("if (p < n)"));
         foreach (var buffer in new[] { "w", "g", "m", "v" })

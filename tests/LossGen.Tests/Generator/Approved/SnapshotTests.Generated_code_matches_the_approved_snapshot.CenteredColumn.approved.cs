@@ -24,10 +24,10 @@ partial struct CenteredColumn
     {
         Validate(X.Length, c.Length, mu.Length, n, d, -1, -1, -1);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = F512.IsHardwareAccelerated ? ValueKernel<F512>(X, c, mu, n, d)
-            : F256.IsHardwareAccelerated ? ValueKernel<F256>(X, c, mu, n, d)
-            : F128.IsHardwareAccelerated ? ValueKernel<F128>(X, c, mu, n, d)
-            : ValueKernel<F1>(X, c, mu, n, d);
+        double result = F512.IsHardwareAccelerated ? ValueKernel<F512, float>(X, c, mu, n, d)
+            : F256.IsHardwareAccelerated ? ValueKernel<F256, float>(X, c, mu, n, d)
+            : F128.IsHardwareAccelerated ? ValueKernel<F128, float>(X, c, mu, n, d)
+            : ValueKernel<F1, float>(X, c, mu, n, d);
         return (float)result;
     }
 
@@ -71,10 +71,10 @@ partial struct CenteredColumn
         BufferGuard.Disjoint<float>(dmu, "dmu", dX, "dX");
         BufferGuard.Disjoint<float>(dmu, "dmu", dc, "dc");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512>(X, c, mu, n, d, dX, dc, dmu)
-            : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256>(X, c, mu, n, d, dX, dc, dmu)
-            : F128.IsHardwareAccelerated ? ValueAndGradientKernel<F128>(X, c, mu, n, d, dX, dc, dmu)
-            : ValueAndGradientKernel<F1>(X, c, mu, n, d, dX, dc, dmu);
+        double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512, float>(X, c, mu, n, d, dX, dc, dmu)
+            : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256, float>(X, c, mu, n, d, dX, dc, dmu)
+            : F128.IsHardwareAccelerated ? ValueAndGradientKernel<F128, float>(X, c, mu, n, d, dX, dc, dmu)
+            : ValueAndGradientKernel<F1, float>(X, c, mu, n, d, dX, dc, dmu);
         return (float)result;
     }
 
@@ -94,10 +94,10 @@ partial struct CenteredColumn
     {
         Validate(X.Length, c.Length, mu.Length, n, d, -1, -1, -1);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = D512.IsHardwareAccelerated ? ValueKernel<D512>(X, c, mu, n, d)
-            : D256.IsHardwareAccelerated ? ValueKernel<D256>(X, c, mu, n, d)
-            : D128.IsHardwareAccelerated ? ValueKernel<D128>(X, c, mu, n, d)
-            : ValueKernel<D1>(X, c, mu, n, d);
+        double result = D512.IsHardwareAccelerated ? ValueKernel<D512, double>(X, c, mu, n, d)
+            : D256.IsHardwareAccelerated ? ValueKernel<D256, double>(X, c, mu, n, d)
+            : D128.IsHardwareAccelerated ? ValueKernel<D128, double>(X, c, mu, n, d)
+            : ValueKernel<D1, double>(X, c, mu, n, d);
         return (double)result;
     }
 
@@ -141,10 +141,10 @@ partial struct CenteredColumn
         BufferGuard.Disjoint<double>(dmu, "dmu", dX, "dX");
         BufferGuard.Disjoint<double>(dmu, "dmu", dc, "dc");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512>(X, c, mu, n, d, dX, dc, dmu)
-            : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256>(X, c, mu, n, d, dX, dc, dmu)
-            : D128.IsHardwareAccelerated ? ValueAndGradientKernel<D128>(X, c, mu, n, d, dX, dc, dmu)
-            : ValueAndGradientKernel<D1>(X, c, mu, n, d, dX, dc, dmu);
+        double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512, double>(X, c, mu, n, d, dX, dc, dmu)
+            : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256, double>(X, c, mu, n, d, dX, dc, dmu)
+            : D128.IsHardwareAccelerated ? ValueAndGradientKernel<D128, double>(X, c, mu, n, d, dX, dc, dmu)
+            : ValueAndGradientKernel<D1, double>(X, c, mu, n, d, dX, dc, dmu);
         return (double)result;
     }
 
@@ -162,8 +162,9 @@ partial struct CenteredColumn
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernel<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> c, ReadOnlySpan<float> mu, int n, int d)
-        where V : struct, ILanes<V, float>
+    private static double ValueKernel<V, T>(ReadOnlySpan<T> X, ReadOnlySpan<T> c, ReadOnlySpan<T> mu, int n, int d)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         double acc1 = 0.0;
         // Σ_i(Σ_j((X[i, j] − c[i, 0] − mu[i, j])²))
@@ -175,8 +176,8 @@ partial struct CenteredColumn
             // Σ_j((X[i, j] − c[i, 0] − mu[i, j])²)
             int o14 = i * d;
             int o16 = i;
-            double x17 = c[o16];
-            V b18 = V.Splat((float)x17);
+            double x17 = V.Widen(c[o16]);
+            V b18 = V.Splat(V.Narrow(x17));
             {
                 int j = 0;
                 for (; j <= d - V.Count; j += V.Count)
@@ -201,31 +202,32 @@ partial struct CenteredColumn
                     acc13 = acc13 + V.Select(tail28, t27, V.Zero);
                 }
             }
-            double t29 = V.Sum(acc13);
+            double t29 = V.Widen(V.Sum(acc13));
             acc1 = acc1 + t29;
         }
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueKernelRowBlocks<V>(X, c, mu, d, acc1, rows2);
+            acc1 = ValueKernelRowBlocks<V, T>(X, c, mu, d, acc1, rows2);
         }
         return acc1;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> c, ReadOnlySpan<float> mu, int d, double acc1, int rows2)
-        where V : struct, ILanes<V, float>
+    private static double ValueKernelRowBlocks<V, T>(ReadOnlySpan<T> X, ReadOnlySpan<T> c, ReadOnlySpan<T> mu, int d, double acc1, int rows2)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
+        T[] tile3Array = Scratch<T>.Rent(d * V.Count);
+        Span<T> tile3 = tile3Array.AsSpan(0, d * V.Count);
         // tile4: a tile of V.Count rows over 1, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, 1 * V.Count));
-        Span<float> tile4 = tile4Array.AsSpan(0, 1 * V.Count);
+        T[] tile4Array = Scratch<T>.Rent(1 * V.Count);
+        Span<T> tile4 = tile4Array.AsSpan(0, 1 * V.Count);
         // tile5: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile5Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<float> tile5 = tile5Array.AsSpan(0, d * V.Count);
+        T[] tile5Array = Scratch<T>.Rent(d * V.Count);
+        Span<T> tile5 = tile5Array.AsSpan(0, d * V.Count);
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(X, i * d, d, tile3);
@@ -243,23 +245,24 @@ partial struct CenteredColumn
                 V t12 = t11 * t11;
                 acc6 = acc6 + t12;
             }
-            acc1 = acc1 + V.Sum(acc6);
+            acc1 = acc1 + V.Widen(V.Sum(acc6));
         }
-        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(tile5Array);
+        Scratch<T>.Return(tile3Array);
+        Scratch<T>.Return(tile4Array);
+        Scratch<T>.Return(tile5Array);
         return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernel<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> c, ReadOnlySpan<float> mu, int n, int d, Span<float> dX, Span<float> dc, Span<float> dmu)
-        where V : struct, ILanes<V, float>
+    private static double ValueAndGradientKernel<V, T>(ReadOnlySpan<T> X, ReadOnlySpan<T> c, ReadOnlySpan<T> mu, int n, int d, Span<T> dX, Span<T> dc, Span<T> dmu)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // dc is accumulated into by several terms, so it starts from zero.
         dc.Clear();
         double acc1 = 0.0;
         // Σ_i(Σ_j((X[i, j] − c[i, 0] − mu[i, j])²)), fused with its gradient
-        V b16 = V.Splat((float)2.0);
+        V b16 = V.Splat(V.Narrow(2.0));
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
         int rows2 = d <= 2 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
@@ -268,8 +271,8 @@ partial struct CenteredColumn
             // Σ_j((X[i, j] − c[i, 0] − mu[i, j])²), fused with its gradient
             int o21 = i * d;
             int o23 = i;
-            double x24 = c[o23];
-            V b25 = V.Splat((float)x24);
+            double x24 = V.Widen(c[o23]);
+            V b25 = V.Splat(V.Narrow(x24));
             V g32 = V.Zero;
             {
                 int j = 0;
@@ -305,41 +308,42 @@ partial struct CenteredColumn
                     V.StorePartial(dmu, o21 + j, rem_j, t40);
                 }
             }
-            dc[o23] += (float)(V.Sum(g32));
-            double t41 = V.Sum(acc20);
+            dc[o23] += V.Sum(g32);
+            double t41 = V.Widen(V.Sum(acc20));
             acc1 = acc1 + t41;
         }
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueAndGradientKernelRowBlocks<V>(X, c, mu, d, dX, dc, dmu, acc1, b16, rows2);
+            acc1 = ValueAndGradientKernelRowBlocks<V, T>(X, c, mu, d, dX, dc, dmu, acc1, b16, rows2);
         }
         return acc1;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> c, ReadOnlySpan<float> mu, int d, Span<float> dX, Span<float> dc, Span<float> dmu, double acc1, V b16Arg, int rows2)
-        where V : struct, ILanes<V, float>
+    private static double ValueAndGradientKernelRowBlocks<V, T>(ReadOnlySpan<T> X, ReadOnlySpan<T> c, ReadOnlySpan<T> mu, int d, Span<T> dX, Span<T> dc, Span<T> dmu, double acc1, V b16Arg, int rows2)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
+        T[] tile3Array = Scratch<T>.Rent(d * V.Count);
+        Span<T> tile3 = tile3Array.AsSpan(0, d * V.Count);
         // tile4: a tile of V.Count rows over 1, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, 1 * V.Count));
-        Span<float> tile4 = tile4Array.AsSpan(0, 1 * V.Count);
+        T[] tile4Array = Scratch<T>.Rent(1 * V.Count);
+        Span<T> tile4 = tile4Array.AsSpan(0, 1 * V.Count);
         // tile5: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile5Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<float> tile5 = tile5Array.AsSpan(0, d * V.Count);
+        T[] tile5Array = Scratch<T>.Rent(d * V.Count);
+        Span<T> tile5 = tile5Array.AsSpan(0, d * V.Count);
         // tile6: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile6Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<float> tile6 = tile6Array.AsSpan(0, d * V.Count);
+        T[] tile6Array = Scratch<T>.Rent(d * V.Count);
+        Span<T> tile6 = tile6Array.AsSpan(0, d * V.Count);
         // tile7: a tile of V.Count rows over 1, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile7Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, 1 * V.Count));
-        Span<float> tile7 = tile7Array.AsSpan(0, 1 * V.Count);
+        T[] tile7Array = Scratch<T>.Rent(1 * V.Count);
+        Span<T> tile7 = tile7Array.AsSpan(0, 1 * V.Count);
         // tile8: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile8Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<float> tile8 = tile8Array.AsSpan(0, d * V.Count);
+        T[] tile8Array = Scratch<T>.Rent(d * V.Count);
+        Span<T> tile8 = tile8Array.AsSpan(0, d * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
         V b16 = b16Arg;
         for (int i = 0; i < rows2; i += V.Count)
@@ -367,237 +371,17 @@ partial struct CenteredColumn
                 V.Store(tile8, j * V.Count, t18);
             }
             V.AddTo(tile7, 0 * V.Count, g19);
-            acc1 = acc1 + V.Sum(acc9);
+            acc1 = acc1 + V.Widen(V.Sum(acc9));
             V.StoreRowsTransposed(dX, i * d, d, tile6);
             V.AddRowsTransposed(dc, i * 1, 1, tile7);
             V.StoreRowsTransposed(dmu, i * d, d, tile8);
         }
-        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(tile5Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(tile6Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(tile7Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(tile8Array);
-        return acc1;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernel<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> c, ReadOnlySpan<double> mu, int n, int d)
-        where V : struct, ILanes<V, double>
-    {
-        double acc1 = 0.0;
-        // Σ_i(Σ_j((X[i, j] − c[i, 0] − mu[i, j])²))
-        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows2 = d <= 2 * V.Count ? n - n % V.Count : 0;
-        for (int i = rows2; i < n; i++)
-        {
-            V acc13 = V.Zero;
-            // Σ_j((X[i, j] − c[i, 0] − mu[i, j])²)
-            int o14 = i * d;
-            int o16 = i;
-            double x17 = c[o16];
-            V b18 = V.Splat((double)x17);
-            {
-                int j = 0;
-                for (; j <= d - V.Count; j += V.Count)
-                {
-                    V x15 = V.Load(X, o14 + j);
-                    V t19 = x15 - b18;
-                    V x20 = V.Load(mu, o14 + j);
-                    V t21 = t19 - x20;
-                    V t22 = t21 * t21;
-                    acc13 = acc13 + t22;
-                }
-                // the last d mod V.Count elements, masked
-                if (j < d)
-                {
-                    int rem_j = d - j;
-                    V x23 = V.LoadPartial(X, o14 + j, rem_j);
-                    V t24 = x23 - b18;
-                    V x25 = V.LoadPartial(mu, o14 + j, rem_j);
-                    V t26 = t24 - x25;
-                    V t27 = t26 * t26;
-                    V tail28 = V.FirstLanes(rem_j);
-                    acc13 = acc13 + V.Select(tail28, t27, V.Zero);
-                }
-            }
-            double t29 = V.Sum(acc13);
-            acc1 = acc1 + t29;
-        }
-        if (rows2 > 0)
-        {
-            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueKernelRowBlocks<V>(X, c, mu, d, acc1, rows2);
-        }
-        return acc1;
-    }
-
-    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> c, ReadOnlySpan<double> mu, int d, double acc1, int rows2)
-        where V : struct, ILanes<V, double>
-    {
-        // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
-        // tile4: a tile of V.Count rows over 1, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, 1 * V.Count));
-        Span<double> tile4 = tile4Array.AsSpan(0, 1 * V.Count);
-        // tile5: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile5Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<double> tile5 = tile5Array.AsSpan(0, d * V.Count);
-        for (int i = 0; i < rows2; i += V.Count)
-        {
-            V.LoadRowsTransposed(X, i * d, d, tile3);
-            V.LoadRowsTransposed(c, i * 1, 1, tile4);
-            V.LoadRowsTransposed(mu, i * d, d, tile5);
-            V acc6 = V.Zero;
-            // Σ_j((X[i, j] − c[i, 0] − mu[i, j])²)
-            V x8 = V.Load(tile4, 0 * V.Count);
-            for (int j = 0; j < d; j++)
-            {
-                V x7 = V.Load(tile3, j * V.Count);
-                V t9 = x7 - x8;
-                V x10 = V.Load(tile5, j * V.Count);
-                V t11 = t9 - x10;
-                V t12 = t11 * t11;
-                acc6 = acc6 + t12;
-            }
-            acc1 = acc1 + V.Sum(acc6);
-        }
-        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(tile5Array);
-        return acc1;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernel<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> c, ReadOnlySpan<double> mu, int n, int d, Span<double> dX, Span<double> dc, Span<double> dmu)
-        where V : struct, ILanes<V, double>
-    {
-        // dc is accumulated into by several terms, so it starts from zero.
-        dc.Clear();
-        double acc1 = 0.0;
-        // Σ_i(Σ_j((X[i, j] − c[i, 0] − mu[i, j])²)), fused with its gradient
-        V b16 = V.Splat((double)2.0);
-        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows2 = d <= 2 * V.Count ? n - n % V.Count : 0;
-        for (int i = rows2; i < n; i++)
-        {
-            V acc20 = V.Zero;
-            // Σ_j((X[i, j] − c[i, 0] − mu[i, j])²), fused with its gradient
-            int o21 = i * d;
-            int o23 = i;
-            double x24 = c[o23];
-            V b25 = V.Splat((double)x24);
-            V g32 = V.Zero;
-            {
-                int j = 0;
-                for (; j <= d - V.Count; j += V.Count)
-                {
-                    V x22 = V.Load(X, o21 + j);
-                    V t26 = x22 - b25;
-                    V x27 = V.Load(mu, o21 + j);
-                    V t28 = t26 - x27;
-                    V t29 = t28 * t28;
-                    acc20 = acc20 + t29;
-                    V t30 = b16 * t28;
-                    V.Store(dX, o21 + j, t30);
-                    V t31 = -t30;
-                    g32 = g32 + t31;
-                    V.Store(dmu, o21 + j, t31);
-                }
-                // the last d mod V.Count elements, masked
-                if (j < d)
-                {
-                    int rem_j = d - j;
-                    V x33 = V.LoadPartial(X, o21 + j, rem_j);
-                    V t34 = x33 - b25;
-                    V x35 = V.LoadPartial(mu, o21 + j, rem_j);
-                    V t36 = t34 - x35;
-                    V t37 = t36 * t36;
-                    V tail38 = V.FirstLanes(rem_j);
-                    acc20 = acc20 + V.Select(tail38, t37, V.Zero);
-                    V t39 = b16 * t36;
-                    V.StorePartial(dX, o21 + j, rem_j, t39);
-                    V t40 = -t39;
-                    g32 = g32 + V.Select(tail38, t40, V.Zero);
-                    V.StorePartial(dmu, o21 + j, rem_j, t40);
-                }
-            }
-            dc[o23] += (double)(V.Sum(g32));
-            double t41 = V.Sum(acc20);
-            acc1 = acc1 + t41;
-        }
-        if (rows2 > 0)
-        {
-            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueAndGradientKernelRowBlocks<V>(X, c, mu, d, dX, dc, dmu, acc1, b16, rows2);
-        }
-        return acc1;
-    }
-
-    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> c, ReadOnlySpan<double> mu, int d, Span<double> dX, Span<double> dc, Span<double> dmu, double acc1, V b16Arg, int rows2)
-        where V : struct, ILanes<V, double>
-    {
-        // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
-        // tile4: a tile of V.Count rows over 1, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, 1 * V.Count));
-        Span<double> tile4 = tile4Array.AsSpan(0, 1 * V.Count);
-        // tile5: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile5Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<double> tile5 = tile5Array.AsSpan(0, d * V.Count);
-        // tile6: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile6Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<double> tile6 = tile6Array.AsSpan(0, d * V.Count);
-        // tile7: a tile of V.Count rows over 1, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile7Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, 1 * V.Count));
-        Span<double> tile7 = tile7Array.AsSpan(0, 1 * V.Count);
-        // tile8: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile8Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<double> tile8 = tile8Array.AsSpan(0, d * V.Count);
-        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b16 = b16Arg;
-        for (int i = 0; i < rows2; i += V.Count)
-        {
-            V.LoadRowsTransposed(X, i * d, d, tile3);
-            V.LoadRowsTransposed(c, i * 1, 1, tile4);
-            V.LoadRowsTransposed(mu, i * d, d, tile5);
-            tile7.Clear();
-            V acc9 = V.Zero;
-            // Σ_j((X[i, j] − c[i, 0] − mu[i, j])²), fused with its gradient
-            V x11 = V.Load(tile4, 0 * V.Count);
-            V g19 = V.Zero;
-            for (int j = 0; j < d; j++)
-            {
-                V x10 = V.Load(tile3, j * V.Count);
-                V t12 = x10 - x11;
-                V x13 = V.Load(tile5, j * V.Count);
-                V t14 = t12 - x13;
-                V t15 = t14 * t14;
-                acc9 = acc9 + t15;
-                V t17 = b16 * t14;
-                V.Store(tile6, j * V.Count, t17);
-                V t18 = -t17;
-                g19 = g19 + t18;
-                V.Store(tile8, j * V.Count, t18);
-            }
-            V.AddTo(tile7, 0 * V.Count, g19);
-            acc1 = acc1 + V.Sum(acc9);
-            V.StoreRowsTransposed(dX, i * d, d, tile6);
-            V.AddRowsTransposed(dc, i * 1, 1, tile7);
-            V.StoreRowsTransposed(dmu, i * d, d, tile8);
-        }
-        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(tile5Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(tile6Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(tile7Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(tile8Array);
+        Scratch<T>.Return(tile3Array);
+        Scratch<T>.Return(tile4Array);
+        Scratch<T>.Return(tile5Array);
+        Scratch<T>.Return(tile6Array);
+        Scratch<T>.Return(tile7Array);
+        Scratch<T>.Return(tile8Array);
         return acc1;
     }
 }

@@ -24,10 +24,10 @@ partial struct CrammerSinger
     {
         Validate(s.Length, y, n, c, -1, delta);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = F512.IsHardwareAccelerated ? ValueKernel<F512>(s, y, n, c, delta)
-            : F256.IsHardwareAccelerated ? ValueKernel<F256>(s, y, n, c, delta)
-            : F128.IsHardwareAccelerated ? ValueKernel<F128>(s, y, n, c, delta)
-            : ValueKernel<F1>(s, y, n, c, delta);
+        double result = F512.IsHardwareAccelerated ? ValueKernel<F512, float>(s, y, n, c, delta)
+            : F256.IsHardwareAccelerated ? ValueKernel<F256, float>(s, y, n, c, delta)
+            : F128.IsHardwareAccelerated ? ValueKernel<F128, float>(s, y, n, c, delta)
+            : ValueKernel<F1, float>(s, y, n, c, delta);
         return (float)result;
     }
 
@@ -57,10 +57,10 @@ partial struct CrammerSinger
         BufferGuard.Disjoint<float>(ds, "ds", s, "s");
         BufferGuard.Disjoint<float, int>(ds, "ds", y, "y");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512>(s, y, n, c, ds, delta)
-            : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256>(s, y, n, c, ds, delta)
-            : F128.IsHardwareAccelerated ? ValueAndGradientKernel<F128>(s, y, n, c, ds, delta)
-            : ValueAndGradientKernel<F1>(s, y, n, c, ds, delta);
+        double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512, float>(s, y, n, c, ds, delta)
+            : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256, float>(s, y, n, c, ds, delta)
+            : F128.IsHardwareAccelerated ? ValueAndGradientKernel<F128, float>(s, y, n, c, ds, delta)
+            : ValueAndGradientKernel<F1, float>(s, y, n, c, ds, delta);
         return (float)result;
     }
 
@@ -80,10 +80,10 @@ partial struct CrammerSinger
     {
         Validate(s.Length, y, n, c, -1, delta);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = D512.IsHardwareAccelerated ? ValueKernel<D512>(s, y, n, c, delta)
-            : D256.IsHardwareAccelerated ? ValueKernel<D256>(s, y, n, c, delta)
-            : D128.IsHardwareAccelerated ? ValueKernel<D128>(s, y, n, c, delta)
-            : ValueKernel<D1>(s, y, n, c, delta);
+        double result = D512.IsHardwareAccelerated ? ValueKernel<D512, double>(s, y, n, c, delta)
+            : D256.IsHardwareAccelerated ? ValueKernel<D256, double>(s, y, n, c, delta)
+            : D128.IsHardwareAccelerated ? ValueKernel<D128, double>(s, y, n, c, delta)
+            : ValueKernel<D1, double>(s, y, n, c, delta);
         return (double)result;
     }
 
@@ -113,10 +113,10 @@ partial struct CrammerSinger
         BufferGuard.Disjoint<double>(ds, "ds", s, "s");
         BufferGuard.Disjoint<double, int>(ds, "ds", y, "y");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512>(s, y, n, c, ds, delta)
-            : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256>(s, y, n, c, ds, delta)
-            : D128.IsHardwareAccelerated ? ValueAndGradientKernel<D128>(s, y, n, c, ds, delta)
-            : ValueAndGradientKernel<D1>(s, y, n, c, ds, delta);
+        double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512, double>(s, y, n, c, ds, delta)
+            : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256, double>(s, y, n, c, ds, delta)
+            : D128.IsHardwareAccelerated ? ValueAndGradientKernel<D128, double>(s, y, n, c, ds, delta)
+            : ValueAndGradientKernel<D1, double>(s, y, n, c, ds, delta);
         return (double)result;
     }
 
@@ -135,17 +135,18 @@ partial struct CrammerSinger
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernel<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int n, int c, double delta)
-        where V : struct, ILanes<V, float>
+    private static double ValueKernel<V, T>(ReadOnlySpan<T> s, ReadOnlySpan<int> y, int n, int c, double delta)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         double acc1 = 0.0;
         // mean_i(max_j(s[i, j] + [j == y[i] ? 0 : delta]) − s[i, y[i]])
-        V b8 = V.Splat((float)delta);
+        V b8 = V.Splat(V.Narrow(delta));
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
         int rows2 = c <= 4 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
-            V acc13 = V.Splat((float)double.NegativeInfinity);
+            V acc13 = V.Splat(V.Narrow(double.NegativeInfinity));
             // max_j(s[i, j] + [j == y[i] ? 0 : delta])
             int o14 = i * c;
             int label16 = y[i];
@@ -168,18 +169,18 @@ partial struct CrammerSinger
                     V t22 = V.Select(m21, V.Zero, b8);
                     V t23 = x20 + t22;
                     V tail24 = V.FirstLanes(rem_j);
-                    acc13 = V.Max(acc13, V.Select(tail24, t23, V.Splat((float)double.NegativeInfinity)));
+                    acc13 = V.Max(acc13, V.Select(tail24, t23, V.Splat(V.Narrow(double.NegativeInfinity))));
                 }
             }
-            double t25 = V.MaxAcross(acc13);
-            double x26 = s[o14 + label16];
+            double t25 = V.Widen(V.MaxAcross(acc13));
+            double x26 = V.Widen(s[o14 + label16]);
             double t27 = t25 - x26;
             acc1 = acc1 + t27;
         }
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueKernelRowBlocks<V>(s, y, c, acc1, b8, rows2);
+            acc1 = ValueKernelRowBlocks<V, T>(s, y, c, acc1, b8, rows2);
         }
         double t28 = acc1 / (double)n;
         return t28;
@@ -187,18 +188,19 @@ partial struct CrammerSinger
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int c, double acc1, V b8Arg, int rows2)
-        where V : struct, ILanes<V, float>
+    private static double ValueKernelRowBlocks<V, T>(ReadOnlySpan<T> s, ReadOnlySpan<int> y, int c, double acc1, V b8Arg, int rows2)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
+        T[] tile3Array = Scratch<T>.Rent(c * V.Count);
+        Span<T> tile3 = tile3Array.AsSpan(0, c * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
         V b8 = b8Arg;
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(s, i * c, c, tile3);
-            V acc4 = V.Splat((float)double.NegativeInfinity);
+            V acc4 = V.Splat(V.Narrow(double.NegativeInfinity));
             // max_j(s[i, j] + [j == y[i] ? 0 : delta])
             int o6 = i;
             for (int j = 0; j < c; j++)
@@ -211,28 +213,29 @@ partial struct CrammerSinger
             }
             V x11 = V.LoadLabeled(tile3, 0, 1, y, o6, 1, V.Count);
             V t12 = acc4 - x11;
-            acc1 = acc1 + V.Sum(t12);
+            acc1 = acc1 + V.Widen(V.Sum(t12));
         }
-        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        Scratch<T>.Return(tile3Array);
         return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernel<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int n, int c, Span<float> ds, double delta)
-        where V : struct, ILanes<V, float>
+    private static double ValueAndGradientKernel<V, T>(ReadOnlySpan<T> s, ReadOnlySpan<int> y, int n, int c, Span<T> ds, double delta)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         double acc1 = 0.0;
         // mean_i(max_j(s[i, j] + [j == y[i] ? 0 : delta]) − s[i, y[i]]), fused with its gradient
-        V b10 = V.Splat((float)delta);
+        V b10 = V.Splat(V.Narrow(delta));
         double t17 = 1.0 / (double)n;
-        V b18 = V.Splat((float)t17);
+        V b18 = V.Splat(V.Narrow(t17));
         double t21 = -t17;
-        V b22 = V.Splat((float)t21);
+        V b22 = V.Splat(V.Narrow(t21));
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
         int rows2 = c <= 4 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
-            V acc25 = V.Splat((float)double.NegativeInfinity);
+            V acc25 = V.Splat(V.Narrow(double.NegativeInfinity));
             V at26 = V.Zero;
             // max_j(s[i, j] + [j == y[i] ? 0 : delta]), and the first j reaching it (where its gradient goes): per lane, then across lanes
             int o27 = i * c;
@@ -258,16 +261,16 @@ partial struct CrammerSinger
                     V t36 = V.Select(m35, V.Zero, b10);
                     V t37 = x34 + t36;
                     V tail38 = V.FirstLanes(rem_j);
-                    V x39 = V.Select(tail38, t37, V.Splat((float)double.NegativeInfinity));
+                    V x39 = V.Select(tail38, t37, V.Splat(V.Narrow(double.NegativeInfinity)));
                     V m40 = V.GreaterThan(x39, acc25);
                     at26 = V.Select(m40, V.Indices(j), at26);
                     acc25 = V.Max(acc25, x39);
                 }
             }
-            double t41 = V.MaxAcross(acc25);
+            double t41 = V.Widen(V.MaxAcross(acc25));
             // the first j reaching it: the smallest index among the lanes holding it
             int at42 = V.FirstIndexOfMax(acc25, at26);
-            double x43 = s[o27 + label29];
+            double x43 = V.Widen(s[o27 + label29]);
             double t44 = t41 - x43;
             acc1 = acc1 + t44;
             // gradient: ds[i, j] += [j == argmax_j(s[i, j] + [j == y[i] ? 0 : delta]) ? 1/N : 0] + [j == y[i] ? −(1/N) : 0]
@@ -298,7 +301,7 @@ partial struct CrammerSinger
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueAndGradientKernelRowBlocks<V>(s, y, c, ds, acc1, b10, b18, b22, rows2);
+            acc1 = ValueAndGradientKernelRowBlocks<V, T>(s, y, c, ds, acc1, b10, b18, b22, rows2);
         }
         double t55 = acc1 / (double)n;
         return t55;
@@ -306,15 +309,16 @@ partial struct CrammerSinger
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int c, Span<float> ds, double acc1, V b10Arg, V b18Arg, V b22Arg, int rows2)
-        where V : struct, ILanes<V, float>
+    private static double ValueAndGradientKernelRowBlocks<V, T>(ReadOnlySpan<T> s, ReadOnlySpan<int> y, int c, Span<T> ds, double acc1, V b10Arg, V b18Arg, V b22Arg, int rows2)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
+        T[] tile3Array = Scratch<T>.Rent(c * V.Count);
+        Span<T> tile3 = tile3Array.AsSpan(0, c * V.Count);
         // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile4 = tile4Array.AsSpan(0, c * V.Count);
+        T[] tile4Array = Scratch<T>.Rent(c * V.Count);
+        Span<T> tile4 = tile4Array.AsSpan(0, c * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
         V b10 = b10Arg;
         V b18 = b18Arg;
@@ -322,7 +326,7 @@ partial struct CrammerSinger
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(s, i * c, c, tile3);
-            V acc5 = V.Splat((float)double.NegativeInfinity);
+            V acc5 = V.Splat(V.Narrow(double.NegativeInfinity));
             V at6 = V.Zero;
             // max_j(s[i, j] + [j == y[i] ? 0 : delta]), and per row (lane) the first j reaching it (where its gradient goes)
             int o8 = i;
@@ -338,7 +342,7 @@ partial struct CrammerSinger
             }
             V x14 = V.LoadLabeled(tile3, 0, 1, y, o8, 1, V.Count);
             V t15 = acc5 - x14;
-            acc1 = acc1 + V.Sum(t15);
+            acc1 = acc1 + V.Widen(V.Sum(t15));
             // gradient: ds[i, j] += [j == argmax_j(s[i, j] + [j == y[i] ? 0 : delta]) ? 1/N : 0] + [j == y[i] ? −(1/N) : 0]
             for (int j = 0; j < c; j++)
             {
@@ -351,230 +355,8 @@ partial struct CrammerSinger
             }
             V.StoreRowsTransposed(ds, i * c, c, tile4);
         }
-        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
-        return acc1;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernel<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int n, int c, double delta)
-        where V : struct, ILanes<V, double>
-    {
-        double acc1 = 0.0;
-        // mean_i(max_j(s[i, j] + [j == y[i] ? 0 : delta]) − s[i, y[i]])
-        V b8 = V.Splat((double)delta);
-        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows2 = c <= 4 * V.Count ? n - n % V.Count : 0;
-        for (int i = rows2; i < n; i++)
-        {
-            V acc13 = V.Splat((double)double.NegativeInfinity);
-            // max_j(s[i, j] + [j == y[i] ? 0 : delta])
-            int o14 = i * c;
-            int label16 = y[i];
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V x15 = V.Load(s, o14 + j);
-                    V m17 = V.IndexMask(j, IndexComparison.Equal, label16);
-                    V t18 = V.Select(m17, V.Zero, b8);
-                    V t19 = x15 + t18;
-                    acc13 = V.Max(acc13, t19);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x20 = V.LoadPartial(s, o14 + j, rem_j);
-                    V m21 = V.IndexMask(j, IndexComparison.Equal, label16);
-                    V t22 = V.Select(m21, V.Zero, b8);
-                    V t23 = x20 + t22;
-                    V tail24 = V.FirstLanes(rem_j);
-                    acc13 = V.Max(acc13, V.Select(tail24, t23, V.Splat((double)double.NegativeInfinity)));
-                }
-            }
-            double t25 = V.MaxAcross(acc13);
-            double x26 = s[o14 + label16];
-            double t27 = t25 - x26;
-            acc1 = acc1 + t27;
-        }
-        if (rows2 > 0)
-        {
-            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueKernelRowBlocks<V>(s, y, c, acc1, b8, rows2);
-        }
-        double t28 = acc1 / (double)n;
-        return t28;
-    }
-
-    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int c, double acc1, V b8Arg, int rows2)
-        where V : struct, ILanes<V, double>
-    {
-        // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
-        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b8 = b8Arg;
-        for (int i = 0; i < rows2; i += V.Count)
-        {
-            V.LoadRowsTransposed(s, i * c, c, tile3);
-            V acc4 = V.Splat((double)double.NegativeInfinity);
-            // max_j(s[i, j] + [j == y[i] ? 0 : delta])
-            int o6 = i;
-            for (int j = 0; j < c; j++)
-            {
-                V x5 = V.Load(tile3, j * V.Count);
-                V m7 = V.LabelMask(y, o6, 1, IndexComparison.Equal, j);
-                V t9 = V.Select(m7, V.Zero, b8);
-                V t10 = x5 + t9;
-                acc4 = V.Max(acc4, t10);
-            }
-            V x11 = V.LoadLabeled(tile3, 0, 1, y, o6, 1, V.Count);
-            V t12 = acc4 - x11;
-            acc1 = acc1 + V.Sum(t12);
-        }
-        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-        return acc1;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernel<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int n, int c, Span<double> ds, double delta)
-        where V : struct, ILanes<V, double>
-    {
-        double acc1 = 0.0;
-        // mean_i(max_j(s[i, j] + [j == y[i] ? 0 : delta]) − s[i, y[i]]), fused with its gradient
-        V b10 = V.Splat((double)delta);
-        double t17 = 1.0 / (double)n;
-        V b18 = V.Splat((double)t17);
-        double t21 = -t17;
-        V b22 = V.Splat((double)t21);
-        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows2 = c <= 4 * V.Count ? n - n % V.Count : 0;
-        for (int i = rows2; i < n; i++)
-        {
-            V acc25 = V.Splat((double)double.NegativeInfinity);
-            V at26 = V.Zero;
-            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), and the first j reaching it (where its gradient goes): per lane, then across lanes
-            int o27 = i * c;
-            int label29 = y[i];
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V x28 = V.Load(s, o27 + j);
-                    V m30 = V.IndexMask(j, IndexComparison.Equal, label29);
-                    V t31 = V.Select(m30, V.Zero, b10);
-                    V t32 = x28 + t31;
-                    V m33 = V.GreaterThan(t32, acc25);
-                    at26 = V.Select(m33, V.Indices(j), at26);
-                    acc25 = V.Max(acc25, t32);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x34 = V.LoadPartial(s, o27 + j, rem_j);
-                    V m35 = V.IndexMask(j, IndexComparison.Equal, label29);
-                    V t36 = V.Select(m35, V.Zero, b10);
-                    V t37 = x34 + t36;
-                    V tail38 = V.FirstLanes(rem_j);
-                    V x39 = V.Select(tail38, t37, V.Splat((double)double.NegativeInfinity));
-                    V m40 = V.GreaterThan(x39, acc25);
-                    at26 = V.Select(m40, V.Indices(j), at26);
-                    acc25 = V.Max(acc25, x39);
-                }
-            }
-            double t41 = V.MaxAcross(acc25);
-            // the first j reaching it: the smallest index among the lanes holding it
-            int at42 = V.FirstIndexOfMax(acc25, at26);
-            double x43 = s[o27 + label29];
-            double t44 = t41 - x43;
-            acc1 = acc1 + t44;
-            // gradient: ds[i, j] += [j == argmax_j(s[i, j] + [j == y[i] ? 0 : delta]) ? 1/N : 0] + [j == y[i] ? −(1/N) : 0]
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V m45 = V.IndexMask(j, IndexComparison.Equal, at42);
-                    V t46 = V.Select(m45, b18, V.Zero);
-                    V m47 = V.IndexMask(j, IndexComparison.Equal, label29);
-                    V t48 = V.Select(m47, b22, V.Zero);
-                    V t49 = t46 + t48;
-                    V.Store(ds, o27 + j, t49);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V m50 = V.IndexMask(j, IndexComparison.Equal, at42);
-                    V t51 = V.Select(m50, b18, V.Zero);
-                    V m52 = V.IndexMask(j, IndexComparison.Equal, label29);
-                    V t53 = V.Select(m52, b22, V.Zero);
-                    V t54 = t51 + t53;
-                    V.StorePartial(ds, o27 + j, rem_j, t54);
-                }
-            }
-        }
-        if (rows2 > 0)
-        {
-            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueAndGradientKernelRowBlocks<V>(s, y, c, ds, acc1, b10, b18, b22, rows2);
-        }
-        double t55 = acc1 / (double)n;
-        return t55;
-    }
-
-    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int c, Span<double> ds, double acc1, V b10Arg, V b18Arg, V b22Arg, int rows2)
-        where V : struct, ILanes<V, double>
-    {
-        // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
-        // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile4 = tile4Array.AsSpan(0, c * V.Count);
-        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b10 = b10Arg;
-        V b18 = b18Arg;
-        V b22 = b22Arg;
-        for (int i = 0; i < rows2; i += V.Count)
-        {
-            V.LoadRowsTransposed(s, i * c, c, tile3);
-            V acc5 = V.Splat((double)double.NegativeInfinity);
-            V at6 = V.Zero;
-            // max_j(s[i, j] + [j == y[i] ? 0 : delta]), and per row (lane) the first j reaching it (where its gradient goes)
-            int o8 = i;
-            for (int j = 0; j < c; j++)
-            {
-                V x7 = V.Load(tile3, j * V.Count);
-                V m9 = V.LabelMask(y, o8, 1, IndexComparison.Equal, j);
-                V t11 = V.Select(m9, V.Zero, b10);
-                V t12 = x7 + t11;
-                V m13 = V.GreaterThan(t12, acc5);
-                at6 = V.Select(m13, V.IndexSplat(j), at6);
-                acc5 = V.Max(acc5, t12);
-            }
-            V x14 = V.LoadLabeled(tile3, 0, 1, y, o8, 1, V.Count);
-            V t15 = acc5 - x14;
-            acc1 = acc1 + V.Sum(t15);
-            // gradient: ds[i, j] += [j == argmax_j(s[i, j] + [j == y[i] ? 0 : delta]) ? 1/N : 0] + [j == y[i] ? −(1/N) : 0]
-            for (int j = 0; j < c; j++)
-            {
-                V m16 = V.IndexEqual(at6, j);
-                V t19 = V.Select(m16, b18, V.Zero);
-                V m20 = V.LabelMask(y, o8, 1, IndexComparison.Equal, j);
-                V t23 = V.Select(m20, b22, V.Zero);
-                V t24 = t19 + t23;
-                V.Store(tile4, j * V.Count, t24);
-            }
-            V.StoreRowsTransposed(ds, i * c, c, tile4);
-        }
-        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
+        Scratch<T>.Return(tile3Array);
+        Scratch<T>.Return(tile4Array);
         return acc1;
     }
 }

@@ -24,10 +24,10 @@ partial struct FocalGamma
     {
         Validate(s.Length, y, n, c, -1, gamma);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = F512.IsHardwareAccelerated ? ValueKernel<F512>(s, y, n, c, gamma)
-            : F256.IsHardwareAccelerated ? ValueKernel<F256>(s, y, n, c, gamma)
-            : F128.IsHardwareAccelerated ? ValueKernel<F128>(s, y, n, c, gamma)
-            : ValueKernel<F1>(s, y, n, c, gamma);
+        double result = F512.IsHardwareAccelerated ? ValueKernel<F512, float>(s, y, n, c, gamma)
+            : F256.IsHardwareAccelerated ? ValueKernel<F256, float>(s, y, n, c, gamma)
+            : F128.IsHardwareAccelerated ? ValueKernel<F128, float>(s, y, n, c, gamma)
+            : ValueKernel<F1, float>(s, y, n, c, gamma);
         return (float)result;
     }
 
@@ -57,10 +57,10 @@ partial struct FocalGamma
         BufferGuard.Disjoint<float>(ds, "ds", s, "s");
         BufferGuard.Disjoint<float, int>(ds, "ds", y, "y");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512>(s, y, n, c, ds, gamma)
-            : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256>(s, y, n, c, ds, gamma)
-            : F128.IsHardwareAccelerated ? ValueAndGradientKernel<F128>(s, y, n, c, ds, gamma)
-            : ValueAndGradientKernel<F1>(s, y, n, c, ds, gamma);
+        double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512, float>(s, y, n, c, ds, gamma)
+            : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256, float>(s, y, n, c, ds, gamma)
+            : F128.IsHardwareAccelerated ? ValueAndGradientKernel<F128, float>(s, y, n, c, ds, gamma)
+            : ValueAndGradientKernel<F1, float>(s, y, n, c, ds, gamma);
         return (float)result;
     }
 
@@ -80,10 +80,10 @@ partial struct FocalGamma
     {
         Validate(s.Length, y, n, c, -1, gamma);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = D512.IsHardwareAccelerated ? ValueKernel<D512>(s, y, n, c, gamma)
-            : D256.IsHardwareAccelerated ? ValueKernel<D256>(s, y, n, c, gamma)
-            : D128.IsHardwareAccelerated ? ValueKernel<D128>(s, y, n, c, gamma)
-            : ValueKernel<D1>(s, y, n, c, gamma);
+        double result = D512.IsHardwareAccelerated ? ValueKernel<D512, double>(s, y, n, c, gamma)
+            : D256.IsHardwareAccelerated ? ValueKernel<D256, double>(s, y, n, c, gamma)
+            : D128.IsHardwareAccelerated ? ValueKernel<D128, double>(s, y, n, c, gamma)
+            : ValueKernel<D1, double>(s, y, n, c, gamma);
         return (double)result;
     }
 
@@ -113,10 +113,10 @@ partial struct FocalGamma
         BufferGuard.Disjoint<double>(ds, "ds", s, "s");
         BufferGuard.Disjoint<double, int>(ds, "ds", y, "y");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512>(s, y, n, c, ds, gamma)
-            : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256>(s, y, n, c, ds, gamma)
-            : D128.IsHardwareAccelerated ? ValueAndGradientKernel<D128>(s, y, n, c, ds, gamma)
-            : ValueAndGradientKernel<D1>(s, y, n, c, ds, gamma);
+        double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512, double>(s, y, n, c, ds, gamma)
+            : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256, double>(s, y, n, c, ds, gamma)
+            : D128.IsHardwareAccelerated ? ValueAndGradientKernel<D128, double>(s, y, n, c, ds, gamma)
+            : ValueAndGradientKernel<D1, double>(s, y, n, c, ds, gamma);
         return (double)result;
     }
 
@@ -135,22 +135,23 @@ partial struct FocalGamma
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernel<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int n, int c, double gamma)
-        where V : struct, ILanes<V, float>
+    private static double ValueKernel<V, T>(ReadOnlySpan<T> s, ReadOnlySpan<int> y, int n, int c, double gamma)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         double acc1 = 0.0;
         // mean_i((1 − exp(−(logsumexp_j(s[i, j]) − s[i, y[i]])))^gamma·(logsumexp_j(s[i, j]) − s[...
         double t18 = Math.Pow(0.0, gamma);
-        V b19 = V.Splat((float)gamma);
-        V b21 = V.Splat((float)t18);
+        V b19 = V.Splat(V.Narrow(gamma));
+        V b21 = V.Splat(V.Narrow(t18));
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
         int rows2 = c <= 4 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
             int o24 = i * c;
             int label25 = y[i];
-            double x26 = s[o24 + label25];
-            V acc27 = V.Splat((float)double.NegativeInfinity);
+            double x26 = V.Widen(s[o24 + label25]);
+            V acc27 = V.Splat(V.Narrow(double.NegativeInfinity));
             V nan28 = V.Zero;
             // max_j(s[i, j]), NaN lanes in nan28
             {
@@ -167,16 +168,16 @@ partial struct FocalGamma
                     int rem_j = c - j;
                     V x30 = V.LoadPartial(s, o24 + j, rem_j);
                     V tail31 = V.FirstLanes(rem_j);
-                    V t32 = V.Select(tail31, x30, V.Splat((float)double.NegativeInfinity));
+                    V t32 = V.Select(tail31, x30, V.Splat(V.Narrow(double.NegativeInfinity)));
                     acc27 = V.RunningMax(acc27, t32);
                     nan28 = V.Or(nan28, V.NotEqual(t32, t32));
                 }
             }
-            acc27 = V.Select(nan28, V.Splat((float)double.NaN), acc27);
-            double t33 = V.MaxAcross(acc27);
+            acc27 = V.Select(nan28, V.Splat(V.Narrow(double.NaN)), acc27);
+            double t33 = V.Widen(V.MaxAcross(acc27));
             V acc34 = V.Zero;
             // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-            V b36 = V.Splat((float)t33);
+            V b36 = V.Splat(V.Narrow(t33));
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
@@ -197,7 +198,7 @@ partial struct FocalGamma
                     acc34 = acc34 + V.Select(tail42, t41, V.Zero);
                 }
             }
-            double t43 = V.Sum(acc34);
+            double t43 = V.Widen(V.Sum(acc34));
             double t44 = double.IsFinite(t33) ? (t33 - x26) + Scalar.Log(t43) : t33 - x26;
             double t45 = -t44;
             double t46 = Scalar.Exp(t45);
@@ -209,7 +210,7 @@ partial struct FocalGamma
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueKernelRowBlocks<V>(s, y, c, acc1, b19, b21, rows2);
+            acc1 = ValueKernelRowBlocks<V, T>(s, y, c, acc1, b19, b21, rows2);
         }
         double t50 = acc1 / (double)n;
         return t50;
@@ -217,12 +218,13 @@ partial struct FocalGamma
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int c, double acc1, V b19Arg, V b21Arg, int rows2)
-        where V : struct, ILanes<V, float>
+    private static double ValueKernelRowBlocks<V, T>(ReadOnlySpan<T> s, ReadOnlySpan<int> y, int c, double acc1, V b19Arg, V b21Arg, int rows2)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
+        T[] tile3Array = Scratch<T>.Rent(c * V.Count);
+        Span<T> tile3 = tile3Array.AsSpan(0, c * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
         V b19 = b19Arg;
         V b21 = b21Arg;
@@ -231,7 +233,7 @@ partial struct FocalGamma
             V.LoadRowsTransposed(s, i * c, c, tile3);
             int o4 = i;
             V x5 = V.LoadLabeled(tile3, 0, 1, y, o4, 1, V.Count);
-            V acc6 = V.Splat((float)double.NegativeInfinity);
+            V acc6 = V.Splat(V.Narrow(double.NegativeInfinity));
             V nan7 = V.Zero;
             // max_j(s[i, j]), NaN lanes in nan7
             for (int j = 0; j < c; j++)
@@ -240,7 +242,7 @@ partial struct FocalGamma
                 acc6 = V.RunningMax(acc6, x8);
                 nan7 = V.Or(nan7, V.NotEqual(x8, x8));
             }
-            acc6 = V.Select(nan7, V.Splat((float)double.NaN), acc6);
+            acc6 = V.Select(nan7, V.Splat(V.Narrow(double.NaN)), acc6);
             V acc9 = V.Zero;
             // Σ_j(exp(s[i, j] − max_j(s[i, j])))
             for (int j = 0; j < c; j++)
@@ -258,39 +260,40 @@ partial struct FocalGamma
             V t20 = V.Exp(b19 * V.Log(t17));
             V t22 = V.Select(V.Equal(t17, V.Zero), b21, t20);
             V t23 = t22 * t14;
-            acc1 = acc1 + V.Sum(t23);
+            acc1 = acc1 + V.Widen(V.Sum(t23));
         }
-        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        Scratch<T>.Return(tile3Array);
         return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernel<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int n, int c, Span<float> ds, double gamma)
-        where V : struct, ILanes<V, float>
+    private static double ValueAndGradientKernel<V, T>(ReadOnlySpan<T> s, ReadOnlySpan<int> y, int n, int c, Span<T> ds, double gamma)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        float[] row63Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
-        Span<float> row63 = row63Array.AsSpan(0, c);
+        T[] row63Array = Scratch<T>.Rent(c);
+        Span<T> row63 = row63Array.AsSpan(0, c);
         double acc1 = 0.0;
         // mean_i((1 − exp(−(logsumexp_j(s[i, j]) − s[i, y[i]])))^gamma·(logsumexp_j(s[i, j]) − s[..., fused with its gradient
         double t20 = Math.Pow(0.0, gamma);
-        V b21 = V.Splat((float)gamma);
-        V b23 = V.Splat((float)t20);
+        V b21 = V.Splat(V.Narrow(gamma));
+        V b23 = V.Splat(V.Narrow(t20));
         bool c26 = gamma == 0.0;
         double t27 = 1.0 / (double)n;
-        V b28 = V.Splat((float)t27);
+        V b28 = V.Splat(V.Narrow(t27));
         double t30 = gamma - 1.0;
         double t31 = Math.Pow(0.0, t30);
-        V b32 = V.Splat((float)t30);
-        V b34 = V.Splat((float)t31);
+        V b32 = V.Splat(V.Narrow(t30));
+        V b34 = V.Splat(V.Narrow(t31));
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
         int rows2 = c <= 4 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
             int o52 = i * c;
             int label53 = y[i];
-            double x54 = s[o52 + label53];
-            V acc55 = V.Splat((float)double.NegativeInfinity);
+            double x54 = V.Widen(s[o52 + label53]);
+            V acc55 = V.Splat(V.Narrow(double.NegativeInfinity));
             V nan56 = V.Zero;
             // max_j(s[i, j]), NaN lanes in nan56
             {
@@ -307,16 +310,16 @@ partial struct FocalGamma
                     int rem_j = c - j;
                     V x58 = V.LoadPartial(s, o52 + j, rem_j);
                     V tail59 = V.FirstLanes(rem_j);
-                    V t60 = V.Select(tail59, x58, V.Splat((float)double.NegativeInfinity));
+                    V t60 = V.Select(tail59, x58, V.Splat(V.Narrow(double.NegativeInfinity)));
                     acc55 = V.RunningMax(acc55, t60);
                     nan56 = V.Or(nan56, V.NotEqual(t60, t60));
                 }
             }
-            acc55 = V.Select(nan56, V.Splat((float)double.NaN), acc55);
-            double t61 = V.MaxAcross(acc55);
+            acc55 = V.Select(nan56, V.Splat(V.Narrow(double.NaN)), acc55);
+            double t61 = V.Widen(V.MaxAcross(acc55));
             V acc62 = V.Zero;
             // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-            V b65 = V.Splat((float)t61);
+            V b65 = V.Splat(V.Narrow(t61));
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
@@ -339,7 +342,7 @@ partial struct FocalGamma
                     V.StorePartial(row63, j, rem_j, t70);
                 }
             }
-            double t72 = V.Sum(acc62);
+            double t72 = V.Widen(V.Sum(acc62));
             double t73 = double.IsFinite(t61) ? (t61 - x54) + Scalar.Log(t72) : t61 - x54;
             double t74 = -t73;
             double t75 = Scalar.Exp(t74);
@@ -355,13 +358,13 @@ partial struct FocalGamma
             double t83 = c26 ? 0.0 : t82;
             double t84 = t83 * t75;
             double t85 = t84 / t72;
-            V b87 = V.Splat((float)t85);
+            V b87 = V.Splat(V.Narrow(t85));
             double t89 = t27 * t77;
             double t90 = t89 / t72;
-            V b91 = V.Splat((float)t90);
+            V b91 = V.Splat(V.Narrow(t90));
             double t95 = -t84;
             double t96 = t95 - t89;
-            V b97 = V.Splat((float)t96);
+            V b97 = V.Splat(V.Narrow(t96));
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
@@ -393,27 +396,28 @@ partial struct FocalGamma
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueAndGradientKernelRowBlocks<V>(s, y, c, ds, acc1, b21, b23, c26, b28, b32, b34, rows2);
+            acc1 = ValueAndGradientKernelRowBlocks<V, T>(s, y, c, ds, acc1, b21, b23, c26, b28, b32, b34, rows2);
         }
         double t107 = acc1 / (double)n;
-        System.Buffers.ArrayPool<float>.Shared.Return(row63Array);
+        Scratch<T>.Return(row63Array);
         return t107;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int c, Span<float> ds, double acc1, V b21Arg, V b23Arg, bool c26, V b28Arg, V b32Arg, V b34Arg, int rows2)
-        where V : struct, ILanes<V, float>
+    private static double ValueAndGradientKernelRowBlocks<V, T>(ReadOnlySpan<T> s, ReadOnlySpan<int> y, int c, Span<T> ds, double acc1, V b21Arg, V b23Arg, bool c26, V b28Arg, V b32Arg, V b34Arg, int rows2)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
+        T[] tile3Array = Scratch<T>.Rent(c * V.Count);
+        Span<T> tile3 = tile3Array.AsSpan(0, c * V.Count);
         // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile4 = tile4Array.AsSpan(0, c * V.Count);
+        T[] tile4Array = Scratch<T>.Rent(c * V.Count);
+        Span<T> tile4 = tile4Array.AsSpan(0, c * V.Count);
         // row11: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] row11Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> row11 = row11Array.AsSpan(0, c * V.Count);
+        T[] row11Array = Scratch<T>.Rent(c * V.Count);
+        Span<T> row11 = row11Array.AsSpan(0, c * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
         V b21 = b21Arg;
         V b23 = b23Arg;
@@ -425,7 +429,7 @@ partial struct FocalGamma
             V.LoadRowsTransposed(s, i * c, c, tile3);
             int o5 = i;
             V x6 = V.LoadLabeled(tile3, 0, 1, y, o5, 1, V.Count);
-            V acc7 = V.Splat((float)double.NegativeInfinity);
+            V acc7 = V.Splat(V.Narrow(double.NegativeInfinity));
             V nan8 = V.Zero;
             // max_j(s[i, j]), NaN lanes in nan8
             for (int j = 0; j < c; j++)
@@ -434,7 +438,7 @@ partial struct FocalGamma
                 acc7 = V.RunningMax(acc7, x9);
                 nan8 = V.Or(nan8, V.NotEqual(x9, x9));
             }
-            acc7 = V.Select(nan8, V.Splat((float)double.NaN), acc7);
+            acc7 = V.Select(nan8, V.Splat(V.Narrow(double.NaN)), acc7);
             V acc10 = V.Zero;
             // Σ_j(exp(s[i, j] − max_j(s[i, j])))
             for (int j = 0; j < c; j++)
@@ -453,7 +457,7 @@ partial struct FocalGamma
             V t22 = V.Exp(b21 * V.Log(t19));
             V t24 = V.Select(V.Equal(t19, V.Zero), b23, t22);
             V t25 = t24 * t16;
-            acc1 = acc1 + V.Sum(t25);
+            acc1 = acc1 + V.Widen(V.Sum(t25));
             // gradient: ds[i, j] += [gamma == 0 ? 0 : 1/N·(logsumexp_j(s[i, j]) − s[i, y[i]])·(gamma·(1 − exp(−(logsumexp_j...
             V t29 = b28 * t16;
             V t33 = V.Exp(b32 * V.Log(t19));
@@ -480,361 +484,9 @@ partial struct FocalGamma
             }
             V.StoreRowsTransposed(ds, i * c, c, tile4);
         }
-        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row11Array);
-        return acc1;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernel<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int n, int c, double gamma)
-        where V : struct, ILanes<V, double>
-    {
-        double acc1 = 0.0;
-        // mean_i((1 − exp(−(logsumexp_j(s[i, j]) − s[i, y[i]])))^gamma·(logsumexp_j(s[i, j]) − s[...
-        double t18 = Math.Pow(0.0, gamma);
-        V b19 = V.Splat((double)gamma);
-        V b21 = V.Splat((double)t18);
-        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows2 = c <= 4 * V.Count ? n - n % V.Count : 0;
-        for (int i = rows2; i < n; i++)
-        {
-            int o24 = i * c;
-            int label25 = y[i];
-            double x26 = s[o24 + label25];
-            V acc27 = V.Splat((double)double.NegativeInfinity);
-            V nan28 = V.Zero;
-            // max_j(s[i, j]), NaN lanes in nan28
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V x29 = V.Load(s, o24 + j);
-                    acc27 = V.RunningMax(acc27, x29);
-                    nan28 = V.Or(nan28, V.NotEqual(x29, x29));
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x30 = V.LoadPartial(s, o24 + j, rem_j);
-                    V tail31 = V.FirstLanes(rem_j);
-                    V t32 = V.Select(tail31, x30, V.Splat((double)double.NegativeInfinity));
-                    acc27 = V.RunningMax(acc27, t32);
-                    nan28 = V.Or(nan28, V.NotEqual(t32, t32));
-                }
-            }
-            acc27 = V.Select(nan28, V.Splat((double)double.NaN), acc27);
-            double t33 = V.MaxAcross(acc27);
-            V acc34 = V.Zero;
-            // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-            V b36 = V.Splat((double)t33);
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V x35 = V.Load(s, o24 + j);
-                    V t37 = x35 - b36;
-                    V t38 = V.Exp(t37);
-                    acc34 = acc34 + t38;
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x39 = V.LoadPartial(s, o24 + j, rem_j);
-                    V t40 = x39 - b36;
-                    V t41 = V.Exp(t40);
-                    V tail42 = V.FirstLanes(rem_j);
-                    acc34 = acc34 + V.Select(tail42, t41, V.Zero);
-                }
-            }
-            double t43 = V.Sum(acc34);
-            double t44 = double.IsFinite(t33) ? (t33 - x26) + Scalar.Log(t43) : t33 - x26;
-            double t45 = -t44;
-            double t46 = Scalar.Exp(t45);
-            double t47 = 1.0 - t46;
-            double t48 = t47 >= 0.0 ? Math.Pow(t47, gamma) : double.NaN;
-            double t49 = t48 * t44;
-            acc1 = acc1 + t49;
-        }
-        if (rows2 > 0)
-        {
-            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueKernelRowBlocks<V>(s, y, c, acc1, b19, b21, rows2);
-        }
-        double t50 = acc1 / (double)n;
-        return t50;
-    }
-
-    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int c, double acc1, V b19Arg, V b21Arg, int rows2)
-        where V : struct, ILanes<V, double>
-    {
-        // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
-        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b19 = b19Arg;
-        V b21 = b21Arg;
-        for (int i = 0; i < rows2; i += V.Count)
-        {
-            V.LoadRowsTransposed(s, i * c, c, tile3);
-            int o4 = i;
-            V x5 = V.LoadLabeled(tile3, 0, 1, y, o4, 1, V.Count);
-            V acc6 = V.Splat((double)double.NegativeInfinity);
-            V nan7 = V.Zero;
-            // max_j(s[i, j]), NaN lanes in nan7
-            for (int j = 0; j < c; j++)
-            {
-                V x8 = V.Load(tile3, j * V.Count);
-                acc6 = V.RunningMax(acc6, x8);
-                nan7 = V.Or(nan7, V.NotEqual(x8, x8));
-            }
-            acc6 = V.Select(nan7, V.Splat((double)double.NaN), acc6);
-            V acc9 = V.Zero;
-            // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-            for (int j = 0; j < c; j++)
-            {
-                V x10 = V.Load(tile3, j * V.Count);
-                V t11 = x10 - acc6;
-                V t12 = V.Exp(t11);
-                acc9 = acc9 + t12;
-            }
-            V t13 = acc6 - x5;
-            V t14 = V.Select(V.Equal(acc6 - acc6, V.Zero), t13 + V.Log(acc9), t13);
-            V t15 = -t14;
-            V t16 = V.Exp(t15);
-            V t17 = V.One - t16;
-            V t20 = V.Exp(b19 * V.Log(t17));
-            V t22 = V.Select(V.Equal(t17, V.Zero), b21, t20);
-            V t23 = t22 * t14;
-            acc1 = acc1 + V.Sum(t23);
-        }
-        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-        return acc1;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernel<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int n, int c, Span<double> ds, double gamma)
-        where V : struct, ILanes<V, double>
-    {
-        // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        double[] row63Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
-        Span<double> row63 = row63Array.AsSpan(0, c);
-        double acc1 = 0.0;
-        // mean_i((1 − exp(−(logsumexp_j(s[i, j]) − s[i, y[i]])))^gamma·(logsumexp_j(s[i, j]) − s[..., fused with its gradient
-        double t20 = Math.Pow(0.0, gamma);
-        V b21 = V.Splat((double)gamma);
-        V b23 = V.Splat((double)t20);
-        bool c26 = gamma == 0.0;
-        double t27 = 1.0 / (double)n;
-        V b28 = V.Splat((double)t27);
-        double t30 = gamma - 1.0;
-        double t31 = Math.Pow(0.0, t30);
-        V b32 = V.Splat((double)t30);
-        V b34 = V.Splat((double)t31);
-        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows2 = c <= 4 * V.Count ? n - n % V.Count : 0;
-        for (int i = rows2; i < n; i++)
-        {
-            int o52 = i * c;
-            int label53 = y[i];
-            double x54 = s[o52 + label53];
-            V acc55 = V.Splat((double)double.NegativeInfinity);
-            V nan56 = V.Zero;
-            // max_j(s[i, j]), NaN lanes in nan56
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V x57 = V.Load(s, o52 + j);
-                    acc55 = V.RunningMax(acc55, x57);
-                    nan56 = V.Or(nan56, V.NotEqual(x57, x57));
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x58 = V.LoadPartial(s, o52 + j, rem_j);
-                    V tail59 = V.FirstLanes(rem_j);
-                    V t60 = V.Select(tail59, x58, V.Splat((double)double.NegativeInfinity));
-                    acc55 = V.RunningMax(acc55, t60);
-                    nan56 = V.Or(nan56, V.NotEqual(t60, t60));
-                }
-            }
-            acc55 = V.Select(nan56, V.Splat((double)double.NaN), acc55);
-            double t61 = V.MaxAcross(acc55);
-            V acc62 = V.Zero;
-            // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-            V b65 = V.Splat((double)t61);
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V x64 = V.Load(s, o52 + j);
-                    V t66 = x64 - b65;
-                    V t67 = V.Exp(t66);
-                    acc62 = acc62 + t67;
-                    V.Store(row63, j, t67);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x68 = V.LoadPartial(s, o52 + j, rem_j);
-                    V t69 = x68 - b65;
-                    V t70 = V.Exp(t69);
-                    V tail71 = V.FirstLanes(rem_j);
-                    acc62 = acc62 + V.Select(tail71, t70, V.Zero);
-                    V.StorePartial(row63, j, rem_j, t70);
-                }
-            }
-            double t72 = V.Sum(acc62);
-            double t73 = double.IsFinite(t61) ? (t61 - x54) + Scalar.Log(t72) : t61 - x54;
-            double t74 = -t73;
-            double t75 = Scalar.Exp(t74);
-            double t76 = 1.0 - t75;
-            double t77 = t76 >= 0.0 ? Math.Pow(t76, gamma) : double.NaN;
-            double t78 = t77 * t73;
-            acc1 = acc1 + t78;
-            // gradient: ds[i, j] += [gamma == 0 ? 0 : 1/N·(logsumexp_j(s[i, j]) − s[i, y[i]])·(gamma·(1 − exp(−(logsumexp_j...
-            double t79 = t27 * t73;
-            double t80 = t76 >= 0.0 ? Math.Pow(t76, t30) : double.NaN;
-            double t81 = gamma * t80;
-            double t82 = t79 * t81;
-            double t83 = c26 ? 0.0 : t82;
-            double t84 = t83 * t75;
-            double t85 = t84 / t72;
-            V b87 = V.Splat((double)t85);
-            double t89 = t27 * t77;
-            double t90 = t89 / t72;
-            V b91 = V.Splat((double)t90);
-            double t95 = -t84;
-            double t96 = t95 - t89;
-            V b97 = V.Splat((double)t96);
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V x86 = V.Load(row63, j);
-                    V t88 = b87 * x86;
-                    V t92 = b91 * x86;
-                    V t93 = t88 + t92;
-                    V m94 = V.IndexMask(j, IndexComparison.Equal, label53);
-                    V t98 = V.Select(m94, b97, V.Zero);
-                    V t99 = t93 + t98;
-                    V.Store(ds, o52 + j, t99);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x100 = V.LoadPartial(row63, j, rem_j);
-                    V t101 = b87 * x100;
-                    V t102 = b91 * x100;
-                    V t103 = t101 + t102;
-                    V m104 = V.IndexMask(j, IndexComparison.Equal, label53);
-                    V t105 = V.Select(m104, b97, V.Zero);
-                    V t106 = t103 + t105;
-                    V.StorePartial(ds, o52 + j, rem_j, t106);
-                }
-            }
-        }
-        if (rows2 > 0)
-        {
-            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueAndGradientKernelRowBlocks<V>(s, y, c, ds, acc1, b21, b23, c26, b28, b32, b34, rows2);
-        }
-        double t107 = acc1 / (double)n;
-        System.Buffers.ArrayPool<double>.Shared.Return(row63Array);
-        return t107;
-    }
-
-    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int c, Span<double> ds, double acc1, V b21Arg, V b23Arg, bool c26, V b28Arg, V b32Arg, V b34Arg, int rows2)
-        where V : struct, ILanes<V, double>
-    {
-        // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
-        // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile4 = tile4Array.AsSpan(0, c * V.Count);
-        // row11: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] row11Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> row11 = row11Array.AsSpan(0, c * V.Count);
-        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b21 = b21Arg;
-        V b23 = b23Arg;
-        V b28 = b28Arg;
-        V b32 = b32Arg;
-        V b34 = b34Arg;
-        for (int i = 0; i < rows2; i += V.Count)
-        {
-            V.LoadRowsTransposed(s, i * c, c, tile3);
-            int o5 = i;
-            V x6 = V.LoadLabeled(tile3, 0, 1, y, o5, 1, V.Count);
-            V acc7 = V.Splat((double)double.NegativeInfinity);
-            V nan8 = V.Zero;
-            // max_j(s[i, j]), NaN lanes in nan8
-            for (int j = 0; j < c; j++)
-            {
-                V x9 = V.Load(tile3, j * V.Count);
-                acc7 = V.RunningMax(acc7, x9);
-                nan8 = V.Or(nan8, V.NotEqual(x9, x9));
-            }
-            acc7 = V.Select(nan8, V.Splat((double)double.NaN), acc7);
-            V acc10 = V.Zero;
-            // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-            for (int j = 0; j < c; j++)
-            {
-                V x12 = V.Load(tile3, j * V.Count);
-                V t13 = x12 - acc7;
-                V t14 = V.Exp(t13);
-                acc10 = acc10 + t14;
-                V.Store(row11, j * V.Count, t14);
-            }
-            V t15 = acc7 - x6;
-            V t16 = V.Select(V.Equal(acc7 - acc7, V.Zero), t15 + V.Log(acc10), t15);
-            V t17 = -t16;
-            V t18 = V.Exp(t17);
-            V t19 = V.One - t18;
-            V t22 = V.Exp(b21 * V.Log(t19));
-            V t24 = V.Select(V.Equal(t19, V.Zero), b23, t22);
-            V t25 = t24 * t16;
-            acc1 = acc1 + V.Sum(t25);
-            // gradient: ds[i, j] += [gamma == 0 ? 0 : 1/N·(logsumexp_j(s[i, j]) − s[i, y[i]])·(gamma·(1 − exp(−(logsumexp_j...
-            V t29 = b28 * t16;
-            V t33 = V.Exp(b32 * V.Log(t19));
-            V t35 = V.Select(V.Equal(t19, V.Zero), b34, t33);
-            V t36 = b21 * t35;
-            V t37 = t29 * t36;
-            V t38 = c26 ? V.Zero : t37;
-            V t39 = t38 * t18;
-            V t40 = t39 / acc10;
-            V t43 = b28 * t24;
-            V t44 = t43 / acc10;
-            V t48 = -t39;
-            V t49 = t48 - t43;
-            for (int j = 0; j < c; j++)
-            {
-                V x41 = V.Load(row11, j * V.Count);
-                V t42 = t40 * x41;
-                V t45 = t44 * x41;
-                V t46 = t42 + t45;
-                V m47 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
-                V t50 = V.Select(m47, t49, V.Zero);
-                V t51 = t46 + t50;
-                V.Store(tile4, j * V.Count, t51);
-            }
-            V.StoreRowsTransposed(ds, i * c, c, tile4);
-        }
-        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row11Array);
+        Scratch<T>.Return(tile3Array);
+        Scratch<T>.Return(tile4Array);
+        Scratch<T>.Return(row11Array);
         return acc1;
     }
 }

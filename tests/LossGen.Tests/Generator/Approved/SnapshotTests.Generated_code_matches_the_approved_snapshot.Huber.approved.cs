@@ -25,10 +25,10 @@ partial struct Huber
     {
         Validate(X.Length, w.Length, t.Length, xDim0, xDim1, -1, delta);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = F512.IsHardwareAccelerated ? ValueKernel<F512>(X, w, t, xDim0, xDim1, delta)
-            : F256.IsHardwareAccelerated ? ValueKernel<F256>(X, w, t, xDim0, xDim1, delta)
-            : F128.IsHardwareAccelerated ? ValueKernel<F128>(X, w, t, xDim0, xDim1, delta)
-            : ValueKernel<F1>(X, w, t, xDim0, xDim1, delta);
+        double result = F512.IsHardwareAccelerated ? ValueKernel<F512, float>(X, w, t, xDim0, xDim1, delta)
+            : F256.IsHardwareAccelerated ? ValueKernel<F256, float>(X, w, t, xDim0, xDim1, delta)
+            : F128.IsHardwareAccelerated ? ValueKernel<F128, float>(X, w, t, xDim0, xDim1, delta)
+            : ValueKernel<F1, float>(X, w, t, xDim0, xDim1, delta);
         return (float)result;
     }
 
@@ -60,10 +60,10 @@ partial struct Huber
         BufferGuard.Disjoint<float>(dw, "dw", w, "w");
         BufferGuard.Disjoint<float>(dw, "dw", t, "t");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512>(X, w, t, xDim0, xDim1, dw, delta)
-            : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256>(X, w, t, xDim0, xDim1, dw, delta)
-            : F128.IsHardwareAccelerated ? ValueAndGradientKernel<F128>(X, w, t, xDim0, xDim1, dw, delta)
-            : ValueAndGradientKernel<F1>(X, w, t, xDim0, xDim1, dw, delta);
+        double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512, float>(X, w, t, xDim0, xDim1, dw, delta)
+            : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256, float>(X, w, t, xDim0, xDim1, dw, delta)
+            : F128.IsHardwareAccelerated ? ValueAndGradientKernel<F128, float>(X, w, t, xDim0, xDim1, dw, delta)
+            : ValueAndGradientKernel<F1, float>(X, w, t, xDim0, xDim1, dw, delta);
         return (float)result;
     }
 
@@ -84,10 +84,10 @@ partial struct Huber
     {
         Validate(X.Length, w.Length, t.Length, xDim0, xDim1, -1, delta);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = D512.IsHardwareAccelerated ? ValueKernel<D512>(X, w, t, xDim0, xDim1, delta)
-            : D256.IsHardwareAccelerated ? ValueKernel<D256>(X, w, t, xDim0, xDim1, delta)
-            : D128.IsHardwareAccelerated ? ValueKernel<D128>(X, w, t, xDim0, xDim1, delta)
-            : ValueKernel<D1>(X, w, t, xDim0, xDim1, delta);
+        double result = D512.IsHardwareAccelerated ? ValueKernel<D512, double>(X, w, t, xDim0, xDim1, delta)
+            : D256.IsHardwareAccelerated ? ValueKernel<D256, double>(X, w, t, xDim0, xDim1, delta)
+            : D128.IsHardwareAccelerated ? ValueKernel<D128, double>(X, w, t, xDim0, xDim1, delta)
+            : ValueKernel<D1, double>(X, w, t, xDim0, xDim1, delta);
         return (double)result;
     }
 
@@ -119,10 +119,10 @@ partial struct Huber
         BufferGuard.Disjoint<double>(dw, "dw", w, "w");
         BufferGuard.Disjoint<double>(dw, "dw", t, "t");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512>(X, w, t, xDim0, xDim1, dw, delta)
-            : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256>(X, w, t, xDim0, xDim1, dw, delta)
-            : D128.IsHardwareAccelerated ? ValueAndGradientKernel<D128>(X, w, t, xDim0, xDim1, dw, delta)
-            : ValueAndGradientKernel<D1>(X, w, t, xDim0, xDim1, dw, delta);
+        double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512, double>(X, w, t, xDim0, xDim1, dw, delta)
+            : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256, double>(X, w, t, xDim0, xDim1, dw, delta)
+            : D128.IsHardwareAccelerated ? ValueAndGradientKernel<D128, double>(X, w, t, xDim0, xDim1, dw, delta)
+            : ValueAndGradientKernel<D1, double>(X, w, t, xDim0, xDim1, dw, delta);
         return (double)result;
     }
 
@@ -141,15 +141,16 @@ partial struct Huber
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernel<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> w, ReadOnlySpan<float> t, int xDim0, int xDim1, double delta)
-        where V : struct, ILanes<V, float>
+    private static double ValueKernel<V, T>(ReadOnlySpan<T> X, ReadOnlySpan<T> w, ReadOnlySpan<T> t, int xDim0, int xDim1, double delta)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         double acc1 = 0.0;
         // mean_i([abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 0.5·(Σ_k(X[i, k]·w[k]) − t[i])² : delt...
-        V b13 = V.Splat((float)delta);
-        V b16 = V.Splat((float)0.5);
+        V b13 = V.Splat(V.Narrow(delta));
+        V b16 = V.Splat(V.Narrow(0.5));
         double t18 = 0.5 * delta;
-        V b19 = V.Splat((float)t18);
+        V b19 = V.Splat(V.Narrow(t18));
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
         int rows2 = xDim1 <= 2 * V.Count ? xDim0 - xDim0 % V.Count : 0;
         for (int i = rows2; i < xDim0; i++)
@@ -177,8 +178,8 @@ partial struct Huber
                     acc23 = acc23 + V.Select(tail31, t30, V.Zero);
                 }
             }
-            double t32 = V.Sum(acc23);
-            double x33 = t[i];
+            double t32 = V.Widen(V.Sum(acc23));
+            double x33 = V.Widen(t[i]);
             double t34 = t32 - x33;
             double t35 = Scalar.Abs(t34);
             bool c36 = t35 <= delta;
@@ -192,7 +193,7 @@ partial struct Huber
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueKernelRowBlocks<V>(X, w, t, xDim1, acc1, b13, b16, b19, rows2);
+            acc1 = ValueKernelRowBlocks<V, T>(X, w, t, xDim1, acc1, b13, b16, b19, rows2);
         }
         double t42 = acc1 / (double)xDim0;
         return t42;
@@ -200,12 +201,13 @@ partial struct Huber
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> w, ReadOnlySpan<float> t, int xDim1, double acc1, V b13Arg, V b16Arg, V b19Arg, int rows2)
-        where V : struct, ILanes<V, float>
+    private static double ValueKernelRowBlocks<V, T>(ReadOnlySpan<T> X, ReadOnlySpan<T> w, ReadOnlySpan<T> t, int xDim1, double acc1, V b13Arg, V b16Arg, V b19Arg, int rows2)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // tile3: a tile of V.Count rows over XDim1, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
-        Span<float> tile3 = tile3Array.AsSpan(0, xDim1 * V.Count);
+        T[] tile3Array = Scratch<T>.Rent(xDim1 * V.Count);
+        Span<T> tile3 = tile3Array.AsSpan(0, xDim1 * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
         V b13 = b13Arg;
         V b16 = b16Arg;
@@ -218,8 +220,8 @@ partial struct Huber
             for (int k = 0; k < xDim1; k++)
             {
                 V x5 = V.Load(tile3, k * V.Count);
-                double x6 = w[k];
-                V b7 = V.Splat((float)x6);
+                double x6 = V.Widen(w[k]);
+                V b7 = V.Splat(V.Narrow(x6));
                 V t8 = x5 * b7;
                 acc4 = acc4 + t8;
             }
@@ -233,26 +235,27 @@ partial struct Huber
             V t20 = t12 - b19;
             V t21 = b13 * t20;
             V t22 = V.Select(m14, t17, t21);
-            acc1 = acc1 + V.Sum(t22);
+            acc1 = acc1 + V.Widen(V.Sum(t22));
         }
-        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        Scratch<T>.Return(tile3Array);
         return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernel<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> w, ReadOnlySpan<float> t, int xDim0, int xDim1, Span<float> dw, double delta)
-        where V : struct, ILanes<V, float>
+    private static double ValueAndGradientKernel<V, T>(ReadOnlySpan<T> X, ReadOnlySpan<T> w, ReadOnlySpan<T> t, int xDim0, int xDim1, Span<T> dw, double delta)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // dw is accumulated into by several terms, so it starts from zero.
         dw.Clear();
         double acc1 = 0.0;
         // mean_i([abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 0.5·(Σ_k(X[i, k]·w[k]) − t[i])² : delt..., fused with its gradient
-        V b13 = V.Splat((float)delta);
-        V b16 = V.Splat((float)0.5);
+        V b13 = V.Splat(V.Narrow(delta));
+        V b16 = V.Splat(V.Narrow(0.5));
         double t18 = 0.5 * delta;
-        V b19 = V.Splat((float)t18);
+        V b19 = V.Splat(V.Narrow(t18));
         double t23 = 1.0 / (double)xDim0;
-        V b24 = V.Splat((float)t23);
+        V b24 = V.Splat(V.Narrow(t23));
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
         int rows2 = xDim1 <= 2 * V.Count ? xDim0 - xDim0 % V.Count : 0;
         for (int i = rows2; i < xDim0; i++)
@@ -280,8 +283,8 @@ partial struct Huber
                     acc35 = acc35 + V.Select(tail43, t42, V.Zero);
                 }
             }
-            double t44 = V.Sum(acc35);
-            double x45 = t[i];
+            double t44 = V.Widen(V.Sum(acc35));
+            double x45 = V.Widen(t[i]);
             double t46 = t44 - x45;
             double t47 = Scalar.Abs(t46);
             bool c48 = t47 <= delta;
@@ -294,12 +297,12 @@ partial struct Huber
             // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
             double t54 = c48 ? t23 : 0.0;
             double t55 = t54 * t46;
-            V b57 = V.Splat((float)t55);
+            V b57 = V.Splat(V.Narrow(t55));
             double t59 = c48 ? 0.0 : t23;
             double t60 = t59 * delta;
             double t61 = Scalar.Sign(t46);
             double t62 = t60 * t61;
-            V b63 = V.Splat((float)t62);
+            V b63 = V.Splat(V.Narrow(t62));
             {
                 int k = 0;
                 for (; k <= xDim1 - V.Count; k += V.Count)
@@ -325,7 +328,7 @@ partial struct Huber
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueAndGradientKernelRowBlocks<V>(X, w, t, xDim1, dw, acc1, b13, b16, b19, b24, rows2);
+            acc1 = ValueAndGradientKernelRowBlocks<V, T>(X, w, t, xDim1, dw, acc1, b13, b16, b19, b24, rows2);
         }
         double t70 = acc1 / (double)xDim0;
         return t70;
@@ -333,12 +336,13 @@ partial struct Huber
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> w, ReadOnlySpan<float> t, int xDim1, Span<float> dw, double acc1, V b13Arg, V b16Arg, V b19Arg, V b24Arg, int rows2)
-        where V : struct, ILanes<V, float>
+    private static double ValueAndGradientKernelRowBlocks<V, T>(ReadOnlySpan<T> X, ReadOnlySpan<T> w, ReadOnlySpan<T> t, int xDim1, Span<T> dw, double acc1, V b13Arg, V b16Arg, V b19Arg, V b24Arg, int rows2)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // tile3: a tile of V.Count rows over XDim1, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
-        Span<float> tile3 = tile3Array.AsSpan(0, xDim1 * V.Count);
+        T[] tile3Array = Scratch<T>.Rent(xDim1 * V.Count);
+        Span<T> tile3 = tile3Array.AsSpan(0, xDim1 * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
         V b13 = b13Arg;
         V b16 = b16Arg;
@@ -352,8 +356,8 @@ partial struct Huber
             for (int k = 0; k < xDim1; k++)
             {
                 V x5 = V.Load(tile3, k * V.Count);
-                double x6 = w[k];
-                V b7 = V.Splat((float)x6);
+                double x6 = V.Widen(w[k]);
+                V b7 = V.Splat(V.Narrow(x6));
                 V t8 = x5 * b7;
                 acc4 = acc4 + t8;
             }
@@ -367,7 +371,7 @@ partial struct Huber
             V t20 = t12 - b19;
             V t21 = b13 * t20;
             V t22 = V.Select(m14, t17, t21);
-            acc1 = acc1 + V.Sum(t22);
+            acc1 = acc1 + V.Widen(V.Sum(t22));
             // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
             V t25 = V.Select(m14, b24, V.Zero);
             V t26 = t25 * t11;
@@ -381,258 +385,10 @@ partial struct Huber
                 V t28 = t26 * x27;
                 V t33 = t32 * x27;
                 V t34 = t28 + t33;
-                dw[k] += (float)(V.Sum(t34));
+                dw[k] += V.Sum(t34);
             }
         }
-        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
-        return acc1;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernel<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> w, ReadOnlySpan<double> t, int xDim0, int xDim1, double delta)
-        where V : struct, ILanes<V, double>
-    {
-        double acc1 = 0.0;
-        // mean_i([abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 0.5·(Σ_k(X[i, k]·w[k]) − t[i])² : delt...
-        V b13 = V.Splat((double)delta);
-        V b16 = V.Splat((double)0.5);
-        double t18 = 0.5 * delta;
-        V b19 = V.Splat((double)t18);
-        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows2 = xDim1 <= 2 * V.Count ? xDim0 - xDim0 % V.Count : 0;
-        for (int i = rows2; i < xDim0; i++)
-        {
-            V acc23 = V.Zero;
-            // Σ_k(X[i, k]·w[k])
-            int o24 = i * xDim1;
-            {
-                int k = 0;
-                for (; k <= xDim1 - V.Count; k += V.Count)
-                {
-                    V x25 = V.Load(X, o24 + k);
-                    V x26 = V.Load(w, k);
-                    V t27 = x25 * x26;
-                    acc23 = acc23 + t27;
-                }
-                // the last xDim1 mod V.Count elements, masked
-                if (k < xDim1)
-                {
-                    int rem_k = xDim1 - k;
-                    V x28 = V.LoadPartial(X, o24 + k, rem_k);
-                    V x29 = V.LoadPartial(w, k, rem_k);
-                    V t30 = x28 * x29;
-                    V tail31 = V.FirstLanes(rem_k);
-                    acc23 = acc23 + V.Select(tail31, t30, V.Zero);
-                }
-            }
-            double t32 = V.Sum(acc23);
-            double x33 = t[i];
-            double t34 = t32 - x33;
-            double t35 = Scalar.Abs(t34);
-            bool c36 = t35 <= delta;
-            double t37 = t34 * t34;
-            double t38 = 0.5 * t37;
-            double t39 = t35 - t18;
-            double t40 = delta * t39;
-            double t41 = c36 ? t38 : t40;
-            acc1 = acc1 + t41;
-        }
-        if (rows2 > 0)
-        {
-            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueKernelRowBlocks<V>(X, w, t, xDim1, acc1, b13, b16, b19, rows2);
-        }
-        double t42 = acc1 / (double)xDim0;
-        return t42;
-    }
-
-    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> w, ReadOnlySpan<double> t, int xDim1, double acc1, V b13Arg, V b16Arg, V b19Arg, int rows2)
-        where V : struct, ILanes<V, double>
-    {
-        // tile3: a tile of V.Count rows over XDim1, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
-        Span<double> tile3 = tile3Array.AsSpan(0, xDim1 * V.Count);
-        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b13 = b13Arg;
-        V b16 = b16Arg;
-        V b19 = b19Arg;
-        for (int i = 0; i < rows2; i += V.Count)
-        {
-            V.LoadRowsTransposed(X, i * xDim1, xDim1, tile3);
-            V acc4 = V.Zero;
-            // Σ_k(X[i, k]·w[k])
-            for (int k = 0; k < xDim1; k++)
-            {
-                V x5 = V.Load(tile3, k * V.Count);
-                double x6 = w[k];
-                V b7 = V.Splat((double)x6);
-                V t8 = x5 * b7;
-                acc4 = acc4 + t8;
-            }
-            int o9 = i;
-            V x10 = V.Load(t, o9);
-            V t11 = acc4 - x10;
-            V t12 = V.Abs(t11);
-            V m14 = V.LessThanOrEqual(t12, b13);
-            V t15 = t11 * t11;
-            V t17 = b16 * t15;
-            V t20 = t12 - b19;
-            V t21 = b13 * t20;
-            V t22 = V.Select(m14, t17, t21);
-            acc1 = acc1 + V.Sum(t22);
-        }
-        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-        return acc1;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernel<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> w, ReadOnlySpan<double> t, int xDim0, int xDim1, Span<double> dw, double delta)
-        where V : struct, ILanes<V, double>
-    {
-        // dw is accumulated into by several terms, so it starts from zero.
-        dw.Clear();
-        double acc1 = 0.0;
-        // mean_i([abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 0.5·(Σ_k(X[i, k]·w[k]) − t[i])² : delt..., fused with its gradient
-        V b13 = V.Splat((double)delta);
-        V b16 = V.Splat((double)0.5);
-        double t18 = 0.5 * delta;
-        V b19 = V.Splat((double)t18);
-        double t23 = 1.0 / (double)xDim0;
-        V b24 = V.Splat((double)t23);
-        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows2 = xDim1 <= 2 * V.Count ? xDim0 - xDim0 % V.Count : 0;
-        for (int i = rows2; i < xDim0; i++)
-        {
-            V acc35 = V.Zero;
-            // Σ_k(X[i, k]·w[k])
-            int o36 = i * xDim1;
-            {
-                int k = 0;
-                for (; k <= xDim1 - V.Count; k += V.Count)
-                {
-                    V x37 = V.Load(X, o36 + k);
-                    V x38 = V.Load(w, k);
-                    V t39 = x37 * x38;
-                    acc35 = acc35 + t39;
-                }
-                // the last xDim1 mod V.Count elements, masked
-                if (k < xDim1)
-                {
-                    int rem_k = xDim1 - k;
-                    V x40 = V.LoadPartial(X, o36 + k, rem_k);
-                    V x41 = V.LoadPartial(w, k, rem_k);
-                    V t42 = x40 * x41;
-                    V tail43 = V.FirstLanes(rem_k);
-                    acc35 = acc35 + V.Select(tail43, t42, V.Zero);
-                }
-            }
-            double t44 = V.Sum(acc35);
-            double x45 = t[i];
-            double t46 = t44 - x45;
-            double t47 = Scalar.Abs(t46);
-            bool c48 = t47 <= delta;
-            double t49 = t46 * t46;
-            double t50 = 0.5 * t49;
-            double t51 = t47 - t18;
-            double t52 = delta * t51;
-            double t53 = c48 ? t50 : t52;
-            acc1 = acc1 + t53;
-            // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
-            double t54 = c48 ? t23 : 0.0;
-            double t55 = t54 * t46;
-            V b57 = V.Splat((double)t55);
-            double t59 = c48 ? 0.0 : t23;
-            double t60 = t59 * delta;
-            double t61 = Scalar.Sign(t46);
-            double t62 = t60 * t61;
-            V b63 = V.Splat((double)t62);
-            {
-                int k = 0;
-                for (; k <= xDim1 - V.Count; k += V.Count)
-                {
-                    V x56 = V.Load(X, o36 + k);
-                    V t58 = b57 * x56;
-                    V t64 = b63 * x56;
-                    V t65 = t58 + t64;
-                    V.AddTo(dw, k, t65);
-                }
-                // the last xDim1 mod V.Count elements, masked
-                if (k < xDim1)
-                {
-                    int rem_k = xDim1 - k;
-                    V x66 = V.LoadPartial(X, o36 + k, rem_k);
-                    V t67 = b57 * x66;
-                    V t68 = b63 * x66;
-                    V t69 = t67 + t68;
-                    V.AddToPartial(dw, k, rem_k, t69);
-                }
-            }
-        }
-        if (rows2 > 0)
-        {
-            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueAndGradientKernelRowBlocks<V>(X, w, t, xDim1, dw, acc1, b13, b16, b19, b24, rows2);
-        }
-        double t70 = acc1 / (double)xDim0;
-        return t70;
-    }
-
-    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> w, ReadOnlySpan<double> t, int xDim1, Span<double> dw, double acc1, V b13Arg, V b16Arg, V b19Arg, V b24Arg, int rows2)
-        where V : struct, ILanes<V, double>
-    {
-        // tile3: a tile of V.Count rows over XDim1, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, xDim1 * V.Count));
-        Span<double> tile3 = tile3Array.AsSpan(0, xDim1 * V.Count);
-        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b13 = b13Arg;
-        V b16 = b16Arg;
-        V b19 = b19Arg;
-        V b24 = b24Arg;
-        for (int i = 0; i < rows2; i += V.Count)
-        {
-            V.LoadRowsTransposed(X, i * xDim1, xDim1, tile3);
-            V acc4 = V.Zero;
-            // Σ_k(X[i, k]·w[k])
-            for (int k = 0; k < xDim1; k++)
-            {
-                V x5 = V.Load(tile3, k * V.Count);
-                double x6 = w[k];
-                V b7 = V.Splat((double)x6);
-                V t8 = x5 * b7;
-                acc4 = acc4 + t8;
-            }
-            int o9 = i;
-            V x10 = V.Load(t, o9);
-            V t11 = acc4 - x10;
-            V t12 = V.Abs(t11);
-            V m14 = V.LessThanOrEqual(t12, b13);
-            V t15 = t11 * t11;
-            V t17 = b16 * t15;
-            V t20 = t12 - b19;
-            V t21 = b13 * t20;
-            V t22 = V.Select(m14, t17, t21);
-            acc1 = acc1 + V.Sum(t22);
-            // gradient: dw[k] += [abs(Σ_k(X[i, k]·w[k]) − t[i]) <= delta ? 1/XDim0 : 0]·(Σ_k(X[i, k]·w[k]) − t[i])·X[i, ...
-            V t25 = V.Select(m14, b24, V.Zero);
-            V t26 = t25 * t11;
-            V t29 = V.Select(m14, V.Zero, b24);
-            V t30 = t29 * b13;
-            V t31 = V.Sign(t11);
-            V t32 = t30 * t31;
-            for (int k = 0; k < xDim1; k++)
-            {
-                V x27 = V.Load(tile3, k * V.Count);
-                V t28 = t26 * x27;
-                V t33 = t32 * x27;
-                V t34 = t28 + t33;
-                dw[k] += (double)(V.Sum(t34));
-            }
-        }
-        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
+        Scratch<T>.Return(tile3Array);
         return acc1;
     }
 

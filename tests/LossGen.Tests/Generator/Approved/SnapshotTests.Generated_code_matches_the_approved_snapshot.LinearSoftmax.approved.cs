@@ -27,10 +27,10 @@ partial struct LinearSoftmax
     {
         Validate(X.Length, W.Length, b.Length, y, n, d, c, -1, -1, lambda);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = F512.IsHardwareAccelerated ? ValueKernel<F512>(X, W, b, y, n, d, c, lambda)
-            : F256.IsHardwareAccelerated ? ValueKernel<F256>(X, W, b, y, n, d, c, lambda)
-            : F128.IsHardwareAccelerated ? ValueKernel<F128>(X, W, b, y, n, d, c, lambda)
-            : ValueKernel<F1>(X, W, b, y, n, d, c, lambda);
+        double result = F512.IsHardwareAccelerated ? ValueKernel<F512, float>(X, W, b, y, n, d, c, lambda)
+            : F256.IsHardwareAccelerated ? ValueKernel<F256, float>(X, W, b, y, n, d, c, lambda)
+            : F128.IsHardwareAccelerated ? ValueKernel<F128, float>(X, W, b, y, n, d, c, lambda)
+            : ValueKernel<F1, float>(X, W, b, y, n, d, c, lambda);
         return (float)result;
     }
 
@@ -74,10 +74,10 @@ partial struct LinearSoftmax
         BufferGuard.Disjoint<float, int>(db, "db", y, "y");
         BufferGuard.Disjoint<float>(db, "db", dW, "dW");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512>(X, W, b, y, n, d, c, dW, db, lambda)
-            : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256>(X, W, b, y, n, d, c, dW, db, lambda)
-            : F128.IsHardwareAccelerated ? ValueAndGradientKernel<F128>(X, W, b, y, n, d, c, dW, db, lambda)
-            : ValueAndGradientKernel<F1>(X, W, b, y, n, d, c, dW, db, lambda);
+        double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512, float>(X, W, b, y, n, d, c, dW, db, lambda)
+            : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256, float>(X, W, b, y, n, d, c, dW, db, lambda)
+            : F128.IsHardwareAccelerated ? ValueAndGradientKernel<F128, float>(X, W, b, y, n, d, c, dW, db, lambda)
+            : ValueAndGradientKernel<F1, float>(X, W, b, y, n, d, c, dW, db, lambda);
         return (float)result;
     }
 
@@ -100,10 +100,10 @@ partial struct LinearSoftmax
     {
         Validate(X.Length, W.Length, b.Length, y, n, d, c, -1, -1, lambda);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = D512.IsHardwareAccelerated ? ValueKernel<D512>(X, W, b, y, n, d, c, lambda)
-            : D256.IsHardwareAccelerated ? ValueKernel<D256>(X, W, b, y, n, d, c, lambda)
-            : D128.IsHardwareAccelerated ? ValueKernel<D128>(X, W, b, y, n, d, c, lambda)
-            : ValueKernel<D1>(X, W, b, y, n, d, c, lambda);
+        double result = D512.IsHardwareAccelerated ? ValueKernel<D512, double>(X, W, b, y, n, d, c, lambda)
+            : D256.IsHardwareAccelerated ? ValueKernel<D256, double>(X, W, b, y, n, d, c, lambda)
+            : D128.IsHardwareAccelerated ? ValueKernel<D128, double>(X, W, b, y, n, d, c, lambda)
+            : ValueKernel<D1, double>(X, W, b, y, n, d, c, lambda);
         return (double)result;
     }
 
@@ -147,10 +147,10 @@ partial struct LinearSoftmax
         BufferGuard.Disjoint<double, int>(db, "db", y, "y");
         BufferGuard.Disjoint<double>(db, "db", dW, "dW");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512>(X, W, b, y, n, d, c, dW, db, lambda)
-            : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256>(X, W, b, y, n, d, c, dW, db, lambda)
-            : D128.IsHardwareAccelerated ? ValueAndGradientKernel<D128>(X, W, b, y, n, d, c, dW, db, lambda)
-            : ValueAndGradientKernel<D1>(X, W, b, y, n, d, c, dW, db, lambda);
+        double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512, double>(X, W, b, y, n, d, c, dW, db, lambda)
+            : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256, double>(X, W, b, y, n, d, c, dW, db, lambda)
+            : D128.IsHardwareAccelerated ? ValueAndGradientKernel<D128, double>(X, W, b, y, n, d, c, dW, db, lambda)
+            : ValueAndGradientKernel<D1, double>(X, W, b, y, n, d, c, dW, db, lambda);
         return (double)result;
     }
 
@@ -173,22 +173,24 @@ partial struct LinearSoftmax
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernel<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int n, int d, int c, double lambda)
-        where V : struct, ILanes<V, float>
+    private static double ValueKernel<V, T>(ReadOnlySpan<T> X, ReadOnlySpan<T> W, ReadOnlySpan<T> b, ReadOnlySpan<int> y, int n, int d, int c, double lambda)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // XW[p, q] = Σ_k X[p, k]·W[k, q] for every p and q, by the register-blocked
         // contraction kernels; the rest of the kernel reads it as a tensor. Rented, so nothing is allocated after warm-up.
-        float[] XWArray = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, n * c));
-        Span<float> XW = XWArray.AsSpan(0, n * c);
-        Contraction.Product<V, float>(X, d, 1, W, c, 1, XW, n, c, d);
-        double t0 = ValueKernelOverProducts<V>(X, W, b, y, XW, n, d, c, lambda);
-        System.Buffers.ArrayPool<float>.Shared.Return(XWArray);
+        T[] XWArray = Scratch<T>.Rent(n * c);
+        Span<T> XW = XWArray.AsSpan(0, n * c);
+        Contraction.Product<V, T>(X, d, 1, W, c, 1, XW, n, c, d);
+        double t0 = ValueKernelOverProducts<V, T>(X, W, b, y, XW, n, d, c, lambda);
+        Scratch<T>.Return(XWArray);
         return t0;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelOverProducts<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, ReadOnlySpan<float> XW, int n, int d, int c, double lambda)
-        where V : struct, ILanes<V, float>
+    private static double ValueKernelOverProducts<V, T>(ReadOnlySpan<T> X, ReadOnlySpan<T> W, ReadOnlySpan<T> b, ReadOnlySpan<int> y, ReadOnlySpan<T> XW, int n, int d, int c, double lambda)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         double acc1 = 0.0;
         // mean_i(logsumexp_j(XW[i, j] + b[j]) − (XW[i, y[i]] + b[y[i]]))
@@ -198,10 +200,10 @@ partial struct LinearSoftmax
         {
             int o24 = i * c;
             int label25 = y[i];
-            double x26 = XW[o24 + label25];
-            double x27 = b[label25];
+            double x26 = V.Widen(XW[o24 + label25]);
+            double x27 = V.Widen(b[label25]);
             double t28 = x26 + x27;
-            V acc29 = V.Splat((float)double.NegativeInfinity);
+            V acc29 = V.Splat(V.Narrow(double.NegativeInfinity));
             V nan30 = V.Zero;
             // max_j(XW[i, j] + b[j]), NaN lanes in nan30
             {
@@ -222,16 +224,16 @@ partial struct LinearSoftmax
                     V x35 = V.LoadPartial(b, j, rem_j);
                     V t36 = x34 + x35;
                     V tail37 = V.FirstLanes(rem_j);
-                    V t38 = V.Select(tail37, t36, V.Splat((float)double.NegativeInfinity));
+                    V t38 = V.Select(tail37, t36, V.Splat(V.Narrow(double.NegativeInfinity)));
                     acc29 = V.RunningMax(acc29, t38);
                     nan30 = V.Or(nan30, V.NotEqual(t38, t38));
                 }
             }
-            acc29 = V.Select(nan30, V.Splat((float)double.NaN), acc29);
-            double t39 = V.MaxAcross(acc29);
+            acc29 = V.Select(nan30, V.Splat(V.Narrow(double.NaN)), acc29);
+            double t39 = V.Widen(V.MaxAcross(acc29));
             V acc40 = V.Zero;
             // Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))
-            V b44 = V.Splat((float)t39);
+            V b44 = V.Splat(V.Narrow(t39));
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
@@ -256,14 +258,14 @@ partial struct LinearSoftmax
                     acc40 = acc40 + V.Select(tail52, t51, V.Zero);
                 }
             }
-            double t53 = V.Sum(acc40);
+            double t53 = V.Widen(V.Sum(acc40));
             double t54 = double.IsFinite(t39) ? (t39 - t28) + Scalar.Log(t53) : t39 - t28;
             acc1 = acc1 + t54;
         }
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueKernelOverProductsRowBlocks<V>(b, y, XW, c, acc1, rows2);
+            acc1 = ValueKernelOverProductsRowBlocks<V, T>(b, y, XW, c, acc1, rows2);
         }
         double t55 = acc1 / (double)n;
         double acc56 = 0.0;
@@ -293,13 +295,13 @@ partial struct LinearSoftmax
                     acc62 = acc62 + V.Select(tail68, t67, V.Zero);
                 }
             }
-            double t69 = V.Sum(acc62);
+            double t69 = V.Widen(V.Sum(acc62));
             acc56 = acc56 + t69;
         }
         if (rows57 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc56 = ValueKernelOverProductsRowBlocks2<V>(W, c, acc56, rows57);
+            acc56 = ValueKernelOverProductsRowBlocks2<V, T>(W, c, acc56, rows57);
         }
         double t70 = lambda * acc56;
         double t71 = t55 + t70;
@@ -308,12 +310,13 @@ partial struct LinearSoftmax
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelOverProductsRowBlocks<V>(ReadOnlySpan<float> b, ReadOnlySpan<int> y, ReadOnlySpan<float> XW, int c, double acc1, int rows2)
-        where V : struct, ILanes<V, float>
+    private static double ValueKernelOverProductsRowBlocks<V, T>(ReadOnlySpan<T> b, ReadOnlySpan<int> y, ReadOnlySpan<T> XW, int c, double acc1, int rows2)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
+        T[] tile3Array = Scratch<T>.Rent(c * V.Count);
+        Span<T> tile3 = tile3Array.AsSpan(0, c * V.Count);
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(XW, i * c, c, tile3);
@@ -322,26 +325,26 @@ partial struct LinearSoftmax
             int o6 = 0;
             V x7 = V.LoadLabeled(b, o6, 0, y, o4, 1, 1);
             V t8 = x5 + x7;
-            V acc9 = V.Splat((float)double.NegativeInfinity);
+            V acc9 = V.Splat(V.Narrow(double.NegativeInfinity));
             V nan10 = V.Zero;
             // max_j(XW[i, j] + b[j]), NaN lanes in nan10
             for (int j = 0; j < c; j++)
             {
                 V x11 = V.Load(tile3, j * V.Count);
-                double x12 = b[j];
-                V b13 = V.Splat((float)x12);
+                double x12 = V.Widen(b[j]);
+                V b13 = V.Splat(V.Narrow(x12));
                 V t14 = x11 + b13;
                 acc9 = V.RunningMax(acc9, t14);
                 nan10 = V.Or(nan10, V.NotEqual(t14, t14));
             }
-            acc9 = V.Select(nan10, V.Splat((float)double.NaN), acc9);
+            acc9 = V.Select(nan10, V.Splat(V.Narrow(double.NaN)), acc9);
             V acc15 = V.Zero;
             // Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))
             for (int j = 0; j < c; j++)
             {
                 V x16 = V.Load(tile3, j * V.Count);
-                double x17 = b[j];
-                V b18 = V.Splat((float)x17);
+                double x17 = V.Widen(b[j]);
+                V b18 = V.Splat(V.Narrow(x17));
                 V t19 = x16 + b18;
                 V t20 = t19 - acc9;
                 V t21 = V.Exp(t20);
@@ -349,20 +352,21 @@ partial struct LinearSoftmax
             }
             V t22 = acc9 - t8;
             V t23 = V.Select(V.Equal(acc9 - acc9, V.Zero), t22 + V.Log(acc15), t22);
-            acc1 = acc1 + V.Sum(t23);
+            acc1 = acc1 + V.Widen(V.Sum(t23));
         }
-        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        Scratch<T>.Return(tile3Array);
         return acc1;
     }
 
     /// <summary>Rows [0, rows57) across lanes, V.Count at a time with lane l holding row k + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelOverProductsRowBlocks2<V>(ReadOnlySpan<float> W, int c, double acc56, int rows57)
-        where V : struct, ILanes<V, float>
+    private static double ValueKernelOverProductsRowBlocks2<V, T>(ReadOnlySpan<T> W, int c, double acc56, int rows57)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // tile58: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile58Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile58 = tile58Array.AsSpan(0, c * V.Count);
+        T[] tile58Array = Scratch<T>.Rent(c * V.Count);
+        Span<T> tile58 = tile58Array.AsSpan(0, c * V.Count);
         for (int k = 0; k < rows57; k += V.Count)
         {
             V.LoadRowsTransposed(W, k * c, c, tile58);
@@ -374,56 +378,58 @@ partial struct LinearSoftmax
                 V t61 = x60 * x60;
                 acc59 = acc59 + t61;
             }
-            acc56 = acc56 + V.Sum(acc59);
+            acc56 = acc56 + V.Widen(V.Sum(acc59));
         }
-        System.Buffers.ArrayPool<float>.Shared.Return(tile58Array);
+        Scratch<T>.Return(tile58Array);
         return acc56;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernel<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int n, int d, int c, Span<float> dW, Span<float> db, double lambda)
-        where V : struct, ILanes<V, float>
+    private static double ValueAndGradientKernel<V, T>(ReadOnlySpan<T> X, ReadOnlySpan<T> W, ReadOnlySpan<T> b, ReadOnlySpan<int> y, int n, int d, int c, Span<T> dW, Span<T> db, double lambda)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // XW[p, q] = Σ_k X[p, k]·W[k, q] for every p and q, by the register-blocked
         // contraction kernels; the rest of the kernel reads it as a tensor. Rented, so nothing is allocated after warm-up.
-        float[] XWArray = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, n * c));
-        Span<float> XW = XWArray.AsSpan(0, n * c);
-        float[] dXWArray = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, n * c));
-        Span<float> dXW = dXWArray.AsSpan(0, n * c);
-        Contraction.Product<V, float>(X, d, 1, W, c, 1, XW, n, c, d);
-        double t0 = ValueAndGradientKernelOverProducts<V>(X, W, b, y, XW, n, d, c, dW, db, dXW, lambda);
+        T[] XWArray = Scratch<T>.Rent(n * c);
+        Span<T> XW = XWArray.AsSpan(0, n * c);
+        T[] dXWArray = Scratch<T>.Rent(n * c);
+        Span<T> dXW = dXWArray.AsSpan(0, n * c);
+        Contraction.Product<V, T>(X, d, 1, W, c, 1, XW, n, c, d);
+        double t0 = ValueAndGradientKernelOverProducts<V, T>(X, W, b, y, XW, n, d, c, dW, db, dXW, lambda);
         // dW += Σ_p X[p, k]·dXW[p, q]: the chain rule through the product
-        Contraction.AddRightGradient<V, float>(X, d, 1, dXW, dW, c, 1, n, c, d);
-        System.Buffers.ArrayPool<float>.Shared.Return(XWArray);
-        System.Buffers.ArrayPool<float>.Shared.Return(dXWArray);
+        Contraction.AddRightGradient<V, T>(X, d, 1, dXW, dW, c, 1, n, c, d);
+        Scratch<T>.Return(XWArray);
+        Scratch<T>.Return(dXWArray);
         return t0;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelOverProducts<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, ReadOnlySpan<float> XW, int n, int d, int c, Span<float> dW, Span<float> db, Span<float> dXW, double lambda)
-        where V : struct, ILanes<V, float>
+    private static double ValueAndGradientKernelOverProducts<V, T>(ReadOnlySpan<T> X, ReadOnlySpan<T> W, ReadOnlySpan<T> b, ReadOnlySpan<int> y, ReadOnlySpan<T> XW, int n, int d, int c, Span<T> dW, Span<T> db, Span<T> dXW, double lambda)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // db is accumulated into by several terms, so it starts from zero.
         db.Clear();
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        float[] row53Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
-        Span<float> row53 = row53Array.AsSpan(0, c);
+        T[] row53Array = Scratch<T>.Rent(c);
+        Span<T> row53 = row53Array.AsSpan(0, c);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(XW[i, j] + b[j]) − (XW[i, y[i]] + b[y[i]])), fused with its gradient
         double t26 = 1.0 / (double)n;
-        V b27 = V.Splat((float)t26);
+        V b27 = V.Splat(V.Narrow(t26));
         double t32 = -t26;
-        V b33 = V.Splat((float)t32);
+        V b33 = V.Splat(V.Narrow(t32));
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
         int rows2 = c <= 4 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
             int o36 = i * c;
             int label37 = y[i];
-            double x38 = XW[o36 + label37];
-            double x39 = b[label37];
+            double x38 = V.Widen(XW[o36 + label37]);
+            double x39 = V.Widen(b[label37]);
             double t40 = x38 + x39;
-            V acc41 = V.Splat((float)double.NegativeInfinity);
+            V acc41 = V.Splat(V.Narrow(double.NegativeInfinity));
             V nan42 = V.Zero;
             // max_j(XW[i, j] + b[j]), NaN lanes in nan42
             {
@@ -444,16 +450,16 @@ partial struct LinearSoftmax
                     V x47 = V.LoadPartial(b, j, rem_j);
                     V t48 = x46 + x47;
                     V tail49 = V.FirstLanes(rem_j);
-                    V t50 = V.Select(tail49, t48, V.Splat((float)double.NegativeInfinity));
+                    V t50 = V.Select(tail49, t48, V.Splat(V.Narrow(double.NegativeInfinity)));
                     acc41 = V.RunningMax(acc41, t50);
                     nan42 = V.Or(nan42, V.NotEqual(t50, t50));
                 }
             }
-            acc41 = V.Select(nan42, V.Splat((float)double.NaN), acc41);
-            double t51 = V.MaxAcross(acc41);
+            acc41 = V.Select(nan42, V.Splat(V.Narrow(double.NaN)), acc41);
+            double t51 = V.Widen(V.MaxAcross(acc41));
             V acc52 = V.Zero;
             // Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))
-            V b57 = V.Splat((float)t51);
+            V b57 = V.Splat(V.Narrow(t51));
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
@@ -480,12 +486,12 @@ partial struct LinearSoftmax
                     V.StorePartial(row53, j, rem_j, t64);
                 }
             }
-            double t66 = V.Sum(acc52);
+            double t66 = V.Widen(V.Sum(acc52));
             double t67 = double.IsFinite(t51) ? (t51 - t40) + Scalar.Log(t66) : t51 - t40;
             acc1 = acc1 + t67;
             // gradient: dXW[i, j] += 1/N/Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))·exp(XW[i, j] + b[j] − max_j(XW[i...; db[j] += 1/N/Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))·exp(XW[i, j] + b[j] − max_j(XW[i...
             double t68 = t26 / t66;
-            V b70 = V.Splat((float)t68);
+            V b70 = V.Splat(V.Narrow(t68));
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
@@ -515,13 +521,13 @@ partial struct LinearSoftmax
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueAndGradientKernelOverProductsRowBlocks<V>(b, y, XW, c, db, dXW, acc1, b27, b33, rows2);
+            acc1 = ValueAndGradientKernelOverProductsRowBlocks<V, T>(b, y, XW, c, db, dXW, acc1, b27, b33, rows2);
         }
         double t80 = acc1 / (double)n;
         double acc81 = 0.0;
         // Σ_k(Σ_j(W[k, j]²)), fused with its gradient
         double t88 = 2.0 * lambda;
-        V b89 = V.Splat((float)t88);
+        V b89 = V.Splat(V.Narrow(t88));
         // rows [0, rows82) across lanes, V.Count at a time with lane l holding row k + l (while a row is short); the other rows one at a time first
         int rows82 = c <= 2 * V.Count ? d - d % V.Count : 0;
         for (int k = rows82; k < d; k++)
@@ -551,34 +557,35 @@ partial struct LinearSoftmax
                     V.StorePartial(dW, o92 + j, rem_j, t99);
                 }
             }
-            double t100 = V.Sum(acc91);
+            double t100 = V.Widen(V.Sum(acc91));
             acc81 = acc81 + t100;
         }
         if (rows82 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc81 = ValueAndGradientKernelOverProductsRowBlocks2<V>(W, c, dW, acc81, b89, rows82);
+            acc81 = ValueAndGradientKernelOverProductsRowBlocks2<V, T>(W, c, dW, acc81, b89, rows82);
         }
         double t101 = lambda * acc81;
         double t102 = t80 + t101;
-        System.Buffers.ArrayPool<float>.Shared.Return(row53Array);
+        Scratch<T>.Return(row53Array);
         return t102;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelOverProductsRowBlocks<V>(ReadOnlySpan<float> b, ReadOnlySpan<int> y, ReadOnlySpan<float> XW, int c, Span<float> db, Span<float> dXW, double acc1, V b27Arg, V b33Arg, int rows2)
-        where V : struct, ILanes<V, float>
+    private static double ValueAndGradientKernelOverProductsRowBlocks<V, T>(ReadOnlySpan<T> b, ReadOnlySpan<int> y, ReadOnlySpan<T> XW, int c, Span<T> db, Span<T> dXW, double acc1, V b27Arg, V b33Arg, int rows2)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
+        T[] tile3Array = Scratch<T>.Rent(c * V.Count);
+        Span<T> tile3 = tile3Array.AsSpan(0, c * V.Count);
         // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile4 = tile4Array.AsSpan(0, c * V.Count);
+        T[] tile4Array = Scratch<T>.Rent(c * V.Count);
+        Span<T> tile4 = tile4Array.AsSpan(0, c * V.Count);
         // row17: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] row17Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> row17 = row17Array.AsSpan(0, c * V.Count);
+        T[] row17Array = Scratch<T>.Rent(c * V.Count);
+        Span<T> row17 = row17Array.AsSpan(0, c * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
         V b27 = b27Arg;
         V b33 = b33Arg;
@@ -590,26 +597,26 @@ partial struct LinearSoftmax
             int o7 = 0;
             V x8 = V.LoadLabeled(b, o7, 0, y, o5, 1, 1);
             V t9 = x6 + x8;
-            V acc10 = V.Splat((float)double.NegativeInfinity);
+            V acc10 = V.Splat(V.Narrow(double.NegativeInfinity));
             V nan11 = V.Zero;
             // max_j(XW[i, j] + b[j]), NaN lanes in nan11
             for (int j = 0; j < c; j++)
             {
                 V x12 = V.Load(tile3, j * V.Count);
-                double x13 = b[j];
-                V b14 = V.Splat((float)x13);
+                double x13 = V.Widen(b[j]);
+                V b14 = V.Splat(V.Narrow(x13));
                 V t15 = x12 + b14;
                 acc10 = V.RunningMax(acc10, t15);
                 nan11 = V.Or(nan11, V.NotEqual(t15, t15));
             }
-            acc10 = V.Select(nan11, V.Splat((float)double.NaN), acc10);
+            acc10 = V.Select(nan11, V.Splat(V.Narrow(double.NaN)), acc10);
             V acc16 = V.Zero;
             // Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))
             for (int j = 0; j < c; j++)
             {
                 V x18 = V.Load(tile3, j * V.Count);
-                double x19 = b[j];
-                V b20 = V.Splat((float)x19);
+                double x19 = V.Widen(b[j]);
+                V b20 = V.Splat(V.Narrow(x19));
                 V t21 = x18 + b20;
                 V t22 = t21 - acc10;
                 V t23 = V.Exp(t22);
@@ -618,7 +625,7 @@ partial struct LinearSoftmax
             }
             V t24 = acc10 - t9;
             V t25 = V.Select(V.Equal(acc10 - acc10, V.Zero), t24 + V.Log(acc16), t24);
-            acc1 = acc1 + V.Sum(t25);
+            acc1 = acc1 + V.Widen(V.Sum(t25));
             // gradient: dXW[i, j] += 1/N/Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))·exp(XW[i, j] + b[j] − max_j(XW[i...; db[j] += 1/N/Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))·exp(XW[i, j] + b[j] − max_j(XW[i...
             V t28 = b27 / acc16;
             for (int j = 0; j < c; j++)
@@ -629,27 +636,28 @@ partial struct LinearSoftmax
                 V t34 = V.Select(m31, b33, V.Zero);
                 V t35 = t30 + t34;
                 V.Store(tile4, j * V.Count, t35);
-                db[j] += (float)(V.Sum(t35));
+                db[j] += V.Sum(t35);
             }
             V.StoreRowsTransposed(dXW, i * c, c, tile4);
         }
-        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row17Array);
+        Scratch<T>.Return(tile3Array);
+        Scratch<T>.Return(tile4Array);
+        Scratch<T>.Return(row17Array);
         return acc1;
     }
 
     /// <summary>Rows [0, rows82) across lanes, V.Count at a time with lane l holding row k + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelOverProductsRowBlocks2<V>(ReadOnlySpan<float> W, int c, Span<float> dW, double acc81, V b89Arg, int rows82)
-        where V : struct, ILanes<V, float>
+    private static double ValueAndGradientKernelOverProductsRowBlocks2<V, T>(ReadOnlySpan<T> W, int c, Span<T> dW, double acc81, V b89Arg, int rows82)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // tile83: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile83Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile83 = tile83Array.AsSpan(0, c * V.Count);
+        T[] tile83Array = Scratch<T>.Rent(c * V.Count);
+        Span<T> tile83 = tile83Array.AsSpan(0, c * V.Count);
         // tile84: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile84Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile84 = tile84Array.AsSpan(0, c * V.Count);
+        T[] tile84Array = Scratch<T>.Rent(c * V.Count);
+        Span<T> tile84 = tile84Array.AsSpan(0, c * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
         V b89 = b89Arg;
         for (int k = 0; k < rows82; k += V.Count)
@@ -665,512 +673,11 @@ partial struct LinearSoftmax
                 V t90 = b89 * x86;
                 V.Store(tile84, j * V.Count, t90);
             }
-            acc81 = acc81 + V.Sum(acc85);
+            acc81 = acc81 + V.Widen(V.Sum(acc85));
             V.StoreRowsTransposed(dW, k * c, c, tile84);
         }
-        System.Buffers.ArrayPool<float>.Shared.Return(tile83Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(tile84Array);
-        return acc81;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernel<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int n, int d, int c, double lambda)
-        where V : struct, ILanes<V, double>
-    {
-        // XW[p, q] = Σ_k X[p, k]·W[k, q] for every p and q, by the register-blocked
-        // contraction kernels; the rest of the kernel reads it as a tensor. Rented, so nothing is allocated after warm-up.
-        double[] XWArray = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, n * c));
-        Span<double> XW = XWArray.AsSpan(0, n * c);
-        Contraction.Product<V, double>(X, d, 1, W, c, 1, XW, n, c, d);
-        double t0 = ValueKernelOverProducts<V>(X, W, b, y, XW, n, d, c, lambda);
-        System.Buffers.ArrayPool<double>.Shared.Return(XWArray);
-        return t0;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelOverProducts<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, ReadOnlySpan<double> XW, int n, int d, int c, double lambda)
-        where V : struct, ILanes<V, double>
-    {
-        double acc1 = 0.0;
-        // mean_i(logsumexp_j(XW[i, j] + b[j]) − (XW[i, y[i]] + b[y[i]]))
-        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows2 = c <= 4 * V.Count ? n - n % V.Count : 0;
-        for (int i = rows2; i < n; i++)
-        {
-            int o24 = i * c;
-            int label25 = y[i];
-            double x26 = XW[o24 + label25];
-            double x27 = b[label25];
-            double t28 = x26 + x27;
-            V acc29 = V.Splat((double)double.NegativeInfinity);
-            V nan30 = V.Zero;
-            // max_j(XW[i, j] + b[j]), NaN lanes in nan30
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V x31 = V.Load(XW, o24 + j);
-                    V x32 = V.Load(b, j);
-                    V t33 = x31 + x32;
-                    acc29 = V.RunningMax(acc29, t33);
-                    nan30 = V.Or(nan30, V.NotEqual(t33, t33));
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x34 = V.LoadPartial(XW, o24 + j, rem_j);
-                    V x35 = V.LoadPartial(b, j, rem_j);
-                    V t36 = x34 + x35;
-                    V tail37 = V.FirstLanes(rem_j);
-                    V t38 = V.Select(tail37, t36, V.Splat((double)double.NegativeInfinity));
-                    acc29 = V.RunningMax(acc29, t38);
-                    nan30 = V.Or(nan30, V.NotEqual(t38, t38));
-                }
-            }
-            acc29 = V.Select(nan30, V.Splat((double)double.NaN), acc29);
-            double t39 = V.MaxAcross(acc29);
-            V acc40 = V.Zero;
-            // Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))
-            V b44 = V.Splat((double)t39);
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V x41 = V.Load(XW, o24 + j);
-                    V x42 = V.Load(b, j);
-                    V t43 = x41 + x42;
-                    V t45 = t43 - b44;
-                    V t46 = V.Exp(t45);
-                    acc40 = acc40 + t46;
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x47 = V.LoadPartial(XW, o24 + j, rem_j);
-                    V x48 = V.LoadPartial(b, j, rem_j);
-                    V t49 = x47 + x48;
-                    V t50 = t49 - b44;
-                    V t51 = V.Exp(t50);
-                    V tail52 = V.FirstLanes(rem_j);
-                    acc40 = acc40 + V.Select(tail52, t51, V.Zero);
-                }
-            }
-            double t53 = V.Sum(acc40);
-            double t54 = double.IsFinite(t39) ? (t39 - t28) + Scalar.Log(t53) : t39 - t28;
-            acc1 = acc1 + t54;
-        }
-        if (rows2 > 0)
-        {
-            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueKernelOverProductsRowBlocks<V>(b, y, XW, c, acc1, rows2);
-        }
-        double t55 = acc1 / (double)n;
-        double acc56 = 0.0;
-        // Σ_k(Σ_j(W[k, j]²))
-        // rows [0, rows57) across lanes, V.Count at a time with lane l holding row k + l (while a row is short); the other rows one at a time first
-        int rows57 = c <= 2 * V.Count ? d - d % V.Count : 0;
-        for (int k = rows57; k < d; k++)
-        {
-            V acc62 = V.Zero;
-            // Σ_j(W[k, j]²)
-            int o63 = k * c;
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V x64 = V.Load(W, o63 + j);
-                    V t65 = x64 * x64;
-                    acc62 = acc62 + t65;
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x66 = V.LoadPartial(W, o63 + j, rem_j);
-                    V t67 = x66 * x66;
-                    V tail68 = V.FirstLanes(rem_j);
-                    acc62 = acc62 + V.Select(tail68, t67, V.Zero);
-                }
-            }
-            double t69 = V.Sum(acc62);
-            acc56 = acc56 + t69;
-        }
-        if (rows57 > 0)
-        {
-            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc56 = ValueKernelOverProductsRowBlocks2<V>(W, c, acc56, rows57);
-        }
-        double t70 = lambda * acc56;
-        double t71 = t55 + t70;
-        return t71;
-    }
-
-    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelOverProductsRowBlocks<V>(ReadOnlySpan<double> b, ReadOnlySpan<int> y, ReadOnlySpan<double> XW, int c, double acc1, int rows2)
-        where V : struct, ILanes<V, double>
-    {
-        // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
-        for (int i = 0; i < rows2; i += V.Count)
-        {
-            V.LoadRowsTransposed(XW, i * c, c, tile3);
-            int o4 = i;
-            V x5 = V.LoadLabeled(tile3, 0, 1, y, o4, 1, V.Count);
-            int o6 = 0;
-            V x7 = V.LoadLabeled(b, o6, 0, y, o4, 1, 1);
-            V t8 = x5 + x7;
-            V acc9 = V.Splat((double)double.NegativeInfinity);
-            V nan10 = V.Zero;
-            // max_j(XW[i, j] + b[j]), NaN lanes in nan10
-            for (int j = 0; j < c; j++)
-            {
-                V x11 = V.Load(tile3, j * V.Count);
-                double x12 = b[j];
-                V b13 = V.Splat((double)x12);
-                V t14 = x11 + b13;
-                acc9 = V.RunningMax(acc9, t14);
-                nan10 = V.Or(nan10, V.NotEqual(t14, t14));
-            }
-            acc9 = V.Select(nan10, V.Splat((double)double.NaN), acc9);
-            V acc15 = V.Zero;
-            // Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))
-            for (int j = 0; j < c; j++)
-            {
-                V x16 = V.Load(tile3, j * V.Count);
-                double x17 = b[j];
-                V b18 = V.Splat((double)x17);
-                V t19 = x16 + b18;
-                V t20 = t19 - acc9;
-                V t21 = V.Exp(t20);
-                acc15 = acc15 + t21;
-            }
-            V t22 = acc9 - t8;
-            V t23 = V.Select(V.Equal(acc9 - acc9, V.Zero), t22 + V.Log(acc15), t22);
-            acc1 = acc1 + V.Sum(t23);
-        }
-        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-        return acc1;
-    }
-
-    /// <summary>Rows [0, rows57) across lanes, V.Count at a time with lane l holding row k + l</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelOverProductsRowBlocks2<V>(ReadOnlySpan<double> W, int c, double acc56, int rows57)
-        where V : struct, ILanes<V, double>
-    {
-        // tile58: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile58Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile58 = tile58Array.AsSpan(0, c * V.Count);
-        for (int k = 0; k < rows57; k += V.Count)
-        {
-            V.LoadRowsTransposed(W, k * c, c, tile58);
-            V acc59 = V.Zero;
-            // Σ_j(W[k, j]²)
-            for (int j = 0; j < c; j++)
-            {
-                V x60 = V.Load(tile58, j * V.Count);
-                V t61 = x60 * x60;
-                acc59 = acc59 + t61;
-            }
-            acc56 = acc56 + V.Sum(acc59);
-        }
-        System.Buffers.ArrayPool<double>.Shared.Return(tile58Array);
-        return acc56;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernel<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int n, int d, int c, Span<double> dW, Span<double> db, double lambda)
-        where V : struct, ILanes<V, double>
-    {
-        // XW[p, q] = Σ_k X[p, k]·W[k, q] for every p and q, by the register-blocked
-        // contraction kernels; the rest of the kernel reads it as a tensor. Rented, so nothing is allocated after warm-up.
-        double[] XWArray = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, n * c));
-        Span<double> XW = XWArray.AsSpan(0, n * c);
-        double[] dXWArray = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, n * c));
-        Span<double> dXW = dXWArray.AsSpan(0, n * c);
-        Contraction.Product<V, double>(X, d, 1, W, c, 1, XW, n, c, d);
-        double t0 = ValueAndGradientKernelOverProducts<V>(X, W, b, y, XW, n, d, c, dW, db, dXW, lambda);
-        // dW += Σ_p X[p, k]·dXW[p, q]: the chain rule through the product
-        Contraction.AddRightGradient<V, double>(X, d, 1, dXW, dW, c, 1, n, c, d);
-        System.Buffers.ArrayPool<double>.Shared.Return(XWArray);
-        System.Buffers.ArrayPool<double>.Shared.Return(dXWArray);
-        return t0;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelOverProducts<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, ReadOnlySpan<double> XW, int n, int d, int c, Span<double> dW, Span<double> db, Span<double> dXW, double lambda)
-        where V : struct, ILanes<V, double>
-    {
-        // db is accumulated into by several terms, so it starts from zero.
-        db.Clear();
-        // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        double[] row53Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
-        Span<double> row53 = row53Array.AsSpan(0, c);
-        double acc1 = 0.0;
-        // mean_i(logsumexp_j(XW[i, j] + b[j]) − (XW[i, y[i]] + b[y[i]])), fused with its gradient
-        double t26 = 1.0 / (double)n;
-        V b27 = V.Splat((double)t26);
-        double t32 = -t26;
-        V b33 = V.Splat((double)t32);
-        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows2 = c <= 4 * V.Count ? n - n % V.Count : 0;
-        for (int i = rows2; i < n; i++)
-        {
-            int o36 = i * c;
-            int label37 = y[i];
-            double x38 = XW[o36 + label37];
-            double x39 = b[label37];
-            double t40 = x38 + x39;
-            V acc41 = V.Splat((double)double.NegativeInfinity);
-            V nan42 = V.Zero;
-            // max_j(XW[i, j] + b[j]), NaN lanes in nan42
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V x43 = V.Load(XW, o36 + j);
-                    V x44 = V.Load(b, j);
-                    V t45 = x43 + x44;
-                    acc41 = V.RunningMax(acc41, t45);
-                    nan42 = V.Or(nan42, V.NotEqual(t45, t45));
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x46 = V.LoadPartial(XW, o36 + j, rem_j);
-                    V x47 = V.LoadPartial(b, j, rem_j);
-                    V t48 = x46 + x47;
-                    V tail49 = V.FirstLanes(rem_j);
-                    V t50 = V.Select(tail49, t48, V.Splat((double)double.NegativeInfinity));
-                    acc41 = V.RunningMax(acc41, t50);
-                    nan42 = V.Or(nan42, V.NotEqual(t50, t50));
-                }
-            }
-            acc41 = V.Select(nan42, V.Splat((double)double.NaN), acc41);
-            double t51 = V.MaxAcross(acc41);
-            V acc52 = V.Zero;
-            // Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))
-            V b57 = V.Splat((double)t51);
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V x54 = V.Load(XW, o36 + j);
-                    V x55 = V.Load(b, j);
-                    V t56 = x54 + x55;
-                    V t58 = t56 - b57;
-                    V t59 = V.Exp(t58);
-                    acc52 = acc52 + t59;
-                    V.Store(row53, j, t59);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x60 = V.LoadPartial(XW, o36 + j, rem_j);
-                    V x61 = V.LoadPartial(b, j, rem_j);
-                    V t62 = x60 + x61;
-                    V t63 = t62 - b57;
-                    V t64 = V.Exp(t63);
-                    V tail65 = V.FirstLanes(rem_j);
-                    acc52 = acc52 + V.Select(tail65, t64, V.Zero);
-                    V.StorePartial(row53, j, rem_j, t64);
-                }
-            }
-            double t66 = V.Sum(acc52);
-            double t67 = double.IsFinite(t51) ? (t51 - t40) + Scalar.Log(t66) : t51 - t40;
-            acc1 = acc1 + t67;
-            // gradient: dXW[i, j] += 1/N/Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))·exp(XW[i, j] + b[j] − max_j(XW[i...; db[j] += 1/N/Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))·exp(XW[i, j] + b[j] − max_j(XW[i...
-            double t68 = t26 / t66;
-            V b70 = V.Splat((double)t68);
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V x69 = V.Load(row53, j);
-                    V t71 = b70 * x69;
-                    V m72 = V.IndexMask(j, IndexComparison.Equal, label37);
-                    V t73 = V.Select(m72, b33, V.Zero);
-                    V t74 = t71 + t73;
-                    V.Store(dXW, o36 + j, t74);
-                    V.AddTo(db, j, t74);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x75 = V.LoadPartial(row53, j, rem_j);
-                    V t76 = b70 * x75;
-                    V m77 = V.IndexMask(j, IndexComparison.Equal, label37);
-                    V t78 = V.Select(m77, b33, V.Zero);
-                    V t79 = t76 + t78;
-                    V.StorePartial(dXW, o36 + j, rem_j, t79);
-                    V.AddToPartial(db, j, rem_j, t79);
-                }
-            }
-        }
-        if (rows2 > 0)
-        {
-            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueAndGradientKernelOverProductsRowBlocks<V>(b, y, XW, c, db, dXW, acc1, b27, b33, rows2);
-        }
-        double t80 = acc1 / (double)n;
-        double acc81 = 0.0;
-        // Σ_k(Σ_j(W[k, j]²)), fused with its gradient
-        double t88 = 2.0 * lambda;
-        V b89 = V.Splat((double)t88);
-        // rows [0, rows82) across lanes, V.Count at a time with lane l holding row k + l (while a row is short); the other rows one at a time first
-        int rows82 = c <= 2 * V.Count ? d - d % V.Count : 0;
-        for (int k = rows82; k < d; k++)
-        {
-            V acc91 = V.Zero;
-            // Σ_j(W[k, j]²), fused with its gradient
-            int o92 = k * c;
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V x93 = V.Load(W, o92 + j);
-                    V t94 = x93 * x93;
-                    acc91 = acc91 + t94;
-                    V t95 = b89 * x93;
-                    V.Store(dW, o92 + j, t95);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x96 = V.LoadPartial(W, o92 + j, rem_j);
-                    V t97 = x96 * x96;
-                    V tail98 = V.FirstLanes(rem_j);
-                    acc91 = acc91 + V.Select(tail98, t97, V.Zero);
-                    V t99 = b89 * x96;
-                    V.StorePartial(dW, o92 + j, rem_j, t99);
-                }
-            }
-            double t100 = V.Sum(acc91);
-            acc81 = acc81 + t100;
-        }
-        if (rows82 > 0)
-        {
-            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc81 = ValueAndGradientKernelOverProductsRowBlocks2<V>(W, c, dW, acc81, b89, rows82);
-        }
-        double t101 = lambda * acc81;
-        double t102 = t80 + t101;
-        System.Buffers.ArrayPool<double>.Shared.Return(row53Array);
-        return t102;
-    }
-
-    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelOverProductsRowBlocks<V>(ReadOnlySpan<double> b, ReadOnlySpan<int> y, ReadOnlySpan<double> XW, int c, Span<double> db, Span<double> dXW, double acc1, V b27Arg, V b33Arg, int rows2)
-        where V : struct, ILanes<V, double>
-    {
-        // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
-        // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile4 = tile4Array.AsSpan(0, c * V.Count);
-        // row17: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] row17Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> row17 = row17Array.AsSpan(0, c * V.Count);
-        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b27 = b27Arg;
-        V b33 = b33Arg;
-        for (int i = 0; i < rows2; i += V.Count)
-        {
-            V.LoadRowsTransposed(XW, i * c, c, tile3);
-            int o5 = i;
-            V x6 = V.LoadLabeled(tile3, 0, 1, y, o5, 1, V.Count);
-            int o7 = 0;
-            V x8 = V.LoadLabeled(b, o7, 0, y, o5, 1, 1);
-            V t9 = x6 + x8;
-            V acc10 = V.Splat((double)double.NegativeInfinity);
-            V nan11 = V.Zero;
-            // max_j(XW[i, j] + b[j]), NaN lanes in nan11
-            for (int j = 0; j < c; j++)
-            {
-                V x12 = V.Load(tile3, j * V.Count);
-                double x13 = b[j];
-                V b14 = V.Splat((double)x13);
-                V t15 = x12 + b14;
-                acc10 = V.RunningMax(acc10, t15);
-                nan11 = V.Or(nan11, V.NotEqual(t15, t15));
-            }
-            acc10 = V.Select(nan11, V.Splat((double)double.NaN), acc10);
-            V acc16 = V.Zero;
-            // Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))
-            for (int j = 0; j < c; j++)
-            {
-                V x18 = V.Load(tile3, j * V.Count);
-                double x19 = b[j];
-                V b20 = V.Splat((double)x19);
-                V t21 = x18 + b20;
-                V t22 = t21 - acc10;
-                V t23 = V.Exp(t22);
-                acc16 = acc16 + t23;
-                V.Store(row17, j * V.Count, t23);
-            }
-            V t24 = acc10 - t9;
-            V t25 = V.Select(V.Equal(acc10 - acc10, V.Zero), t24 + V.Log(acc16), t24);
-            acc1 = acc1 + V.Sum(t25);
-            // gradient: dXW[i, j] += 1/N/Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))·exp(XW[i, j] + b[j] − max_j(XW[i...; db[j] += 1/N/Σ_j(exp(XW[i, j] + b[j] − max_j(XW[i, j] + b[j])))·exp(XW[i, j] + b[j] − max_j(XW[i...
-            V t28 = b27 / acc16;
-            for (int j = 0; j < c; j++)
-            {
-                V x29 = V.Load(row17, j * V.Count);
-                V t30 = t28 * x29;
-                V m31 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
-                V t34 = V.Select(m31, b33, V.Zero);
-                V t35 = t30 + t34;
-                V.Store(tile4, j * V.Count, t35);
-                db[j] += (double)(V.Sum(t35));
-            }
-            V.StoreRowsTransposed(dXW, i * c, c, tile4);
-        }
-        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row17Array);
-        return acc1;
-    }
-
-    /// <summary>Rows [0, rows82) across lanes, V.Count at a time with lane l holding row k + l</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelOverProductsRowBlocks2<V>(ReadOnlySpan<double> W, int c, Span<double> dW, double acc81, V b89Arg, int rows82)
-        where V : struct, ILanes<V, double>
-    {
-        // tile83: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile83Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile83 = tile83Array.AsSpan(0, c * V.Count);
-        // tile84: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile84Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile84 = tile84Array.AsSpan(0, c * V.Count);
-        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b89 = b89Arg;
-        for (int k = 0; k < rows82; k += V.Count)
-        {
-            V.LoadRowsTransposed(W, k * c, c, tile83);
-            V acc85 = V.Zero;
-            // Σ_j(W[k, j]²), fused with its gradient
-            for (int j = 0; j < c; j++)
-            {
-                V x86 = V.Load(tile83, j * V.Count);
-                V t87 = x86 * x86;
-                acc85 = acc85 + t87;
-                V t90 = b89 * x86;
-                V.Store(tile84, j * V.Count, t90);
-            }
-            acc81 = acc81 + V.Sum(acc85);
-            V.StoreRowsTransposed(dW, k * c, c, tile84);
-        }
-        System.Buffers.ArrayPool<double>.Shared.Return(tile83Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(tile84Array);
+        Scratch<T>.Return(tile83Array);
+        Scratch<T>.Return(tile84Array);
         return acc81;
     }
 

@@ -24,10 +24,10 @@ partial struct PairwiseDistances
     {
         Validate(X.Length, Y.Length, n, d, m, -1, -1);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = F512.IsHardwareAccelerated ? ValueKernel<F512>(X, Y, n, d, m)
-            : F256.IsHardwareAccelerated ? ValueKernel<F256>(X, Y, n, d, m)
-            : F128.IsHardwareAccelerated ? ValueKernel<F128>(X, Y, n, d, m)
-            : ValueKernel<F1>(X, Y, n, d, m);
+        double result = F512.IsHardwareAccelerated ? ValueKernel<F512, float>(X, Y, n, d, m)
+            : F256.IsHardwareAccelerated ? ValueKernel<F256, float>(X, Y, n, d, m)
+            : F128.IsHardwareAccelerated ? ValueKernel<F128, float>(X, Y, n, d, m)
+            : ValueKernel<F1, float>(X, Y, n, d, m);
         return (float)result;
     }
 
@@ -64,10 +64,10 @@ partial struct PairwiseDistances
         BufferGuard.Disjoint<float>(dY, "dY", Y, "Y");
         BufferGuard.Disjoint<float>(dY, "dY", dX, "dX");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512>(X, Y, n, d, m, dX, dY)
-            : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256>(X, Y, n, d, m, dX, dY)
-            : F128.IsHardwareAccelerated ? ValueAndGradientKernel<F128>(X, Y, n, d, m, dX, dY)
-            : ValueAndGradientKernel<F1>(X, Y, n, d, m, dX, dY);
+        double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512, float>(X, Y, n, d, m, dX, dY)
+            : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256, float>(X, Y, n, d, m, dX, dY)
+            : F128.IsHardwareAccelerated ? ValueAndGradientKernel<F128, float>(X, Y, n, d, m, dX, dY)
+            : ValueAndGradientKernel<F1, float>(X, Y, n, d, m, dX, dY);
         return (float)result;
     }
 
@@ -87,10 +87,10 @@ partial struct PairwiseDistances
     {
         Validate(X.Length, Y.Length, n, d, m, -1, -1);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = D512.IsHardwareAccelerated ? ValueKernel<D512>(X, Y, n, d, m)
-            : D256.IsHardwareAccelerated ? ValueKernel<D256>(X, Y, n, d, m)
-            : D128.IsHardwareAccelerated ? ValueKernel<D128>(X, Y, n, d, m)
-            : ValueKernel<D1>(X, Y, n, d, m);
+        double result = D512.IsHardwareAccelerated ? ValueKernel<D512, double>(X, Y, n, d, m)
+            : D256.IsHardwareAccelerated ? ValueKernel<D256, double>(X, Y, n, d, m)
+            : D128.IsHardwareAccelerated ? ValueKernel<D128, double>(X, Y, n, d, m)
+            : ValueKernel<D1, double>(X, Y, n, d, m);
         return (double)result;
     }
 
@@ -127,10 +127,10 @@ partial struct PairwiseDistances
         BufferGuard.Disjoint<double>(dY, "dY", Y, "Y");
         BufferGuard.Disjoint<double>(dY, "dY", dX, "dX");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512>(X, Y, n, d, m, dX, dY)
-            : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256>(X, Y, n, d, m, dX, dY)
-            : D128.IsHardwareAccelerated ? ValueAndGradientKernel<D128>(X, Y, n, d, m, dX, dY)
-            : ValueAndGradientKernel<D1>(X, Y, n, d, m, dX, dY);
+        double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512, double>(X, Y, n, d, m, dX, dY)
+            : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256, double>(X, Y, n, d, m, dX, dY)
+            : D128.IsHardwareAccelerated ? ValueAndGradientKernel<D128, double>(X, Y, n, d, m, dX, dY)
+            : ValueAndGradientKernel<D1, double>(X, Y, n, d, m, dX, dY);
         return (double)result;
     }
 
@@ -148,38 +148,40 @@ partial struct PairwiseDistances
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernel<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int n, int d, int m)
-        where V : struct, ILanes<V, float>
+    private static double ValueKernel<V, T>(ReadOnlySpan<T> X, ReadOnlySpan<T> Y, int n, int d, int m)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // XY[p, q] = Σ_k X[p, k]·Y[q, k] for every p and q, by the register-blocked
         // contraction kernels; the rest of the kernel reads it as a tensor. Rented, so nothing is allocated after warm-up.
-        float[] XYArray = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, n * m));
-        Span<float> XY = XYArray.AsSpan(0, n * m);
-        Contraction.Product<V, float>(X, d, 1, Y, 1, d, XY, n, m, d);
-        double t0 = ValueKernelOverProducts<V>(X, Y, XY, n, d, m);
-        System.Buffers.ArrayPool<float>.Shared.Return(XYArray);
+        T[] XYArray = Scratch<T>.Rent(n * m);
+        Span<T> XY = XYArray.AsSpan(0, n * m);
+        Contraction.Product<V, T>(X, d, 1, Y, 1, d, XY, n, m, d);
+        double t0 = ValueKernelOverProducts<V, T>(X, Y, XY, n, d, m);
+        Scratch<T>.Return(XYArray);
         return t0;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelOverProducts<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, ReadOnlySpan<float> XY, int n, int d, int m)
-        where V : struct, ILanes<V, float>
+    private static double ValueKernelOverProducts<V, T>(ReadOnlySpan<T> X, ReadOnlySpan<T> Y, ReadOnlySpan<T> XY, int n, int d, int m)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row6Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row6 = row6Array.AsSpan(0, m);
+        T[] row6Array = Scratch<T>.Rent(m);
+        Span<T> row6 = row6Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row24Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row24 = row24Array.AsSpan(0, m);
+        T[] row24Array = Scratch<T>.Rent(m);
+        Span<T> row24 = row24Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row55Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row55 = row55Array.AsSpan(0, m);
+        T[] row55Array = Scratch<T>.Rent(m);
+        Span<T> row55 = row55Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row82Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row82 = row82Array.AsSpan(0, m);
+        T[] row82Array = Scratch<T>.Rent(m);
+        Span<T> row82 = row82Array.AsSpan(0, m);
         double acc1 = 0.0;
         // Σ_i(Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1)))
-        V b18 = V.Splat((float)2.0);
+        V b18 = V.Splat(V.Narrow(2.0));
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
         int rows2 = d <= 2 * V.Count && m <= 2 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
@@ -210,8 +212,8 @@ partial struct PairwiseDistances
                         acc25 = acc25 + V.Select(tail31, t30, V.Zero);
                     }
                 }
-                double t32 = V.Sum(acc25);
-                row24[j] = (float)(t32);
+                double t32 = V.Widen(V.Sum(acc25));
+                row24[j] = V.Narrow(t32);
             }
             V acc33 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
@@ -234,13 +236,13 @@ partial struct PairwiseDistances
                     acc33 = acc33 + V.Select(tail39, t38, V.Zero);
                 }
             }
-            double t40 = V.Sum(acc33);
+            double t40 = V.Widen(V.Sum(acc33));
             int o43 = i * m;
             for (int j = 0; j < m; j++)
             {
-                double x41 = row24[j];
+                double x41 = V.Widen(row24[j]);
                 double t42 = t40 + x41;
-                double x44 = XY[o43 + j];
+                double x44 = V.Widen(XY[o43 + j]);
                 double t45 = 2.0 * x44;
                 double t46 = t42 - t45;
                 double t47 = t46 + 1.0;
@@ -252,7 +254,7 @@ partial struct PairwiseDistances
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueKernelOverProductsRowBlocks<V>(X, Y, XY, d, m, row6, acc1, b18, rows2);
+            acc1 = ValueKernelOverProductsRowBlocks<V, T>(X, Y, XY, d, m, row6, acc1, b18, rows2);
         }
         double acc49 = 0.0;
         // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j])))
@@ -286,8 +288,8 @@ partial struct PairwiseDistances
                         acc83 = acc83 + V.Select(tail89, t88, V.Zero);
                     }
                 }
-                double t90 = V.Sum(acc83);
-                row82[j] = (float)(t90);
+                double t90 = V.Widen(V.Sum(acc83));
+                row82[j] = V.Narrow(t90);
             }
             V acc91 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
@@ -310,13 +312,13 @@ partial struct PairwiseDistances
                     acc91 = acc91 + V.Select(tail97, t96, V.Zero);
                 }
             }
-            double t98 = V.Sum(acc91);
+            double t98 = V.Widen(V.Sum(acc91));
             int o101 = i * m;
             for (int j = 0; j < m; j++)
             {
-                double x99 = row82[j];
+                double x99 = V.Widen(row82[j]);
                 double t100 = t98 + x99;
-                double x102 = XY[o101 + j];
+                double x102 = V.Widen(XY[o101 + j]);
                 double t103 = 2.0 * x102;
                 double t104 = t100 - t103;
                 double t105 = -t104;
@@ -326,9 +328,9 @@ partial struct PairwiseDistances
             // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]) − max_j(−(Σ_r(X[i, ...
             for (int j = 0; j < m; j++)
             {
-                double x107 = row82[j];
+                double x107 = V.Widen(row82[j]);
                 double t108 = t98 + x107;
-                double x109 = XY[o101 + j];
+                double x109 = V.Widen(XY[o101 + j]);
                 double t110 = 2.0 * x109;
                 double t111 = t108 - t110;
                 double t112 = -t111;
@@ -342,28 +344,29 @@ partial struct PairwiseDistances
         if (rows50 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc49 = ValueKernelOverProductsRowBlocks2<V>(X, Y, XY, d, m, row55, b18, acc49, rows50);
+            acc49 = ValueKernelOverProductsRowBlocks2<V, T>(X, Y, XY, d, m, row55, b18, acc49, rows50);
         }
         double t116 = acc49 / (double)n;
         double t117 = acc1 + t116;
-        System.Buffers.ArrayPool<float>.Shared.Return(row6Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row24Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row55Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row82Array);
+        Scratch<T>.Return(row6Array);
+        Scratch<T>.Return(row24Array);
+        Scratch<T>.Return(row55Array);
+        Scratch<T>.Return(row82Array);
         return t117;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelOverProductsRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, ReadOnlySpan<float> XY, int d, int m, Span<float> row6, double acc1, V b18Arg, int rows2)
-        where V : struct, ILanes<V, float>
+    private static double ValueKernelOverProductsRowBlocks<V, T>(ReadOnlySpan<T> X, ReadOnlySpan<T> Y, ReadOnlySpan<T> XY, int d, int m, Span<T> row6, double acc1, V b18Arg, int rows2)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
+        T[] tile3Array = Scratch<T>.Rent(d * V.Count);
+        Span<T> tile3 = tile3Array.AsSpan(0, d * V.Count);
         // tile4: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
-        Span<float> tile4 = tile4Array.AsSpan(0, m * V.Count);
+        T[] tile4Array = Scratch<T>.Rent(m * V.Count);
+        Span<T> tile4 = tile4Array.AsSpan(0, m * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
         V b18 = b18Arg;
         for (int i = 0; i < rows2; i += V.Count)
@@ -380,11 +383,11 @@ partial struct PairwiseDistances
                 int o8 = j * d;
                 for (int r = 0; r < d; r++)
                 {
-                    double x9 = Y[o8 + r];
+                    double x9 = V.Widen(Y[o8 + r]);
                     double t10 = x9 * x9;
                     acc7 = acc7 + t10;
                 }
-                row6[j] = (float)(acc7);
+                row6[j] = V.Narrow(acc7);
             }
             V acc11 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
@@ -396,8 +399,8 @@ partial struct PairwiseDistances
             }
             for (int j = 0; j < m; j++)
             {
-                double x14 = row6[j];
-                V b15 = V.Splat((float)x14);
+                double x14 = V.Widen(row6[j]);
+                V b15 = V.Splat(V.Narrow(x14));
                 V t16 = acc11 + b15;
                 V x17 = V.Load(tile4, j * V.Count);
                 V t19 = b18 * x17;
@@ -406,31 +409,32 @@ partial struct PairwiseDistances
                 V t22 = V.Sqrt(t21);
                 acc5 = acc5 + t22;
             }
-            acc1 = acc1 + V.Sum(acc5);
+            acc1 = acc1 + V.Widen(V.Sum(acc5));
         }
-        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
+        Scratch<T>.Return(tile3Array);
+        Scratch<T>.Return(tile4Array);
         return acc1;
     }
 
     /// <summary>Rows [0, rows50) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelOverProductsRowBlocks2<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, ReadOnlySpan<float> XY, int d, int m, Span<float> row55, V b18Arg, double acc49, int rows50)
-        where V : struct, ILanes<V, float>
+    private static double ValueKernelOverProductsRowBlocks2<V, T>(ReadOnlySpan<T> X, ReadOnlySpan<T> Y, ReadOnlySpan<T> XY, int d, int m, Span<T> row55, V b18Arg, double acc49, int rows50)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // tile51: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile51Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<float> tile51 = tile51Array.AsSpan(0, d * V.Count);
+        T[] tile51Array = Scratch<T>.Rent(d * V.Count);
+        Span<T> tile51 = tile51Array.AsSpan(0, d * V.Count);
         // tile52: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile52Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
-        Span<float> tile52 = tile52Array.AsSpan(0, m * V.Count);
+        T[] tile52Array = Scratch<T>.Rent(m * V.Count);
+        Span<T> tile52 = tile52Array.AsSpan(0, m * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
         V b18 = b18Arg;
         for (int i = 0; i < rows50; i += V.Count)
         {
             V.LoadRowsTransposed(X, i * d, d, tile51);
             V.LoadRowsTransposed(XY, i * m, m, tile52);
-            V acc53 = V.Splat((float)double.NegativeInfinity);
+            V acc53 = V.Splat(V.Narrow(double.NegativeInfinity));
             V nan54 = V.Zero;
             // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j])), NaN lanes in nan54
             // row55[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
@@ -441,11 +445,11 @@ partial struct PairwiseDistances
                 int o57 = j * d;
                 for (int r = 0; r < d; r++)
                 {
-                    double x58 = Y[o57 + r];
+                    double x58 = V.Widen(Y[o57 + r]);
                     double t59 = x58 * x58;
                     acc56 = acc56 + t59;
                 }
-                row55[j] = (float)(acc56);
+                row55[j] = V.Narrow(acc56);
             }
             V acc60 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
@@ -457,8 +461,8 @@ partial struct PairwiseDistances
             }
             for (int j = 0; j < m; j++)
             {
-                double x63 = row55[j];
-                V b64 = V.Splat((float)x63);
+                double x63 = V.Widen(row55[j]);
+                V b64 = V.Splat(V.Narrow(x63));
                 V t65 = acc60 + b64;
                 V x66 = V.Load(tile52, j * V.Count);
                 V t67 = b18 * x66;
@@ -467,13 +471,13 @@ partial struct PairwiseDistances
                 acc53 = V.RunningMax(acc53, t69);
                 nan54 = V.Or(nan54, V.NotEqual(t69, t69));
             }
-            acc53 = V.Select(nan54, V.Splat((float)double.NaN), acc53);
+            acc53 = V.Select(nan54, V.Splat(V.Narrow(double.NaN)), acc53);
             V acc70 = V.Zero;
             // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]) − max_j(−(Σ_r(X[i, ...
             for (int j = 0; j < m; j++)
             {
-                double x71 = row55[j];
-                V b72 = V.Splat((float)x71);
+                double x71 = V.Widen(row55[j]);
+                V b72 = V.Splat(V.Narrow(x71));
                 V t73 = acc60 + b72;
                 V x74 = V.Load(tile52, j * V.Count);
                 V t75 = b18 * x74;
@@ -484,60 +488,62 @@ partial struct PairwiseDistances
                 acc70 = acc70 + t79;
             }
             V t80 = V.Select(V.Equal(acc53 - acc53, V.Zero), acc53 + V.Log(acc70), acc53);
-            acc49 = acc49 + V.Sum(t80);
+            acc49 = acc49 + V.Widen(V.Sum(t80));
         }
-        System.Buffers.ArrayPool<float>.Shared.Return(tile51Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(tile52Array);
+        Scratch<T>.Return(tile51Array);
+        Scratch<T>.Return(tile52Array);
         return acc49;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernel<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, int n, int d, int m, Span<float> dX, Span<float> dY)
-        where V : struct, ILanes<V, float>
+    private static double ValueAndGradientKernel<V, T>(ReadOnlySpan<T> X, ReadOnlySpan<T> Y, int n, int d, int m, Span<T> dX, Span<T> dY)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // XY[p, q] = Σ_k X[p, k]·Y[q, k] for every p and q, by the register-blocked
         // contraction kernels; the rest of the kernel reads it as a tensor. Rented, so nothing is allocated after warm-up.
-        float[] XYArray = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, n * m));
-        Span<float> XY = XYArray.AsSpan(0, n * m);
-        float[] dXYArray = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, n * m));
-        Span<float> dXY = dXYArray.AsSpan(0, n * m);
-        Contraction.Product<V, float>(X, d, 1, Y, 1, d, XY, n, m, d);
-        double t0 = ValueAndGradientKernelOverProducts<V>(X, Y, XY, n, d, m, dX, dY, dXY);
+        T[] XYArray = Scratch<T>.Rent(n * m);
+        Span<T> XY = XYArray.AsSpan(0, n * m);
+        T[] dXYArray = Scratch<T>.Rent(n * m);
+        Span<T> dXY = dXYArray.AsSpan(0, n * m);
+        Contraction.Product<V, T>(X, d, 1, Y, 1, d, XY, n, m, d);
+        double t0 = ValueAndGradientKernelOverProducts<V, T>(X, Y, XY, n, d, m, dX, dY, dXY);
         // dY += Σ_p X[p, k]·dXY[p, q]: the chain rule through the product
-        Contraction.AddRightGradient<V, float>(X, d, 1, dXY, dY, 1, d, n, m, d);
+        Contraction.AddRightGradient<V, T>(X, d, 1, dXY, dY, 1, d, n, m, d);
         // dX += Σ_q dXY[p, q]·Y[q, k]: the chain rule through the product
-        Contraction.AddLeftGradient<V, float>(dXY, Y, 1, d, dX, d, 1, n, m, d);
-        System.Buffers.ArrayPool<float>.Shared.Return(XYArray);
-        System.Buffers.ArrayPool<float>.Shared.Return(dXYArray);
+        Contraction.AddLeftGradient<V, T>(dXY, Y, 1, d, dX, d, 1, n, m, d);
+        Scratch<T>.Return(XYArray);
+        Scratch<T>.Return(dXYArray);
         return t0;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelOverProducts<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, ReadOnlySpan<float> XY, int n, int d, int m, Span<float> dX, Span<float> dY, Span<float> dXY)
-        where V : struct, ILanes<V, float>
+    private static double ValueAndGradientKernelOverProducts<V, T>(ReadOnlySpan<T> X, ReadOnlySpan<T> Y, ReadOnlySpan<T> XY, int n, int d, int m, Span<T> dX, Span<T> dY, Span<T> dXY)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // dX is accumulated into by several terms, so it starts from zero.
         dX.Clear();
         // dY is accumulated into by several terms, so it starts from zero.
         dY.Clear();
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row8Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row8 = row8Array.AsSpan(0, m);
+        T[] row8Array = Scratch<T>.Rent(m);
+        Span<T> row8 = row8Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row74Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row74 = row74Array.AsSpan(0, m);
+        T[] row74Array = Scratch<T>.Rent(m);
+        Span<T> row74 = row74Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row160Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row160 = row160Array.AsSpan(0, m);
+        T[] row160Array = Scratch<T>.Rent(m);
+        Span<T> row160 = row160Array.AsSpan(0, m);
         // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        float[] row187Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m));
-        Span<float> row187 = row187Array.AsSpan(0, m);
+        T[] row187Array = Scratch<T>.Rent(m);
+        Span<T> row187 = row187Array.AsSpan(0, m);
         double acc1 = 0.0;
         // Σ_i(Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1))), fused with its gradient
-        V b20 = V.Splat((float)2.0);
-        V b26 = V.Splat((float)0.5);
+        V b20 = V.Splat(V.Narrow(2.0));
+        V b26 = V.Splat(V.Narrow(0.5));
         double t32 = 1.0 / (double)n;
-        V b52 = V.Splat((float)t32);
+        V b52 = V.Splat(V.Narrow(t32));
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
         int rows2 = d <= 2 * V.Count && m <= 2 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
@@ -568,8 +574,8 @@ partial struct PairwiseDistances
                         acc75 = acc75 + V.Select(tail81, t80, V.Zero);
                     }
                 }
-                double t82 = V.Sum(acc75);
-                row74[j] = (float)(t82);
+                double t82 = V.Widen(V.Sum(acc75));
+                row74[j] = V.Narrow(t82);
             }
             V acc83 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
@@ -592,7 +598,7 @@ partial struct PairwiseDistances
                     acc83 = acc83 + V.Select(tail89, t88, V.Zero);
                 }
             }
-            double t90 = V.Sum(acc83);
+            double t90 = V.Widen(V.Sum(acc83));
             int o93 = i * m;
             double acc106 = 0.0;
             // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]) − max_j(−(Σ_r(X[i, ...
@@ -600,9 +606,9 @@ partial struct PairwiseDistances
             // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]))
             for (int j = 0; j < m; j++)
             {
-                double x114 = row74[j];
+                double x114 = V.Widen(row74[j]);
                 double t115 = t90 + x114;
-                double x116 = XY[o93 + j];
+                double x116 = V.Widen(XY[o93 + j]);
                 double t117 = 2.0 * x116;
                 double t118 = t115 - t117;
                 double t119 = -t118;
@@ -610,9 +616,9 @@ partial struct PairwiseDistances
             }
             for (int j = 0; j < m; j++)
             {
-                double x107 = row74[j];
+                double x107 = V.Widen(row74[j]);
                 double t108 = t90 + x107;
-                double x109 = XY[o93 + j];
+                double x109 = V.Widen(XY[o93 + j]);
                 double t110 = 2.0 * x109;
                 double t111 = t108 - t110;
                 double t112 = -t111;
@@ -623,9 +629,9 @@ partial struct PairwiseDistances
             double t122 = t32 / acc106;
             for (int j = 0; j < m; j++)
             {
-                double x91 = row74[j];
+                double x91 = V.Widen(row74[j]);
                 double t92 = t90 + x91;
-                double x94 = XY[o93 + j];
+                double x94 = V.Widen(XY[o93 + j]);
                 double t95 = 2.0 * x94;
                 double t96 = t92 - t95;
                 double t97 = t96 + 1.0;
@@ -635,12 +641,12 @@ partial struct PairwiseDistances
                 bool c99 = t97 > 0.0;
                 double t100 = 0.5 / t98;
                 double t101 = c99 ? t100 : 0.0;
-                V b103 = V.Splat((float)t101);
+                V b103 = V.Splat(V.Narrow(t101));
                 double t123 = -t96;
                 double t124 = t123 - acc113;
                 double t125 = Scalar.Exp(t124);
                 double t126 = t122 * t125;
-                V b127 = V.Splat((float)t126);
+                V b127 = V.Splat(V.Narrow(t126));
                 int o131 = j * d;
                 {
                     int r = 0;
@@ -685,14 +691,14 @@ partial struct PairwiseDistances
                 double t151 = -t150;
                 double t152 = 2.0 * t126;
                 double t153 = t151 + t152;
-                dXY[o93 + j] = (float)(t153);
+                dXY[o93 + j] = V.Narrow(t153);
             }
             acc1 = acc1 + acc73;
         }
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueAndGradientKernelOverProductsRowBlocks<V>(X, Y, XY, d, m, dX, dY, dXY, row8, acc1, b20, b26, b52, rows2);
+            acc1 = ValueAndGradientKernelOverProductsRowBlocks<V, T>(X, Y, XY, d, m, dX, dY, dXY, row8, acc1, b20, b26, b52, rows2);
         }
         double acc154 = 0.0;
         // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j])))
@@ -726,8 +732,8 @@ partial struct PairwiseDistances
                         acc188 = acc188 + V.Select(tail194, t193, V.Zero);
                     }
                 }
-                double t195 = V.Sum(acc188);
-                row187[j] = (float)(t195);
+                double t195 = V.Widen(V.Sum(acc188));
+                row187[j] = V.Narrow(t195);
             }
             V acc196 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
@@ -750,13 +756,13 @@ partial struct PairwiseDistances
                     acc196 = acc196 + V.Select(tail202, t201, V.Zero);
                 }
             }
-            double t203 = V.Sum(acc196);
+            double t203 = V.Widen(V.Sum(acc196));
             int o206 = i * m;
             for (int j = 0; j < m; j++)
             {
-                double x204 = row187[j];
+                double x204 = V.Widen(row187[j]);
                 double t205 = t203 + x204;
-                double x207 = XY[o206 + j];
+                double x207 = V.Widen(XY[o206 + j]);
                 double t208 = 2.0 * x207;
                 double t209 = t205 - t208;
                 double t210 = -t209;
@@ -766,9 +772,9 @@ partial struct PairwiseDistances
             // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]) − max_j(−(Σ_r(X[i, ...
             for (int j = 0; j < m; j++)
             {
-                double x212 = row187[j];
+                double x212 = V.Widen(row187[j]);
                 double t213 = t203 + x212;
-                double x214 = XY[o206 + j];
+                double x214 = V.Widen(XY[o206 + j]);
                 double t215 = 2.0 * x214;
                 double t216 = t213 - t215;
                 double t217 = -t216;
@@ -782,34 +788,35 @@ partial struct PairwiseDistances
         if (rows155 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc154 = ValueAndGradientKernelOverProductsRowBlocks2<V>(X, Y, XY, d, m, row160, b20, acc154, rows155);
+            acc154 = ValueAndGradientKernelOverProductsRowBlocks2<V, T>(X, Y, XY, d, m, row160, b20, acc154, rows155);
         }
         double t221 = acc154 / (double)n;
         double t222 = acc1 + t221;
-        System.Buffers.ArrayPool<float>.Shared.Return(row8Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row74Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row160Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row187Array);
+        Scratch<T>.Return(row8Array);
+        Scratch<T>.Return(row74Array);
+        Scratch<T>.Return(row160Array);
+        Scratch<T>.Return(row187Array);
         return t222;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelOverProductsRowBlocks<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, ReadOnlySpan<float> XY, int d, int m, Span<float> dX, Span<float> dY, Span<float> dXY, Span<float> row8, double acc1, V b20Arg, V b26Arg, V b52Arg, int rows2)
-        where V : struct, ILanes<V, float>
+    private static double ValueAndGradientKernelOverProductsRowBlocks<V, T>(ReadOnlySpan<T> X, ReadOnlySpan<T> Y, ReadOnlySpan<T> XY, int d, int m, Span<T> dX, Span<T> dY, Span<T> dXY, Span<T> row8, double acc1, V b20Arg, V b26Arg, V b52Arg, int rows2)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<float> tile3 = tile3Array.AsSpan(0, d * V.Count);
+        T[] tile3Array = Scratch<T>.Rent(d * V.Count);
+        Span<T> tile3 = tile3Array.AsSpan(0, d * V.Count);
         // tile4: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
-        Span<float> tile4 = tile4Array.AsSpan(0, m * V.Count);
+        T[] tile4Array = Scratch<T>.Rent(m * V.Count);
+        Span<T> tile4 = tile4Array.AsSpan(0, m * V.Count);
         // tile5: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile5Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<float> tile5 = tile5Array.AsSpan(0, d * V.Count);
+        T[] tile5Array = Scratch<T>.Rent(d * V.Count);
+        Span<T> tile5 = tile5Array.AsSpan(0, d * V.Count);
         // tile6: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile6Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
-        Span<float> tile6 = tile6Array.AsSpan(0, m * V.Count);
+        T[] tile6Array = Scratch<T>.Rent(m * V.Count);
+        Span<T> tile6 = tile6Array.AsSpan(0, m * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
         V b20 = b20Arg;
         V b26 = b26Arg;
@@ -829,11 +836,11 @@ partial struct PairwiseDistances
                 int o10 = j * d;
                 for (int r = 0; r < d; r++)
                 {
-                    double x11 = Y[o10 + r];
+                    double x11 = V.Widen(Y[o10 + r]);
                     double t12 = x11 * x11;
                     acc9 = acc9 + t12;
                 }
-                row8[j] = (float)(acc9);
+                row8[j] = V.Narrow(acc9);
             }
             V acc13 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
@@ -845,13 +852,13 @@ partial struct PairwiseDistances
             }
             V acc33 = V.Zero;
             // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]) − max_j(−(Σ_r(X[i, ...
-            V acc41 = V.Splat((float)double.NegativeInfinity);
+            V acc41 = V.Splat(V.Narrow(double.NegativeInfinity));
             V nan42 = V.Zero;
             // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j])), NaN lanes in nan42
             for (int j = 0; j < m; j++)
             {
-                double x43 = row8[j];
-                V b44 = V.Splat((float)x43);
+                double x43 = V.Widen(row8[j]);
+                V b44 = V.Splat(V.Narrow(x43));
                 V t45 = acc13 + b44;
                 V x46 = V.Load(tile4, j * V.Count);
                 V t47 = b20 * x46;
@@ -860,11 +867,11 @@ partial struct PairwiseDistances
                 acc41 = V.RunningMax(acc41, t49);
                 nan42 = V.Or(nan42, V.NotEqual(t49, t49));
             }
-            acc41 = V.Select(nan42, V.Splat((float)double.NaN), acc41);
+            acc41 = V.Select(nan42, V.Splat(V.Narrow(double.NaN)), acc41);
             for (int j = 0; j < m; j++)
             {
-                double x34 = row8[j];
-                V b35 = V.Splat((float)x34);
+                double x34 = V.Widen(row8[j]);
+                V b35 = V.Splat(V.Narrow(x34));
                 V t36 = acc13 + b35;
                 V x37 = V.Load(tile4, j * V.Count);
                 V t38 = b20 * x37;
@@ -877,8 +884,8 @@ partial struct PairwiseDistances
             V t53 = b52 / acc33;
             for (int j = 0; j < m; j++)
             {
-                double x16 = row8[j];
-                V b17 = V.Splat((float)x16);
+                double x16 = V.Widen(row8[j]);
+                V b17 = V.Splat(V.Narrow(x16));
                 V t18 = acc13 + b17;
                 V x19 = V.Load(tile4, j * V.Count);
                 V t21 = b20 * x19;
@@ -904,14 +911,14 @@ partial struct PairwiseDistances
                     V t59 = t31 - t58;
                     V t60 = t59 - t58;
                     V.AddTo(tile5, r * V.Count, t60);
-                    double x62 = Y[o61 + r];
-                    V b63 = V.Splat((float)x62);
+                    double x62 = V.Widen(Y[o61 + r]);
+                    V b63 = V.Splat(V.Narrow(x62));
                     V t64 = t28 * b63;
                     V t65 = t64 + t64;
                     V t66 = t57 * b63;
                     V t67 = t65 - t66;
                     V t68 = t67 - t66;
-                    dY[o61 + r] += (float)(V.Sum(t68));
+                    dY[o61 + r] += V.Sum(t68);
                 }
                 V t69 = b20 * t28;
                 V t70 = -t69;
@@ -919,35 +926,36 @@ partial struct PairwiseDistances
                 V t72 = t70 + t71;
                 V.Store(tile6, j * V.Count, t72);
             }
-            acc1 = acc1 + V.Sum(acc7);
+            acc1 = acc1 + V.Widen(V.Sum(acc7));
             V.AddRowsTransposed(dX, i * d, d, tile5);
             V.StoreRowsTransposed(dXY, i * m, m, tile6);
         }
-        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(tile5Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(tile6Array);
+        Scratch<T>.Return(tile3Array);
+        Scratch<T>.Return(tile4Array);
+        Scratch<T>.Return(tile5Array);
+        Scratch<T>.Return(tile6Array);
         return acc1;
     }
 
     /// <summary>Rows [0, rows155) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelOverProductsRowBlocks2<V>(ReadOnlySpan<float> X, ReadOnlySpan<float> Y, ReadOnlySpan<float> XY, int d, int m, Span<float> row160, V b20Arg, double acc154, int rows155)
-        where V : struct, ILanes<V, float>
+    private static double ValueAndGradientKernelOverProductsRowBlocks2<V, T>(ReadOnlySpan<T> X, ReadOnlySpan<T> Y, ReadOnlySpan<T> XY, int d, int m, Span<T> row160, V b20Arg, double acc154, int rows155)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // tile156: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile156Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<float> tile156 = tile156Array.AsSpan(0, d * V.Count);
+        T[] tile156Array = Scratch<T>.Rent(d * V.Count);
+        Span<T> tile156 = tile156Array.AsSpan(0, d * V.Count);
         // tile157: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile157Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, m * V.Count));
-        Span<float> tile157 = tile157Array.AsSpan(0, m * V.Count);
+        T[] tile157Array = Scratch<T>.Rent(m * V.Count);
+        Span<T> tile157 = tile157Array.AsSpan(0, m * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
         V b20 = b20Arg;
         for (int i = 0; i < rows155; i += V.Count)
         {
             V.LoadRowsTransposed(X, i * d, d, tile156);
             V.LoadRowsTransposed(XY, i * m, m, tile157);
-            V acc158 = V.Splat((float)double.NegativeInfinity);
+            V acc158 = V.Splat(V.Narrow(double.NegativeInfinity));
             V nan159 = V.Zero;
             // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j])), NaN lanes in nan159
             // row160[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
@@ -958,11 +966,11 @@ partial struct PairwiseDistances
                 int o162 = j * d;
                 for (int r = 0; r < d; r++)
                 {
-                    double x163 = Y[o162 + r];
+                    double x163 = V.Widen(Y[o162 + r]);
                     double t164 = x163 * x163;
                     acc161 = acc161 + t164;
                 }
-                row160[j] = (float)(acc161);
+                row160[j] = V.Narrow(acc161);
             }
             V acc165 = V.Zero;
             // Σ_r(X[i, r]·X[i, r])
@@ -974,8 +982,8 @@ partial struct PairwiseDistances
             }
             for (int j = 0; j < m; j++)
             {
-                double x168 = row160[j];
-                V b169 = V.Splat((float)x168);
+                double x168 = V.Widen(row160[j]);
+                V b169 = V.Splat(V.Narrow(x168));
                 V t170 = acc165 + b169;
                 V x171 = V.Load(tile157, j * V.Count);
                 V t172 = b20 * x171;
@@ -984,13 +992,13 @@ partial struct PairwiseDistances
                 acc158 = V.RunningMax(acc158, t174);
                 nan159 = V.Or(nan159, V.NotEqual(t174, t174));
             }
-            acc158 = V.Select(nan159, V.Splat((float)double.NaN), acc158);
+            acc158 = V.Select(nan159, V.Splat(V.Narrow(double.NaN)), acc158);
             V acc175 = V.Zero;
             // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]) − max_j(−(Σ_r(X[i, ...
             for (int j = 0; j < m; j++)
             {
-                double x176 = row160[j];
-                V b177 = V.Splat((float)x176);
+                double x176 = V.Widen(row160[j]);
+                V b177 = V.Splat(V.Narrow(x176));
                 V t178 = acc165 + b177;
                 V x179 = V.Load(tile157, j * V.Count);
                 V t180 = b20 * x179;
@@ -1001,871 +1009,10 @@ partial struct PairwiseDistances
                 acc175 = acc175 + t184;
             }
             V t185 = V.Select(V.Equal(acc158 - acc158, V.Zero), acc158 + V.Log(acc175), acc158);
-            acc154 = acc154 + V.Sum(t185);
+            acc154 = acc154 + V.Widen(V.Sum(t185));
         }
-        System.Buffers.ArrayPool<float>.Shared.Return(tile156Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(tile157Array);
-        return acc154;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernel<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int n, int d, int m)
-        where V : struct, ILanes<V, double>
-    {
-        // XY[p, q] = Σ_k X[p, k]·Y[q, k] for every p and q, by the register-blocked
-        // contraction kernels; the rest of the kernel reads it as a tensor. Rented, so nothing is allocated after warm-up.
-        double[] XYArray = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, n * m));
-        Span<double> XY = XYArray.AsSpan(0, n * m);
-        Contraction.Product<V, double>(X, d, 1, Y, 1, d, XY, n, m, d);
-        double t0 = ValueKernelOverProducts<V>(X, Y, XY, n, d, m);
-        System.Buffers.ArrayPool<double>.Shared.Return(XYArray);
-        return t0;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelOverProducts<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, ReadOnlySpan<double> XY, int n, int d, int m)
-        where V : struct, ILanes<V, double>
-    {
-        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row6Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row6 = row6Array.AsSpan(0, m);
-        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row24Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row24 = row24Array.AsSpan(0, m);
-        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row55Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row55 = row55Array.AsSpan(0, m);
-        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row82Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row82 = row82Array.AsSpan(0, m);
-        double acc1 = 0.0;
-        // Σ_i(Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1)))
-        V b18 = V.Splat((double)2.0);
-        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows2 = d <= 2 * V.Count && m <= 2 * V.Count ? n - n % V.Count : 0;
-        for (int i = rows2; i < n; i++)
-        {
-            double acc23 = 0.0;
-            // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1))
-            // row24[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
-            for (int j = 0; j < m; j++)
-            {
-                V acc25 = V.Zero;
-                // Σ_r(Y[j, r]·Y[j, r])
-                int o26 = j * d;
-                {
-                    int r = 0;
-                    for (; r <= d - V.Count; r += V.Count)
-                    {
-                        V x27 = V.Load(Y, o26 + r);
-                        V t28 = x27 * x27;
-                        acc25 = acc25 + t28;
-                    }
-                    // the last d mod V.Count elements, masked
-                    if (r < d)
-                    {
-                        int rem_r = d - r;
-                        V x29 = V.LoadPartial(Y, o26 + r, rem_r);
-                        V t30 = x29 * x29;
-                        V tail31 = V.FirstLanes(rem_r);
-                        acc25 = acc25 + V.Select(tail31, t30, V.Zero);
-                    }
-                }
-                double t32 = V.Sum(acc25);
-                row24[j] = (double)(t32);
-            }
-            V acc33 = V.Zero;
-            // Σ_r(X[i, r]·X[i, r])
-            int o34 = i * d;
-            {
-                int r = 0;
-                for (; r <= d - V.Count; r += V.Count)
-                {
-                    V x35 = V.Load(X, o34 + r);
-                    V t36 = x35 * x35;
-                    acc33 = acc33 + t36;
-                }
-                // the last d mod V.Count elements, masked
-                if (r < d)
-                {
-                    int rem_r = d - r;
-                    V x37 = V.LoadPartial(X, o34 + r, rem_r);
-                    V t38 = x37 * x37;
-                    V tail39 = V.FirstLanes(rem_r);
-                    acc33 = acc33 + V.Select(tail39, t38, V.Zero);
-                }
-            }
-            double t40 = V.Sum(acc33);
-            int o43 = i * m;
-            for (int j = 0; j < m; j++)
-            {
-                double x41 = row24[j];
-                double t42 = t40 + x41;
-                double x44 = XY[o43 + j];
-                double t45 = 2.0 * x44;
-                double t46 = t42 - t45;
-                double t47 = t46 + 1.0;
-                double t48 = Scalar.Sqrt(t47);
-                acc23 = acc23 + t48;
-            }
-            acc1 = acc1 + acc23;
-        }
-        if (rows2 > 0)
-        {
-            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueKernelOverProductsRowBlocks<V>(X, Y, XY, d, m, row6, acc1, b18, rows2);
-        }
-        double acc49 = 0.0;
-        // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j])))
-        // rows [0, rows50) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows50 = d <= 2 * V.Count && m <= 4 * V.Count ? n - n % V.Count : 0;
-        for (int i = rows50; i < n; i++)
-        {
-            double acc81 = double.NegativeInfinity;
-            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]))
-            // row82[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
-            for (int j = 0; j < m; j++)
-            {
-                V acc83 = V.Zero;
-                // Σ_r(Y[j, r]·Y[j, r])
-                int o84 = j * d;
-                {
-                    int r = 0;
-                    for (; r <= d - V.Count; r += V.Count)
-                    {
-                        V x85 = V.Load(Y, o84 + r);
-                        V t86 = x85 * x85;
-                        acc83 = acc83 + t86;
-                    }
-                    // the last d mod V.Count elements, masked
-                    if (r < d)
-                    {
-                        int rem_r = d - r;
-                        V x87 = V.LoadPartial(Y, o84 + r, rem_r);
-                        V t88 = x87 * x87;
-                        V tail89 = V.FirstLanes(rem_r);
-                        acc83 = acc83 + V.Select(tail89, t88, V.Zero);
-                    }
-                }
-                double t90 = V.Sum(acc83);
-                row82[j] = (double)(t90);
-            }
-            V acc91 = V.Zero;
-            // Σ_r(X[i, r]·X[i, r])
-            int o92 = i * d;
-            {
-                int r = 0;
-                for (; r <= d - V.Count; r += V.Count)
-                {
-                    V x93 = V.Load(X, o92 + r);
-                    V t94 = x93 * x93;
-                    acc91 = acc91 + t94;
-                }
-                // the last d mod V.Count elements, masked
-                if (r < d)
-                {
-                    int rem_r = d - r;
-                    V x95 = V.LoadPartial(X, o92 + r, rem_r);
-                    V t96 = x95 * x95;
-                    V tail97 = V.FirstLanes(rem_r);
-                    acc91 = acc91 + V.Select(tail97, t96, V.Zero);
-                }
-            }
-            double t98 = V.Sum(acc91);
-            int o101 = i * m;
-            for (int j = 0; j < m; j++)
-            {
-                double x99 = row82[j];
-                double t100 = t98 + x99;
-                double x102 = XY[o101 + j];
-                double t103 = 2.0 * x102;
-                double t104 = t100 - t103;
-                double t105 = -t104;
-                acc81 = Scalar.Max(acc81, t105);
-            }
-            double acc106 = 0.0;
-            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]) − max_j(−(Σ_r(X[i, ...
-            for (int j = 0; j < m; j++)
-            {
-                double x107 = row82[j];
-                double t108 = t98 + x107;
-                double x109 = XY[o101 + j];
-                double t110 = 2.0 * x109;
-                double t111 = t108 - t110;
-                double t112 = -t111;
-                double t113 = t112 - acc81;
-                double t114 = Scalar.Exp(t113);
-                acc106 = acc106 + t114;
-            }
-            double t115 = double.IsFinite(acc81) ? acc81 + Scalar.Log(acc106) : acc81;
-            acc49 = acc49 + t115;
-        }
-        if (rows50 > 0)
-        {
-            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc49 = ValueKernelOverProductsRowBlocks2<V>(X, Y, XY, d, m, row55, b18, acc49, rows50);
-        }
-        double t116 = acc49 / (double)n;
-        double t117 = acc1 + t116;
-        System.Buffers.ArrayPool<double>.Shared.Return(row6Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row24Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row55Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row82Array);
-        return t117;
-    }
-
-    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelOverProductsRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, ReadOnlySpan<double> XY, int d, int m, Span<double> row6, double acc1, V b18Arg, int rows2)
-        where V : struct, ILanes<V, double>
-    {
-        // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
-        // tile4: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
-        Span<double> tile4 = tile4Array.AsSpan(0, m * V.Count);
-        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b18 = b18Arg;
-        for (int i = 0; i < rows2; i += V.Count)
-        {
-            V.LoadRowsTransposed(X, i * d, d, tile3);
-            V.LoadRowsTransposed(XY, i * m, m, tile4);
-            V acc5 = V.Zero;
-            // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1))
-            // row6[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
-            for (int j = 0; j < m; j++)
-            {
-                double acc7 = 0.0;
-                // Σ_r(Y[j, r]·Y[j, r])
-                int o8 = j * d;
-                for (int r = 0; r < d; r++)
-                {
-                    double x9 = Y[o8 + r];
-                    double t10 = x9 * x9;
-                    acc7 = acc7 + t10;
-                }
-                row6[j] = (double)(acc7);
-            }
-            V acc11 = V.Zero;
-            // Σ_r(X[i, r]·X[i, r])
-            for (int r = 0; r < d; r++)
-            {
-                V x12 = V.Load(tile3, r * V.Count);
-                V t13 = x12 * x12;
-                acc11 = acc11 + t13;
-            }
-            for (int j = 0; j < m; j++)
-            {
-                double x14 = row6[j];
-                V b15 = V.Splat((double)x14);
-                V t16 = acc11 + b15;
-                V x17 = V.Load(tile4, j * V.Count);
-                V t19 = b18 * x17;
-                V t20 = t16 - t19;
-                V t21 = t20 + V.One;
-                V t22 = V.Sqrt(t21);
-                acc5 = acc5 + t22;
-            }
-            acc1 = acc1 + V.Sum(acc5);
-        }
-        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
-        return acc1;
-    }
-
-    /// <summary>Rows [0, rows50) across lanes, V.Count at a time with lane l holding row i + l</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelOverProductsRowBlocks2<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, ReadOnlySpan<double> XY, int d, int m, Span<double> row55, V b18Arg, double acc49, int rows50)
-        where V : struct, ILanes<V, double>
-    {
-        // tile51: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile51Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<double> tile51 = tile51Array.AsSpan(0, d * V.Count);
-        // tile52: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile52Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
-        Span<double> tile52 = tile52Array.AsSpan(0, m * V.Count);
-        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b18 = b18Arg;
-        for (int i = 0; i < rows50; i += V.Count)
-        {
-            V.LoadRowsTransposed(X, i * d, d, tile51);
-            V.LoadRowsTransposed(XY, i * m, m, tile52);
-            V acc53 = V.Splat((double)double.NegativeInfinity);
-            V nan54 = V.Zero;
-            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j])), NaN lanes in nan54
-            // row55[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
-            for (int j = 0; j < m; j++)
-            {
-                double acc56 = 0.0;
-                // Σ_r(Y[j, r]·Y[j, r])
-                int o57 = j * d;
-                for (int r = 0; r < d; r++)
-                {
-                    double x58 = Y[o57 + r];
-                    double t59 = x58 * x58;
-                    acc56 = acc56 + t59;
-                }
-                row55[j] = (double)(acc56);
-            }
-            V acc60 = V.Zero;
-            // Σ_r(X[i, r]·X[i, r])
-            for (int r = 0; r < d; r++)
-            {
-                V x61 = V.Load(tile51, r * V.Count);
-                V t62 = x61 * x61;
-                acc60 = acc60 + t62;
-            }
-            for (int j = 0; j < m; j++)
-            {
-                double x63 = row55[j];
-                V b64 = V.Splat((double)x63);
-                V t65 = acc60 + b64;
-                V x66 = V.Load(tile52, j * V.Count);
-                V t67 = b18 * x66;
-                V t68 = t65 - t67;
-                V t69 = -t68;
-                acc53 = V.RunningMax(acc53, t69);
-                nan54 = V.Or(nan54, V.NotEqual(t69, t69));
-            }
-            acc53 = V.Select(nan54, V.Splat((double)double.NaN), acc53);
-            V acc70 = V.Zero;
-            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]) − max_j(−(Σ_r(X[i, ...
-            for (int j = 0; j < m; j++)
-            {
-                double x71 = row55[j];
-                V b72 = V.Splat((double)x71);
-                V t73 = acc60 + b72;
-                V x74 = V.Load(tile52, j * V.Count);
-                V t75 = b18 * x74;
-                V t76 = t73 - t75;
-                V t77 = -t76;
-                V t78 = t77 - acc53;
-                V t79 = V.Exp(t78);
-                acc70 = acc70 + t79;
-            }
-            V t80 = V.Select(V.Equal(acc53 - acc53, V.Zero), acc53 + V.Log(acc70), acc53);
-            acc49 = acc49 + V.Sum(t80);
-        }
-        System.Buffers.ArrayPool<double>.Shared.Return(tile51Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(tile52Array);
-        return acc49;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernel<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, int n, int d, int m, Span<double> dX, Span<double> dY)
-        where V : struct, ILanes<V, double>
-    {
-        // XY[p, q] = Σ_k X[p, k]·Y[q, k] for every p and q, by the register-blocked
-        // contraction kernels; the rest of the kernel reads it as a tensor. Rented, so nothing is allocated after warm-up.
-        double[] XYArray = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, n * m));
-        Span<double> XY = XYArray.AsSpan(0, n * m);
-        double[] dXYArray = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, n * m));
-        Span<double> dXY = dXYArray.AsSpan(0, n * m);
-        Contraction.Product<V, double>(X, d, 1, Y, 1, d, XY, n, m, d);
-        double t0 = ValueAndGradientKernelOverProducts<V>(X, Y, XY, n, d, m, dX, dY, dXY);
-        // dY += Σ_p X[p, k]·dXY[p, q]: the chain rule through the product
-        Contraction.AddRightGradient<V, double>(X, d, 1, dXY, dY, 1, d, n, m, d);
-        // dX += Σ_q dXY[p, q]·Y[q, k]: the chain rule through the product
-        Contraction.AddLeftGradient<V, double>(dXY, Y, 1, d, dX, d, 1, n, m, d);
-        System.Buffers.ArrayPool<double>.Shared.Return(XYArray);
-        System.Buffers.ArrayPool<double>.Shared.Return(dXYArray);
-        return t0;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelOverProducts<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, ReadOnlySpan<double> XY, int n, int d, int m, Span<double> dX, Span<double> dY, Span<double> dXY)
-        where V : struct, ILanes<V, double>
-    {
-        // dX is accumulated into by several terms, so it starts from zero.
-        dX.Clear();
-        // dY is accumulated into by several terms, so it starts from zero.
-        dY.Clear();
-        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row8Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row8 = row8Array.AsSpan(0, m);
-        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row74Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row74 = row74Array.AsSpan(0, m);
-        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row160Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row160 = row160Array.AsSpan(0, m);
-        // Scratch row over M, rented so the kernel allocates nothing after warm-up.
-        double[] row187Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m));
-        Span<double> row187 = row187Array.AsSpan(0, m);
-        double acc1 = 0.0;
-        // Σ_i(Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1))), fused with its gradient
-        V b20 = V.Splat((double)2.0);
-        V b26 = V.Splat((double)0.5);
-        double t32 = 1.0 / (double)n;
-        V b52 = V.Splat((double)t32);
-        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows2 = d <= 2 * V.Count && m <= 2 * V.Count ? n - n % V.Count : 0;
-        for (int i = rows2; i < n; i++)
-        {
-            double acc73 = 0.0;
-            // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1)), fused with its gradient
-            // row74[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
-            for (int j = 0; j < m; j++)
-            {
-                V acc75 = V.Zero;
-                // Σ_r(Y[j, r]·Y[j, r])
-                int o76 = j * d;
-                {
-                    int r = 0;
-                    for (; r <= d - V.Count; r += V.Count)
-                    {
-                        V x77 = V.Load(Y, o76 + r);
-                        V t78 = x77 * x77;
-                        acc75 = acc75 + t78;
-                    }
-                    // the last d mod V.Count elements, masked
-                    if (r < d)
-                    {
-                        int rem_r = d - r;
-                        V x79 = V.LoadPartial(Y, o76 + r, rem_r);
-                        V t80 = x79 * x79;
-                        V tail81 = V.FirstLanes(rem_r);
-                        acc75 = acc75 + V.Select(tail81, t80, V.Zero);
-                    }
-                }
-                double t82 = V.Sum(acc75);
-                row74[j] = (double)(t82);
-            }
-            V acc83 = V.Zero;
-            // Σ_r(X[i, r]·X[i, r])
-            int o84 = i * d;
-            {
-                int r = 0;
-                for (; r <= d - V.Count; r += V.Count)
-                {
-                    V x85 = V.Load(X, o84 + r);
-                    V t86 = x85 * x85;
-                    acc83 = acc83 + t86;
-                }
-                // the last d mod V.Count elements, masked
-                if (r < d)
-                {
-                    int rem_r = d - r;
-                    V x87 = V.LoadPartial(X, o84 + r, rem_r);
-                    V t88 = x87 * x87;
-                    V tail89 = V.FirstLanes(rem_r);
-                    acc83 = acc83 + V.Select(tail89, t88, V.Zero);
-                }
-            }
-            double t90 = V.Sum(acc83);
-            int o93 = i * m;
-            double acc106 = 0.0;
-            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]) − max_j(−(Σ_r(X[i, ...
-            double acc113 = double.NegativeInfinity;
-            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]))
-            for (int j = 0; j < m; j++)
-            {
-                double x114 = row74[j];
-                double t115 = t90 + x114;
-                double x116 = XY[o93 + j];
-                double t117 = 2.0 * x116;
-                double t118 = t115 - t117;
-                double t119 = -t118;
-                acc113 = Scalar.Max(acc113, t119);
-            }
-            for (int j = 0; j < m; j++)
-            {
-                double x107 = row74[j];
-                double t108 = t90 + x107;
-                double x109 = XY[o93 + j];
-                double t110 = 2.0 * x109;
-                double t111 = t108 - t110;
-                double t112 = -t111;
-                double t120 = t112 - acc113;
-                double t121 = Scalar.Exp(t120);
-                acc106 = acc106 + t121;
-            }
-            double t122 = t32 / acc106;
-            for (int j = 0; j < m; j++)
-            {
-                double x91 = row74[j];
-                double t92 = t90 + x91;
-                double x94 = XY[o93 + j];
-                double t95 = 2.0 * x94;
-                double t96 = t92 - t95;
-                double t97 = t96 + 1.0;
-                double t98 = Scalar.Sqrt(t97);
-                acc73 = acc73 + t98;
-                // gradient: dX[i, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1 > 0 ? 0.5/sqrt(Σ_r(X[i, r...; dY[j, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1 > 0 ? 0.5/sqrt(Σ_r(X[i, r...
-                bool c99 = t97 > 0.0;
-                double t100 = 0.5 / t98;
-                double t101 = c99 ? t100 : 0.0;
-                V b103 = V.Splat((double)t101);
-                double t123 = -t96;
-                double t124 = t123 - acc113;
-                double t125 = Scalar.Exp(t124);
-                double t126 = t122 * t125;
-                V b127 = V.Splat((double)t126);
-                int o131 = j * d;
-                {
-                    int r = 0;
-                    for (; r <= d - V.Count; r += V.Count)
-                    {
-                        V x102 = V.Load(X, o84 + r);
-                        V t104 = b103 * x102;
-                        V t105 = t104 + t104;
-                        V t128 = b127 * x102;
-                        V t129 = t105 - t128;
-                        V t130 = t129 - t128;
-                        V.AddTo(dX, o84 + r, t130);
-                        V x132 = V.Load(Y, o131 + r);
-                        V t133 = b103 * x132;
-                        V t134 = t133 + t133;
-                        V t135 = b127 * x132;
-                        V t136 = t134 - t135;
-                        V t137 = t136 - t135;
-                        V.AddTo(dY, o131 + r, t137);
-                    }
-                    // the last d mod V.Count elements, masked
-                    if (r < d)
-                    {
-                        int rem_r = d - r;
-                        V x138 = V.LoadPartial(X, o84 + r, rem_r);
-                        V t139 = b103 * x138;
-                        V t140 = t139 + t139;
-                        V t141 = b127 * x138;
-                        V t142 = t140 - t141;
-                        V t143 = t142 - t141;
-                        V.AddToPartial(dX, o84 + r, rem_r, t143);
-                        V x144 = V.LoadPartial(Y, o131 + r, rem_r);
-                        V t145 = b103 * x144;
-                        V t146 = t145 + t145;
-                        V t147 = b127 * x144;
-                        V t148 = t146 - t147;
-                        V t149 = t148 - t147;
-                        V.AddToPartial(dY, o131 + r, rem_r, t149);
-                    }
-                }
-                double t150 = 2.0 * t101;
-                double t151 = -t150;
-                double t152 = 2.0 * t126;
-                double t153 = t151 + t152;
-                dXY[o93 + j] = (double)(t153);
-            }
-            acc1 = acc1 + acc73;
-        }
-        if (rows2 > 0)
-        {
-            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueAndGradientKernelOverProductsRowBlocks<V>(X, Y, XY, d, m, dX, dY, dXY, row8, acc1, b20, b26, b52, rows2);
-        }
-        double acc154 = 0.0;
-        // mean_i(logsumexp_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j])))
-        // rows [0, rows155) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows155 = d <= 2 * V.Count && m <= 4 * V.Count ? n - n % V.Count : 0;
-        for (int i = rows155; i < n; i++)
-        {
-            double acc186 = double.NegativeInfinity;
-            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]))
-            // row187[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
-            for (int j = 0; j < m; j++)
-            {
-                V acc188 = V.Zero;
-                // Σ_r(Y[j, r]·Y[j, r])
-                int o189 = j * d;
-                {
-                    int r = 0;
-                    for (; r <= d - V.Count; r += V.Count)
-                    {
-                        V x190 = V.Load(Y, o189 + r);
-                        V t191 = x190 * x190;
-                        acc188 = acc188 + t191;
-                    }
-                    // the last d mod V.Count elements, masked
-                    if (r < d)
-                    {
-                        int rem_r = d - r;
-                        V x192 = V.LoadPartial(Y, o189 + r, rem_r);
-                        V t193 = x192 * x192;
-                        V tail194 = V.FirstLanes(rem_r);
-                        acc188 = acc188 + V.Select(tail194, t193, V.Zero);
-                    }
-                }
-                double t195 = V.Sum(acc188);
-                row187[j] = (double)(t195);
-            }
-            V acc196 = V.Zero;
-            // Σ_r(X[i, r]·X[i, r])
-            int o197 = i * d;
-            {
-                int r = 0;
-                for (; r <= d - V.Count; r += V.Count)
-                {
-                    V x198 = V.Load(X, o197 + r);
-                    V t199 = x198 * x198;
-                    acc196 = acc196 + t199;
-                }
-                // the last d mod V.Count elements, masked
-                if (r < d)
-                {
-                    int rem_r = d - r;
-                    V x200 = V.LoadPartial(X, o197 + r, rem_r);
-                    V t201 = x200 * x200;
-                    V tail202 = V.FirstLanes(rem_r);
-                    acc196 = acc196 + V.Select(tail202, t201, V.Zero);
-                }
-            }
-            double t203 = V.Sum(acc196);
-            int o206 = i * m;
-            for (int j = 0; j < m; j++)
-            {
-                double x204 = row187[j];
-                double t205 = t203 + x204;
-                double x207 = XY[o206 + j];
-                double t208 = 2.0 * x207;
-                double t209 = t205 - t208;
-                double t210 = -t209;
-                acc186 = Scalar.Max(acc186, t210);
-            }
-            double acc211 = 0.0;
-            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]) − max_j(−(Σ_r(X[i, ...
-            for (int j = 0; j < m; j++)
-            {
-                double x212 = row187[j];
-                double t213 = t203 + x212;
-                double x214 = XY[o206 + j];
-                double t215 = 2.0 * x214;
-                double t216 = t213 - t215;
-                double t217 = -t216;
-                double t218 = t217 - acc186;
-                double t219 = Scalar.Exp(t218);
-                acc211 = acc211 + t219;
-            }
-            double t220 = double.IsFinite(acc186) ? acc186 + Scalar.Log(acc211) : acc186;
-            acc154 = acc154 + t220;
-        }
-        if (rows155 > 0)
-        {
-            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc154 = ValueAndGradientKernelOverProductsRowBlocks2<V>(X, Y, XY, d, m, row160, b20, acc154, rows155);
-        }
-        double t221 = acc154 / (double)n;
-        double t222 = acc1 + t221;
-        System.Buffers.ArrayPool<double>.Shared.Return(row8Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row74Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row160Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row187Array);
-        return t222;
-    }
-
-    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelOverProductsRowBlocks<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, ReadOnlySpan<double> XY, int d, int m, Span<double> dX, Span<double> dY, Span<double> dXY, Span<double> row8, double acc1, V b20Arg, V b26Arg, V b52Arg, int rows2)
-        where V : struct, ILanes<V, double>
-    {
-        // tile3: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<double> tile3 = tile3Array.AsSpan(0, d * V.Count);
-        // tile4: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
-        Span<double> tile4 = tile4Array.AsSpan(0, m * V.Count);
-        // tile5: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile5Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<double> tile5 = tile5Array.AsSpan(0, d * V.Count);
-        // tile6: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile6Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
-        Span<double> tile6 = tile6Array.AsSpan(0, m * V.Count);
-        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b20 = b20Arg;
-        V b26 = b26Arg;
-        V b52 = b52Arg;
-        for (int i = 0; i < rows2; i += V.Count)
-        {
-            V.LoadRowsTransposed(X, i * d, d, tile3);
-            V.LoadRowsTransposed(XY, i * m, m, tile4);
-            tile5.Clear();
-            V acc7 = V.Zero;
-            // Σ_j(sqrt(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1)), fused with its gradient
-            // row8[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
-            for (int j = 0; j < m; j++)
-            {
-                double acc9 = 0.0;
-                // Σ_r(Y[j, r]·Y[j, r])
-                int o10 = j * d;
-                for (int r = 0; r < d; r++)
-                {
-                    double x11 = Y[o10 + r];
-                    double t12 = x11 * x11;
-                    acc9 = acc9 + t12;
-                }
-                row8[j] = (double)(acc9);
-            }
-            V acc13 = V.Zero;
-            // Σ_r(X[i, r]·X[i, r])
-            for (int r = 0; r < d; r++)
-            {
-                V x14 = V.Load(tile3, r * V.Count);
-                V t15 = x14 * x14;
-                acc13 = acc13 + t15;
-            }
-            V acc33 = V.Zero;
-            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]) − max_j(−(Σ_r(X[i, ...
-            V acc41 = V.Splat((double)double.NegativeInfinity);
-            V nan42 = V.Zero;
-            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j])), NaN lanes in nan42
-            for (int j = 0; j < m; j++)
-            {
-                double x43 = row8[j];
-                V b44 = V.Splat((double)x43);
-                V t45 = acc13 + b44;
-                V x46 = V.Load(tile4, j * V.Count);
-                V t47 = b20 * x46;
-                V t48 = t45 - t47;
-                V t49 = -t48;
-                acc41 = V.RunningMax(acc41, t49);
-                nan42 = V.Or(nan42, V.NotEqual(t49, t49));
-            }
-            acc41 = V.Select(nan42, V.Splat((double)double.NaN), acc41);
-            for (int j = 0; j < m; j++)
-            {
-                double x34 = row8[j];
-                V b35 = V.Splat((double)x34);
-                V t36 = acc13 + b35;
-                V x37 = V.Load(tile4, j * V.Count);
-                V t38 = b20 * x37;
-                V t39 = t36 - t38;
-                V t40 = -t39;
-                V t50 = t40 - acc41;
-                V t51 = V.Exp(t50);
-                acc33 = acc33 + t51;
-            }
-            V t53 = b52 / acc33;
-            for (int j = 0; j < m; j++)
-            {
-                double x16 = row8[j];
-                V b17 = V.Splat((double)x16);
-                V t18 = acc13 + b17;
-                V x19 = V.Load(tile4, j * V.Count);
-                V t21 = b20 * x19;
-                V t22 = t18 - t21;
-                V t23 = t22 + V.One;
-                V t24 = V.Sqrt(t23);
-                acc7 = acc7 + t24;
-                // gradient: dX[i, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1 > 0 ? 0.5/sqrt(Σ_r(X[i, r...; dY[j, r] += [Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j] + 1 > 0 ? 0.5/sqrt(Σ_r(X[i, r...
-                V m25 = V.GreaterThan(t23, V.Zero);
-                V t27 = b26 / t24;
-                V t28 = V.Select(m25, t27, V.Zero);
-                V t54 = -t22;
-                V t55 = t54 - acc41;
-                V t56 = V.Exp(t55);
-                V t57 = t53 * t56;
-                int o61 = j * d;
-                for (int r = 0; r < d; r++)
-                {
-                    V x29 = V.Load(tile3, r * V.Count);
-                    V t30 = t28 * x29;
-                    V t31 = t30 + t30;
-                    V t58 = t57 * x29;
-                    V t59 = t31 - t58;
-                    V t60 = t59 - t58;
-                    V.AddTo(tile5, r * V.Count, t60);
-                    double x62 = Y[o61 + r];
-                    V b63 = V.Splat((double)x62);
-                    V t64 = t28 * b63;
-                    V t65 = t64 + t64;
-                    V t66 = t57 * b63;
-                    V t67 = t65 - t66;
-                    V t68 = t67 - t66;
-                    dY[o61 + r] += (double)(V.Sum(t68));
-                }
-                V t69 = b20 * t28;
-                V t70 = -t69;
-                V t71 = b20 * t57;
-                V t72 = t70 + t71;
-                V.Store(tile6, j * V.Count, t72);
-            }
-            acc1 = acc1 + V.Sum(acc7);
-            V.AddRowsTransposed(dX, i * d, d, tile5);
-            V.StoreRowsTransposed(dXY, i * m, m, tile6);
-        }
-        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(tile5Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(tile6Array);
-        return acc1;
-    }
-
-    /// <summary>Rows [0, rows155) across lanes, V.Count at a time with lane l holding row i + l</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelOverProductsRowBlocks2<V>(ReadOnlySpan<double> X, ReadOnlySpan<double> Y, ReadOnlySpan<double> XY, int d, int m, Span<double> row160, V b20Arg, double acc154, int rows155)
-        where V : struct, ILanes<V, double>
-    {
-        // tile156: a tile of V.Count rows over D, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile156Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, d * V.Count));
-        Span<double> tile156 = tile156Array.AsSpan(0, d * V.Count);
-        // tile157: a tile of V.Count rows over M, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile157Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, m * V.Count));
-        Span<double> tile157 = tile157Array.AsSpan(0, m * V.Count);
-        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b20 = b20Arg;
-        for (int i = 0; i < rows155; i += V.Count)
-        {
-            V.LoadRowsTransposed(X, i * d, d, tile156);
-            V.LoadRowsTransposed(XY, i * m, m, tile157);
-            V acc158 = V.Splat((double)double.NegativeInfinity);
-            V nan159 = V.Zero;
-            // max_j(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j])), NaN lanes in nan159
-            // row160[j] = Σ_r(Y[j, r]·Y[j, r]), computed once and reused by every pass over j
-            for (int j = 0; j < m; j++)
-            {
-                double acc161 = 0.0;
-                // Σ_r(Y[j, r]·Y[j, r])
-                int o162 = j * d;
-                for (int r = 0; r < d; r++)
-                {
-                    double x163 = Y[o162 + r];
-                    double t164 = x163 * x163;
-                    acc161 = acc161 + t164;
-                }
-                row160[j] = (double)(acc161);
-            }
-            V acc165 = V.Zero;
-            // Σ_r(X[i, r]·X[i, r])
-            for (int r = 0; r < d; r++)
-            {
-                V x166 = V.Load(tile156, r * V.Count);
-                V t167 = x166 * x166;
-                acc165 = acc165 + t167;
-            }
-            for (int j = 0; j < m; j++)
-            {
-                double x168 = row160[j];
-                V b169 = V.Splat((double)x168);
-                V t170 = acc165 + b169;
-                V x171 = V.Load(tile157, j * V.Count);
-                V t172 = b20 * x171;
-                V t173 = t170 - t172;
-                V t174 = -t173;
-                acc158 = V.RunningMax(acc158, t174);
-                nan159 = V.Or(nan159, V.NotEqual(t174, t174));
-            }
-            acc158 = V.Select(nan159, V.Splat((double)double.NaN), acc158);
-            V acc175 = V.Zero;
-            // Σ_j(exp(−(Σ_r(X[i, r]·X[i, r]) + Σ_r(Y[j, r]·Y[j, r]) − 2·XY[i, j]) − max_j(−(Σ_r(X[i, ...
-            for (int j = 0; j < m; j++)
-            {
-                double x176 = row160[j];
-                V b177 = V.Splat((double)x176);
-                V t178 = acc165 + b177;
-                V x179 = V.Load(tile157, j * V.Count);
-                V t180 = b20 * x179;
-                V t181 = t178 - t180;
-                V t182 = -t181;
-                V t183 = t182 - acc158;
-                V t184 = V.Exp(t183);
-                acc175 = acc175 + t184;
-            }
-            V t185 = V.Select(V.Equal(acc158 - acc158, V.Zero), acc158 + V.Log(acc175), acc158);
-            acc154 = acc154 + V.Sum(t185);
-        }
-        System.Buffers.ArrayPool<double>.Shared.Return(tile156Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(tile157Array);
+        Scratch<T>.Return(tile156Array);
+        Scratch<T>.Return(tile157Array);
         return acc154;
     }
 }

@@ -23,10 +23,10 @@ partial struct Softmax
     {
         Validate(s.Length, y, n, c, -1);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = F512.IsHardwareAccelerated ? ValueKernel<F512>(s, y, n, c)
-            : F256.IsHardwareAccelerated ? ValueKernel<F256>(s, y, n, c)
-            : F128.IsHardwareAccelerated ? ValueKernel<F128>(s, y, n, c)
-            : ValueKernel<F1>(s, y, n, c);
+        double result = F512.IsHardwareAccelerated ? ValueKernel<F512, float>(s, y, n, c)
+            : F256.IsHardwareAccelerated ? ValueKernel<F256, float>(s, y, n, c)
+            : F128.IsHardwareAccelerated ? ValueKernel<F128, float>(s, y, n, c)
+            : ValueKernel<F1, float>(s, y, n, c);
         return (float)result;
     }
 
@@ -55,10 +55,10 @@ partial struct Softmax
         BufferGuard.Disjoint<float>(ds, "ds", s, "s");
         BufferGuard.Disjoint<float, int>(ds, "ds", y, "y");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512>(s, y, n, c, ds)
-            : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256>(s, y, n, c, ds)
-            : F128.IsHardwareAccelerated ? ValueAndGradientKernel<F128>(s, y, n, c, ds)
-            : ValueAndGradientKernel<F1>(s, y, n, c, ds);
+        double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512, float>(s, y, n, c, ds)
+            : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256, float>(s, y, n, c, ds)
+            : F128.IsHardwareAccelerated ? ValueAndGradientKernel<F128, float>(s, y, n, c, ds)
+            : ValueAndGradientKernel<F1, float>(s, y, n, c, ds);
         return (float)result;
     }
 
@@ -77,10 +77,10 @@ partial struct Softmax
     {
         Validate(s.Length, y, n, c, -1);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = D512.IsHardwareAccelerated ? ValueKernel<D512>(s, y, n, c)
-            : D256.IsHardwareAccelerated ? ValueKernel<D256>(s, y, n, c)
-            : D128.IsHardwareAccelerated ? ValueKernel<D128>(s, y, n, c)
-            : ValueKernel<D1>(s, y, n, c);
+        double result = D512.IsHardwareAccelerated ? ValueKernel<D512, double>(s, y, n, c)
+            : D256.IsHardwareAccelerated ? ValueKernel<D256, double>(s, y, n, c)
+            : D128.IsHardwareAccelerated ? ValueKernel<D128, double>(s, y, n, c)
+            : ValueKernel<D1, double>(s, y, n, c);
         return (double)result;
     }
 
@@ -109,10 +109,10 @@ partial struct Softmax
         BufferGuard.Disjoint<double>(ds, "ds", s, "s");
         BufferGuard.Disjoint<double, int>(ds, "ds", y, "y");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512>(s, y, n, c, ds)
-            : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256>(s, y, n, c, ds)
-            : D128.IsHardwareAccelerated ? ValueAndGradientKernel<D128>(s, y, n, c, ds)
-            : ValueAndGradientKernel<D1>(s, y, n, c, ds);
+        double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512, double>(s, y, n, c, ds)
+            : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256, double>(s, y, n, c, ds)
+            : D128.IsHardwareAccelerated ? ValueAndGradientKernel<D128, double>(s, y, n, c, ds)
+            : ValueAndGradientKernel<D1, double>(s, y, n, c, ds);
         return (double)result;
     }
 
@@ -129,8 +129,9 @@ partial struct Softmax
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernel<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int n, int c)
-        where V : struct, ILanes<V, float>
+    private static double ValueKernel<V, T>(ReadOnlySpan<T> s, ReadOnlySpan<int> y, int n, int c)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         double acc1 = 0.0;
         // mean_i(logsumexp_j(s[i, j]) − s[i, y[i]])
@@ -140,8 +141,8 @@ partial struct Softmax
         {
             int o15 = i * c;
             int label16 = y[i];
-            double x17 = s[o15 + label16];
-            V acc18 = V.Splat((float)double.NegativeInfinity);
+            double x17 = V.Widen(s[o15 + label16]);
+            V acc18 = V.Splat(V.Narrow(double.NegativeInfinity));
             V nan19 = V.Zero;
             // max_j(s[i, j]), NaN lanes in nan19
             {
@@ -158,16 +159,16 @@ partial struct Softmax
                     int rem_j = c - j;
                     V x21 = V.LoadPartial(s, o15 + j, rem_j);
                     V tail22 = V.FirstLanes(rem_j);
-                    V t23 = V.Select(tail22, x21, V.Splat((float)double.NegativeInfinity));
+                    V t23 = V.Select(tail22, x21, V.Splat(V.Narrow(double.NegativeInfinity)));
                     acc18 = V.RunningMax(acc18, t23);
                     nan19 = V.Or(nan19, V.NotEqual(t23, t23));
                 }
             }
-            acc18 = V.Select(nan19, V.Splat((float)double.NaN), acc18);
-            double t24 = V.MaxAcross(acc18);
+            acc18 = V.Select(nan19, V.Splat(V.Narrow(double.NaN)), acc18);
+            double t24 = V.Widen(V.MaxAcross(acc18));
             V acc25 = V.Zero;
             // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-            V b27 = V.Splat((float)t24);
+            V b27 = V.Splat(V.Narrow(t24));
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
@@ -188,14 +189,14 @@ partial struct Softmax
                     acc25 = acc25 + V.Select(tail33, t32, V.Zero);
                 }
             }
-            double t34 = V.Sum(acc25);
+            double t34 = V.Widen(V.Sum(acc25));
             double t35 = double.IsFinite(t24) ? (t24 - x17) + Scalar.Log(t34) : t24 - x17;
             acc1 = acc1 + t35;
         }
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueKernelRowBlocks<V>(s, y, c, acc1, rows2);
+            acc1 = ValueKernelRowBlocks<V, T>(s, y, c, acc1, rows2);
         }
         double t36 = acc1 / (double)n;
         return t36;
@@ -203,18 +204,19 @@ partial struct Softmax
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int c, double acc1, int rows2)
-        where V : struct, ILanes<V, float>
+    private static double ValueKernelRowBlocks<V, T>(ReadOnlySpan<T> s, ReadOnlySpan<int> y, int c, double acc1, int rows2)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
+        T[] tile3Array = Scratch<T>.Rent(c * V.Count);
+        Span<T> tile3 = tile3Array.AsSpan(0, c * V.Count);
         for (int i = 0; i < rows2; i += V.Count)
         {
             V.LoadRowsTransposed(s, i * c, c, tile3);
             int o4 = i;
             V x5 = V.LoadLabeled(tile3, 0, 1, y, o4, 1, V.Count);
-            V acc6 = V.Splat((float)double.NegativeInfinity);
+            V acc6 = V.Splat(V.Narrow(double.NegativeInfinity));
             V nan7 = V.Zero;
             // max_j(s[i, j]), NaN lanes in nan7
             for (int j = 0; j < c; j++)
@@ -223,7 +225,7 @@ partial struct Softmax
                 acc6 = V.RunningMax(acc6, x8);
                 nan7 = V.Or(nan7, V.NotEqual(x8, x8));
             }
-            acc6 = V.Select(nan7, V.Splat((float)double.NaN), acc6);
+            acc6 = V.Select(nan7, V.Splat(V.Narrow(double.NaN)), acc6);
             V acc9 = V.Zero;
             // Σ_j(exp(s[i, j] − max_j(s[i, j])))
             for (int j = 0; j < c; j++)
@@ -235,33 +237,34 @@ partial struct Softmax
             }
             V t13 = acc6 - x5;
             V t14 = V.Select(V.Equal(acc6 - acc6, V.Zero), t13 + V.Log(acc9), t13);
-            acc1 = acc1 + V.Sum(t14);
+            acc1 = acc1 + V.Widen(V.Sum(t14));
         }
-        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        Scratch<T>.Return(tile3Array);
         return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernel<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int n, int c, Span<float> ds)
-        where V : struct, ILanes<V, float>
+    private static double ValueAndGradientKernel<V, T>(ReadOnlySpan<T> s, ReadOnlySpan<int> y, int n, int c, Span<T> ds)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        float[] row38Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c));
-        Span<float> row38 = row38Array.AsSpan(0, c);
+        T[] row38Array = Scratch<T>.Rent(c);
+        Span<T> row38 = row38Array.AsSpan(0, c);
         double acc1 = 0.0;
         // mean_i(logsumexp_j(s[i, j]) − s[i, y[i]]), fused with its gradient
         double t17 = 1.0 / (double)n;
-        V b18 = V.Splat((float)t17);
+        V b18 = V.Splat(V.Narrow(t17));
         double t23 = -t17;
-        V b24 = V.Splat((float)t23);
+        V b24 = V.Splat(V.Narrow(t23));
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
         int rows2 = c <= 4 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
         {
             int o27 = i * c;
             int label28 = y[i];
-            double x29 = s[o27 + label28];
-            V acc30 = V.Splat((float)double.NegativeInfinity);
+            double x29 = V.Widen(s[o27 + label28]);
+            V acc30 = V.Splat(V.Narrow(double.NegativeInfinity));
             V nan31 = V.Zero;
             // max_j(s[i, j]), NaN lanes in nan31
             {
@@ -278,16 +281,16 @@ partial struct Softmax
                     int rem_j = c - j;
                     V x33 = V.LoadPartial(s, o27 + j, rem_j);
                     V tail34 = V.FirstLanes(rem_j);
-                    V t35 = V.Select(tail34, x33, V.Splat((float)double.NegativeInfinity));
+                    V t35 = V.Select(tail34, x33, V.Splat(V.Narrow(double.NegativeInfinity)));
                     acc30 = V.RunningMax(acc30, t35);
                     nan31 = V.Or(nan31, V.NotEqual(t35, t35));
                 }
             }
-            acc30 = V.Select(nan31, V.Splat((float)double.NaN), acc30);
-            double t36 = V.MaxAcross(acc30);
+            acc30 = V.Select(nan31, V.Splat(V.Narrow(double.NaN)), acc30);
+            double t36 = V.Widen(V.MaxAcross(acc30));
             V acc37 = V.Zero;
             // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-            V b40 = V.Splat((float)t36);
+            V b40 = V.Splat(V.Narrow(t36));
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
@@ -310,12 +313,12 @@ partial struct Softmax
                     V.StorePartial(row38, j, rem_j, t45);
                 }
             }
-            double t47 = V.Sum(acc37);
+            double t47 = V.Widen(V.Sum(acc37));
             double t48 = double.IsFinite(t36) ? (t36 - x29) + Scalar.Log(t47) : t36 - x29;
             acc1 = acc1 + t48;
             // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
             double t49 = t17 / t47;
-            V b51 = V.Splat((float)t49);
+            V b51 = V.Splat(V.Narrow(t49));
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
@@ -343,27 +346,28 @@ partial struct Softmax
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueAndGradientKernelRowBlocks<V>(s, y, c, ds, acc1, b18, b24, rows2);
+            acc1 = ValueAndGradientKernelRowBlocks<V, T>(s, y, c, ds, acc1, b18, b24, rows2);
         }
         double t61 = acc1 / (double)n;
-        System.Buffers.ArrayPool<float>.Shared.Return(row38Array);
+        Scratch<T>.Return(row38Array);
         return t61;
     }
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int c, Span<float> ds, double acc1, V b18Arg, V b24Arg, int rows2)
-        where V : struct, ILanes<V, float>
+    private static double ValueAndGradientKernelRowBlocks<V, T>(ReadOnlySpan<T> s, ReadOnlySpan<int> y, int c, Span<T> ds, double acc1, V b18Arg, V b24Arg, int rows2)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
+        T[] tile3Array = Scratch<T>.Rent(c * V.Count);
+        Span<T> tile3 = tile3Array.AsSpan(0, c * V.Count);
         // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile4 = tile4Array.AsSpan(0, c * V.Count);
+        T[] tile4Array = Scratch<T>.Rent(c * V.Count);
+        Span<T> tile4 = tile4Array.AsSpan(0, c * V.Count);
         // row11: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] row11Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> row11 = row11Array.AsSpan(0, c * V.Count);
+        T[] row11Array = Scratch<T>.Rent(c * V.Count);
+        Span<T> row11 = row11Array.AsSpan(0, c * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
         V b18 = b18Arg;
         V b24 = b24Arg;
@@ -372,7 +376,7 @@ partial struct Softmax
             V.LoadRowsTransposed(s, i * c, c, tile3);
             int o5 = i;
             V x6 = V.LoadLabeled(tile3, 0, 1, y, o5, 1, V.Count);
-            V acc7 = V.Splat((float)double.NegativeInfinity);
+            V acc7 = V.Splat(V.Narrow(double.NegativeInfinity));
             V nan8 = V.Zero;
             // max_j(s[i, j]), NaN lanes in nan8
             for (int j = 0; j < c; j++)
@@ -381,7 +385,7 @@ partial struct Softmax
                 acc7 = V.RunningMax(acc7, x9);
                 nan8 = V.Or(nan8, V.NotEqual(x9, x9));
             }
-            acc7 = V.Select(nan8, V.Splat((float)double.NaN), acc7);
+            acc7 = V.Select(nan8, V.Splat(V.Narrow(double.NaN)), acc7);
             V acc10 = V.Zero;
             // Σ_j(exp(s[i, j] − max_j(s[i, j])))
             for (int j = 0; j < c; j++)
@@ -394,7 +398,7 @@ partial struct Softmax
             }
             V t15 = acc7 - x6;
             V t16 = V.Select(V.Equal(acc7 - acc7, V.Zero), t15 + V.Log(acc10), t15);
-            acc1 = acc1 + V.Sum(t16);
+            acc1 = acc1 + V.Widen(V.Sum(t16));
             // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
             V t19 = b18 / acc10;
             for (int j = 0; j < c; j++)
@@ -408,295 +412,9 @@ partial struct Softmax
             }
             V.StoreRowsTransposed(ds, i * c, c, tile4);
         }
-        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(row11Array);
-        return acc1;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernel<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int n, int c)
-        where V : struct, ILanes<V, double>
-    {
-        double acc1 = 0.0;
-        // mean_i(logsumexp_j(s[i, j]) − s[i, y[i]])
-        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows2 = c <= 4 * V.Count ? n - n % V.Count : 0;
-        for (int i = rows2; i < n; i++)
-        {
-            int o15 = i * c;
-            int label16 = y[i];
-            double x17 = s[o15 + label16];
-            V acc18 = V.Splat((double)double.NegativeInfinity);
-            V nan19 = V.Zero;
-            // max_j(s[i, j]), NaN lanes in nan19
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V x20 = V.Load(s, o15 + j);
-                    acc18 = V.RunningMax(acc18, x20);
-                    nan19 = V.Or(nan19, V.NotEqual(x20, x20));
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x21 = V.LoadPartial(s, o15 + j, rem_j);
-                    V tail22 = V.FirstLanes(rem_j);
-                    V t23 = V.Select(tail22, x21, V.Splat((double)double.NegativeInfinity));
-                    acc18 = V.RunningMax(acc18, t23);
-                    nan19 = V.Or(nan19, V.NotEqual(t23, t23));
-                }
-            }
-            acc18 = V.Select(nan19, V.Splat((double)double.NaN), acc18);
-            double t24 = V.MaxAcross(acc18);
-            V acc25 = V.Zero;
-            // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-            V b27 = V.Splat((double)t24);
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V x26 = V.Load(s, o15 + j);
-                    V t28 = x26 - b27;
-                    V t29 = V.Exp(t28);
-                    acc25 = acc25 + t29;
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x30 = V.LoadPartial(s, o15 + j, rem_j);
-                    V t31 = x30 - b27;
-                    V t32 = V.Exp(t31);
-                    V tail33 = V.FirstLanes(rem_j);
-                    acc25 = acc25 + V.Select(tail33, t32, V.Zero);
-                }
-            }
-            double t34 = V.Sum(acc25);
-            double t35 = double.IsFinite(t24) ? (t24 - x17) + Scalar.Log(t34) : t24 - x17;
-            acc1 = acc1 + t35;
-        }
-        if (rows2 > 0)
-        {
-            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueKernelRowBlocks<V>(s, y, c, acc1, rows2);
-        }
-        double t36 = acc1 / (double)n;
-        return t36;
-    }
-
-    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int c, double acc1, int rows2)
-        where V : struct, ILanes<V, double>
-    {
-        // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
-        for (int i = 0; i < rows2; i += V.Count)
-        {
-            V.LoadRowsTransposed(s, i * c, c, tile3);
-            int o4 = i;
-            V x5 = V.LoadLabeled(tile3, 0, 1, y, o4, 1, V.Count);
-            V acc6 = V.Splat((double)double.NegativeInfinity);
-            V nan7 = V.Zero;
-            // max_j(s[i, j]), NaN lanes in nan7
-            for (int j = 0; j < c; j++)
-            {
-                V x8 = V.Load(tile3, j * V.Count);
-                acc6 = V.RunningMax(acc6, x8);
-                nan7 = V.Or(nan7, V.NotEqual(x8, x8));
-            }
-            acc6 = V.Select(nan7, V.Splat((double)double.NaN), acc6);
-            V acc9 = V.Zero;
-            // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-            for (int j = 0; j < c; j++)
-            {
-                V x10 = V.Load(tile3, j * V.Count);
-                V t11 = x10 - acc6;
-                V t12 = V.Exp(t11);
-                acc9 = acc9 + t12;
-            }
-            V t13 = acc6 - x5;
-            V t14 = V.Select(V.Equal(acc6 - acc6, V.Zero), t13 + V.Log(acc9), t13);
-            acc1 = acc1 + V.Sum(t14);
-        }
-        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-        return acc1;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernel<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int n, int c, Span<double> ds)
-        where V : struct, ILanes<V, double>
-    {
-        // Scratch row over C, rented so the kernel allocates nothing after warm-up.
-        double[] row38Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c));
-        Span<double> row38 = row38Array.AsSpan(0, c);
-        double acc1 = 0.0;
-        // mean_i(logsumexp_j(s[i, j]) − s[i, y[i]]), fused with its gradient
-        double t17 = 1.0 / (double)n;
-        V b18 = V.Splat((double)t17);
-        double t23 = -t17;
-        V b24 = V.Splat((double)t23);
-        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows2 = c <= 4 * V.Count ? n - n % V.Count : 0;
-        for (int i = rows2; i < n; i++)
-        {
-            int o27 = i * c;
-            int label28 = y[i];
-            double x29 = s[o27 + label28];
-            V acc30 = V.Splat((double)double.NegativeInfinity);
-            V nan31 = V.Zero;
-            // max_j(s[i, j]), NaN lanes in nan31
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V x32 = V.Load(s, o27 + j);
-                    acc30 = V.RunningMax(acc30, x32);
-                    nan31 = V.Or(nan31, V.NotEqual(x32, x32));
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x33 = V.LoadPartial(s, o27 + j, rem_j);
-                    V tail34 = V.FirstLanes(rem_j);
-                    V t35 = V.Select(tail34, x33, V.Splat((double)double.NegativeInfinity));
-                    acc30 = V.RunningMax(acc30, t35);
-                    nan31 = V.Or(nan31, V.NotEqual(t35, t35));
-                }
-            }
-            acc30 = V.Select(nan31, V.Splat((double)double.NaN), acc30);
-            double t36 = V.MaxAcross(acc30);
-            V acc37 = V.Zero;
-            // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-            V b40 = V.Splat((double)t36);
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V x39 = V.Load(s, o27 + j);
-                    V t41 = x39 - b40;
-                    V t42 = V.Exp(t41);
-                    acc37 = acc37 + t42;
-                    V.Store(row38, j, t42);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x43 = V.LoadPartial(s, o27 + j, rem_j);
-                    V t44 = x43 - b40;
-                    V t45 = V.Exp(t44);
-                    V tail46 = V.FirstLanes(rem_j);
-                    acc37 = acc37 + V.Select(tail46, t45, V.Zero);
-                    V.StorePartial(row38, j, rem_j, t45);
-                }
-            }
-            double t47 = V.Sum(acc37);
-            double t48 = double.IsFinite(t36) ? (t36 - x29) + Scalar.Log(t47) : t36 - x29;
-            acc1 = acc1 + t48;
-            // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
-            double t49 = t17 / t47;
-            V b51 = V.Splat((double)t49);
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V x50 = V.Load(row38, j);
-                    V t52 = b51 * x50;
-                    V m53 = V.IndexMask(j, IndexComparison.Equal, label28);
-                    V t54 = V.Select(m53, b24, V.Zero);
-                    V t55 = t52 + t54;
-                    V.Store(ds, o27 + j, t55);
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V x56 = V.LoadPartial(row38, j, rem_j);
-                    V t57 = b51 * x56;
-                    V m58 = V.IndexMask(j, IndexComparison.Equal, label28);
-                    V t59 = V.Select(m58, b24, V.Zero);
-                    V t60 = t57 + t59;
-                    V.StorePartial(ds, o27 + j, rem_j, t60);
-                }
-            }
-        }
-        if (rows2 > 0)
-        {
-            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueAndGradientKernelRowBlocks<V>(s, y, c, ds, acc1, b18, b24, rows2);
-        }
-        double t61 = acc1 / (double)n;
-        System.Buffers.ArrayPool<double>.Shared.Return(row38Array);
-        return t61;
-    }
-
-    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int c, Span<double> ds, double acc1, V b18Arg, V b24Arg, int rows2)
-        where V : struct, ILanes<V, double>
-    {
-        // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
-        // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile4 = tile4Array.AsSpan(0, c * V.Count);
-        // row11: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] row11Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> row11 = row11Array.AsSpan(0, c * V.Count);
-        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b18 = b18Arg;
-        V b24 = b24Arg;
-        for (int i = 0; i < rows2; i += V.Count)
-        {
-            V.LoadRowsTransposed(s, i * c, c, tile3);
-            int o5 = i;
-            V x6 = V.LoadLabeled(tile3, 0, 1, y, o5, 1, V.Count);
-            V acc7 = V.Splat((double)double.NegativeInfinity);
-            V nan8 = V.Zero;
-            // max_j(s[i, j]), NaN lanes in nan8
-            for (int j = 0; j < c; j++)
-            {
-                V x9 = V.Load(tile3, j * V.Count);
-                acc7 = V.RunningMax(acc7, x9);
-                nan8 = V.Or(nan8, V.NotEqual(x9, x9));
-            }
-            acc7 = V.Select(nan8, V.Splat((double)double.NaN), acc7);
-            V acc10 = V.Zero;
-            // Σ_j(exp(s[i, j] − max_j(s[i, j])))
-            for (int j = 0; j < c; j++)
-            {
-                V x12 = V.Load(tile3, j * V.Count);
-                V t13 = x12 - acc7;
-                V t14 = V.Exp(t13);
-                acc10 = acc10 + t14;
-                V.Store(row11, j * V.Count, t14);
-            }
-            V t15 = acc7 - x6;
-            V t16 = V.Select(V.Equal(acc7 - acc7, V.Zero), t15 + V.Log(acc10), t15);
-            acc1 = acc1 + V.Sum(t16);
-            // gradient: ds[i, j] += 1/N/Σ_j(exp(s[i, j] − max_j(s[i, j])))·exp(s[i, j] − max_j(s[i, j])) + [j == y[i] ? −(1...
-            V t19 = b18 / acc10;
-            for (int j = 0; j < c; j++)
-            {
-                V x20 = V.Load(row11, j * V.Count);
-                V t21 = t19 * x20;
-                V m22 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
-                V t25 = V.Select(m22, b24, V.Zero);
-                V t26 = t21 + t25;
-                V.Store(tile4, j * V.Count, t26);
-            }
-            V.StoreRowsTransposed(ds, i * c, c, tile4);
-        }
-        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(row11Array);
+        Scratch<T>.Return(tile3Array);
+        Scratch<T>.Return(tile4Array);
+        Scratch<T>.Return(row11Array);
         return acc1;
     }
 }

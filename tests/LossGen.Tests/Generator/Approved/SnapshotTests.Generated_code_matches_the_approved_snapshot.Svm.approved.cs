@@ -24,10 +24,10 @@ partial struct Svm
     {
         Validate(s.Length, y, n, c, -1, delta);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = F512.IsHardwareAccelerated ? ValueKernel<F512>(s, y, n, c, delta)
-            : F256.IsHardwareAccelerated ? ValueKernel<F256>(s, y, n, c, delta)
-            : F128.IsHardwareAccelerated ? ValueKernel<F128>(s, y, n, c, delta)
-            : ValueKernel<F1>(s, y, n, c, delta);
+        double result = F512.IsHardwareAccelerated ? ValueKernel<F512, float>(s, y, n, c, delta)
+            : F256.IsHardwareAccelerated ? ValueKernel<F256, float>(s, y, n, c, delta)
+            : F128.IsHardwareAccelerated ? ValueKernel<F128, float>(s, y, n, c, delta)
+            : ValueKernel<F1, float>(s, y, n, c, delta);
         return (float)result;
     }
 
@@ -58,10 +58,10 @@ partial struct Svm
         BufferGuard.Disjoint<float>(ds, "ds", s, "s");
         BufferGuard.Disjoint<float, int>(ds, "ds", y, "y");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512>(s, y, n, c, ds, delta)
-            : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256>(s, y, n, c, ds, delta)
-            : F128.IsHardwareAccelerated ? ValueAndGradientKernel<F128>(s, y, n, c, ds, delta)
-            : ValueAndGradientKernel<F1>(s, y, n, c, ds, delta);
+        double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512, float>(s, y, n, c, ds, delta)
+            : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256, float>(s, y, n, c, ds, delta)
+            : F128.IsHardwareAccelerated ? ValueAndGradientKernel<F128, float>(s, y, n, c, ds, delta)
+            : ValueAndGradientKernel<F1, float>(s, y, n, c, ds, delta);
         return (float)result;
     }
 
@@ -81,10 +81,10 @@ partial struct Svm
     {
         Validate(s.Length, y, n, c, -1, delta);
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = D512.IsHardwareAccelerated ? ValueKernel<D512>(s, y, n, c, delta)
-            : D256.IsHardwareAccelerated ? ValueKernel<D256>(s, y, n, c, delta)
-            : D128.IsHardwareAccelerated ? ValueKernel<D128>(s, y, n, c, delta)
-            : ValueKernel<D1>(s, y, n, c, delta);
+        double result = D512.IsHardwareAccelerated ? ValueKernel<D512, double>(s, y, n, c, delta)
+            : D256.IsHardwareAccelerated ? ValueKernel<D256, double>(s, y, n, c, delta)
+            : D128.IsHardwareAccelerated ? ValueKernel<D128, double>(s, y, n, c, delta)
+            : ValueKernel<D1, double>(s, y, n, c, delta);
         return (double)result;
     }
 
@@ -115,10 +115,10 @@ partial struct Svm
         BufferGuard.Disjoint<double>(ds, "ds", s, "s");
         BufferGuard.Disjoint<double, int>(ds, "ds", y, "y");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512>(s, y, n, c, ds, delta)
-            : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256>(s, y, n, c, ds, delta)
-            : D128.IsHardwareAccelerated ? ValueAndGradientKernel<D128>(s, y, n, c, ds, delta)
-            : ValueAndGradientKernel<D1>(s, y, n, c, ds, delta);
+        double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512, double>(s, y, n, c, ds, delta)
+            : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256, double>(s, y, n, c, ds, delta)
+            : D128.IsHardwareAccelerated ? ValueAndGradientKernel<D128, double>(s, y, n, c, ds, delta)
+            : ValueAndGradientKernel<D1, double>(s, y, n, c, ds, delta);
         return (double)result;
     }
 
@@ -137,12 +137,13 @@ partial struct Svm
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernel<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int n, int c, double delta)
-        where V : struct, ILanes<V, float>
+    private static double ValueKernel<V, T>(ReadOnlySpan<T> s, ReadOnlySpan<int> y, int n, int c, double delta)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         double acc1 = 0.0;
         // mean_i(Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]))
-        V b10 = V.Splat((float)delta);
+        V b10 = V.Splat(V.Narrow(delta));
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
         int rows2 = c <= 2 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
@@ -151,8 +152,8 @@ partial struct Svm
             // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])
             int label15 = y[i];
             int o17 = i * c;
-            double x19 = s[o17 + label15];
-            V b20 = V.Splat((float)x19);
+            double x19 = V.Widen(s[o17 + label15]);
+            V b20 = V.Splat(V.Narrow(x19));
             {
                 int j = 0;
                 for (; j <= c - V.Count; j += V.Count)
@@ -179,13 +180,13 @@ partial struct Svm
                     acc14 = acc14 + V.Select(tail31, t30, V.Zero);
                 }
             }
-            double t32 = V.Sum(acc14);
+            double t32 = V.Widen(V.Sum(acc14));
             acc1 = acc1 + t32;
         }
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueKernelRowBlocks<V>(s, y, c, acc1, b10, rows2);
+            acc1 = ValueKernelRowBlocks<V, T>(s, y, c, acc1, b10, rows2);
         }
         double t33 = acc1 / (double)n;
         return t33;
@@ -193,12 +194,13 @@ partial struct Svm
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int c, double acc1, V b10Arg, int rows2)
-        where V : struct, ILanes<V, float>
+    private static double ValueKernelRowBlocks<V, T>(ReadOnlySpan<T> s, ReadOnlySpan<int> y, int c, double acc1, V b10Arg, int rows2)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
+        T[] tile3Array = Scratch<T>.Rent(c * V.Count);
+        Span<T> tile3 = tile3Array.AsSpan(0, c * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
         V b10 = b10Arg;
         for (int i = 0; i < rows2; i += V.Count)
@@ -218,21 +220,22 @@ partial struct Svm
                 V t13 = V.Select(m6, V.Zero, t12);
                 acc4 = acc4 + t13;
             }
-            acc1 = acc1 + V.Sum(acc4);
+            acc1 = acc1 + V.Widen(V.Sum(acc4));
         }
-        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
+        Scratch<T>.Return(tile3Array);
         return acc1;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernel<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int n, int c, Span<float> ds, double delta)
-        where V : struct, ILanes<V, float>
+    private static double ValueAndGradientKernel<V, T>(ReadOnlySpan<T> s, ReadOnlySpan<int> y, int n, int c, Span<T> ds, double delta)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         double acc1 = 0.0;
         // mean_i(Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])), fused with its gradient
-        V b11 = V.Splat((float)delta);
+        V b11 = V.Splat(V.Narrow(delta));
         double t16 = 1.0 / (double)n;
-        V b17 = V.Splat((float)t16);
+        V b17 = V.Splat(V.Narrow(t16));
         // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
         int rows2 = c <= 2 * V.Count ? n - n % V.Count : 0;
         for (int i = rows2; i < n; i++)
@@ -241,8 +244,8 @@ partial struct Svm
             // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]), fused with its gradient
             int label23 = y[i];
             int o25 = i * c;
-            double x27 = s[o25 + label23];
-            V b28 = V.Splat((float)x27);
+            double x27 = V.Widen(s[o25 + label23]);
+            V b28 = V.Splat(V.Narrow(x27));
             V g37 = V.Zero;
             {
                 int j = 0;
@@ -282,14 +285,14 @@ partial struct Svm
                     g37 = g37 + V.Select(tail44, t48, V.Zero);
                 }
             }
-            ds[o25 + label23] += (float)(V.Sum(g37));
-            double t49 = V.Sum(acc22);
+            ds[o25 + label23] += V.Sum(g37);
+            double t49 = V.Widen(V.Sum(acc22));
             acc1 = acc1 + t49;
         }
         if (rows2 > 0)
         {
             // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueAndGradientKernelRowBlocks<V>(s, y, c, ds, acc1, b11, b17, rows2);
+            acc1 = ValueAndGradientKernelRowBlocks<V, T>(s, y, c, ds, acc1, b11, b17, rows2);
         }
         double t50 = acc1 / (double)n;
         return t50;
@@ -297,15 +300,16 @@ partial struct Svm
 
     /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<float> s, ReadOnlySpan<int> y, int c, Span<float> ds, double acc1, V b11Arg, V b17Arg, int rows2)
-        where V : struct, ILanes<V, float>
+    private static double ValueAndGradientKernelRowBlocks<V, T>(ReadOnlySpan<T> s, ReadOnlySpan<int> y, int c, Span<T> ds, double acc1, V b11Arg, V b17Arg, int rows2)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile3Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile3 = tile3Array.AsSpan(0, c * V.Count);
+        T[] tile3Array = Scratch<T>.Rent(c * V.Count);
+        Span<T> tile3 = tile3Array.AsSpan(0, c * V.Count);
         // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        float[] tile4Array = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<float> tile4 = tile4Array.AsSpan(0, c * V.Count);
+        T[] tile4Array = Scratch<T>.Rent(c * V.Count);
+        Span<T> tile4 = tile4Array.AsSpan(0, c * V.Count);
         // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
         V b11 = b11Arg;
         V b17 = b17Arg;
@@ -334,217 +338,11 @@ partial struct Svm
                 g21 = g21 + t20;
             }
             V.AddToLabeled(tile4, 0, 1, y, o6, 1, V.Count, g21);
-            acc1 = acc1 + V.Sum(acc5);
+            acc1 = acc1 + V.Widen(V.Sum(acc5));
             V.StoreRowsTransposed(ds, i * c, c, tile4);
         }
-        System.Buffers.ArrayPool<float>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<float>.Shared.Return(tile4Array);
-        return acc1;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernel<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int n, int c, double delta)
-        where V : struct, ILanes<V, double>
-    {
-        double acc1 = 0.0;
-        // mean_i(Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]))
-        V b10 = V.Splat((double)delta);
-        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows2 = c <= 2 * V.Count ? n - n % V.Count : 0;
-        for (int i = rows2; i < n; i++)
-        {
-            V acc14 = V.Zero;
-            // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])
-            int label15 = y[i];
-            int o17 = i * c;
-            double x19 = s[o17 + label15];
-            V b20 = V.Splat((double)x19);
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V m16 = V.IndexMask(j, IndexComparison.Equal, label15);
-                    V x18 = V.Load(s, o17 + j);
-                    V t21 = x18 - b20;
-                    V t22 = t21 + b10;
-                    V t23 = V.Max(V.Zero, t22);
-                    V t24 = V.Select(m16, V.Zero, t23);
-                    acc14 = acc14 + t24;
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V m25 = V.IndexMask(j, IndexComparison.Equal, label15);
-                    V x26 = V.LoadPartial(s, o17 + j, rem_j);
-                    V t27 = x26 - b20;
-                    V t28 = t27 + b10;
-                    V t29 = V.Max(V.Zero, t28);
-                    V t30 = V.Select(m25, V.Zero, t29);
-                    V tail31 = V.FirstLanes(rem_j);
-                    acc14 = acc14 + V.Select(tail31, t30, V.Zero);
-                }
-            }
-            double t32 = V.Sum(acc14);
-            acc1 = acc1 + t32;
-        }
-        if (rows2 > 0)
-        {
-            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueKernelRowBlocks<V>(s, y, c, acc1, b10, rows2);
-        }
-        double t33 = acc1 / (double)n;
-        return t33;
-    }
-
-    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueKernelRowBlocks<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int c, double acc1, V b10Arg, int rows2)
-        where V : struct, ILanes<V, double>
-    {
-        // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
-        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b10 = b10Arg;
-        for (int i = 0; i < rows2; i += V.Count)
-        {
-            V.LoadRowsTransposed(s, i * c, c, tile3);
-            V acc4 = V.Zero;
-            // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])
-            int o5 = i;
-            V x8 = V.LoadLabeled(tile3, 0, 1, y, o5, 1, V.Count);
-            for (int j = 0; j < c; j++)
-            {
-                V m6 = V.LabelMask(y, o5, 1, IndexComparison.Equal, j);
-                V x7 = V.Load(tile3, j * V.Count);
-                V t9 = x7 - x8;
-                V t11 = t9 + b10;
-                V t12 = V.Max(V.Zero, t11);
-                V t13 = V.Select(m6, V.Zero, t12);
-                acc4 = acc4 + t13;
-            }
-            acc1 = acc1 + V.Sum(acc4);
-        }
-        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-        return acc1;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernel<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int n, int c, Span<double> ds, double delta)
-        where V : struct, ILanes<V, double>
-    {
-        double acc1 = 0.0;
-        // mean_i(Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)])), fused with its gradient
-        V b11 = V.Splat((double)delta);
-        double t16 = 1.0 / (double)n;
-        V b17 = V.Splat((double)t16);
-        // rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l (while a row is short); the other rows one at a time first
-        int rows2 = c <= 2 * V.Count ? n - n % V.Count : 0;
-        for (int i = rows2; i < n; i++)
-        {
-            V acc22 = V.Zero;
-            // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]), fused with its gradient
-            int label23 = y[i];
-            int o25 = i * c;
-            double x27 = s[o25 + label23];
-            V b28 = V.Splat((double)x27);
-            V g37 = V.Zero;
-            {
-                int j = 0;
-                for (; j <= c - V.Count; j += V.Count)
-                {
-                    V m24 = V.IndexMask(j, IndexComparison.Equal, label23);
-                    V x26 = V.Load(s, o25 + j);
-                    V t29 = x26 - b28;
-                    V t30 = t29 + b11;
-                    V t31 = V.Max(V.Zero, t30);
-                    V t32 = V.Select(m24, V.Zero, t31);
-                    acc22 = acc22 + t32;
-                    V m33 = V.LessThan(V.Zero, t30);
-                    V t34 = V.Select(m24, V.Zero, b17);
-                    V t35 = V.Select(m33, t34, V.Zero);
-                    V.Store(ds, o25 + j, t35);
-                    V t36 = -t35;
-                    g37 = g37 + t36;
-                }
-                // the last c mod V.Count elements, masked
-                if (j < c)
-                {
-                    int rem_j = c - j;
-                    V m38 = V.IndexMask(j, IndexComparison.Equal, label23);
-                    V x39 = V.LoadPartial(s, o25 + j, rem_j);
-                    V t40 = x39 - b28;
-                    V t41 = t40 + b11;
-                    V t42 = V.Max(V.Zero, t41);
-                    V t43 = V.Select(m38, V.Zero, t42);
-                    V tail44 = V.FirstLanes(rem_j);
-                    acc22 = acc22 + V.Select(tail44, t43, V.Zero);
-                    V m45 = V.LessThan(V.Zero, t41);
-                    V t46 = V.Select(m38, V.Zero, b17);
-                    V t47 = V.Select(m45, t46, V.Zero);
-                    V.StorePartial(ds, o25 + j, rem_j, t47);
-                    V t48 = -t47;
-                    g37 = g37 + V.Select(tail44, t48, V.Zero);
-                }
-            }
-            ds[o25 + label23] += (double)(V.Sum(g37));
-            double t49 = V.Sum(acc22);
-            acc1 = acc1 + t49;
-        }
-        if (rows2 > 0)
-        {
-            // a method of its own, so that the JIT inlines its lane calls under a budget of their own
-            acc1 = ValueAndGradientKernelRowBlocks<V>(s, y, c, ds, acc1, b11, b17, rows2);
-        }
-        double t50 = acc1 / (double)n;
-        return t50;
-    }
-
-    /// <summary>Rows [0, rows2) across lanes, V.Count at a time with lane l holding row i + l</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernelRowBlocks<V>(ReadOnlySpan<double> s, ReadOnlySpan<int> y, int c, Span<double> ds, double acc1, V b11Arg, V b17Arg, int rows2)
-        where V : struct, ILanes<V, double>
-    {
-        // tile3: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile3Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile3 = tile3Array.AsSpan(0, c * V.Count);
-        // tile4: a tile of V.Count rows over C, transposed (element j of every row is one vector at j·V.Count)
-        double[] tile4Array = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, c * V.Count));
-        Span<double> tile4 = tile4Array.AsSpan(0, c * V.Count);
-        // the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop
-        V b11 = b11Arg;
-        V b17 = b17Arg;
-        for (int i = 0; i < rows2; i += V.Count)
-        {
-            V.LoadRowsTransposed(s, i * c, c, tile3);
-            V acc5 = V.Zero;
-            // Σ_j([j == y[i] ? 0 : max(0, s[i, j] − s[i, y[i]] + delta)]), fused with its gradient
-            int o6 = i;
-            V x9 = V.LoadLabeled(tile3, 0, 1, y, o6, 1, V.Count);
-            V g21 = V.Zero;
-            for (int j = 0; j < c; j++)
-            {
-                V m7 = V.LabelMask(y, o6, 1, IndexComparison.Equal, j);
-                V x8 = V.Load(tile3, j * V.Count);
-                V t10 = x8 - x9;
-                V t12 = t10 + b11;
-                V t13 = V.Max(V.Zero, t12);
-                V t14 = V.Select(m7, V.Zero, t13);
-                acc5 = acc5 + t14;
-                V m15 = V.LessThan(V.Zero, t12);
-                V t18 = V.Select(m7, V.Zero, b17);
-                V t19 = V.Select(m15, t18, V.Zero);
-                V.Store(tile4, j * V.Count, t19);
-                V t20 = -t19;
-                g21 = g21 + t20;
-            }
-            V.AddToLabeled(tile4, 0, 1, y, o6, 1, V.Count, g21);
-            acc1 = acc1 + V.Sum(acc5);
-            V.StoreRowsTransposed(ds, i * c, c, tile4);
-        }
-        System.Buffers.ArrayPool<double>.Shared.Return(tile3Array);
-        System.Buffers.ArrayPool<double>.Shared.Return(tile4Array);
+        Scratch<T>.Return(tile3Array);
+        Scratch<T>.Return(tile4Array);
         return acc1;
     }
 }

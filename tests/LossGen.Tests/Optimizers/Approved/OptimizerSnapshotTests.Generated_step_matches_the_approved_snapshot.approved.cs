@@ -44,10 +44,10 @@ partial struct Adam
         BufferGuard.Disjoint<float>(v, "v", m, "m");
         BufferGuard.Disjoint<float>(v, "v", g, "g");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        if (F512.IsHardwareAccelerated) StepKernel<F512>(w, g, m, v, t, lr, beta1, beta2, eps);
-        else if (F256.IsHardwareAccelerated) StepKernel<F256>(w, g, m, v, t, lr, beta1, beta2, eps);
-        else if (F128.IsHardwareAccelerated) StepKernel<F128>(w, g, m, v, t, lr, beta1, beta2, eps);
-        else StepKernel<F1>(w, g, m, v, t, lr, beta1, beta2, eps);
+        if (F512.IsHardwareAccelerated) StepKernel<F512, float>(w, g, m, v, t, lr, beta1, beta2, eps);
+        else if (F256.IsHardwareAccelerated) StepKernel<F256, float>(w, g, m, v, t, lr, beta1, beta2, eps);
+        else if (F128.IsHardwareAccelerated) StepKernel<F128, float>(w, g, m, v, t, lr, beta1, beta2, eps);
+        else StepKernel<F1, float>(w, g, m, v, t, lr, beta1, beta2, eps);
     }
 
     /// <summary>
@@ -80,10 +80,10 @@ partial struct Adam
         BufferGuard.Disjoint<double>(v, "v", m, "m");
         BufferGuard.Disjoint<double>(v, "v", g, "g");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        if (D512.IsHardwareAccelerated) StepKernel<D512>(w, g, m, v, t, lr, beta1, beta2, eps);
-        else if (D256.IsHardwareAccelerated) StepKernel<D256>(w, g, m, v, t, lr, beta1, beta2, eps);
-        else if (D128.IsHardwareAccelerated) StepKernel<D128>(w, g, m, v, t, lr, beta1, beta2, eps);
-        else StepKernel<D1>(w, g, m, v, t, lr, beta1, beta2, eps);
+        if (D512.IsHardwareAccelerated) StepKernel<D512, double>(w, g, m, v, t, lr, beta1, beta2, eps);
+        else if (D256.IsHardwareAccelerated) StepKernel<D256, double>(w, g, m, v, t, lr, beta1, beta2, eps);
+        else if (D128.IsHardwareAccelerated) StepKernel<D128, double>(w, g, m, v, t, lr, beta1, beta2, eps);
+        else StepKernel<D1, double>(w, g, m, v, t, lr, beta1, beta2, eps);
     }
 
     /// <summary>
@@ -124,10 +124,10 @@ partial struct Adam
         BufferGuard.Disjoint<float>(v, "v", g, "g");
         // The widest vector width the hardware accelerates; the JIT folds these checks away, and compiles
         // one kernel per TRegularizer, with its Gradient inlined into the loop.
-        if (F512.IsHardwareAccelerated) StepKernel<F512, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
-        else if (F256.IsHardwareAccelerated) StepKernel<F256, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
-        else if (F128.IsHardwareAccelerated) StepKernel<F128, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
-        else StepKernel<F1, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
+        if (F512.IsHardwareAccelerated) StepKernel<F512, float, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
+        else if (F256.IsHardwareAccelerated) StepKernel<F256, float, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
+        else if (F128.IsHardwareAccelerated) StepKernel<F128, float, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
+        else StepKernel<F1, float, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
     }
 
     /// <summary>
@@ -168,10 +168,10 @@ partial struct Adam
         BufferGuard.Disjoint<double>(v, "v", g, "g");
         // The widest vector width the hardware accelerates; the JIT folds these checks away, and compiles
         // one kernel per TRegularizer, with its Gradient inlined into the loop.
-        if (D512.IsHardwareAccelerated) StepKernel<D512, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
-        else if (D256.IsHardwareAccelerated) StepKernel<D256, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
-        else if (D128.IsHardwareAccelerated) StepKernel<D128, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
-        else StepKernel<D1, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
+        if (D512.IsHardwareAccelerated) StepKernel<D512, double, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
+        else if (D256.IsHardwareAccelerated) StepKernel<D256, double, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
+        else if (D128.IsHardwareAccelerated) StepKernel<D128, double, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
+        else StepKernel<D1, double, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
     }
 
     /// <summary>Checks every argument before anything is written, so a bad call leaves the weights and state untouched.</summary>
@@ -201,8 +201,9 @@ partial struct Adam
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void StepKernel<V>(Span<float> w, ReadOnlySpan<float> g, Span<float> m, Span<float> v, long t, double lr, double beta1, double beta2, double eps)
-        where V : struct, ILanes<V, float>
+    private static void StepKernel<V, T>(Span<T> w, ReadOnlySpan<T> g, Span<T> m, Span<T> v, long t, double lr, double beta1, double beta2, double eps)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // The same for every element: computed once per step.
         double u4 = 1.0 - beta1;
@@ -213,14 +214,14 @@ partial struct Adam
         double u25 = Math.Pow(beta2, (double)t);
         double u26 = 1.0 - u25;
         double u27 = 1.0 / u26;
-        V s1 = V.Splat((float)beta1);
-        V s5 = V.Splat((float)u4);
-        V s9 = V.Splat((float)beta2);
-        V s13 = V.Splat((float)u12);
-        V s18 = V.Splat((float)lr);
-        V s22 = V.Splat((float)u21);
-        V s28 = V.Splat((float)u27);
-        V s31 = V.Splat((float)eps);
+        V s1 = V.Splat(V.Narrow(beta1));
+        V s5 = V.Splat(V.Narrow(u4));
+        V s9 = V.Splat(V.Narrow(beta2));
+        V s13 = V.Splat(V.Narrow(u12));
+        V s18 = V.Splat(V.Narrow(lr));
+        V s22 = V.Splat(V.Narrow(u21));
+        V s28 = V.Splat(V.Narrow(u27));
+        V s31 = V.Splat(V.Narrow(eps));
         int n = w.Length;
         int p = 0;
         for (; p <= n - V.Count; p += V.Count)
@@ -282,90 +283,10 @@ partial struct Adam
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void StepKernel<V>(Span<double> w, ReadOnlySpan<double> g, Span<double> m, Span<double> v, long t, double lr, double beta1, double beta2, double eps)
-        where V : struct, ILanes<V, double>
-    {
-        // The same for every element: computed once per step.
-        double u4 = 1.0 - beta1;
-        double u12 = 1.0 - beta2;
-        double u19 = Math.Pow(beta1, (double)t);
-        double u20 = 1.0 - u19;
-        double u21 = 1.0 / u20;
-        double u25 = Math.Pow(beta2, (double)t);
-        double u26 = 1.0 - u25;
-        double u27 = 1.0 / u26;
-        V s1 = V.Splat((double)beta1);
-        V s5 = V.Splat((double)u4);
-        V s9 = V.Splat((double)beta2);
-        V s13 = V.Splat((double)u12);
-        V s18 = V.Splat((double)lr);
-        V s22 = V.Splat((double)u21);
-        V s28 = V.Splat((double)u27);
-        V s31 = V.Splat((double)eps);
-        int n = w.Length;
-        int p = 0;
-        for (; p <= n - V.Count; p += V.Count)
-        {
-            // m = beta1 * m + (1 - beta1) * g;
-            V m2 = V.Load(m, p);
-            V t3 = s1 * m2;
-            V g6 = V.Load(g, p);
-            V t7 = s5 * g6;
-            V m8 = t3 + t7;
-            // v = beta2 * v + (1 - beta2) * g * g;
-            V v10 = V.Load(v, p);
-            V t11 = s9 * v10;
-            V t14 = s13 * g6;
-            V t15 = t14 * g6;
-            V v16 = t11 + t15;
-            // w -= lr * (m / (1 - Pow(beta1, t))) / (Sqrt(v / (1 - Pow(beta2, t))) + eps);
-            V w17 = V.Load(w, p);
-            V t23 = m8 * s22;
-            V t24 = s18 * t23;
-            V t29 = v16 * s28;
-            V t30 = V.Sqrt(t29);
-            V t32 = t30 + s31;
-            V t33 = t24 / t32;
-            V w34 = w17 - t33;
-            V.Store(w, p, w34);
-            V.Store(m, p, m8);
-            V.Store(v, p, v16);
-        }
-        // The last n mod V.Count elements, with masked loads and stores.
-        if (p < n)
-        {
-            int rem = n - p;
-            // m = beta1 * m + (1 - beta1) * g;
-            V m35 = V.LoadPartial(m, p, rem);
-            V t36 = s1 * m35;
-            V g37 = V.LoadPartial(g, p, rem);
-            V t38 = s5 * g37;
-            V m39 = t36 + t38;
-            // v = beta2 * v + (1 - beta2) * g * g;
-            V v40 = V.LoadPartial(v, p, rem);
-            V t41 = s9 * v40;
-            V t42 = s13 * g37;
-            V t43 = t42 * g37;
-            V v44 = t41 + t43;
-            // w -= lr * (m / (1 - Pow(beta1, t))) / (Sqrt(v / (1 - Pow(beta2, t))) + eps);
-            V w45 = V.LoadPartial(w, p, rem);
-            V t46 = m39 * s22;
-            V t47 = s18 * t46;
-            V t48 = v44 * s28;
-            V t49 = V.Sqrt(t48);
-            V t50 = t49 + s31;
-            V t51 = t47 / t50;
-            V w52 = w45 - t51;
-            V.StorePartial(w, p, rem, w52);
-            V.StorePartial(m, p, rem, m39);
-            V.StorePartial(v, p, rem, v44);
-        }
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void StepKernel<V, TRegularizer>(Span<float> w, ReadOnlySpan<float> g, Span<float> m, Span<float> v, long t, TRegularizer regularizer, double lr, double beta1, double beta2, double eps)
-        where V : struct, ILanes<V, float>
-        where TRegularizer : struct, LossGen.Optimization.IElementwiseRegularizer<float>
+    private static void StepKernel<V, T, TRegularizer>(Span<T> w, ReadOnlySpan<T> g, Span<T> m, Span<T> v, long t, TRegularizer regularizer, double lr, double beta1, double beta2, double eps)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
+        where TRegularizer : struct, LossGen.Optimization.IElementwiseRegularizer<T>
     {
         // The same for every element: computed once per step.
         double u4 = 1.0 - beta1;
@@ -377,99 +298,14 @@ partial struct Adam
         double u26 = 1.0 - u25;
         double u27 = 1.0 / u26;
         LossGen.Optimization.PenaltyLanes<V> penalty = regularizer.Broadcast<V>();
-        V s1 = V.Splat((float)beta1);
-        V s5 = V.Splat((float)u4);
-        V s10 = V.Splat((float)beta2);
-        V s14 = V.Splat((float)u13);
-        V s18 = V.Splat((float)lr);
-        V s22 = V.Splat((float)u21);
-        V s28 = V.Splat((float)u27);
-        V s31 = V.Splat((float)eps);
-        int n = w.Length;
-        int p = 0;
-        for (; p <= n - V.Count; p += V.Count)
-        {
-            // m = beta1 * m + (1 - beta1) * g;
-            V m2 = V.Load(m, p);
-            V t3 = s1 * m2;
-            V w6 = V.Load(w, p);
-            // The regularized gradient g + λ∇R(w), from the w already in registers.
-            V g7 = V.Load(g, p) + regularizer.Gradient<V>(w6, penalty);
-            V t8 = s5 * g7;
-            V m9 = t3 + t8;
-            // v = beta2 * v + (1 - beta2) * g * g;
-            V v11 = V.Load(v, p);
-            V t12 = s10 * v11;
-            V t15 = s14 * g7;
-            V t16 = t15 * g7;
-            V v17 = t12 + t16;
-            // w -= lr * (m / (1 - Pow(beta1, t))) / (Sqrt(v / (1 - Pow(beta2, t))) + eps);
-            V t23 = m9 * s22;
-            V t24 = s18 * t23;
-            V t29 = v17 * s28;
-            V t30 = V.Sqrt(t29);
-            V t32 = t30 + s31;
-            V t33 = t24 / t32;
-            V w34 = w6 - t33;
-            V.Store(w, p, w34);
-            V.Store(m, p, m9);
-            V.Store(v, p, v17);
-        }
-        // The last n mod V.Count elements, with masked loads and stores.
-        if (p < n)
-        {
-            int rem = n - p;
-            // m = beta1 * m + (1 - beta1) * g;
-            V m35 = V.LoadPartial(m, p, rem);
-            V t36 = s1 * m35;
-            V w37 = V.LoadPartial(w, p, rem);
-            // The regularized gradient g + λ∇R(w), from the w already in registers.
-            V g38 = V.LoadPartial(g, p, rem) + regularizer.Gradient<V>(w37, penalty);
-            V t39 = s5 * g38;
-            V m40 = t36 + t39;
-            // v = beta2 * v + (1 - beta2) * g * g;
-            V v41 = V.LoadPartial(v, p, rem);
-            V t42 = s10 * v41;
-            V t43 = s14 * g38;
-            V t44 = t43 * g38;
-            V v45 = t42 + t44;
-            // w -= lr * (m / (1 - Pow(beta1, t))) / (Sqrt(v / (1 - Pow(beta2, t))) + eps);
-            V t46 = m40 * s22;
-            V t47 = s18 * t46;
-            V t48 = v45 * s28;
-            V t49 = V.Sqrt(t48);
-            V t50 = t49 + s31;
-            V t51 = t47 / t50;
-            V w52 = w37 - t51;
-            V.StorePartial(w, p, rem, w52);
-            V.StorePartial(m, p, rem, m40);
-            V.StorePartial(v, p, rem, v45);
-        }
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void StepKernel<V, TRegularizer>(Span<double> w, ReadOnlySpan<double> g, Span<double> m, Span<double> v, long t, TRegularizer regularizer, double lr, double beta1, double beta2, double eps)
-        where V : struct, ILanes<V, double>
-        where TRegularizer : struct, LossGen.Optimization.IElementwiseRegularizer<double>
-    {
-        // The same for every element: computed once per step.
-        double u4 = 1.0 - beta1;
-        double u13 = 1.0 - beta2;
-        double u19 = Math.Pow(beta1, (double)t);
-        double u20 = 1.0 - u19;
-        double u21 = 1.0 / u20;
-        double u25 = Math.Pow(beta2, (double)t);
-        double u26 = 1.0 - u25;
-        double u27 = 1.0 / u26;
-        LossGen.Optimization.PenaltyLanes<V> penalty = regularizer.Broadcast<V>();
-        V s1 = V.Splat((double)beta1);
-        V s5 = V.Splat((double)u4);
-        V s10 = V.Splat((double)beta2);
-        V s14 = V.Splat((double)u13);
-        V s18 = V.Splat((double)lr);
-        V s22 = V.Splat((double)u21);
-        V s28 = V.Splat((double)u27);
-        V s31 = V.Splat((double)eps);
+        V s1 = V.Splat(V.Narrow(beta1));
+        V s5 = V.Splat(V.Narrow(u4));
+        V s10 = V.Splat(V.Narrow(beta2));
+        V s14 = V.Splat(V.Narrow(u13));
+        V s18 = V.Splat(V.Narrow(lr));
+        V s22 = V.Splat(V.Narrow(u21));
+        V s28 = V.Splat(V.Narrow(u27));
+        V s31 = V.Splat(V.Narrow(eps));
         int n = w.Length;
         int p = 0;
         for (; p <= n - V.Count; p += V.Count)

@@ -57,54 +57,36 @@ partial struct ElasticNet
 
         /// <summary>λ·∂R/∂w at one element.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public float Gradient(float w) => FloatLanes(new F1(w), FloatBroadcast<F1>()).Value;
+        public float Gradient(float w) => GradientLanes<F1, float>(new F1(w), BroadcastLanes<F1, float>()).Value;
 
         /// <summary>λ·∂R/∂w at one element.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double Gradient(double w) => DoubleLanes(new D1(w), DoubleBroadcast<D1>()).Value;
+        public double Gradient(double w) => GradientLanes<D1, double>(new D1(w), BroadcastLanes<D1, double>()).Value;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        PenaltyLanes<V> IElementwiseRegularizer<float>.Broadcast<V>() => FloatBroadcast<V>();
+        PenaltyLanes<V> IElementwiseRegularizer<float>.Broadcast<V>() => BroadcastLanes<V, float>();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        V IElementwiseRegularizer<float>.Gradient<V>(V w, in PenaltyLanes<V> constants) => FloatLanes(w, constants);
+        V IElementwiseRegularizer<float>.Gradient<V>(V w, in PenaltyLanes<V> constants) => GradientLanes<V, float>(w, constants);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        PenaltyLanes<V> IElementwiseRegularizer<double>.Broadcast<V>() => DoubleBroadcast<V>();
+        PenaltyLanes<V> IElementwiseRegularizer<double>.Broadcast<V>() => BroadcastLanes<V, double>();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        V IElementwiseRegularizer<double>.Gradient<V>(V w, in PenaltyLanes<V> constants) => DoubleLanes(w, constants);
-
-        /// <summary>The per-step constants in every lane: an optimizer's kernel makes them once, before its loop.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private PenaltyLanes<V> FloatBroadcast<V>()
-            where V : struct, ILanes<V, float>
-            => new() { C0 = V.Splat((float)lambda), C1 = V.Splat((float)u2) };
-
-        /// <summary>λ·∂R/∂w in every lane, inlined into an optimizer's loop.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private V FloatLanes<V>(V w, in PenaltyLanes<V> constants)
-            where V : struct, ILanes<V, float>
-        {
-            V s1 = constants.C0;
-            V s3 = constants.C1;
-            V t4 = s3 * w;
-            V t5 = V.Sign(w);
-            V t6 = t4 + t5;
-            V t7 = s1 * t6;
-            return t7;
-        }
+        V IElementwiseRegularizer<double>.Gradient<V>(V w, in PenaltyLanes<V> constants) => GradientLanes<V, double>(w, constants);
 
         /// <summary>The per-step constants in every lane: an optimizer's kernel makes them once, before its loop.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private PenaltyLanes<V> DoubleBroadcast<V>()
-            where V : struct, ILanes<V, double>
-            => new() { C0 = V.Splat((double)lambda), C1 = V.Splat((double)u2) };
+        private PenaltyLanes<V> BroadcastLanes<V, T>()
+            where V : struct, ILanes<V, T>
+            where T : unmanaged, System.Numerics.INumberBase<T>
+            => new() { C0 = V.Splat(V.Narrow(lambda)), C1 = V.Splat(V.Narrow(u2)) };
 
         /// <summary>λ·∂R/∂w in every lane, inlined into an optimizer's loop.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private V DoubleLanes<V>(V w, in PenaltyLanes<V> constants)
-            where V : struct, ILanes<V, double>
+        private V GradientLanes<V, T>(V w, in PenaltyLanes<V> constants)
+            where V : struct, ILanes<V, T>
+            where T : unmanaged, System.Numerics.INumberBase<T>
         {
             V s1 = constants.C0;
             V s3 = constants.C1;
