@@ -110,7 +110,7 @@ public class FusedStepBenchmarks
     {
         public Config()
         {
-            AddColumn(BenchmarkDotNet.Columns.StatisticColumn.Median);
+            AddColumn(BenchmarkDotNet.Columns.StatisticColumn.Median, BenchmarkDotNet.Columns.StatisticColumn.Min);
             AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory, BenchmarkLogicalGroupRule.ByParams);
         }
     }
