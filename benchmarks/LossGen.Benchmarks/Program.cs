@@ -23,6 +23,14 @@ public static class Program
             return Experiments.ArgMaxStopwatch.Run(repetitions);
         }
 
+        // --stopwatch-fused [rounds]: the FusedStep suite's rows round-robin, min and median per call.
+        int fused = Array.IndexOf(args, "--stopwatch-fused");
+        if (fused >= 0)
+        {
+            int rounds = fused + 1 < args.Length && int.TryParse(args[fused + 1], out int r) ? r : 100;
+            return Experiments.FusedStepStopwatch.Run(rounds);
+        }
+
         if (Array.IndexOf(args, "--stopwatch-pairwise") >= 0)
         {
             return Suites.PairwiseDistanceBenchmarks.StopwatchReport();

@@ -16,7 +16,7 @@ internal static class LinearSoftmaxBlocked
 {
     private const int L = 16;
 
-    /// <summary>Scratch length for <see cref="ValueAndGradient"/>: the packed W, the transposed dW and four score rows.</summary>
+    /// <summary>Scratch length for <see cref="ValueAndGradient"/> and <see cref="FusedSgdStep"/>: the packed W, the transposed dW, four score rows and (fused) db.</summary>
     public static int ScratchLength(int d, int c) => 2 * Blocks(c) * 4 * Padded(d) + 8 * c;
 
     private static int Blocks(int c) => (c + 3) / 4;
@@ -28,6 +28,56 @@ internal static class LinearSoftmaxBlocked
         int n, int d, int c, float lambda, Span<float> dw, Span<float> db, Span<float> scratch)
     {
         PeerChecks.LinearModel(x, w, b, y, n, d, c, dw, db);
+        double total = Accumulate(x, w, b, y, n, d, c, db, scratch);
+        int pd = Padded(d);
+        var dwt = scratch.Slice(Blocks(c) * 4 * pd, Blocks(c) * 4 * pd);
+        double penalty = 0;
+        for (int k = 0; k < d; k++)
+            for (int j = 0; j < c; j++)
+            {
+                float v = w[k * c + j];
+                penalty += v * v;
+                dw[k * c + j] = dwt[j * pd + k] + 2f * lambda * v;
+            }
+        return (float)(total / n + lambda * penalty);
+    }
+
+    /// <summary>
+    /// The fused-step prototype (issue 10 part 3): the same pass as <see cref="ValueAndGradient"/>, but
+    /// where that one writes dW = dWᵀ + 2λW, this one applies SGD to each weight there, w −= lr·(dWᵀ[j, k] + 2λw)
+    /// (what <c>Sgd.Step</c> with weight decay 0 computes), and b −= lr·db: dW and db are never written
+    /// to memory and read back. Returns the loss at the weights before the update. db lives in scratch.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static float FusedSgdStep(ReadOnlySpan<float> x, Span<float> w, Span<float> b, ReadOnlySpan<int> y,
+        int n, int d, int c, float lambda, float lr, Span<float> scratch)
+    {
+        int pd = Padded(d), cp = Blocks(c) * 4;
+        var db = scratch.Slice(2 * cp * pd + 4 * c, c);
+        // The shared shape check; W stands in for the dW this step never writes (lengths only).
+        PeerChecks.LinearModel(x, w, b, y, n, d, c, w, db);
+        double total = Accumulate(x, w, b, y, n, d, c, db, scratch);
+        var dwt = scratch.Slice(cp * pd, cp * pd);
+        double penalty = 0;
+        for (int k = 0; k < d; k++)
+            for (int j = 0; j < c; j++)
+            {
+                float v = w[k * c + j];
+                penalty += v * v;
+                w[k * c + j] = v - lr * (dwt[j * pd + k] + 2f * lambda * v);
+            }
+        for (int j = 0; j < c; j++) b[j] -= lr * db[j];
+        return (float)(total / n + lambda * penalty);
+    }
+
+    /// <summary>
+    /// The single pass over X: packs W, then for every four rows their scores, softmax and db, and
+    /// dWᵀ += gᵀx into the scratch after the packed W (length Blocks·4 × Padded(d)). Returns Σ of the row losses.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static double Accumulate(ReadOnlySpan<float> x, ReadOnlySpan<float> w, ReadOnlySpan<float> b, ReadOnlySpan<int> y,
+        int n, int d, int c, Span<float> db, Span<float> scratch)
+    {
         if (d < L) throw new ArgumentException($"d ({d}) must be at least {L}: the last vector of a row is loaded ending at the row's end.", nameof(d));
         int pd = Padded(d), blocks = Blocks(c), cp = blocks * 4, kv = pd / L;
         var packed = scratch[..(cp * pd)];
@@ -113,15 +163,7 @@ internal static class LinearSoftmaxBlocked
                 }
             }
         }
-        double penalty = 0;
-        for (int k = 0; k < d; k++)
-            for (int j = 0; j < c; j++)
-            {
-                float v = w[k * c + j];
-                penalty += v * v;
-                dw[k * c + j] = dwt[j * pd + k] + 2f * lambda * v;
-            }
-        return (float)(total / n + lambda * penalty);
+        return total;
     }
 
     /// <summary>A vector loaded so that its last <paramref name="rem"/> lanes are a row's last elements, moved to lanes [0, rem), zero above.</summary>
