@@ -14,7 +14,9 @@
 //    and in thread CPU time (on a loaded machine the wall time also counts waiting for a core);
 // 3. the analyzer's stages by hand on a fresh compilation per run (fresh semantic models, so the
 //    first stage that binds a body pays for binding it): the declaration symbol and part, Parse,
-//    Shapes, and each lint; and, apart, the LG0305 syntax actions on every invocation and creation.
+//    Shapes, and each lint;
+// 4. the generator's Compile step in CPU time, its front passes (Shapes to ExtractContractions)
+//    apart from Lower and Emit.
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -58,6 +60,15 @@ string PerDecl(double ms) => $"{ms / declarations,7:F3} ({ms,7:F0})";
 for (var run = 1; run <= runs; run++)
 {
     Console.WriteLine($"-- run {run}");
+    // What the generator's EmitTestsEnabled asks of every compilation (a fresh one, as in a build).
+    {
+        var lookupCpu = ThreadTime.Ms();
+        var probe = Fresh();
+        probe.GetTypeByMetadataName("Xunit.FactAttribute");
+        probe.GetTypeByMetadataName("LossGen.Checking.GradCheck");
+        Console.WriteLine($"generator's two type lookups, cpu {PerDecl(ThreadTime.Ms() - lookupCpu)}");
+    }
+
     // 1. The generator, as a build runs it.
     var sw = Stopwatch.StartNew();
     GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new LossGenGenerator().AsSourceGenerator() }, parseOptions: parse,
@@ -146,6 +157,36 @@ for (var run = 1; run <= runs; run++)
     }
     foreach (var (stage, (wall, cpu)) in stages) Console.WriteLine($"  {stage,-31}{PerDecl(wall)}  cpu {PerDecl(cpu)}");
     Console.WriteLine($"  stages total                   {PerDecl(stages.Values.Sum(s => s.Wall))}  cpu {PerDecl(stages.Values.Sum(s => s.Cpu))}  {found.Count} lint diagnostics");
+
+    // 4. The generator's Compile step, its front passes apart from lowering and emitting (the
+    //    passes CompilerPipeline.Compile runs before Lower, on the same models the Read step makes).
+    var models = trees.Select(tree => (tree, semantic: compilation.GetSemanticModel(tree)))
+        .SelectMany(t => t.tree.GetRoot().DescendantNodes().OfType<StructDeclarationSyntax>()
+            .Select(syntax => (syntax, t.semantic, type: t.semantic.GetDeclaredSymbol(syntax)!)))
+        .Select(d => DslParser.Parse(d.syntax, d.type, d.semantic,
+            DeclaringPart.Is(d.syntax, d.type, "LossGen.LossAttribute") ? DeclarationKind.Loss : DeclarationKind.Regularizer).Model)
+        .ToList();
+    var front = 0.0;
+    var whole = 0.0;
+    foreach (var model in models)
+    {
+        var cpu = ThreadTime.Ms();
+        var (shaped, _) = InferShapes.Run(model);
+        if (shaped is null) continue;
+        var body = Simplify.Run(Stabilize.Run(CanonicalizeIndexNames.Run(shaped.Body, LossGen.Compiler.Lowering.Naming.Reserved(shaped))));
+        var differentiable = shaped.Tensors.Where(t => t.Kind == ParamKind.Tensor).Select(t => t.Name).ToList();
+        var terms = FoldLabelScatters.Run(Differentiate.Run(body, differentiable)).Select(t => t with { Coeff = Simplify.Run(t.Coeff) }).ToList();
+        if (ExtractContractions.Run(shaped, body) is { } plan)
+            FoldLabelScatters.Run(Differentiate.Run(plan.Body, plan.Scores.Tensors.Where(t => t.Kind == ParamKind.Tensor).Select(t => t.Name).ToList()))
+                .Select(t => t with { Coeff = Simplify.Run(t.Coeff) }).ToList();
+        front += ThreadTime.Ms() - cpu;
+        cpu = ThreadTime.Ms();
+        CompilerPipeline.Compile(model);
+        whole += ThreadTime.Ms() - cpu;
+    }
+    Console.WriteLine($"generator Compile, cpu           {PerDecl(whole)}");
+    Console.WriteLine($"  Shapes … Differentiate, Contract {PerDecl(front)}");
+    Console.WriteLine($"  Lower and Emit (the rest)      {PerDecl(whole - front)}");
 
     // The binding the stages did, once more on a fresh compilation with nothing else: what any
     // analyzer that reads the bodies' symbols pays.
