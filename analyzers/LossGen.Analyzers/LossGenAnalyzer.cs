@@ -32,7 +32,7 @@ public sealed class LossGenAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterSyntaxNodeAction(Analyze, SyntaxKind.StructDeclaration, SyntaxKind.RecordStructDeclaration);
         // LG0305 reads the user's training code, not a declaration.
-        context.RegisterCompilationStartAction(AdamL2Lint.Register);
+        AdamL2Lint.Register(context);
     }
 
     private static void Analyze(SyntaxNodeAnalysisContext context)
@@ -40,6 +40,9 @@ public sealed class LossGenAnalyzer : DiagnosticAnalyzer
         var syntax = (TypeDeclarationSyntax)context.Node;
         // Skipped by the generator too: a struct with no name yet is only C#'s error.
         if (syntax.Identifier.IsMissing) return;
+        // The declaring part carries the attribute (DeclaringPart): a part without attributes is
+        // none, and needs no symbol.
+        if (syntax.AttributeLists.Count == 0) return;
         if (context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not { } type) return;
         if (DeclaringPart.Is(syntax, type, "LossGen.OptimizerAttribute"))
         {

@@ -25,49 +25,67 @@ namespace LossGen.Analyzers.Lints;
 /// </summary>
 internal static class AdamL2Lint
 {
-    public static void Register(CompilationStartAnalysisContext start)
+    private const string AdamOptimizer = "LossGen.Builtins.Adam+Optimizer`1";
+    private const string Trainer = "LossGen.Training.Trainer";
+    private static readonly string[] Objectives = { "LossGen.Training.LinearSoftmaxObjective`1", "LossGen.Training.LinearSvmObjective`1" };
+
+    /// <summary>
+    /// One syntax action, on object creations only: both forms create an Adam.Optimizer, and
+    /// creations are rare where invocations are everywhere (every DSL call is one). The written
+    /// name is checked before anything is bound, and the LossGen types are looked up only then:
+    /// a lookup in a compilation start action would be the first use of the compilation's
+    /// declarations, and so would parse all the generated code on the analyzer's clock.
+    /// </summary>
+    public static void Register(AnalysisContext context) =>
+        context.RegisterSyntaxNodeAction(Analyze, SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
+
+    private static void Analyze(SyntaxNodeAnalysisContext context)
     {
-        var adam = start.Compilation.GetTypeByMetadataName("LossGen.Builtins.Adam+Optimizer`1");
-        var trainer = start.Compilation.GetTypeByMetadataName("LossGen.Training.Trainer");
-        if (adam is null) return;
-        var objectives = new[] { "LossGen.Training.LinearSoftmaxObjective`1", "LossGen.Training.LinearSvmObjective`1" }
-            .Select(start.Compilation.GetTypeByMetadataName).Where(t => t is not null).ToList();
+        // A target-typed new() names no type; it is rare enough to bind each one. A creation passed
+        // straight to a Create call is bound whatever its name (an alias of Adam.Optimizer<T>).
+        var syntax = (BaseObjectCreationExpressionSyntax)context.Node;
+        var create = CreateCallAround(syntax);
+        if (syntax is ObjectCreationExpressionSyntax { Type: var type } && !Names(type, "Optimizer") && create is null
+            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IObjectCreationOperation creation
+            || context.Compilation.GetTypeByMetadataName(AdamOptimizer) is not { } adam
+            || !IsCreationOf(creation, adam))
+            return;
+        var decay = Argument(creation, "weightDecay");
+        if (decay is { ArgumentKind: ArgumentKind.Explicit } && !IsZero(decay.Value))
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.L2WithAdam, decay.Syntax.GetLocation(),
+                "Adam.Optimizer's weightDecay", "give it this weightDecay instead"));
+        if (create is not null) AnalyzeTrainer(context, create, syntax, adam);
+    }
 
-        // Syntax actions with a check of the written name first: an operation action would make the
-        // driver build the operation tree of every method body in the compilation.
-        start.RegisterSyntaxNodeAction(context =>
-        {
-            // A target-typed new() names no type; it is rare enough to bind each one.
-            var syntax = (BaseObjectCreationExpressionSyntax)context.Node;
-            if (syntax is ObjectCreationExpressionSyntax { Type: var type } && !Names(type, adam.Name)
-                || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IObjectCreationOperation creation
-                || !IsCreationOf(creation, adam))
-                return;
-            var decay = Argument(creation, "weightDecay");
-            if (decay is { ArgumentKind: ArgumentKind.Explicit } && !IsZero(decay.Value))
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.L2WithAdam, decay.Syntax.GetLocation(),
-                    "Adam.Optimizer's weightDecay", "give it this weightDecay instead"));
-        }, SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
+    /// <summary><c>Trainer.Create(new LinearSoftmaxObjective&lt;T&gt;(…), new Adam.Optimizer&lt;T&gt;(…), …)</c>, from its optimizer <paramref name="optimizerSyntax"/>.</summary>
+    private static void AnalyzeTrainer(SyntaxNodeAnalysisContext context, InvocationExpressionSyntax syntax, SyntaxNode optimizerSyntax, INamedTypeSymbol adam)
+    {
+        if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call
+            || context.Compilation.GetTypeByMetadataName(Trainer) is not { } trainer
+            || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, trainer))
+            return;
+        var objective = Created(call.Arguments.FirstOrDefault(a => a.Parameter?.Name == "objective")?.Value);
+        var optimizer = Created(call.Arguments.FirstOrDefault(a => a.Parameter?.Name == "optimizer")?.Value);
+        // Only the creation that is the optimizer argument reports, so a call is reported once.
+        if (objective is null || optimizer is null || optimizer.Syntax != optimizerSyntax || !IsCreationOf(optimizer, adam)
+            || !Objectives.Any(o => context.Compilation.GetTypeByMetadataName(o) is { } t && IsCreationOf(objective, t)))
+            return;
+        var lambda = Argument(objective, "lambda");
+        if (lambda is null || IsZero(lambda.Value)) return;
+        var at = lambda.ArgumentKind == ArgumentKind.Explicit ? lambda.Syntax : objective.Syntax;
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.L2WithAdam, at.GetLocation(),
+            $"The lambda of {objective.Type!.Name}", "set lambda to 0"));
+    }
 
-        if (trainer is null) return;
-        start.RegisterSyntaxNodeAction(context =>
-        {
-            var syntax = (InvocationExpressionSyntax)context.Node;
-            if (syntax.Expression is not MemberAccessExpressionSyntax { Name.Identifier.Text: "Create" }
-                || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call
-                || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, trainer))
-                return;
-            var objective = Created(call.Arguments.FirstOrDefault(a => a.Parameter?.Name == "objective")?.Value);
-            var optimizer = Created(call.Arguments.FirstOrDefault(a => a.Parameter?.Name == "optimizer")?.Value);
-            if (objective is null || optimizer is null || !IsCreationOf(optimizer, adam)
-                || !objectives.Any(o => IsCreationOf(objective, o!)))
-                return;
-            var lambda = Argument(objective, "lambda");
-            if (lambda is null || IsZero(lambda.Value)) return;
-            var at = lambda.ArgumentKind == ArgumentKind.Explicit ? lambda.Syntax : objective.Syntax;
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.L2WithAdam, at.GetLocation(),
-                $"The lambda of {objective.Type!.Name}", "set lambda to 0"));
-        }, SyntaxKind.InvocationExpression);
+    /// <summary>The <c>….Create(…)</c> call <paramref name="creation"/> is an argument of (through parentheses and casts), if any.</summary>
+    private static InvocationExpressionSyntax? CreateCallAround(ExpressionSyntax creation)
+    {
+        var node = creation.Parent;
+        while (node is ParenthesizedExpressionSyntax or CastExpressionSyntax) node = node.Parent;
+        return node is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } }
+               && call.Expression is MemberAccessExpressionSyntax { Name.Identifier.Text: "Create" }
+            ? call
+            : null;
     }
 
     /// <summary>Whether a written type is <paramref name="name"/> (<c>Adam.Optimizer&lt;float&gt;</c>, possibly qualified).</summary>
