@@ -39,9 +39,11 @@ public sealed class LossGenGenerator : IIncrementalGenerator
     {
         var optedIn = context.AnalyzerConfigOptionsProvider.Select((o, _) =>
             o.GlobalOptions.TryGetValue("build_property.LossGenEmitTests", out var v) && string.Equals(v?.Trim(), "true", StringComparison.OrdinalIgnoreCase));
-        var canRun = context.CompilationProvider.Select((c, _) =>
-            c.GetTypeByMetadataName("Xunit.FactAttribute") is not null && c.GetTypeByMetadataName("LossGen.Checking.GradCheck") is not null);
-        return optedIn.Combine(canRun).Select((p, _) => p.Left && p.Right);
+        // The type lookups only when opted in: the first one loads every reference's namespaces
+        // (benchmarks/results/analyzer-cost-2026-12-07.md), a cost a project without tests should not pay.
+        return optedIn.Combine(context.CompilationProvider).Select((p, _) =>
+            p.Left && p.Right.GetTypeByMetadataName("Xunit.FactAttribute") is not null
+                   && p.Right.GetTypeByMetadataName("LossGen.Checking.GradCheck") is not null);
     }
 
     private sealed record EmittedTest(string HintName, string? Source, string? InternalError);

@@ -36,7 +36,8 @@ internal sealed class LaneBody
 /// <item>CSE: values are memoized by structural equality within a body.</item>
 /// <item>Strength reduction: dividing by a uniform value multiplies by its reciprocal.</item>
 /// </list>
-/// How an element access is read is the caller's: <see cref="load"/> returns its code.
+/// How an element access is read is the caller's: <see cref="load"/> returns its code. The C# of each
+/// operation comes from <see cref="LaneInstructions"/>, the selector the loss kernels use too.
 /// </summary>
 internal sealed class LaneExpressions
 {
@@ -79,23 +80,17 @@ internal sealed class LaneExpressions
                 hint ??= a.Tensor;
                 break;
             case Unary u:
-                var x = Varying(b, u.X);
-                code = u.Op switch
-                {
-                    UnaryOp.Neg => $"-{x}",
-                    UnaryOp.Sqr => $"{x} * {x}",
-                    UnaryOp.Relu => $"V.Max({x}, V.Zero)",
-                    _ => $"V.{u.Op}({x})",
-                };
+                code = LaneInstructions.Unary(u.Op, Varying(b, u.X), lanes: true);
                 break;
             case PowConst pc:
-                code = SmallPower(Varying(b, pc.X), pc.P, "V.One")
-                       ?? $"V.Exp({Splat(Literal(pc.P))} * V.Log({Varying(b, pc.X)}))";
+                code = LaneInstructions.SmallPower(Varying(b, pc.X), pc.P, lanes: true)
+                       ?? LaneInstructions.PowerByLogs(Varying(b, pc.X), Splat(Literal(pc.P)), lanes: true);
                 break;
             case PowHyper ph:
                 // As Lower's: exp(p·log x), with 0^p = Math.Pow(0, p) where x = 0 (0·log 0 is NaN).
                 var px = Varying(b, ph.X);
-                code = $"V.Select(V.Equal({px}, V.Zero), {Splat($"Math.Pow(0.0, {Uniform(ph.P)})")}, V.Exp({Splat(Uniform(ph.P))} * V.Log({px})))";
+                code = LaneInstructions.AtZero(px, Splat($"Math.Pow(0.0, {Uniform(ph.P)})"),
+                    LaneInstructions.PowerByLogs(px, Splat(Uniform(ph.P)), lanes: true));
                 break;
             case Binary { Op: BinaryOp.Div } div when IsUniform(div.B):
                 // Strength reduction: a per-element division by a per-step value (√(1 − β₂ᵗ) in
@@ -107,15 +102,7 @@ internal sealed class LaneExpressions
             case Binary bin:
                 var l = Varying(b, bin.A);
                 var r = Varying(b, bin.B);
-                code = bin.Op switch
-                {
-                    BinaryOp.Add => $"{l} + {r}",
-                    BinaryOp.Sub => $"{l} - {r}",
-                    BinaryOp.Mul => $"{l} * {r}",
-                    BinaryOp.Div => $"{l} / {r}",
-                    BinaryOp.Max => $"V.Max({l}, {r})",
-                    _ => $"V.Min({l}, {r})",
-                };
+                code = LaneInstructions.Binary(bin.Op, l, r, lanes: true);
                 break;
             case Select sel:
                 var cond = Condition(b, sel.Cond);
@@ -141,7 +128,7 @@ internal sealed class LaneExpressions
             case ValueCompare vc when IsUniform(vc.A) && IsUniform(vc.B):
                 return (UniformCondition(vc), false);
             case ValueCompare vc:
-                code = $"V.{CompareName(vc.Op)}({Varying(b, vc.A)}, {Varying(b, vc.B)})";
+                code = LaneInstructions.Compare(vc.Op, Varying(b, vc.A), Varying(b, vc.B));
                 break;
             case AndCond a: code = $"V.And({AsMask(Condition(b, a.A))}, {AsMask(Condition(b, a.B))})"; break;
             case OrCond o: code = $"V.Or({AsMask(Condition(b, o.A))}, {AsMask(Condition(b, o.B))})"; break;
@@ -174,33 +161,19 @@ internal sealed class LaneExpressions
                 code = $"Math.Pow({Uniform(x)}, {Uniform(exponent)})";
                 break;
             case Unary u:
-                var ux = Uniform(u.X);
-                code = u.Op switch
-                {
-                    UnaryOp.Neg => $"-{ux}",
-                    UnaryOp.Sqr => $"{ux} * {ux}",
-                    _ => $"Scalar.{u.Op}({ux})",
-                };
+                code = LaneInstructions.Unary(u.Op, Uniform(u.X), lanes: false);
                 break;
             case PowConst pc:
-                code = SmallPower(Uniform(pc.X), pc.P, "1.0") ?? $"Math.Pow({Uniform(pc.X)}, {Literal(pc.P)})";
+                // Computed once per step, so Math.Pow, more accurate than exp(p·log x).
+                code = LaneInstructions.SmallPower(Uniform(pc.X), pc.P, lanes: false) ?? $"Math.Pow({Uniform(pc.X)}, {Literal(pc.P)})";
                 break;
             case PowHyper ph:
-                var ux0 = Uniform(ph.X);
-                code = $"{ux0} >= 0.0 ? Math.Pow({ux0}, {Uniform(ph.P)}) : double.NaN";
+                code = LaneInstructions.PowerOfDouble(Uniform(ph.X), Uniform(ph.P));
                 break;
             case Binary bin:
                 var l = Uniform(bin.A);
                 var r = Uniform(bin.B);
-                code = bin.Op switch
-                {
-                    BinaryOp.Add => $"{l} + {r}",
-                    BinaryOp.Sub => $"{l} - {r}",
-                    BinaryOp.Mul => $"{l} * {r}",
-                    BinaryOp.Div => $"{l} / {r}",
-                    BinaryOp.Max => $"Scalar.Max({l}, {r})",
-                    _ => $"Scalar.Min({l}, {r})",
-                };
+                code = LaneInstructions.Binary(bin.Op, l, r, lanes: false);
                 break;
             case Select sel:
                 code = $"{UniformCondition(sel.Cond)} ? {Uniform(sel.IfTrue)} : {Uniform(sel.IfFalse)}";
@@ -233,15 +206,6 @@ internal sealed class LaneExpressions
         Broadcasts.Add((name, $"V.Splat(V.Narrow({uniform}))"));
         splats[uniform] = name;
         return name;
-    }
-
-    /// <summary>x^n for a small integer n as a product, exact as a user would write it by hand; null otherwise.</summary>
-    private static string? SmallPower(string x, double n, string one)
-    {
-        if (n != System.Math.Floor(n) || System.Math.Abs(n) > 4) return null;
-        if (n == 0) return one;
-        var product = string.Join(" * ", Enumerable.Repeat(x, (int)System.Math.Abs(n)));
-        return n > 0 ? product : $"{one} / ({product})";
     }
 
     /// <summary>A new local name with the given prefix, never a reserved one.</summary>

@@ -126,25 +126,8 @@ internal sealed partial class Lower
 
     private Val ComputeUnary(Scope home, UnaryOp op, Val x, bool varying)
     {
-        if (varying)
-        {
-            var v = AsVarying(home, x);
-            var code = op switch
-            {
-                UnaryOp.Neg => $"-{v}",
-                UnaryOp.Sqr => $"{v} * {v}",
-                UnaryOp.Relu => $"V.Max({v}, V.Zero)",
-                _ => $"V.{op}({v})",
-            };
-            return Local(home, ValKind.Varying, code);
-        }
-        var ucode = op switch
-        {
-            UnaryOp.Neg => $"-{x.Code}",
-            UnaryOp.Sqr => $"{x.Code} * {x.Code}",
-            _ => $"Scalar.{op}({x.Code})",
-        };
-        return Local(home, ValKind.Uniform, ucode);
+        if (varying) return Local(home, ValKind.Varying, LaneInstructions.Unary(op, AsVarying(home, x), lanes: true));
+        return Local(home, ValKind.Uniform, LaneInstructions.Unary(op, x.Code, lanes: false));
     }
 
     private Val ComputePow(Scope home, PowConst p, bool varying)
@@ -153,16 +136,9 @@ internal sealed partial class Lower
         var xs = varying ? AsVarying(home, x) : x.Code;
         var kind = varying ? ValKind.Varying : ValKind.Uniform;
         var n = p.P;
-        if (n == System.Math.Floor(n) && System.Math.Abs(n) <= 4 && n != 0)
-        {
-            // Small integer powers are exact products, as a user would write them by hand.
-            var product = string.Join(" * ", Enumerable.Repeat(xs, (int)System.Math.Abs(n)));
-            if (n > 0) return Local(home, kind, product);
-            return Local(home, kind, varying ? $"V.One / ({product})" : $"1.0 / ({product})");
-        }
-        var fn = varying ? "V" : "Scalar";
+        if (LaneInstructions.SmallPower(xs, n, varying) is { } product) return Local(home, kind, product);
         var exponent = varying ? AsVarying(home, new Val(Literal(n), ValKind.Uniform, Root(home))) : Literal(n);
-        return Local(home, kind, $"{fn}.Exp({exponent} * {fn}.Log({xs}))");
+        return Local(home, kind, LaneInstructions.PowerByLogs(xs, exponent, varying));
     }
 
     /// <summary>
@@ -175,7 +151,7 @@ internal sealed partial class Lower
         var x = Eval(home, p.X);
         var exponent = Eval(home, p.P);
         if (!varying)
-            return Local(home, ValKind.Uniform, $"{x.Code} >= 0.0 ? Math.Pow({x.Code}, {exponent.Code}) : double.NaN");
+            return Local(home, ValKind.Uniform, LaneInstructions.PowerOfDouble(x.Code, exponent.Code));
         var xv = AsVarying(home, x);
         var key = ("pow0", exponent.Code);
         if (!exponent.Home.Memo.TryGetValue(key, out var atZero))
@@ -183,8 +159,8 @@ internal sealed partial class Lower
             atZero = Local(exponent.Home, ValKind.Uniform, $"Math.Pow(0.0, {exponent.Code})");
             exponent.Home.Memo[key] = atZero;
         }
-        var general = Local(home, ValKind.Varying, $"V.Exp({AsVarying(home, exponent)} * V.Log({xv}))");
-        return Local(home, ValKind.Varying, $"V.Select(V.Equal({xv}, V.Zero), {AsVarying(home, atZero)}, {general.Code})");
+        var general = Local(home, ValKind.Varying, LaneInstructions.PowerByLogs(xv, AsVarying(home, exponent), lanes: true));
+        return Local(home, ValKind.Varying, LaneInstructions.AtZero(xv, AsVarying(home, atZero), general.Code));
     }
 
     private Val ComputeBinary(Scope home, BinaryOp op, Val a, Val b, bool varying)
@@ -193,27 +169,9 @@ internal sealed partial class Lower
         {
             var x = AsVarying(home, a);
             var y = AsVarying(home, b);
-            var code = op switch
-            {
-                BinaryOp.Add => $"{x} + {y}",
-                BinaryOp.Sub => $"{x} - {y}",
-                BinaryOp.Mul => $"{x} * {y}",
-                BinaryOp.Div => $"{x} / {y}",
-                BinaryOp.Max => $"V.Max({x}, {y})",
-                _ => $"V.Min({x}, {y})",
-            };
-            return Local(home, ValKind.Varying, code);
+            return Local(home, ValKind.Varying, LaneInstructions.Binary(op, x, y, lanes: true));
         }
-        var ucode = op switch
-        {
-            BinaryOp.Add => $"{a.Code} + {b.Code}",
-            BinaryOp.Sub => $"{a.Code} - {b.Code}",
-            BinaryOp.Mul => $"{a.Code} * {b.Code}",
-            BinaryOp.Div => $"{a.Code} / {b.Code}",
-            BinaryOp.Max => $"Scalar.Max({a.Code}, {b.Code})",
-            _ => $"Scalar.Min({a.Code}, {b.Code})",
-        };
-        return Local(home, ValKind.Uniform, ucode);
+        return Local(home, ValKind.Uniform, LaneInstructions.Binary(op, a.Code, b.Code, lanes: false));
     }
 
     /// <summary>A uniform value broadcast to every lane, computed once where the value itself lives.</summary>
@@ -322,7 +280,7 @@ internal sealed partial class Lower
                 return Local(home, ValKind.Bool, $"{ia} {ExprPrinter.Op(ic.Op)} {ib}", "c");
             case ValueCompare vc when varying:
                 return Local(home, ValKind.Mask,
-                    $"V.{CompareName(vc.Op)}({AsVarying(home, Eval(home, vc.A))}, {AsVarying(home, Eval(home, vc.B))})", "m");
+                    LaneInstructions.Compare(vc.Op, AsVarying(home, Eval(home, vc.A)), AsVarying(home, Eval(home, vc.B))), "m");
             case ValueCompare vc:
                 var (left, right) = (Eval(home, vc.A).Code, Eval(home, vc.B).Code);
                 // Max(x, x) derives x >= x; C# warns on a comparison of a variable with itself
