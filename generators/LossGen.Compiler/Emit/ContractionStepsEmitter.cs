@@ -40,7 +40,7 @@ internal sealed class ContractionStepsEmitter
 
     private void WriteSteps(string name, DeclarationEmitter outer, DeclarationEmitter inner, bool withGradients)
     {
-        const string t = "T";
+        const string t = Naming.ElementType;
         var ps = outer.KernelParameters(withGradients);
         w.Line(KernelAttributes.Line);
         w.Line($"private static double {name}{KernelAttributes.TypeParameters()}({string.Join(", ", ps.Select(p => p.Parameter))})");

@@ -65,7 +65,7 @@ internal sealed class DeclarationEmitter
         foreach (var outer in m.ContainingTypes) w.Open($"{outer.Keyword} {outer.Name}");
         w.Open($"partial {m.TypeKeyword} {m.TypeName}");
 
-        foreach (var type in new[] { ElementType.Float, ElementType.Double })
+        foreach (var type in ElementTypes.Both)
         {
             WriteValue(type);
             w.Line();
@@ -95,7 +95,7 @@ internal sealed class DeclarationEmitter
 
     private void WriteValue(ElementType type)
     {
-        var t = TypeName(type);
+        var t = type.Keyword();
         Doc($"The value of {decl.Model.TypeName}:", withGradient: false);
         w.Open($"public static {t} Value({Parameters(type, withGradients: false)})");
         w.Line($"{Names.Own("Validate")}({ValidationArguments(withGradients: false)});");
@@ -105,7 +105,7 @@ internal sealed class DeclarationEmitter
 
     private void WriteValueAndGradient(ElementType type)
     {
-        var t = TypeName(type);
+        var t = type.Keyword();
         Doc($"The value of {decl.Model.TypeName} and, in one fused pass, its gradient with respect to "
             + string.Join(", ", Differentiable.Select(x => x.Name)) + " (overwritten, not accumulated).", withGradient: true);
         w.Open($"public static {t} ValueAndGradient({Parameters(type, withGradients: true)})");
@@ -117,24 +117,24 @@ internal sealed class DeclarationEmitter
 
     private void WriteDispatch(ElementType type, string kernel, bool withGradients)
     {
-        var prefix = type == ElementType.Float ? "F" : "D";
+        var prefix = type.LanePrefix();
         var args = KernelArguments(withGradients);
         w.Line("// The widest vector width the hardware accelerates; the JIT folds these checks away.");
         var result = decl.Model.Parameters.Any(p => p.Name == "result") ? "result_" : "result";
         var names = Names;
         string Lanes(string width) => names.Lanes(prefix + width);
         var call = names.Own(kernel);
-        var t = TypeName(type);
+        var t = type.Keyword();
         w.Line($"double {result} = {Lanes("512")}.IsHardwareAccelerated ? {call}<{prefix}512, {t}>({args})");
         w.Line($"    : {Lanes("256")}.IsHardwareAccelerated ? {call}<{prefix}256, {t}>({args})");
         w.Line($"    : {Lanes("128")}.IsHardwareAccelerated ? {call}<{prefix}128, {t}>({args})");
         w.Line($"    : {call}<{prefix}1, {t}>({args});");
-        w.Line($"return ({TypeName(type)}){result};");
+        w.Line($"return ({type.Keyword()}){result};");
     }
 
     private string Parameters(ElementType type, bool withGradients)
     {
-        var t = TypeName(type);
+        var t = type.Keyword();
         var ps = new List<string>();
         ps.AddRange(Inputs.Select(x => x.Kind == ParamKind.Labels ? $"ReadOnlySpan<int> {x.Name}" : $"ReadOnlySpan<{t}> {x.Name}"));
         ps.AddRange(decl.Dims.Select(d => $"int {Dim(d)}"));
@@ -209,7 +209,7 @@ internal sealed class DeclarationEmitter
     /// </summary>
     private void WriteOverlapChecks(ElementType type)
     {
-        var t = TypeName(type);
+        var t = type.Keyword();
         var gradients = Differentiable.Select(x => Grad(x.Name)).ToList();
         if (gradients.Count == 0) return;
         w.Line("// The kernel writes the gradients while it still reads the inputs: a gradient sharing storage with");
@@ -289,7 +289,7 @@ internal sealed class DeclarationEmitter
     /// <summary>The parameters of a kernel method, as the kernel names them.</summary>
     internal List<Variable> KernelParameters(bool withGradients)
     {
-        const string t = "T";
+        const string t = Naming.ElementType;
         var ps = new List<Variable>();
         ps.AddRange(Inputs.Select(x => new Variable(x.Kind == ParamKind.Labels ? "ReadOnlySpan<int>" : $"ReadOnlySpan<{t}>", Naming.Kernel(decl, x.Name))));
         ps.AddRange(decl.Dims.Select(d => new Variable("int", Dim(d))));
@@ -300,7 +300,7 @@ internal sealed class DeclarationEmitter
 
     internal void WriteKernel(string name, Kernel kernel, bool withGradients)
     {
-        const string t = "T";
+        const string t = Naming.ElementType;
         var ps = KernelParameters(withGradients);
         w.Line(KernelAttributes.Line);
         w.Line($"private static double {name}{KernelAttributes.TypeParameters()}({string.Join(", ", ps.Select(p => p.Parameter))})");
@@ -331,8 +331,6 @@ internal sealed class DeclarationEmitter
         w.Line("}");
         outlined.Write(w);
     }
-
-    internal static string TypeName(ElementType t) => t == ElementType.Float ? "float" : "double";
 
     private static string Literal(double v, ElementType t) =>
         v.ToString("R", CultureInfo.InvariantCulture) + (t == ElementType.Float ? "f" : "d");

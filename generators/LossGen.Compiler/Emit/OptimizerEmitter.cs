@@ -70,21 +70,21 @@ internal sealed class OptimizerEmitter
         w.Open($"partial {model.TypeKeyword} {model.TypeName}");
 
         WriteLayout();
-        foreach (var type in new[] { ElementType.Float, ElementType.Double })
+        foreach (var type in ElementTypes.Both)
         {
             w.Line();
             WriteStep(type);
         }
         if (Fuses)
         {
-            foreach (var type in new[] { ElementType.Float, ElementType.Double })
+            foreach (var type in ElementTypes.Both)
             {
                 w.Line();
                 WriteFusedStep(type);
             }
         }
         // Without hyper-parameters the float and double checks would have the same signature.
-        foreach (var type in Hypers.Any() ? new[] { ElementType.Float, ElementType.Double } : new[] { ElementType.Double })
+        foreach (var type in Hypers.Any() ? ElementTypes.Both : new[] { ElementType.Double })
         {
             w.Line();
             WriteValidation(type);
@@ -118,13 +118,13 @@ internal sealed class OptimizerEmitter
 
     private void WriteStep(ElementType type)
     {
-        var t = TypeName(type);
+        var t = type.Keyword();
         Doc();
         w.Open($"public static void Step({ApiParameters(t)})");
         w.Line($"{Names.Own("Validate")}({string.Join(", ", ValidationArguments())});");
         foreach (var (written, other) in OverlapChecks())
             w.Line($"{Names.Runtime("BufferGuard")}.Disjoint<{t}>({written}, \"{written}\", {other}, \"{other}\");");
-        var prefix = type == ElementType.Float ? "F" : "D";
+        var prefix = type.LanePrefix();
         var args = string.Join(", ", KernelArguments());
         w.Line("// The widest vector width the hardware accelerates; the JIT folds these checks away.");
         w.Line($"if ({Names.Lanes(prefix + "512")}.IsHardwareAccelerated) {Names.Own("StepKernel")}<{prefix}512, {t}>({args});");
@@ -136,7 +136,7 @@ internal sealed class OptimizerEmitter
 
     private void WriteFusedStep(ElementType type)
     {
-        var t = TypeName(type);
+        var t = type.Keyword();
         var (reg, regType) = (Regularizer, RegularizerType);
         Doc(fused: true);
         w.Line($"public static void Step<{regType}>({ApiParameters(t, $"in {regType} {reg}")})");
@@ -146,7 +146,7 @@ internal sealed class OptimizerEmitter
         w.Line($"{reg}.Validate();");
         foreach (var (written, other) in OverlapChecks())
             w.Line($"{Names.Runtime("BufferGuard")}.Disjoint<{t}>({written}, \"{written}\", {other}, \"{other}\");");
-        var prefix = type == ElementType.Float ? "F" : "D";
+        var prefix = type.LanePrefix();
         var args = string.Join(", ", KernelArguments(reg));
         w.Line("// The widest vector width the hardware accelerates; the JIT folds these checks away, and compiles");
         w.Line($"// one kernel per {regType}, with its Gradient inlined into the loop.");
@@ -226,7 +226,7 @@ internal sealed class OptimizerEmitter
     private void WriteValidation(ElementType type)
     {
         var lengths = new[] { Weight.Name, Gradient.Name }.Concat(States.Select(s => s.Name)).Select(n => $"int {n}Length");
-        var ps = lengths.Append($"long {StepName(model)}").Concat(Hypers.Select(h => $"{TypeName(type)} {h.Name}"));
+        var ps = lengths.Append($"long {StepName(model)}").Concat(Hypers.Select(h => $"{type.Keyword()} {h.Name}"));
         w.Line("/// <summary>Checks every argument before anything is written, so a bad call leaves the weights and state untouched.</summary>");
         w.Open($"private static void Validate({string.Join(", ", ps)})");
         foreach (var b in new[] { Gradient }.Concat(States))
@@ -278,8 +278,6 @@ internal sealed class OptimizerEmitter
         w.Close();
         w.Close();
     }
-
-    private static string TypeName(ElementType t) => t == ElementType.Float ? "float" : "double";
 
     private static string Literal(double v, string type) =>
         v.ToString("R", CultureInfo.InvariantCulture) + (type == "float" ? "f" : "d");

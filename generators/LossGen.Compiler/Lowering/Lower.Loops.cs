@@ -430,7 +430,7 @@ internal sealed partial class Lower
         var lanes = perLane ? AsVarying(s, value) : value.Code;
         var element = perLane
             ? (s.Masked ? $"V.Sum(V.Select({TailMask(s)}, {lanes}, V.Zero))" : $"V.Sum({lanes})")
-            : value.Element ?? $"V.Narrow({value.Code})";
+            : AsElement(value);
         s.Stmts.Add(new GradWrite(tensor, term, $"{grad}[{offset}] {(overwrite ? "=" : "+=")} {element};"));
     }
 }

@@ -152,5 +152,3 @@ internal sealed partial class Lower
 
     private string DimParam(string dim) => Naming.DimParameter(decl, dim);
 }
-
-internal enum ElementType { Float, Double }

@@ -75,8 +75,9 @@ public class HostileNamesTests
 
         run.Generator.GeneratedTrees.ShouldNotBeEmpty();
         run.ShouldHaveAHealthyGenerator();
-        run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree is { } t && run.Generator.GeneratedTrees.Contains(t))
+        var diagnostics = run.Output.GetDiagnostics();
+        diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree is { } t && run.Generator.GeneratedTrees.Contains(t))
             .Select(d => d.ToString()).ShouldBeEmpty();
-        run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ShouldBeEmpty();
+        diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ShouldBeEmpty();
     }
 }
