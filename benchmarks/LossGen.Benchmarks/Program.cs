@@ -31,6 +31,14 @@ public static class Program
             return Experiments.FusedStepStopwatch.Run(rounds);
         }
 
+        // --stopwatch-linear [rounds]: the generated linear-model steps on 1 and 2 threads, round-robin.
+        int linear = Array.IndexOf(args, "--stopwatch-linear");
+        if (linear >= 0)
+        {
+            int rounds = linear + 1 < args.Length && int.TryParse(args[linear + 1], out int r) ? r : 50;
+            return Experiments.LinearModelStopwatch.Run(rounds);
+        }
+
         if (Array.IndexOf(args, "--stopwatch-pairwise") >= 0)
         {
             return Suites.PairwiseDistanceBenchmarks.StopwatchReport();

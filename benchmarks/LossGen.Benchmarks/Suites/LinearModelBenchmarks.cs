@@ -8,7 +8,8 @@ using LossGen.Builtins;
 namespace LossGen.Benchmarks.Suites;
 
 /// <summary>
-/// One training step of a linear classifier, float, one thread: ValueAndGradient of the objective
+/// One training step of a linear classifier, float, on <see cref="Threads"/> threads (LossGen's
+/// <see cref="Parallelism.MaxDegree"/>; the peers are single-threaded code and run alike at both): ValueAndGradient of the objective
 /// (scores XW + b, the loss, dW, db, λΣW²) and an SGD step on W and b, every implementation on the
 /// same seeded inputs. The step is the generated <see cref="Sgd"/> for all of them, so the rows differ
 /// only in the objective. Ratio is relative to the naive loop; GFLOP/s = 4·N·D·C / time (results/*.md).
@@ -35,9 +36,14 @@ public class LinearModelBenchmarks
         new(1024, 512, 100),
     ];
 
+    /// <summary>The degree of parallelism the generated kernels may use (each case runs in its own process).</summary>
+    [Params(1, 2)]
+    public int Threads { get; set; } = 1;
+
     [GlobalSetup]
     public void Setup()
     {
+        Parallelism.MaxDegree = Threads;
         _x = InputData.Normal(Size.N * Size.D, seed: 11);
         _w = InputData.Normal(Size.D * Size.C, seed: 12, scale: 0.01);
         _b = InputData.Normal(Size.C, seed: 13, scale: 0.01);

@@ -23,25 +23,30 @@ internal sealed class OptimizerEmitter
 
     public static string Emit(OptimizerModel model) => new OptimizerEmitter(model).Write();
 
-    private OptimizerParam Weight => model.Parameters.First(p => p.Kind == OptimizerParamKind.Weight);
-    private OptimizerParam Gradient => model.Parameters.First(p => p.Kind == OptimizerParamKind.Gradient);
-    private IEnumerable<OptimizerParam> States => model.Parameters.Where(p => p.Kind == OptimizerParamKind.State);
-    private IEnumerable<OptimizerParam> Hypers => model.Parameters.Where(p => p.Kind == OptimizerParamKind.Hyper);
+    internal OptimizerParam Weight => model.Parameters.First(p => p.Kind == OptimizerParamKind.Weight);
+    internal OptimizerParam Gradient => model.Parameters.First(p => p.Kind == OptimizerParamKind.Gradient);
+    internal IEnumerable<OptimizerParam> States => model.Parameters.Where(p => p.Kind == OptimizerParamKind.State);
+    internal IEnumerable<OptimizerParam> Hypers => model.Parameters.Where(p => p.Kind == OptimizerParamKind.Hyper);
 
-    private ShadowSafeNames Names => new(model.Parameters.Select(p => p.Name), model.Namespace,
+    /// <summary>The wrapper that splits a step over threads, and the job struct it hands to the workers (both named after StepKernel, so LG0012 covers them).</summary>
+    internal const string InParts = "StepKernelInParts", PartsJob = "StepKernelParts";
+
+    internal OptimizerModel Model => model;
+
+    internal ShadowSafeNames Names => new(model.Parameters.Select(p => p.Name), model.Namespace,
         model.ContainingTypes.Select(c => c.Name), model.TypeName);
 
     /// <summary>Whether a fused-regularizer overload is emitted: only for a rule that reads the gradient, through which the penalty acts.</summary>
     private bool Fuses => UpdateLowering.ReadsGradient(model, Gradient.Name);
 
     /// <summary>The fused overload's regularizer parameter: regularizer, with underscores appended while taken by the rule.</summary>
-    private string Regularizer => Pick("regularizer");
+    internal string Regularizer => Pick("regularizer");
 
     /// <summary>The fused overload's type parameter.</summary>
-    private string RegularizerType => Pick("TRegularizer");
+    internal string RegularizerType => Pick("TRegularizer");
 
     /// <summary>The kernel's element type parameter: T, with underscores appended while the rule names something T.</summary>
-    private string Element => Pick(Naming.ElementType);
+    internal string Element => Pick(Naming.ElementType);
 
     private string Pick(string name) =>
         model.Parameters.Any(p => p.Name == name) || StepName(model) == name ? Pick(name + "_") : name;
@@ -91,9 +96,13 @@ internal sealed class OptimizerEmitter
         }
         // One kernel body for both element types (generic over T as over V).
         w.Line();
+        StepInPartsEmitter.Write(w, this, fused: false);
+        w.Line();
         WriteKernel(fused: false);
         if (Fuses)
         {
+            w.Line();
+            StepInPartsEmitter.Write(w, this, fused: true);
             w.Line();
             WriteKernel(fused: true);
         }
@@ -127,10 +136,10 @@ internal sealed class OptimizerEmitter
         var prefix = type.LanePrefix();
         var args = string.Join(", ", KernelArguments());
         w.Line("// The widest vector width the hardware accelerates; the JIT folds these checks away.");
-        w.Line($"if ({Names.Lanes(prefix + "512")}.IsHardwareAccelerated) {Names.Own("StepKernel")}<{prefix}512, {t}>({args});");
-        w.Line($"else if ({Names.Lanes(prefix + "256")}.IsHardwareAccelerated) {Names.Own("StepKernel")}<{prefix}256, {t}>({args});");
-        w.Line($"else if ({Names.Lanes(prefix + "128")}.IsHardwareAccelerated) {Names.Own("StepKernel")}<{prefix}128, {t}>({args});");
-        w.Line($"else {Names.Own("StepKernel")}<{prefix}1, {t}>({args});");
+        w.Line($"if ({Names.Lanes(prefix + "512")}.IsHardwareAccelerated) {Names.Own(InParts)}<{prefix}512, {t}>({args});");
+        w.Line($"else if ({Names.Lanes(prefix + "256")}.IsHardwareAccelerated) {Names.Own(InParts)}<{prefix}256, {t}>({args});");
+        w.Line($"else if ({Names.Lanes(prefix + "128")}.IsHardwareAccelerated) {Names.Own(InParts)}<{prefix}128, {t}>({args});");
+        w.Line($"else {Names.Own(InParts)}<{prefix}1, {t}>({args});");
         w.Close();
     }
 
@@ -150,10 +159,10 @@ internal sealed class OptimizerEmitter
         var args = string.Join(", ", KernelArguments(reg));
         w.Line("// The widest vector width the hardware accelerates; the JIT folds these checks away, and compiles");
         w.Line($"// one kernel per {regType}, with its Gradient inlined into the loop.");
-        w.Line($"if ({Names.Lanes(prefix + "512")}.IsHardwareAccelerated) {Names.Own("StepKernel")}<{prefix}512, {t}, {regType}>({args});");
-        w.Line($"else if ({Names.Lanes(prefix + "256")}.IsHardwareAccelerated) {Names.Own("StepKernel")}<{prefix}256, {t}, {regType}>({args});");
-        w.Line($"else if ({Names.Lanes(prefix + "128")}.IsHardwareAccelerated) {Names.Own("StepKernel")}<{prefix}128, {t}, {regType}>({args});");
-        w.Line($"else {Names.Own("StepKernel")}<{prefix}1, {t}, {regType}>({args});");
+        w.Line($"if ({Names.Lanes(prefix + "512")}.IsHardwareAccelerated) {Names.Own(InParts)}<{prefix}512, {t}, {regType}>({args});");
+        w.Line($"else if ({Names.Lanes(prefix + "256")}.IsHardwareAccelerated) {Names.Own(InParts)}<{prefix}256, {t}, {regType}>({args});");
+        w.Line($"else if ({Names.Lanes(prefix + "128")}.IsHardwareAccelerated) {Names.Own(InParts)}<{prefix}128, {t}, {regType}>({args});");
+        w.Line($"else {Names.Own(InParts)}<{prefix}1, {t}, {regType}>({args});");
         w.Close();
     }
 

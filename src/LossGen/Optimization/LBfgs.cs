@@ -42,6 +42,7 @@ public static class LBfgs
     {
         options ??= LBfgsOptions.Default;
         options.Validate();
+        using var degree = Parallelism.LimitIf(options.DegreeOfParallelism);
         if (x.IsEmpty)
         {
             throw new ArgumentException("The start point must have at least one coordinate.", nameof(x));

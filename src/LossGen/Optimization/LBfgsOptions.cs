@@ -48,9 +48,20 @@ public sealed record LBfgsOptions
     /// </summary>
     public LBfgsObserver? Observer { get; init; }
 
+    /// <summary>
+    /// The most threads the objective's kernels may use during the run (<see cref="Parallelism.Limit"/>
+    /// around it); null, the default, leaves the calling thread's <see cref="Parallelism.CurrentDegree"/>.
+    /// </summary>
+    public int? DegreeOfParallelism { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the offending setting.</summary>
     internal void Validate()
     {
+        if (DegreeOfParallelism is int degree && degree < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(DegreeOfParallelism), degree, "DegreeOfParallelism must be at least 1 (or null).");
+        }
+
         if (HistorySize < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(HistorySize), HistorySize, "The L-BFGS history size m must be at least 1.");

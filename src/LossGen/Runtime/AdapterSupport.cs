@@ -132,6 +132,12 @@ public static class AdapterSupport
         int length = rows.Length * rowLength;
         if (scratch.Length < length) scratch = new T[length];
         Span<T> target = scratch.AsSpan(0, length);
+        if (!RuntimeHelpers.IsReferenceOrContainsReferences<T>() && RowGather.Parts((long)length * Unsafe.SizeOf<T>(), rows.Length) > 1)
+        {
+            RowGather.Run(ref Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(source)), rowLength * Unsafe.SizeOf<T>(), rows,
+                ref Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(target)));
+            return target;
+        }
         for (int i = 0; i < rows.Length; i++)
             source.Slice(rows[i] * rowLength, rowLength).CopyTo(target.Slice(i * rowLength, rowLength));
         return target;

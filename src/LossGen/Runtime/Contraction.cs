@@ -18,10 +18,11 @@ namespace LossGen.CompilerServices;
 /// <c>k·rightReducedStride + q·rightColumnStride</c>. The product is row-major <c>[P, Q]</c>.
 /// Scratch (the packed operands) is rented from the thread's <see cref="Scratch{T}"/>, so nothing is
 /// allocated after warm-up. Results are deterministic: the order of every sum depends only on the sizes and
-/// the lane width.
+/// the lane width. Large calls split their outputs over <see cref="Parallelism.CurrentDegree"/> threads
+/// (<see cref="ContractionJobs"/>), which changes no sum's order, so the bits do not depend on the degree.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class Contraction
+public static unsafe class Contraction
 {
     /// <summary><c>product[p·Q + q] = Σ_k L(p, k)·R(k, q)</c>, overwritten.</summary>
     public static void Product<V, T>(ReadOnlySpan<T> left, int leftRowStride, int leftReducedStride,
@@ -46,7 +47,21 @@ public static class Contraction
         try
         {
             ContractionPacking.PackColumnBlocks<V, T>(right, rightReducedStride, rightColumnStride, columns, reduced, packed);
-            ContractionKernels.Forward<V, T>(canonical.Span, canonical.RowStride, packed, product, rows, columns, reduced);
+            int parts = ContractionJobs.Parts((long)rows * columns * reduced, (rows + 3) / 4, Parallelism.CurrentDegree);
+            if (parts == 1)
+            {
+                ContractionKernels.Forward<V, T>(canonical.Span, canonical.RowStride, packed, product, rows, columns, reduced);
+                return;
+            }
+            fixed (T* a = canonical.Span, pack = packed, result = product)
+            {
+                var job = new ContractionJobs.Forward<V, T>
+                {
+                    A = a, ALength = canonical.Span.Length, Lda = canonical.RowStride, Packed = pack, PackedLength = packedLength,
+                    Product = result, Rows = rows, Columns = columns, Reduced = reduced, RowsPerPart = ContractionJobs.PerPart(rows, parts, 4),
+                };
+                WorkerPool.Run(ref job, parts, Parallelism.CurrentDegree);
+            }
         }
         finally
         {
@@ -79,7 +94,25 @@ public static class Contraction
             var transposedSums = sums.AsSpan(0, blocks * ContractionPacking.BlockColumns * padded);
             transposedSums.Clear();
             ContractionPacking.PackGradientColumns(dProduct, rows, columns, packedGradient);
-            ContractionKernels.RightGradient<V, T>(canonical.Span, canonical.RowStride, packedGradient, transposedSums, rows, columns, reduced, padded);
+            int vectors = padded / V.Count;
+            int parts = ContractionJobs.Parts((long)rows * columns * reduced, (vectors + 2) / 3, Parallelism.CurrentDegree);
+            if (parts == 1)
+            {
+                ContractionKernels.RightGradient<V, T>(canonical.Span, canonical.RowStride, packedGradient, transposedSums, rows, columns, reduced, padded, 0, vectors);
+            }
+            else
+            {
+                fixed (T* a = canonical.Span, gradient = packedGradient, sum = transposedSums)
+                {
+                    var job = new ContractionJobs.RightGradient<V, T>
+                    {
+                        A = a, ALength = canonical.Span.Length, Lda = canonical.RowStride, PackedGradient = gradient, PackedGradientLength = packedGradient.Length,
+                        Sums = sum, SumsLength = transposedSums.Length, Rows = rows, Columns = columns, Reduced = reduced, Padded = padded,
+                        VectorsPerPart = ContractionJobs.PerPart(vectors, parts, 3),
+                    };
+                    WorkerPool.Run(ref job, parts, Parallelism.CurrentDegree);
+                }
+            }
             ContractionPacking.AddTransposed<V, T>(transposedSums, padded, dRight, rightReducedStride, rightColumnStride, columns, reduced);
         }
         finally
@@ -111,14 +144,14 @@ public static class Contraction
             ContractionPacking.PackTransposed(right, rightReducedStride, rightColumnStride, columns, reduced, padded, transposed);
             if (rowMajor is null)
             {
-                ContractionKernels.LeftGradient<V, T>(dProduct, transposed, padded, dLeft, leftRowStride, rows, columns, reduced);
+                LeftGradient<V, T>(dProduct, transposed.AsSpan(0, columns * padded), padded, dLeft, leftRowStride, rows, columns, reduced);
             }
             else
             {
                 // A left operand whose reduced index is not contiguous: sum into a row-major copy, then add it back.
                 var sums = rowMajor.AsSpan(0, rows * reduced);
                 sums.Clear();
-                ContractionKernels.LeftGradient<V, T>(dProduct, transposed, padded, sums, reduced, rows, columns, reduced);
+                LeftGradient<V, T>(dProduct, transposed.AsSpan(0, columns * padded), padded, sums, reduced, rows, columns, reduced);
                 for (int p = 0; p < rows; p++)
                     for (int k = 0; k < reduced; k++)
                         dLeft[p * leftRowStride + k * leftReducedStride] += sums[p * reduced + k];
@@ -128,6 +161,28 @@ public static class Contraction
         {
             Scratch<T>.Return(transposed);
             if (rowMajor is not null) Scratch<T>.Return(rowMajor);
+        }
+    }
+
+    /// <summary>The left-gradient kernel, on one thread or split by rows.</summary>
+    private static void LeftGradient<V, T>(ReadOnlySpan<T> dProduct, ReadOnlySpan<T> transposed, int padded, Span<T> dLeft, int ldd, int rows, int columns, int reduced)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, INumberBase<T>
+    {
+        int parts = ContractionJobs.Parts((long)rows * columns * reduced, (rows + 3) / 4, Parallelism.CurrentDegree);
+        if (parts == 1)
+        {
+            ContractionKernels.LeftGradient<V, T>(dProduct, transposed, padded, dLeft, ldd, rows, columns, reduced);
+            return;
+        }
+        fixed (T* d = dProduct, w = transposed, result = dLeft)
+        {
+            var job = new ContractionJobs.LeftGradient<V, T>
+            {
+                DProduct = d, Transposed = w, TransposedLength = transposed.Length, Padded = padded, DLeft = result, DLeftLength = dLeft.Length,
+                Ldd = ldd, Rows = rows, Columns = columns, Reduced = reduced, RowsPerPart = ContractionJobs.PerPart(rows, parts, 4),
+            };
+            WorkerPool.Run(ref job, parts, Parallelism.CurrentDegree);
         }
     }
 

@@ -126,13 +126,19 @@ internal static class ContractionKernels
     /// broadcasts of dS feed fifteen FMAs. Rows go in blocks that stay in L2 while every column
     /// block and vector group reads them; each block's tile is added into <paramref name="sums"/>.
     /// </summary>
+    /// <remarks>
+    /// Only the vectors of k in [<paramref name="firstVector"/>, <paramref name="endVector"/>) are
+    /// summed, so threads can split k between them; each element's sum runs over the rows in the same
+    /// order whatever the split.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void RightGradient<V, T>(ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> packedGradient, Span<T> sums, int rows, int columns, int reduced, int padded)
+    public static void RightGradient<V, T>(ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> packedGradient, Span<T> sums, int rows, int columns, int reduced, int padded,
+        int firstVector, int endVector)
         where V : struct, ILanes<V, T>
         where T : unmanaged, INumberBase<T>
     {
         int lanes = V.Count;
-        int vectors = padded / lanes;
+        int vectors = endVector;
         int blocks = ContractionPacking.ColumnBlocks(columns);
         for (int first = 0; first < rows; first += GradientRowBlock)
         {
@@ -141,7 +147,7 @@ internal static class ContractionKernels
             {
                 int g0 = block * rows * ContractionPacking.BlockColumns;
                 int out0 = block * ContractionPacking.BlockColumns * padded;
-                int v = 0;
+                int v = firstVector;
                 // Three vectors at a time while none of them is the last, partial one.
                 for (; v + 3 <= vectors && (v + 3) * lanes <= reduced; v += 3)
                 {

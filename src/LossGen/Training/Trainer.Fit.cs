@@ -25,6 +25,8 @@ public sealed partial class Trainer<TObjective, TOptimizer, TSchedule, T>
             throw new ArgumentException("Early stopping (Patience > 0) needs a validation metric.", nameof(validation));
         }
 
+        // The validation metric runs under the same limit as the steps.
+        using var degree = Parallelism.LimitIf(_options.DegreeOfParallelism);
         double lastLoss = double.NaN;
         while (!_stopped && _epoch < epochs)
         {

@@ -158,6 +158,7 @@ public sealed partial class Trainer<TObjective, TOptimizer, TSchedule, T>
 
     private bool StepCore(out StepReport report, out double epochMeanLoss)
     {
+        using var degree = Parallelism.LimitIf(_options.DegreeOfParallelism);
         int n = Math.Min(_batchSize, _order.Length - _position);
         ReadOnlySpan<int> rows = _order.AsSpan(_position, n);
         T value = _objective.ValueAndGradient(_parameters, rows, _gradient);
@@ -244,6 +245,11 @@ public sealed partial class Trainer<TObjective, TOptimizer, TSchedule, T>
         if (options.MaxGradientNorm is double max && !(max >= 0))
         {
             throw new ArgumentException($"MaxGradientNorm must not be negative or NaN, but is {max}.", "options.MaxGradientNorm");
+        }
+
+        if (options.DegreeOfParallelism is int degree && degree < 1)
+        {
+            throw new ArgumentException($"DegreeOfParallelism must be at least 1 (or null), but is {degree}.", "options.DegreeOfParallelism");
         }
     }
 }

@@ -36,4 +36,11 @@ public sealed record TrainerOptions
     /// old behaviour: training goes on, and the update spreads NaN into the parameters.
     /// </summary>
     public bool StopOnNonFinite { get; init; } = true;
+
+    /// <summary>
+    /// The most threads each step's kernels may use (<see cref="Parallelism.Limit"/> around every step);
+    /// null, the default, leaves the calling thread's <see cref="Parallelism.CurrentDegree"/>. The
+    /// kernels split outputs, never sums, so training is the same bits at every degree.
+    /// </summary>
+    public int? DegreeOfParallelism { get; init; }
 }

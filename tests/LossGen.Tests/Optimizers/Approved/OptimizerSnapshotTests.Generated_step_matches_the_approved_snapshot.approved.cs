@@ -44,10 +44,10 @@ partial struct Adam
         BufferGuard.Disjoint<float>(v, "v", m, "m");
         BufferGuard.Disjoint<float>(v, "v", g, "g");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        if (F512.IsHardwareAccelerated) StepKernel<F512, float>(w, g, m, v, t, lr, beta1, beta2, eps);
-        else if (F256.IsHardwareAccelerated) StepKernel<F256, float>(w, g, m, v, t, lr, beta1, beta2, eps);
-        else if (F128.IsHardwareAccelerated) StepKernel<F128, float>(w, g, m, v, t, lr, beta1, beta2, eps);
-        else StepKernel<F1, float>(w, g, m, v, t, lr, beta1, beta2, eps);
+        if (F512.IsHardwareAccelerated) StepKernelInParts<F512, float>(w, g, m, v, t, lr, beta1, beta2, eps);
+        else if (F256.IsHardwareAccelerated) StepKernelInParts<F256, float>(w, g, m, v, t, lr, beta1, beta2, eps);
+        else if (F128.IsHardwareAccelerated) StepKernelInParts<F128, float>(w, g, m, v, t, lr, beta1, beta2, eps);
+        else StepKernelInParts<F1, float>(w, g, m, v, t, lr, beta1, beta2, eps);
     }
 
     /// <summary>
@@ -80,10 +80,10 @@ partial struct Adam
         BufferGuard.Disjoint<double>(v, "v", m, "m");
         BufferGuard.Disjoint<double>(v, "v", g, "g");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        if (D512.IsHardwareAccelerated) StepKernel<D512, double>(w, g, m, v, t, lr, beta1, beta2, eps);
-        else if (D256.IsHardwareAccelerated) StepKernel<D256, double>(w, g, m, v, t, lr, beta1, beta2, eps);
-        else if (D128.IsHardwareAccelerated) StepKernel<D128, double>(w, g, m, v, t, lr, beta1, beta2, eps);
-        else StepKernel<D1, double>(w, g, m, v, t, lr, beta1, beta2, eps);
+        if (D512.IsHardwareAccelerated) StepKernelInParts<D512, double>(w, g, m, v, t, lr, beta1, beta2, eps);
+        else if (D256.IsHardwareAccelerated) StepKernelInParts<D256, double>(w, g, m, v, t, lr, beta1, beta2, eps);
+        else if (D128.IsHardwareAccelerated) StepKernelInParts<D128, double>(w, g, m, v, t, lr, beta1, beta2, eps);
+        else StepKernelInParts<D1, double>(w, g, m, v, t, lr, beta1, beta2, eps);
     }
 
     /// <summary>
@@ -124,10 +124,10 @@ partial struct Adam
         BufferGuard.Disjoint<float>(v, "v", g, "g");
         // The widest vector width the hardware accelerates; the JIT folds these checks away, and compiles
         // one kernel per TRegularizer, with its Gradient inlined into the loop.
-        if (F512.IsHardwareAccelerated) StepKernel<F512, float, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
-        else if (F256.IsHardwareAccelerated) StepKernel<F256, float, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
-        else if (F128.IsHardwareAccelerated) StepKernel<F128, float, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
-        else StepKernel<F1, float, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
+        if (F512.IsHardwareAccelerated) StepKernelInParts<F512, float, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
+        else if (F256.IsHardwareAccelerated) StepKernelInParts<F256, float, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
+        else if (F128.IsHardwareAccelerated) StepKernelInParts<F128, float, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
+        else StepKernelInParts<F1, float, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
     }
 
     /// <summary>
@@ -168,10 +168,10 @@ partial struct Adam
         BufferGuard.Disjoint<double>(v, "v", g, "g");
         // The widest vector width the hardware accelerates; the JIT folds these checks away, and compiles
         // one kernel per TRegularizer, with its Gradient inlined into the loop.
-        if (D512.IsHardwareAccelerated) StepKernel<D512, double, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
-        else if (D256.IsHardwareAccelerated) StepKernel<D256, double, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
-        else if (D128.IsHardwareAccelerated) StepKernel<D128, double, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
-        else StepKernel<D1, double, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
+        if (D512.IsHardwareAccelerated) StepKernelInParts<D512, double, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
+        else if (D256.IsHardwareAccelerated) StepKernelInParts<D256, double, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
+        else if (D128.IsHardwareAccelerated) StepKernelInParts<D128, double, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
+        else StepKernelInParts<D1, double, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
     }
 
     /// <summary>Checks every argument before anything is written, so a bad call leaves the weights and state untouched.</summary>
@@ -198,6 +198,62 @@ partial struct Adam
         OptimizerGuard.NotNaN(beta1, "beta1");
         OptimizerGuard.NotNaN(beta2, "beta2");
         OptimizerGuard.NotNaN(eps, "eps");
+    }
+
+    /// <summary>
+    /// StepKernel on this thread for a small step; for a large one, in chunks of whole vectors on up to
+    /// LossGen.Parallelism.CurrentDegree threads. Each element's update is the same whichever thread runs it.
+    /// </summary>
+    private static void StepKernelInParts<V, T>(Span<T> w, ReadOnlySpan<T> g, Span<T> m, Span<T> v, long t, double lr, double beta1, double beta2, double eps)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
+    {
+        int parts = ParallelSteps.Parts<V, T>(w.Length);
+        if (parts == 1)
+        {
+            StepKernel<V, T>(w, g, m, v, t, lr, beta1, beta2, eps);
+            return;
+        }
+        var job = new StepKernelParts<V, T>
+        {
+            w = w,
+            g = g,
+            m = m,
+            v = v,
+            t = t,
+            lr = lr,
+            beta1 = beta1,
+            beta2 = beta2,
+            eps = eps,
+            chunk = ParallelSteps.Chunk<V, T>(w.Length, parts),
+        };
+        ParallelSteps.Run(ref job, parts);
+    }
+
+    /// <summary>The chunks of one step, for the workers: chunk <c>part</c> is elements [part·chunk, (part + 1)·chunk).</summary>
+    private ref struct StepKernelParts<V, T> : global::LossGen.CompilerServices.IParallelParts
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
+    {
+        public Span<T> w;
+        public ReadOnlySpan<T> g;
+        public Span<T> m;
+        public Span<T> v;
+        public long t;
+        public double lr;
+        public double beta1;
+        public double beta2;
+        public double eps;
+        public int chunk;
+
+        public void Run(int part)
+        {
+            int start = part * chunk;
+            int length = global::System.Math.Min(chunk, w.Length - start);
+            // Chunks are rounded up to whole vectors, so with many threads the last ones can be empty.
+            if (length <= 0) return;
+            StepKernel<V, T>(w.Slice(start, length), g.Slice(start, length), m.Slice(start, length), v.Slice(start, length), t, lr, beta1, beta2, eps);
+        }
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -279,6 +335,66 @@ partial struct Adam
             V.StorePartial(w, p, rem, w52);
             V.StorePartial(m, p, rem, m39);
             V.StorePartial(v, p, rem, v44);
+        }
+    }
+
+    /// <summary>
+    /// StepKernel on this thread for a small step; for a large one, in chunks of whole vectors on up to
+    /// LossGen.Parallelism.CurrentDegree threads. Each element's update is the same whichever thread runs it.
+    /// </summary>
+    private static void StepKernelInParts<V, T, TRegularizer>(Span<T> w, ReadOnlySpan<T> g, Span<T> m, Span<T> v, long t, TRegularizer regularizer, double lr, double beta1, double beta2, double eps)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
+        where TRegularizer : struct, LossGen.Optimization.IElementwiseRegularizer<T>
+    {
+        int parts = ParallelSteps.Parts<V, T>(w.Length);
+        if (parts == 1)
+        {
+            StepKernel<V, T, TRegularizer>(w, g, m, v, t, regularizer, lr, beta1, beta2, eps);
+            return;
+        }
+        var job = new StepKernelParts<V, T, TRegularizer>
+        {
+            w = w,
+            g = g,
+            m = m,
+            v = v,
+            t = t,
+            regularizer = regularizer,
+            lr = lr,
+            beta1 = beta1,
+            beta2 = beta2,
+            eps = eps,
+            chunk = ParallelSteps.Chunk<V, T>(w.Length, parts),
+        };
+        ParallelSteps.Run(ref job, parts);
+    }
+
+    /// <summary>The chunks of one step, for the workers: chunk <c>part</c> is elements [part·chunk, (part + 1)·chunk).</summary>
+    private ref struct StepKernelParts<V, T, TRegularizer> : global::LossGen.CompilerServices.IParallelParts
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, System.Numerics.INumberBase<T>
+        where TRegularizer : struct, LossGen.Optimization.IElementwiseRegularizer<T>
+    {
+        public Span<T> w;
+        public ReadOnlySpan<T> g;
+        public Span<T> m;
+        public Span<T> v;
+        public long t;
+        public TRegularizer regularizer;
+        public double lr;
+        public double beta1;
+        public double beta2;
+        public double eps;
+        public int chunk;
+
+        public void Run(int part)
+        {
+            int start = part * chunk;
+            int length = global::System.Math.Min(chunk, w.Length - start);
+            // Chunks are rounded up to whole vectors, so with many threads the last ones can be empty.
+            if (length <= 0) return;
+            StepKernel<V, T, TRegularizer>(w.Slice(start, length), g.Slice(start, length), m.Slice(start, length), v.Slice(start, length), t, regularizer, lr, beta1, beta2, eps);
         }
     }
 

@@ -1,0 +1,95 @@
+using System;
+using System.Numerics;
+
+namespace LossGen.CompilerServices;
+
+/// <summary>
+/// The contraction kernels as parallel jobs, each split by its outputs: the product and the left
+/// gradient by rows (in whole four-row tiles), the right gradient by vectors of the reduced index (in
+/// whole three-vector tiles). A part computes its elements exactly as the whole call would, so the
+/// result is the same bits for every split. The operands are pinned by the caller for the job's life.
+/// </summary>
+internal static unsafe class ContractionJobs
+{
+    /// <summary>Multiply-adds below which a call stays on one thread (waking a worker costs microseconds).</summary>
+    internal const long MinimumParallelWork = 1L << 20;
+
+    /// <summary>How many parts to cut <paramref name="units"/> into for <paramref name="degree"/> threads, 1 for small work.</summary>
+    public static int Parts(long multiplyAdds, int units, int degree)
+    {
+        if (degree <= 1 || multiplyAdds < MinimumParallelWork || units <= 1) return 1;
+        // Two parts per thread: a worker that wakes late leaves the caller one part more, not half the job.
+        return Math.Min(units, 2 * degree);
+    }
+
+    /// <summary>Rows per part in whole tiles of <paramref name="tile"/>, so every part but the last is tile-aligned.</summary>
+    public static int PerPart(int count, int parts, int tile)
+    {
+        int units = (count + tile - 1) / tile;
+        return (units + parts - 1) / parts * tile;
+    }
+
+    internal struct Forward<V, T> : IParallelParts
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, INumberBase<T>
+    {
+        public T* A;
+        public int ALength, Lda;
+        public T* Packed;
+        public int PackedLength;
+        public T* Product;
+        public int Rows, Columns, Reduced, RowsPerPart;
+
+        public void Run(int part)
+        {
+            int first = part * RowsPerPart;
+            int count = Math.Min(RowsPerPart, Rows - first);
+            if (count <= 0) return;
+            var a = new ReadOnlySpan<T>(A + (long)first * Lda, ALength - first * Lda);
+            var product = new Span<T>(Product + (long)first * Columns, count * Columns);
+            ContractionKernels.Forward<V, T>(a, Lda, new ReadOnlySpan<T>(Packed, PackedLength), product, count, Columns, Reduced);
+        }
+    }
+
+    internal struct RightGradient<V, T> : IParallelParts
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, INumberBase<T>
+    {
+        public T* A;
+        public int ALength, Lda;
+        public T* PackedGradient;
+        public int PackedGradientLength;
+        public T* Sums;
+        public int SumsLength, Rows, Columns, Reduced, Padded, VectorsPerPart;
+
+        public void Run(int part)
+        {
+            int first = part * VectorsPerPart;
+            int end = Math.Min(first + VectorsPerPart, Padded / V.Count);
+            if (first >= end) return;
+            ContractionKernels.RightGradient<V, T>(new ReadOnlySpan<T>(A, ALength), Lda, new ReadOnlySpan<T>(PackedGradient, PackedGradientLength),
+                new Span<T>(Sums, SumsLength), Rows, Columns, Reduced, Padded, first, end);
+        }
+    }
+
+    internal struct LeftGradient<V, T> : IParallelParts
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, INumberBase<T>
+    {
+        public T* DProduct;
+        public T* Transposed;
+        public int TransposedLength, Padded;
+        public T* DLeft;
+        public int DLeftLength, Ldd, Rows, Columns, Reduced, RowsPerPart;
+
+        public void Run(int part)
+        {
+            int first = part * RowsPerPart;
+            int count = Math.Min(RowsPerPart, Rows - first);
+            if (count <= 0) return;
+            var dProduct = new ReadOnlySpan<T>(DProduct + (long)first * Columns, count * Columns);
+            var dLeft = new Span<T>(DLeft + (long)first * Ldd, DLeftLength - first * Ldd);
+            ContractionKernels.LeftGradient<V, T>(dProduct, new ReadOnlySpan<T>(Transposed, TransposedLength), Padded, dLeft, Ldd, count, Columns, Reduced);
+        }
+    }
+}
