@@ -132,10 +132,12 @@ public static class AdapterSupport
         int length = rows.Length * rowLength;
         if (scratch.Length < length) scratch = new T[length];
         Span<T> target = scratch.AsSpan(0, length);
-        if (!RuntimeHelpers.IsReferenceOrContainsReferences<T>() && RowGather.Parts((long)length * Unsafe.SizeOf<T>(), rows.Length) > 1)
+        int degree = Parallelism.CurrentDegree;
+        int parts = RuntimeHelpers.IsReferenceOrContainsReferences<T>() ? 1 : RowGather.Parts((long)length * Unsafe.SizeOf<T>(), rows.Length, degree);
+        if (parts > 1)
         {
             RowGather.Run(ref Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(source)), rowLength * Unsafe.SizeOf<T>(), rows,
-                ref Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(target)));
+                ref Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(target)), parts, degree);
             return target;
         }
         for (int i = 0; i < rows.Length; i++)

@@ -47,7 +47,8 @@ public static unsafe class Contraction
         try
         {
             ContractionPacking.PackColumnBlocks<V, T>(right, rightReducedStride, rightColumnStride, columns, reduced, packed);
-            int parts = ContractionJobs.Parts((long)rows * columns * reduced, (rows + 3) / 4, Parallelism.CurrentDegree);
+            int degree = Parallelism.CurrentDegree;
+            int parts = ContractionJobs.Parts((long)rows * columns * reduced, (rows + 3) / 4, degree);
             if (parts == 1)
             {
                 ContractionKernels.Forward<V, T>(canonical.Span, canonical.RowStride, packed, product, rows, columns, reduced);
@@ -58,9 +59,9 @@ public static unsafe class Contraction
                 var job = new ContractionJobs.Forward<V, T>
                 {
                     A = a, ALength = canonical.Span.Length, Lda = canonical.RowStride, Packed = pack, PackedLength = packedLength,
-                    Product = result, Rows = rows, Columns = columns, Reduced = reduced, RowsPerPart = ContractionJobs.PerPart(rows, parts, 4),
+                    Product = result, Rows = rows, Columns = columns, Reduced = reduced, RowsPerPart = WorkerPool.PerPart(rows, parts, 4),
                 };
-                WorkerPool.Run(ref job, parts, Parallelism.CurrentDegree);
+                WorkerPool.Run(ref job, parts, degree);
             }
         }
         finally
@@ -95,7 +96,8 @@ public static unsafe class Contraction
             transposedSums.Clear();
             ContractionPacking.PackGradientColumns(dProduct, rows, columns, packedGradient);
             int vectors = padded / V.Count;
-            int parts = ContractionJobs.Parts((long)rows * columns * reduced, (vectors + 2) / 3, Parallelism.CurrentDegree);
+            int degree = Parallelism.CurrentDegree;
+            int parts = ContractionJobs.Parts((long)rows * columns * reduced, (vectors + 2) / 3, degree);
             if (parts == 1)
             {
                 ContractionKernels.RightGradient<V, T>(canonical.Span, canonical.RowStride, packedGradient, transposedSums, rows, columns, reduced, padded, 0, vectors);
@@ -108,9 +110,9 @@ public static unsafe class Contraction
                     {
                         A = a, ALength = canonical.Span.Length, Lda = canonical.RowStride, PackedGradient = gradient, PackedGradientLength = packedGradient.Length,
                         Sums = sum, SumsLength = transposedSums.Length, Rows = rows, Columns = columns, Reduced = reduced, Padded = padded,
-                        VectorsPerPart = ContractionJobs.PerPart(vectors, parts, 3),
+                        VectorsPerPart = WorkerPool.PerPart(vectors, parts, 3),
                     };
-                    WorkerPool.Run(ref job, parts, Parallelism.CurrentDegree);
+                    WorkerPool.Run(ref job, parts, degree);
                 }
             }
             ContractionPacking.AddTransposed<V, T>(transposedSums, padded, dRight, rightReducedStride, rightColumnStride, columns, reduced);
@@ -169,7 +171,8 @@ public static unsafe class Contraction
         where V : struct, ILanes<V, T>
         where T : unmanaged, INumberBase<T>
     {
-        int parts = ContractionJobs.Parts((long)rows * columns * reduced, (rows + 3) / 4, Parallelism.CurrentDegree);
+        int degree = Parallelism.CurrentDegree;
+        int parts = ContractionJobs.Parts((long)rows * columns * reduced, (rows + 3) / 4, degree);
         if (parts == 1)
         {
             ContractionKernels.LeftGradient<V, T>(dProduct, transposed, padded, dLeft, ldd, rows, columns, reduced);
@@ -180,9 +183,9 @@ public static unsafe class Contraction
             var job = new ContractionJobs.LeftGradient<V, T>
             {
                 DProduct = d, Transposed = w, TransposedLength = transposed.Length, Padded = padded, DLeft = result, DLeftLength = dLeft.Length,
-                Ldd = ldd, Rows = rows, Columns = columns, Reduced = reduced, RowsPerPart = ContractionJobs.PerPart(rows, parts, 4),
+                Ldd = ldd, Rows = rows, Columns = columns, Reduced = reduced, RowsPerPart = WorkerPool.PerPart(rows, parts, 4),
             };
-            WorkerPool.Run(ref job, parts, Parallelism.CurrentDegree);
+            WorkerPool.Run(ref job, parts, degree);
         }
     }
 

@@ -14,20 +14,8 @@ internal static unsafe class ContractionJobs
     /// <summary>Multiply-adds below which a call stays on one thread (waking a worker costs microseconds).</summary>
     internal const long MinimumParallelWork = 1L << 20;
 
-    /// <summary>How many parts to cut <paramref name="units"/> into for <paramref name="degree"/> threads, 1 for small work.</summary>
-    public static int Parts(long multiplyAdds, int units, int degree)
-    {
-        if (degree <= 1 || multiplyAdds < MinimumParallelWork || units <= 1) return 1;
-        // Two parts per thread: a worker that wakes late leaves the caller one part more, not half the job.
-        return Math.Min(units, 2 * degree);
-    }
-
-    /// <summary>Rows per part in whole tiles of <paramref name="tile"/>, so every part but the last is tile-aligned.</summary>
-    public static int PerPart(int count, int parts, int tile)
-    {
-        int units = (count + tile - 1) / tile;
-        return (units + parts - 1) / parts * tile;
-    }
+    /// <summary>How many parts to cut <paramref name="units"/> tiles of a contraction of <paramref name="multiplyAdds"/> into.</summary>
+    public static int Parts(long multiplyAdds, int units, int degree) => WorkerPool.Parts(multiplyAdds, MinimumParallelWork, units, degree);
 
     internal struct Forward<V, T> : IParallelParts
         where V : struct, ILanes<V, T>

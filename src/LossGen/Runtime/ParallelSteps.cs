@@ -18,17 +18,13 @@ public static class ParallelSteps
     public static int Parts<V, T>(int weights)
         where V : struct, ILanes<V, T>
         where T : unmanaged, INumberBase<T>
-    {
-        int degree = Parallelism.CurrentDegree;
-        if (degree <= 1 || weights < MinimumParallelWeights) return 1;
-        return Math.Min(2 * degree, weights / V.Count);
-    }
+        => WorkerPool.Parts(weights, MinimumParallelWeights, weights / V.Count, Parallelism.CurrentDegree);
 
     /// <summary>Elements per chunk, a whole number of vectors, so only the last chunk has a masked tail.</summary>
     public static int Chunk<V, T>(int weights, int parts)
         where V : struct, ILanes<V, T>
         where T : unmanaged, INumberBase<T>
-        => ContractionJobs.PerPart(weights, parts, V.Count);
+        => WorkerPool.PerPart(weights, parts, V.Count);
 
     /// <summary>Runs every part of <paramref name="job"/> and returns when all have finished.</summary>
     public static void Run<TJob>(ref TJob job, int parts)

@@ -12,26 +12,21 @@ internal static unsafe class RowGather
     /// <summary>Bytes below which the copy stays on the calling thread.</summary>
     internal const long MinimumParallelBytes = 1L << 19;
 
-    public static int Parts(long bytes, int rows)
-    {
-        int degree = Parallelism.CurrentDegree;
-        if (degree <= 1 || bytes < MinimumParallelBytes || rows <= 1) return 1;
-        return Math.Min(rows, 2 * degree);
-    }
+    /// <summary>How many parts to copy <paramref name="rows"/> rows of <paramref name="bytes"/> in all as, on <paramref name="degree"/> threads.</summary>
+    public static int Parts(long bytes, int rows, int degree) => WorkerPool.Parts(bytes, MinimumParallelBytes, rows, degree);
 
-    /// <summary>Copies row <c>rows[i]</c> of the source (at <paramref name="source"/>) to row i of the target; the rows are checked by the caller.</summary>
-    public static void Run(ref byte source, int rowBytes, ReadOnlySpan<int> rows, ref byte target)
+    /// <summary>Copies row <c>rows[i]</c> of the source (at <paramref name="source"/>) to row i of the target in <paramref name="parts"/> parts; the rows are checked by the caller.</summary>
+    public static void Run(ref byte source, int rowBytes, ReadOnlySpan<int> rows, ref byte target, int parts, int degree)
     {
-        int parts = Parts((long)rows.Length * rowBytes, rows.Length);
         fixed (byte* from = &source, to = &target)
         fixed (int* indices = rows)
         {
             var job = new Job
             {
                 Source = from, Target = to, Rows = indices, RowBytes = rowBytes, RowCount = rows.Length,
-                RowsPerPart = ContractionJobs.PerPart(rows.Length, parts, 1),
+                RowsPerPart = WorkerPool.PerPart(rows.Length, parts, 1),
             };
-            WorkerPool.Run(ref job, parts, Parallelism.CurrentDegree);
+            WorkerPool.Run(ref job, parts, degree);
         }
     }
 

@@ -116,6 +116,25 @@ internal static unsafe class WorkerPool
         }
     }
 
+    /// <summary>
+    /// How many parts to cut <paramref name="units"/> (tiles, rows, vectors) into for <paramref name="degree"/>
+    /// threads: 1 when the work is below <paramref name="minimumWork"/> (waking a worker costs microseconds)
+    /// or there is one thread or one unit; otherwise two per thread, so a worker that wakes late leaves the
+    /// caller one part more, not half the job.
+    /// </summary>
+    public static int Parts(long work, long minimumWork, int units, int degree)
+    {
+        if (degree <= 1 || work < minimumWork || units <= 1) return 1;
+        return Math.Min(units, 2 * degree);
+    }
+
+    /// <summary>Units per part in whole tiles of <paramref name="tile"/>, so every part but the last is tile-aligned.</summary>
+    public static int PerPart(int count, int parts, int tile)
+    {
+        int tiles = (count + tile - 1) / tile;
+        return (tiles + parts - 1) / parts * tile;
+    }
+
     /// <summary>Every part in order on this thread; as on the pool, a part that throws does not stop the others.</summary>
     private static void RunInline<TJob>(ref TJob job, int partCount)
         where TJob : IParallelParts, allows ref struct
