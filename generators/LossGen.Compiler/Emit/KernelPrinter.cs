@@ -18,15 +18,15 @@ internal static class KernelPrinter
         {
             switch (s)
             {
-                case Line l:
-                    w.Line(l.Code);
-                    if (OutlinedMethods.Declared(l) is { } v) scope.Add(v);
+                case Let l:
+                    w.Line(Statement(l));
+                    scope.Add(new Variable(l.Type, l.Name));
                     break;
-                case GradWrite g: w.Line(g.Code); break;
+                case Assign or Do or Guarded or GradWrite: w.Line(Statement(s)); break;
                 case Comment c: w.Line("// " + c.Text); break;
-                case Block b:
-                    w.Open(b.Header ?? "");
-                    Print(w, b.Body, outlined, scope);
+                case Compound c:
+                    w.Open(Header(c));
+                    Print(w, c.Body, outlined, scope);
                     w.Close();
                     break;
                 case Outlined o:
@@ -36,4 +36,24 @@ internal static class KernelPrinter
             }
         }
     }
+
+    private static string Header(Compound c) => c switch
+    {
+        Loop { Kind: LoopKind.Scalar } l => $"for (int {l.Var} = {l.From}; {l.Var} < {l.To}; {l.Var}++)",
+        Loop { Kind: LoopKind.RowBlocks } l => $"for (int {l.Var} = {l.From}; {l.Var} < {l.To}; {l.Var} += V.Count)",
+        Loop l => $"for (; {l.Var} <= {l.To} - V.Count; {l.Var} += V.Count)",
+        If i => $"if ({i.Condition})",
+        _ => "",
+    };
+
+    /// <summary>A statement that fits on one line.</summary>
+    private static string Statement(Stmt s) => s switch
+    {
+        Let l => $"{l.Type} {l.Name} = {l.Value};",
+        Assign a => $"{a.Name} {a.Op} {a.Value};",
+        Do d => $"{d.Code};",
+        GradWrite g => $"{g.Code};",
+        Guarded g => $"if ({g.Condition}) {Statement(g.Then)}",
+        _ => throw new System.InvalidOperationException("Not a one-line statement: " + s.GetType().Name),
+    };
 }

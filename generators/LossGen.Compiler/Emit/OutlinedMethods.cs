@@ -1,7 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
-using System.Text.RegularExpressions;
 using LossGen.Compiler.Lowering;
 
 namespace LossGen.Compiler.Emit;
@@ -18,16 +16,11 @@ internal sealed record Variable(string Type, string Name, bool ByRef = false)
 /// after the kernel, called where the part stood. Its parameters are the variables in scope there
 /// (kernel parameters, scratch rows, locals declared before it) that its code names; those it
 /// assigns go by <c>ref</c> (a single one, the usual accumulator, by value and back as the result),
-/// spans and everything else by value.
+/// spans and everything else by value. Names read and assigned come from the statement tree
+/// (<see cref="Code.Names"/>, <see cref="Assign"/>), not from the printed text.
 /// </summary>
 internal sealed class OutlinedMethods
 {
-    // A declaration as Lower writes it: "double t16 = …;", "V b11 = …;", "int rows2 = …;".
-    // Identifiers as C# spells them: a letter or underscore first (any script), and a verbatim '@'
-    // for a user name that is a keyword (@in), which is part of the name as printed.
-    private static readonly Regex Declaration = new(@"^([A-Za-z_][\w<>\[\]]*) (@?[\p{L}_]\w*) = ");
-    private static readonly Regex Identifier = new(@"(?<![\w.@])@?[\p{L}_]\w*");
-
     private readonly string kernel;
     private readonly List<(string Name, Outlined Part, List<Variable> Parameters, Variable? Returned, HashSet<string> Used)> parts = new();
 
@@ -37,23 +30,20 @@ internal sealed class OutlinedMethods
         this.kernel = kernel;
     }
 
-    /// <summary>The variable a statement declares, if it is a declaration.</summary>
-    public static Variable? Declared(Stmt s) =>
-        s is Line l && Declaration.Match(l.Code) is { Success: true } m ? new Variable(m.Groups[1].Value, m.Groups[2].Value) : null;
-
     /// <summary>Registers a part and returns the call that replaces it.</summary>
     public string Call(Outlined part, IReadOnlyList<Variable> inScope)
     {
-        var code = CodeOf(part.Body);
-        var used = new HashSet<string>(Identifier.Matches(code).Cast<Match>().Select(m => m.Value));
+        var used = new HashSet<string>();
+        var assigned = new HashSet<string>();
+        Collect(part.Body, used, assigned);
         var parameters = inScope.Where(v => used.Contains(v.Name))
-            .Select(v => v with { ByRef = Assigns(code, v.Name) })
+            .Select(v => v with { ByRef = assigned.Contains(v.Name) })
             .ToList();
         // One assigned variable (the usual accumulator) goes in by value and comes back as the
         // result: passing it by ref would take its address, which keeps it in memory in the caller
         // for the whole kernel, the row loop included.
-        var assigned = parameters.Where(p => p.ByRef).ToList();
-        var returned = assigned.Count == 1 ? assigned[0] with { ByRef = false } : null;
+        var byRef = parameters.Where(p => p.ByRef).ToList();
+        var returned = byRef.Count == 1 ? byRef[0] with { ByRef = false } : null;
         if (returned is not null) parameters = parameters.Select(p => p.Name == returned.Name ? returned : p).ToList();
         var name = kernel + "RowBlocks" + (parts.Count == 0 ? "" : (parts.Count + 1).ToString());
         parts.Add((name, part, parameters, returned, used));
@@ -93,8 +83,8 @@ internal sealed class OutlinedMethods
     {
         if (vectors.Count == 0) return body;
         var copies = new List<Stmt> { new Comment("the vectors arrive on the stack; copied here, after the calls above, they stay in registers through the loop") };
-        copies.AddRange(vectors.Select(v => new Line($"V {v.Name} = {arriving[v.Name]};")));
-        var at = body.FindIndex(s => s is Block);
+        copies.AddRange(vectors.Select(v => new Let("V", v.Name, CodeBuilding.Ref(arriving[v.Name]))));
+        var at = body.FindIndex(s => s is Compound);
         var result = new List<Stmt>(body);
         result.InsertRange(at < 0 ? 0 : at, copies);
         return result;
@@ -120,27 +110,34 @@ internal sealed class OutlinedMethods
         return names;
     }
 
-    /// <summary>The code of the statements without their comments (a comment may name a tensor the code never reads).</summary>
-    private static string CodeOf(IEnumerable<Stmt> stmts)
+    /// <summary>
+    /// The names the statements declare or read (<paramref name="used"/>; comments name nothing) and
+    /// the variables they assign themselves (<paramref name="assigned"/>; a store into an element of a
+    /// span assigns nothing). A loop assigns only its own variable, declared in it or just before it.
+    /// </summary>
+    private static void Collect(IEnumerable<Stmt> stmts, HashSet<string> used, HashSet<string> assigned)
     {
-        var text = new StringBuilder();
         foreach (var s in stmts)
         {
             switch (s)
             {
-                case Line l: text.AppendLine(l.Code); break;
-                case GradWrite g: text.AppendLine(g.Code); break;
-                case Block b: text.AppendLine(b.Header ?? "").AppendLine(CodeOf(b.Body)); break;
-                case Outlined o: text.AppendLine(CodeOf(o.Body)); break;
+                case Let l: used.Add(l.Name); used.UnionWith(l.Value.Names); break;
+                case Assign a: used.Add(a.Name); assigned.Add(a.Name); used.UnionWith(a.Value.Names); break;
+                case Do d: used.UnionWith(d.Code.Names); break;
+                case GradWrite g: used.UnionWith(g.Code.Names); break;
+                case Guarded g: used.UnionWith(g.Condition.Names); Collect(new[] { g.Then }, used, assigned); break;
+                case Loop l:
+                    used.Add(l.Var);
+                    used.UnionWith(l.From.Names);
+                    used.UnionWith(l.To.Names);
+                    Collect(l.Body, used, assigned);
+                    break;
+                case If i: used.UnionWith(i.Condition.Names); Collect(i.Body, used, assigned); break;
+                case Block b: Collect(b.Body, used, assigned); break;
+                case Outlined o: Collect(o.Body, used, assigned); break;
             }
         }
-        return text.ToString();
     }
-
-    /// <summary>Whether the code assigns the variable itself (<c>acc1 = …</c>, <c>g2 += …</c>), not an element of it.</summary>
-    private static bool Assigns(string code, string name) =>
-        Regex.IsMatch(code, @"(?<![\w.@])" + Regex.Escape(name) + @"\s*([-+*/]?=(?!=)|\+\+|--)")
-        || Regex.IsMatch(code, @"(\+\+|--)" + Regex.Escape(name) + @"(?!\w)");
 
     private static string Xml(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

@@ -170,7 +170,7 @@ internal sealed class PenaltyEmitter
         w.Line("/// </summary>");
     }
 
-    private void WriteConstructor(List<(string Name, string Code)> scalars)
+    private void WriteConstructor(List<(string Name, Code Code)> scalars)
     {
         w.Line($"/// <summary>The penalty λ·R with <paramref name=\"{lambda}\"/> = λ and the regularizer's hyper-parameters.</summary>");
         w.Line($"/// <param name=\"{lambda}\">λ, the penalty's weight in the objective L + λ·R: finite and not negative.</param>");
@@ -249,7 +249,7 @@ internal sealed class PenaltyEmitter
     }
 
     /// <summary>λ·f′ lowered, generic over the element type: the per-call scalars, the broadcasts of uniform values, and the per-lane lines ending in the return.</summary>
-    private sealed record Lanes(List<(string Name, string Code)> Scalars, List<(string Name, string Code)> Broadcasts, List<string> Lines);
+    private sealed record Lanes(List<(string Name, Code Code)> Scalars, List<(string Name, Code Code)> Broadcasts, List<string> Lines);
 
     private Lanes Lower()
     {
@@ -258,7 +258,7 @@ internal sealed class PenaltyEmitter
         var lanes = new LaneExpressions(reserved, System.Array.Empty<string>(),
             (_, a) => throw new System.InvalidOperationException("An element-wise penalty reads only its own element, not " + a.Tensor));
         var body = new LaneBody(masked: false);
-        body.Memo[element] = penalty.Weight;
+        body.Memo[element] = CodeBuilding.Ref(penalty.Weight);
         var result = lanes.Varying(body, Scaled);
         return new Lanes(lanes.Scalars, lanes.Broadcasts, body.Lines.Append($"return {result};").ToList());
     }

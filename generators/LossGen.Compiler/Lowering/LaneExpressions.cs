@@ -4,6 +4,7 @@ using LossGen.Compiler.Ir;
 using LossGen.Compiler.Lowering;
 
 using static LossGen.Compiler.Lowering.CSharpText;
+using static LossGen.Compiler.Lowering.CodeBuilding;
 using LossGen.Compiler.Emit;
 using LossGen.Compiler.Model;
 using LossGen.Compiler.Parse;
@@ -11,7 +12,11 @@ using LossGen.Compiler.Passes;
 
 namespace LossGen.Compiler.Lowering;
 
-/// <summary>One loop body (or method body) being lowered: its lines and the values already computed in it.</summary>
+/// <summary>
+/// One loop body (or method body) being lowered: its lines and the values already computed in it.
+/// An optimizer's body is straight-line code with no outlined parts, so its statements are printed
+/// as they are made; the values in them are <see cref="Code"/>, built by the same selector as the loss kernels'.
+/// </summary>
 internal sealed class LaneBody
 {
     public LaneBody(bool masked) => Masked = masked;
@@ -22,7 +27,7 @@ internal sealed class LaneBody
     public List<string> Lines { get; } = new();
 
     /// <summary>Expressions and conditions already computed in this body, by structure (CSE).</summary>
-    public Dictionary<object, string> Memo { get; } = new();
+    public Dictionary<object, Code> Memo { get; } = new();
 }
 
 /// <summary>
@@ -43,15 +48,15 @@ internal sealed class LaneExpressions
 {
     private readonly HashSet<string> reserved;
     private readonly HashSet<string> steps;
-    private readonly System.Func<LaneBody, Access, string> load;
-    private readonly Dictionary<Expr, string> uniforms = new();
-    private readonly Dictionary<string, string> splats = new();
+    private readonly System.Func<LaneBody, Access, Code> load;
+    private readonly Dictionary<Expr, Code> uniforms = new();
+    private readonly Dictionary<Code, Code> splats = new();
     private int counter;
 
     /// <param name="reserved">Names the generated locals must avoid.</param>
     /// <param name="steps">Hyper-parameters that are step counters (long), converted to double where used.</param>
     /// <param name="load">The code that reads an element access in a body (a load, or a variable).</param>
-    public LaneExpressions(IEnumerable<string> reserved, IEnumerable<string> steps, System.Func<LaneBody, Access, string> load)
+    public LaneExpressions(IEnumerable<string> reserved, IEnumerable<string> steps, System.Func<LaneBody, Access, Code> load)
     {
         this.reserved = new HashSet<string>(reserved);
         this.steps = new HashSet<string>(steps);
@@ -59,20 +64,20 @@ internal sealed class LaneExpressions
     }
 
     /// <summary>The element-independent values, in order: each a double local and its code.</summary>
-    public List<(string Name, string Code)> Scalars { get; } = new();
+    public List<(string Name, Code Code)> Scalars { get; } = new();
 
     /// <summary>The broadcasts of uniform values to lanes, in order: each a V local and its code.</summary>
-    public List<(string Name, string Code)> Broadcasts { get; } = new();
+    public List<(string Name, Code Code)> Broadcasts { get; } = new();
 
     /// <summary>Whether <paramref name="e"/> is the same for every element: it reads no tensor element.</summary>
     public static bool IsUniform(Expr e) => !ExprWalk.Nodes(e).Any(n => n is Access);
 
     /// <summary>The value of <paramref name="e"/> as lanes: loaded, computed, or a broadcast uniform.</summary>
-    public string Varying(LaneBody b, Expr e, string? hint = null)
+    public Code Varying(LaneBody b, Expr e, string? hint = null)
     {
         if (IsUniform(e)) return Splat(Uniform(e));
         if (b.Memo.TryGetValue(e, out var known)) return known;
-        string code;
+        Code code;
         switch (e)
         {
             case Access a:
@@ -84,12 +89,12 @@ internal sealed class LaneExpressions
                 break;
             case PowConst pc:
                 code = LaneInstructions.SmallPower(Varying(b, pc.X), pc.P, lanes: true)
-                       ?? LaneInstructions.PowerByLogs(Varying(b, pc.X), Splat(Literal(pc.P)), lanes: true);
+                       ?? LaneInstructions.PowerByLogs(Varying(b, pc.X), Splat(Tx(Literal(pc.P))), lanes: true);
                 break;
             case PowHyper ph:
                 // As Lower's: exp(p·log x), with 0^p = Math.Pow(0, p) where x = 0 (0·log 0 is NaN).
                 var px = Varying(b, ph.X);
-                code = LaneInstructions.AtZero(px, Splat($"Math.Pow(0.0, {Uniform(ph.P)})"),
+                code = LaneInstructions.AtZero(px, Splat(C($"Math.Pow(0.0, {Uniform(ph.P)})")),
                     LaneInstructions.PowerByLogs(px, Splat(Uniform(ph.P)), lanes: true));
                 break;
             case Binary { Op: BinaryOp.Div } div when IsUniform(div.B):
@@ -97,7 +102,7 @@ internal sealed class LaneExpressions
                 // Adam) becomes a multiplication by its reciprocal, computed once. A division costs
                 // several times a multiplication and pipelines worse; the result may differ in the
                 // last bit.
-                code = $"{Varying(b, div.A)} * {Splat(Uniform(new Binary(BinaryOp.Div, Const.One, div.B)))}";
+                code = C($"{Varying(b, div.A)} * {Splat(Uniform(new Binary(BinaryOp.Div, Const.One, div.B)))}");
                 break;
             case Binary bin:
                 var l = Varying(b, bin.A);
@@ -108,21 +113,21 @@ internal sealed class LaneExpressions
                 var cond = Condition(b, sel.Cond);
                 var yes = Varying(b, sel.IfTrue);
                 var no = Varying(b, sel.IfFalse);
-                code = cond.Mask ? $"V.Select({cond.Code}, {yes}, {no})" : $"{cond.Code} ? {yes} : {no}";
+                code = cond.Mask ? C($"V.Select({cond.Code}, {yes}, {no})") : C($"{cond.Code} ? {yes} : {no}");
                 break;
             default:
                 throw new System.InvalidOperationException("Unexpected IR node in an element-wise expression: " + e.GetType().Name);
         }
         var name = Fresh(hint ?? "t");
         b.Lines.Add($"V {name} = {code};");
-        b.Memo[e] = name;
-        return name;
+        b.Memo[e] = Ref(name);
+        return Ref(name);
     }
 
-    private (string Code, bool Mask) Condition(LaneBody b, Cond c)
+    private (Code Code, bool Mask) Condition(LaneBody b, Cond c)
     {
         if (b.Memo.TryGetValue(c, out var known)) return (known, true);
-        string code;
+        Code code;
         switch (c)
         {
             case ValueCompare vc when IsUniform(vc.A) && IsUniform(vc.B):
@@ -130,42 +135,42 @@ internal sealed class LaneExpressions
             case ValueCompare vc:
                 code = LaneInstructions.Compare(vc.Op, Varying(b, vc.A), Varying(b, vc.B));
                 break;
-            case AndCond a: code = $"V.And({AsMask(Condition(b, a.A))}, {AsMask(Condition(b, a.B))})"; break;
-            case OrCond o: code = $"V.Or({AsMask(Condition(b, o.A))}, {AsMask(Condition(b, o.B))})"; break;
-            case NotCond n: code = $"V.Not({AsMask(Condition(b, n.A))})"; break;
+            case AndCond a: code = C($"V.And({AsMask(Condition(b, a.A))}, {AsMask(Condition(b, a.B))})"); break;
+            case OrCond o: code = C($"V.Or({AsMask(Condition(b, o.A))}, {AsMask(Condition(b, o.B))})"); break;
+            case NotCond n: code = C($"V.Not({AsMask(Condition(b, n.A))})"); break;
             default: throw new System.InvalidOperationException("Unexpected condition in an element-wise expression: " + c);
         }
         var name = Fresh("mask");
         b.Lines.Add($"V {name} = {code};");
-        b.Memo[c] = name;
-        return (name, true);
+        b.Memo[c] = Ref(name);
+        return (Ref(name), true);
     }
 
-    private static string AsMask((string Code, bool Mask) c) => c.Mask ? c.Code : $"V.FirstLanes({c.Code} ? V.Count : 0)";
+    private static Code AsMask((Code Code, bool Mask) c) => c.Mask ? c.Code : C($"V.FirstLanes({c.Code} ? V.Count : 0)");
 
     // ---- once per call ----
 
     /// <summary>A value the same for every element, as a double computed once (see <see cref="Scalars"/>).</summary>
-    public string Uniform(Expr e)
+    public Code Uniform(Expr e)
     {
         switch (e)
         {
-            case Const c: return Literal(c.Value);
-            case Hyper h: return steps.Contains(h.Name) ? $"(double){h.Name}" : h.Name;
+            case Const c: return Tx(Literal(c.Value));
+            case Hyper h: return steps.Contains(h.Name) ? C($"(double){Ref(h.Name)}") : Ref(h.Name);
         }
         if (uniforms.TryGetValue(e, out var known)) return known;
-        string code;
+        Code code;
         switch (e)
         {
             case Unary { Op: UnaryOp.Exp, X: Binary { Op: BinaryOp.Mul, A: var exponent, B: Unary { Op: UnaryOp.Log, X: var x } } }:
-                code = $"Math.Pow({Uniform(x)}, {Uniform(exponent)})";
+                code = C($"Math.Pow({Uniform(x)}, {Uniform(exponent)})");
                 break;
             case Unary u:
                 code = LaneInstructions.Unary(u.Op, Uniform(u.X), lanes: false);
                 break;
             case PowConst pc:
                 // Computed once per step, so Math.Pow, more accurate than exp(p·log x).
-                code = LaneInstructions.SmallPower(Uniform(pc.X), pc.P, lanes: false) ?? $"Math.Pow({Uniform(pc.X)}, {Literal(pc.P)})";
+                code = LaneInstructions.SmallPower(Uniform(pc.X), pc.P, lanes: false) ?? C($"Math.Pow({Uniform(pc.X)}, {Tx(Literal(pc.P))})");
                 break;
             case PowHyper ph:
                 code = LaneInstructions.PowerOfDouble(Uniform(ph.X), Uniform(ph.P));
@@ -176,36 +181,36 @@ internal sealed class LaneExpressions
                 code = LaneInstructions.Binary(bin.Op, l, r, lanes: false);
                 break;
             case Select sel:
-                code = $"{UniformCondition(sel.Cond)} ? {Uniform(sel.IfTrue)} : {Uniform(sel.IfFalse)}";
+                code = C($"{UniformCondition(sel.Cond)} ? {Uniform(sel.IfTrue)} : {Uniform(sel.IfFalse)}");
                 break;
             default:
                 throw new System.InvalidOperationException("Unexpected IR node in an element-wise expression: " + e.GetType().Name);
         }
         var name = Fresh("u");
         Scalars.Add((name, code));
-        uniforms[e] = name;
-        return name;
+        uniforms[e] = Ref(name);
+        return Ref(name);
     }
 
-    private string UniformCondition(Cond c) => c switch
+    private Code UniformCondition(Cond c) => c switch
     {
-        ValueCompare vc => $"({Uniform(vc.A)} {ExprPrinter.Op(vc.Op)} {Uniform(vc.B)})",
-        AndCond a => $"({UniformCondition(a.A)} && {UniformCondition(a.B)})",
-        OrCond o => $"({UniformCondition(o.A)} || {UniformCondition(o.B)})",
-        NotCond n => $"!{UniformCondition(n.A)}",
+        ValueCompare vc => C($"({Uniform(vc.A)} {Tx(ExprPrinter.Op(vc.Op))} {Uniform(vc.B)})"),
+        AndCond a => C($"({UniformCondition(a.A)} && {UniformCondition(a.B)})"),
+        OrCond o => C($"({UniformCondition(o.A)} || {UniformCondition(o.B)})"),
+        NotCond n => C($"!{UniformCondition(n.A)}"),
         _ => throw new System.InvalidOperationException("Unexpected condition in an element-wise expression: " + c),
     };
 
     /// <summary>A uniform value in every lane, broadcast once (see <see cref="Broadcasts"/>).</summary>
-    private string Splat(string uniform)
+    private Code Splat(Code uniform)
     {
-        if (uniform == "0.0") return "V.Zero";
-        if (uniform == "1.0") return "V.One";
+        if (uniform == Tx("0.0")) return Tx("V.Zero");
+        if (uniform == Tx("1.0")) return Tx("V.One");
         if (splats.TryGetValue(uniform, out var known)) return known;
         var name = Fresh("s");
-        Broadcasts.Add((name, $"V.Splat(V.Narrow({uniform}))"));
-        splats[uniform] = name;
-        return name;
+        Broadcasts.Add((name, C($"V.Splat(V.Narrow({uniform}))")));
+        splats[uniform] = Ref(name);
+        return Ref(name);
     }
 
     /// <summary>A new local name with the given prefix, never a reserved one.</summary>

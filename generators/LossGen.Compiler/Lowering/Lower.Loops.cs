@@ -5,6 +5,8 @@ using LossGen.Compiler.Ir;
 using LossGen.Compiler.Model;
 using LossGen.Compiler.Passes;
 
+using static LossGen.Compiler.Lowering.CodeBuilding;
+
 namespace LossGen.Compiler.Lowering;
 
 // Loops: reductions, the loops of gradient terms, and gradient writes.
@@ -37,23 +39,23 @@ internal sealed partial class Lower
             case ReduceOp.Sum:
             case ReduceOp.Mean:
             {
-                var acc = Accumulate(home, accKind, "Zero", "0.0");
+                var acc = Accumulate(home, accKind, Tx("V.Zero"), Tx("0.0"));
                 home.Stmts.Add(new Comment(fused.Count > 0 ? $"{what}, fused with its gradient" : what));
                 EmitLoop(home, r.Var, r.Dim, lane, fused, new[] { r.Body }, c =>
-                    Update(c, acc, Eval(c, r.Body), lane, (a, b) => $"{a} + {b}", "V.Zero"), rowsAcrossAllowed: true);
+                    Update(c, acc, Eval(c, r.Body), lane, (a, b) => C($"{a} + {b}"), Tx("V.Zero")), rowsAcrossAllowed: true);
                 var total = Finish(home, acc, lane, "Sum");
                 return r.Op == ReduceOp.Sum
                     ? total
-                    : ComputeBinary(home, BinaryOp.Div, total, new Val("(double)" + DimParam(r.Dim), ValKind.Uniform, Root(home)), bodyVarying && !lane);
+                    : ComputeBinary(home, BinaryOp.Div, total, new Val(C($"(double){DimParam(r.Dim)}"), ValKind.Uniform, Root(home)), bodyVarying && !lane);
             }
             case ReduceOp.Max:
             case ReduceOp.Min:
             {
                 var (fn, init, cross) = r.Op == ReduceOp.Max
-                    ? ("Max", "double.NegativeInfinity", "MaxAcross")
-                    : ("Min", "double.PositiveInfinity", "MinAcross");
+                    ? ("Max", Tx("double.NegativeInfinity"), "MaxAcross")
+                    : ("Min", Tx("double.PositiveInfinity"), "MinAcross");
                 if (recordSelections && tiedExtremes.Contains(r)) return LowerTiedExtreme(home, r, fused, lane, bodyVarying, fn, init, cross);
-                var acc = Accumulate(home, accKind, $"Splat(V.Narrow({init}))", init);
+                var acc = Accumulate(home, accKind, C($"V.Splat(V.Narrow({init}))"), init);
                 if (!bodyVarying || tiedExtremes.Contains(r))
                 {
                     // A tied reduction in a Value kernel (which records no selection) takes IEEE
@@ -61,16 +63,16 @@ internal sealed partial class Lower
                     // bits (RunningMax may keep −0 where Max gives +0).
                     home.Stmts.Add(new Comment(what));
                     EmitLoop(home, r.Var, r.Dim, lane, fused, new[] { r.Body }, c =>
-                        Update(c, acc, Eval(c, r.Body), lane, (a, b) => bodyVarying ? $"V.{fn}({a}, {b})" : $"Scalar.{fn}({a}, {b})", $"V.Splat(V.Narrow({init}))"));
+                        Update(c, acc, Eval(c, r.Body), lane, (a, b) => C($"{Tx(bodyVarying ? "V" : "Scalar")}.{Tx(fn)}({a}, {b})"), C($"V.Splat(V.Narrow({init}))")));
                     return Finish(home, acc, lane, cross);
                 }
                 // Vector lanes: the hardware's max on the accumulator's chain, the NaN lanes kept beside
                 // it (see ILanes.RunningMax; IEEE Max is three dependent instructions with AVX-512).
-                var nan = Local(home, ValKind.Mask, "V.Zero", "nan");
+                var nan = Local(home, ValKind.Mask, Tx("V.Zero"), "nan");
                 home.Stmts.Add(new Comment(what + ", NaN lanes in " + nan.Code));
                 EmitLoop(home, r.Var, r.Dim, lane, fused, new[] { r.Body }, c =>
-                    UpdateExtreme(c, acc, nan, Eval(c, r.Body), lane, "Running" + fn, $"V.Splat(V.Narrow({init}))"));
-                home.Stmts.Add(new Line($"{acc.Code} = V.Select({nan.Code}, V.Splat(V.Narrow(double.NaN)), {acc.Code});"));
+                    UpdateExtreme(c, acc, nan, Eval(c, r.Body), lane, "Running" + fn, C($"V.Splat(V.Narrow({init}))")));
+                home.Stmts.Add(Set(acc, C($"V.Select({nan.Code}, V.Splat(V.Narrow(double.NaN)), {acc.Code})")));
                 return Finish(home, acc, lane, cross);
             }
             default:
@@ -84,16 +86,16 @@ internal sealed partial class Lower
                 {
                     // As the row code: a row with no finite shift (all −∞, a +∞ or NaN) has the shift as its value.
                     var m = AsVarying(home, shift);
-                    return Local(home, ValKind.Varying, $"V.Select(V.Equal({m} - {m}, V.Zero), {m} + V.Log({AsVarying(home, sum)}), {m})");
+                    return Local(home, ValKind.Varying, C($"V.Select(V.Equal({m} - {m}, V.Zero), {m} + V.Log({AsVarying(home, sum)}), {m})"));
                 }
                 if (sum.Kind == ValKind.Varying || shift.Kind == ValKind.Varying)
                 {
                     var m = AsVarying(home, shift);
                     return Local(home, ValKind.Varying,
-                        $"V.Select(V.Equal({m}, V.Splat(V.Narrow(double.NegativeInfinity))), {m}, {m} + V.Log({AsVarying(home, sum)}))");
+                        C($"V.Select(V.Equal({m}, V.Splat(V.Narrow(double.NegativeInfinity))), {m}, {m} + V.Log({AsVarying(home, sum)}))"));
                 }
                 // An all −∞ row (or a +∞ or NaN max) has no finite shift: its value is the max itself.
-                return Local(home, ValKind.Uniform, $"double.IsFinite({shift.Code}) ? {shift.Code} + Scalar.Log({sum.Code}) : {shift.Code}");
+                return Local(home, ValKind.Uniform, C($"double.IsFinite({shift.Code}) ? {shift.Code} + Scalar.Log({sum.Code}) : {shift.Code}"));
             }
         }
     }
@@ -101,59 +103,59 @@ internal sealed partial class Lower
     private IEnumerable<Expr> TermExprs(IEnumerable<PendingTerm> terms) =>
         terms.SelectMany(p => new[] { p.Term.Coeff, new Access(p.Term.Tensor, p.Term.Index) });
 
-    private Val Accumulate(Scope home, ValKind kind, string vectorInit, string scalarInit) =>
+    private Val Accumulate(Scope home, ValKind kind, Code vectorInit, Code scalarInit) =>
         kind == ValKind.Varying
-            ? Local(home, ValKind.Varying, "V." + vectorInit, "acc")
+            ? Local(home, ValKind.Varying, vectorInit, "acc")
             : Local(home, ValKind.Uniform, scalarInit, "acc");
 
+    /// <summary>Assigns a local that holds a value (an accumulator, a mask of NaN lanes).</summary>
+    private static Assign Set(Val local, Code value) => new(local.Code.ToString(), "=", value);
+
     /// <summary>Adds one body value into an accumulator; in the masked tail, lanes past the end add the neutral value.</summary>
-    private void Update(Scope c, Val acc, Val x, bool lane, Func<string, string, string> combine, string neutral)
+    private void Update(Scope c, Val acc, Val x, bool lane, Func<Code, Code, Code> combine, Code neutral)
     {
         if (acc.Kind == ValKind.Uniform && c.RowsAcross && c.LaneScope == c)
         {
             // A block of rows adds all its rows at once (a value the same in every row counts once per row).
-            c.Stmts.Add(new Line($"{acc.Code} = {combine(acc.Code, $"V.Widen(V.Sum({AsVarying(c, x)}))")};"));
+            c.Stmts.Add(Set(acc, combine(acc.Code, C($"V.Widen(V.Sum({AsVarying(c, x)}))"))));
             return;
         }
         if (acc.Kind == ValKind.Varying)
         {
             var v = WithNeutralTail(c, AsVarying(c, x), lane, neutral);
-            c.Stmts.Add(new Line($"{acc.Code} = {combine(acc.Code, v)};"));
+            c.Stmts.Add(Set(acc, combine(acc.Code, v)));
         }
         else
         {
-            c.Stmts.Add(new Line($"{acc.Code} = {combine(acc.Code, x.Code)};"));
+            c.Stmts.Add(Set(acc, combine(acc.Code, x.Code)));
         }
     }
 
     /// <summary>As <see cref="Update"/> for a vector max/min: a NaN body value sets its lane in <paramref name="nan"/>.</summary>
-    private void UpdateExtreme(Scope c, Val acc, Val nan, Val x, bool lane, string running, string neutral)
+    private void UpdateExtreme(Scope c, Val acc, Val nan, Val x, bool lane, string running, Code neutral)
     {
         var v = WithNeutralTail(c, AsVarying(c, x), lane, neutral);
         // x is named once: it is read twice below.
-        if (!IsName(v)) v = Local(c, ValKind.Varying, v).Code;
-        c.Stmts.Add(new Line($"{acc.Code} = V.{running}({acc.Code}, {v});"));
-        c.Stmts.Add(new Line($"{nan.Code} = V.Or({nan.Code}, V.NotEqual({v}, {v}));"));
+        if (!v.IsName) v = Local(c, ValKind.Varying, v).Code;
+        c.Stmts.Add(Set(acc, C($"V.{Tx(running)}({acc.Code}, {v})")));
+        c.Stmts.Add(Set(nan, C($"V.Or({nan.Code}, V.NotEqual({v}, {v}))")));
     }
 
     /// <summary>A body value in the vector loop; in its masked tail, lanes past the end hold <paramref name="neutral"/>.</summary>
-    private string WithNeutralTail(Scope c, string v, bool lane, string neutral) =>
-        lane && c.Masked ? $"V.Select({TailMask(c)}, {v}, {neutral})" : v;
+    private Code WithNeutralTail(Scope c, Code v, bool lane, Code neutral) =>
+        lane && c.Masked ? C($"V.Select({TailMask(c)}, {v}, {neutral})") : v;
 
-    /// <summary>Whether lowered code is a single local's name (then reading it twice costs nothing).</summary>
-    private static bool IsName(string code) => Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(code);
-
-    private string TailMask(Scope c)
+    private Code TailMask(Scope c)
     {
         var lane = c.LaneScope!;
         if (lane.Memo.TryGetValue("tail", out var m)) return m.Code;
-        var mask = Local(lane, ValKind.Mask, $"V.FirstLanes({lane.Remaining})", "tail");
+        var mask = Local(lane, ValKind.Mask, C($"V.FirstLanes({Ref(lane.Remaining!)})"), "tail");
         lane.Memo["tail"] = mask;
         return mask.Code;
     }
 
     private Val Finish(Scope home, Val acc, bool lane, string across) =>
-        lane ? Local(home, ValKind.Uniform, $"V.Widen(V.{across}({acc.Code}))") : acc;
+        lane ? Local(home, ValKind.Uniform, C($"V.Widen(V.{Tx(across)}({acc.Code}))")) : acc;
 
     /// <summary>
     /// A loop over <paramref name="var"/>: a plain for loop, or for the vector loop a full-width body
@@ -187,7 +189,8 @@ internal sealed partial class Lower
             var block = Open(masked: false, blockFamily, rowsAcross: true);
             var blockTiles = scratches.Count - before;
             var rows = Open(masked: false, family);
-            var blockBody = RentTiles(before, blockTiles, new Block($"for (int {var} = 0; {var} < {blocked}; {var} += V.Count)", block.Stmts));
+            var b = Ref(blocked);
+            var blockBody = RentTiles(before, blockTiles, new Loop(LoopKind.RowBlocks, var, Tx("0"), b, block.Stmts));
             var test = ShortRowTest(var, content, terms);
             // The blocks are a method of their own (Outlined): the JIT inlines call sites in order
             // under one budget per method, and in the kernel's body the blocks and the row loop
@@ -195,27 +198,29 @@ internal sealed partial class Lower
             // at C = 10 0.44 → 0.58 ns per score with them last; benchmarks/results/rows-across-lanes-*.md).
             parent.Stmts.Add(new Comment($"rows [0, {blocked}) across lanes, V.Count at a time with lane l holding row {var} + l"
                 + (test is null ? "" : " (while a row is short)") + "; the other rows one at a time first"));
-            parent.Stmts.Add(new Line($"int {blocked} = {(test is null ? "" : $"{test} ? ")}{extent} - {extent} % V.Count{(test is null ? "" : " : 0")};"));
-            parent.Stmts.Add(new Block($"for (int {var} = {blocked}; {var} < {extent}; {var}++)", rows.Stmts));
-            parent.Stmts.Add(new Block($"if ({blocked} > 0)", new List<Stmt> { new Outlined($"Rows [0, {blocked}) across lanes, V.Count at a time with lane l holding row {var} + l", blockBody) }));
+            var whole = C($"{extent} - {extent} % V.Count");
+            parent.Stmts.Add(new Let("int", blocked, test is null ? whole : C($"{test} ? {whole} : 0")));
+            parent.Stmts.Add(new Loop(LoopKind.Scalar, var, b, extent, rows.Stmts));
+            parent.Stmts.Add(new If(C($"{b} > 0"), new List<Stmt> { new Outlined($"Rows [0, {blocked}) across lanes, V.Count at a time with lane l holding row {var} + l", blockBody) }));
         }
         else if (!lane)
         {
             var child = Open(masked: false, family);
-            parent.Stmts.Add(new Block($"for (int {var} = 0; {var} < {extent}; {var}++)", child.Stmts));
+            parent.Stmts.Add(new Loop(LoopKind.Scalar, var, Tx("0"), extent, child.Stmts));
         }
         else
         {
             var main = Open(masked: false, family);
             var tail = Open(masked: true, family);
-            var tailBody = new List<Stmt> { new Line($"int rem_{var} = {extent} - {var};") };
+            var v = Ref(var);
+            var tailBody = new List<Stmt> { new Let("int", "rem_" + var, C($"{extent} - {v}")) };
             tailBody.AddRange(tail.Stmts);
-            parent.Stmts.Add(new Block(null, new List<Stmt>
+            parent.Stmts.Add(new Block(new List<Stmt>
             {
-                new Line($"int {var} = 0;"),
-                new Block($"for (; {var} <= {extent} - V.Count; {var} += V.Count)", main.Stmts),
+                new Let("int", var, Tx("0")),
+                new Loop(LoopKind.Vector, var, Tx("0"), extent, main.Stmts),
                 new Comment($"the last {extent} mod V.Count elements, masked"),
-                new Block($"if ({var} < {extent})", tailBody),
+                new If(C($"{v} < {extent}"), tailBody),
             }));
         }
 
@@ -226,9 +231,10 @@ internal sealed partial class Lower
         {
             foreach (var acc in fam.Accumulators)
             {
+                var name = Ref(acc.Name);
                 var value = acc.Varying && acrossLanes
-                    ? new Val($"V.Widen(V.Sum({acc.Name}))", ValKind.Uniform, parent, Element: $"V.Sum({acc.Name})")
-                    : new Val(acc.Name, acc.Varying ? ValKind.Varying : ValKind.Uniform, parent);
+                    ? new Val(C($"V.Widen(V.Sum({name}))"), ValKind.Uniform, parent, Element: C($"V.Sum({name})"))
+                    : new Val(name, acc.Varying ? ValKind.Varying : ValKind.Uniform, parent);
                 Write(parent, acc.Tensor, acc.Index, acc.Term, value);
             }
         }
@@ -301,20 +307,21 @@ internal sealed partial class Lower
 
     private void StoreRow(Scope c, string row, string var, Val x)
     {
+        var (r, v) = (Ref(row), Ref(var));
         if (perLaneRows.Contains(row))
             // A tile: element var of every row in the block, one vector.
-            c.Stmts.Add(new Line($"V.Store({row}, {var} * V.Count, {AsVarying(c, x)});"));
+            c.Stmts.Add(new Do(C($"V.Store({r}, {v} * V.Count, {AsVarying(c, x)})")));
         else if (c.LaneVar == var)
-            c.Stmts.Add(new Line(c.Masked
-                ? $"V.StorePartial({row}, {var}, {c.Remaining}, {AsVarying(c, x)});"
-                : $"V.Store({row}, {var}, {AsVarying(c, x)});"));
+            c.Stmts.Add(new Do(c.Masked
+                ? C($"V.StorePartial({r}, {v}, {Ref(c.Remaining!)}, {AsVarying(c, x)})")
+                : C($"V.Store({r}, {v}, {AsVarying(c, x)})")));
         else
-            c.Stmts.Add(new Line($"{row}[{var}] = {AsElement(x)};"));
+            c.Stmts.Add(new Do(C($"{r}[{v}] = {AsElement(x)}")));
     }
 
     private void RegisterRow(Scope parent, Expr value, string row, string var)
     {
-        parent.Memo[("row", value)] = new Val(row, ValKind.Index, parent);
+        parent.Memo[("row", value)] = new Val(Ref(row), ValKind.Index, parent);
         rowVarOf[row] = var;
     }
 
@@ -338,18 +345,19 @@ internal sealed partial class Lower
     private static string? Materialized(Scope s, Expr e)
     {
         for (var a = s; a is not null; a = a.Parent)
-            if (a.Memo.TryGetValue(("row", e), out var row)) return row.Code;
+            if (a.Memo.TryGetValue(("row", e), out var row)) return row.Code.ToString();
         return null;
     }
 
     private Val LoadScratch(Scope home, string row)
     {
-        var v = rowVarOf[row];
+        var v = Ref(rowVarOf[row]);
+        var r = Ref(row);
         if (perLaneRows.Contains(row))
-            return Local(home, ValKind.Varying, $"V.Load({row}, {v} * V.Count)", "x");
-        if (home.LaneVar == v)
-            return Local(home, ValKind.Varying, home.Masked ? $"V.LoadPartial({row}, {v}, {home.Remaining})" : $"V.Load({row}, {v})", "x");
-        return Local(home, ValKind.Uniform, $"V.Widen({row}[{v}])", "x");
+            return Local(home, ValKind.Varying, C($"V.Load({r}, {v} * V.Count)"), "x");
+        if (home.LaneVar == rowVarOf[row])
+            return Local(home, ValKind.Varying, home.Masked ? C($"V.LoadPartial({r}, {v}, {Ref(home.Remaining!)})") : C($"V.Load({r}, {v})"), "x");
+        return Local(home, ValKind.Uniform, C($"V.Widen({r}[{v}])"), "x");
     }
 
     /// <summary>Emits the gradient terms still pending in a scope: further loops first, then direct writes.</summary>
@@ -388,24 +396,24 @@ internal sealed partial class Lower
             if (acc is null)
             {
                 var name = Fresh("g");
-                family.Parent.Stmts.Add(new Line(varying ? $"V {name} = V.Zero;" : $"double {name} = 0.0;"));
+                family.Parent.Stmts.Add(varying ? new Let("V", name, Tx("V.Zero")) : new Let("double", name, Tx("0.0")));
                 acc = new Accumulator(name, tensor, index, term, varying);
                 family.Accumulators.Add(acc);
             }
             if (varying)
             {
                 var v = AsVarying(s, value);
-                if (s.Masked) v = $"V.Select({TailMask(s)}, {v}, V.Zero)";
-                s.Stmts.Add(new Line($"{acc.Name} = {acc.Name} + {v};"));
+                if (s.Masked) v = C($"V.Select({TailMask(s)}, {v}, V.Zero)");
+                s.Stmts.Add(new Assign(acc.Name, "=", C($"{Ref(acc.Name)} + {v}")));
             }
             else
             {
-                s.Stmts.Add(new Line($"{acc.Name} += {value.Code};"));
+                s.Stmts.Add(new Assign(acc.Name, "+=", value.Code));
             }
             return;
         }
 
-        var grad = Naming.Gradient(decl, tensor);
+        var grad = Ref(Naming.Gradient(decl, tensor));
         var overwrite = coveringTerm.TryGetValue(tensor, out var owner) && owner == term;
         var targetVarying = s.LaneVar is not null && free.Contains(s.LaneVar);
         if (targetVarying && s.RowsAcross)
@@ -417,10 +425,10 @@ internal sealed partial class Lower
         if (targetVarying)
         {
             var v = AsVarying(s, value);
-            var op = overwrite ? "Store" : "AddTo";
+            var op = Tx(overwrite ? "Store" : "AddTo");
             s.Stmts.Add(new GradWrite(tensor, term, s.Masked
-                ? $"V.{op}Partial({grad}, {offset}, {s.Remaining}, {v});"
-                : $"V.{op}({grad}, {offset}, {v});"));
+                ? C($"V.{op}Partial({grad}, {offset}, {Ref(s.Remaining!)}, {v})")
+                : C($"V.{op}({grad}, {offset}, {v})")));
             return;
         }
         // Inside the vector loop a uniform value still stands for every active lane: the term is
@@ -429,8 +437,8 @@ internal sealed partial class Lower
         var perLane = value.Kind == ValKind.Varying || s.LaneVar is not null;
         var lanes = perLane ? AsVarying(s, value) : value.Code;
         var element = perLane
-            ? (s.Masked ? $"V.Sum(V.Select({TailMask(s)}, {lanes}, V.Zero))" : $"V.Sum({lanes})")
+            ? (s.Masked ? C($"V.Sum(V.Select({TailMask(s)}, {lanes}, V.Zero))") : C($"V.Sum({lanes})"))
             : AsElement(value);
-        s.Stmts.Add(new GradWrite(tensor, term, $"{grad}[{offset}] {(overwrite ? "=" : "+=")} {element};"));
+        s.Stmts.Add(new GradWrite(tensor, term, C($"{grad}[{offset}] {Tx(overwrite ? "=" : "+=")} {element}")));
     }
 }

@@ -3,6 +3,8 @@ using System.Linq;
 using LossGen.Compiler.Ir;
 using LossGen.Compiler.Model;
 
+using static LossGen.Compiler.Lowering.CodeBuilding;
+
 namespace LossGen.Compiler.Lowering;
 
 // Rows across lanes (see RowsAcrossLanes): which loops use it, and how a block of rows addresses memory.
@@ -30,7 +32,7 @@ internal sealed partial class Lower
     /// A forward loop is tested on its forward content only, so Value and ValueAndGradient take the
     /// same path for the same sizes and return the same value; a gradient-only loop on its terms.
     /// </remarks>
-    private string? ShortRowTest(string var, IEnumerable<Expr> content, IEnumerable<PendingTerm> terms)
+    private Code? ShortRowTest(string var, IEnumerable<Expr> content, IEnumerable<PendingTerm> terms)
     {
         var forward = content.ToList();
         var exprs = forward.Count > 0 ? forward : TermExprs(terms);
@@ -42,41 +44,41 @@ internal sealed partial class Lower
         var extremeDims = new HashSet<string>(exprs.SelectMany(ExprWalk.Nodes).OfType<Reduce>()
             .Where(r => r.Op is ReduceOp.Max or ReduceOp.Min or ReduceOp.LogSumExp && ExprWalk.FreeVars(r).Contains(var))
             .Select(r => r.Dim));
-        string Limit(string d) => extremeDims.Contains(d) ? RowsAcrossLanes.ShortRowLimitAfterExtreme : RowsAcrossLanes.ShortRowLimit;
+        Code Limit(string d) => Tx(extremeDims.Contains(d) ? RowsAcrossLanes.ShortRowLimitAfterExtreme : RowsAcrossLanes.ShortRowLimit);
         return ordered.Count == 0
             ? null
-            : string.Join(" && ", ordered.Select(d => $"{DimParam(d)} <= {Limit(d)}"));
+            : Code.Join(" && ", ordered.Select(d => C($"{DimParam(d)} <= {Limit(d)}")));
     }
 
     /// <summary>
     /// Where lane l of the block finds an element: <c>Base + l·Stride</c>, plus, for an element
     /// chosen by a label that depends on the row, that lane's label times <c>Scale</c>.
     /// </summary>
-    private sealed record LaneAddress(string Base, string Stride, LaneLabel? Label);
+    private sealed record LaneAddress(Code Base, Code Stride, LaneLabel? Label);
 
-    private sealed record LaneLabel(string Labels, LaneAddress At, string Scale);
+    private sealed record LaneLabel(Code Labels, LaneAddress At, Code Scale);
 
     private LaneAddress AddressAcrossRows(Scope s, string tensor, EquatableArray<Ix> indices)
     {
         var lane = s.LaneVar!;
         var dims = tensors[tensor].Dims;
-        var parts = new List<string>();
-        var strides = new List<string>();
+        var parts = new List<Code>();
+        var strides = new List<Code>();
         LaneLabel? label = null;
         for (var p = 0; p < indices.Count; p++)
         {
             // The distance between consecutive indices at position p: the product of the later extents.
             var later = dims.Skip(p + 1).Select(DimParam).ToList();
-            var scale = later.Count == 0 ? "1" : string.Join(" * ", later);
-            string Times(string code) => scale == "1" ? code : later.Count == 1 ? $"{code} * {scale}" : $"{code} * ({scale})";
+            var scale = later.Count == 0 ? Tx("1") : Code.Join(" * ", later);
+            Code Times(Code code) => scale == Tx("1") ? code : later.Count == 1 ? C($"{code} * {scale}") : C($"{code} * ({scale})");
             switch (indices[p])
             {
                 case VarIx v when v.Var == lane:
-                    parts.Add(Times(lane));
+                    parts.Add(Times(Ref(lane)));
                     strides.Add(scale);
                     break;
                 case LabelIx l when ExprWalk.FreeVars(l).Contains(lane):
-                    label = new LaneLabel(Naming.Kernel(decl, l.Labels), AddressAcrossRows(s, l.Labels, l.Indices), later.Count > 1 ? $"({scale})" : scale);
+                    label = new LaneLabel(Ref(Naming.Kernel(decl, l.Labels)), AddressAcrossRows(s, l.Labels, l.Indices), later.Count > 1 ? C($"({scale})") : scale);
                     break;
                 default:
                     parts.Add(Times(IndexOf(s, indices[p])));
@@ -88,17 +90,17 @@ internal sealed partial class Lower
         var key = ("lane base", tensor, indices);
         if (!home.Memo.TryGetValue(key, out var at))
         {
-            at = Local(home, ValKind.Index, parts.Count == 0 ? "0" : string.Join(" + ", parts), "o");
+            at = Local(home, ValKind.Index, parts.Count == 0 ? Tx("0") : Code.Join(" + ", parts), "o");
             home.Memo[key] = at;
         }
-        var stride = strides.Count == 0 ? "0" : strides.Count == 1 ? strides[0] : string.Join(" + ", strides);
+        var stride = strides.Count == 0 ? Tx("0") : strides.Count == 1 ? strides[0] : Code.Join(" + ", strides);
         return new LaneAddress(at.Code, stride, label);
     }
 
     /// <summary>The arguments after the span that name lane l's element (see <c>ILanes.LoadLabeled</c>).</summary>
-    private static string LaneArguments(LaneAddress a) => a.Label is { } l
-        ? $"{a.Base}, {a.Stride}, {l.Labels}, {l.At.Base}, {l.At.Stride}, {l.Scale}"
-        : $"{a.Base}, {a.Stride}";
+    private static Code LaneArguments(LaneAddress a) => a.Label is { } l
+        ? C($"{a.Base}, {a.Stride}, {l.Labels}, {l.At.Base}, {l.At.Stride}, {l.Scale}")
+        : C($"{a.Base}, {a.Stride}");
 
     /// <summary>Column of a block: one element per row (lane).</summary>
     private Val LoadAcrossRows(Scope home, Access a)
@@ -106,15 +108,15 @@ internal sealed partial class Lower
         if (home.LaneScope!.InputTiles.TryGetValue(a.Tensor, out var inTile) && IsTileIndex(a.Indices, home.LaneVar!))
             return Local(home, ValKind.Varying, TileColumn(home, inTile, a.Indices, null), "x");
         var address = AddressAcrossRows(home, a.Tensor, a.Indices);
-        var tensor = Naming.Kernel(decl, a.Tensor);
-        var code = address.Label is not null ? $"V.LoadLabeled({tensor}, {LaneArguments(address)})"
-            : address.Stride == "1" ? $"V.Load({tensor}, {address.Base})"
-            : $"V.LoadStrided({tensor}, {LaneArguments(address)})";
+        var tensor = Ref(Naming.Kernel(decl, a.Tensor));
+        var code = address.Label is not null ? C($"V.LoadLabeled({tensor}, {LaneArguments(address)})")
+            : address.Stride == Tx("1") ? C($"V.Load({tensor}, {address.Base})")
+            : C($"V.LoadStrided({tensor}, {LaneArguments(address)})");
         return Local(home, ValKind.Varying, code, "x");
     }
 
     /// <summary>A gradient store or addition into one element per row of the block.</summary>
-    private void WriteAcrossRows(Scope s, string tensor, EquatableArray<Ix> index, int term, string grad, string value, bool overwrite)
+    private void WriteAcrossRows(Scope s, string tensor, EquatableArray<Ix> index, int term, Code grad, Code value, bool overwrite)
     {
         if (s.LaneScope!.GradTiles.TryGetValue(tensor, out var gradTile))
         {
@@ -123,15 +125,15 @@ internal sealed partial class Lower
             return;
         }
         var address = AddressAcrossRows(s, tensor, index);
-        string code;
+        Code code;
         if (address.Label is not null)
             // Labeled targets may coincide between rows; AddToLabeled adds lane after lane. An
             // overwriting term never has a label index (it must write every element exactly once).
-            code = $"V.AddToLabeled({grad}, {LaneArguments(address)}, {value});";
-        else if (address.Stride == "1")
-            code = overwrite ? $"V.Store({grad}, {address.Base}, {value});" : $"V.AddTo({grad}, {address.Base}, {value});";
+            code = C($"V.AddToLabeled({grad}, {LaneArguments(address)}, {value})");
+        else if (address.Stride == Tx("1"))
+            code = overwrite ? C($"V.Store({grad}, {address.Base}, {value})") : C($"V.AddTo({grad}, {address.Base}, {value})");
         else
-            code = $"V.{(overwrite ? "Store" : "AddTo")}Strided({grad}, {LaneArguments(address)}, {value});";
+            code = C($"V.{Tx(overwrite ? "Store" : "AddTo")}Strided({grad}, {LaneArguments(address)}, {value})");
         s.Stmts.Add(new GradWrite(tensor, term, code));
     }
 
@@ -140,7 +142,7 @@ internal sealed partial class Lower
     {
         var at = AddressAcrossRows(home, label.Labels, label.Indices);
         return Local(home, ValKind.Mask,
-            $"V.LabelMask({Naming.Kernel(decl, label.Labels)}, {at.Base}, {at.Stride}, IndexComparison.{MaskName(labelOp)}, {IndexOf(home, other)})", "m");
+            C($"V.LabelMask({Ref(Naming.Kernel(decl, label.Labels))}, {at.Base}, {at.Stride}, IndexComparison.{Tx(MaskName(labelOp))}, {IndexOf(home, other)})"), "m");
     }
 
     // ---- tiles ----
@@ -170,7 +172,7 @@ internal sealed partial class Lower
             var rowLength = DimParam(tensors[t].Dims[1]);
             scratches.Add(new Scratch(tile, tensors[t].Dims[1], PerLane: true));
             block.InputTiles[t] = tile;
-            block.Stmts.Add(new Line($"V.LoadRowsTransposed({Naming.Kernel(decl, t)}, {lane} * {rowLength}, {rowLength}, {tile});"));
+            block.Stmts.Add(new Do(C($"V.LoadRowsTransposed({Ref(Naming.Kernel(decl, t))}, {Ref(lane)} * {rowLength}, {rowLength}, {Ref(tile)})")));
         }
         foreach (var group in termList.GroupBy(p => p.Term.Tensor))
         {
@@ -180,7 +182,7 @@ internal sealed partial class Lower
             block.GradTiles[group.Key] = tile;
             // The overwriting term stores every element before any other term adds to it (Lower.Run
             // checks the order), so only a tile that is only added to starts from zero.
-            if (!OverwritesTile(group.Key, group)) block.Stmts.Add(new Line($"{tile}.Clear();"));
+            if (!OverwritesTile(group.Key, group)) block.Stmts.Add(new Do(C($"{Ref(tile)}.Clear()")));
         }
     }
 
@@ -196,24 +198,24 @@ internal sealed partial class Lower
         {
             var overwrite = OverwritesTile(kv.Key, terms.Where(p => p.Term.Tensor == kv.Key));
             var rowLength = DimParam(tensors[kv.Key].Dims[1]);
-            block.Stmts.Add(new Line(
-                $"V.{(overwrite ? "Store" : "Add")}RowsTransposed({Naming.Gradient(decl, kv.Key)}, {lane} * {rowLength}, {rowLength}, {kv.Value});"));
+            block.Stmts.Add(new Do(
+                C($"V.{Tx(overwrite ? "Store" : "Add")}RowsTransposed({Ref(Naming.Gradient(decl, kv.Key))}, {Ref(lane)} * {rowLength}, {rowLength}, {Ref(kv.Value)})")));
         }
     }
 
     /// <summary>Column x of a tile: a load, or (with a value) a store or addition; a per-row label picks one element per lane.</summary>
-    private string TileColumn(Scope s, string tile, EquatableArray<Ix> index, (string Value, bool Overwrite)? write)
+    private Code TileColumn(Scope s, string tile, EquatableArray<Ix> index, (Code Value, bool Overwrite)? write)
     {
         if (index[1] is LabelIx l && ExprWalk.FreeVars(l).Contains(s.LaneVar!))
         {
             var at = AddressAcrossRows(s, l.Labels, l.Indices);
-            var args = $"{tile}, 0, 1, {Naming.Kernel(decl, l.Labels)}, {at.Base}, {at.Stride}, V.Count";
-            return write is { } w ? $"V.AddToLabeled({args}, {w.Value});" : $"V.LoadLabeled({args})";
+            var args = C($"{Ref(tile)}, 0, 1, {Ref(Naming.Kernel(decl, l.Labels))}, {at.Base}, {at.Stride}, V.Count");
+            return write is { } w ? C($"V.AddToLabeled({args}, {w.Value})") : C($"V.LoadLabeled({args})");
         }
-        var column = $"{IndexOf(s, index[1])} * V.Count";
+        var column = C($"{IndexOf(s, index[1])} * V.Count");
         return write is { } v
-            ? $"V.{(v.Overwrite ? "Store" : "AddTo")}({tile}, {column}, {v.Value});"
-            : $"V.Load({tile}, {column})";
+            ? C($"V.{Tx(v.Overwrite ? "Store" : "AddTo")}({Ref(tile)}, {column}, {v.Value})")
+            : C($"V.Load({Ref(tile)}, {column})");
     }
 
     /// <summary>
@@ -225,21 +227,21 @@ internal sealed partial class Lower
     /// block and the row loop), so it stays rented for the whole kernel (found by the long fuzz
     /// run: such a row was declared inside the block and used before it, and did not compile).
     /// </summary>
-    private List<Stmt> RentTiles(int first, int count, Block loop)
+    private List<Stmt> RentTiles(int first, int count, Loop loop)
     {
         var tiles = scratches.Skip(first).Take(count).Where(s => s.PerLane).ToList();
         foreach (var tile in tiles) scratches.Remove(tile);
         var body = new List<Stmt>();
         foreach (var tile in tiles)
         {
-            var length = $"{DimParam(tile.Dim)} * V.Count";
+            var length = C($"{DimParam(tile.Dim)} * V.Count");
             body.Add(new Comment($"{tile.Name}: a tile of V.Count rows over {tile.Dim}, transposed (element j of every row is one vector at j·V.Count)"));
-            body.Add(new Line($"{T}[] {tile.Name}Array = Scratch<{T}>.Rent({length});"));
-            body.Add(new Line($"Span<{T}> {tile.Name} = {tile.Name}Array.AsSpan(0, {length});"));
+            body.Add(new Let($"{T}[]", tile.Name + "Array", C($"Scratch<{Tx(T)}>.Rent({length})")));
+            body.Add(new Let($"Span<{T}>", tile.Name, C($"{Ref(tile.Name + "Array")}.AsSpan(0, {length})")));
         }
         body.Add(loop);
         foreach (var tile in tiles)
-            body.Add(new Line($"Scratch<{T}>.Return({tile.Name}Array);"));
+            body.Add(new Do(C($"Scratch<{Tx(T)}>.Return({Ref(tile.Name + "Array")})")));
         return body;
     }
 }

@@ -3,6 +3,8 @@ using System.Linq;
 using LossGen.Compiler.Ir;
 using LossGen.Compiler.Passes;
 
+using static LossGen.Compiler.Lowering.CodeBuilding;
+
 namespace LossGen.Compiler.Lowering;
 
 // The gradient of a Max/Min reduction goes to the element its forward pass selected.
@@ -22,7 +24,7 @@ internal sealed partial class Lower
     /// The index recorded next to each lowered tied reduction's value, by the value's name: an
     /// <c>int</c> local, or index lanes (one per row) in a rows-across-lanes block.
     /// </summary>
-    private readonly Dictionary<string, Val> selectedIndex = new();
+    private readonly Dictionary<Code, Val> selectedIndex = new();
 
     private void CollectTiedExtremes(IEnumerable<GradTerm> terms)
     {
@@ -75,21 +77,21 @@ internal sealed partial class Lower
     /// extreme and index), or run in a rows-across-lanes block (one row per lane); Vectorizable
     /// keeps scalar every other enclosing loop whose variable it depends on.
     /// </summary>
-    private Val LowerTiedExtreme(Scope home, Reduce r, List<PendingTerm> fused, bool lane, bool bodyVarying, string fn, string init, string across)
+    private Val LowerTiedExtreme(Scope home, Reduce r, List<PendingTerm> fused, bool lane, bool bodyVarying, string fn, Code init, string across)
     {
         if (lane) return LowerTiedExtremeInLanes(home, r, fused, fn, init, across);
         if (bodyVarying && home.RowsAcross) return LowerTiedExtremeAcrossRows(home, r, fused, fn, init);
         if (bodyVarying) throw new System.InvalidOperationException("A tied " + Short(ExprPrinter.Print(r)) + " inside a vector loop");
         var acc = Local(home, ValKind.Uniform, init, "acc");
-        var at = Local(home, ValKind.Index, "0", "at");
+        var at = Local(home, ValKind.Index, Tx("0"), "at");
         selectedIndex[acc.Code] = at;
         var better = r.Op == ReduceOp.Max ? ">" : "<";
         home.Stmts.Add(new Comment($"{Short(ExprPrinter.Print(r))}, and the first {r.Var} reaching it (where its gradient goes)"));
         EmitLoop(home, r.Var, r.Dim, lane: false, fused, new[] { r.Body }, c =>
         {
             var x = Eval(c, r.Body);
-            c.Stmts.Add(new Line($"if ({x.Code} {better} {acc.Code}) {at.Code} = {r.Var};"));
-            Update(c, acc, x, lane: false, (a, b) => $"Scalar.{fn}({a}, {b})", "");
+            c.Stmts.Add(new Guarded(C($"{x.Code} {Tx(better)} {acc.Code}"), Set(at, Ref(r.Var))));
+            Update(c, acc, x, lane: false, (a, b) => C($"Scalar.{Tx(fn)}({a}, {b})"), Tx(""));
         });
         return acc;
     }
@@ -102,13 +104,13 @@ internal sealed partial class Lower
     /// among the lanes holding it: each such lane's first, so the first overall, as in the scalar
     /// loop. With a NaN in the row the element is unspecified (the value is NaN anyway).
     /// </summary>
-    private Val LowerTiedExtremeInLanes(Scope home, Reduce r, List<PendingTerm> fused, string fn, string init, string across)
+    private Val LowerTiedExtremeInLanes(Scope home, Reduce r, List<PendingTerm> fused, string fn, Code init, string across)
     {
         var (acc, at) = RecordingLoop(home, r, fused, fn, init, lane: true,
             $"{Short(ExprPrinter.Print(r))}, and the first {r.Var} reaching it (where its gradient goes): per lane, then across lanes");
-        var value = Local(home, ValKind.Uniform, $"V.Widen(V.{across}({acc.Code}))");
+        var value = Local(home, ValKind.Uniform, C($"V.Widen(V.{Tx(across)}({acc.Code}))"));
         home.Stmts.Add(new Comment($"the first {r.Var} reaching it: the smallest index among the lanes holding it"));
-        var first = Local(home, ValKind.Index, $"V.FirstIndexOf{fn}({acc.Code}, {at.Code})", "at");
+        var first = Local(home, ValKind.Index, C($"V.FirstIndexOf{Tx(fn)}({acc.Code}, {at.Code})"), "at");
         selectedIndex[value.Code] = first;
         return value;
     }
@@ -119,7 +121,7 @@ internal sealed partial class Lower
     /// loop variable where an element is strictly better). The gradient then tests each lane's
     /// index (<c>V.IndexEqual</c>); the value stays in the lanes, one per row.
     /// </summary>
-    private Val LowerTiedExtremeAcrossRows(Scope home, Reduce r, List<PendingTerm> fused, string fn, string init)
+    private Val LowerTiedExtremeAcrossRows(Scope home, Reduce r, List<PendingTerm> fused, string fn, Code init)
     {
         var (acc, at) = RecordingLoop(home, r, fused, fn, init, lane: false,
             $"{Short(ExprPrinter.Print(r))}, and per row (lane) the first {r.Var} reaching it (where its gradient goes)");
@@ -134,21 +136,21 @@ internal sealed partial class Lower
     /// j + l; tail lanes past the end hold the neutral ±∞); otherwise the lanes are rows and every
     /// lane sees element j.
     /// </summary>
-    private (Val Acc, Val At) RecordingLoop(Scope home, Reduce r, List<PendingTerm> fused, string fn, string init, bool lane, string comment)
+    private (Val Acc, Val At) RecordingLoop(Scope home, Reduce r, List<PendingTerm> fused, string fn, Code init, bool lane, string comment)
     {
-        var acc = Local(home, ValKind.Varying, $"V.Splat(V.Narrow({init}))", "acc");
-        var at = Local(home, ValKind.Varying, "V.Zero", "at");
+        var acc = Local(home, ValKind.Varying, C($"V.Splat(V.Narrow({init}))"), "acc");
+        var at = Local(home, ValKind.Varying, Tx("V.Zero"), "at");
         var better = r.Op == ReduceOp.Max ? "GreaterThan" : "LessThan";
         home.Stmts.Add(new Comment(comment));
         EmitLoop(home, r.Var, r.Dim, lane, fused, new[] { r.Body }, c =>
         {
             var x = AsVarying(c, Eval(c, r.Body));
-            if (lane && c.Masked) x = Local(c, ValKind.Varying, WithNeutralTail(c, x, lane, $"V.Splat(V.Narrow({init}))"), "x").Code;
-            else if (!lane && !IsName(x)) x = Local(c, ValKind.Varying, x, "x").Code;
-            var m = Local(c, ValKind.Mask, $"V.{better}({x}, {acc.Code})", "m");
-            var index = lane ? $"V.Indices({r.Var})" : $"V.IndexSplat({r.Var})";
-            c.Stmts.Add(new Line($"{at.Code} = V.Select({m.Code}, {index}, {at.Code});"));
-            c.Stmts.Add(new Line($"{acc.Code} = V.{fn}({acc.Code}, {x});"));
+            if (lane && c.Masked) x = Local(c, ValKind.Varying, WithNeutralTail(c, x, lane, C($"V.Splat(V.Narrow({init}))")), "x").Code;
+            else if (!lane && !x.IsName) x = Local(c, ValKind.Varying, x, "x").Code;
+            var m = Local(c, ValKind.Mask, C($"V.{Tx(better)}({x}, {acc.Code})"), "m");
+            var index = C($"V.{Tx(lane ? "Indices" : "IndexSplat")}({Ref(r.Var)})");
+            c.Stmts.Add(Set(at, C($"V.Select({m.Code}, {index}, {at.Code})")));
+            c.Stmts.Add(Set(acc, C($"V.{Tx(fn)}({acc.Code}, {x})")));
         });
         return (acc, at);
     }
@@ -161,9 +163,9 @@ internal sealed partial class Lower
             throw new System.InvalidOperationException("No selected index recorded for " + ExprPrinter.Print(test.Of));
         var index = IndexOf(home, test.Index);
         if (at.Kind == ValKind.Varying)
-            return Local(home, ValKind.Mask, $"V.IndexEqual({at.Code}, {index})", "m");
+            return Local(home, ValKind.Mask, C($"V.IndexEqual({at.Code}, {index})"), "m");
         return varying
-            ? Local(home, ValKind.Mask, $"V.IndexMask({index}, IndexComparison.Equal, {at.Code})", "m")
-            : Local(home, ValKind.Bool, $"{index} == {at.Code}", "c");
+            ? Local(home, ValKind.Mask, C($"V.IndexMask({index}, IndexComparison.Equal, {at.Code})"), "m")
+            : Local(home, ValKind.Bool, C($"{index} == {at.Code}"), "c");
     }
 }

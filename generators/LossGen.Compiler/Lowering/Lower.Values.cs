@@ -5,6 +5,7 @@ using LossGen.Compiler.Ir;
 using LossGen.Compiler.Model;
 
 using static LossGen.Compiler.Lowering.CSharpText;
+using static LossGen.Compiler.Lowering.CodeBuilding;
 
 namespace LossGen.Compiler.Lowering;
 
@@ -16,9 +17,9 @@ internal sealed partial class Lower
     {
         switch (e)
         {
-            case Const c: return new Val(Literal(c.Value), ValKind.Uniform, Root(s));
-            case Hyper h: return new Val(Naming.Kernel(decl, h.Name), ValKind.Uniform, Root(s));
-            case Extent x: return new Val("(double)" + DimParam(x.Dim), ValKind.Uniform, Root(s));
+            case Const c: return new Val(Lit(c.Value), ValKind.Uniform, Root(s));
+            case Hyper h: return new Val(Ref(Naming.Kernel(decl, h.Name)), ValKind.Uniform, Root(s));
+            case Extent x: return new Val(C($"(double){DimParam(x.Dim)}"), ValKind.Uniform, Root(s));
         }
         var home = HomeOf(s, ExprWalk.FreeVars(e));
         if (home.Memo.TryGetValue(e, out var known)) return known;
@@ -45,12 +46,12 @@ internal sealed partial class Lower
 
     private static bool IsVarying(Scope home, HashSet<string> free) => home.LaneVar is not null && free.Contains(home.LaneVar);
 
-    private Val Local(Scope home, ValKind kind, string code, string prefix = "t")
+    private Val Local(Scope home, ValKind kind, Code code, string prefix = "t")
     {
         var name = Fresh(prefix);
         var declType = kind switch { ValKind.Uniform => "double", ValKind.Index => "int", ValKind.Bool => "bool", _ => "V" };
-        home.Stmts.Add(new Line($"{declType} {name} = {code};"));
-        return new Val(name, kind, home);
+        home.Stmts.Add(new Let(declType, name, code));
+        return new Val(Ref(name), kind, home);
     }
 
     private Val Compute(Scope home, Expr e)
@@ -61,11 +62,11 @@ internal sealed partial class Lower
             case Access a:
                 if (varying && home.RowsAcross) return LoadAcrossRows(home, a);
                 var offset = Offset(home, a.Tensor, a.Indices);
-                var tensor = Naming.Kernel(decl, a.Tensor);
-                if (!varying) return Local(home, ValKind.Uniform, $"V.Widen({tensor}[{offset}])", "x");
+                var tensor = Ref(Naming.Kernel(decl, a.Tensor));
+                if (!varying) return Local(home, ValKind.Uniform, C($"V.Widen({tensor}[{offset}])"), "x");
                 return Local(home, ValKind.Varying, home.Masked
-                    ? $"V.LoadPartial({tensor}, {offset}, {home.Remaining})"
-                    : $"V.Load({tensor}, {offset})", "x");
+                    ? C($"V.LoadPartial({tensor}, {offset}, {Ref(home.Remaining!)})")
+                    : C($"V.Load({tensor}, {offset})"), "x");
             case Unary u: return ComputeUnary(home, u.Op, Eval(home, u.X), varying);
             case PowConst p: return ComputePow(home, p, varying);
             case PowHyper p: return ComputePowHyper(home, p, varying);
@@ -77,10 +78,10 @@ internal sealed partial class Lower
                 var yes = Eval(home, sel.IfTrue);
                 var no = Eval(home, sel.IfFalse);
                 if (cond.Kind == ValKind.Mask)
-                    return Local(home, ValKind.Varying, $"V.Select({cond.Code}, {AsVarying(home, yes)}, {AsVarying(home, no)})");
+                    return Local(home, ValKind.Varying, C($"V.Select({cond.Code}, {AsVarying(home, yes)}, {AsVarying(home, no)})"));
                 return varying
-                    ? Local(home, ValKind.Varying, $"{cond.Code} ? {AsVarying(home, yes)} : {AsVarying(home, no)}")
-                    : Local(home, ValKind.Uniform, $"{cond.Code} ? {yes.Code} : {no.Code}");
+                    ? Local(home, ValKind.Varying, C($"{cond.Code} ? {AsVarying(home, yes)} : {AsVarying(home, no)}"))
+                    : Local(home, ValKind.Uniform, C($"{cond.Code} ? {yes.Code} : {no.Code}"));
             case Reduce r:
                 return LowerReduce(home, r);
             default:
@@ -106,22 +107,22 @@ internal sealed partial class Lower
             var key = ("logz", m.Code, z.Code);
             if (!z.Home.Memo.TryGetValue(key, out var logZ))
             {
-                logZ = Local(z.Home, ValKind.Uniform, $"double.IsFinite({m.Code}) ? Scalar.Log({z.Code}) : 0.0");
+                logZ = Local(z.Home, ValKind.Uniform, C($"double.IsFinite({m.Code}) ? Scalar.Log({z.Code}) : 0.0"));
                 z.Home.Memo[key] = logZ;
             }
-            var shifted = Local(home, ValKind.Varying, $"{AsVarying(home, m)} - {t.Code}");
-            return Local(home, ValKind.Varying, $"{shifted.Code} + {AsVarying(home, logZ)}");
+            var shifted = Local(home, ValKind.Varying, C($"{AsVarying(home, m)} - {t.Code}"));
+            return Local(home, ValKind.Varying, C($"{shifted.Code} + {AsVarying(home, logZ)}"));
         }
         if (m.Kind == ValKind.Varying || z.Kind == ValKind.Varying || t.Kind == ValKind.Varying)
         {
             // The same per row across lanes; m − m is 0 exactly where m is finite.
             var (mv, zv, tv) = (AsVarying(home, m), AsVarying(home, z), AsVarying(home, t));
-            var shifted = Local(home, ValKind.Varying, $"{mv} - {tv}");
+            var shifted = Local(home, ValKind.Varying, C($"{mv} - {tv}"));
             return Local(home, ValKind.Varying,
-                $"V.Select(V.Equal({mv} - {mv}, V.Zero), {shifted.Code} + V.Log({zv}), {shifted.Code})");
+                C($"V.Select(V.Equal({mv} - {mv}, V.Zero), {shifted.Code} + V.Log({zv}), {shifted.Code})"));
         }
         return Local(home, ValKind.Uniform,
-            $"double.IsFinite({m.Code}) ? ({m.Code} - {t.Code}) + Scalar.Log({z.Code}) : {m.Code} - {t.Code}");
+            C($"double.IsFinite({m.Code}) ? ({m.Code} - {t.Code}) + Scalar.Log({z.Code}) : {m.Code} - {t.Code}"));
     }
 
     private Val ComputeUnary(Scope home, UnaryOp op, Val x, bool varying)
@@ -137,7 +138,7 @@ internal sealed partial class Lower
         var kind = varying ? ValKind.Varying : ValKind.Uniform;
         var n = p.P;
         if (LaneInstructions.SmallPower(xs, n, varying) is { } product) return Local(home, kind, product);
-        var exponent = varying ? AsVarying(home, new Val(Literal(n), ValKind.Uniform, Root(home))) : Literal(n);
+        var exponent = varying ? AsVarying(home, new Val(Lit(n), ValKind.Uniform, Root(home))) : Lit(n);
         return Local(home, kind, LaneInstructions.PowerByLogs(xs, exponent, varying));
     }
 
@@ -156,7 +157,7 @@ internal sealed partial class Lower
         var key = ("pow0", exponent.Code);
         if (!exponent.Home.Memo.TryGetValue(key, out var atZero))
         {
-            atZero = Local(exponent.Home, ValKind.Uniform, $"Math.Pow(0.0, {exponent.Code})");
+            atZero = Local(exponent.Home, ValKind.Uniform, C($"Math.Pow(0.0, {exponent.Code})"));
             exponent.Home.Memo[key] = atZero;
         }
         var general = Local(home, ValKind.Varying, LaneInstructions.PowerByLogs(xv, AsVarying(home, exponent), lanes: true));
@@ -175,37 +176,37 @@ internal sealed partial class Lower
     }
 
     /// <summary>A uniform value broadcast to every lane, computed once where the value itself lives.</summary>
-    private string AsVarying(Scope use, Val v)
+    private Code AsVarying(Scope use, Val v)
     {
         if (v.Kind == ValKind.Varying) return v.Code;
-        if (v.Code == Literal(0)) return "V.Zero";
-        if (v.Code == Literal(1)) return "V.One";
+        if (v.Code == Lit(0)) return Tx("V.Zero");
+        if (v.Code == Lit(1)) return Tx("V.One");
         var home = v.Home;
         var key = ("splat", v.Code);
         if (home.Memo.TryGetValue(key, out var known)) return known.Code;
-        var splat = Local(home, ValKind.Varying, $"V.Splat(V.Narrow({v.Code}))", "b");
+        var splat = Local(home, ValKind.Varying, C($"V.Splat(V.Narrow({v.Code}))"), "b");
         home.Memo[key] = splat;
         return splat.Code;
     }
 
     /// <summary>A value as a double: a vector's lanes summed (in the element type, then widened).</summary>
-    private string AsUniform(Val v) => v.Kind == ValKind.Varying ? $"V.Widen(V.Sum({v.Code}))" : v.Code;
+    private Code AsUniform(Val v) => v.Kind == ValKind.Varying ? C($"V.Widen(V.Sum({v.Code}))") : v.Code;
 
     /// <summary>A value as an element of the kernel's element type T, for a store: a vector's lanes summed, a double narrowed.</summary>
-    private string AsElement(Val v) => v.Kind == ValKind.Varying ? $"V.Sum({v.Code})" : v.Element ?? $"V.Narrow({v.Code})";
+    private Code AsElement(Val v) => v.Kind == ValKind.Varying ? C($"V.Sum({v.Code})") : v.Element ?? C($"V.Narrow({v.Code})");
 
     // ---- indices and offsets ----
 
-    private string IndexOf(Scope s, Ix ix)
+    private Code IndexOf(Scope s, Ix ix)
     {
         switch (ix)
         {
-            case VarIx v: return v.Var;
-            case ConstIx c: return c.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            case VarIx v: return Ref(v.Var);
+            case ConstIx c: return C($"{c.Value}");
             case LabelIx l:
                 var home = HomeOf(s, ExprWalk.FreeVars(l));
                 if (home.Memo.TryGetValue(l, out var known)) return known.Code;
-                var label = Local(home, ValKind.Index, $"{Naming.Kernel(decl, l.Labels)}[{Offset(home, l.Labels, l.Indices)}]", "label");
+                var label = Local(home, ValKind.Index, C($"{Ref(Naming.Kernel(decl, l.Labels))}[{Offset(home, l.Labels, l.Indices)}]"), "label");
                 home.Memo[l] = label;
                 return label.Code;
             default:
@@ -217,7 +218,7 @@ internal sealed partial class Lower
     /// The row-major offset of an element: ((i0·d1 + i1)·d2 + i2)…; every prefix is a local in
     /// the outermost scope where its indices are bound, so a row's base offset is computed once per row.
     /// </summary>
-    private string Offset(Scope s, string tensor, EquatableArray<Ix> indices)
+    private Code Offset(Scope s, string tensor, EquatableArray<Ix> indices)
     {
         var dims = tensors[tensor].Dims;
         var code = IndexOf(s, indices[0]);
@@ -232,12 +233,12 @@ internal sealed partial class Lower
                 // Parenthesized: for rank ≥ 3 the running offset is a sum, (i·d1 + j)·d2.
                 // An axis of fixed size 1 (a broadcast column) multiplies by nothing.
                 var extent = DimParam(dims[p]);
-                var scaled = extent == "1" ? code : p == 1 ? $"{code} * {extent}" : $"({code}) * {extent}";
+                var scaled = extent == Tx("1") ? code : p == 1 ? C($"{code} * {extent}") : C($"({code}) * {extent}");
                 rowBase = Local(home, ValKind.Index, scaled, "o");
                 home.Memo[key] = rowBase;
             }
             // Element 0 of an axis (the one element of a broadcast axis) adds nothing.
-            code = indices[p] is ConstIx { Value: 0 } ? rowBase.Code : $"{rowBase.Code} + {IndexOf(s, indices[p])}";
+            code = indices[p] is ConstIx { Value: 0 } ? rowBase.Code : C($"{rowBase.Code} + {IndexOf(s, indices[p])}");
         }
         return code;
     }
@@ -270,14 +271,14 @@ internal sealed partial class Lower
                 var laneLeft = ic.A is VarIx la && la.Var == home.LaneVar;
                 var op = laneLeft ? ic.Op : Flip(ic.Op);
                 var other = IndexOf(home, laneLeft ? ic.B : ic.A);
-                return Local(home, ValKind.Mask, $"V.IndexMask({home.LaneVar}, IndexComparison.{MaskName(op)}, {other})", "m");
+                return Local(home, ValKind.Mask, C($"V.IndexMask({Ref(home.LaneVar!)}, IndexComparison.{Tx(MaskName(op))}, {other})"), "m");
             case IndexCompare ic:
                 var (ia, ib) = (IndexOf(home, ic.A), IndexOf(home, ic.B));
                 // A comprehension used at t[y[i], i] turns its "p != y[q]" into y[i] != y[i]: emit
                 // the constant rather than a self-comparison C# warns about (CS1718).
                 if (ia == ib)
-                    return Local(home, ValKind.Bool, ic.Op is CompareOp.Eq or CompareOp.Le or CompareOp.Ge ? "true" : "false", "c");
-                return Local(home, ValKind.Bool, $"{ia} {ExprPrinter.Op(ic.Op)} {ib}", "c");
+                    return Local(home, ValKind.Bool, Tx(ic.Op is CompareOp.Eq or CompareOp.Le or CompareOp.Ge ? "true" : "false"), "c");
+                return Local(home, ValKind.Bool, C($"{ia} {Tx(ExprPrinter.Op(ic.Op))} {ib}"), "c");
             case ValueCompare vc when varying:
                 return Local(home, ValKind.Mask,
                     LaneInstructions.Compare(vc.Op, AsVarying(home, Eval(home, vc.A)), AsVarying(home, Eval(home, vc.B))), "m");
@@ -288,19 +289,19 @@ internal sealed partial class Lower
                 if (left == right)
                     return Local(home, ValKind.Bool, vc.Op switch
                     {
-                        CompareOp.Lt or CompareOp.Gt => "false",
-                        CompareOp.Ne => $"double.IsNaN({left})",
-                        _ => $"!double.IsNaN({left})",
+                        CompareOp.Lt or CompareOp.Gt => Tx("false"),
+                        CompareOp.Ne => C($"double.IsNaN({left})"),
+                        _ => C($"!double.IsNaN({left})"),
                     }, "c");
-                return Local(home, ValKind.Bool, $"{left} {ExprPrinter.Op(vc.Op)} {right}", "c");
+                return Local(home, ValKind.Bool, C($"{left} {Tx(ExprPrinter.Op(vc.Op))} {right}"), "c");
             case IsArgExtreme ae: return SelectedElementTest(home, ae, varying);
             case AndCond a: return Combine(home, EvalCond(home, a.A), EvalCond(home, a.B), "&&", "And");
             case OrCond o: return Combine(home, EvalCond(home, o.A), EvalCond(home, o.B), "||", "Or");
             case NotCond n:
                 var inner = EvalCond(home, n.A);
                 return inner.Kind == ValKind.Mask
-                    ? Local(home, ValKind.Mask, $"V.Not({inner.Code})", "m")
-                    : Local(home, ValKind.Bool, $"!{inner.Code}", "c");
+                    ? Local(home, ValKind.Mask, C($"V.Not({inner.Code})"), "m")
+                    : Local(home, ValKind.Bool, C($"!{inner.Code}"), "c");
             default:
                 throw new System.InvalidOperationException("Unexpected condition " + c);
         }
@@ -309,12 +310,12 @@ internal sealed partial class Lower
     private Val Combine(Scope home, Val a, Val b, string boolOp, string maskOp)
     {
         if (a.Kind == ValKind.Bool && b.Kind == ValKind.Bool)
-            return Local(home, ValKind.Bool, $"{a.Code} {boolOp} {b.Code}", "c");
-        return Local(home, ValKind.Mask, $"V.{maskOp}({AsMask(a)}, {AsMask(b)})", "m");
+            return Local(home, ValKind.Bool, C($"{a.Code} {Tx(boolOp)} {b.Code}"), "c");
+        return Local(home, ValKind.Mask, C($"V.{Tx(maskOp)}({AsMask(a)}, {AsMask(b)})"), "m");
     }
 
     /// <summary>A bool as a lane mask: all lanes set or none.</summary>
-    private static string AsMask(Val v) => v.Kind == ValKind.Mask ? v.Code : $"V.FirstLanes({v.Code} ? V.Count : 0)";
+    private static Code AsMask(Val v) => v.Kind == ValKind.Mask ? v.Code : C($"V.FirstLanes({v.Code} ? V.Count : 0)");
 
     private static CompareOp Flip(CompareOp op) => op switch
     {

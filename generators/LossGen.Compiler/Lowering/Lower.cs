@@ -128,7 +128,7 @@ internal sealed partial class Lower
             foreach (var s in list)
             {
                 if (s is GradWrite w && !first.ContainsKey(w.Tensor)) first[w.Tensor] = w.Term;
-                if (s is Block b) Walk(b.Body);
+                if (s is Compound c) Walk(c.Body);
                 if (s is Outlined o) Walk(o.Body);
             }
         }
@@ -150,5 +150,8 @@ internal sealed partial class Lower
     /// </summary>
     private const string T = Naming.ElementType;
 
-    private string DimParam(string dim) => Naming.DimParameter(decl, dim);
+    /// <summary>A dimension's extent: its parameter, or the number of a fixed size.</summary>
+    private Code DimParam(string dim) => Shapes.DimNames.IsFixed(dim) ? CodeBuilding.Tx(dim) : CodeBuilding.Ref(Naming.DimParameter(decl, dim));
+
+    private static Code Lit(double v) => CodeBuilding.Tx(CSharpText.Literal(v));
 }

@@ -8,7 +8,7 @@ namespace LossGen.Compiler.Lowering;
 internal enum ValKind { Uniform, Varying, Index, Bool, Mask }
 
 /// <summary>
-/// A lowered value: C# text and what it is. Uniform values are <c>double</c> scalars (per-row
+/// A lowered value: its code and what it is. Uniform values are <c>double</c> scalars (per-row
 /// work is cheap and double keeps long sums accurate in the float kernels too); varying values
 /// are lane vectors <c>V</c>; indices are <c>int</c>; conditions are <c>bool</c> or lane masks.
 /// </summary>
@@ -16,7 +16,7 @@ internal enum ValKind { Uniform, Varying, Index, Bool, Mask }
 /// For a uniform value that is an element of T widened (a vector's lanes summed), that element
 /// itself: a store takes it as it is instead of narrowing the double back.
 /// </param>
-internal sealed record Val(string Code, ValKind Kind, Scope Home, string? Element = null);
+internal sealed record Val(Code Code, ValKind Kind, Scope Home, Code? Element = null);
 
 /// <summary>A gradient term waiting to be emitted; <see cref="Next"/> counts the loops already open.</summary>
 internal sealed record PendingTerm(GradTerm Term, int Id, int Next)

@@ -7,6 +7,8 @@ using LossGen.Compiler.Model;
 using LossGen.Compiler.Parse;
 using LossGen.Compiler.Passes;
 
+using static LossGen.Compiler.Lowering.CodeBuilding;
+
 namespace LossGen.Compiler.Lowering;
 
 /// <summary>The kernel's own variables: the element index, the element count and the tail's remaining count.</summary>
@@ -130,14 +132,15 @@ internal sealed class UpdateLowering
     private string PenaltyConstants { get; }
 
     /// <summary>One element of a buffer, loaded; with a fused regularizer, the gradient also gets its term.</summary>
-    private string Load(LaneBody b, Access a)
+    private Code Load(LaneBody b, Access a)
     {
-        var load = b.Masked ? $"V.LoadPartial({a.Tensor}, {names.Index}, {names.Remaining})" : $"V.Load({a.Tensor}, {names.Index})";
+        var (tensor, index) = (Ref(a.Tensor), Ref(names.Index));
+        var load = b.Masked ? C($"V.LoadPartial({tensor}, {index}, {Ref(names.Remaining)})") : C($"V.Load({tensor}, {index})");
         var gradient = model.Parameters.First(p => p.Kind == OptimizerParamKind.Gradient).Name;
         if (regularizer is null || a.Tensor != gradient) return load;
         var weight = model.Parameters.First(p => p.Kind == OptimizerParamKind.Weight).Name;
         var w = lanes.Varying(b, Initial(weight));
         b.Lines.Add($"// The regularized gradient {gradient} + λ∇R({weight}), from the {weight} already in registers.");
-        return $"{load} + {regularizer}.Gradient<V>({w}, {PenaltyConstants})";
+        return C($"{load} + {Ref(regularizer)}.Gradient<V>({w}, {Ref(PenaltyConstants)})");
     }
 }

@@ -4,11 +4,14 @@ using LossGen.Compiler.Lowering;
 using Shouldly;
 using Xunit;
 
+using static LossGen.Compiler.Lowering.CodeBuilding;
+
 namespace LossGen.Tests.Generator;
 
 /// <summary>
 /// An outlined part (the rows-across-lanes blocks) is called with exactly the variables its code
-/// uses: the snapshot tests show the common shapes; these pin the rules that decide them.
+/// uses, read off the statement tree (names in <see cref="Code"/>, assignments as <see cref="Assign"/>):
+/// the snapshot tests show the common shapes; these pin the rules that decide them.
 /// </summary>
 public class OutlinedMethodsTests
 {
@@ -34,24 +37,24 @@ public class OutlinedMethodsTests
     {
         var body = new List<Stmt>
         {
-            new Line("double acc1 = 0.0;"),
-            new Line("V b2 = V.Splat((float)delta);"),
-            new Line("V unused3 = V.Zero;"),
-            new Line("int rows4 = n - n % V.Count;"),
-            new Block("if (rows4 > 0)", new List<Stmt>
+            new Let("double", "acc1", Tx("0.0")),
+            new Let("V", "b2", C($"V.Splat((float){Ref("delta")})")),
+            new Let("V", "unused3", Tx("V.Zero")),
+            new Let("int", "rows4", C($"{Ref("n")} - {Ref("n")} % V.Count")),
+            new If(C($"{Ref("rows4")} > 0"), new List<Stmt>
             {
                 new Outlined("Rows [0, rows4) across lanes", new List<Stmt>
                 {
                     // The comment names y and ds; the code reads neither.
                     new Comment("Σ_j(s[i, j] − s[i, y[i]]), written to ds"),
-                    new Block("for (int i = 0; i < rows4; i += V.Count)", new List<Stmt>
+                    new Loop(LoopKind.RowBlocks, "i", Tx("0"), Ref("rows4"), new List<Stmt>
                     {
-                        new Line("V x5 = V.LoadStrided(s, i * c, c) + b2;"),
-                        new Line("acc1 = acc1 + V.Sum(x5);"),
+                        new Let("V", "x5", C($"V.LoadStrided({Ref("s")}, {Ref("i")} * {Ref("c")}, {Ref("c")}) + {Ref("b2")}")),
+                        new Assign("acc1", "=", C($"{Ref("acc1")} + V.Sum({Ref("x5")})")),
                     }),
                 }),
             }),
-            new Line("double late6 = acc1;"),
+            new Let("double", "late6", Ref("acc1")),
         };
 
         var kernel = Print(body, out var methods);
@@ -72,12 +75,13 @@ public class OutlinedMethodsTests
     {
         var body = new List<Stmt>
         {
-            new Line("double g1 = 0.0;"),
-            new Line("int k2 = 3;"),
+            new Let("double", "g1", Tx("0.0")),
+            new Let("int", "k2", Tx("3")),
             new Outlined("part", new List<Stmt>
             {
-                new GradWrite("s", 0, "ds[k2] += (float)(g1);"),
-                new Line("bool b3 = k2 == c || g1 <= 0.0;"),
+                new GradWrite("s", 0, C($"{Ref("ds")}[{Ref("k2")}] += (float)({Ref("g1")})")),
+                new Do(C($"{Ref("ds")}[{Ref("k2")}] = 0")),
+                new Let("bool", "b3", C($"{Ref("k2")} == {Ref("c")} || {Ref("g1")} <= 0.0")),
             }),
         };
 
@@ -92,10 +96,14 @@ public class OutlinedMethodsTests
     {
         var body = new List<Stmt>
         {
-            new Line("double g1 = 0.0;"),
-            new Line("int k2 = 0;"),
-            new Outlined("first", new List<Stmt> { new Line("g1 += s[0];"), new Line("k2++;") }),
-            new Outlined("second", new List<Stmt> { new Line("--k2;") }),
+            new Let("double", "g1", Tx("0.0")),
+            new Let("int", "k2", Tx("0")),
+            new Outlined("first", new List<Stmt>
+            {
+                new Assign("g1", "+=", C($"{Ref("s")}[0]")),
+                new Guarded(C($"{Ref("g1")} > 0.0"), new Assign("k2", "+=", Tx("1"))),
+            }),
+            new Outlined("second", new List<Stmt> { new Assign("k2", "-=", Tx("1")) }),
         };
 
         var kernel = Print(body, out var methods);
@@ -112,12 +120,12 @@ public class OutlinedMethodsTests
         // A user's hyper-parameter may be named like the parameter a vector arrives under.
         var body = new List<Stmt>
         {
-            new Line("V b2 = V.Splat((float)b2Arg);"),
+            new Let("V", "b2", C($"V.Splat((float){Ref("b2Arg")})")),
             new Outlined("part", new List<Stmt>
             {
-                new Block("for (int i = 0; i < n; i += V.Count)", new List<Stmt>
+                new Loop(LoopKind.RowBlocks, "i", Tx("0"), Ref("n"), new List<Stmt>
                 {
-                    new Line("V x3 = V.LoadStrided(s, i * c, c) + b2 * V.Splat((float)b2Arg);"),
+                    new Let("V", "x3", C($"V.LoadStrided({Ref("s")}, {Ref("i")} * {Ref("c")}, {Ref("c")}) + {Ref("b2")} * V.Splat((float){Ref("b2Arg")})")),
                 }),
             }),
         };
@@ -130,5 +138,20 @@ public class OutlinedMethodsTests
 
         methods.ShouldContain("(ReadOnlySpan<T> s, int n, int c, double b2Arg, V b2Arg_)");
         methods.ShouldContain("V b2 = b2Arg_;");
+    }
+
+    [Fact]
+    public void Text_spelled_like_a_variable_is_not_a_use()
+    {
+        // A member the code calls (V.Load) is text; a kernel parameter of that name is not passed.
+        var body = new List<Stmt>
+        {
+            new Outlined("part", new List<Stmt> { new Let("V", "x1", C($"V.Load({Ref("s")}, 0)")) }),
+        };
+        var outlined = new OutlinedMethods("ValueKernel");
+        var w = new CodeWriter();
+        KernelPrinter.Print(w, body, outlined, new List<Variable>(KernelParameters) { new("int", "Load") });
+
+        w.ToString().ShouldContain("ValueKernelRowBlocks<V, T>(s);");
     }
 }
