@@ -11,7 +11,13 @@ internal static class KernelPrinter
     /// <paramref name="outlined"/>, which needs the variables in scope there: <paramref name="inScope"/>
     /// (the kernel's parameters) and the declarations printed before it in enclosing blocks.
     /// </summary>
-    public static void Print(CodeWriter w, IEnumerable<Stmt> stmts, OutlinedMethods outlined, List<Variable> inScope)
+    public static void Print(CodeWriter w, IEnumerable<Stmt> stmts, OutlinedMethods outlined, List<Variable> inScope) =>
+        PrintScoped(w, stmts, outlined, inScope);
+
+    /// <summary>Prints straight-line statements, which have no <see cref="Outlined"/> parts (an optimizer's loop body).</summary>
+    public static void Print(CodeWriter w, IEnumerable<Stmt> stmts) => PrintScoped(w, stmts, null, new List<Variable>());
+
+    private static void PrintScoped(CodeWriter w, IEnumerable<Stmt> stmts, OutlinedMethods? outlined, List<Variable> inScope)
     {
         var scope = new List<Variable>(inScope);
         foreach (var s in stmts)
@@ -22,17 +28,19 @@ internal static class KernelPrinter
                     w.Line(Statement(l));
                     scope.Add(new Variable(l.Type, l.Name));
                     break;
-                case Assign or Do or Guarded or GradWrite: w.Line(Statement(s)); break;
+                case Assign or Do or Guarded or GradWrite or Return: w.Line(Statement(s)); break;
                 case Comment c: w.Line("// " + c.Text); break;
                 case Compound c:
                     w.Open(Header(c));
-                    Print(w, c.Body, outlined, scope);
+                    PrintScoped(w, c.Body, outlined, scope);
                     w.Close();
                     break;
-                case Outlined o:
+                case Outlined o when outlined is not null:
                     w.Line("// a method of its own, so that the JIT inlines its lane calls under a budget of their own");
                     w.Line(outlined.Call(o, scope));
                     break;
+                case Outlined:
+                    throw new System.InvalidOperationException("An outlined part in straight-line code");
             }
         }
     }
@@ -54,6 +62,7 @@ internal static class KernelPrinter
         Do d => $"{d.Code};",
         GradWrite g => $"{g.Code};",
         Guarded g => $"if ({g.Condition}) {Statement(g.Then)}",
+        Return r => $"return {r.Value};",
         _ => throw new System.InvalidOperationException("Not a one-line statement: " + s.GetType().Name),
     };
 }

@@ -273,17 +273,17 @@ internal sealed class OptimizerEmitter
         if (kernel.Preamble.Count > 0)
         {
             w.Line("// The same for every element: computed once per step.");
-            foreach (var line in kernel.Preamble) w.Line(line);
+            KernelPrinter.Print(w, kernel.Preamble);
         }
         w.Line($"int {count} = {Weight.Name}.Length;");
         w.Line($"int {index} = 0;");
         w.Open($"for (; {index} <= {count} - V.Count; {index} += V.Count)");
-        foreach (var line in kernel.Body) w.Line(line);
+        KernelPrinter.Print(w, kernel.Body);
         w.Close();
         w.Line($"// The last {count} mod V.Count elements, with masked loads and stores.");
         w.Open($"if ({index} < {count})");
         w.Line($"int {remaining} = {count} - {index};");
-        foreach (var line in kernel.Tail) w.Line(line);
+        KernelPrinter.Print(w, kernel.Tail);
         w.Close();
         w.Close();
     }

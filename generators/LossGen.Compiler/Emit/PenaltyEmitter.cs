@@ -243,13 +243,13 @@ internal sealed class PenaltyEmitter
         foreach (var (b, i) in held.Select((b, i) => (b, i))) w.Line($"V {b.Name} = {Constants}.C{i};");
         if (lanes.Broadcasts.Count > Capacity)
             w.Line($"// More than {Capacity} constants: the rest are broadcast here, in the loop.");
-        foreach (var b in lanes.Broadcasts.Skip(Capacity)) w.Line($"V {b.Name} = {b.Code};");
-        foreach (var line in lanes.Lines) w.Line(line);
+        KernelPrinter.Print(w, lanes.Broadcasts.Skip(Capacity).Select(b => new Let("V", b.Name, b.Code)));
+        KernelPrinter.Print(w, lanes.Stmts);
         w.Close();
     }
 
-    /// <summary>λ·f′ lowered, generic over the element type: the per-call scalars, the broadcasts of uniform values, and the per-lane lines ending in the return.</summary>
-    private sealed record Lanes(List<(string Name, Code Code)> Scalars, List<(string Name, Code Code)> Broadcasts, List<string> Lines);
+    /// <summary>λ·f′ lowered, generic over the element type: the per-call scalars, the broadcasts of uniform values, and the per-lane statements ending in the return.</summary>
+    private sealed record Lanes(List<(string Name, Code Code)> Scalars, List<(string Name, Code Code)> Broadcasts, List<Stmt> Stmts);
 
     private Lanes Lower()
     {
@@ -260,7 +260,7 @@ internal sealed class PenaltyEmitter
         var body = new LaneBody(masked: false);
         body.Memo[element] = CodeBuilding.Ref(penalty.Weight);
         var result = lanes.Varying(body, Scaled);
-        return new Lanes(lanes.Scalars, lanes.Broadcasts, body.Lines.Append($"return {result};").ToList());
+        return new Lanes(lanes.Scalars, lanes.Broadcasts, body.Stmts.Append(new Return(result)).ToList());
     }
 
     private static string Num(double v) => v.ToString("R", CultureInfo.InvariantCulture);

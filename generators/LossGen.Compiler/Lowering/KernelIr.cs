@@ -19,6 +19,9 @@ internal sealed record Assign(string Name, string Op, Code Value) : Stmt;
 /// <summary>An expression statement: a call that stores lanes, or a store into an element of a span.</summary>
 internal sealed record Do(Code Code) : Stmt;
 
+/// <summary>The value a method returns: <c>return Value;</c>.</summary>
+internal sealed record Return(Code Value) : Stmt;
+
 /// <summary>A statement run only when a condition holds, on one line: <c>if (Condition) Then</c>.</summary>
 internal sealed record Guarded(Code Condition, Stmt Then) : Stmt;
 

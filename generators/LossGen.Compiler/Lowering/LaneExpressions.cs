@@ -13,9 +13,8 @@ using LossGen.Compiler.Passes;
 namespace LossGen.Compiler.Lowering;
 
 /// <summary>
-/// One loop body (or method body) being lowered: its lines and the values already computed in it.
-/// An optimizer's body is straight-line code with no outlined parts, so its statements are printed
-/// as they are made; the values in them are <see cref="Code"/>, built by the same selector as the loss kernels'.
+/// One loop body (or method body) being lowered: its statements (straight-line, printed by
+/// <see cref="KernelPrinter"/>) and the values already computed in it.
 /// </summary>
 internal sealed class LaneBody
 {
@@ -24,7 +23,7 @@ internal sealed class LaneBody
     /// <summary>The tail of a loop: loads are masked.</summary>
     public bool Masked { get; }
 
-    public List<string> Lines { get; } = new();
+    public List<Stmt> Stmts { get; } = new();
 
     /// <summary>Expressions and conditions already computed in this body, by structure (CSE).</summary>
     public Dictionary<object, Code> Memo { get; } = new();
@@ -119,7 +118,7 @@ internal sealed class LaneExpressions
                 throw new System.InvalidOperationException("Unexpected IR node in an element-wise expression: " + e.GetType().Name);
         }
         var name = Fresh(hint ?? "t");
-        b.Lines.Add($"V {name} = {code};");
+        b.Stmts.Add(new Let("V", name, code));
         b.Memo[e] = Ref(name);
         return Ref(name);
     }
@@ -141,7 +140,7 @@ internal sealed class LaneExpressions
             default: throw new System.InvalidOperationException("Unexpected condition in an element-wise expression: " + c);
         }
         var name = Fresh("mask");
-        b.Lines.Add($"V {name} = {code};");
+        b.Stmts.Add(new Let("V", name, code));
         b.Memo[c] = Ref(name);
         return (Ref(name), true);
     }

@@ -27,7 +27,7 @@ internal sealed record LoopNames(string Index, string Count, string Remaining)
 /// body for a full vector of <c>V.Count</c> elements starting at p (<see cref="Body"/>) and for the
 /// last <c>rem &lt; V.Count</c> elements (<see cref="Tail"/>, masked loads and stores).
 /// </summary>
-internal sealed record UpdateKernel(IReadOnlyList<string> Preamble, IReadOnlyList<string> Body, IReadOnlyList<string> Tail);
+internal sealed record UpdateKernel(IReadOnlyList<Stmt> Preamble, IReadOnlyList<Stmt> Body, IReadOnlyList<Stmt> Tail);
 
 /// <summary>
 /// Lowers an update rule to one fused loop over the elements.
@@ -80,9 +80,9 @@ internal sealed class UpdateLowering
         // Every scalar first, then every broadcast: Math.Pow is a call, and a call between a
         // broadcast and the loop makes the JIT spill the vector to the stack and reload it from
         // memory in every iteration (no vector register survives a call on x64 Unix).
-        var preamble = lowering.lanes.Scalars.Select(s => $"double {s.Name} = {s.Code};")
+        var preamble = lowering.lanes.Scalars.Select(s => (Stmt)new Let("double", s.Name, s.Code))
             .Concat(lowering.PenaltyBroadcast())
-            .Concat(lowering.lanes.Broadcasts.Select(s => $"V {s.Name} = {s.Code};"));
+            .Concat(lowering.lanes.Broadcasts.Select(s => new Let("V", s.Name, s.Code)));
         return new UpdateKernel(preamble.ToList(), body, tail);
     }
 
@@ -105,27 +105,28 @@ internal sealed class UpdateLowering
 
     // ---- one loop body ----
 
-    private List<string> Pass(bool masked)
+    private List<Stmt> Pass(bool masked)
     {
         var body = new LaneBody(masked);
         foreach (var s in model.Statements)
         {
-            body.Lines.Add("// " + s.Text);
+            body.Stmts.Add(new Comment(s.Text));
             lanes.Varying(body, s.Value, s.Target);
         }
         foreach (var (buffer, value) in FinalValues(model))
         {
             var v = lanes.Varying(body, value, buffer);
-            body.Lines.Add(masked ? $"V.StorePartial({buffer}, {names.Index}, {names.Remaining}, {v});" : $"V.Store({buffer}, {names.Index}, {v});");
+            var (target, index) = (Ref(buffer), Ref(names.Index));
+            body.Stmts.Add(new Do(masked ? C($"V.StorePartial({target}, {index}, {Ref(names.Remaining)}, {v})") : C($"V.Store({target}, {index}, {v})")));
         }
-        return body.Lines;
+        return body.Stmts;
     }
 
     /// <summary>The fused regularizer's constants, broadcast once with the rule's (its Broadcast is inlined: no call after the scalars).</summary>
-    private IEnumerable<string> PenaltyBroadcast()
+    private IEnumerable<Stmt> PenaltyBroadcast()
     {
         if (regularizer is null) yield break;
-        yield return $"LossGen.Optimization.PenaltyLanes<V> {PenaltyConstants} = {regularizer}.Broadcast<V>();";
+        yield return new Let("LossGen.Optimization.PenaltyLanes<V>", PenaltyConstants, C($"{Ref(regularizer)}.Broadcast<V>()"));
     }
 
     /// <summary>The local holding the regularizer's broadcast constants: penalty, or penalty_… if the rule has a parameter of that name (generated locals always end in a number).</summary>
@@ -140,7 +141,7 @@ internal sealed class UpdateLowering
         if (regularizer is null || a.Tensor != gradient) return load;
         var weight = model.Parameters.First(p => p.Kind == OptimizerParamKind.Weight).Name;
         var w = lanes.Varying(b, Initial(weight));
-        b.Lines.Add($"// The regularized gradient {gradient} + λ∇R({weight}), from the {weight} already in registers.");
+        b.Stmts.Add(new Comment($"The regularized gradient {gradient} + λ∇R({weight}), from the {weight} already in registers."));
         return C($"{load} + {Ref(regularizer)}.Gradient<V>({w}, {Ref(PenaltyConstants)})");
     }
 }
