@@ -90,10 +90,6 @@ internal static class CodeBuilding
     public static Code Ref(string name) => new(EquatableArray.Of<CodeToken>(new NameToken(name)));
 
     /// <summary>Text that names no variable: a member name, an operator, a literal, a type.</summary>
-    public static Code Tx(string text)
-    {
-        var b = new CodeBuilder(0, 0);
-        b.AppendLiteral(text);
-        return b.ToCode();
-    }
+    public static Code Tx(string text) =>
+        new(text.Length == 0 ? EquatableArray<CodeToken>.Empty : EquatableArray.Of<CodeToken>(new TextToken(text)));
 }

@@ -109,7 +109,7 @@ internal sealed partial class Lower
             : Local(home, ValKind.Uniform, scalarInit, "acc");
 
     /// <summary>Assigns a local that holds a value (an accumulator, a mask of NaN lanes).</summary>
-    private static Assign Set(Val local, Code value) => new(local.Code.ToString(), "=", value);
+    private static Assign Set(Val local, Code value) => new(local.Code.Names.Single(), "=", value);
 
     /// <summary>Adds one body value into an accumulator; in the masked tail, lanes past the end add the neutral value.</summary>
     private void Update(Scope c, Val acc, Val x, bool lane, Func<Code, Code, Code> combine, Code neutral)
@@ -345,7 +345,7 @@ internal sealed partial class Lower
     private static string? Materialized(Scope s, Expr e)
     {
         for (var a = s; a is not null; a = a.Parent)
-            if (a.Memo.TryGetValue(("row", e), out var row)) return row.Code.ToString();
+            if (a.Memo.TryGetValue(("row", e), out var row)) return row.Code.Names.Single();
         return null;
     }
 
