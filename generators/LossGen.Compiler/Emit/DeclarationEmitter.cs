@@ -300,35 +300,31 @@ internal sealed class DeclarationEmitter
 
     internal void WriteKernel(string name, Kernel kernel, bool withGradients)
     {
-        const string t = Naming.ElementType;
         var ps = KernelParameters(withGradients);
         w.Line(KernelAttributes.Line);
         w.Line($"private static double {name}{KernelAttributes.TypeParameters()}({string.Join(", ", ps.Select(p => p.Parameter))})");
         foreach (var constraint in KernelAttributes.Constraints()) w.Line("    " + constraint);
-        w.Line("{");
+        var body = new List<Stmt>();
         foreach (var c in kernel.Cleared)
         {
-            w.Line($"    // {Grad(c)} is accumulated into by several terms, so it starts from zero.");
-            w.Line($"    {Grad(c)}.Clear();");
+            body.Add(new Comment($"{Grad(c)} is accumulated into by several terms, so it starts from zero."));
+            body.Add(new Do(CodeBuilding.C($"{CodeBuilding.Ref(Grad(c))}.Clear()")));
         }
         foreach (var s in kernel.Scratches)
         {
-            var length = s.PerLane ? $"{Dim(s.Dim)} * V.Count" : Dim(s.Dim);
-            w.Line(s.PerLane
-                ? $"    // Tile of V.Count rows over {s.Dim}, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up."
-                : $"    // Scratch row over {s.Dim}, rented so the kernel allocates nothing after warm-up.");
-            w.Line($"    {t}[] {s.Name}Array = Scratch<{t}>.Rent({length});");
-            w.Line($"    Span<{t}> {s.Name} = {s.Name}Array.AsSpan(0, {length});");
+            var extent = Naming.Extent(decl, s.Dim);
+            body.Add(new Comment(s.PerLane
+                ? $"Tile of V.Count rows over {s.Dim}, transposed (column j at j·V.Count), rented so the kernel allocates nothing after warm-up."
+                : $"Scratch row over {s.Dim}, rented so the kernel allocates nothing after warm-up."));
+            body.AddRange(ScratchRental.Rent(s.Name, s.PerLane ? CodeBuilding.C($"{extent} * V.Count") : extent));
         }
-        var inner = new CodeWriter();
+        body.AddRange(kernel.Body);
+        body.AddRange(kernel.Scratches.Select(s => ScratchRental.Return(s.Name)));
+        body.Add(new Return(kernel.Result));
         var outlined = new OutlinedMethods(name);
-        KernelPrinter.Print(inner, kernel.Body, outlined, ps.Concat(kernel.Scratches.Select(s => new Variable($"Span<{t}>", s.Name))).ToList());
-        foreach (var line in inner.ToString().Split('\n'))
-            if (line.Length > 0) w.Line("    " + line);
-        foreach (var s in kernel.Scratches)
-            w.Line($"    Scratch<{t}>.Return({s.Name}Array);");
-        w.Line($"    return {kernel.Result};");
-        w.Line("}");
+        w.Open("");
+        KernelPrinter.Print(w, body, outlined, ps);
+        w.Close();
         outlined.Write(w);
     }
 

@@ -236,12 +236,11 @@ internal sealed partial class Lower
         {
             var length = C($"{DimParam(tile.Dim)} * V.Count");
             body.Add(new Comment($"{tile.Name}: a tile of V.Count rows over {tile.Dim}, transposed (element j of every row is one vector at j·V.Count)"));
-            body.Add(new Let($"{T}[]", tile.Name + "Array", C($"Scratch<{Tx(T)}>.Rent({length})")));
-            body.Add(new Let($"Span<{T}>", tile.Name, C($"{Ref(tile.Name + "Array")}.AsSpan(0, {length})")));
+            body.AddRange(ScratchRental.Rent(tile.Name, length));
         }
         body.Add(loop);
         foreach (var tile in tiles)
-            body.Add(new Do(C($"Scratch<{Tx(T)}>.Return({Ref(tile.Name + "Array")})")));
+            body.Add(ScratchRental.Return(tile.Name));
         return body;
     }
 }

@@ -144,14 +144,8 @@ internal sealed partial class Lower
         return name;
     }
 
-    /// <summary>
-    /// The element type, a type parameter of every kernel: one body serves float and double (the JIT
-    /// specialises it for each, as it does for the lane type V), so each declaration is lowered once.
-    /// </summary>
-    private const string T = Naming.ElementType;
-
     /// <summary>A dimension's extent: its parameter, or the number of a fixed size.</summary>
-    private Code DimParam(string dim) => Shapes.DimNames.IsFixed(dim) ? CodeBuilding.Tx(dim) : CodeBuilding.Ref(Naming.DimParameter(decl, dim));
+    private Code DimParam(string dim) => Naming.Extent(decl, dim);
 
     private static Code Lit(double v) => CodeBuilding.Tx(CSharpText.Literal(v));
 }

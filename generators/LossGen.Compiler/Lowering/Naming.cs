@@ -45,6 +45,10 @@ internal static class Naming
         throw new InvalidOperationException("Unknown dimension " + dim);
     }
 
+    /// <summary>A dimension's extent in kernel code: its parameter (a name), or the number of a fixed size (text).</summary>
+    public static Code Extent(ShapedDeclaration decl, string dim) =>
+        Shapes.DimNames.IsFixed(dim) ? CodeBuilding.Tx(dim) : CodeBuilding.Ref(DimParameter(decl, dim));
+
     /// <summary>The gradient buffer of a tensor: d + its name (s → ds, W → dW, @float → dfloat), made unique.</summary>
     public static string Gradient(ShapedDeclaration decl, string tensor)
     {
