@@ -35,13 +35,44 @@ public static unsafe class Contraction
         CheckOperand(right.Length, reduced, columns, rightReducedStride, rightColumnStride, nameof(right));
         CheckOperand(product.Length, rows, columns, columns, 1, nameof(product));
         if (rows == 0 || columns == 0) return;
+        using var canonical = CanonicalLeft<T>(left, leftRowStride, leftReducedStride, rows, reduced);
+        ProductOfRows<V, T>(canonical.Span, canonical.RowStride, default, right, rightReducedStride, rightColumnStride, product, rows, columns, reduced);
+    }
+
+    /// <summary>
+    /// <c>product[p·Q + q] = Σ_k L(p, k)·R(k, q)</c>, overwritten, where row p of L is row
+    /// <c>leftRows[p]</c> of the row-major <paramref name="left"/> (rows <paramref name="leftRowStride"/>
+    /// apart): a batch of a training set read where it lies instead of copied out first. Empty
+    /// <paramref name="leftRows"/> means rows 0 … P−1 in order (the generated kernels' public path). The sums are
+    /// those of <see cref="Product{V, T}(ReadOnlySpan{T}, int, int, ReadOnlySpan{T}, int, int, Span{T}, int, int, int)"/>
+    /// on the gathered rows, bit for bit.
+    /// </summary>
+    public static void Product<V, T>(ReadOnlySpan<T> left, ReadOnlySpan<int> leftRows, int leftRowStride,
+        ReadOnlySpan<T> right, int rightReducedStride, int rightColumnStride,
+        Span<T> product, int rows, int columns, int reduced)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, INumberBase<T>
+    {
+        CheckRows(left.Length, leftRows, rows, reduced, leftRowStride);
+        CheckOperand(right.Length, reduced, columns, rightReducedStride, rightColumnStride, nameof(right));
+        CheckOperand(product.Length, rows, columns, columns, 1, nameof(product));
+        if (rows == 0 || columns == 0) return;
+        ProductOfRows<V, T>(left, leftRowStride, leftRows, right, rightReducedStride, rightColumnStride, product, rows, columns, reduced);
+    }
+
+    /// <summary>The product once L has its reduced index contiguous; row p at <c>(map[p] or p)·lda</c>.</summary>
+    private static void ProductOfRows<V, T>(ReadOnlySpan<T> a, int lda, ReadOnlySpan<int> map,
+        ReadOnlySpan<T> right, int rightReducedStride, int rightColumnStride,
+        Span<T> product, int rows, int columns, int reduced)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, INumberBase<T>
+    {
         if (reduced == 0)
         {
             product[..(rows * columns)].Clear();
             return;
         }
 
-        using var canonical = CanonicalLeft<T>(left, leftRowStride, leftReducedStride, rows, reduced);
         int packedLength = ContractionPacking.ColumnBlockLength<V, T>(columns, reduced);
         var packed = Scratch<T>.Rent(packedLength);
         try
@@ -51,14 +82,15 @@ public static unsafe class Contraction
             int parts = ContractionJobs.Parts((long)rows * columns * reduced, (rows + 3) / 4, degree);
             if (parts == 1)
             {
-                ContractionKernels.Forward<V, T>(canonical.Span, canonical.RowStride, packed, product, rows, columns, reduced);
+                ContractionKernels.Forward<V, T>(a, lda, map, packed, product, rows, columns, reduced);
                 return;
             }
-            fixed (T* a = canonical.Span, pack = packed, result = product)
+            fixed (T* left = a, pack = packed, result = product)
+            fixed (int* rowMap = map)
             {
                 var job = new ContractionJobs.Forward<V, T>
                 {
-                    A = a, ALength = canonical.Span.Length, Lda = canonical.RowStride, Packed = pack, PackedLength = packedLength,
+                    A = left, ALength = a.Length, Lda = lda, Map = rowMap, Packed = pack, PackedLength = packedLength,
                     Product = result, Rows = rows, Columns = columns, Reduced = reduced, RowsPerPart = WorkerPool.PerPart(rows, parts, 4),
                 };
                 WorkerPool.Run(ref job, parts, degree);
@@ -84,8 +116,34 @@ public static unsafe class Contraction
         CheckOperand(dProduct.Length, rows, columns, columns, 1, nameof(dProduct));
         CheckOperand(dRight.Length, reduced, columns, rightReducedStride, rightColumnStride, nameof(dRight));
         if (rows == 0 || columns == 0 || reduced == 0) return;
-
         using var canonical = CanonicalLeft<T>(left, leftRowStride, leftReducedStride, rows, reduced);
+        AddRightGradientOfRows<V, T>(canonical.Span, canonical.RowStride, default, dProduct, dRight, rightReducedStride, rightColumnStride, rows, columns, reduced);
+    }
+
+    /// <summary>
+    /// The right operand's gradient, added, where row p of L is row <c>leftRows[p]</c> of the row-major
+    /// <paramref name="left"/>, as in the row-map <c>Product</c>: the same sums as on the gathered rows, bit for bit.
+    /// </summary>
+    public static void AddRightGradient<V, T>(ReadOnlySpan<T> left, ReadOnlySpan<int> leftRows, int leftRowStride,
+        ReadOnlySpan<T> dProduct, Span<T> dRight, int rightReducedStride, int rightColumnStride,
+        int rows, int columns, int reduced)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, INumberBase<T>
+    {
+        CheckRows(left.Length, leftRows, rows, reduced, leftRowStride);
+        CheckOperand(dProduct.Length, rows, columns, columns, 1, nameof(dProduct));
+        CheckOperand(dRight.Length, reduced, columns, rightReducedStride, rightColumnStride, nameof(dRight));
+        if (rows == 0 || columns == 0 || reduced == 0) return;
+        AddRightGradientOfRows<V, T>(left, leftRowStride, leftRows, dProduct, dRight, rightReducedStride, rightColumnStride, rows, columns, reduced);
+    }
+
+    /// <summary>The right gradient once L has its reduced index contiguous; row p at <c>(map[p] or p)·lda</c>.</summary>
+    private static void AddRightGradientOfRows<V, T>(ReadOnlySpan<T> a, int lda, ReadOnlySpan<int> map,
+        ReadOnlySpan<T> dProduct, Span<T> dRight, int rightReducedStride, int rightColumnStride,
+        int rows, int columns, int reduced)
+        where V : struct, ILanes<V, T>
+        where T : unmanaged, INumberBase<T>
+    {
         int padded = ContractionPacking.PaddedReduced<V, T>(reduced);
         int blocks = ContractionPacking.ColumnBlocks(columns);
         var sums = Scratch<T>.Rent(blocks * ContractionPacking.BlockColumns * padded);
@@ -100,15 +158,16 @@ public static unsafe class Contraction
             int parts = ContractionJobs.Parts((long)rows * columns * reduced, (vectors + 2) / 3, degree);
             if (parts == 1)
             {
-                ContractionKernels.RightGradient<V, T>(canonical.Span, canonical.RowStride, packedGradient, transposedSums, rows, columns, reduced, padded, 0, vectors);
+                ContractionKernels.RightGradient<V, T>(a, lda, map, packedGradient, transposedSums, rows, columns, reduced, padded, 0, vectors);
             }
             else
             {
-                fixed (T* a = canonical.Span, gradient = packedGradient, sum = transposedSums)
+                fixed (T* left = a, gradient = packedGradient, sum = transposedSums)
+                fixed (int* rowMap = map)
                 {
                     var job = new ContractionJobs.RightGradient<V, T>
                     {
-                        A = a, ALength = canonical.Span.Length, Lda = canonical.RowStride, PackedGradient = gradient, PackedGradientLength = packedGradient.Length,
+                        A = left, ALength = a.Length, Lda = lda, Map = rowMap, PackedGradient = gradient, PackedGradientLength = packedGradient.Length,
                         Sums = sum, SumsLength = transposedSums.Length, Rows = rows, Columns = columns, Reduced = reduced, Padded = padded,
                         VectorsPerPart = WorkerPool.PerPart(vectors, parts, 3),
                     };
@@ -213,6 +272,27 @@ public static unsafe class Contraction
         long last = (long)(outer - 1) * outerStride + (long)(inner - 1) * innerStride;
         if (last >= length)
             throw new ArgumentException($"A [{outer}, {inner}] operand with strides ({outerStride}, {innerStride}) reads element {last}, but the span holds {length}.", parameter);
+    }
+
+    /// <summary>There is one row index per row of the product, and each names a whole row inside <paramref name="length"/>; none means rows 0 … P−1.</summary>
+    private static void CheckRows(int length, ReadOnlySpan<int> leftRows, int rows, int reduced, int rowStride)
+    {
+        if (leftRows.IsEmpty)
+        {
+            CheckOperand(length, rows, reduced, rowStride, 1, "left");
+            return;
+        }
+        if (rows < 0 || reduced < 0 || rowStride < 0)
+            throw new ArgumentException($"Negative size or stride ({rows}×{reduced}, rows {rowStride} apart).", nameof(leftRows));
+        if (leftRows.Length != rows)
+            throw new ArgumentException($"leftRows has {leftRows.Length} indices for a product of {rows} rows.", nameof(leftRows));
+        if (reduced == 0) return;
+        for (int p = 0; p < leftRows.Length; p++)
+        {
+            long end = (long)leftRows[p] * rowStride + reduced;
+            if (leftRows[p] < 0 || end > length)
+                throw new ArgumentException($"leftRows[{p}] = {leftRows[p]} names a row of {reduced} elements ending at element {end}, but the left operand holds {length}.", nameof(leftRows));
+        }
     }
 
     /// <summary>An operand with its reduced index contiguous; returns its pooled copy, if any, when disposed.</summary>

@@ -7,7 +7,8 @@ namespace LossGen.CompilerServices;
 /// The contraction kernels as parallel jobs, each split by its outputs: the product and the left
 /// gradient by rows (in whole four-row tiles), the right gradient by vectors of the reduced index (in
 /// whole three-vector tiles). A part computes its elements exactly as the whole call would, so the
-/// result is the same bits for every split. The operands are pinned by the caller for the job's life.
+/// result is the same bits for every split. The operands are pinned by the caller for the job's life;
+/// <c>Map</c>, when not null, holds the left operand's row indices (a batch read in place).
 /// </summary>
 internal static unsafe class ContractionJobs
 {
@@ -23,6 +24,7 @@ internal static unsafe class ContractionJobs
     {
         public T* A;
         public int ALength, Lda;
+        public int* Map;
         public T* Packed;
         public int PackedLength;
         public T* Product;
@@ -33,9 +35,11 @@ internal static unsafe class ContractionJobs
             int first = part * RowsPerPart;
             int count = Math.Min(RowsPerPart, Rows - first);
             if (count <= 0) return;
-            var a = new ReadOnlySpan<T>(A + (long)first * Lda, ALength - first * Lda);
+            // A part's rows: its slice of the row indices over the whole operand, or its slice of the operand.
+            var map = Map == null ? default : new ReadOnlySpan<int>(Map + first, count);
+            var a = Map == null ? new ReadOnlySpan<T>(A + (long)first * Lda, ALength - first * Lda) : new ReadOnlySpan<T>(A, ALength);
             var product = new Span<T>(Product + (long)first * Columns, count * Columns);
-            ContractionKernels.Forward<V, T>(a, Lda, new ReadOnlySpan<T>(Packed, PackedLength), product, count, Columns, Reduced);
+            ContractionKernels.Forward<V, T>(a, Lda, map, new ReadOnlySpan<T>(Packed, PackedLength), product, count, Columns, Reduced);
         }
     }
 
@@ -45,6 +49,7 @@ internal static unsafe class ContractionJobs
     {
         public T* A;
         public int ALength, Lda;
+        public int* Map;
         public T* PackedGradient;
         public int PackedGradientLength;
         public T* Sums;
@@ -55,7 +60,8 @@ internal static unsafe class ContractionJobs
             int first = part * VectorsPerPart;
             int end = Math.Min(first + VectorsPerPart, Padded / V.Count);
             if (first >= end) return;
-            ContractionKernels.RightGradient<V, T>(new ReadOnlySpan<T>(A, ALength), Lda, new ReadOnlySpan<T>(PackedGradient, PackedGradientLength),
+            var map = Map == null ? default : new ReadOnlySpan<int>(Map, Rows);
+            ContractionKernels.RightGradient<V, T>(new ReadOnlySpan<T>(A, ALength), Lda, map, new ReadOnlySpan<T>(PackedGradient, PackedGradientLength),
                 new Span<T>(Sums, SumsLength), Rows, Columns, Reduced, Padded, first, end);
         }
     }

@@ -15,13 +15,17 @@ internal static class ContractionKernels
     /// <summary>Rows of the left operand per pass of the right-gradient kernel: a block that stays in L2 while every column block reads it.</summary>
     private const int GradientRowBlock = 64;
 
+    /// <summary>Where row p of the left operand starts: at <c>map[p]·lda</c> when the rows are a batch read in place, else at <c>p·lda</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int RowStart(ReadOnlySpan<int> map, int p, int lda) => (map.IsEmpty ? p : map[p]) * lda;
+
     /// <summary>
-    /// <c>product[p·Q + q] = Σ_k a[p·lda + k]·R(k, q)</c> with R packed by <see cref="ContractionPacking.PackColumnBlocks"/>.
+    /// <c>product[p·Q + q] = Σ_k a[RowStart(p) + k]·R(k, q)</c> with R packed by <see cref="ContractionPacking.PackColumnBlocks"/>.
     /// Four rows × five columns per pass, vectorized along k: per vector of k, nine loads feed
     /// twenty FMAs (five columns: ten classes, and a hundred, are whole blocks), and each sum is reduced across lanes once, at the end of its row.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void Forward<V, T>(ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> packed, Span<T> product, int rows, int columns, int reduced)
+    public static void Forward<V, T>(ReadOnlySpan<T> a, int lda, ReadOnlySpan<int> map, ReadOnlySpan<T> packed, Span<T> product, int rows, int columns, int reduced)
         where V : struct, ILanes<V, T>
         where T : unmanaged, INumberBase<T>
     {
@@ -33,7 +37,7 @@ internal static class ContractionKernels
         int p = 0;
         for (; p <= rows - 4; p += 4)
         {
-            int x0 = p * lda, x1 = x0 + lda, x2 = x1 + lda, x3 = x2 + lda;
+            int x0 = RowStart(map, p, lda), x1 = RowStart(map, p + 1, lda), x2 = RowStart(map, p + 2, lda), x3 = RowStart(map, p + 3, lda);
             for (int block = 0; block < blocks; block++)
             {
                 int w = block * blockLength;
@@ -77,7 +81,7 @@ internal static class ContractionKernels
         }
         for (; p < rows; p++)
         {
-            int x0 = p * lda;
+            int x0 = RowStart(map, p, lda);
             for (int block = 0; block < blocks; block++)
             {
                 int w = block * blockLength;
@@ -120,7 +124,7 @@ internal static class ContractionKernels
     }
 
     /// <summary>
-    /// <c>sums[q·padded + k] += Σ_p a[p·lda + k]·dS[p, q]</c>, dS packed by
+    /// <c>sums[q·padded + k] += Σ_p a[RowStart(p) + k]·dS[p, q]</c>, dS packed by
     /// <see cref="ContractionPacking.PackGradientColumns"/>. The output is transposed (k contiguous)
     /// so the vectors run along a row of the left operand: per row, three loads of it and five
     /// broadcasts of dS feed fifteen FMAs. Rows go in blocks that stay in L2 while every column
@@ -132,7 +136,7 @@ internal static class ContractionKernels
     /// order whatever the split.
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void RightGradient<V, T>(ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> packedGradient, Span<T> sums, int rows, int columns, int reduced, int padded,
+    public static void RightGradient<V, T>(ReadOnlySpan<T> a, int lda, ReadOnlySpan<int> map, ReadOnlySpan<T> packedGradient, Span<T> sums, int rows, int columns, int reduced, int padded,
         int firstVector, int endVector)
         where V : struct, ILanes<V, T>
         where T : unmanaged, INumberBase<T>
@@ -140,9 +144,12 @@ internal static class ContractionKernels
         int lanes = V.Count;
         int vectors = endVector;
         int blocks = ContractionPacking.ColumnBlocks(columns);
+        // The block's row starts, found once and read by every column block and vector group.
+        Span<int> starts = stackalloc int[GradientRowBlock];
         for (int first = 0; first < rows; first += GradientRowBlock)
         {
             int end = Math.Min(rows, first + GradientRowBlock);
+            for (int p = first; p < end; p++) starts[p - first] = RowStart(map, p, lda);
             for (int block = 0; block < blocks; block++)
             {
                 int g0 = block * rows * ContractionPacking.BlockColumns;
@@ -159,7 +166,7 @@ internal static class ContractionKernels
                     V t40 = V.Zero, t41 = V.Zero, t42 = V.Zero;
                     for (int p = first; p < end; p++)
                     {
-                        int x = p * lda + k;
+                        int x = starts[p - first] + k;
                         V a0 = V.Load(a, x), a1 = V.Load(a, x + lanes), a2 = V.Load(a, x + 2 * lanes);
                         int g = g0 + p * ContractionPacking.BlockColumns;
                         V d = V.Splat(packedGradient[g]);
@@ -191,7 +198,8 @@ internal static class ContractionKernels
                     V t0 = V.Zero, t1 = V.Zero, t2 = V.Zero, t3 = V.Zero, t4 = V.Zero;
                     for (int p = first; p < end; p++)
                     {
-                        V a0 = count == lanes ? V.Load(a, p * lda + k) : V.LoadPartial(a, p * lda + k, count);
+                        int x = starts[p - first] + k;
+                        V a0 = count == lanes ? V.Load(a, x) : V.LoadPartial(a, x, count);
                         int g = g0 + p * ContractionPacking.BlockColumns;
                         t0 = V.MultiplyAdd(V.Splat(packedGradient[g]), a0, t0);
                         t1 = V.MultiplyAdd(V.Splat(packedGradient[g + 1]), a0, t1);
