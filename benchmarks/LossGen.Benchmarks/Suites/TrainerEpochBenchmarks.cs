@@ -11,10 +11,12 @@ namespace LossGen.Benchmarks.Suites;
 /// <summary>
 /// Issue 10 part 6: one whole epoch through <see cref="Trainer"/> on synthetic CIFAR-shaped data made
 /// here (50000 × 3072 float, 10 classes), <see cref="LinearSoftmaxObjective{T}"/> (λ = 1e-3) + the
-/// generated <c>Sgd.Optimizer&lt;float&gt;</c>, batch 500, shuffled (the objective gathers each batch's
-/// rows from the 614 MB set), default options (the non-finite check on), on <see cref="Threads"/>
-/// threads: 100 steps per invocation. Targets: ≤ 90 ms on one thread, ≤ 60 ms on two. The two other rows split the epoch: the gather of 100 shuffled batches
-/// alone, and 100 steps on one already gathered batch (the kernels alone, X in cache as far as it fits).
+/// generated <c>Sgd.Optimizer&lt;float&gt;</c>, batch 500, shuffled (the contraction kernels read each
+/// batch's rows of X where they lie in the 614 MB set, following the row indices; only the labels are
+/// gathered), default options (the non-finite check on), on <see cref="Threads"/> threads: 100 steps
+/// per invocation. Targets: ≤ 90 ms on one thread, ≤ 60 ms on two. The two other rows are references:
+/// the copy of 100 shuffled batches that reading in place avoids, and 100 steps on one already
+/// gathered batch (the kernels alone, X in cache as far as it fits).
 /// </summary>
 /// <remarks>
 /// One invocation per iteration (an epoch is ~10⁸ ns; BenchmarkDotNet's default unroll of 16 would
@@ -62,11 +64,11 @@ public class TrainerEpochBenchmarks
         _db = new float[Classes];
     }
 
-    /// <summary>One epoch: 100 steps of gather + ValueAndGradient + non-finite check + Sgd.Step, then the next epoch's shuffle.</summary>
+    /// <summary>One epoch: 100 steps of ValueAndGradient on the batch's rows in place + non-finite check + Sgd.Step, then the next epoch's shuffle.</summary>
     [Benchmark(Baseline = true)]
     public TrainingResult Epoch() => _trainer!.Fit(_trainer.Epochs + 1);
 
-    /// <summary>Only the gather: the rows of 100 shuffled batches copied into a batch buffer, as the objective does.</summary>
+    /// <summary>Only a gather: the rows of 100 shuffled batches copied into a batch buffer, as the objective did before it read them in place.</summary>
     [Benchmark]
     public float GatherOnly()
     {

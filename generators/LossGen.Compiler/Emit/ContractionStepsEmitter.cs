@@ -17,12 +17,20 @@ internal sealed class ContractionStepsEmitter
     private readonly ShapedDeclaration decl;
     private readonly ContractionPlan plan;
     private readonly CodeWriter w;
+    private readonly HashSet<string> inPlace;
+    private readonly string batchRows;
 
-    public ContractionStepsEmitter(ShapedDeclaration decl, ContractionPlan plan, CodeWriter w)
+    /// <param name="inPlace">
+    /// The row tensors the objective's batch reads in place (<see cref="RowLayout.ReadInPlace"/>): the
+    /// gradient kernel takes the batch's row indices for them, empty meaning rows 0 … N−1.
+    /// </param>
+    public ContractionStepsEmitter(ShapedDeclaration decl, ContractionPlan plan, IEnumerable<string> inPlace, CodeWriter w)
     {
         this.decl = decl;
         this.plan = plan;
         this.w = w;
+        this.inPlace = new HashSet<string>(inPlace);
+        batchRows = Naming.BatchRows(plan.Scores);
     }
 
     public void Write(KernelSet kernels)
@@ -42,6 +50,8 @@ internal sealed class ContractionStepsEmitter
     {
         const string t = Naming.ElementType;
         var ps = outer.KernelParameters(withGradients);
+        var rowMapped = withGradients && inPlace.Count > 0;
+        if (rowMapped) ps.Add(new Variable("ReadOnlySpan<int>", batchRows));
         w.Line(KernelAttributes.Line);
         w.Line($"private static double {name}{KernelAttributes.TypeParameters()}({string.Join(", ", ps.Select(p => p.Parameter))})");
         foreach (var constraint in KernelAttributes.Constraints()) w.Line("    " + constraint);
@@ -52,9 +62,11 @@ internal sealed class ContractionStepsEmitter
             var length = $"{Dim(s.RowDim)} * {Dim(s.ColumnDim)}";
             w.Line($"// {s.Product}[p, q] = Σ_k {Element(s.Left, s.LeftReduced, "p")}·{Element(s.Right, s.RightReduced, "q")} for every p and q, by the register-blocked");
             w.Line("// contraction kernels; the rest of the kernel reads it as a tensor. Rented, so nothing is allocated after warm-up.");
+            if (rowMapped && inPlace.Contains(s.Left))
+                w.Line($"// Row p of {s.Left} is row {batchRows}[p] of it: the objective's batch, read where it lies (empty: row p).");
             Rent(t, product, length);
             if (withGradients && s.Differentiable) Rent(t, Grad(s.Product), length);
-            w.Line($"Contraction.Product<V, {t}>({Naming.Kernel(decl, s.Left)}, {LeftStrides(s)}, {Naming.Kernel(decl, s.Right)}, {RightStrides(s)}, {product}, {Sizes(s)});");
+            w.Line($"Contraction.Product<V, {t}>({Left(s, rowMapped)}, {Naming.Kernel(decl, s.Right)}, {RightStrides(s)}, {product}, {Sizes(s)});");
         }
         var call = string.Join(", ", inner.KernelParameters(withGradients).Select(p => p.Name));
         w.Line($"double t0 = {name}OverProducts{KernelAttributes.TypeParameters()}({call});");
@@ -63,7 +75,7 @@ internal sealed class ContractionStepsEmitter
             if (s.RightDifferentiable)
             {
                 w.Line($"// {Grad(s.Right)} += Σ_p {Element(s.Left, s.LeftReduced, "p")}·{Grad(s.Product)}[p, q]: the chain rule through the product");
-                w.Line($"Contraction.AddRightGradient<V, {t}>({Naming.Kernel(decl, s.Left)}, {LeftStrides(s)}, {Grad(s.Product)}, {Grad(s.Right)}, {RightStrides(s)}, {Sizes(s)});");
+                w.Line($"Contraction.AddRightGradient<V, {t}>({Left(s, rowMapped)}, {Grad(s.Product)}, {Grad(s.Right)}, {RightStrides(s)}, {Sizes(s)});");
             }
             if (s.LeftDifferentiable)
             {
@@ -89,6 +101,12 @@ internal sealed class ContractionStepsEmitter
     /// <summary>The operand's element with the summed axis k and the other one <paramref name="free"/>, as the user indexes it.</summary>
     private static string Element(string tensor, int reduced, string free) =>
         reduced == 0 ? $"{tensor}[k, {free}]" : $"{tensor}[{free}, k]";
+
+    /// <summary>The left operand and how to find its rows: its strides, or the batch's row indices and the row length.</summary>
+    private string Left(ContractionStep s, bool rowMapped) =>
+        rowMapped && inPlace.Contains(s.Left)
+            ? $"{Naming.Kernel(decl, s.Left)}, {batchRows}, {Dim(s.ReducedDim)}"
+            : $"{Naming.Kernel(decl, s.Left)}, {LeftStrides(s)}";
 
     /// <summary>Strides of the left operand's (p, k): row-major [P, K] is (K, 1); [K, P] is (1, P).</summary>
     private string LeftStrides(ContractionStep s) =>

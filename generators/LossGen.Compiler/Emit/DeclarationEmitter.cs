@@ -48,6 +48,12 @@ internal sealed class DeclarationEmitter
     private string Dim(string d) => Naming.DimParameter(decl, d);
     private string Grad(string t) => Naming.Gradient(decl, t);
 
+    /// <summary>The row tensors the objective's batch reads in place (<see cref="RowLayout.ReadInPlace"/>); none without contractions.</summary>
+    private IReadOnlyList<TensorShape> InPlace => RowLayout.Of(decl)?.ReadInPlace(plan) ?? new TensorShape[0];
+
+    /// <summary>The gradient kernel's parameter for the batch's row indices, when some tensor is read in place.</summary>
+    private string BatchRows => Naming.BatchRows(plan!.Scores);
+
     private ShadowSafeNames Names => new(decl.Model.Parameters.Select(p => p.Name), decl.Model.Namespace,
         decl.Model.ContainingTypes.Select(c => c.Name), decl.Model.TypeName);
 
@@ -65,11 +71,15 @@ internal sealed class DeclarationEmitter
         foreach (var outer in m.ContainingTypes) w.Open($"{outer.Keyword} {outer.Name}");
         w.Open($"partial {m.TypeKeyword} {m.TypeName}");
 
+        var inPlace = InPlace;
         foreach (var type in ElementTypes.Both)
         {
             WriteValue(type);
             w.Line();
-            WriteValueAndGradient(type);
+            WriteValueAndGradient(type, inPlace);
+            w.Line();
+            if (inPlace.Count == 0) continue;
+            WriteValueAndGradientOfRows(type, inPlace);
             w.Line();
         }
         WriteValidation();
@@ -82,9 +92,9 @@ internal sealed class DeclarationEmitter
         }
         else
         {
-            new ContractionStepsEmitter(decl, plan, w).Write(kernels);
+            new ContractionStepsEmitter(decl, plan, inPlace.Select(x => x.Name), w).Write(kernels);
         }
-        ObjectiveEmitter.WriteIfEligible(decl, w);
+        ObjectiveEmitter.WriteIfEligible(decl, inPlace, w);
 
         w.Close();
         foreach (var _ in m.ContainingTypes) w.Close();
@@ -103,22 +113,52 @@ internal sealed class DeclarationEmitter
         w.Close();
     }
 
-    private void WriteValueAndGradient(ElementType type)
+    private void WriteValueAndGradient(ElementType type, IReadOnlyList<TensorShape> inPlace)
     {
         var t = type.Keyword();
         Doc($"The value of {decl.Model.TypeName} and, in one fused pass, its gradient with respect to "
             + string.Join(", ", Differentiable.Select(x => x.Name)) + " (overwritten, not accumulated).", withGradient: true);
         w.Open($"public static {t} ValueAndGradient({Parameters(type, withGradients: true)})");
         w.Line($"{Names.Own("Validate")}({ValidationArguments(withGradients: true)});");
-        WriteOverlapChecks(type);
-        WriteDispatch(type, "ValueAndGradientKernel", withGradients: true);
+        if (inPlace.Count > 0)
+        {
+            w.Line($"return {Names.Own("ValueAndGradientOfRows")}({KernelArguments(withGradients: true)}, {BatchRows}: default);");
+        }
+        else
+        {
+            WriteOverlapChecks(type);
+            WriteDispatch(type, "ValueAndGradientKernel", withGradients: true);
+        }
         w.Close();
     }
 
-    private void WriteDispatch(ElementType type, string kernel, bool withGradients)
+    /// <summary>
+    /// <c>ValueAndGradient</c> after validation, on given rows of the tensors read in place: the
+    /// public method's rest (rows 0 … n−1) and the objective's entry (the batch's indices into the
+    /// whole training tensors, which the contraction kernels follow). Private: the nested
+    /// <c>Objective</c> has checked everything Validate would when it was made (shapes, labels,
+    /// hyper-parameters) and per batch (lengths, indices), so only the overlaps are left.
+    /// </summary>
+    private void WriteValueAndGradientOfRows(ElementType type, IReadOnlyList<TensorShape> inPlace)
+    {
+        var t = type.Keyword();
+        var rows = BatchRows;
+        var tensors = string.Join(", ", inPlace.Select(x => Xml(x.Name)));
+        w.Line("/// <summary>");
+        w.Line($"/// ValueAndGradient once its arguments are validated, with row p of {tensors} at row <paramref name=\"{rows}\"/>[p]");
+        w.Line($"/// (none: row p). <see cref=\"Objective{{T}}\"/> passes the whole training set and its batch's indices, read where they lie.");
+        w.Line("/// </summary>");
+        w.Open($"private static {t} ValueAndGradientOfRows({Parameters(type, withGradients: true, defaults: false)}, ReadOnlySpan<int> {rows})");
+        WriteOverlapChecks(type);
+        WriteDispatch(type, "ValueAndGradientKernel", withGradients: true, rows);
+        w.Close();
+    }
+
+    /// <param name="batchRows">The kernel's row-index argument, when it takes one.</param>
+    private void WriteDispatch(ElementType type, string kernel, bool withGradients, string? batchRows = null)
     {
         var prefix = type.LanePrefix();
-        var args = KernelArguments(withGradients);
+        var args = KernelArguments(withGradients) + (batchRows is null ? "" : ", " + batchRows);
         w.Line("// The widest vector width the hardware accelerates; the JIT folds these checks away.");
         var result = decl.Model.Parameters.Any(p => p.Name == "result") ? "result_" : "result";
         var names = Names;
@@ -132,14 +172,15 @@ internal sealed class DeclarationEmitter
         w.Line($"return ({type.Keyword()}){result};");
     }
 
-    private string Parameters(ElementType type, bool withGradients)
+    /// <param name="defaults">Whether the hyper-parameters keep their default values (the public methods).</param>
+    private string Parameters(ElementType type, bool withGradients, bool defaults = true)
     {
         var t = type.Keyword();
         var ps = new List<string>();
         ps.AddRange(Inputs.Select(x => x.Kind == ParamKind.Labels ? $"ReadOnlySpan<int> {x.Name}" : $"ReadOnlySpan<{t}> {x.Name}"));
         ps.AddRange(decl.Dims.Select(d => $"int {Dim(d)}"));
         if (withGradients) ps.AddRange(Differentiable.Select(x => $"Span<{t}> {Grad(x.Name)}"));
-        ps.AddRange(Hypers.Select(h => h.Default is { } d ? $"{t} {h.Name} = {Literal(d, type)}" : $"{t} {h.Name}"));
+        ps.AddRange(Hypers.Select(h => defaults && h.Default is { } d ? $"{t} {h.Name} = {Literal(d, type)}" : $"{t} {h.Name}"));
         return string.Join(", ", ps);
     }
 

@@ -12,7 +12,9 @@ namespace LossGen.Compiler.Emit;
 /// <c>IBatchObjective&lt;T&gt;</c>. It holds the whole training set (the [Const] tensors and labels
 /// whose first dimension is the row dimension, checked once in its constructor), gathers a batch's
 /// rows into scratch it reuses, and calls the generated <c>ValueAndGradient</c> with the row
-/// dimension set to the batch size. The parameters are the differentiable tensors laid end to end
+/// dimension set to the batch size. A row tensor read only by contractions (the X of <c>XW + b</c>) is
+/// not gathered: the objective calls <c>ValueAndGradientOfRows</c> with the whole tensor and the
+/// batch's row indices, which the contraction kernels follow. The parameters are the differentiable tensors laid end to end
 /// in declaration order, each row-major; a <c>ParameterRange</c> per tensor says where each lies.
 /// </summary>
 /// <remarks>
@@ -28,6 +30,7 @@ internal sealed class ObjectiveEmitter
     private readonly ShapedDeclaration decl;
     private readonly CodeWriter w;
     private readonly RowLayout layout;
+    private readonly HashSet<TensorShape> inPlace;
     private readonly string elem;
     private readonly Dictionary<string, string> fields = new();
     private readonly Dictionary<string, string> rangeProperties = new();
@@ -39,11 +42,12 @@ internal sealed class ObjectiveEmitter
     private readonly string gradientParameter;
     private readonly string offsetLocal;
 
-    private ObjectiveEmitter(ShapedDeclaration decl, CodeWriter w, RowLayout layout)
+    private ObjectiveEmitter(ShapedDeclaration decl, CodeWriter w, RowLayout layout, IEnumerable<TensorShape> inPlace)
     {
         this.decl = decl;
         this.w = w;
         this.layout = layout;
+        this.inPlace = new HashSet<TensorShape>(inPlace);
         // The members: a range property per differentiable tensor, named like it unless that is taken.
         var taken = AdapterNames.TakenAround(decl.Model.TypeName, decl.Model.ContainingTypes);
         taken.UnionWith(new[] { "ParameterCount", "ExampleCount", "ValueAndGradient", "Layout", "Objective" });
@@ -66,10 +70,14 @@ internal sealed class ObjectiveEmitter
     }
 
     /// <summary>Writes the objective into <paramref name="w"/> if the declaration is a loss over rows; else nothing.</summary>
-    public static void WriteIfEligible(ShapedDeclaration decl, CodeWriter w)
+    /// <param name="inPlace">The row tensors read in place (<see cref="RowLayout.ReadInPlace"/>).</param>
+    public static void WriteIfEligible(ShapedDeclaration decl, IEnumerable<TensorShape> inPlace, CodeWriter w)
     {
-        if (RowLayout.Of(decl) is { } layout) new ObjectiveEmitter(decl, w, layout).Write();
+        if (RowLayout.Of(decl) is { } layout) new ObjectiveEmitter(decl, w, layout, inPlace).Write();
     }
+
+    /// <summary>The row tensors copied out per batch: those not read in place.</summary>
+    private IEnumerable<TensorShape> Gathered => layout.RowTensors.Where(x => !inPlace.Contains(x));
 
     private static string Pick(string name, HashSet<string> taken) => AdapterNames.Pick(name, taken);
 
@@ -103,7 +111,9 @@ internal sealed class ObjectiveEmitter
         w.Line("/// <summary>");
         w.Line($"/// <see cref=\"{m.TypeName}\"/> over a training set, for the trainer: an <see cref=\"{Training}.IBatchObjective{{T}}\"/> whose");
         w.Line($"/// examples are the rows of {string.Join(", ", layout.RowTensors.Select(x => Xml(x.Name)))} (dimension {layout.RowDim}). A batch is the loss evaluated on the batch's");
-        w.Line($"/// rows as if they were the whole set, gathered into scratch this objective reuses. The parameters are");
+        w.Line(inPlace.Count == 0
+            ? "/// rows as if they were the whole set, gathered into scratch this objective reuses. The parameters are"
+            : $"/// rows as if they were the whole set: {string.Join(", ", inPlace.Select(x => Xml(x.Name)))} read where {(inPlace.Count == 1 ? "it lies" : "they lie")}, the rest gathered into scratch this objective reuses. The parameters are");
         w.Line($"/// <c>[{string.Join(" | ", Differentiable.Select(x => Xml(x.Name + " " + ShapeText(x))))}]</c>, each row-major, in declaration order;");
         w.Line("/// the properties named after them give their ranges, for example to penalise one of them only.");
         w.Line("/// </summary>");
@@ -215,7 +225,7 @@ internal sealed class ObjectiveEmitter
                     continue;
                 }
                 var source = $"{fields[x.Name]}.Span";
-                var value = layout.RowTensors.Contains(x)
+                var value = Gathered.Contains(x)
                     ? $"{Support}.Gather({source}, {RowLength(x)}, {rows}, ref rowScratch.{fields[x.Name]})"
                     : source;
                 args.Add(x.Kind == ParamKind.Labels ? value : $"{Support}.As<{t}, {type}>({value})");
@@ -224,7 +234,8 @@ internal sealed class ObjectiveEmitter
             foreach (var x in Differentiable)
                 args.Add($"{Support}.As<{t}, {type}>({gradient}.Slice({fields[x.Name]}.Offset, {fields[x.Name]}.Length))");
             args.AddRange(Hypers.Select(h => type == "float" ? $"(float){fields[h.Name]}" : fields[h.Name]));
-            w.Line($"{type} value = {Self}.ValueAndGradient(");
+            if (inPlace.Count > 0) args.Add(rows);
+            w.Line($"{type} value = {Self}.{(inPlace.Count > 0 ? "ValueAndGradientOfRows" : "ValueAndGradient")}(");
             for (var k = 0; k < args.Count; k++) w.Line("    " + args[k] + (k < args.Count - 1 ? "," : ");"));
             w.Line($"return {t}.CreateTruncating(value);");
             w.Close();
@@ -238,7 +249,7 @@ internal sealed class ObjectiveEmitter
     {
         w.Line("/// <summary>The batch's rows, gathered contiguous for the kernels; grown to the largest batch, then reused.</summary>");
         w.Open($"private sealed class {scratchType}");
-        foreach (var x in layout.RowTensors)
+        foreach (var x in Gathered)
             w.Line($"public {(x.Kind == ParamKind.Labels ? "int" : elem)}[] {fields[x.Name]} = global::System.Array.Empty<{(x.Kind == ParamKind.Labels ? "int" : elem)}>();");
         w.Close();
     }

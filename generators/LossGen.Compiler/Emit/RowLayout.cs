@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using LossGen.Compiler.Ir;
 using LossGen.Compiler.Model;
 using LossGen.Compiler.Passes;
 
@@ -34,5 +35,21 @@ internal sealed record RowLayout(string RowDim, IReadOnlyList<TensorShape> RowTe
             if (first) rows.Add(t);
         }
         return new RowLayout(row, rows);
+    }
+
+    /// <summary>
+    /// The row tensors a batch is read from where they lie rather than gathered: each is read only as
+    /// the row-major left operand of contractions over the row dimension (<c>X[i, k]</c> in
+    /// <c>Σ_k X[i, k]·W[k, j]</c>), whose kernels take the batch's row indices, so the objective passes
+    /// the whole training tensor and the indices instead of copying the batch's rows out first.
+    /// </summary>
+    public IReadOnlyList<TensorShape> ReadInPlace(ContractionPlan? plan)
+    {
+        if (plan is null) return new TensorShape[0];
+        var readElsewhere = new HashSet<string>(ExprWalk.Nodes(plan.Body).OfType<Access>().Select(a => a.Tensor));
+        return RowTensors.Where(t =>
+            t.Kind == ParamKind.ConstTensor && t.Dims.Count == 2 && !readElsewhere.Contains(t.Name)
+            && plan.Steps.Any(s => s.Left == t.Name)
+            && plan.Steps.All(s => s.Right != t.Name && (s.Left != t.Name || (s.LeftReduced == 1 && s.RowDim == RowDim)))).ToList();
     }
 }

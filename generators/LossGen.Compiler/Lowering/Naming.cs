@@ -69,6 +69,9 @@ internal static class Naming
         return name;
     }
 
+    /// <summary>The kernel parameter holding a batch's row indices, for the row tensors read in place (RowLayout.ReadInPlace).</summary>
+    public static string BatchRows(ShapedDeclaration decl) => Unique("batchRows", "Of", Reserved(decl));
+
     /// <summary>Names a loop variable must avoid: parameters, dimensions, gradients and generated names.</summary>
     public static HashSet<string> Reserved(ShapedDeclaration decl)
     {

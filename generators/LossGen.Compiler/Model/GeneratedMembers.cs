@@ -13,7 +13,7 @@ namespace LossGen.Compiler.Model;
 /// </summary>
 internal static class GeneratedMembers
 {
-    private static readonly string[] LossMembers = { "Value", "ValueAndGradient", "Validate", "Objective" };
+    private static readonly string[] LossMembers = { "Value", "ValueAndGradient", "ValueAndGradientOfRows", "Validate", "Objective" };
     private static readonly string[] RegularizerMembers = { "Value", "ValueAndGradient", "Validate", "Penalty" };
     private static readonly string[] OptimizerMembers = { "Step", "Validate", "StateBuffers", "Optimizer" };
 

@@ -62,6 +62,15 @@ partial struct LinearSoftmax
     public static float ValueAndGradient(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int n, int d, int c, Span<float> dW, Span<float> db, float lambda = 0.001f)
     {
         Validate(X.Length, W.Length, b.Length, y, n, d, c, dW.Length, db.Length, lambda);
+        return ValueAndGradientOfRows(X, W, b, y, n, d, c, dW, db, lambda, batchRows: default);
+    }
+
+    /// <summary>
+    /// ValueAndGradient once its arguments are validated, with row p of X at row <paramref name="batchRows"/>[p]
+    /// (none: row p). <see cref="Objective{T}"/> passes the whole training set and its batch's indices, read where they lie.
+    /// </summary>
+    private static float ValueAndGradientOfRows(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int n, int d, int c, Span<float> dW, Span<float> db, float lambda, ReadOnlySpan<int> batchRows)
+    {
         // The kernel writes the gradients while it still reads the inputs: a gradient sharing storage with
         // an input or another gradient would be computed from half-overwritten values, so refuse it first.
         BufferGuard.Disjoint<float>(dW, "dW", X, "X");
@@ -74,10 +83,10 @@ partial struct LinearSoftmax
         BufferGuard.Disjoint<float, int>(db, "db", y, "y");
         BufferGuard.Disjoint<float>(db, "db", dW, "dW");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512, float>(X, W, b, y, n, d, c, dW, db, lambda)
-            : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256, float>(X, W, b, y, n, d, c, dW, db, lambda)
-            : F128.IsHardwareAccelerated ? ValueAndGradientKernel<F128, float>(X, W, b, y, n, d, c, dW, db, lambda)
-            : ValueAndGradientKernel<F1, float>(X, W, b, y, n, d, c, dW, db, lambda);
+        double result = F512.IsHardwareAccelerated ? ValueAndGradientKernel<F512, float>(X, W, b, y, n, d, c, dW, db, lambda, batchRows)
+            : F256.IsHardwareAccelerated ? ValueAndGradientKernel<F256, float>(X, W, b, y, n, d, c, dW, db, lambda, batchRows)
+            : F128.IsHardwareAccelerated ? ValueAndGradientKernel<F128, float>(X, W, b, y, n, d, c, dW, db, lambda, batchRows)
+            : ValueAndGradientKernel<F1, float>(X, W, b, y, n, d, c, dW, db, lambda, batchRows);
         return (float)result;
     }
 
@@ -135,6 +144,15 @@ partial struct LinearSoftmax
     public static double ValueAndGradient(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int n, int d, int c, Span<double> dW, Span<double> db, double lambda = 0.001d)
     {
         Validate(X.Length, W.Length, b.Length, y, n, d, c, dW.Length, db.Length, lambda);
+        return ValueAndGradientOfRows(X, W, b, y, n, d, c, dW, db, lambda, batchRows: default);
+    }
+
+    /// <summary>
+    /// ValueAndGradient once its arguments are validated, with row p of X at row <paramref name="batchRows"/>[p]
+    /// (none: row p). <see cref="Objective{T}"/> passes the whole training set and its batch's indices, read where they lie.
+    /// </summary>
+    private static double ValueAndGradientOfRows(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int n, int d, int c, Span<double> dW, Span<double> db, double lambda, ReadOnlySpan<int> batchRows)
+    {
         // The kernel writes the gradients while it still reads the inputs: a gradient sharing storage with
         // an input or another gradient would be computed from half-overwritten values, so refuse it first.
         BufferGuard.Disjoint<double>(dW, "dW", X, "X");
@@ -147,10 +165,10 @@ partial struct LinearSoftmax
         BufferGuard.Disjoint<double, int>(db, "db", y, "y");
         BufferGuard.Disjoint<double>(db, "db", dW, "dW");
         // The widest vector width the hardware accelerates; the JIT folds these checks away.
-        double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512, double>(X, W, b, y, n, d, c, dW, db, lambda)
-            : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256, double>(X, W, b, y, n, d, c, dW, db, lambda)
-            : D128.IsHardwareAccelerated ? ValueAndGradientKernel<D128, double>(X, W, b, y, n, d, c, dW, db, lambda)
-            : ValueAndGradientKernel<D1, double>(X, W, b, y, n, d, c, dW, db, lambda);
+        double result = D512.IsHardwareAccelerated ? ValueAndGradientKernel<D512, double>(X, W, b, y, n, d, c, dW, db, lambda, batchRows)
+            : D256.IsHardwareAccelerated ? ValueAndGradientKernel<D256, double>(X, W, b, y, n, d, c, dW, db, lambda, batchRows)
+            : D128.IsHardwareAccelerated ? ValueAndGradientKernel<D128, double>(X, W, b, y, n, d, c, dW, db, lambda, batchRows)
+            : ValueAndGradientKernel<D1, double>(X, W, b, y, n, d, c, dW, db, lambda, batchRows);
         return (double)result;
     }
 
@@ -385,20 +403,21 @@ partial struct LinearSoftmax
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining | System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double ValueAndGradientKernel<V, T>(ReadOnlySpan<T> X, ReadOnlySpan<T> W, ReadOnlySpan<T> b, ReadOnlySpan<int> y, int n, int d, int c, Span<T> dW, Span<T> db, double lambda)
+    private static double ValueAndGradientKernel<V, T>(ReadOnlySpan<T> X, ReadOnlySpan<T> W, ReadOnlySpan<T> b, ReadOnlySpan<int> y, int n, int d, int c, Span<T> dW, Span<T> db, double lambda, ReadOnlySpan<int> batchRows)
         where V : struct, ILanes<V, T>
         where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // XW[p, q] = Σ_k X[p, k]·W[k, q] for every p and q, by the register-blocked
         // contraction kernels; the rest of the kernel reads it as a tensor. Rented, so nothing is allocated after warm-up.
+        // Row p of X is row batchRows[p] of it: the objective's batch, read where it lies (empty: row p).
         T[] XWArray = Scratch<T>.Rent(n * c);
         Span<T> XW = XWArray.AsSpan(0, n * c);
         T[] dXWArray = Scratch<T>.Rent(n * c);
         Span<T> dXW = dXWArray.AsSpan(0, n * c);
-        Contraction.Product<V, T>(X, d, 1, W, c, 1, XW, n, c, d);
+        Contraction.Product<V, T>(X, batchRows, d, W, c, 1, XW, n, c, d);
         double t0 = ValueAndGradientKernelOverProducts<V, T>(X, W, b, y, XW, n, d, c, dW, db, dXW, lambda);
         // dW += Σ_p X[p, k]·dXW[p, q]: the chain rule through the product
-        Contraction.AddRightGradient<V, T>(X, d, 1, dXW, dW, c, 1, n, c, d);
+        Contraction.AddRightGradient<V, T>(X, batchRows, d, dXW, dW, c, 1, n, c, d);
         Scratch<T>.Return(XWArray);
         Scratch<T>.Return(dXWArray);
         return t0;
@@ -684,7 +703,7 @@ partial struct LinearSoftmax
     /// <summary>
     /// <see cref="LinearSoftmax"/> over a training set, for the trainer: an <see cref="global::LossGen.Training.IBatchObjective{T}"/> whose
     /// examples are the rows of X, y (dimension N). A batch is the loss evaluated on the batch's
-    /// rows as if they were the whole set, gathered into scratch this objective reuses. The parameters are
+    /// rows as if they were the whole set: X read where it lies, the rest gathered into scratch this objective reuses. The parameters are
     /// <c>[W [D, C] | b [C]]</c>, each row-major, in declaration order;
     /// the properties named after them give their ranges, for example to penalise one of them only.
     /// </summary>
@@ -767,8 +786,8 @@ partial struct LinearSoftmax
             global::LossGen.CompilerServices.AdapterSupport.RequireRows(rows, _n);
             if (global::LossGen.CompilerServices.AdapterSupport.IsFloat<T>())
             {
-                float value = global::Demo.LinearSoftmax.ValueAndGradient(
-                    global::LossGen.CompilerServices.AdapterSupport.As<T, float>(global::LossGen.CompilerServices.AdapterSupport.Gather(_X.Span, _d, rows, ref rowScratch._X)),
+                float value = global::Demo.LinearSoftmax.ValueAndGradientOfRows(
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, float>(_X.Span),
                     global::LossGen.CompilerServices.AdapterSupport.As<T, float>(parameters.Slice(_W.Offset, _W.Length)),
                     global::LossGen.CompilerServices.AdapterSupport.As<T, float>(parameters.Slice(_b.Offset, _b.Length)),
                     global::LossGen.CompilerServices.AdapterSupport.Gather(_y.Span, 1, rows, ref rowScratch._y),
@@ -777,13 +796,14 @@ partial struct LinearSoftmax
                     _c,
                     global::LossGen.CompilerServices.AdapterSupport.As<T, float>(gradient.Slice(_W.Offset, _W.Length)),
                     global::LossGen.CompilerServices.AdapterSupport.As<T, float>(gradient.Slice(_b.Offset, _b.Length)),
-                    (float)_lambda);
+                    (float)_lambda,
+                    rows);
                 return T.CreateTruncating(value);
             }
             else
             {
-                double value = global::Demo.LinearSoftmax.ValueAndGradient(
-                    global::LossGen.CompilerServices.AdapterSupport.As<T, double>(global::LossGen.CompilerServices.AdapterSupport.Gather(_X.Span, _d, rows, ref rowScratch._X)),
+                double value = global::Demo.LinearSoftmax.ValueAndGradientOfRows(
+                    global::LossGen.CompilerServices.AdapterSupport.As<T, double>(_X.Span),
                     global::LossGen.CompilerServices.AdapterSupport.As<T, double>(parameters.Slice(_W.Offset, _W.Length)),
                     global::LossGen.CompilerServices.AdapterSupport.As<T, double>(parameters.Slice(_b.Offset, _b.Length)),
                     global::LossGen.CompilerServices.AdapterSupport.Gather(_y.Span, 1, rows, ref rowScratch._y),
@@ -792,7 +812,8 @@ partial struct LinearSoftmax
                     _c,
                     global::LossGen.CompilerServices.AdapterSupport.As<T, double>(gradient.Slice(_W.Offset, _W.Length)),
                     global::LossGen.CompilerServices.AdapterSupport.As<T, double>(gradient.Slice(_b.Offset, _b.Length)),
-                    _lambda);
+                    _lambda,
+                    rows);
                 return T.CreateTruncating(value);
             }
         }
@@ -800,7 +821,6 @@ partial struct LinearSoftmax
         /// <summary>The batch's rows, gathered contiguous for the kernels; grown to the largest batch, then reused.</summary>
         private sealed class Rows
         {
-            public T[] _X = global::System.Array.Empty<T>();
             public int[] _y = global::System.Array.Empty<int>();
         }
     }
