@@ -11,9 +11,9 @@ namespace LossGen.Benchmarks.Suites;
 /// <summary>
 /// Issue 10 part 6: one whole epoch through <see cref="Trainer"/> on synthetic CIFAR-shaped data made
 /// here (50000 × 3072 float, 10 classes), <see cref="LinearSoftmaxObjective{T}"/> (λ = 1e-3) + the
-/// generated <c>Sgd.Optimizer&lt;float&gt;</c>, batch 500, shuffled (the contraction kernels read each
-/// batch's rows of X where they lie in the 614 MB set, following the row indices; only the labels are
-/// gathered), default options (the non-finite check on), on <see cref="Threads"/> threads: 100 steps
+/// generated <c>Sgd.Optimizer&lt;float&gt;</c>, batch 500, shuffled (the product reads each batch's rows
+/// of X from the 614 MB set by index, a tile at a time with the next tile prefetched; only the labels are
+/// gathered separately), default options (the non-finite check on), on <see cref="Threads"/> threads: 100 steps
 /// per invocation. Targets: ≤ 90 ms on one thread, ≤ 60 ms on two. The two other rows are references:
 /// the copy of 100 shuffled batches that reading in place avoids, and 100 steps on one already
 /// gathered batch (the kernels alone, X in cache as far as it fits).

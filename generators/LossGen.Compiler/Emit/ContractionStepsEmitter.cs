@@ -56,17 +56,28 @@ internal sealed class ContractionStepsEmitter
         w.Line($"private static double {name}{KernelAttributes.TypeParameters()}({string.Join(", ", ps.Select(p => p.Parameter))})");
         foreach (var constraint in KernelAttributes.Constraints()) w.Line("    " + constraint);
         w.Open("");
+        // The in-place tensors whose batch a product has gathered, by the name of the batch.
+        var batches = new Dictionary<string, string>();
         foreach (var s in plan.Steps)
         {
             var product = Naming.Kernel(decl, s.Product);
             var length = $"{Dim(s.RowDim)} * {Dim(s.ColumnDim)}";
             w.Line($"// {s.Product}[p, q] = Σ_k {Element(s.Left, s.LeftReduced, "p")}·{Element(s.Right, s.RightReduced, "q")} for every p and q, by the register-blocked");
             w.Line("// contraction kernels; the rest of the kernel reads it as a tensor. Rented, so nothing is allocated after warm-up.");
-            if (rowMapped && inPlace.Contains(s.Left))
-                w.Line($"// Row p of {s.Left} is row {batchRows}[p] of it: the objective's batch, read where it lies (empty: row p).");
             Rent(t, product, length);
             if (withGradients && s.Differentiable) Rent(t, Grad(s.Product), length);
-            w.Line($"Contraction.Product<V, {t}>({Left(s, rowMapped)}, {Naming.Kernel(decl, s.Right)}, {RightStrides(s)}, {product}, {Sizes(s)});");
+            var right = $"{Naming.Kernel(decl, s.Right)}, {RightStrides(s)}, {product}, {Sizes(s)}";
+            if (rowMapped && inPlace.Contains(s.Left) && !batches.ContainsKey(s.Left))
+            {
+                var batch = Naming.Batch(plan.Scores, s.Left);
+                batches[s.Left] = batch;
+                w.Line($"// Row p of {s.Left} is row {batchRows}[p] of it (none given: row p), the objective's batch: the product copies each");
+                w.Line($"// tile's rows into {batch} just before reading them, so they come from memory once, and the gradient reads {batch}.");
+                w.Line($"{t}[] {batch}Array = Scratch<{t}>.Rent({batchRows}.IsEmpty ? 0 : {Dim(s.RowDim)} * {Dim(s.ReducedDim)});");
+                w.Line($"ReadOnlySpan<{t}> {batch} = Contraction.Product<V, {t}>({Naming.Kernel(decl, s.Left)}, {batchRows}, {Dim(s.ReducedDim)}, {right}, {batch}Array);");
+                continue;
+            }
+            w.Line($"Contraction.Product<V, {t}>({Left(s, batches)}, {right});");
         }
         var call = string.Join(", ", inner.KernelParameters(withGradients).Select(p => p.Name));
         w.Line($"double t0 = {name}OverProducts{KernelAttributes.TypeParameters()}({call});");
@@ -75,7 +86,7 @@ internal sealed class ContractionStepsEmitter
             if (s.RightDifferentiable)
             {
                 w.Line($"// {Grad(s.Right)} += Σ_p {Element(s.Left, s.LeftReduced, "p")}·{Grad(s.Product)}[p, q]: the chain rule through the product");
-                w.Line($"Contraction.AddRightGradient<V, {t}>({Left(s, rowMapped)}, {Grad(s.Product)}, {Grad(s.Right)}, {RightStrides(s)}, {Sizes(s)});");
+                w.Line($"Contraction.AddRightGradient<V, {t}>({Left(s, batches)}, {Grad(s.Product)}, {Grad(s.Right)}, {RightStrides(s)}, {Sizes(s)});");
             }
             if (s.LeftDifferentiable)
             {
@@ -88,6 +99,7 @@ internal sealed class ContractionStepsEmitter
             w.Line($"Scratch<{t}>.Return({Naming.Kernel(decl, s.Product)}Array);");
             if (withGradients && s.Differentiable) w.Line($"Scratch<{t}>.Return({Grad(s.Product)}Array);");
         }
+        foreach (var batch in batches.Values) w.Line($"Scratch<{t}>.Return({batch}Array);");
         w.Line("return t0;");
         w.Close();
     }
@@ -102,10 +114,10 @@ internal sealed class ContractionStepsEmitter
     private static string Element(string tensor, int reduced, string free) =>
         reduced == 0 ? $"{tensor}[k, {free}]" : $"{tensor}[{free}, k]";
 
-    /// <summary>The left operand and how to find its rows: its strides, or the batch's row indices and the row length.</summary>
-    private string Left(ContractionStep s, bool rowMapped) =>
-        rowMapped && inPlace.Contains(s.Left)
-            ? $"{Naming.Kernel(decl, s.Left)}, {batchRows}, {Dim(s.ReducedDim)}"
+    /// <summary>The left operand with its strides: the gathered batch (row-major) once a product has gathered it, else the tensor.</summary>
+    private string Left(ContractionStep s, IReadOnlyDictionary<string, string> batches) =>
+        batches.TryGetValue(s.Left, out var batch)
+            ? $"{batch}, {Dim(s.ReducedDim)}, 1"
             : $"{Naming.Kernel(decl, s.Left)}, {LeftStrides(s)}";
 
     /// <summary>Strides of the left operand's (p, k): row-major [P, K] is (K, 1); [K, P] is (1, P).</summary>

@@ -146,7 +146,7 @@ internal sealed class DeclarationEmitter
         var tensors = string.Join(", ", inPlace.Select(x => Xml(x.Name)));
         w.Line("/// <summary>");
         w.Line($"/// ValueAndGradient once its arguments are validated, with row p of {tensors} at row <paramref name=\"{rows}\"/>[p]");
-        w.Line($"/// (none: row p). <see cref=\"Objective{{T}}\"/> passes the whole training set and its batch's indices, read where they lie.");
+        w.Line($"/// (none: row p). <see cref=\"Objective{{T}}\"/> passes the whole training set and its batch's indices.");
         w.Line("/// </summary>");
         w.Open($"private static {t} ValueAndGradientOfRows({Parameters(type, withGradients: true, defaults: false)}, ReadOnlySpan<int> {rows})");
         WriteOverlapChecks(type);

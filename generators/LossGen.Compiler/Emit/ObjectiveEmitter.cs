@@ -113,7 +113,7 @@ internal sealed class ObjectiveEmitter
         w.Line($"/// examples are the rows of {string.Join(", ", layout.RowTensors.Select(x => Xml(x.Name)))} (dimension {layout.RowDim}). A batch is the loss evaluated on the batch's");
         w.Line(inPlace.Count == 0
             ? "/// rows as if they were the whole set, gathered into scratch this objective reuses. The parameters are"
-            : $"/// rows as if they were the whole set: {string.Join(", ", inPlace.Select(x => Xml(x.Name)))} read where {(inPlace.Count == 1 ? "it lies" : "they lie")}, the rest gathered into scratch this objective reuses. The parameters are");
+            : $"/// rows as if they were the whole set: {string.Join(", ", inPlace.Select(x => Xml(x.Name)))} read by index inside the product, the rest gathered into scratch this objective reuses. The parameters are");
         w.Line($"/// <c>[{string.Join(" | ", Differentiable.Select(x => Xml(x.Name + " " + ShapeText(x))))}]</c>, each row-major, in declaration order;");
         w.Line("/// the properties named after them give their ranges, for example to penalise one of them only.");
         w.Line("/// </summary>");

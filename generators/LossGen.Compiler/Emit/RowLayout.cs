@@ -38,10 +38,11 @@ internal sealed record RowLayout(string RowDim, IReadOnlyList<TensorShape> RowTe
     }
 
     /// <summary>
-    /// The row tensors a batch is read from where they lie rather than gathered: each is read only as
+    /// The row tensors a batch is read from by index rather than gathered first: each is read only as
     /// the row-major left operand of contractions over the row dimension (<c>X[i, k]</c> in
-    /// <c>Σ_k X[i, k]·W[k, j]</c>), whose kernels take the batch's row indices, so the objective passes
-    /// the whole training tensor and the indices instead of copying the batch's rows out first.
+    /// <c>Σ_k X[i, k]·W[k, j]</c>), whose product takes the batch's row indices and copies each tile's
+    /// rows just before it reads them (prefetching the next tile's under the FMAs), so the objective
+    /// passes the whole training tensor and the indices instead of copying the batch out first.
     /// </summary>
     public IReadOnlyList<TensorShape> ReadInPlace(ContractionPlan? plan)
     {

@@ -36,32 +36,48 @@ public static unsafe class Contraction
         CheckOperand(product.Length, rows, columns, columns, 1, nameof(product));
         if (rows == 0 || columns == 0) return;
         using var canonical = CanonicalLeft<T>(left, leftRowStride, leftReducedStride, rows, reduced);
-        ProductOfRows<V, T>(canonical.Span, canonical.RowStride, default, right, rightReducedStride, rightColumnStride, product, rows, columns, reduced);
+        ProductOfRows<V, T>(canonical.Span, canonical.RowStride, default, default, right, rightReducedStride, rightColumnStride, product, rows, columns, reduced);
     }
 
     /// <summary>
     /// <c>product[p·Q + q] = Σ_k L(p, k)·R(k, q)</c>, overwritten, where row p of L is row
     /// <c>leftRows[p]</c> of the row-major <paramref name="left"/> (rows <paramref name="leftRowStride"/>
-    /// apart): a batch of a training set read where it lies instead of copied out first. Empty
-    /// <paramref name="leftRows"/> means rows 0 … P−1 in order (the generated kernels' public path). The sums are
-    /// those of <see cref="Product{V, T}(ReadOnlySpan{T}, int, int, ReadOnlySpan{T}, int, int, Span{T}, int, int, int)"/>
-    /// on the gathered rows, bit for bit.
+    /// apart): a batch of a training set. Each four-row pass copies its rows into
+    /// <paramref name="gathered"/> just before it reads them, so the batch comes from memory once and
+    /// the pass finds it in L2; the batch, row-major [P, K], is returned for the gradient
+    /// (<see cref="AddRightGradient{V, T}"/> reads it from cache). No indices means rows 0 … P−1 of
+    /// <paramref name="left"/>, which is returned itself and <paramref name="gathered"/> is not touched
+    /// (it may be empty). The sums are those of the strided form on the gathered rows, bit for bit.
     /// </summary>
-    public static void Product<V, T>(ReadOnlySpan<T> left, ReadOnlySpan<int> leftRows, int leftRowStride,
+    public static ReadOnlySpan<T> Product<V, T>(ReadOnlySpan<T> left, ReadOnlySpan<int> leftRows, int leftRowStride,
         ReadOnlySpan<T> right, int rightReducedStride, int rightColumnStride,
-        Span<T> product, int rows, int columns, int reduced)
+        Span<T> product, int rows, int columns, int reduced, Span<T> gathered)
         where V : struct, ILanes<V, T>
         where T : unmanaged, INumberBase<T>
     {
         CheckRows(left.Length, leftRows, rows, reduced, leftRowStride);
         CheckOperand(right.Length, reduced, columns, rightReducedStride, rightColumnStride, nameof(right));
         CheckOperand(product.Length, rows, columns, columns, 1, nameof(product));
-        if (rows == 0 || columns == 0) return;
-        ProductOfRows<V, T>(left, leftRowStride, leftRows, right, rightReducedStride, rightColumnStride, product, rows, columns, reduced);
+        if (leftRows.IsEmpty)
+        {
+            if (rows > 0 && columns > 0)
+                ProductOfRows<V, T>(left, leftRowStride, default, default, right, rightReducedStride, rightColumnStride, product, rows, columns, reduced);
+            return left;
+        }
+        CheckOperand(gathered.Length, rows, reduced, reduced, 1, nameof(gathered));
+        var batch = gathered[..(rows * reduced)];
+        if (columns == 0)
+        {
+            // No product to compute, but the caller reads the batch.
+            for (int p = 0; p < rows; p++) left.Slice(leftRows[p] * leftRowStride, reduced).CopyTo(batch.Slice(p * reduced, reduced));
+            return batch;
+        }
+        ProductOfRows<V, T>(left, leftRowStride, leftRows, batch, right, rightReducedStride, rightColumnStride, product, rows, columns, reduced);
+        return batch;
     }
 
-    /// <summary>The product once L has its reduced index contiguous; row p at <c>(map[p] or p)·lda</c>.</summary>
-    private static void ProductOfRows<V, T>(ReadOnlySpan<T> a, int lda, ReadOnlySpan<int> map,
+    /// <summary>The product once L has its reduced index contiguous; with row indices, row p of L is row <c>map[p]</c> of a, copied to <paramref name="gathered"/>.</summary>
+    private static void ProductOfRows<V, T>(ReadOnlySpan<T> a, int lda, ReadOnlySpan<int> map, Span<T> gathered,
         ReadOnlySpan<T> right, int rightReducedStride, int rightColumnStride,
         Span<T> product, int rows, int columns, int reduced)
         where V : struct, ILanes<V, T>
@@ -82,15 +98,15 @@ public static unsafe class Contraction
             int parts = ContractionJobs.Parts((long)rows * columns * reduced, (rows + 3) / 4, degree);
             if (parts == 1)
             {
-                ContractionKernels.Forward<V, T>(a, lda, map, packed, product, rows, columns, reduced);
+                ContractionKernels.Forward<V, T>(a, lda, map, gathered, packed, product, rows, columns, reduced);
                 return;
             }
-            fixed (T* left = a, pack = packed, result = product)
+            fixed (T* left = a, pack = packed, result = product, batch = gathered)
             fixed (int* rowMap = map)
             {
                 var job = new ContractionJobs.Forward<V, T>
                 {
-                    A = left, ALength = a.Length, Lda = lda, Map = rowMap, Packed = pack, PackedLength = packedLength,
+                    A = left, ALength = a.Length, Lda = lda, Map = rowMap, Gathered = batch, Packed = pack, PackedLength = packedLength,
                     Product = result, Rows = rows, Columns = columns, Reduced = reduced, RowsPerPart = WorkerPool.PerPart(rows, parts, 4),
                 };
                 WorkerPool.Run(ref job, parts, degree);
@@ -116,34 +132,8 @@ public static unsafe class Contraction
         CheckOperand(dProduct.Length, rows, columns, columns, 1, nameof(dProduct));
         CheckOperand(dRight.Length, reduced, columns, rightReducedStride, rightColumnStride, nameof(dRight));
         if (rows == 0 || columns == 0 || reduced == 0) return;
+
         using var canonical = CanonicalLeft<T>(left, leftRowStride, leftReducedStride, rows, reduced);
-        AddRightGradientOfRows<V, T>(canonical.Span, canonical.RowStride, default, dProduct, dRight, rightReducedStride, rightColumnStride, rows, columns, reduced);
-    }
-
-    /// <summary>
-    /// The right operand's gradient, added, where row p of L is row <c>leftRows[p]</c> of the row-major
-    /// <paramref name="left"/>, as in the row-map <c>Product</c>: the same sums as on the gathered rows, bit for bit.
-    /// </summary>
-    public static void AddRightGradient<V, T>(ReadOnlySpan<T> left, ReadOnlySpan<int> leftRows, int leftRowStride,
-        ReadOnlySpan<T> dProduct, Span<T> dRight, int rightReducedStride, int rightColumnStride,
-        int rows, int columns, int reduced)
-        where V : struct, ILanes<V, T>
-        where T : unmanaged, INumberBase<T>
-    {
-        CheckRows(left.Length, leftRows, rows, reduced, leftRowStride);
-        CheckOperand(dProduct.Length, rows, columns, columns, 1, nameof(dProduct));
-        CheckOperand(dRight.Length, reduced, columns, rightReducedStride, rightColumnStride, nameof(dRight));
-        if (rows == 0 || columns == 0 || reduced == 0) return;
-        AddRightGradientOfRows<V, T>(left, leftRowStride, leftRows, dProduct, dRight, rightReducedStride, rightColumnStride, rows, columns, reduced);
-    }
-
-    /// <summary>The right gradient once L has its reduced index contiguous; row p at <c>(map[p] or p)·lda</c>.</summary>
-    private static void AddRightGradientOfRows<V, T>(ReadOnlySpan<T> a, int lda, ReadOnlySpan<int> map,
-        ReadOnlySpan<T> dProduct, Span<T> dRight, int rightReducedStride, int rightColumnStride,
-        int rows, int columns, int reduced)
-        where V : struct, ILanes<V, T>
-        where T : unmanaged, INumberBase<T>
-    {
         int padded = ContractionPacking.PaddedReduced<V, T>(reduced);
         int blocks = ContractionPacking.ColumnBlocks(columns);
         var sums = Scratch<T>.Rent(blocks * ContractionPacking.BlockColumns * padded);
@@ -158,16 +148,15 @@ public static unsafe class Contraction
             int parts = ContractionJobs.Parts((long)rows * columns * reduced, (vectors + 2) / 3, degree);
             if (parts == 1)
             {
-                ContractionKernels.RightGradient<V, T>(a, lda, map, packedGradient, transposedSums, rows, columns, reduced, padded, 0, vectors);
+                ContractionKernels.RightGradient<V, T>(canonical.Span, canonical.RowStride, packedGradient, transposedSums, rows, columns, reduced, padded, 0, vectors);
             }
             else
             {
-                fixed (T* left = a, gradient = packedGradient, sum = transposedSums)
-                fixed (int* rowMap = map)
+                fixed (T* a = canonical.Span, gradient = packedGradient, sum = transposedSums)
                 {
                     var job = new ContractionJobs.RightGradient<V, T>
                     {
-                        A = left, ALength = a.Length, Lda = lda, Map = rowMap, PackedGradient = gradient, PackedGradientLength = packedGradient.Length,
+                        A = a, ALength = canonical.Span.Length, Lda = canonical.RowStride, PackedGradient = gradient, PackedGradientLength = packedGradient.Length,
                         Sums = sum, SumsLength = transposedSums.Length, Rows = rows, Columns = columns, Reduced = reduced, Padded = padded,
                         VectorsPerPart = WorkerPool.PerPart(vectors, parts, 3),
                     };

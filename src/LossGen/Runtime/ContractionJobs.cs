@@ -8,7 +8,7 @@ namespace LossGen.CompilerServices;
 /// gradient by rows (in whole four-row tiles), the right gradient by vectors of the reduced index (in
 /// whole three-vector tiles). A part computes its elements exactly as the whole call would, so the
 /// result is the same bits for every split. The operands are pinned by the caller for the job's life;
-/// <c>Map</c>, when not null, holds the left operand's row indices (a batch read in place).
+/// <c>Map</c>, when not null, holds the left operand's row indices and <c>Gathered</c> receives its rows.
 /// </summary>
 internal static unsafe class ContractionJobs
 {
@@ -25,6 +25,7 @@ internal static unsafe class ContractionJobs
         public T* A;
         public int ALength, Lda;
         public int* Map;
+        public T* Gathered;
         public T* Packed;
         public int PackedLength;
         public T* Product;
@@ -35,11 +36,19 @@ internal static unsafe class ContractionJobs
             int first = part * RowsPerPart;
             int count = Math.Min(RowsPerPart, Rows - first);
             if (count <= 0) return;
-            // A part's rows: its slice of the row indices over the whole operand, or its slice of the operand.
-            var map = Map == null ? default : new ReadOnlySpan<int>(Map + first, count);
-            var a = Map == null ? new ReadOnlySpan<T>(A + (long)first * Lda, ALength - first * Lda) : new ReadOnlySpan<T>(A, ALength);
             var product = new Span<T>(Product + (long)first * Columns, count * Columns);
-            ContractionKernels.Forward<V, T>(a, Lda, map, new ReadOnlySpan<T>(Packed, PackedLength), product, count, Columns, Reduced);
+            var packed = new ReadOnlySpan<T>(Packed, PackedLength);
+            if (Map == null)
+            {
+                var a = new ReadOnlySpan<T>(A + (long)first * Lda, ALength - first * Lda);
+                ContractionKernels.Forward<V, T>(a, Lda, default, default, packed, product, count, Columns, Reduced);
+            }
+            else
+            {
+                // A part's rows: its slice of the indices into the whole operand, and of the gathered rows.
+                var gathered = new Span<T>(Gathered + (long)first * Reduced, count * Reduced);
+                ContractionKernels.Forward<V, T>(new ReadOnlySpan<T>(A, ALength), Lda, new ReadOnlySpan<int>(Map + first, count), gathered, packed, product, count, Columns, Reduced);
+            }
         }
     }
 
@@ -49,7 +58,6 @@ internal static unsafe class ContractionJobs
     {
         public T* A;
         public int ALength, Lda;
-        public int* Map;
         public T* PackedGradient;
         public int PackedGradientLength;
         public T* Sums;
@@ -60,8 +68,7 @@ internal static unsafe class ContractionJobs
             int first = part * VectorsPerPart;
             int end = Math.Min(first + VectorsPerPart, Padded / V.Count);
             if (first >= end) return;
-            var map = Map == null ? default : new ReadOnlySpan<int>(Map, Rows);
-            ContractionKernels.RightGradient<V, T>(new ReadOnlySpan<T>(A, ALength), Lda, map, new ReadOnlySpan<T>(PackedGradient, PackedGradientLength),
+            ContractionKernels.RightGradient<V, T>(new ReadOnlySpan<T>(A, ALength), Lda, new ReadOnlySpan<T>(PackedGradient, PackedGradientLength),
                 new Span<T>(Sums, SumsLength), Rows, Columns, Reduced, Padded, first, end);
         }
     }

@@ -1,6 +1,8 @@
 using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace LossGen.CompilerServices;
 
@@ -10,36 +12,53 @@ namespace LossGen.CompilerServices;
 /// quarter of the rate) and loads each vector once for several FMAs. The left operand arrives with
 /// its reduced index contiguous; the right one packed (<see cref="ContractionPacking"/>).
 /// </summary>
-internal static class ContractionKernels
+internal static unsafe class ContractionKernels
 {
     /// <summary>Rows of the left operand per pass of the right-gradient kernel: a block that stays in L2 while every column block reads it.</summary>
     private const int GradientRowBlock = 64;
 
-    /// <summary>Where row p of the left operand starts: at <c>map[p]·lda</c> when the rows are a batch read in place, else at <c>p·lda</c>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int RowStart(ReadOnlySpan<int> map, int p, int lda) => (map.IsEmpty ? p : map[p]) * lda;
-
     /// <summary>
-    /// <c>product[p·Q + q] = Σ_k a[RowStart(p) + k]·R(k, q)</c> with R packed by <see cref="ContractionPacking.PackColumnBlocks"/>.
+    /// <c>product[p·Q + q] = Σ_k a[p·lda + k]·R(k, q)</c> with R packed by <see cref="ContractionPacking.PackColumnBlocks"/>.
     /// Four rows × five columns per pass, vectorized along k: per vector of k, nine loads feed
     /// twenty FMAs (five columns: ten classes, and a hundred, are whole blocks), and each sum is reduced across lanes once, at the end of its row.
     /// </summary>
+    /// <remarks>
+    /// With row indices (<paramref name="map"/> not empty), row p of the operand is row <c>map[p]</c> of
+    /// <paramref name="a"/>, a training set: each pass first copies its rows into <paramref name="gathered"/>
+    /// (row-major [P, K]) and reads them there, so a batch comes from memory once, sequentially, its
+    /// pass finds it in L2, and <paramref name="gathered"/> holds the batch afterwards for the gradient.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void Forward<V, T>(ReadOnlySpan<T> a, int lda, ReadOnlySpan<int> map, ReadOnlySpan<T> packed, Span<T> product, int rows, int columns, int reduced)
+    public static void Forward<V, T>(ReadOnlySpan<T> a, int lda, ReadOnlySpan<int> map, Span<T> gathered,
+        ReadOnlySpan<T> packed, Span<T> product, int rows, int columns, int reduced)
         where V : struct, ILanes<V, T>
         where T : unmanaged, INumberBase<T>
     {
+        ReadOnlySpan<T> source = map.IsEmpty ? a : gathered;
+        int ldx = map.IsEmpty ? lda : reduced;
         int lanes = V.Count;
         int full = reduced - reduced % lanes;
         int rem = reduced - full;
         int blockLength = ContractionPacking.PaddedReduced<V, T>(reduced) * ContractionPacking.BlockColumns;
         int blocks = ContractionPacking.ColumnBlocks(columns);
         int p = 0;
+        ref T origin = ref MemoryMarshal.GetReference(a);
         for (; p <= rows - 4; p += 4)
         {
-            int x0 = RowStart(map, p, lda), x1 = RowStart(map, p + 1, lda), x2 = RowStart(map, p + 2, lda), x3 = RowStart(map, p + 3, lda);
+            if (!map.IsEmpty) GatherRows(a, lda, map, gathered, p, 4, reduced);
+            int x0 = p * ldx, x1 = x0 + ldx, x2 = x1 + ldx, x3 = x2 + ldx;
+            // While the first column block runs, the next pass's rows of the training set are fetched
+            // into L2, a line per row per vector of k, so memory streams under the FMAs instead of
+            // between passes; otherwise the prefetches name this pass's rows, which are in cache.
+            bool ahead = !map.IsEmpty && p + 8 <= rows;
+            int n0 = ahead ? map[p + 4] * lda : RowOf(map, p, lda), n1 = ahead ? map[p + 5] * lda : RowOf(map, p + 1, lda);
+            int n2 = ahead ? map[p + 6] * lda : RowOf(map, p + 2, lda), n3 = ahead ? map[p + 7] * lda : RowOf(map, p + 3, lda);
             for (int block = 0; block < blocks; block++)
             {
+                if (block == 1)
+                {
+                    n0 = RowOf(map, p, lda); n1 = RowOf(map, p + 1, lda); n2 = RowOf(map, p + 2, lda); n3 = RowOf(map, p + 3, lda);
+                }
                 int w = block * blockLength;
                 V s00 = V.Zero, s01 = V.Zero, s02 = V.Zero, s03 = V.Zero, s04 = V.Zero;
                 V s10 = V.Zero, s11 = V.Zero, s12 = V.Zero, s13 = V.Zero, s14 = V.Zero;
@@ -48,27 +67,28 @@ internal static class ContractionKernels
                 int k = 0;
                 for (; k < full; k += lanes, w += 5 * lanes)
                 {
+                    Prefetch(ref origin, n0 + k); Prefetch(ref origin, n1 + k); Prefetch(ref origin, n2 + k); Prefetch(ref origin, n3 + k);
                     V w0 = V.Load(packed, w), w1 = V.Load(packed, w + lanes), w2 = V.Load(packed, w + 2 * lanes), w3 = V.Load(packed, w + 3 * lanes), w4 = V.Load(packed, w + 4 * lanes);
-                    V x = V.Load(a, x0 + k);
+                    V x = V.Load(source, x0 + k);
                     s00 = V.MultiplyAdd(x, w0, s00); s01 = V.MultiplyAdd(x, w1, s01); s02 = V.MultiplyAdd(x, w2, s02); s03 = V.MultiplyAdd(x, w3, s03); s04 = V.MultiplyAdd(x, w4, s04);
-                    x = V.Load(a, x1 + k);
+                    x = V.Load(source, x1 + k);
                     s10 = V.MultiplyAdd(x, w0, s10); s11 = V.MultiplyAdd(x, w1, s11); s12 = V.MultiplyAdd(x, w2, s12); s13 = V.MultiplyAdd(x, w3, s13); s14 = V.MultiplyAdd(x, w4, s14);
-                    x = V.Load(a, x2 + k);
+                    x = V.Load(source, x2 + k);
                     s20 = V.MultiplyAdd(x, w0, s20); s21 = V.MultiplyAdd(x, w1, s21); s22 = V.MultiplyAdd(x, w2, s22); s23 = V.MultiplyAdd(x, w3, s23); s24 = V.MultiplyAdd(x, w4, s24);
-                    x = V.Load(a, x3 + k);
+                    x = V.Load(source, x3 + k);
                     s30 = V.MultiplyAdd(x, w0, s30); s31 = V.MultiplyAdd(x, w1, s31); s32 = V.MultiplyAdd(x, w2, s32); s33 = V.MultiplyAdd(x, w3, s33); s34 = V.MultiplyAdd(x, w4, s34);
                 }
                 if (rem > 0)
                 {
                     // The packed columns are zero past k = K; the rows are not (the next row follows), so they load masked.
                     V w0 = V.Load(packed, w), w1 = V.Load(packed, w + lanes), w2 = V.Load(packed, w + 2 * lanes), w3 = V.Load(packed, w + 3 * lanes), w4 = V.Load(packed, w + 4 * lanes);
-                    V x = V.LoadPartial(a, x0 + k, rem);
+                    V x = V.LoadPartial(source, x0 + k, rem);
                     s00 = V.MultiplyAdd(x, w0, s00); s01 = V.MultiplyAdd(x, w1, s01); s02 = V.MultiplyAdd(x, w2, s02); s03 = V.MultiplyAdd(x, w3, s03); s04 = V.MultiplyAdd(x, w4, s04);
-                    x = V.LoadPartial(a, x1 + k, rem);
+                    x = V.LoadPartial(source, x1 + k, rem);
                     s10 = V.MultiplyAdd(x, w0, s10); s11 = V.MultiplyAdd(x, w1, s11); s12 = V.MultiplyAdd(x, w2, s12); s13 = V.MultiplyAdd(x, w3, s13); s14 = V.MultiplyAdd(x, w4, s14);
-                    x = V.LoadPartial(a, x2 + k, rem);
+                    x = V.LoadPartial(source, x2 + k, rem);
                     s20 = V.MultiplyAdd(x, w0, s20); s21 = V.MultiplyAdd(x, w1, s21); s22 = V.MultiplyAdd(x, w2, s22); s23 = V.MultiplyAdd(x, w3, s23); s24 = V.MultiplyAdd(x, w4, s24);
-                    x = V.LoadPartial(a, x3 + k, rem);
+                    x = V.LoadPartial(source, x3 + k, rem);
                     s30 = V.MultiplyAdd(x, w0, s30); s31 = V.MultiplyAdd(x, w1, s31); s32 = V.MultiplyAdd(x, w2, s32); s33 = V.MultiplyAdd(x, w3, s33); s34 = V.MultiplyAdd(x, w4, s34);
                 }
                 int q = block * ContractionPacking.BlockColumns;
@@ -81,7 +101,8 @@ internal static class ContractionKernels
         }
         for (; p < rows; p++)
         {
-            int x0 = RowStart(map, p, lda);
+            if (!map.IsEmpty) GatherRows(a, lda, map, gathered, p, 1, reduced);
+            int x0 = p * ldx;
             for (int block = 0; block < blocks; block++)
             {
                 int w = block * blockLength;
@@ -89,7 +110,7 @@ internal static class ContractionKernels
                 int k = 0;
                 for (; k < full; k += lanes, w += 5 * lanes)
                 {
-                    V x = V.Load(a, x0 + k);
+                    V x = V.Load(source, x0 + k);
                     s0 = V.MultiplyAdd(x, V.Load(packed, w), s0);
                     s1 = V.MultiplyAdd(x, V.Load(packed, w + lanes), s1);
                     s2 = V.MultiplyAdd(x, V.Load(packed, w + 2 * lanes), s2);
@@ -98,7 +119,7 @@ internal static class ContractionKernels
                 }
                 if (rem > 0)
                 {
-                    V x = V.LoadPartial(a, x0 + k, rem);
+                    V x = V.LoadPartial(source, x0 + k, rem);
                     s0 = V.MultiplyAdd(x, V.Load(packed, w), s0);
                     s1 = V.MultiplyAdd(x, V.Load(packed, w + lanes), s1);
                     s2 = V.MultiplyAdd(x, V.Load(packed, w + 2 * lanes), s2);
@@ -109,6 +130,28 @@ internal static class ContractionKernels
                 StoreRow<V, T>(product, p * columns + q, Math.Min(ContractionPacking.BlockColumns, columns - q), s0, s1, s2, s3, s4);
             }
         }
+    }
+
+    /// <summary>Where row p of the left operand starts in <c>a</c>: at <c>map[p]·lda</c> with row indices, else at <c>p·lda</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int RowOf(ReadOnlySpan<int> map, int p, int lda) => (map.IsEmpty ? p : map[p]) * lda;
+
+    /// <summary>
+    /// Asks for the cache line holding element <paramref name="at"/> after <paramref name="origin"/> to be
+    /// brought into L2. A hint: it never faults, and should the collector move the array meanwhile
+    /// (it is not pinned), a stale address costs only the hint.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Prefetch<T>(ref T origin, int at)
+    {
+        if (Sse.IsSupported) Sse.Prefetch1(Unsafe.AsPointer(ref Unsafe.Add(ref origin, at)));
+    }
+
+    /// <summary>Copies rows <c>map[p]</c> … <c>map[p + count − 1]</c> of <paramref name="a"/> to rows p … of <paramref name="gathered"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void GatherRows<T>(ReadOnlySpan<T> a, int lda, ReadOnlySpan<int> map, Span<T> gathered, int p, int count, int reduced)
+    {
+        for (int r = p; r < p + count; r++) a.Slice(map[r] * lda, reduced).CopyTo(gathered.Slice(r * reduced, reduced));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -124,7 +167,7 @@ internal static class ContractionKernels
     }
 
     /// <summary>
-    /// <c>sums[q·padded + k] += Σ_p a[RowStart(p) + k]·dS[p, q]</c>, dS packed by
+    /// <c>sums[q·padded + k] += Σ_p a[p·lda + k]·dS[p, q]</c>, dS packed by
     /// <see cref="ContractionPacking.PackGradientColumns"/>. The output is transposed (k contiguous)
     /// so the vectors run along a row of the left operand: per row, three loads of it and five
     /// broadcasts of dS feed fifteen FMAs. Rows go in blocks that stay in L2 while every column
@@ -136,7 +179,7 @@ internal static class ContractionKernels
     /// order whatever the split.
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void RightGradient<V, T>(ReadOnlySpan<T> a, int lda, ReadOnlySpan<int> map, ReadOnlySpan<T> packedGradient, Span<T> sums, int rows, int columns, int reduced, int padded,
+    public static void RightGradient<V, T>(ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> packedGradient, Span<T> sums, int rows, int columns, int reduced, int padded,
         int firstVector, int endVector)
         where V : struct, ILanes<V, T>
         where T : unmanaged, INumberBase<T>
@@ -144,12 +187,9 @@ internal static class ContractionKernels
         int lanes = V.Count;
         int vectors = endVector;
         int blocks = ContractionPacking.ColumnBlocks(columns);
-        // The block's row starts, found once and read by every column block and vector group.
-        Span<int> starts = stackalloc int[GradientRowBlock];
         for (int first = 0; first < rows; first += GradientRowBlock)
         {
             int end = Math.Min(rows, first + GradientRowBlock);
-            for (int p = first; p < end; p++) starts[p - first] = RowStart(map, p, lda);
             for (int block = 0; block < blocks; block++)
             {
                 int g0 = block * rows * ContractionPacking.BlockColumns;
@@ -166,7 +206,7 @@ internal static class ContractionKernels
                     V t40 = V.Zero, t41 = V.Zero, t42 = V.Zero;
                     for (int p = first; p < end; p++)
                     {
-                        int x = starts[p - first] + k;
+                        int x = p * lda + k;
                         V a0 = V.Load(a, x), a1 = V.Load(a, x + lanes), a2 = V.Load(a, x + 2 * lanes);
                         int g = g0 + p * ContractionPacking.BlockColumns;
                         V d = V.Splat(packedGradient[g]);
@@ -198,8 +238,7 @@ internal static class ContractionKernels
                     V t0 = V.Zero, t1 = V.Zero, t2 = V.Zero, t3 = V.Zero, t4 = V.Zero;
                     for (int p = first; p < end; p++)
                     {
-                        int x = starts[p - first] + k;
-                        V a0 = count == lanes ? V.Load(a, x) : V.LoadPartial(a, x, count);
+                        V a0 = count == lanes ? V.Load(a, p * lda + k) : V.LoadPartial(a, p * lda + k, count);
                         int g = g0 + p * ContractionPacking.BlockColumns;
                         t0 = V.MultiplyAdd(V.Splat(packedGradient[g]), a0, t0);
                         t1 = V.MultiplyAdd(V.Splat(packedGradient[g + 1]), a0, t1);

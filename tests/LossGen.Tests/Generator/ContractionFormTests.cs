@@ -43,9 +43,10 @@ public class ContractionFormTests
             """);
         Assert.Equal(indexed, matMul);
         Assert.Contains("Contraction.Product<V, T>(X, d, 1, W, c, 1, XW, n, c, d);", indexed);
-        // The gradient kernel follows the batch's row indices into X, which the objective passes whole.
-        Assert.Contains("Contraction.Product<V, T>(X, batchRows, d, W, c, 1, XW, n, c, d);", indexed);
-        Assert.Contains("Contraction.AddRightGradient<V, T>(X, batchRows, d, dXW, dW, c, 1, n, c, d);", indexed);
+        // The gradient kernel follows the batch's row indices into X, which the objective passes whole,
+        // and the right gradient reads the batch the product gathered.
+        Assert.Contains("ReadOnlySpan<T> XBatch = Contraction.Product<V, T>(X, batchRows, d, W, c, 1, XW, n, c, d, XBatchArray);", indexed);
+        Assert.Contains("Contraction.AddRightGradient<V, T>(XBatch, d, 1, dXW, dW, c, 1, n, c, d);", indexed);
         Assert.DoesNotContain("AddLeftGradient", indexed);
     }
 

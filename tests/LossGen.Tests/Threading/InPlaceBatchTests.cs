@@ -1,17 +1,17 @@
 using System;
 using System.Linq;
 using LossGen.Builtins;
-using LossGen.Tests.Runtime;
 using Shouldly;
 using Xunit;
 
 namespace LossGen.Tests.Threading;
 
 /// <summary>
-/// The objectives of the linear built-ins read a batch's rows of X where they lie (the contraction
-/// kernels follow the row indices) instead of copying them out. On a batch large enough to run on two
+/// The objectives of the linear built-ins read a batch's rows of X by index (the product follows the
+/// row indices and gathers a tile at a time) instead of copying the batch out first. On a batch large enough to run on two
 /// threads, shuffled with a repeated row, the value and every gradient element are the same bits as
-/// the declaration's own ValueAndGradient on the rows copied out by hand, at one thread and at two,
+/// the declaration's own ValueAndGradient on the rows copied out by hand, at the default degree and
+/// at two (DegreeOverride only raises it, so other tests running meanwhile change only speed),
 /// in float and double; and a step allocates nothing after warm-up.
 /// </summary>
 [Collection(ParallelismCollection.Name)]
@@ -25,13 +25,13 @@ public sealed class InPlaceBatchTests
     public void Softmax_batch_read_in_place_is_the_declaration_on_the_gathered_rows(int degree)
     {
         var (x, y, rows, p) = Data();
-        RowMappedContractionTests.AtDegree(degree, () =>
         {
+            using var _ = new DegreeOverride(degree);
             Same<float>(x, y, rows, p, static (xs, ys, n) => new LinearSoftmax.Objective<float>(xs, ys, n, D, C, lambda: 0.01),
                 (xb, w, b, yb, dW, db) => LinearSoftmax.ValueAndGradient(xb, w, b, yb, Batch, D, C, dW, db, 0.01f));
             Same<double>(x, y, rows, p, static (xs, ys, n) => new LinearSoftmax.Objective<double>(xs, ys, n, D, C, lambda: 0.01),
                 (xb, w, b, yb, dW, db) => LinearSoftmax.ValueAndGradient(xb, w, b, yb, Batch, D, C, dW, db, 0.01));
-        });
+        }
     }
 
     [Theory]
@@ -40,13 +40,13 @@ public sealed class InPlaceBatchTests
     public void Svm_batch_read_in_place_is_the_declaration_on_the_gathered_rows(int degree)
     {
         var (x, y, rows, p) = Data();
-        RowMappedContractionTests.AtDegree(degree, () =>
         {
+            using var _ = new DegreeOverride(degree);
             Same<float>(x, y, rows, p, static (xs, ys, n) => new LinearSvm.Objective<float>(xs, ys, n, D, C),
                 (xb, w, b, yb, dW, db) => LinearSvm.ValueAndGradient(xb, w, b, yb, Batch, D, C, dW, db));
             Same<double>(x, y, rows, p, static (xs, ys, n) => new LinearSvm.Objective<double>(xs, ys, n, D, C),
                 (xb, w, b, yb, dW, db) => LinearSvm.ValueAndGradient(xb, w, b, yb, Batch, D, C, dW, db));
-        });
+        }
     }
 
     [Fact]
@@ -56,13 +56,13 @@ public sealed class InPlaceBatchTests
         var objective = new LinearSoftmax.Objective<float>(x.Select(v => (float)v).ToArray(), y, N, D, C);
         var parameters = p.Select(v => (float)v).ToArray();
         var gradient = new float[parameters.Length];
-        RowMappedContractionTests.AtDegree(2, () =>
         {
+            using var _ = new DegreeOverride(2);
             objective.ValueAndGradient(parameters, rows, gradient);
             long before = GC.GetAllocatedBytesForCurrentThread();
             for (int r = 0; r < 3; r++) objective.ValueAndGradient(parameters, rows, gradient);
             (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
-        });
+        }
     }
 
     private delegate LossGen.Training.IBatchObjective<T> Make<T>(T[] x, int[] y, int n)

@@ -67,7 +67,7 @@ partial struct LinearSoftmax
 
     /// <summary>
     /// ValueAndGradient once its arguments are validated, with row p of X at row <paramref name="batchRows"/>[p]
-    /// (none: row p). <see cref="Objective{T}"/> passes the whole training set and its batch's indices, read where they lie.
+    /// (none: row p). <see cref="Objective{T}"/> passes the whole training set and its batch's indices.
     /// </summary>
     private static float ValueAndGradientOfRows(ReadOnlySpan<float> X, ReadOnlySpan<float> W, ReadOnlySpan<float> b, ReadOnlySpan<int> y, int n, int d, int c, Span<float> dW, Span<float> db, float lambda, ReadOnlySpan<int> batchRows)
     {
@@ -149,7 +149,7 @@ partial struct LinearSoftmax
 
     /// <summary>
     /// ValueAndGradient once its arguments are validated, with row p of X at row <paramref name="batchRows"/>[p]
-    /// (none: row p). <see cref="Objective{T}"/> passes the whole training set and its batch's indices, read where they lie.
+    /// (none: row p). <see cref="Objective{T}"/> passes the whole training set and its batch's indices.
     /// </summary>
     private static double ValueAndGradientOfRows(ReadOnlySpan<double> X, ReadOnlySpan<double> W, ReadOnlySpan<double> b, ReadOnlySpan<int> y, int n, int d, int c, Span<double> dW, Span<double> db, double lambda, ReadOnlySpan<int> batchRows)
     {
@@ -409,17 +409,20 @@ partial struct LinearSoftmax
     {
         // XW[p, q] = Σ_k X[p, k]·W[k, q] for every p and q, by the register-blocked
         // contraction kernels; the rest of the kernel reads it as a tensor. Rented, so nothing is allocated after warm-up.
-        // Row p of X is row batchRows[p] of it: the objective's batch, read where it lies (empty: row p).
         T[] XWArray = Scratch<T>.Rent(n * c);
         Span<T> XW = XWArray.AsSpan(0, n * c);
         T[] dXWArray = Scratch<T>.Rent(n * c);
         Span<T> dXW = dXWArray.AsSpan(0, n * c);
-        Contraction.Product<V, T>(X, batchRows, d, W, c, 1, XW, n, c, d);
+        // Row p of X is row batchRows[p] of it (none given: row p), the objective's batch: the product copies each
+        // tile's rows into XBatch just before reading them, so they come from memory once, and the gradient reads XBatch.
+        T[] XBatchArray = Scratch<T>.Rent(batchRows.IsEmpty ? 0 : n * d);
+        ReadOnlySpan<T> XBatch = Contraction.Product<V, T>(X, batchRows, d, W, c, 1, XW, n, c, d, XBatchArray);
         double t0 = ValueAndGradientKernelOverProducts<V, T>(X, W, b, y, XW, n, d, c, dW, db, dXW, lambda);
         // dW += Σ_p X[p, k]·dXW[p, q]: the chain rule through the product
-        Contraction.AddRightGradient<V, T>(X, batchRows, d, dXW, dW, c, 1, n, c, d);
+        Contraction.AddRightGradient<V, T>(XBatch, d, 1, dXW, dW, c, 1, n, c, d);
         Scratch<T>.Return(XWArray);
         Scratch<T>.Return(dXWArray);
+        Scratch<T>.Return(XBatchArray);
         return t0;
     }
 
@@ -703,7 +706,7 @@ partial struct LinearSoftmax
     /// <summary>
     /// <see cref="LinearSoftmax"/> over a training set, for the trainer: an <see cref="global::LossGen.Training.IBatchObjective{T}"/> whose
     /// examples are the rows of X, y (dimension N). A batch is the loss evaluated on the batch's
-    /// rows as if they were the whole set: X read where it lies, the rest gathered into scratch this objective reuses. The parameters are
+    /// rows as if they were the whole set: X read by index inside the product, the rest gathered into scratch this objective reuses. The parameters are
     /// <c>[W [D, C] | b [C]]</c>, each row-major, in declaration order;
     /// the properties named after them give their ranges, for example to penalise one of them only.
     /// </summary>
