@@ -17,19 +17,19 @@ internal sealed class ContractionStepsEmitter
     private readonly ShapedDeclaration decl;
     private readonly ContractionPlan plan;
     private readonly CodeWriter w;
-    private readonly HashSet<string> inPlace;
+    private readonly HashSet<string> byIndex;
     private readonly string batchRows;
 
-    /// <param name="inPlace">
-    /// The row tensors the objective's batch reads in place (<see cref="RowLayout.ReadInPlace"/>): the
+    /// <param name="byIndex">
+    /// The row tensors the objective's batch reads by index (<see cref="RowLayout.ReadByIndex"/>): the
     /// gradient kernel takes the batch's row indices for them, empty meaning rows 0 … N−1.
     /// </param>
-    public ContractionStepsEmitter(ShapedDeclaration decl, ContractionPlan plan, IEnumerable<string> inPlace, CodeWriter w)
+    public ContractionStepsEmitter(ShapedDeclaration decl, ContractionPlan plan, IEnumerable<string> byIndex, CodeWriter w)
     {
         this.decl = decl;
         this.plan = plan;
         this.w = w;
-        this.inPlace = new HashSet<string>(inPlace);
+        this.byIndex = new HashSet<string>(byIndex);
         batchRows = Naming.BatchRows(plan.Scores);
     }
 
@@ -50,13 +50,13 @@ internal sealed class ContractionStepsEmitter
     {
         const string t = Naming.ElementType;
         var ps = outer.KernelParameters(withGradients);
-        var rowMapped = withGradients && inPlace.Count > 0;
+        var rowMapped = withGradients && byIndex.Count > 0;
         if (rowMapped) ps.Add(new Variable("ReadOnlySpan<int>", batchRows));
         w.Line(KernelAttributes.Line);
         w.Line($"private static double {name}{KernelAttributes.TypeParameters()}({string.Join(", ", ps.Select(p => p.Parameter))})");
         foreach (var constraint in KernelAttributes.Constraints()) w.Line("    " + constraint);
         w.Open("");
-        // The in-place tensors whose batch a product has gathered, by the name of the batch.
+        // The by-index tensors whose batch a product has gathered, by the name of the batch.
         var batches = new Dictionary<string, string>();
         foreach (var s in plan.Steps)
         {
@@ -67,7 +67,7 @@ internal sealed class ContractionStepsEmitter
             Rent(t, product, length);
             if (withGradients && s.Differentiable) Rent(t, Grad(s.Product), length);
             var right = $"{Naming.Kernel(decl, s.Right)}, {RightStrides(s)}, {product}, {Sizes(s)}";
-            if (rowMapped && inPlace.Contains(s.Left) && !batches.ContainsKey(s.Left))
+            if (rowMapped && byIndex.Contains(s.Left) && !batches.ContainsKey(s.Left))
             {
                 var batch = Naming.Batch(plan.Scores, s.Left);
                 batches[s.Left] = batch;

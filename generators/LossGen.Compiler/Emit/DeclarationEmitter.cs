@@ -48,10 +48,10 @@ internal sealed class DeclarationEmitter
     private string Dim(string d) => Naming.DimParameter(decl, d);
     private string Grad(string t) => Naming.Gradient(decl, t);
 
-    /// <summary>The row tensors the objective's batch reads in place (<see cref="RowLayout.ReadInPlace"/>); none without contractions.</summary>
-    private IReadOnlyList<TensorShape> InPlace => RowLayout.Of(decl)?.ReadInPlace(plan) ?? new TensorShape[0];
+    /// <summary>The row tensors the objective's batch reads by index (<see cref="RowLayout.ReadByIndex"/>); none without contractions.</summary>
+    private IReadOnlyList<TensorShape> ByIndex => RowLayout.Of(decl)?.ReadByIndex(plan) ?? new TensorShape[0];
 
-    /// <summary>The gradient kernel's parameter for the batch's row indices, when some tensor is read in place.</summary>
+    /// <summary>The gradient kernel's parameter for the batch's row indices, when some tensor is read by index.</summary>
     private string BatchRows => Naming.BatchRows(plan!.Scores);
 
     private ShadowSafeNames Names => new(decl.Model.Parameters.Select(p => p.Name), decl.Model.Namespace,
@@ -71,15 +71,15 @@ internal sealed class DeclarationEmitter
         foreach (var outer in m.ContainingTypes) w.Open($"{outer.Keyword} {outer.Name}");
         w.Open($"partial {m.TypeKeyword} {m.TypeName}");
 
-        var inPlace = InPlace;
+        var byIndex = ByIndex;
         foreach (var type in ElementTypes.Both)
         {
             WriteValue(type);
             w.Line();
-            WriteValueAndGradient(type, inPlace);
+            WriteValueAndGradient(type, byIndex);
             w.Line();
-            if (inPlace.Count == 0) continue;
-            WriteValueAndGradientOfRows(type, inPlace);
+            if (byIndex.Count == 0) continue;
+            WriteValueAndGradientOfRows(type, byIndex);
             w.Line();
         }
         WriteValidation();
@@ -92,9 +92,9 @@ internal sealed class DeclarationEmitter
         }
         else
         {
-            new ContractionStepsEmitter(decl, plan, inPlace.Select(x => x.Name), w).Write(kernels);
+            new ContractionStepsEmitter(decl, plan, byIndex.Select(x => x.Name), w).Write(kernels);
         }
-        ObjectiveEmitter.WriteIfEligible(decl, inPlace, w);
+        ObjectiveEmitter.WriteIfEligible(decl, byIndex, w);
 
         w.Close();
         foreach (var _ in m.ContainingTypes) w.Close();
@@ -113,14 +113,14 @@ internal sealed class DeclarationEmitter
         w.Close();
     }
 
-    private void WriteValueAndGradient(ElementType type, IReadOnlyList<TensorShape> inPlace)
+    private void WriteValueAndGradient(ElementType type, IReadOnlyList<TensorShape> byIndex)
     {
         var t = type.Keyword();
         Doc($"The value of {decl.Model.TypeName} and, in one fused pass, its gradient with respect to "
             + string.Join(", ", Differentiable.Select(x => x.Name)) + " (overwritten, not accumulated).", withGradient: true);
         w.Open($"public static {t} ValueAndGradient({Parameters(type, withGradients: true)})");
         w.Line($"{Names.Own("Validate")}({ValidationArguments(withGradients: true)});");
-        if (inPlace.Count > 0)
+        if (byIndex.Count > 0)
         {
             w.Line($"return {Names.Own("ValueAndGradientOfRows")}({KernelArguments(withGradients: true)}, {BatchRows}: default);");
         }
@@ -133,17 +133,17 @@ internal sealed class DeclarationEmitter
     }
 
     /// <summary>
-    /// <c>ValueAndGradient</c> after validation, on given rows of the tensors read in place: the
+    /// <c>ValueAndGradient</c> after validation, on given rows of the tensors read by index: the
     /// public method's rest (rows 0 … n−1) and the objective's entry (the batch's indices into the
     /// whole training tensors, which the contraction kernels follow). Private: the nested
     /// <c>Objective</c> has checked everything Validate would when it was made (shapes, labels,
     /// hyper-parameters) and per batch (lengths, indices), so only the overlaps are left.
     /// </summary>
-    private void WriteValueAndGradientOfRows(ElementType type, IReadOnlyList<TensorShape> inPlace)
+    private void WriteValueAndGradientOfRows(ElementType type, IReadOnlyList<TensorShape> byIndex)
     {
         var t = type.Keyword();
         var rows = BatchRows;
-        var tensors = string.Join(", ", inPlace.Select(x => Xml(x.Name)));
+        var tensors = string.Join(", ", byIndex.Select(x => Xml(x.Name)));
         w.Line("/// <summary>");
         w.Line($"/// ValueAndGradient once its arguments are validated, with row p of {tensors} at row <paramref name=\"{rows}\"/>[p]");
         w.Line($"/// (none: row p). <see cref=\"Objective{{T}}\"/> passes the whole training set and its batch's indices.");

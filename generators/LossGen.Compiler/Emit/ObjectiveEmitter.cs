@@ -30,7 +30,7 @@ internal sealed class ObjectiveEmitter
     private readonly ShapedDeclaration decl;
     private readonly CodeWriter w;
     private readonly RowLayout layout;
-    private readonly HashSet<TensorShape> inPlace;
+    private readonly HashSet<TensorShape> byIndex;
     private readonly string elem;
     private readonly Dictionary<string, string> fields = new();
     private readonly Dictionary<string, string> rangeProperties = new();
@@ -42,12 +42,12 @@ internal sealed class ObjectiveEmitter
     private readonly string gradientParameter;
     private readonly string offsetLocal;
 
-    private ObjectiveEmitter(ShapedDeclaration decl, CodeWriter w, RowLayout layout, IEnumerable<TensorShape> inPlace)
+    private ObjectiveEmitter(ShapedDeclaration decl, CodeWriter w, RowLayout layout, IEnumerable<TensorShape> byIndex)
     {
         this.decl = decl;
         this.w = w;
         this.layout = layout;
-        this.inPlace = new HashSet<TensorShape>(inPlace);
+        this.byIndex = new HashSet<TensorShape>(byIndex);
         // The members: a range property per differentiable tensor, named like it unless that is taken.
         var taken = AdapterNames.TakenAround(decl.Model.TypeName, decl.Model.ContainingTypes);
         taken.UnionWith(new[] { "ParameterCount", "ExampleCount", "ValueAndGradient", "Layout", "Objective" });
@@ -70,14 +70,14 @@ internal sealed class ObjectiveEmitter
     }
 
     /// <summary>Writes the objective into <paramref name="w"/> if the declaration is a loss over rows; else nothing.</summary>
-    /// <param name="inPlace">The row tensors read in place (<see cref="RowLayout.ReadInPlace"/>).</param>
-    public static void WriteIfEligible(ShapedDeclaration decl, IEnumerable<TensorShape> inPlace, CodeWriter w)
+    /// <param name="byIndex">The row tensors read by index (<see cref="RowLayout.ReadByIndex"/>).</param>
+    public static void WriteIfEligible(ShapedDeclaration decl, IEnumerable<TensorShape> byIndex, CodeWriter w)
     {
-        if (RowLayout.Of(decl) is { } layout) new ObjectiveEmitter(decl, w, layout, inPlace).Write();
+        if (RowLayout.Of(decl) is { } layout) new ObjectiveEmitter(decl, w, layout, byIndex).Write();
     }
 
-    /// <summary>The row tensors copied out per batch: those not read in place.</summary>
-    private IEnumerable<TensorShape> Gathered => layout.RowTensors.Where(x => !inPlace.Contains(x));
+    /// <summary>The row tensors copied out per batch: those not read by index.</summary>
+    private IEnumerable<TensorShape> Gathered => layout.RowTensors.Where(x => !byIndex.Contains(x));
 
     private static string Pick(string name, HashSet<string> taken) => AdapterNames.Pick(name, taken);
 
@@ -111,9 +111,9 @@ internal sealed class ObjectiveEmitter
         w.Line("/// <summary>");
         w.Line($"/// <see cref=\"{m.TypeName}\"/> over a training set, for the trainer: an <see cref=\"{Training}.IBatchObjective{{T}}\"/> whose");
         w.Line($"/// examples are the rows of {string.Join(", ", layout.RowTensors.Select(x => Xml(x.Name)))} (dimension {layout.RowDim}). A batch is the loss evaluated on the batch's");
-        w.Line(inPlace.Count == 0
+        w.Line(byIndex.Count == 0
             ? "/// rows as if they were the whole set, gathered into scratch this objective reuses. The parameters are"
-            : $"/// rows as if they were the whole set: {string.Join(", ", inPlace.Select(x => Xml(x.Name)))} read by index inside the product, the rest gathered into scratch this objective reuses. The parameters are");
+            : $"/// rows as if they were the whole set: {string.Join(", ", byIndex.Select(x => Xml(x.Name)))} read by index inside the product, the rest gathered into scratch this objective reuses. The parameters are");
         w.Line($"/// <c>[{string.Join(" | ", Differentiable.Select(x => Xml(x.Name + " " + ShapeText(x))))}]</c>, each row-major, in declaration order;");
         w.Line("/// the properties named after them give their ranges, for example to penalise one of them only.");
         w.Line("/// </summary>");
@@ -234,8 +234,8 @@ internal sealed class ObjectiveEmitter
             foreach (var x in Differentiable)
                 args.Add($"{Support}.As<{t}, {type}>({gradient}.Slice({fields[x.Name]}.Offset, {fields[x.Name]}.Length))");
             args.AddRange(Hypers.Select(h => type == "float" ? $"(float){fields[h.Name]}" : fields[h.Name]));
-            if (inPlace.Count > 0) args.Add(rows);
-            w.Line($"{type} value = {Self}.{(inPlace.Count > 0 ? "ValueAndGradientOfRows" : "ValueAndGradient")}(");
+            if (byIndex.Count > 0) args.Add(rows);
+            w.Line($"{type} value = {Self}.{(byIndex.Count > 0 ? "ValueAndGradientOfRows" : "ValueAndGradient")}(");
             for (var k = 0; k < args.Count; k++) w.Line("    " + args[k] + (k < args.Count - 1 ? "," : ");"));
             w.Line($"return {t}.CreateTruncating(value);");
             w.Close();

@@ -44,7 +44,7 @@ internal sealed record RowLayout(string RowDim, IReadOnlyList<TensorShape> RowTe
     /// rows just before it reads them (prefetching the next tile's under the FMAs), so the objective
     /// passes the whole training tensor and the indices instead of copying the batch out first.
     /// </summary>
-    public IReadOnlyList<TensorShape> ReadInPlace(ContractionPlan? plan)
+    public IReadOnlyList<TensorShape> ReadByIndex(ContractionPlan? plan)
     {
         if (plan is null) return new TensorShape[0];
         var readElsewhere = new HashSet<string>(ExprWalk.Nodes(plan.Body).OfType<Access>().Select(a => a.Tensor));

@@ -69,10 +69,10 @@ internal static class Naming
         return name;
     }
 
-    /// <summary>The kernel parameter holding a batch's row indices, for the row tensors read in place (RowLayout.ReadInPlace).</summary>
+    /// <summary>The kernel parameter holding a batch's row indices, for the row tensors read by index (RowLayout.ReadByIndex).</summary>
     public static string BatchRows(ShapedDeclaration decl) => Unique("batchRows", "Of", Reserved(decl));
 
-    /// <summary>The rows of an in-place tensor gathered for one batch (X → XBatch), made unique; its rented array adds Array, a temporary's suffix no user name keeps.</summary>
+    /// <summary>The rows of a by-index tensor gathered for one batch (X → XBatch), made unique; its rented array adds Array, a temporary's suffix no user name keeps.</summary>
     public static string Batch(ShapedDeclaration decl, string tensor) => Unique(CSharpNames.Bare(tensor) + "Batch", "_", Reserved(decl));
 
     /// <summary>Names a loop variable must avoid: parameters, dimensions, gradients and generated names.</summary>

@@ -69,7 +69,7 @@ public static unsafe class Contraction
         if (columns == 0)
         {
             // No product to compute, but the caller reads the batch.
-            for (int p = 0; p < rows; p++) left.Slice(leftRows[p] * leftRowStride, reduced).CopyTo(batch.Slice(p * reduced, reduced));
+            ContractionKernels.GatherRows(left, leftRowStride, leftRows, batch, 0, rows, reduced);
             return batch;
         }
         ProductOfRows<V, T>(left, leftRowStride, leftRows, batch, right, rightReducedStride, rightColumnStride, product, rows, columns, reduced);

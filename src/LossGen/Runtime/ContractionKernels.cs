@@ -149,7 +149,7 @@ internal static unsafe class ContractionKernels
 
     /// <summary>Copies rows <c>map[p]</c> … <c>map[p + count − 1]</c> of <paramref name="a"/> to rows p … of <paramref name="gathered"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void GatherRows<T>(ReadOnlySpan<T> a, int lda, ReadOnlySpan<int> map, Span<T> gathered, int p, int count, int reduced)
+    internal static void GatherRows<T>(ReadOnlySpan<T> a, int lda, ReadOnlySpan<int> map, Span<T> gathered, int p, int count, int reduced)
     {
         for (int r = p; r < p + count; r++) a.Slice(map[r] * lda, reduced).CopyTo(gathered.Slice(r * reduced, reduced));
     }
